@@ -1,0 +1,120 @@
+import { type Command, Option } from 'commander';
+import { neighbours, rankAmong } from '../../core/compare.js';
+import { estimate } from '../../core/estimate.js';
+import { indexData, resolveRegion } from '../../core/lookup.js';
+import { UsageError } from '../../errors.js';
+import { renderJson } from '../../format/json.js';
+import { formatNumber } from '../../format/numbers.js';
+import { renderEstimateWarnings } from '../../format/warnings.js';
+import {
+  addFormatOptions,
+  chosenFormat,
+  colorsFor,
+  examples,
+  loadDataFor,
+  parseCount,
+  parseMonth,
+  parseNonNegative,
+  parseYear,
+} from '../options.js';
+
+interface CompareOptions {
+  region?: string;
+  year?: number;
+  month?: string;
+  series?: string;
+  baseline?: string;
+  around: number;
+  format?: string;
+  json?: boolean;
+}
+
+export function registerCompare(program: Command): void {
+  const command = program
+    .command('compare')
+    .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
+    .argument('[twh]', 'a non-negative figure in TWh per year', parseNonNegative)
+    .option('-r, --region <id>', "rank a region's estimate instead of a number")
+    .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
+    .addOption(
+      new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth).conflicts('year'),
+    )
+    .option('--series <id>', 'network-energy series for the estimate, with --region')
+    .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
+    .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5));
+  addFormatOptions(command, ['table', 'json']);
+  command
+    .addHelpText(
+      'after',
+      examples([
+        'mining-energy compare 296.59 --baseline cia-2016',
+        'mining-energy compare 296.59 --baseline ember-2016 --around 3',
+        'mining-energy compare --region sichuan --year 2024 --json',
+      ]),
+    )
+    .action(async (twh: number | undefined, options: CompareOptions, cmd: Command) => {
+      const format = chosenFormat(options);
+      if ((twh === undefined) === (options.region === undefined)) {
+        throw new UsageError('Give either a figure in TWh or --region <id>, not both and not neither.');
+      }
+      if (
+        options.region === undefined &&
+        (options.year !== undefined || options.month !== undefined || options.series !== undefined)
+      ) {
+        throw new UsageError('--year, --month and --series go with --region.');
+      }
+      const data = await loadDataFor(cmd);
+      const index = indexData(data);
+      const baseline = options.baseline === undefined ? data.baselines[0] : index.baselines.get(options.baseline);
+      if (!baseline) {
+        throw new UsageError(
+          options.baseline === undefined
+            ? 'The data has no electricity baseline to compare with.'
+            : `Unknown baseline "${options.baseline}". Baselines: ${data.baselines.map((b) => b.id).join(', ')}.`,
+        );
+      }
+      let value = { label: `${twh} TWh`, twh: twh ?? 0 };
+      let warnings = '';
+      if (options.region !== undefined) {
+        const region = resolveRegion(index, options.region);
+        const e = estimate(data, region.id, {
+          baseline: baseline.id,
+          ...(options.year === undefined ? {} : { year: options.year }),
+          ...(options.month === undefined ? {} : { month: options.month }),
+          ...(options.series === undefined ? {} : { series: options.series }),
+        });
+        value = { label: `${region.name} ${e.month ?? e.year}`, twh: e.energy.twh };
+        warnings = renderEstimateWarnings([e], colorsFor(cmd, process.stderr));
+      }
+      const ranking = rankAmong(baseline, value.twh);
+      const rows = neighbours(ranking, value.label, value.twh, options.around);
+      const result = {
+        value,
+        rank: ranking.rank,
+        count: ranking.count,
+        baseline: { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year },
+        neighbours: rows,
+      };
+      let output: string;
+      if (format === 'json') {
+        output = renderJson(result);
+      } else {
+        const { table } = await import('../../format/table.js');
+        const { bar, ordinal } = await import('../../format/numbers.js');
+        const colors = colorsFor(cmd, process.stdout);
+        const max = Math.max(...rows.map((r) => r.twh));
+        const body = rows.map((r) => {
+          const cells = [
+            String(r.rank),
+            r.self ? `▶ ${r.country}` : r.country,
+            formatNumber(r.twh),
+            bar(r.twh, max, 30),
+          ];
+          return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
+        });
+        output = `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
+      }
+      process.stdout.write(output);
+      if (warnings) process.stderr.write(warnings);
+    });
+}

@@ -1,0 +1,126 @@
+import { type Command, Option } from 'commander';
+import { type Estimate, type EstimateOptions, estimate, regionsWithShares } from '../../core/estimate.js';
+import { indexData, resolveRegion } from '../../core/lookup.js';
+import type { Region } from '../../data/schemas.js';
+import { UsageError } from '../../errors.js';
+import { renderEstimatesCsv } from '../../format/csv.js';
+import { renderJson, renderNdjson } from '../../format/json.js';
+import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
+import {
+  addFormatOptions,
+  chosenFormat,
+  collectList,
+  colorsFor,
+  examples,
+  loadDataFor,
+  parseMonth,
+  parseYear,
+  regionNames,
+} from '../options.js';
+
+interface EstimateCommandOptions {
+  region?: string[];
+  all?: boolean;
+  kind?: Region['kind'];
+  year?: number;
+  month?: string;
+  series?: string;
+  baseline?: string;
+  format?: string;
+  json?: boolean;
+}
+
+export function registerEstimate(program: Command): void {
+  const command = program
+    .command('estimate')
+    .description(
+      "Estimate a region's annual electricity for bitcoin mining: its hashrate share × a network total, with power, carbon, a country comparison and every source used.",
+    )
+    .option('-r, --region <id>', 'region id, name, alias or ISO code; repeat or separate with commas', collectList)
+    .addOption(
+      new Option('--all', 'every region with share data (regions overlap: sum one --kind only)').conflicts('region'),
+    )
+    .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(['country', 'province', 'state']))
+    .addOption(
+      new Option(
+        '--year <yyyy>',
+        'calendar year (default: the latest year with a measured network estimate)',
+      ).argParser(parseYear),
+    )
+    .addOption(
+      new Option('--month <yyyy-mm>', "one month's shares; energy at that year's rate")
+        .argParser(parseMonth)
+        .conflicts('year'),
+    )
+    .option('--series <id>', 'network-energy series to use as the basis (see `datasets`)')
+    .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
+  addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
+  command
+    .addHelpText(
+      'after',
+      `${examples([
+        'mining-energy estimate --region sichuan',
+        'mining-energy estimate --region sichuan --year 2024 --baseline cia-2016',
+        'mining-energy estimate --region texas,kentucky --json',
+        'mining-energy estimate --all --kind country --year 2021 --format csv > countries.csv',
+      ])}
+Regions overlap (provinces are inside China, states inside the United States): add up one --kind only.`,
+    )
+    .action(async (options: EstimateCommandOptions, cmd: Command) => {
+      const format = chosenFormat(options);
+      if (!options.all && (options.region ?? []).length === 0) {
+        throw new UsageError('Name a region with --region <id> (or use --all). `mining-energy regions` lists them.');
+      }
+      const data = await loadDataFor(cmd);
+      const index = indexData(data);
+      let regions: Region[] = options.all
+        ? regionsWithShares(data)
+        : (options.region ?? []).map((q) => resolveRegion(index, q));
+      regions = [...new Map(regions.map((r) => [r.id, r])).values()];
+      if (options.kind) regions = regions.filter((r) => r.kind === options.kind);
+      if (regions.length === 0) throw new UsageError(`No region of kind "${options.kind}" among those asked for.`);
+
+      const estimateOptions: EstimateOptions = {
+        ...(options.year === undefined ? {} : { year: options.year }),
+        ...(options.month === undefined ? {} : { month: options.month }),
+        ...(options.series === undefined ? {} : { series: options.series }),
+        ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+      };
+      const estimates: Estimate[] = [];
+      const skipped: string[] = [];
+      for (const region of regions) {
+        try {
+          estimates.push(estimate(data, region.id, estimateOptions));
+        } catch (error) {
+          if (!(error instanceof UsageError) || regions.length === 1) throw error;
+          skipped.push(`${region.id} left out: ${error.message}`);
+        }
+      }
+      if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
+
+      const errColors = colorsFor(cmd, process.stderr);
+      let output: string;
+      let messages = skipped.map((s) => renderWarning(s, errColors)).join('');
+      switch (format) {
+        case 'json':
+          output = renderJson(estimates);
+          break;
+        case 'ndjson':
+          output = renderNdjson(estimates);
+          break;
+        case 'csv':
+          output = renderEstimatesCsv(estimates);
+          break;
+        case 'table': {
+          const { renderEstimateTable } = await import('../../format/table.js');
+          output = renderEstimateTable(estimates, regionNames(data), colorsFor(cmd, process.stdout));
+          messages += renderEstimateWarnings(estimates, errColors);
+          break;
+        }
+        default:
+          throw new UsageError(`Unknown format "${format satisfies never}".`);
+      }
+      process.stdout.write(output);
+      if (messages) process.stderr.write(messages);
+    });
+}

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { indexData } from '../../core/lookup.js';
+import { renderJson } from '../../format/json.js';
+import { addFormatOptions, chosenFormat, examples, loadDataFor } from '../options.js';
+
+interface FormatOptions {
+  format?: string;
+  json?: boolean;
+}
+
+const span = (items: readonly (string | number)[]) =>
+  items.length === 0 ? '' : items.length === 1 ? String(items[0]) : `${items[0]}..${items.at(-1)}`;
+
+export function registerRegions(program: Command): void {
+  const command = program
+    .command('regions')
+    .description('The regions known to the data, with their parents, codes and coverage.');
+  addFormatOptions(command, ['table', 'json']);
+  command
+    .addHelpText('after', examples(['mining-energy regions', 'mining-energy regions --json']))
+    .action(async (options: FormatOptions, cmd: Command) => {
+      const data = await loadDataFor(cmd);
+      const index = indexData(data);
+      const rows = data.regions.map((r) => {
+        const months = (index.sharesByRegion.get(r.id) ?? []).map((s) => s.month).sort();
+        const years = (index.carbonByRegion.get(r.id) ?? []).map((c) => c.year).sort((a, b) => a - b);
+        return {
+          id: r.id,
+          name: r.name,
+          kind: r.kind,
+          parent: r.parent,
+          iso: r.iso ?? null,
+          aliases: r.aliases ?? [],
+          shareMonths: months,
+          carbonYears: years,
+          note: r.note ?? null,
+        };
+      });
+      if (chosenFormat(options) === 'json') {
+        process.stdout.write(renderJson(rows));
+        return;
+      }
+      const { table } = await import('../../format/table.js');
+      process.stdout.write(
+        table(
+          ['Id', 'Name', 'Kind', 'Parent', 'ISO', 'Share months', 'Carbon years'],
+          rows.map((r) => [
+            r.id,
+            r.name,
+            r.kind,
+            r.parent ?? '',
+            r.iso ?? '',
+            `${span(r.shareMonths)}${r.shareMonths.length > 1 ? ` (${r.shareMonths.length})` : ''}`,
+            span(r.carbonYears),
+          ]),
+        ),
+      );
+    });
+}
+
+export function registerSources(program: Command): void {
+  const command = program.command('sources').description('Every source the data cites, with its licence and address.');
+  addFormatOptions(command, ['table', 'json']);
+  command
+    .addHelpText('after', examples(['mining-energy sources', 'mining-energy sources --json']))
+    .action(async (options: FormatOptions, cmd: Command) => {
+      const data = await loadDataFor(cmd);
+      if (chosenFormat(options) === 'json') {
+        process.stdout.write(renderJson(data.sources));
+        return;
+      }
+      const lines = data.sources.map(
+        (s) =>
+          `${s.id}\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
+      );
+      process.stdout.write(lines.join('\n'));
+    });
+}
+
+export function registerDatasets(program: Command): void {
+  const command = program
+    .command('datasets')
+    .description(
+      'The network-energy series (bases for estimates) and country electricity lists (baselines), with coverage and definitions.',
+    );
+  addFormatOptions(command, ['table', 'json']);
+  command
+    .addHelpText('after', examples(['mining-energy datasets', 'mining-energy datasets --json']))
+    .action(async (options: FormatOptions, cmd: Command) => {
+      const data = await loadDataFor(cmd);
+      const series = data.networkEnergy.map((s) => ({
+        id: s.id,
+        scope: s.scope,
+        kind: s.kind,
+        years: s.values.map((v) => v.year).sort((a, b) => a - b),
+        bounds: s.values.some((v) => v.lowerTwh !== undefined || v.upperTwh !== undefined),
+        source: s.source,
+        note: s.note ?? null,
+      }));
+      const baselines = data.baselines.map((b) => ({
+        id: b.id,
+        name: b.name,
+        measure: b.measure,
+        year: b.year,
+        countries: b.values.length,
+        source: b.source,
+        note: b.note ?? null,
+      }));
+      if (chosenFormat(options) === 'json') {
+        process.stdout.write(renderJson({ series, baselines }));
+        return;
+      }
+      const { table } = await import('../../format/table.js');
+      process.stdout.write(
+        `Network-energy series (in order of preference)\n${table(
+          ['Id', 'Scope', 'Kind', 'Years', 'Bounds', 'Source'],
+          series.map((s) => [s.id, s.scope, s.kind, span(s.years), s.bounds ? 'yes' : 'no', s.source]),
+        )}\nCountry electricity baselines (the first is the default)\n${table(
+          ['Id', 'Measure', 'Year', 'Countries', 'Source', 'Name'],
+          baselines.map((b) => [b.id, b.measure, String(b.year), String(b.countries), b.source, b.name]),
+        )}`,
+      );
+    });
+}

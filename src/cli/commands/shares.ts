@@ -1,0 +1,88 @@
+import { type Command, Option } from 'commander';
+import { indexData, resolveRegion, sourceOf } from '../../core/lookup.js';
+import { shareSeries } from '../../core/share-series.js';
+import { UsageError } from '../../errors.js';
+import { renderJson } from '../../format/json.js';
+import {
+  addFormatOptions,
+  chosenFormat,
+  colorsFor,
+  examples,
+  loadDataFor,
+  parseMonth,
+  regionNames,
+} from '../options.js';
+
+interface SharesOptions {
+  region: string;
+  from?: string;
+  to?: string;
+  format?: string;
+  json?: boolean;
+}
+
+export function registerShares(program: Command): void {
+  const command = program
+    .command('shares')
+    .description(
+      "A region's monthly hashrate share of its parent and, where the data allows, of the world, with sources.",
+    )
+    .requiredOption('-r, --region <id>', 'region id, name, alias or ISO code')
+    .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
+    .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth));
+  addFormatOptions(command, ['table', 'json']);
+  command
+    .addHelpText(
+      'after',
+      examples([
+        'mining-energy shares --region china',
+        'mining-energy shares --region united-states --from 2021-01 --to 2021-12',
+        'mining-energy shares --region sichuan --json',
+      ]),
+    )
+    .action(async (options: SharesOptions, cmd: Command) => {
+      const format = chosenFormat(options);
+      if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+        throw new UsageError(`--from ${options.from} is after --to ${options.to}.`);
+      }
+      const data = await loadDataFor(cmd);
+      const index = indexData(data);
+      const region = resolveRegion(index, options.region);
+      if (region.parent === null)
+        throw new UsageError(`${region.name} is the whole network: it has no share of a parent.`);
+      const series = shareSeries(data, region.id, options.from, options.to);
+      const result = { ...series, sources: series.sources.map((id) => sourceOf(index, id)) };
+      if (series.months.length === 0) {
+        const all = shareSeries(data, region.id).months;
+        throw new UsageError(
+          all.length === 0
+            ? `No hashrate share is recorded for ${region.name}.`
+            : `No share of ${region.name} between ${options.from ?? 'the start'} and ${options.to ?? 'the end'}; recorded months: ${all[0]?.month} to ${all.at(-1)?.month}.`,
+        );
+      }
+      let output: string;
+      if (format === 'json') {
+        output = renderJson(result);
+      } else {
+        const { table } = await import('../../format/table.js');
+        const { formatNumber, sparkline } = await import('../../format/numbers.js');
+        const names = regionNames(data);
+        const colors = colorsFor(cmd, process.stdout);
+        const parent = names.get(series.of ?? '') ?? series.of;
+        const rows = series.months.map((m) => [
+          m.month,
+          `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
+          m.worldPct === null ? '' : formatNumber(m.worldPct),
+          m.source,
+        ]);
+        const head = ['Month', `% of ${parent}`, '% of World', 'Source'];
+        const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
+        const sources = result.sources
+          .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
+          .join('');
+        const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
+        output = `${line}${table(head, rows, [1, 2])}${approximate}Sources\n${sources}`;
+      }
+      process.stdout.write(output);
+    });
+}

@@ -1,0 +1,83 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Dataset } from '../data/dataset.js';
+import { loadData } from '../data/load.js';
+import { type Colors, colorEnabled, createColors } from '../format/color.js';
+
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year, e.g. 2022.');
+  const year = Number(value);
+  if (year < 1990 || year > 2100) throw new InvalidArgumentError('expected a year from 1990 to 2100.');
+  return year;
+}
+
+export function parseMonth(value: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+    throw new InvalidArgumentError('expected a month as YYYY-MM, e.g. 2021-04.');
+  return value;
+}
+
+export function parseNonNegative(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
+    throw new InvalidArgumentError('expected a non-negative number.');
+  }
+  return number;
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  return Number(value);
+}
+
+/** Collects a repeatable, comma-separated option: --region a,b --region c → [a, b, c]. */
+export function collectList(value: string, previous: string[] = []): string[] {
+  const items = value.split(',').map((item) => item.trim());
+  if (items.some((item) => item === ''))
+    throw new InvalidArgumentError('expected a name, or names separated by commas.');
+  return [...previous, ...items];
+}
+
+export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
+
+/** Adds --format (with the given choices) and --json to a command. */
+export function addFormatOptions(command: Command, formats: readonly OutputFormat[]): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'));
+}
+
+export function chosenFormat(options: { format?: string; json?: boolean }): OutputFormat {
+  return options.json ? 'json' : ((options.format ?? 'table') as OutputFormat);
+}
+
+export interface GlobalOptions {
+  data?: string;
+  defaultData: boolean;
+  color: boolean;
+  debug?: boolean;
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  return command.optsWithGlobals() as GlobalOptions;
+}
+
+export function loadDataFor(command: Command): Promise<Dataset> {
+  const { data, defaultData } = globalOptions(command);
+  return loadData({ ...(data === undefined ? {} : { dataDir: data }), defaultData });
+}
+
+/** Colours for a stream, decided by color.ts from the TTY, the environment and --no-color. */
+export function colorsFor(command: Command, stream: NodeJS.WriteStream): Colors {
+  return createColors(
+    colorEnabled({ isTTY: stream.isTTY === true, env: process.env, colorFlag: globalOptions(command).color }),
+  );
+}
+
+export function regionNames(data: Dataset): Map<string, string> {
+  return new Map(data.regions.map((r) => [r.id, r.name]));
+}
+
+/** Examples for a command's help, one per line. */
+export function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}

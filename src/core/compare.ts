@@ -1,0 +1,55 @@
+import type { Baseline, BaselineValue } from '../data/schemas.js';
+
+/** Where a figure would stand among a baseline's countries. */
+export interface Ranking {
+  /** 1 + the number of countries using strictly more. */
+  rank: number;
+  /** Countries in the list. */
+  count: number;
+  /** The country just above the figure (the smallest that uses more), or null at the top. */
+  above: BaselineValue | null;
+  /** The country just below it (the largest that uses as much or less), or null at the bottom. */
+  below: BaselineValue | null;
+  /** The list, largest first. */
+  sorted: BaselineValue[];
+}
+
+export function sortedValues(baseline: Baseline): BaselineValue[] {
+  return [...baseline.values].sort((a, b) => b.twh - a.twh || a.country.localeCompare(b.country));
+}
+
+/** Ranks `twh` among a baseline's countries, counted with the figure inserted. */
+export function rankAmong(baseline: Baseline, twh: number): Ranking {
+  const sorted = sortedValues(baseline);
+  const larger = sorted.filter((v) => v.twh > twh).length;
+  return {
+    rank: larger + 1,
+    count: sorted.length,
+    above: sorted[larger - 1] ?? null,
+    below: sorted[larger] ?? null,
+    sorted,
+  };
+}
+
+/** One row of a neighbourhood table: a country, or the figure itself. */
+export interface Neighbour {
+  rank: number;
+  country: string;
+  iso3: string | null;
+  twh: number;
+  self: boolean;
+}
+
+/** The figure's own row with up to `around` countries on each side, ranked with the figure inserted. */
+export function neighbours(ranking: Ranking, label: string, twh: number, around: number): Neighbour[] {
+  const rows: Neighbour[] = ranking.sorted.map((v, i) => ({
+    rank: i < ranking.rank - 1 ? i + 1 : i + 2,
+    country: v.country,
+    iso3: v.iso3 ?? null,
+    twh: v.twh,
+    self: false,
+  }));
+  rows.splice(ranking.rank - 1, 0, { rank: ranking.rank, country: label, iso3: null, twh, self: true });
+  const at = ranking.rank - 1;
+  return rows.slice(Math.max(0, at - around), at + around + 1);
+}

@@ -1,0 +1,44 @@
+/** What an estimate is for: a calendar year, or one month (whose energy is the year's rate). */
+export type Period = { kind: 'year'; year: number } | { kind: 'month'; year: number; month: string };
+
+export function yearPeriod(year: number): Period {
+  return { kind: 'year', year };
+}
+
+export function monthPeriod(month: string): Period {
+  return { kind: 'month', year: Number(month.slice(0, 4)), month };
+}
+
+/** Months since January of year 0: "2021-04" → 24255. */
+export function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+export function monthFromIndex(index: number): string {
+  const year = Math.floor(index / 12);
+  return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Signed distance in months from a period to a month: 0 inside it; negative for an earlier month
+ * (counted to the year's January), positive for a later one (counted from its December).
+ */
+export function monthsFromPeriod(month: string, period: Period): number {
+  const index = monthIndex(month);
+  if (period.kind === 'month') return index - monthIndex(period.month);
+  const january = period.year * 12;
+  const december = january + 11;
+  if (index < january) return index - january;
+  if (index > december) return index - december;
+  return 0;
+}
+
+export function describePeriod(period: Period): string {
+  return period.kind === 'year' ? String(period.year) : period.month;
+}
+
+/** "9 months before 2022", "1 month after 2021-06". */
+export function describeDistance(months: number, period: Period): string {
+  const size = Math.abs(months);
+  return `${size} month${size === 1 ? '' : 's'} ${months < 0 ? 'before' : 'after'} ${describePeriod(period)}`;
+}

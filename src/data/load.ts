@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataError } from '../errors.js';
+import {
+  DATA_FILE_NAMES,
+  DATASET_KEYS,
+  type Dataset,
+  type DatasetKey,
+  EMPTY_DATASET,
+  mergeDatasets,
+} from './dataset.js';
+import { parseJson } from './json.js';
+import { packageInfo } from './package.js';
+import { checkReferences } from './references.js';
+
+/** Options for {@link loadData}. */
+export interface LoadDataOptions {
+  /** A user's data directory, merged over the shipped data; any of the six files may be left out. */
+  dataDir?: string;
+  /** Whether to start from the shipped data (default true). Without it, `dataDir` must hold all six files. */
+  defaultData?: boolean;
+}
+
+/** The shipped data directory (`data/` in the package). */
+export function shippedDataDir(): string {
+  return join(packageInfo().root, 'data');
+}
+
+/** Written by the build after validating the shipped data: file name → SHA-256 of the exact bytes validated. */
+export const DATA_MANIFEST = join('dist', 'data-manifest.json');
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+interface RawFile {
+  key: DatasetKey;
+  label: string;
+  text: string;
+}
+
+function readDirectory(dir: string, required: boolean): RawFile[] {
+  if (!existsSync(dir)) throw new DataError(`Data directory ${dir} does not exist.`);
+  if (!statSync(dir).isDirectory()) throw new DataError(`${dir} is not a directory; --data takes a data directory.`);
+  const files: RawFile[] = [];
+  const missing: string[] = [];
+  for (const key of DATASET_KEYS) {
+    const path = join(dir, DATA_FILE_NAMES[key]);
+    if (!existsSync(path)) {
+      missing.push(DATA_FILE_NAMES[key]);
+      continue;
+    }
+    try {
+      files.push({ key, label: path, text: readFileSync(path, 'utf8') });
+    } catch (error) {
+      throw new DataError(`Cannot read ${path}: ${(error as Error).message}`);
+    }
+  }
+  if (required && missing.length > 0) {
+    throw new DataError(`Data directory ${dir} is missing ${missing.join(', ')}.`, [
+      'without the shipped data (--no-default-data) every file must be present',
+    ]);
+  }
+  if (files.length === 0) {
+    throw new DataError(
+      `Data directory ${dir} holds none of the data files (${Object.values(DATA_FILE_NAMES).join(', ')}).`,
+    );
+  }
+  return files;
+}
+
+function parseFiles(files: readonly RawFile[], problems: string[]): Map<DatasetKey, unknown> {
+  const parsed = new Map<DatasetKey, unknown>();
+  for (const file of files) {
+    const result = parseJson(file.text);
+    if (result.ok) parsed.set(file.key, result.value);
+    else {
+      const { line, column, message } = result.problem;
+      problems.push(`${file.label} → line ${line}, column ${column} → not valid JSON: ${message}`);
+    }
+  }
+  return parsed;
+}
+
+async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, unknown>, problems: string[]) {
+  const { validateFile } = await import('./validate.js');
+  const dataset: Partial<Dataset> = {};
+  for (const file of files) {
+    if (!parsed.has(file.key)) continue;
+    const result = validateFile(file.key, parsed.get(file.key), file.label);
+    if (result.ok) (dataset as Record<DatasetKey, unknown>)[file.key] = result.records;
+    else problems.push(...result.problems);
+  }
+  return dataset;
+}
+
+function shippedFilesTrusted(files: readonly RawFile[]): boolean {
+  const manifestPath = join(packageInfo().root, DATA_MANIFEST);
+  if (!existsSync(manifestPath)) return false;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string>;
+  return (
+    files.length === DATASET_KEYS.length &&
+    files.every((file) => manifest[DATA_FILE_NAMES[file.key]] === sha256(file.text))
+  );
+}
+
+/**
+ * Reads, validates and merges the data the tool works from.
+ * The shipped files are validated at build time; they are re-validated here only when they differ from what the build checked.
+ * @throws DataError naming every problem (file → record → field → what is wrong).
+ */
+export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> {
+  const useDefault = options.defaultData ?? true;
+  if (!useDefault && options.dataDir === undefined) {
+    throw new DataError('No data to use: --no-default-data needs --data <dir>.');
+  }
+  const problems: string[] = [];
+  let base: Dataset = EMPTY_DATASET;
+  let trusted = false;
+  if (useDefault) {
+    const files = readDirectory(shippedDataDir(), true);
+    const parsed = parseFiles(files, problems);
+    trusted = problems.length === 0 && shippedFilesTrusted(files);
+    base = trusted
+      ? (Object.fromEntries(parsed) as unknown as Dataset)
+      : { ...EMPTY_DATASET, ...(await validateFiles(files, parsed, problems)) };
+  }
+  let data = base;
+  if (options.dataDir !== undefined) {
+    const dir = resolve(options.dataDir);
+    const files = readDirectory(dir, !useDefault);
+    const overlay = await validateFiles(files, parseFiles(files, problems), problems);
+    data = mergeDatasets(base, overlay);
+    trusted = false;
+  }
+  if (problems.length === 0 && !trusted) problems.push(...checkReferences(data));
+  if (problems.length > 0) {
+    const where = options.dataDir === undefined ? 'The shipped data' : `The data in ${resolve(options.dataDir)}`;
+    throw new DataError(
+      `${where} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
+      problems,
+    );
+  }
+  return data;
+}

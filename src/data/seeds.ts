@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataError } from '../errors.js';
+import { parseJson } from './json.js';
+import { packageInfo } from './package.js';
+import type { Seed } from './seed-schema.js';
+
+export function shippedSeedsDir(): string {
+  return join(packageInfo().root, 'seeds');
+}
+
+/**
+ * Reads every *.json in a seeds directory (in name order) and validates it.
+ * @throws DataError naming each file and claim that does not validate.
+ */
+export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]> {
+  if (!existsSync(dir)) throw new DataError(`Seeds directory ${dir} does not exist.`);
+  const { SeedSchema } = await import('./seed-schema.js');
+  const problems: string[] = [];
+  const seeds: Seed[] = [];
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
+    const path = join(dir, name);
+    const parsed = parseJson(readFileSync(path, 'utf8'));
+    if (!parsed.ok) {
+      problems.push(
+        `${path} → line ${parsed.problem.line}, column ${parsed.problem.column} → not valid JSON: ${parsed.problem.message}`,
+      );
+      continue;
+    }
+    const result = SeedSchema.safeParse(parsed.value);
+    if (result.success) seeds.push(result.data);
+    else
+      problems.push(...result.error.issues.map((i) => `${path} → ${i.path.join('.') || '(the file)'} → ${i.message}`));
+  }
+  if (problems.length > 0) throw new DataError(`The seeds in ${dir} are invalid:`, problems);
+  return seeds;
+}

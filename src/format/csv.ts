@@ -1,0 +1,74 @@
+import type { Estimate } from '../core/estimate.js';
+import { roundSignificant } from '../core/units.js';
+
+type Cell = string | number | boolean | null | undefined;
+
+/** RFC 4180: quote a field holding a comma, a quote or a line break; double its quotes. */
+export function csvField(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'number' ? String(roundSignificant(value)) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function renderCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
+}
+
+/** The columns of `estimate --format csv`, in order: the JSON contract's fields, flattened with dotted names. */
+export const ESTIMATE_CSV_COLUMNS: readonly [string, (e: Estimate) => Cell][] = [
+  ['region.id', (e) => e.region.id],
+  ['region.name', (e) => e.region.name],
+  ['region.kind', (e) => e.region.kind],
+  ['region.parent', (e) => e.region.parent],
+  ['year', (e) => e.year],
+  ['month', (e) => e.month],
+  ['energy.twh', (e) => e.energy.twh],
+  ['energy.lowerTwh', (e) => e.energy.lowerTwh],
+  ['energy.upperTwh', (e) => e.energy.upperTwh],
+  ['power.gw', (e) => e.power.gw],
+  ['power.lowerGw', (e) => e.power.lowerGw],
+  ['power.upperGw', (e) => e.power.upperGw],
+  ['share.pct', (e) => e.share.pct],
+  ['share.of', (e) => e.share.of],
+  [
+    'share.links',
+    (e) =>
+      e.share.links
+        .map((l) => `${l.region} of ${l.of}: ${roundSignificant(l.pct)}% (${l.months.join(' ')})`)
+        .join('; '),
+  ],
+  ['basis.series', (e) => e.basis.series],
+  ['basis.scope', (e) => e.basis.scope],
+  ['basis.kind', (e) => e.basis.kind],
+  ['basis.year', (e) => e.basis.year],
+  ['basis.twh', (e) => e.basis.twh],
+  ['basis.lowerTwh', (e) => e.basis.lowerTwh],
+  ['basis.upperTwh', (e) => e.basis.upperTwh],
+  ['basis.source', (e) => e.basis.source],
+  ['carbon.mtco2', (e) => e.carbon?.mtco2],
+  ['carbon.lowerMtco2', (e) => e.carbon?.lowerMtco2],
+  ['carbon.upperMtco2', (e) => e.carbon?.upperMtco2],
+  ['carbon.gco2PerKwh', (e) => e.carbon?.gco2PerKwh],
+  ['carbon.region', (e) => e.carbon?.region],
+  ['carbon.year', (e) => e.carbon?.year],
+  ['carbon.source', (e) => e.carbon?.source],
+  ['carbon.reported.mtco2', (e) => e.carbon?.reported?.mtco2],
+  ['comparison.baseline', (e) => e.comparison?.baseline],
+  ['comparison.measure', (e) => e.comparison?.measure],
+  ['comparison.rank', (e) => e.comparison?.rank],
+  ['comparison.count', (e) => e.comparison?.count],
+  ['comparison.above.country', (e) => e.comparison?.above?.country],
+  ['comparison.above.twh', (e) => e.comparison?.above?.twh],
+  ['comparison.below.country', (e) => e.comparison?.below?.country],
+  ['comparison.below.twh', (e) => e.comparison?.below?.twh],
+  ['comparison.pctOfCountry', (e) => e.comparison?.pctOfCountry],
+  ['sources', (e) => e.sources.map((s) => s.id).join('; ')],
+  ['warnings', (e) => e.warnings.join('; ')],
+];
+
+export function renderEstimatesCsv(estimates: readonly Estimate[]): string {
+  return renderCsv(
+    ESTIMATE_CSV_COLUMNS.map(([name]) => name),
+    estimates.map((e) => ESTIMATE_CSV_COLUMNS.map(([, get]) => get(e))),
+  );
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
+
+const twhOrNull = z.number().min(0).nullable();
+const pct = z.number().min(0).max(100);
+
+/**
+ * The `estimate --json` contract: one element of the array it prints (and one line of ndjson).
+ * Published as docs/estimate.schema.json by `npm run schema`.
+ */
+export const EstimateOutputSchema = z
+  .object({
+    region: z.object({ id: z.string(), name: z.string(), kind: z.enum(REGION_KINDS), parent: z.string().nullable() }),
+    year: z.number().int(),
+    month: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .nullable(),
+    energy: z
+      .object({ twh: z.number().min(0), lowerTwh: twhOrNull, upperTwh: twhOrNull })
+      .describe('annual electricity, TWh'),
+    power: z
+      .object({ gw: z.number().min(0), lowerGw: twhOrNull, upperGw: twhOrNull })
+      .describe('average power, GW = TWh / 8.766'),
+    share: z.object({
+      pct: pct.describe("the region's share of the basis scope's hashrate, percent"),
+      of: z.string(),
+      links: z.array(
+        z.object({
+          region: z.string(),
+          of: z.string(),
+          pct,
+          months: z.array(z.string()),
+          sources: z.array(z.string()),
+          approximate: z.boolean(),
+          notes: z.array(z.string()),
+        }),
+      ),
+    }),
+    basis: z.object({
+      series: z.string(),
+      scope: z.string(),
+      kind: z.enum(SERIES_KINDS),
+      year: z.number().int(),
+      twh: z.number().min(0),
+      lowerTwh: twhOrNull,
+      upperTwh: twhOrNull,
+      source: z.string(),
+      approximate: z.boolean(),
+      derived: z.boolean(),
+    }),
+    carbon: z
+      .object({
+        mtco2: z.number().min(0),
+        lowerMtco2: z.number().min(0).nullable(),
+        upperMtco2: z.number().min(0).nullable(),
+        gco2PerKwh: z.number().min(0),
+        region: z.string(),
+        year: z.number().int(),
+        source: z.string(),
+        derived: z.boolean(),
+        reported: z.object({ mtco2: z.number().min(0), source: z.string() }).nullable(),
+      })
+      .nullable(),
+    comparison: z
+      .object({
+        baseline: z.string(),
+        measure: z.enum(MEASURES),
+        year: z.number().int(),
+        rank: z.number().int().min(1),
+        count: z.number().int().min(0),
+        above: z.object({ country: z.string(), twh: z.number() }).nullable(),
+        below: z.object({ country: z.string(), twh: z.number() }).nullable(),
+        pctOfCountry: z.number().min(0).nullable(),
+        country: z.string().nullable(),
+      })
+      .nullable(),
+    sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().nullable() })),
+    warnings: z.array(z.string()),
+  })
+  .describe('mining-energy estimate: one region, one period');
+
+/** The whole `estimate --json` document. */
+export const EstimateDocumentSchema = z.array(EstimateOutputSchema);
+
+export function estimateJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(EstimateDocumentSchema),
+    $id: 'https://github.com/mining-energy/mining-energy/docs/estimate.schema.json',
+    title: 'mining-energy estimate --json',
+  };
+}

@@ -1,0 +1,13 @@
+import { roundSignificant } from '../core/units.js';
+
+const roundNumbers = (_key: string, value: unknown) => (typeof value === 'number' ? roundSignificant(value) : value);
+
+/** Stable JSON for scripts: two-space indent, numbers to 10 significant digits, trailing newline. */
+export function renderJson(value: unknown): string {
+  return `${JSON.stringify(value, roundNumbers, 2)}\n`;
+}
+
+/** One compact JSON object per line. */
+export function renderNdjson(values: readonly unknown[]): string {
+  return values.map((value) => `${JSON.stringify(value, roundNumbers)}\n`).join('');
+}

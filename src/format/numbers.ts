@@ -1,0 +1,32 @@
+/** A number for people: four significant digits below 1,000, whole numbers with thousands separators above. */
+export function formatNumber(value: number): string {
+  const size = Math.abs(value);
+  if (size === 0) return '0';
+  if (size >= 1_000) return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  return String(Number(value.toPrecision(4)));
+}
+
+/** "1st", "2nd", "63rd", "111th". */
+export function ordinal(rank: number): string {
+  const tens = rank % 100;
+  if (tens >= 11 && tens <= 13) return `${rank}th`;
+  return `${rank}${{ 1: 'st', 2: 'nd', 3: 'rd' }[rank % 10] ?? 'th'}`;
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** One block character per value, scaled between the smallest and the largest. */
+export function sparkline(values: readonly number[]): string {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return values
+    .map((v) => SPARKS[max === min ? SPARKS.length - 1 : Math.round(((v - min) / (max - min)) * (SPARKS.length - 1))])
+    .join('');
+}
+
+/** A horizontal bar of `width` cells at full scale, in eighths of a cell. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
+  return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 === 0 ? '' : (' ▏▎▍▌▋▊▉'[eighths % 8] ?? ''));
+}

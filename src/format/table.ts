@@ -1,0 +1,117 @@
+import Table from 'cli-table3';
+import type { Estimate } from '../core/estimate.js';
+import type { Colors } from './color.js';
+import { formatNumber, ordinal } from './numbers.js';
+
+type Cell = string | { content: string; hAlign: 'left' | 'right' | 'center' };
+
+/** A table with cli-table3's own colours off; colour, where any, is ours. */
+export function table(
+  head: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  alignRight: readonly number[] = [],
+): string {
+  const t = new Table({
+    ...(head.length > 0 ? { head: [...head] } : {}),
+    style: { head: [], border: [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    colAligns: head.map((_, i) => (alignRight.includes(i) ? 'right' : 'left')),
+  });
+  for (const row of rows) t.push([...row] as never);
+  return `${t.toString()}\n`;
+}
+
+const range = (lower: number | null, upper: number | null) =>
+  lower === null || upper === null ? '' : `${formatNumber(lower)}–${formatNumber(upper)}`;
+
+function describeShare(e: Estimate, names: Map<string, string>): string {
+  const name = (id: string) => names.get(id) ?? id;
+  if (e.share.links.length === 0) return `100% (the basis covers ${name(e.share.of)})`;
+  const links = e.share.links.map(
+    (l) =>
+      `${formatNumber(l.pct)}% of ${name(l.of)} (${l.months.length === 1 ? l.months[0] : `${l.months[0]} to ${l.months.at(-1)}, mean of ${l.months.length}`})`,
+  );
+  return `${formatNumber(e.share.pct)}% of ${name(e.share.of)}${links.length > 1 ? ` = ${links.join(' × ')}` : `: ${links[0]}`}`;
+}
+
+function sourcesBlock(estimates: readonly Estimate[], colors: Colors): string {
+  const seen = new Map<string, Estimate['sources'][number]>();
+  for (const e of estimates) for (const s of e.sources) seen.set(s.id, s);
+  const lines = [...seen.values()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`);
+  return `Sources\n${lines.join('')}`;
+}
+
+function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors): string {
+  const bounds = range(e.energy.lowerTwh, e.energy.upperTwh);
+  const rows: [string, string][] = [
+    ['Energy', `${colors.bold(`${formatNumber(e.energy.twh)} TWh/yr`)}${bounds ? ` (bounds ${bounds} TWh)` : ''}`],
+    [
+      'Average power',
+      `${formatNumber(e.power.gw)} GW${e.power.lowerGw !== null ? ` (${range(e.power.lowerGw, e.power.upperGw)} GW)` : ''}`,
+    ],
+  ];
+  if (e.carbon) {
+    const c = e.carbon;
+    const carbonBounds = range(c.lowerMtco2, c.upperMtco2);
+    rows.push([
+      'Carbon',
+      `${formatNumber(c.mtco2)} Mt CO2${carbonBounds ? ` (${carbonBounds})` : ''} at ${formatNumber(c.gco2PerKwh)} g/kWh (${names.get(c.region) ?? c.region}, ${c.year}${c.derived ? ', derived' : ''})`,
+    ]);
+    if (c.reported)
+      rows.push(['Carbon (source)', `${formatNumber(c.reported.mtco2)} Mt CO2 reported by ${c.reported.source}`]);
+  }
+  rows.push(['Share', describeShare(e, names)]);
+  const b = e.basis;
+  rows.push([
+    'Basis',
+    `${formatNumber(b.twh)} TWh${b.lowerTwh !== null ? ` (${range(b.lowerTwh, b.upperTwh)})` : ''}: ${names.get(b.scope) ?? b.scope} ${b.year}, series ${b.series} (${b.kind}${b.derived ? ', derived' : ''})`,
+  ]);
+  if (e.comparison) {
+    const c = e.comparison;
+    const around = [
+      c.above ? `below ${c.above.country} (${formatNumber(c.above.twh)})` : 'above every country',
+      c.below ? `above ${c.below.country} (${formatNumber(c.below.twh)})` : 'below every country',
+    ];
+    rows.push([
+      'Among countries',
+      `${ordinal(c.rank)} among ${c.count} countries on ${c.baseline} (${c.measure}, ${c.year}): ${around.join(', ')}`,
+    ]);
+    if (c.pctOfCountry !== null && c.country !== null) {
+      rows.push([
+        `Share of ${c.country}`,
+        `${formatNumber(c.pctOfCountry)}% of its electricity ${c.measure} in ${c.year}`,
+      ]);
+    }
+  }
+  const title = `${colors.bold(e.region.name)} (${e.region.kind}${e.region.parent ? ` in ${names.get(e.region.parent) ?? e.region.parent}` : ''}), ${e.month ?? e.year}${e.month ? ' (annual rate)' : ''}`;
+  return `${title}\n${table([], rows)}`;
+}
+
+/** The human report for `estimate`: one detailed table for one region, a summary table for several. */
+export function renderEstimateTable(
+  estimates: readonly Estimate[],
+  names: Map<string, string>,
+  colors: Colors,
+): string {
+  if (estimates.length === 1)
+    return `${estimateDetail(estimates[0] as Estimate, names, colors)}${sourcesBlock(estimates, colors)}`;
+  const rows = estimates.map((e) => [
+    e.region.id,
+    e.region.kind,
+    e.month ?? String(e.year),
+    formatNumber(e.energy.twh),
+    range(e.energy.lowerTwh, e.energy.upperTwh),
+    formatNumber(e.power.gw),
+    e.carbon ? formatNumber(e.carbon.mtco2) : '',
+    `${formatNumber(e.share.pct)}% of ${e.share.of}`,
+    e.basis.series,
+    e.comparison ? `${e.comparison.rank}/${e.comparison.count}` : '',
+  ]);
+  const head = ['Region', 'Kind', 'Period', 'TWh/yr', 'Bounds TWh', 'GW', 'Mt CO2', 'Share', 'Basis', 'Rank'];
+  const baseline = estimates[0]?.comparison?.baseline;
+  return `${table(head, rows, [3, 5, 6, 9])}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors)}`;
+}
+
+export { formatNumber, ordinal };

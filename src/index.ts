@@ -1,0 +1,30 @@
+/**
+ * mining-energy as a library: load the data, estimate a region, rank a figure among countries.
+ * @example
+ *   import { estimate, loadData } from 'mining-energy';
+ *   const data = await loadData();
+ *   const [sichuan] = [estimate(data, 'sichuan', { year: 2024 })];
+ */
+export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';
+export { type Neighbour, neighbours, type Ranking, rankAmong } from './core/compare.js';
+export { type Estimate, type EstimateOptions, estimate, regionsWithShares, type ShareLink } from './core/estimate.js';
+export { indexData, regionChain, resolveRegion } from './core/lookup.js';
+export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
+export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
+export { DATA_FILE_NAMES, type Dataset, mergeDatasets } from './data/dataset.js';
+export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
+export { checkReferences } from './data/references.js';
+export type {
+  Baseline,
+  BaselineValue,
+  CarbonIntensity,
+  HashrateShare,
+  NetworkSeries,
+  NetworkValue,
+  Region,
+  Source,
+} from './data/schemas.js';
+export { loadSeeds } from './data/seeds.js';
+export { DataError, UsageError } from './errors.js';
+export { renderEstimatesCsv } from './format/csv.js';
+export { renderJson, renderNdjson } from './format/json.js';
