@@ -5,7 +5,7 @@ import { rankAmong } from './compare.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import { describeDistance, describePeriod, monthPeriod, type Period, yearPeriod } from './period.js';
 import { chooseShare } from './shares.js';
-import { normaliseName } from './text.js';
+import { normaliseName, possessive } from './text.js';
 import { gwFromTwhPerYear, mtco2FromTwh } from './units.js';
 
 /** Options for {@link estimate}. */
@@ -222,7 +222,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       );
     }
     const choice = chooseShare(records, period);
-    const what = `${child.name}'s share of ${parent.name}`;
+    const what = `${possessive(child.name)} share of ${parent.name}`;
     if (choice.distanceMonths !== 0) {
       warnings.push(`${what} is from ${choice.months[0]}, ${describeDistance(choice.distanceMonths, period)}.`);
     } else if (period.kind === 'year' && choice.months.length < 12) {
@@ -283,13 +283,13 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
     const intensityRegion = index.regions.get(intensity.region) as Region;
     if (intensity.region !== region.id) {
       warnings.push(
-        `No carbon intensity is recorded for ${region.name}; ${intensityRegion.name}'s grid intensity is used.`,
+        `No carbon intensity is recorded for ${region.name}; ${possessive(intensityRegion.name)} grid intensity is used.`,
       );
     }
     if (intensity.year !== year) {
       const gap = Math.abs(intensity.year - year);
       warnings.push(
-        `The carbon intensity is ${intensityRegion.name}'s for ${intensity.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
+        `The carbon intensity is ${possessive(intensityRegion.name)} for ${intensity.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
       );
     }
     const reported =

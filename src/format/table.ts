@@ -31,7 +31,9 @@ function describeShare(e: Estimate, names: Map<string, string>): string {
     (l) =>
       `${formatNumber(l.pct)}% of ${name(l.of)} (${l.months.length === 1 ? l.months[0] : `${l.months[0]} to ${l.months.at(-1)}, mean of ${l.months.length}`})`,
   );
-  return `${formatNumber(e.share.pct)}% of ${name(e.share.of)}${links.length > 1 ? ` = ${links.join(' × ')}` : `: ${links[0]}`}`;
+  return links.length > 1
+    ? `${formatNumber(e.share.pct)}% of ${name(e.share.of)} = ${links.join(' × ')}`
+    : (links[0] as string);
 }
 
 function sourcesBlock(estimates: readonly Estimate[], colors: Colors): string {

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../src/core/estimate.js';
+import { colorEnabled, createColors } from '../../src/format/color.js';
+import { csvField, ESTIMATE_CSV_COLUMNS, renderCsv, renderEstimatesCsv } from '../../src/format/csv.js';
+import { renderJson, renderNdjson } from '../../src/format/json.js';
+import { bar, formatNumber, ordinal, sparkline } from '../../src/format/numbers.js';
+import { tinyDataset } from './fixtures.js';
+
+describe('colour', () => {
+  const on = { isTTY: true, env: {}, colorFlag: true };
+  it.each([
+    ['a TTY', on, true],
+    ['a pipe', { ...on, isTTY: false }, false],
+    ['NO_COLOR', { ...on, env: { NO_COLOR: '1' } }, false],
+    ['an empty NO_COLOR', { ...on, env: { NO_COLOR: '' } }, true],
+    ['--no-color', { ...on, colorFlag: false }, false],
+    ['TERM=dumb', { ...on, env: { TERM: 'dumb' } }, false],
+    ['FORCE_COLOR off a TTY', { ...on, isTTY: false, env: { FORCE_COLOR: '1' } }, true],
+    ['FORCE_COLOR=0 on a TTY', { ...on, env: { FORCE_COLOR: '0' } }, false],
+    ['NO_COLOR over FORCE_COLOR', { ...on, env: { NO_COLOR: '1', FORCE_COLOR: '1' } }, false],
+  ])('%s → %s', (_label, context, expected) => {
+    expect(colorEnabled(context)).toBe(expected);
+  });
+
+  it('paints only when enabled', () => {
+    expect(createColors(false).red('x')).toBe('x');
+    expect(createColors(true).red('x')).toBe('\u001b[31mx\u001b[39m');
+  });
+});
+
+describe('JSON', () => {
+  it('rounds numbers to 10 significant digits and ends with a newline', () => {
+    expect(renderJson({ twh: 29.659000000000002, list: [0.1 + 0.2] })).toBe(
+      '{\n  "twh": 29.659,\n  "list": [\n    0.3\n  ]\n}\n',
+    );
+  });
+
+  it('prints one compact object a line for ndjson', () => {
+    expect(renderNdjson([{ a: 1 }, { b: null }])).toBe('{"a":1}\n{"b":null}\n');
+  });
+});
+
+describe('CSV', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [null, ''],
+    [0.1 + 0.2, '0.3'],
+  ])('quotes %j as %s', (value, expected) => expect(csvField(value)).toBe(expected));
+
+  it('ends every record with CRLF', () => {
+    expect(renderCsv(['a', 'b'], [[1, null]])).toBe('a,b\r\n1,\r\n');
+  });
+
+  it('flattens an estimate under dotted headers, one row per estimate', () => {
+    const data = tinyDataset();
+    const csv = renderEstimatesCsv([estimate(data, 'a', { year: 2020 }), estimate(data, 'b', { year: 2020 })]);
+    const [header, first] = csv.split('\r\n');
+    const columns = header?.split(',') ?? [];
+    expect(columns).toEqual(ESTIMATE_CSV_COLUMNS.map(([name]) => name));
+    const cells = first?.split(',') ?? [];
+    expect(cells[columns.indexOf('energy.twh')]).toBe('50');
+    expect(cells[columns.indexOf('month')]).toBe('');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe('numbers for people', () => {
+  it.each([
+    [2.0166383, '2.017'],
+    [296.59, '296.6'],
+    [5564, '5,564'],
+    [0.05209, '0.05209'],
+    [0, '0'],
+  ])('%d → %s', (value, text) => expect(formatNumber(value)).toBe(text));
+
+  it.each([
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [11, '11th'],
+    [12, '12th'],
+    [63, '63rd'],
+    [111, '111th'],
+  ])('%d → %s', (rank, text) => expect(ordinal(rank)).toBe(text));
+
+  it('draws a sparkline from lowest to highest', () => {
+    expect(sparkline([0, 50, 100])).toBe('▁▅█');
+    expect(sparkline([3, 3])).toBe('██');
+  });
+
+  it('draws bars in eighths', () => {
+    expect(bar(10, 10, 4)).toBe('████');
+    expect(bar(5, 10, 4)).toBe('██');
+    expect(bar(1, 10, 4)).toBe('▍');
+    expect(bar(0, 10, 4)).toBe('');
+  });
+});

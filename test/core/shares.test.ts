@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { monthPeriod, yearPeriod } from '../../src/core/period.js';
+import { chooseShare } from '../../src/core/shares.js';
+import { share } from './fixtures.js';
+
+const records = [
+  share('x', '2020-11', 10),
+  share('x', '2021-02', 20),
+  share('x', '2021-03', 30),
+  share('x', '2022-06', 50),
+];
+
+describe('chooseShare', () => {
+  it('averages the months inside a year', () => {
+    const choice = chooseShare(records, yearPeriod(2021));
+    expect(choice.pct).toBeCloseTo(25, 10);
+    expect(choice.months).toEqual(['2021-02', '2021-03']);
+    expect(choice.distanceMonths).toBe(0);
+  });
+
+  it('takes the nearest month when the year has none, counting to January or December', () => {
+    // 2020-11 is 2 months before 2021-01... for 2019 it is 11 months after 2019-12
+    const choice = chooseShare(records, yearPeriod(2019));
+    expect(choice.months).toEqual(['2020-11']);
+    expect(choice.distanceMonths).toBe(11);
+    const later = chooseShare(records, yearPeriod(2024));
+    expect(later.months).toEqual(['2022-06']);
+    expect(later.distanceMonths).toBe(-19);
+  });
+
+  it('breaks ties towards the earlier month', () => {
+    const tied = [share('x', '2020-06', 1), share('x', '2020-08', 2)];
+    expect(chooseShare(tied, monthPeriod('2020-07')).months).toEqual(['2020-06']);
+    const aroundYear = [share('x', '2019-11', 1), share('x', '2021-02', 2)];
+    expect(chooseShare(aroundYear, yearPeriod(2020)).months).toEqual(['2019-11']);
+  });
+
+  it('uses the exact month, or the nearest, for a month period', () => {
+    expect(chooseShare(records, monthPeriod('2021-03')).pct).toBe(30);
+    const nearest = chooseShare(records, monthPeriod('2021-06'));
+    expect(nearest.months).toEqual(['2021-03']);
+    expect(nearest.distanceMonths).toBe(-3);
+  });
+
+  it('marks the choice approximate when any record used is', () => {
+    const mixed = [share('x', '2021-01', 10, { approximate: true }), share('x', '2021-02', 12)];
+    expect(chooseShare(mixed, yearPeriod(2021)).approximate).toBe(true);
+    expect(chooseShare(mixed, monthPeriod('2021-02')).approximate).toBe(false);
+  });
+
+  it('refuses an empty list', () => {
+    expect(() => chooseShare([], yearPeriod(2021))).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { neighbours, rankAmong } from '../../src/core/compare.js';
+import { editDistance, normaliseName, possessive, suggest } from '../../src/core/text.js';
+import { gwFromTwhPerYear, mtco2FromTwh, roundSignificant } from '../../src/core/units.js';
+import { tinyDataset } from './fixtures.js';
+
+describe('units', () => {
+  it.each([
+    [8.766, 1],
+    [95.53, 10.8977869],
+    [0, 0],
+  ])('%d TWh/yr is %d GW on average', (twh, gw) => {
+    expect(gwFromTwhPerYear(twh)).toBeCloseTo(gw, 6);
+  });
+
+  it.each([
+    [296.59, 549.3, 162.916887],
+    [1, 1000, 1],
+  ])('%d TWh at %d g/kWh is %d Mt CO2', (twh, intensity, mt) => {
+    expect(mtco2FromTwh(twh, intensity)).toBeCloseTo(mt, 6);
+  });
+
+  it.each([
+    [29.659000000000002, 29.659],
+    [0.1 + 0.2, 0.3],
+    [123456789012345, 123456789000000],
+    [0, 0],
+    [-2.0000000000004, -2],
+  ])('rounds %d to 10 significant digits', (value, expected) => {
+    expect(roundSignificant(value)).toBe(expected);
+  });
+});
+
+describe('rankAmong', () => {
+  const baseline = tinyDataset().baselines[0];
+  if (!baseline) throw new Error('fixture has no baseline');
+
+  it.each([
+    [2000, 1, null, 'Aland'],
+    [1000, 1, null, 'Aland'], // a tie shares the rank and lists the country below
+    [12, 3, 'Bland', 'Cland'],
+    [1, 5, 'Dland', null],
+  ])('%d TWh ranks %d, below %s and above %s', (twh, rank, above, below) => {
+    const r = rankAmong(baseline, twh);
+    expect(r.rank).toBe(rank);
+    expect(r.count).toBe(4);
+    expect(r.above?.country ?? null).toBe(above);
+    expect(r.below?.country ?? null).toBe(below);
+  });
+
+  it('lists neighbours with the figure inserted and ranks shifted below it', () => {
+    const rows = neighbours(rankAmong(baseline, 12), 'me', 12, 1);
+    expect(rows.map((r) => [r.rank, r.country, r.self])).toEqual([
+      [2, 'Bland', false],
+      [3, 'me', true],
+      [4, 'Cland', false],
+    ]);
+    expect(neighbours(rankAmong(baseline, 5000), 'top', 5000, 2).map((r) => r.rank)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['Nei Mongol', 'neimongol'],
+    ['inner-mongolia', 'innermongolia'],
+    ['  United States ', 'unitedstates'],
+    ['Iran, Islamic Rep.', 'iranislamicrep'],
+  ])('normalises %s', (name, expected) => expect(normaliseName(name)).toBe(expected));
+
+  it('measures edit distance', () => {
+    expect(editDistance('sichwan', 'sichuan')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('suggests close names and nothing for far ones', () => {
+    expect(suggest('sichwan', ['sichuan', 'xinjiang', 'yunnan'])).toEqual(['sichuan']);
+    expect(suggest('zzzzzz', ['sichuan', 'xinjiang'])).toEqual([]);
+  });
+
+  it('writes possessives', () => {
+    expect(possessive('Sichuan')).toBe("Sichuan's");
+    expect(possessive('United States')).toBe("United States'");
+  });
+});

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadData } from '../src/data/load.js';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+export const SHIPPED_DATA = fileURLToPath(new URL('../data/', import.meta.url));
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary (dist/, made by `npm run build`) with colour off unless the caller's env says otherwise. */
+export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The shipped data, fully validated (the build's manifest is not consulted). */
+export function shippedData() {
+  return loadData({ dataDir: SHIPPED_DATA, defaultData: false });
+}
