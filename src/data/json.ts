@@ -20,7 +20,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 function locateJsonError(text: string): JsonSyntaxProblem {
   let offset = 0;
   const fail = (message: string): never => {
-    throw Object.assign(new Error(message), { offset });
+    throw new Error(
+      offset >= text.length && !message.startsWith('unexpected end') ? `unexpected end of file; ${message}` : message,
+    );
   };
   const skipSpace = () => {
     while (offset < text.length && ' \t\n\r'.includes(text[offset] as string)) offset++;

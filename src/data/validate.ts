@@ -33,7 +33,9 @@ export function validateFile<K extends DatasetKey>(
     if (typeof index !== 'number')
       return `${fileLabel} → ${issue.message.replace(/^Invalid input: expected array.*$/, 'must be a JSON array of records')}`;
     const record = Array.isArray(raw) ? raw[index] : undefined;
-    return `${fileLabel} → record ${index + 1}${describeRecord(record)} → ${describePath(field)} → ${issue.message}`;
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    const message = missing ? `is required (${issue.expected})` : issue.message;
+    return `${fileLabel} → record ${index + 1}${describeRecord(record)} → ${describePath(field)} → ${message}`;
   });
   return { ok: false, problems };
 }
