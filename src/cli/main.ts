@@ -65,7 +65,11 @@ export async function run(argv: readonly string[]): Promise<number> {
   const colors = createColors(
     colorEnabled({ isTTY: process.stderr.isTTY === true, env: process.env, colorFlag: !argv.includes('--no-color') }),
   );
-  const fail = (message: string) => process.stderr.write(`${colors.red('error:')} ${message}\n`);
+  const debug = wantsDebug(argv);
+  const fail = (message: string, error: Error) => {
+    process.stderr.write(`${colors.red('error:')} ${message}\n`);
+    if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+  };
   try {
     await buildProgram().parseAsync([...argv]);
     return EXIT_OK;
@@ -81,17 +85,17 @@ export async function run(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      fail(error.message);
+      fail(error.message, error);
       return EXIT_USAGE;
     }
     if (error instanceof DataError) {
-      fail(error.message);
+      fail(error.message, error);
       return EXIT_FAILURE;
     }
     const err = error instanceof Error ? error : new Error(String(error));
-    fail(`unexpected ${err.name}: ${err.message}`);
-    if (wantsDebug(argv)) process.stderr.write(`${err.stack ?? ''}\n`);
-    else process.stderr.write('Run again with --debug for the stack trace, and report it with the command you ran.\n');
+    fail(`unexpected ${err.name}: ${err.message}`, err);
+    if (!debug)
+      process.stderr.write('Run again with --debug for the stack trace, and report it with the command you ran.\n');
     return EXIT_FAILURE;
   }
 }

@@ -63,13 +63,15 @@ export function regionChain(index: DataIndex, regionId: string): Region[] {
 export function resolveRegion(index: DataIndex, query: string): Region {
   const wanted = normaliseName(query);
   const names = (r: Region) => [r.id, r.name, ...(r.aliases ?? []), ...(r.iso ? [r.iso] : [])];
-  const exactId = index.regions.get(query.trim().toLowerCase());
+  const exactId = index.regions.get(query.trim()); // an id typed exactly is never ambiguous
   if (exactId) return exactId;
   const matches = index.data.regions.filter((r) => names(r).some((name) => normaliseName(name) === wanted));
   if (matches.length === 1) return matches[0] as Region;
   if (matches.length > 1) {
+    const describe = (r: Region) =>
+      `"${r.id}" (${r.kind}${r.parent ? ` in ${index.regions.get(r.parent)?.name ?? r.parent}` : ''})`;
     throw new UsageError(
-      `Region "${query}" is ambiguous: it could be ${quoteList(matches.map((r) => `${r.id}`))} (${matches.map((r) => r.name).join(', ')}). Use the id.`,
+      `Region "${query}" is ambiguous: it could be ${matches.map(describe).join(' or ')}. Use the id.`,
     );
   }
   const candidates = index.data.regions.flatMap(names);

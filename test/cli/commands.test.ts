@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estimateJsonSchema } from '../../src/format/estimate-schema.js';
+import { FIXTURES, ROOT, runCli } from '../helpers.js';
+
+describe('compare', () => {
+  it('ranks a figure among a baseline with its neighbours, the figure marked', () => {
+    const { code, stdout } = runCli(['compare', '296.59', '--baseline', 'cia-2016', '--around', '2']);
+    expect(code).toBe(0);
+    expect(stdout).toMatchInlineSnapshot(`
+      "296.59 TWh would rank 12th among the 215 countries of cia-2016 (CIA World Factbook electricity consumption, 2016 est.; consumption).
+      ┌──────┬────────────────┬───────┬────────────────────────────────┐
+      │ Rank │ Country        │   TWh │                                │
+      │   10 │ France         │ 450.8 │ ██████████████████████████████ │
+      │   11 │ United Kingdom │ 309.2 │ ████████████████████▋          │
+      │   12 │ ▶ 296.59 TWh   │ 296.6 │ ███████████████████▊           │
+      │   13 │ Saudi Arabia   │ 296.2 │ ███████████████████▊           │
+      │   14 │ Italy          │ 293.5 │ ███████████████████▌           │
+      └──────┴────────────────┴───────┴────────────────────────────────┘
+      "
+    `);
+  });
+
+  it('prints the JSON shape for a region estimate, ranks counted with the value inserted', () => {
+    const { code, stdout } = runCli([
+      'compare',
+      '--region',
+      'sichuan',
+      '--year',
+      '2024',
+      '--baseline',
+      'cia-2016',
+      '--around',
+      '1',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      value: { label: 'Sichuan 2024', twh: 29.659 },
+      rank: 63,
+      count: 215,
+      baseline: {
+        id: 'cia-2016',
+        name: 'CIA World Factbook electricity consumption, 2016 est.',
+        measure: 'consumption',
+        year: 2016,
+      },
+      neighbours: [
+        { rank: 62, country: 'Serbia', iso3: 'SRB', twh: 29.81, self: false },
+        { rank: 63, country: 'Sichuan 2024', iso3: null, twh: 29.659, self: true },
+        { rank: 64, country: 'Oman', iso3: 'OMN', twh: 28.92, self: false },
+      ],
+    });
+  });
+
+  it.each([
+    [['compare'], /either a figure in TWh or --region/],
+    [['compare', '5', '--region', 'sichuan'], /either a figure in TWh or --region/],
+    [['compare', '-5'], /is invalid for argument 'twh'/],
+    [['compare', 'abc'], /is invalid for argument 'twh'/],
+    [['compare', '5', '--year', '2021'], /go with --region/],
+    [['compare', '5', '--baseline', 'nope'], /Unknown baseline "nope"/],
+  ])('exits 2 on %j', (args, message) => {
+    const { code, stdout, stderr } = runCli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});
+
+describe('shares', () => {
+  it("lists China's 29 months with a sparkline", () => {
+    const { code, stdout } = runCli(['shares', '--region', 'china']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/China: share of World's hashrate, 2019-09 to 2022-01 {2}[▁▂▃▄▅▆▇█]{29}\n/);
+    expect(stdout).toContain('│ 2021-07 │          0 │');
+  });
+
+  it('gives the share of the world where every link has the same month', () => {
+    const { stdout } = runCli(['shares', '--region', 'sichuan', '--json']);
+    const { months, of } = JSON.parse(stdout);
+    expect(of).toBe('china');
+    expect(months[0]).toMatchObject({ month: '2020-04', pct: 9.66, source: 'cbeci-provinces-2020' });
+    expect(months[0].worldPct).toBeCloseTo(9.66 * 0.6481, 9);
+    expect(months[1]).toMatchObject({ month: '2021-04', pct: 10, approximate: true });
+    expect(months[1].worldPct).toBeCloseTo(10 * 0.4604, 9);
+  });
+
+  it('limits to --from/--to and refuses an empty or reversed range', () => {
+    const { stdout } = runCli(['shares', '--region', 'usa', '--from', '2021-01', '--to', '2021-03', '--json']);
+    expect(JSON.parse(stdout).months.map((m: { month: string }) => m.month)).toEqual(['2021-01', '2021-02', '2021-03']);
+    expect(runCli(['shares', '--region', 'china', '--from', '2021-05', '--to', '2021-01']).code).toBe(2);
+    expect(runCli(['shares', '--region', 'china', '--from', '2023-01']).stderr).toMatch(
+      /recorded months: 2019-09 to 2022-01/,
+    );
+    expect(runCli(['shares', '--region', 'world']).code).toBe(2);
+  });
+});
+
+describe('lists', () => {
+  it('regions, sources and datasets print JSON', () => {
+    const regions = JSON.parse(runCli(['regions', '--json']).stdout);
+    expect(regions.find((r: { id: string }) => r.id === 'sichuan')).toMatchObject({
+      parent: 'china',
+      iso: 'CN-SC',
+      shareMonths: ['2020-04', '2021-04'],
+    });
+    const sources = JSON.parse(runCli(['sources', '--json']).stdout);
+    expect(sources.map((s: { id: string }) => s.id)).toContain('jiang-2021');
+    const datasets = JSON.parse(runCli(['datasets', '--json']).stdout);
+    expect(datasets.series.map((s: { id: string }) => s.id)).toEqual(['cbeci', 'cbeci-v1', 'jiang-2021']);
+    expect(datasets.baselines[0]).toMatchObject({ id: 'eia-2019', measure: 'consumption', countries: 215 });
+  });
+
+  it('print tables for people', () => {
+    expect(runCli(['regions']).stdout).toMatch(/│ inner-mongolia +│ Inner Mongolia +│ province │ china +│ CN-NM │/);
+    expect(runCli(['sources']).stdout).toMatch(/licence: CC BY 4\.0/);
+    expect(runCli(['datasets']).stdout).toMatch(/│ jiang-2021 │ china +│ projection │ 2024 +│ no +│ jiang-2021 +│/);
+  });
+});
+
+describe('claims', () => {
+  it('prints each claim with the figure and verdict, and exits 0 whatever the verdicts', () => {
+    const { code, stdout } = runCli(['claims']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/CONTRADICTED {2}reuters-2021-sichuan\/china-over-half-april-2021/);
+    expect(stdout).toMatch(/11 claims: 6 reproduced, 2 contradicted, 3 not checkable\./);
+  });
+
+  it('prints JSON', () => {
+    const results = JSON.parse(runCli(['claims', '--json']).stdout);
+    expect(results).toHaveLength(11);
+    expect(Object.keys(results[0])).toEqual(['document', 'id', 'claim', 'figure', 'verdict', 'note']);
+  });
+});
+
+describe('data check', () => {
+  it('accepts a valid directory merged over the shipped data', () => {
+    const { code, stdout } = runCli(['data', 'check', join(FIXTURES, 'overlay')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ok: .* is valid merged over the shipped data \(15 in sources\.json, 22 in regions\.json/);
+  });
+
+  it('lists every problem and exits 1', () => {
+    const { code, stdout, stderr } = runCli(['data', 'check', join(FIXTURES, 'invalid')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.match(/→ record \d/g)).toHaveLength(4);
+  });
+
+  it('accepts the shipped directory on its own', () => {
+    expect(runCli(['--no-default-data', 'data', 'check', join(ROOT, 'data')]).code).toBe(0);
+  });
+});
+
+describe('help and version', () => {
+  it('prints the version only', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(runCli(['--version']).stdout).toBe(`${version}\n`);
+    expect(runCli(['-V']).code).toBe(0);
+  });
+
+  it('leads every command with examples and lists the exit codes', () => {
+    const top = runCli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/Exit codes:\n {2}0 {2}success/);
+    for (const command of ['estimate', 'compare', 'shares', 'regions', 'sources', 'datasets', 'claims']) {
+      const { code, stdout } = runCli([command, '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Examples:\n {2}\$ mining-energy /);
+    }
+    expect(runCli(['estimate', '--help']).stdout).toMatch(/add up one --kind only/);
+  });
+});
+
+describe('the published schema', () => {
+  it('docs/estimate.schema.json is generated from the zod schema (npm run schema)', () => {
+    const published = JSON.parse(readFileSync(join(ROOT, 'docs', 'estimate.schema.json'), 'utf8'));
+    expect(published).toEqual(estimateJsonSchema());
+  });
+});
