@@ -23,7 +23,7 @@ export function runCli(args: readonly string[], env: Record<string, string | und
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The shipped data, fully validated (the build's manifest is not consulted). */
+/** The shipped data, fully validated (not trusted from the build's copy). */
 export function shippedData() {
   return loadData({ dataDir: SHIPPED_DATA, defaultData: false });
 }

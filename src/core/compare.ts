@@ -1,4 +1,5 @@
 import type { Baseline, BaselineValue } from '../data/schemas.js';
+import { compareText } from './text.js';
 
 /** Where a figure would stand among a baseline's countries. */
 export interface Ranking {
@@ -15,7 +16,7 @@ export interface Ranking {
 }
 
 export function sortedValues(baseline: Baseline): BaselineValue[] {
-  return [...baseline.values].sort((a, b) => b.twh - a.twh || a.country.localeCompare(b.country));
+  return [...baseline.values].sort((a, b) => b.twh - a.twh || compareText(a.country, b.country));
 }
 
 /** Ranks `twh` among a baseline's countries, counted with the figure inserted. */

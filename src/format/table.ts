@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import type { Estimate } from '../core/estimate.js';
+import { compareText } from '../core/text.js';
 import type { Colors } from './color.js';
 import { formatNumber, ordinal } from './numbers.js';
 
@@ -40,7 +41,7 @@ function sourcesBlock(estimates: readonly Estimate[], colors: Colors): string {
   const seen = new Map<string, Estimate['sources'][number]>();
   for (const e of estimates) for (const s of e.sources) seen.set(s.id, s);
   const lines = [...seen.values()]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`);
   return `Sources\n${lines.join('')}`;
 }

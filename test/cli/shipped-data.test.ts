@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+// A copy of the installed package, so that its shipped data can be edited after the build.
+const copy = mkdtempSync(join(tmpdir(), 'mining-energy-'));
+for (const part of ['bin', 'dist', 'data', 'seeds', 'package.json'])
+  cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(copy, 'bin', 'mining-energy.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+
+describe('shipped data edited after the build', () => {
+  it('is used as built while unchanged', () => {
+    const result = run('estimate', '--region', 'sichuan', '--json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)[0].energy.twh).toBeCloseTo(2.0166383, 9);
+  });
+
+  it('is validated again once changed, and its problems reported', () => {
+    const file = join(copy, 'data', 'hashrate-shares.json');
+    const shares = JSON.parse(readFileSync(file, 'utf8'));
+    shares[0].sharePct = 175;
+    writeFileSync(file, JSON.stringify(shares));
+    const result = run('estimate', '--region', 'sichuan', '--json');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /The shipped data has a problem:\n {2}- .*hashrate-shares\.json → record 1 \("china" 2019-09\) → sharePct → must be a percentage from 0 to 100/,
+    );
+  });
+});
