@@ -3,6 +3,7 @@
 // that `--json` runs load neither), type declarations, and a copy of the shipped data as validated here.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -44,9 +45,43 @@ const common = {
   logLevel: 'warning',
   plugins: [lazyChildProcess],
 };
-// Built apart, so that the CLI's entry file holds everything a run needs except the lazily loaded
-// table renderer and validator: one file to resolve and compile at start-up.
-await build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' });
+// The CLI is one file with no static imports of its own, so that a run resolves and reads as few modules as
+// possible; what only some runs need (the table renderer, chalk, zod and the validators) is built into
+// dist/lazy/ and imported when needed.
+const LAZY = {
+  'src/format/table.ts': 'table',
+  'src/data/validate.ts': 'validate',
+  'src/data/seed-schema.ts': 'seed-schema',
+  chalk: 'chalk',
+};
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const key =
+        args.path === 'chalk'
+          ? 'chalk'
+          : relative(fileURLToPath(root), resolve(args.resolveDir, args.path)).replace(/\.js$/, '.ts');
+      const name = LAZY[key];
+      if (!name) throw new Error(`build: add ${key} to LAZY, or import it statically`);
+      return { path: `./lazy/${name}.js`, external: true };
+    });
+  },
+};
+await build({
+  ...common,
+  splitting: false,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: 'dist',
+  plugins: [lazyChildProcess, lazyModules],
+});
+await build({
+  ...common,
+  splitting: false,
+  entryPoints: Object.fromEntries(Object.entries(LAZY).map(([source, name]) => [name, source])),
+  outdir: 'dist/lazy',
+});
 await build({
   ...common,
   entryPoints: { index: 'src/index.ts', schema: 'src/format/estimate-schema.ts' },

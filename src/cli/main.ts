@@ -62,11 +62,11 @@ function wantsDebug(argv: readonly string[]): boolean {
 
 /** Runs the CLI; the only place that turns errors into messages and exit codes. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const colors = createColors(
-    colorEnabled({ isTTY: process.stderr.isTTY === true, env: process.env, colorFlag: !argv.includes('--no-color') }),
-  );
   const debug = wantsDebug(argv);
-  const fail = (message: string, error: Error) => {
+  const fail = async (message: string, error: Error) => {
+    const colors = await createColors(
+      colorEnabled({ isTTY: process.stderr.isTTY === true, env: process.env, colorFlag: !argv.includes('--no-color') }),
+    );
     process.stderr.write(`${colors.red('error:')} ${message}\n`);
     if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
   };
@@ -85,15 +85,15 @@ export async function run(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      fail(error.message, error);
+      await fail(error.message, error);
       return EXIT_USAGE;
     }
     if (error instanceof DataError) {
-      fail(error.message, error);
+      await fail(error.message, error);
       return EXIT_FAILURE;
     }
     const err = error instanceof Error ? error : new Error(String(error));
-    fail(`unexpected ${err.name}: ${err.message}`, err);
+    await fail(`unexpected ${err.name}: ${err.message}`, err);
     if (!debug)
       process.stderr.write('Run again with --debug for the stack trace, and report it with the command you ran.\n');
     return EXIT_FAILURE;

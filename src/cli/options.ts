@@ -67,7 +67,7 @@ export function loadDataFor(command: Command): Promise<Dataset> {
 }
 
 /** Colours for a stream, decided by color.ts from the TTY, the environment and --no-color. */
-export function colorsFor(command: Command, stream: NodeJS.WriteStream): Colors {
+export function colorsFor(command: Command, stream: NodeJS.WriteStream): Promise<Colors> {
   return createColors(
     colorEnabled({ isTTY: stream.isTTY === true, env: process.env, colorFlag: globalOptions(command).color }),
   );

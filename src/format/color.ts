@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 /** What decides whether colour is on; passed in so that this stays testable. */
 export interface ColorContext {
@@ -23,6 +23,17 @@ export function colorEnabled({ isTTY, env, colorFlag }: ColorContext): boolean {
 
 export type Colors = ChalkInstance;
 
-export function createColors(enabled: boolean): Colors {
-  return new Chalk({ level: enabled ? 1 : 0 });
+/**
+ * Colours that are off: every style is the identity, as chalk's are at level 0, without loading chalk.
+ * It has no `then`, so that awaiting it does not take it for a promise.
+ */
+const PLAIN: Colors = new Proxy((...text: unknown[]) => text.join(' '), {
+  get: (_target, key) => (key === 'then' ? undefined : PLAIN),
+}) as unknown as Colors;
+
+/** chalk at level 1 when colour is on; chalk is loaded only then (scripts piping JSON never need it). */
+export async function createColors(enabled: boolean): Promise<Colors> {
+  if (!enabled) return PLAIN;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }

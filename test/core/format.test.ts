@@ -22,9 +22,11 @@ describe('colour', () => {
     expect(colorEnabled(context)).toBe(expected);
   });
 
-  it('paints only when enabled', () => {
-    expect(createColors(false).red('x')).toBe('x');
-    expect(createColors(true).red('x')).toBe('\u001b[31mx\u001b[39m');
+  it('paints only when enabled; plain colours pass text through, chained or not', async () => {
+    const plain = await createColors(false);
+    expect(plain.red('x')).toBe('x');
+    expect(plain.bold.cyan('a', 'b')).toBe('a b');
+    expect((await createColors(true)).red('x')).toBe('\u001b[31mx\u001b[39m');
   });
 });
 

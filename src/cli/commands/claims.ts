@@ -27,7 +27,7 @@ export function registerClaims(program: Command): void {
         process.stdout.write(renderJson(results));
         return;
       }
-      const colors = colorsFor(cmd, process.stdout);
+      const colors = await colorsFor(cmd, process.stdout);
       const paint = { reproduced: colors.green, contradicted: colors.red, 'not checkable': colors.yellow };
       const blocks = results.map(
         (r) =>

@@ -4,7 +4,7 @@ import { estimate } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
-import { formatNumber } from '../../format/numbers.js';
+import { bar, formatNumber, ordinal } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
 import {
   addFormatOptions,
@@ -84,7 +84,7 @@ export function registerCompare(program: Command): void {
           ...(options.series === undefined ? {} : { series: options.series }),
         });
         value = { label: `${region.name} ${e.month ?? e.year}`, twh: e.energy.twh };
-        warnings = renderEstimateWarnings([e], colorsFor(cmd, process.stderr));
+        warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr));
       }
       const ranking = rankAmong(baseline, value.twh);
       const rows = neighbours(ranking, value.label, value.twh, options.around);
@@ -100,8 +100,7 @@ export function registerCompare(program: Command): void {
         output = renderJson(result);
       } else {
         const { table } = await import('../../format/table.js');
-        const { bar, ordinal } = await import('../../format/numbers.js');
-        const colors = colorsFor(cmd, process.stdout);
+        const colors = await colorsFor(cmd, process.stdout);
         const max = Math.max(...rows.map((r) => r.twh));
         const body = rows.map((r) => {
           const cells = [

@@ -98,7 +98,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
       }
       if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
 
-      const errColors = colorsFor(cmd, process.stderr);
+      const errColors = await colorsFor(cmd, process.stderr);
       let output: string;
       let messages = skipped.map((s) => renderWarning(s, errColors)).join('');
       switch (format) {
@@ -113,7 +113,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
           break;
         case 'table': {
           const { renderEstimateTable } = await import('../../format/table.js');
-          output = renderEstimateTable(estimates, regionNames(data), colorsFor(cmd, process.stdout));
+          output = renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
           messages += renderEstimateWarnings(estimates, errColors);
           break;
         }

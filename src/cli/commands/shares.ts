@@ -3,6 +3,7 @@ import { indexData, resolveRegion, sourceOf } from '../../core/lookup.js';
 import { shareSeries } from '../../core/share-series.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
+import { formatNumber, sparkline } from '../../format/numbers.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -65,9 +66,8 @@ export function registerShares(program: Command): void {
         output = renderJson(result);
       } else {
         const { table } = await import('../../format/table.js');
-        const { formatNumber, sparkline } = await import('../../format/numbers.js');
         const names = regionNames(data);
-        const colors = colorsFor(cmd, process.stdout);
+        const colors = await colorsFor(cmd, process.stdout);
         const parent = names.get(series.of ?? '') ?? series.of;
         const rows = series.months.map((m) => [
           m.month,
