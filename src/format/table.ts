@@ -92,14 +92,22 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
   return `${title}\n${table([], rows)}`;
 }
 
+/** Notes on the shares used that are not already warnings (those on approximate figures are). */
+function notesBlock(e: Estimate): string {
+  const notes = [...new Set(e.share.links.filter((l) => !l.approximate).flatMap((l) => l.notes))];
+  return notes.length === 0 ? '' : `Notes on the shares used\n${notes.map((n) => `  - ${n}\n`).join('')}`;
+}
+
 /** The human report for `estimate`: one detailed table for one region, a summary table for several. */
 export function renderEstimateTable(
   estimates: readonly Estimate[],
   names: Map<string, string>,
   colors: Colors,
 ): string {
-  if (estimates.length === 1)
-    return `${estimateDetail(estimates[0] as Estimate, names, colors)}${sourcesBlock(estimates, colors)}`;
+  if (estimates.length === 1) {
+    const e = estimates[0] as Estimate;
+    return `${estimateDetail(e, names, colors)}${notesBlock(e)}${sourcesBlock(estimates, colors)}`;
+  }
   const rows = estimates.map((e) => [
     e.region.id,
     e.region.kind,

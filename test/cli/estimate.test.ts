@@ -19,6 +19,13 @@ describe('estimate', () => {
     expect(stderr).toContain('--year 2024');
   });
 
+  it('shows the notes of the shares used that are not already warnings', () => {
+    const { stdout } = runCli(['estimate', '--region', 'texas']);
+    expect(stdout).toContain(
+      'Notes on the shares used\n  - Share of US hashrate, published as the average over September 2021 to January 2022',
+    );
+  });
+
   it('prints the --json contract: an array that validates against the published schema, byte-identical across runs', () => {
     const first = runCli(['estimate', '--region', 'Szechuan', '--year', '2024', '--json']);
     const second = runCli(['estimate', '--region', 'sichuan', '--year', '2024', '--format', 'json']);
