@@ -57,7 +57,10 @@ for (const testCase of cases) {
   const baseMs = median(base.map((r) => r.ms));
   const ownMs = median(own.map((r) => r.ms));
   // Memory in separate runs: the probe itself loads the ESM loader, which would blur the timings.
-  const memory = Array.from({ length: 5 }, () => [runOnce(baseline.args, true).rssKb, runOnce(testCase.args, true).rssKb]);
+  const memory = Array.from({ length: 5 }, () => [
+    runOnce(baseline.args, true).rssKb,
+    runOnce(testCase.args, true).rssKb,
+  ]);
   rows.push({
     command: testCase.name,
     runs,
