@@ -328,17 +328,18 @@ for (const r of readCsv('cbeci_china_province_generation_mix_2019-2021.csv')) {
   const key = `${region}|${r.year}`;
   provinceMix.set(key, [...(provinceMix.get(key) ?? []), [PROVINCE_SOURCE[r.source_type], twh]]);
 }
-for (const [key, parts] of provinceMix) {
-  const [region, year] = key.split('|');
-  carbon.push({
-    region,
-    year: Number(year),
-    gco2PerKwh: mixIntensity(parts),
-    source: 'nbs-province-generation',
-    derived: true,
-    note: "Derived from the province's generation mix with CBECI's life-cycle factors (cbeci-emission-factors), all thermal counted as coal at 820 g/kWh; ignores power traded between provinces and the wet/dry season.",
-  });
+/** One derived intensity record per region and year of a generation mix. */
+function pushMixIntensities(mixes, source, note) {
+  for (const [key, parts] of mixes) {
+    const [region, year] = key.split('|');
+    carbon.push({ region, year: Number(year), gco2PerKwh: mixIntensity(parts), source, derived: true, note });
+  }
 }
+pushMixIntensities(
+  provinceMix,
+  'nbs-province-generation',
+  "Derived from the province's generation mix with CBECI's life-cycle factors (cbeci-emission-factors), all thermal counted as coal at 820 g/kWh; ignores power traded between provinces and the wet/dry season.",
+);
 const STATE = { GA: 'georgia', TX: 'texas', KY: 'kentucky', NY: 'new-york', CA: 'california' };
 const STATE_SOURCE = {
   Coal: 'coal',
@@ -360,17 +361,11 @@ for (const r of readCsv('eia_us_state_generation_2015-2021.csv')) {
   const key = `${region}|${year}`;
   stateMix.set(key, [...(stateMix.get(key) ?? []), [kind, twh]]);
 }
-for (const [key, parts] of stateMix) {
-  const [region, year] = key.split('|');
-  carbon.push({
-    region,
-    year: Number(year),
-    gco2PerKwh: mixIntensity(parts),
-    source: 'eia-state-generation',
-    derived: true,
-    note: "Derived from the state's generation mix with CBECI's life-cycle factors (cbeci-emission-factors); EIA's \"Other\" counted at CBECI's other-renewables factor (336 g/kWh); negative net generation (pumped storage) counted as zero; ignores power traded between states.",
-  });
-}
+pushMixIntensities(
+  stateMix,
+  'eia-state-generation',
+  "Derived from the state's generation mix with CBECI's life-cycle factors (cbeci-emission-factors); EIA's \"Other\" counted at CBECI's other-renewables factor (336 g/kWh); negative net generation (pumped storage) counted as zero; ignores power traded between states.",
+);
 const CARBON_ORDER = [
   'world',
   ...Object.values(NATIONAL).filter((r) => r !== 'world'),

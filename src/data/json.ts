@@ -48,56 +48,42 @@ function locateJsonError(text: string): JsonSyntaxProblem {
     if (!match) fail('expected a value');
     offset += (match as RegExpExecArray)[0].length;
   };
+  /** The members of an object or array, from its opening bracket to `close`. */
+  const sequence = (close: string, what: string, member: () => void) => {
+    offset++;
+    skipSpace();
+    if (text[offset] === close) {
+      offset++;
+      return;
+    }
+    for (;;) {
+      member();
+      skipSpace();
+      if (text[offset] === ',') offset++;
+      else if (text[offset] === close) {
+        offset++;
+        return;
+      } else fail(`expected "," or "${close}" after ${what}`);
+    }
+  };
   const value = (): void => {
     skipSpace();
     const char = text[offset];
     if (char === undefined) fail('unexpected end of file; expected a value');
     if (char === '{') {
-      offset++;
-      skipSpace();
-      if (text[offset] === '}') {
-        offset++;
-        return;
-      }
-      for (;;) {
+      sequence('}', 'a property value', () => {
         skipSpace();
         if (text[offset] !== '"') fail('expected a double-quoted property name');
         string();
         skipSpace();
         expect(':');
         value();
-        skipSpace();
-        if (text[offset] === ',') {
-          offset++;
-          continue;
-        }
-        if (text[offset] === '}') {
-          offset++;
-          return;
-        }
-        fail('expected "," or "}" after a property value');
-      }
+      });
+      return;
     }
     if (char === '[') {
-      offset++;
-      skipSpace();
-      if (text[offset] === ']') {
-        offset++;
-        return;
-      }
-      for (;;) {
-        value();
-        skipSpace();
-        if (text[offset] === ',') {
-          offset++;
-          continue;
-        }
-        if (text[offset] === ']') {
-          offset++;
-          return;
-        }
-        fail('expected "," or "]" after an array element');
-      }
+      sequence(']', 'an array element', value);
+      return;
     }
     if (char === '"') string();
     else if (char === 't') expect('true');
