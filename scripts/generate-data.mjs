@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Turns the reference tables into data/*.json.
 // Usage: node scripts/generate-data.mjs <reference-data-dir> [out-dir]
-// regions.json and sources.json are written by hand; this script writes the other four files.
+// regions.json and sources.json are written by hand; this script writes the other five files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -374,6 +374,22 @@ const CARBON_ORDER = [
 ];
 carbon.sort((a, b) => CARBON_ORDER.indexOf(a.region) - CARBON_ORDER.indexOf(b.region) || a.year - b.year);
 write('carbon-intensity.json', carbon);
+// ---- hardware --------------------------------------------------------------
+// CBECI's list gives efficiency in J/GH and the release as a UNIX time; J/TH = J/GH × 1000.
+const hardware = readCsv('cbeci_v1_miners.csv').map((r) => {
+  const released = new Date(Number(r.UNIX_date_of_release) * 1000);
+  const record = {
+    model: r.Miner_name,
+    released: released.toISOString().slice(0, 10),
+    jPerTh: round(Number(r.Efficiency_J_Gh) * 1000, 6),
+    source: 'cbeci-hardware-2020',
+  };
+  if (released.getUTCHours() !== 0 || released.getUTCMinutes() !== 0) {
+    record.note = `A generic placeholder in CBECI's list, released at ${released.toISOString().slice(11, 16)} UTC on that date; recorded as the date.`;
+  }
+  return record;
+});
+write('hardware.json', hardware);
 process.stderr.write(
-  `wrote hashrate-shares, network-energy, electricity-baselines and carbon-intensity to ${outDir}\n`,
+  `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity and hardware to ${outDir}\n`,
 );

@@ -6,6 +6,7 @@ import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerDataCheck } from './commands/data-check.js';
 import { registerEstimate } from './commands/estimate.js';
+import { registerNetwork } from './commands/network.js';
 import { registerDatasets, registerRegions, registerSources } from './commands/lists.js';
 import { registerShares } from './commands/shares.js';
 
@@ -25,7 +26,7 @@ export function buildProgram(): Command {
       'How much electricity bitcoin mining uses in a region (a country, a Chinese province, a US state), what it is comparable to, and where every figure comes from.',
     )
     .version(packageInfo().version, '-V, --version', 'print the version')
-    .option('--data <dir>', 'a data directory merged over the shipped data (any of its six files may be left out)')
+    .option('--data <dir>', 'a data directory merged over the shipped data (any of its files may be left out)')
     .option('--no-default-data', 'use only the data in --data')
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces for unexpected errors')
@@ -41,12 +42,14 @@ Examples:
   $ mining-energy estimate --region sichuan
   $ mining-energy estimate --region sichuan --year 2024 --json
   $ mining-energy compare 296.59 --baseline cia-2016
+  $ mining-energy network --hashrate 180 --revenue 40e6 --price 0.08 --date 2022-01-01
   $ mining-energy shares --region china
   $ mining-energy claims
 ${EXIT_CODES_HELP}`,
     );
   registerEstimate(program);
   registerCompare(program);
+  registerNetwork(program);
   registerShares(program);
   registerRegions(program);
   registerSources(program);

@@ -81,3 +81,49 @@ export function regionNames(data: Dataset): Map<string, string> {
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
+
+export function parsePositive(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new InvalidArgumentError('expected a number above 0 (e.g. 0.05, 600 or 40e6).');
+  }
+  return number;
+}
+
+export function parseFraction(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1) {
+    throw new InvalidArgumentError('expected a fraction above 0 and at most 1, e.g. 0.6.');
+  }
+  return number;
+}
+
+export function parseDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2022-01-01.');
+  }
+  return value;
+}
+
+/** "1.01,1.10,1.20" → lower, best and upper overheads, each at least 1 and in that order. */
+export function parseOverheads(value: string): { lower: number; best: number; upper: number } {
+  const parts = value.split(',').map(Number);
+  const [lower, best, upper] = parts;
+  if (
+    parts.length !== 3 ||
+    parts.some((p) => !Number.isFinite(p) || p < 1) ||
+    lower === undefined ||
+    best === undefined ||
+    upper === undefined
+  ) {
+    throw new InvalidArgumentError('expected three overheads of at least 1, lower,best,upper, e.g. 1.01,1.10,1.20.');
+  }
+  return { lower, best, upper };
+}
+
+/** Today's date in UTC, YYYY-MM-DD. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from './schemas.js';
+import type { Baseline, CarbonIntensity, Hardware, HashrateShare, NetworkSeries, Region, Source } from './schemas.js';
 
 /** Every record the tool knows, as validated and merged. */
 export interface Dataset {
@@ -8,6 +8,8 @@ export interface Dataset {
   networkEnergy: NetworkSeries[];
   baselines: Baseline[];
   carbon: CarbonIntensity[];
+  /** Mining hardware for the bottom-up model. */
+  hardware: Hardware[];
 }
 
 export type DatasetKey = keyof Dataset;
@@ -20,7 +22,11 @@ export const DATA_FILE_NAMES: Record<DatasetKey, string> = {
   networkEnergy: 'network-energy.json',
   baselines: 'electricity-baselines.json',
   carbon: 'carbon-intensity.json',
+  hardware: 'hardware.json',
 };
+
+/** Files a complete data directory may leave out (an empty list is used). */
+export const OPTIONAL_KEYS: readonly DatasetKey[] = ['hardware'];
 
 export const DATASET_KEYS = Object.keys(DATA_FILE_NAMES) as DatasetKey[];
 
@@ -32,6 +38,7 @@ export const RECORD_KEY: { [K in DatasetKey]: (record: Dataset[K][number]) => st
   networkEnergy: (r) => r.id,
   baselines: (r) => r.id,
   carbon: (r) => `${r.region} ${r.year}`,
+  hardware: (r) => r.model,
 };
 
 /** A short label for a record in error messages. */
@@ -42,6 +49,7 @@ export const RECORD_LABEL: { [K in DatasetKey]: (record: Dataset[K][number]) => 
   networkEnergy: (r) => `series "${r.id}"`,
   baselines: (r) => `baseline "${r.id}"`,
   carbon: (r) => `intensity of "${r.region}" in ${r.year}`,
+  hardware: (r) => `hardware "${r.model}"`,
 };
 
 function mergeRecords<T>(base: readonly T[], overlay: readonly T[], key: (record: T) => string): T[] {
@@ -74,6 +82,7 @@ export function mergeDatasets(base: Dataset, overlay: Partial<Dataset>): Dataset
     networkEnergy: merge('networkEnergy'),
     baselines: merge('baselines'),
     carbon: merge('carbon'),
+    hardware: merge('hardware'),
   };
 }
 
@@ -84,4 +93,5 @@ export const EMPTY_DATASET: Dataset = {
   networkEnergy: [],
   baselines: [],
   carbon: [],
+  hardware: [],
 };

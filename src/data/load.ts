@@ -8,6 +8,7 @@ import {
   type DatasetKey,
   EMPTY_DATASET,
   mergeDatasets,
+  OPTIONAL_KEYS,
 } from './dataset.js';
 import { parseJson } from './json.js';
 import { packageInfo } from './package.js';
@@ -15,9 +16,9 @@ import { checkReferences } from './references.js';
 
 /** Options for {@link loadData}. */
 export interface LoadDataOptions {
-  /** A user's data directory, merged over the shipped data; any of the six files may be left out. */
+  /** A user's data directory, merged over the shipped data; any of its files may be left out. */
   dataDir?: string;
-  /** Whether to start from the shipped data (default true). Without it, `dataDir` must hold all six files. */
+  /** Whether to start from the shipped data (default true). Without it, `dataDir` must hold every required file (hardware.json may be left out). */
   defaultData?: boolean;
 }
 
@@ -43,7 +44,7 @@ function readDirectory(dir: string, required: boolean): RawFile[] {
   for (const key of DATASET_KEYS) {
     const path = join(dir, DATA_FILE_NAMES[key]);
     if (!existsSync(path)) {
-      missing.push(DATA_FILE_NAMES[key]);
+      if (!OPTIONAL_KEYS.includes(key)) missing.push(DATA_FILE_NAMES[key]);
       continue;
     }
     try {

@@ -30,7 +30,7 @@ export function checkReferences(data: Dataset): string[] {
 
   const sourceIds = data.sources.map((s) => s.id);
   const sourceSet = new Set(sourceIds);
-  const checkSource = <K extends 'shares' | 'networkEnergy' | 'baselines' | 'carbon'>(key: K) => {
+  const checkSource = <K extends 'shares' | 'networkEnergy' | 'baselines' | 'carbon' | 'hardware'>(key: K) => {
     for (const record of data[key]) {
       if (!sourceSet.has(record.source)) {
         at(key, record, 'source', `unknown source "${record.source}"${didYouMean(record.source, sourceIds)}`);
@@ -41,6 +41,7 @@ export function checkReferences(data: Dataset): string[] {
   checkSource('networkEnergy');
   checkSource('baselines');
   checkSource('carbon');
+  checkSource('hardware');
 
   const regionIds = data.regions.map((r) => r.id);
   const regions = new Map(data.regions.map((r) => [r.id, r]));

@@ -114,6 +114,18 @@ export const CarbonIntensitySchema = z.strictObject({
   note: text.optional(),
 });
 
+export const HardwareSchema = z.strictObject({
+  model: text,
+  released: z
+    .string()
+    .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'must be a release date as YYYY-MM-DD')
+    .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date'),
+  jPerTh: z.number().positive('must be a positive efficiency in J/TH'),
+  source: id,
+  approximate: z.boolean().optional(),
+  note: text.optional(),
+});
+
 export type Source = z.infer<typeof SourceSchema>;
 export type Region = z.infer<typeof RegionSchema>;
 export type RegionKind = Region['kind'];
@@ -123,8 +135,9 @@ export type NetworkValue = NetworkSeries['values'][number];
 export type Baseline = z.infer<typeof BaselineSchema>;
 export type BaselineValue = Baseline['values'][number];
 export type CarbonIntensity = z.infer<typeof CarbonIntensitySchema>;
+export type Hardware = z.infer<typeof HardwareSchema>;
 
-/** The zod schema of each of the six files, keyed as in `Dataset`. */
+/** The zod schema of each data file, keyed as in `Dataset`. */
 export const DATA_SCHEMAS = {
   sources: z.array(SourceSchema),
   regions: z.array(RegionSchema),
@@ -132,4 +145,5 @@ export const DATA_SCHEMAS = {
   networkEnergy: z.array(NetworkSeriesSchema),
   baselines: z.array(BaselineSchema),
   carbon: z.array(CarbonIntensitySchema),
+  hardware: z.array(HardwareSchema),
 } as const;

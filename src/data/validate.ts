@@ -4,8 +4,9 @@ import { DATA_SCHEMAS } from './schemas.js';
 
 function describeRecord(record: unknown): string {
   if (typeof record !== 'object' || record === null) return '';
-  const { id, region, month, year } = record as Record<string, unknown>;
+  const { id, model, region, month, year } = record as Record<string, unknown>;
   if (typeof id === 'string') return ` ("${id}")`;
+  if (typeof model === 'string') return ` ("${model}")`;
   if (typeof region === 'string')
     return ` ("${region}"${typeof month === 'string' ? ` ${month}` : typeof year === 'number' ? ` ${year}` : ''})`;
   return '';

@@ -74,6 +74,7 @@ export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {
       { region: 'world', year: 2018, gco2PerKwh: 400, source: 'test' },
       { region: 'world', year: 2022, gco2PerKwh: 300, source: 'test' },
     ],
+    hardware: [],
     ...overrides,
   };
 }

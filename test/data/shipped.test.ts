@@ -111,6 +111,13 @@ describe('the shipped data', async () => {
     expect(cia?.values.find((v) => v.country === 'Saudi Arabia')?.twh).toBe(296.2);
   });
 
+  it("ships CBECI's 2020 hardware list in J/TH, ending with the S19 series", () => {
+    const cbeci = data.hardware.filter((h) => h.source === 'cbeci-hardware-2020');
+    expect(cbeci).toHaveLength(90);
+    expect(cbeci.find((h) => h.model === 'Bitmain Antminer S19 Pro (110Th)')).toMatchObject({ released: '2020-05-01', jPerTh: 29.55 });
+    expect(cbeci.find((h) => h.model === 'Bitmain Antminer S9 (13.5Th)')?.jPerTh).toBe(98);
+  });
+
   it('marks every provincial and state carbon intensity as derived', () => {
     const subnational = new Set(
       data.regions.filter((r) => r.kind === 'province' || r.kind === 'state').map((r) => r.id),

@@ -1,0 +1,109 @@
+import type { Hardware } from '../data/schemas.js';
+import { UsageError } from '../errors.js';
+import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, topDownTwh, type Weighting } from './bottom-up.js';
+import { gwFromTwhPerYear } from './units.js';
+
+export type NetworkMethod = 'bottom-up' | 'top-down';
+
+export interface BottomUpOptions {
+  hashrateEhs: number;
+  /** Either a threshold, or revenue and price to derive it. */
+  thresholdJPerTh?: number;
+  revenueUsdPerDay?: number;
+  priceUsdPerKwh: number;
+  date: string;
+  weighting: Weighting;
+  overheads: Overheads;
+  hardware: readonly Hardware[];
+}
+
+export interface TopDownOptions {
+  revenueUsdPerYear: number;
+  electricityShare: number;
+  priceUsdPerKwh: number;
+}
+
+/** The `network --json` document. */
+export interface NetworkResult {
+  method: NetworkMethod;
+  inputs: Record<string, number | string | null>;
+  energy: { twh: number; lowerTwh: number | null; upperTwh: number | null };
+  power: { gw: number; lowerGw: number | null; upperGw: number | null };
+  thresholdJPerTh: number | null;
+  eligible: { model: string; released: string; jPerTh: number; weight: number }[];
+  warnings: string[];
+}
+
+/**
+ * The network's power and energy from the bottom-up model.
+ * @throws UsageError when no machine is eligible, saying why (threshold or age) and what to change.
+ */
+export function networkBottomUp(options: BottomUpOptions): NetworkResult {
+  const hashrateThs = options.hashrateEhs * THS_PER_EHS;
+  const derived = options.thresholdJPerTh === undefined;
+  const threshold =
+    options.thresholdJPerTh ?? thresholdJPerTh(options.revenueUsdPerDay ?? 0, hashrateThs, options.priceUsdPerKwh);
+  const outcome = bottomUp({
+    hashrateThs,
+    thresholdJPerTh: threshold,
+    date: options.date,
+    hardware: options.hardware,
+    weighting: options.weighting,
+    overheads: options.overheads,
+  });
+  if (!outcome.ok) {
+    const { why } = outcome;
+    if (why.reason === 'threshold') {
+      throw new UsageError(
+        `No machine is profitable at a threshold of ${threshold.toPrecision(4)} J/TH on ${options.date}: the most efficient in service, ${why.mostEfficient.model} (${why.mostEfficient.jPerTh} J/TH), needs a threshold above ${why.mostEfficient.jPerTh} J/TH${derived ? ' (raise --revenue or lower --price)' : ''}.`,
+      );
+    }
+    throw new UsageError(
+      why.newest
+        ? `No machine in the hardware list is in service on ${options.date}: every one was released more than 5 years earlier or on or after that date; the newest, ${why.newest.model}, was released on ${why.newest.released}. Use an earlier --date or a newer list with --hardware.`
+        : 'The hardware list is empty.',
+    );
+  }
+  const { result } = outcome;
+  const warnings: string[] = [];
+  if (result.eligible.length === 1)
+    warnings.push('Only one machine is eligible: the bounds differ only by their overheads.');
+  return {
+    method: 'bottom-up',
+    inputs: {
+      hashrateEhs: options.hashrateEhs,
+      revenueUsdPerDay: options.revenueUsdPerDay ?? null,
+      priceUsdPerKwh: derived ? options.priceUsdPerKwh : null,
+      date: options.date,
+      weighting: options.weighting,
+      overheadLower: options.overheads.lower,
+      overheadBest: options.overheads.best,
+      overheadUpper: options.overheads.upper,
+    },
+    energy: result.energy,
+    power: result.power,
+    thresholdJPerTh: threshold,
+    eligible: result.eligible,
+    warnings,
+  };
+}
+
+/** The network's energy from the economic model; it has no bounds. */
+export function networkTopDown(options: TopDownOptions): NetworkResult {
+  const twh = topDownTwh(options.revenueUsdPerYear, options.electricityShare, options.priceUsdPerKwh);
+  return {
+    method: 'top-down',
+    inputs: {
+      revenueUsdPerYear: options.revenueUsdPerYear,
+      electricityShare: options.electricityShare,
+      priceUsdPerKwh: options.priceUsdPerKwh,
+    },
+    energy: { twh, lowerTwh: null, upperTwh: null },
+    power: { gw: gwFromTwhPerYear(twh), lowerGw: null, upperGw: null },
+    thresholdJPerTh: null,
+    eligible: [],
+    warnings: [
+      `Assumes ${options.electricityShare * 100}% of miners' revenue is spent on electricity at $${options.priceUsdPerKwh}/kWh; the economic model gives no bounds.`,
+    ],
+  };
+}

@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from '../helpers.js';
+
+const EXAMPLE = join(FIXTURES, 'hardware', 'cbeci-example.json');
+
+describe('network', () => {
+  it("reproduces CBECI's arithmetic from a user hardware file (600 EH/s; 16.5, 21.5 and 29.5 J/TH)", () => {
+    const { code, stdout, stderr } = runCli([
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--date',
+      '2023-06-01',
+      '--hardware',
+      EXAMPLE,
+      '--weighting',
+      'mean',
+      '--json',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.method).toBe('bottom-up');
+    expect(result.power.lowerGw).toBeCloseTo(9.999, 3);
+    expect(result.energy.lowerTwh).toBeCloseTo(87.65, 2);
+    expect(result.power.upperGw).toBeCloseTo(21.24, 2);
+    expect(result.energy.upperTwh).toBeCloseTo(186.19, 2);
+    expect(result.power.gw).toBeCloseTo(14.85, 2);
+    expect(result.energy.twh).toBeCloseTo(130.18, 2);
+    expect(result.eligible).toEqual([
+      { model: 'Example A', released: '2023-01-01', jPerTh: 16.5, weight: 1 },
+      { model: 'Example B', released: '2023-01-01', jPerTh: 21.5, weight: 1 },
+      { model: 'Example C', released: '2023-01-01', jPerTh: 29.5, weight: 1 },
+    ]);
+  });
+
+  it('derives the threshold from revenue and price on the shipped hardware list', () => {
+    const { code, stdout } = runCli([
+      'network',
+      '--hashrate',
+      '180',
+      '--revenue',
+      '40e6',
+      '--price',
+      '0.08',
+      '--date',
+      '2022-01-01',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.thresholdJPerTh).toBeCloseTo(40e6 / (180e6 * 86_400) / (0.08 / 3.6e6), 6);
+    expect(result.eligible.every((m: { jPerTh: number }) => m.jPerTh < result.thresholdJPerTh)).toBe(true);
+    expect(result.energy.lowerTwh).toBeLessThan(result.energy.twh);
+    expect(result.energy.twh).toBeLessThan(result.energy.upperTwh);
+  });
+
+  it('prints the top-down estimate with its assumptions', () => {
+    const { code, stdout, stderr } = runCli(['network', '--method', 'top-down', '--revenue-year', '10e9', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.energy).toEqual({ twh: 120, lowerTwh: null, upperTwh: null });
+    expect(result.inputs).toEqual({ revenueUsdPerYear: 1e10, electricityShare: 0.6, priceUsdPerKwh: 0.05 });
+    expect(result.warnings[0]).toMatch(/60% of miners' revenue/);
+    expect(stderr).toBe('');
+  });
+
+  it('says which machine a too-low threshold excludes', () => {
+    const { code, stdout, stderr } = runCli([
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '15',
+      '--date',
+      '2023-06-01',
+      '--hardware',
+      EXAMPLE,
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/most efficient in service, Example A \(16\.5 J\/TH\), needs a threshold above 16\.5 J\/TH/);
+  });
+
+  it('says when every machine is too old, naming the newest', () => {
+    const { code, stderr } = runCli([
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--date',
+      '2030-01-01',
+      '--hardware',
+      EXAMPLE,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /the newest, Example A, was released on 2023-01-01. Use an earlier --date or a newer list with --hardware/,
+    );
+  });
+
+  it.each([
+    [['network', '--hashrate', '-600', '--threshold', '55'], /argument '-600' is invalid/],
+    [['network', '--hashrate', '600', '--revenue', '4e7', '--price', '0'], /argument '0' is invalid/],
+    [['network', '--hashrate', '600'], /Give --threshold/],
+    [['network', '--threshold', '55'], /needs --hashrate/],
+    [
+      ['network', '--hashrate', '600', '--threshold', '55', '--revenue', '4e7'],
+      /cannot be used with option '--revenue/,
+    ],
+    [['network', '--hashrate', '600', '--threshold', '55', '--date', '2022-02-30'], /argument '2022-02-30' is invalid/],
+    [['network', '--method', 'top-down'], /needs --revenue-year/],
+    [
+      ['network', '--method', 'top-down', '--revenue-year', '1e9', '--electricity-share', '1.5'],
+      /argument '1.5' is invalid/,
+    ],
+    [
+      ['network', '--hashrate', '600', '--threshold', '55', '--overheads', '1.01,0.9,1.2'],
+      /three overheads of at least 1/,
+    ],
+  ])('exits 2 on %j', (args, message) => {
+    const { code, stdout, stderr } = runCli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  it('exits 1 on a bad hardware file, listing each problem', () => {
+    const { code, stdout, stderr } = runCli([
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--hardware',
+      join(FIXTURES, 'hardware', 'bad.json'),
+    ]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('bad.json → record 1 ("No date") → released → is required (string)');
+    expect(stderr).toContain('bad.json → record 2 ("Negative") → released → must be a real calendar date');
+    expect(stderr).toContain('bad.json → record 2 ("Negative") → jPerTh → must be a positive efficiency in J/TH');
+  });
+});
