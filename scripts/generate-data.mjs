@@ -389,7 +389,52 @@ const hardware = readCsv('cbeci_v1_miners.csv').map((r) => {
   }
   return record;
 });
-write('hardware.json', hardware);
+// Models released after CBECI's list ends (May 2020), each from a cited public specification. Where a source
+// gives only the launch year (or quarter), the release is recorded at the end of that year (or the start of
+// the quarter it names) and marked approximate, so that a model never enters the list before it can have.
+const LATER_HARDWARE = [
+  {
+    model: 'Bitmain Antminer S19j Pro',
+    released: '2021-12-31',
+    jPerTh: 29.5,
+    source: 'miningstore-s19-series',
+    approximate: true,
+    note: 'On the market and a top seller in 2021; release month not found, recorded at the end of 2021.',
+  },
+  {
+    model: 'Bitmain Antminer S19 XP (140Th)',
+    released: '2022-07-01',
+    jPerTh: 21.5,
+    source: 'miningstore-s19-xp',
+    approximate: true,
+    note: 'Announced November 2021 (140 TH/s, 3,010 W); first shipments in early Q3 2022, recorded at 1 July 2022.',
+  },
+  {
+    model: 'Bitmain Antminer S21 (200Th)',
+    released: '2023-12-31',
+    jPerTh: 17.5,
+    source: 'dcentral-efficiency-glossary',
+    approximate: true,
+    note: 'Launched in 2023; release month not found, recorded at the end of 2023.',
+  },
+  {
+    model: 'Bitmain Antminer S21 Pro (234Th)',
+    released: '2024-12-31',
+    jPerTh: 15,
+    source: 'lmc-asic-efficiency',
+    approximate: true,
+    note: '234 TH/s at 3,510 W; dated 2024 by dcentral-efficiency-glossary; release month not found, recorded at the end of 2024.',
+  },
+  {
+    model: 'Bitmain Antminer S21 XP (270Th)',
+    released: '2024-12-31',
+    jPerTh: 13.5,
+    source: 'btcminermarketplace-s21-xp',
+    approximate: true,
+    note: '270 TH/s at 13.5 J/TH; dated 2024 by dcentral-efficiency-glossary; release month not found, recorded at the end of 2024.',
+  },
+];
+write('hardware.json', [...hardware, ...LATER_HARDWARE]);
 process.stderr.write(
   `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity and hardware to ${outDir}\n`,
 );

@@ -68,6 +68,8 @@ export interface EligibleMachine {
   released: string;
   jPerTh: number;
   weight: number;
+  source: string;
+  approximate: boolean;
 }
 
 export interface BottomUpResult {
@@ -120,6 +122,8 @@ export function bottomUp(
     released: m.released,
     jPerTh: m.jPerTh,
     weight: input.weighting === 'age' ? ageWeight(ageMonths(m.released, input.date)) : 1,
+    source: m.source,
+    approximate: m.approximate === true,
   }));
   const lowerJPerTh = Math.min(...machines.map((m) => m.jPerTh));
   const upperJPerTh = Math.max(...machines.map((m) => m.jPerTh));

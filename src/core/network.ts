@@ -1,6 +1,14 @@
 import type { Hardware } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, topDownTwh, type Weighting } from './bottom-up.js';
+import {
+  bottomUp,
+  type EligibleMachine,
+  type Overheads,
+  THS_PER_EHS,
+  thresholdJPerTh,
+  topDownTwh,
+  type Weighting,
+} from './bottom-up.js';
 import { gwFromTwhPerYear } from './units.js';
 
 export type NetworkMethod = 'bottom-up' | 'top-down';
@@ -30,7 +38,7 @@ export interface NetworkResult {
   energy: { twh: number; lowerTwh: number | null; upperTwh: number | null };
   power: { gw: number; lowerGw: number | null; upperGw: number | null };
   thresholdJPerTh: number | null;
-  eligible: { model: string; released: string; jPerTh: number; weight: number }[];
+  eligible: EligibleMachine[];
   warnings: string[];
 }
 
@@ -66,8 +74,13 @@ export function networkBottomUp(options: BottomUpOptions): NetworkResult {
   }
   const { result } = outcome;
   const warnings: string[] = [];
-  if (result.eligible.length === 1)
+  if (result.eligible.length === 1) {
     warnings.push('Only one machine is eligible: the bounds differ only by their overheads.');
+  }
+  const approximate = result.eligible.filter((m) => m.approximate).map((m) => m.model);
+  if (approximate.length > 0) {
+    warnings.push(`Approximate release dates (see the notes in the hardware list): ${approximate.join(', ')}.`);
+  }
   return {
     method: 'bottom-up',
     inputs: {

@@ -30,11 +30,34 @@ describe('network', () => {
     expect(result.energy.upperTwh).toBeCloseTo(186.19, 2);
     expect(result.power.gw).toBeCloseTo(14.85, 2);
     expect(result.energy.twh).toBeCloseTo(130.18, 2);
-    expect(result.eligible).toEqual([
-      { model: 'Example A', released: '2023-01-01', jPerTh: 16.5, weight: 1 },
-      { model: 'Example B', released: '2023-01-01', jPerTh: 21.5, weight: 1 },
-      { model: 'Example C', released: '2023-01-01', jPerTh: 29.5, weight: 1 },
+    expect(result.eligible).toEqual(
+      [16.5, 21.5, 29.5].map((jPerTh, i) => ({
+        model: `Example ${'ABC'[i]}`,
+        released: '2023-01-01',
+        jPerTh,
+        weight: 1,
+        source: 'cbeci-hardware-2020',
+        approximate: false,
+      })),
+    );
+  });
+
+  it('runs today on the shipped list, which extends past 2020 with cited models, and flags approximate dates', () => {
+    const { code, stdout } = runCli([
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--date',
+      '2026-11-22',
+      '--json',
     ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.eligible.map((m: { model: string }) => m.model)).toContain('Bitmain Antminer S21 XP (270Th)');
+    expect(result.eligible.every((m: { released: string }) => m.released > '2021-11-22')).toBe(true);
+    expect(result.warnings.join(' ')).toMatch(/Approximate release dates/);
   });
 
   it('derives the threshold from revenue and price on the shipped hardware list', () => {
