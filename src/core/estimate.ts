@@ -18,7 +18,26 @@ export interface EstimateOptions {
   series?: string;
   /** Compare with this electricity baseline (default: the first in the data). */
   baseline?: string;
+  /** A network total computed by a model (see `network`), used as the world basis instead of a shipped series. */
+  basis?: ComputedBasis;
 }
+
+/** A world network total from a model run, with what it rests on. */
+export interface ComputedBasis {
+  /** `bottom-up` or `top-down`. */
+  method: string;
+  year: number;
+  twh: number;
+  lowerTwh: number | null;
+  upperTwh: number | null;
+  /** Source ids behind the model's inputs (the hardware list's). */
+  sources: string[];
+  inputs: Record<string, number | string | null>;
+  warnings: string[];
+}
+
+/** `basis.source` of an estimate on a computed basis. */
+export const COMPUTED_SOURCE = 'computed';
 
 export interface ShareLink {
   region: string;
@@ -49,6 +68,8 @@ export interface Estimate {
     source: string;
     approximate: boolean;
     derived: boolean;
+    /** The model's inputs, for a computed basis. */
+    inputs?: Record<string, number | string | null>;
   };
   carbon: {
     mtco2: number;
@@ -199,7 +220,25 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   if (!region) throw new UsageError(`Unknown region "${regionId}".`);
   if (options.year !== undefined && options.month !== undefined)
     throw new UsageError('Give --year or --month, not both.');
-  const forced = forcedSeries(index, options.series);
+  if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
+  const world = chain.at(-1) as Region;
+  const forced: NetworkSeries | undefined = options.basis
+    ? {
+        id: options.basis.method,
+        scope: world.id,
+        kind: 'estimate',
+        source: COMPUTED_SOURCE,
+        values: [
+          {
+            year: options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis.year),
+            twh: options.basis.twh,
+            ...(options.basis.lowerTwh === null ? {} : { lowerTwh: options.basis.lowerTwh }),
+            ...(options.basis.upperTwh === null ? {} : { upperTwh: options.basis.upperTwh }),
+            derived: true,
+          },
+        ],
+      }
+    : forcedSeries(index, options.series);
   const warnings: string[] = [];
 
   const chosenYear = options.month !== undefined ? Number(options.month.slice(0, 4)) : options.year;
@@ -212,7 +251,8 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
 
   const links: ShareLink[] = [];
   let sharePct = 100;
-  const sourceIds = new Set<string>([basis.series.source]);
+  const sourceIds = new Set<string>(options.basis ? options.basis.sources : [basis.series.source]);
+  for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
   for (const child of chain.slice(0, basis.scopeIndex)) {
     const parent = index.regions.get(child.parent as string) as Region;
     const records = index.sharesByRegion.get(child.id);
@@ -355,6 +395,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       source: basis.series.source,
       approximate: basis.value.approximate === true,
       derived: basis.value.derived === true,
+      ...(options.basis ? { inputs: options.basis.inputs } : {}),
     },
     carbon,
     comparison,

@@ -48,6 +48,10 @@ export const EstimateOutputSchema = z
       source: z.string(),
       approximate: z.boolean(),
       derived: z.boolean(),
+      inputs: z
+        .record(z.string(), z.union([z.number(), z.string(), z.null()]))
+        .optional()
+        .describe('the model inputs, for a computed basis (series bottom-up or top-down; source "computed")'),
     }),
     carbon: z
       .object({

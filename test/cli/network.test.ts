@@ -169,3 +169,49 @@ describe('network', () => {
     expect(stderr).toContain('bad.json → record 2 ("Negative") → jPerTh → must be a positive efficiency in J/TH');
   });
 });
+
+describe('estimate on a computed basis', () => {
+  it('uses the model as the world basis, with its inputs, and validates against the schema', async () => {
+    const { EstimateDocumentSchema } = await import('../../src/format/estimate-schema.js');
+    const args = [
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--date',
+      '2023-06-01',
+      '--hardware',
+      EXAMPLE,
+      '--weighting',
+      'mean',
+    ];
+    const { code, stdout } = runCli(['estimate', '--region', 'texas', ...args, '--json']);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(EstimateDocumentSchema.safeParse(document).success).toBe(true);
+    const [texas] = document;
+    expect(texas.year).toBe(2023);
+    expect(texas.basis).toMatchObject({ series: 'bottom-up', scope: 'world', source: 'computed' });
+    expect(texas.basis.twh).toBeCloseTo(130.18, 2);
+    expect(texas.basis.inputs).toMatchObject({ hashrateEhs: 600, weighting: 'mean', date: '2023-06-01' });
+    expect(texas.energy.twh).toBeCloseTo((texas.share.pct / 100) * texas.basis.twh, 9);
+    expect(texas.energy.lowerTwh).toBeCloseTo((texas.share.pct / 100) * 87.65, 1);
+    expect(texas.sources.map((s: { id: string }) => s.id)).toContain('cbeci-hardware-2020');
+  });
+
+  it('refuses --series with a model', () => {
+    const { code, stderr } = runCli([
+      'estimate',
+      '--region',
+      'texas',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--series',
+      'cbeci',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--series or a model basis, not both/);
+  });
+});

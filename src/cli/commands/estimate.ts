@@ -1,11 +1,18 @@
 import { type Command, Option } from 'commander';
-import { type Estimate, type EstimateOptions, estimate, regionsWithShares } from '../../core/estimate.js';
+import {
+  type ComputedBasis,
+  type Estimate,
+  type EstimateOptions,
+  estimate,
+  regionsWithShares,
+} from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { renderEstimatesCsv } from '../../format/csv.js';
 import { renderJson, renderNdjson } from '../../format/json.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
+import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -16,9 +23,10 @@ import {
   parseMonth,
   parseYear,
   regionNames,
+  todayUtc,
 } from '../options.js';
 
-interface EstimateCommandOptions {
+interface EstimateCommandOptions extends ModelOptions {
   region?: string[];
   all?: boolean;
   kind?: Region['kind'];
@@ -55,6 +63,7 @@ export function registerEstimate(program: Command): void {
     .option('--series <id>', 'network-energy series to use as the basis (see `datasets`)')
     .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
   addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
+  addModelOptions(command);
   command
     .addHelpText(
       'after',
@@ -63,6 +72,7 @@ export function registerEstimate(program: Command): void {
         'mining-energy estimate --region sichuan --year 2024 --baseline cia-2016',
         'mining-energy estimate --region texas,kentucky --json',
         'mining-energy estimate --all --kind country --year 2021 --format csv > countries.csv',
+        'mining-energy estimate --region texas --hashrate 600 --threshold 55',
       ])}
 Regions overlap (provinces are inside China, states inside the United States): add up one --kind only.`,
     )
@@ -80,7 +90,22 @@ Regions overlap (provinces are inside China, states inside the United States): a
       if (options.kind) regions = regions.filter((r) => r.kind === options.kind);
       if (regions.length === 0) throw new UsageError(`No region of kind "${options.kind}" among those asked for.`);
 
+      let basis: ComputedBasis | undefined;
+      if (wantsModel(options)) {
+        const model = await runModel(options, async () => data.hardware);
+        basis = {
+          method: model.method,
+          year: options.year ?? Number((options.month ?? options.date ?? todayUtc()).slice(0, 4)),
+          twh: model.energy.twh,
+          lowerTwh: model.energy.lowerTwh,
+          upperTwh: model.energy.upperTwh,
+          sources: [...new Set(model.eligible.map((m) => m.source))],
+          inputs: model.inputs,
+          warnings: model.warnings,
+        };
+      }
       const estimateOptions: EstimateOptions = {
+        ...(basis ? { basis } : {}),
         ...(options.year === undefined ? {} : { year: options.year }),
         ...(options.month === undefined ? {} : { month: options.month }),
         ...(options.series === undefined ? {} : { series: options.series }),
