@@ -127,3 +127,13 @@ export function parseOverheads(value: string): { lower: number; best: number; up
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** "24,820" → a low and a high grid intensity, g CO2/kWh. */
+export function parseBracket(value: string): { low: number; high: number } {
+  const parts = value.split(',').map(Number);
+  const [low, high] = parts;
+  if (parts.length !== 2 || low === undefined || high === undefined || !(low >= 0) || !(high > low)) {
+    throw new InvalidArgumentError('expected two intensities in g/kWh, low,high with low < high, e.g. 24,820.');
+  }
+  return { low, high };
+}

@@ -1,12 +1,13 @@
 import type { Dataset } from '../data/dataset.js';
-import type { Baseline, CarbonIntensity, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
+import type { Baseline, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
+import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import { describeDistance, describePeriod, monthPeriod, type Period, yearPeriod } from './period.js';
 import { chooseShare } from './shares.js';
 import { normaliseName, possessive } from './text.js';
-import { gwFromTwhPerYear, mtco2FromTwh } from './units.js';
+import { gwFromTwhPerYear } from './units.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
@@ -18,6 +19,8 @@ export interface EstimateOptions {
   series?: string;
   /** Compare with this electricity baseline (default: the first in the data). */
   baseline?: string;
+  /** Add a carbon bracket between these grid intensities, g CO2/kWh (CBECI: 24 all-hydro, 820 all-coal). */
+  carbonBracket?: { low: number; high: number };
   /** A network total computed by a model (see `network`), used as the world basis instead of a shipped series. */
   basis?: ComputedBasis;
 }
@@ -71,18 +74,7 @@ export interface Estimate {
     /** The model's inputs, for a computed basis. */
     inputs?: Record<string, number | string | null>;
   };
-  carbon: {
-    mtco2: number;
-    lowerMtco2: number | null;
-    upperMtco2: number | null;
-    gco2PerKwh: number;
-    region: string;
-    year: number;
-    source: string;
-    derived: boolean;
-    /** The basis source's own carbon figure, when it gives one and the region is the basis scope. */
-    reported: { mtco2: number; source: string } | null;
-  } | null;
+  carbon: CarbonEstimate | null;
   comparison: {
     baseline: string;
     measure: Baseline['measure'];
@@ -162,15 +154,6 @@ function findBasis(index: DataIndex, chain: readonly Region[], year: number, for
   throw new UsageError(
     `No network-energy series covers ${year} for ${region.name}. Years available: ${availableYears(index, chain)}.`,
   );
-}
-
-function chooseCarbon(index: DataIndex, chain: readonly Region[], year: number): CarbonIntensity | undefined {
-  for (const region of chain) {
-    const records = index.carbonByRegion.get(region.id);
-    if (!records || records.length === 0) continue;
-    return [...records].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year)[0];
-  }
-  return undefined;
 }
 
 function findCountryValue(baseline: Baseline, country: Region) {
@@ -316,42 +299,22 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const lowerTwh = basis.value.lowerTwh === undefined ? null : fraction * basis.value.lowerTwh;
   const upperTwh = basis.value.upperTwh === undefined ? null : fraction * basis.value.upperTwh;
 
-  let carbon: Estimate['carbon'] = null;
-  const intensity = chooseCarbon(index, chain, year);
-  if (intensity) {
-    sourceIds.add(intensity.source);
-    const intensityRegion = index.regions.get(intensity.region) as Region;
-    if (intensity.region !== region.id) {
-      warnings.push(
-        `No carbon intensity is recorded for ${region.name}; ${possessive(intensityRegion.name)} grid intensity is used.`,
-      );
-    }
-    if (intensity.year !== year) {
-      const gap = Math.abs(intensity.year - year);
-      warnings.push(
-        `The carbon intensity is ${possessive(intensityRegion.name)} for ${intensity.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
-      );
-    }
-    const reported =
-      basis.value.mtco2 !== undefined && basis.scopeIndex === 0
-        ? { mtco2: basis.value.mtco2, source: basis.series.source }
-        : null;
-    carbon = {
-      mtco2: mtco2FromTwh(twh, intensity.gco2PerKwh),
-      lowerMtco2: lowerTwh === null ? null : mtco2FromTwh(lowerTwh, intensity.gco2PerKwh),
-      upperMtco2: upperTwh === null ? null : mtco2FromTwh(upperTwh, intensity.gco2PerKwh),
-      gco2PerKwh: intensity.gco2PerKwh,
-      region: intensity.region,
-      year: intensity.year,
-      source: intensity.source,
-      derived: intensity.derived === true,
-      reported,
-    };
-  } else {
-    warnings.push(
-      `No carbon intensity is recorded for ${region.name} or any region above it; carbon is not estimated.`,
-    );
-  }
+  const carbonResult = estimateCarbon(
+    index,
+    chain,
+    period,
+    { twh, lowerTwh, upperTwh },
+    {
+      ...(options.carbonBracket ? { bracket: options.carbonBracket } : {}),
+      reported:
+        basis.value.mtco2 !== undefined && basis.scopeIndex === 0
+          ? { mtco2: basis.value.mtco2, source: basis.series.source }
+          : null,
+    },
+  );
+  const carbon = carbonResult.carbon;
+  warnings.push(...carbonResult.warnings);
+  for (const id of carbonResult.sources) sourceIds.add(id);
 
   let comparison: Estimate['comparison'] = null;
   const baseline = chooseBaseline(index, options.baseline);

@@ -53,6 +53,8 @@ export const ESTIMATE_CSV_COLUMNS: readonly [string, (e: Estimate) => Cell][] = 
   ['carbon.year', (e) => e.carbon?.year],
   ['carbon.source', (e) => e.carbon?.source],
   ['carbon.reported.mtco2', (e) => e.carbon?.reported?.mtco2],
+  ['carbon.bracket.lowMtco2', (e) => e.carbon?.bracket?.lowMtco2],
+  ['carbon.bracket.highMtco2', (e) => e.carbon?.bracket?.highMtco2],
   ['comparison.baseline', (e) => e.comparison?.baseline],
   ['comparison.measure', (e) => e.comparison?.measure],
   ['comparison.rank', (e) => e.comparison?.rank],

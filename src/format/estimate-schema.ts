@@ -64,6 +64,28 @@ export const EstimateOutputSchema = z
         source: z.string(),
         derived: z.boolean(),
         reported: z.object({ mtco2: z.number().min(0), source: z.string() }).nullable(),
+        weights: z
+          .array(
+            z.object({
+              region: z.string(),
+              sharePct: pct,
+              gco2PerKwh: z.number().min(0),
+              intensityRegion: z.string(),
+              year: z.number().int(),
+              source: z.string(),
+            }),
+          )
+          .nullable()
+          .describe('for the world region: the shares and intensities behind the share-weighted network intensity'),
+        bracket: z
+          .object({
+            lowGco2PerKwh: z.number().min(0),
+            highGco2PerKwh: z.number().min(0),
+            lowMtco2: z.number().min(0),
+            highMtco2: z.number().min(0),
+          })
+          .nullable()
+          .describe('with --carbon-bracket: all-hydro to all-coal, over the energy bounds'),
       })
       .nullable(),
     comparison: z

@@ -62,6 +62,18 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
       'Carbon',
       `${formatNumber(c.mtco2)} Mt CO2${carbonBounds ? ` (${carbonBounds})` : ''} at ${formatNumber(c.gco2PerKwh)} g/kWh (${names.get(c.region) ?? c.region}, ${c.year}${c.derived ? ', derived' : ''})`,
     ]);
+    if (c.weights) {
+      rows.push([
+        'Network intensity',
+        `share-weighted over ${c.weights.length} regions: ${c.weights.map((w) => `${w.region} ${formatNumber(w.sharePct)}% × ${formatNumber(w.gco2PerKwh)}`).join(', ')}`,
+      ]);
+    }
+    if (c.bracket) {
+      rows.push([
+        'Carbon bracket',
+        `${formatNumber(c.bracket.lowMtco2)}–${formatNumber(c.bracket.highMtco2)} Mt CO2 (all-hydro ${c.bracket.lowGco2PerKwh} to all-coal ${c.bracket.highGco2PerKwh} g/kWh)`,
+      ]);
+    }
     if (c.reported)
       rows.push(['Carbon (source)', `${formatNumber(c.reported.mtco2)} Mt CO2 reported by ${c.reported.source}`]);
   }

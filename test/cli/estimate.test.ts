@@ -177,3 +177,30 @@ describe('estimate', () => {
     expect(runCli(['estimate', '--region', 'sichuan'], { NO_COLOR: undefined }).stdout).not.toMatch(ANSI);
   });
 });
+
+describe('estimate --carbon-bracket', () => {
+  it('adds the hydro-to-coal range, defaulting to 24 and 820 g/kWh', () => {
+    const { code, stdout } = runCli([
+      'estimate',
+      '--region',
+      'china',
+      '--year',
+      '2021',
+      '--series',
+      'cbeci-v1',
+      '--carbon-bracket',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const [china] = JSON.parse(stdout);
+    expect(china.carbon.bracket.lowGco2PerKwh).toBe(24);
+    expect(china.carbon.bracket.lowMtco2).toBeCloseTo((china.energy.lowerTwh * 24) / 1000, 6);
+    expect(china.carbon.bracket.highMtco2).toBeCloseTo((china.energy.upperTwh * 820) / 1000, 6);
+  });
+
+  it('refuses a bracket whose low is not below its high', () => {
+    const { code, stderr } = runCli(['estimate', '--region', 'china', '--carbon-bracket', '900,800']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/low < high/);
+  });
+});

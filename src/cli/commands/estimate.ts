@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { CARBON_BRACKET_GCO2_PER_KWH } from '../../core/carbon.js';
 import {
   type ComputedBasis,
   type Estimate,
@@ -20,6 +21,7 @@ import {
   colorsFor,
   examples,
   loadDataFor,
+  parseBracket,
   parseMonth,
   parseYear,
   regionNames,
@@ -27,6 +29,7 @@ import {
 } from '../options.js';
 
 interface EstimateCommandOptions extends ModelOptions {
+  carbonBracket?: true | { low: number; high: number };
   region?: string[];
   all?: boolean;
   kind?: Region['kind'];
@@ -63,6 +66,12 @@ export function registerEstimate(program: Command): void {
     .option('--series <id>', 'network-energy series to use as the basis (see `datasets`)')
     .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
   addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
+  command.addOption(
+    new Option(
+      '--carbon-bracket [low,high]',
+      'add the carbon range between an all-hydro and an all-coal grid, g/kWh (default 24,820)',
+    ).argParser(parseBracket),
+  );
   addModelOptions(command);
   command
     .addHelpText(
@@ -106,6 +115,9 @@ Regions overlap (provinces are inside China, states inside the United States): a
       }
       const estimateOptions: EstimateOptions = {
         ...(basis ? { basis } : {}),
+        ...(options.carbonBracket === undefined
+          ? {}
+          : { carbonBracket: options.carbonBracket === true ? CARBON_BRACKET_GCO2_PER_KWH : options.carbonBracket }),
         ...(options.year === undefined ? {} : { year: options.year }),
         ...(options.month === undefined ? {} : { month: options.month }),
         ...(options.series === undefined ? {} : { series: options.series }),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../src/core/estimate.js';
+import { shippedData } from '../helpers.js';
+import { share, tinyDataset } from './fixtures.js';
+
+describe('carbon', () => {
+  it('brackets the energy bounds between an all-hydro and an all-coal grid', () => {
+    const e = estimate(tinyDataset(), 'a', { year: 2020, carbonBracket: { low: 24, high: 820 } });
+    // energy 50 (25–100) TWh
+    expect(e.carbon?.bracket).toEqual({ lowGco2PerKwh: 24, highGco2PerKwh: 820, lowMtco2: 0.6, highMtco2: 82 });
+  });
+
+  it('brackets the best guess when the energy has no bounds', () => {
+    const data = tinyDataset({
+      networkEnergy: [
+        { id: 'net', scope: 'world', kind: 'estimate', source: 'test', values: [{ year: 2020, twh: 100 }] },
+      ],
+    });
+    const e = estimate(data, 'a', { year: 2020, carbonBracket: { low: 10, high: 1000 } });
+    expect(e.carbon?.bracket?.lowMtco2).toBeCloseTo(0.5, 10);
+    expect(e.carbon?.bracket?.highMtco2).toBeCloseTo(50, 10);
+    expect(estimate(data, 'a', { year: 2020 }).carbon?.bracket).toBeNull();
+  });
+
+  it("weights the world's intensity by its regions' hashrate shares; a region without one takes the world's", () => {
+    const data = tinyDataset({ shares: [share('a', '2020-01', 25), share('b', '2020-01', 75)] });
+    const e = estimate(data, 'world', { year: 2020 });
+    // a: 500 g/kWh (own, 2020); b: none, so the world's nearest to 2020 (2018: 400; 2022: 300; tie → earlier)
+    expect(e.carbon?.gco2PerKwh).toBeCloseTo(0.25 * 500 + 0.75 * 400, 10);
+    expect(e.carbon?.source).toBe('share-weighted');
+    expect(e.carbon?.weights?.map((w) => [w.region, w.sharePct, w.intensityRegion])).toEqual([
+      ['a', 25, 'a'],
+      ['b', 75, 'world'],
+    ]);
+    expect(e.warnings).toContain('The network intensity counts b at the world grid average.');
+    expect(estimate(data, 'a', { year: 2020 }).carbon?.weights).toBeNull();
+  });
+
+  it('gives the 2021 network intensity from the shipped shares, between the cleanest and dirtiest grids', async () => {
+    const e = estimate(await shippedData(), 'world', { year: 2021 });
+    const weights = e.carbon?.weights ?? [];
+    expect(weights).toHaveLength(10);
+    expect(weights.reduce((sum, w) => sum + w.sharePct, 0)).toBeCloseTo(100, 1);
+    const intensities = weights.map((w) => w.gco2PerKwh);
+    expect(e.carbon?.gco2PerKwh).toBeGreaterThan(Math.min(...intensities));
+    expect(e.carbon?.gco2PerKwh).toBeLessThan(Math.max(...intensities));
+  });
+});
