@@ -7,6 +7,7 @@ import { registerCompare } from './commands/compare.js';
 import { registerDataCheck } from './commands/data-check.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerNetwork } from './commands/network.js';
+import { registerScenario } from './commands/scenario.js';
 import { registerDatasets, registerRegions, registerSources } from './commands/lists.js';
 import { registerShares } from './commands/shares.js';
 
@@ -43,6 +44,7 @@ Examples:
   $ mining-energy estimate --region sichuan --year 2024 --json
   $ mining-energy compare 296.59 --baseline cia-2016
   $ mining-energy network --hashrate 180 --revenue 40e6 --price 0.08 --date 2022-01-01
+  $ mining-energy scenario --ban china --year 2021
   $ mining-energy shares --region china
   $ mining-energy claims
 ${EXIT_CODES_HELP}`,
@@ -50,6 +52,7 @@ ${EXIT_CODES_HELP}`,
   registerEstimate(program);
   registerCompare(program);
   registerNetwork(program);
+  registerScenario(program);
   registerShares(program);
   registerRegions(program);
   registerSources(program);

@@ -1,0 +1,145 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { indexData, resolveRegion } from '../../core/lookup.js';
+import { type Move, type Redistribution, runScenario } from '../../core/scenario.js';
+import { UsageError } from '../../errors.js';
+import { renderJson } from '../../format/json.js';
+import { formatNumber } from '../../format/numbers.js';
+import { renderWarning } from '../../format/warnings.js';
+import {
+  addFormatOptions,
+  chosenFormat,
+  collectList,
+  colorsFor,
+  examples,
+  loadDataFor,
+  parseMonth,
+  parseYear,
+} from '../options.js';
+
+interface ScenarioCommandOptions {
+  ban: string[];
+  redistribute: string;
+  move: string[];
+  year?: number;
+  month?: string;
+  series?: string;
+  format?: string;
+  json?: boolean;
+}
+
+/** "china:united-states:50" → from, to and a percentage (the regions resolved later). */
+function collectMove(value: string, previous: string[] = []): string[] {
+  const parts = value.split(':');
+  const pct = Number(parts[2]);
+  if (parts.length !== 3 || !parts[0] || !parts[1] || !(pct > 0 && pct <= 100)) {
+    throw new InvalidArgumentError('expected from:to:pct, e.g. china:united-states:50 (pct above 0, at most 100).');
+  }
+  return [...previous, value];
+}
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${formatNumber(value)}`;
+
+export function registerScenario(program: Command): void {
+  const command = program
+    .command('scenario')
+    .description(
+      "What a ban or a migration does to each region's electricity and carbon: bans with proportional, no or targeted redistribution, and moves of hashrate between regions.",
+    )
+    .option('--ban <region,...>', 'regions whose hashrate leaves (repeat or separate with commas)', collectList, [])
+    .option(
+      '--redistribute <how>',
+      "where banned hashrate goes: proportional (to the region's siblings), none (out of the network), or a region",
+      'proportional',
+    )
+    .option('--move <from:to:pct>', 'move pct% of one region’s hashrate to another (repeatable)', collectMove, [])
+    .addOption(
+      new Option('--year <yyyy>', 'the year (default: the latest with a measured world total)').argParser(parseYear),
+    )
+    .addOption(new Option('--month <yyyy-mm>', "one month's shares").argParser(parseMonth).conflicts('year'))
+    .option('--series <id>', 'the world network-energy series to use');
+  addFormatOptions(command, ['table', 'json']);
+  command
+    .addHelpText(
+      'after',
+      `${examples([
+        'mining-energy scenario --ban china --year 2021',
+        'mining-energy scenario --ban sichuan --year 2021 --redistribute xinjiang',
+        'mining-energy scenario --ban china --redistribute none --json',
+        'mining-energy scenario --move china:united-states:50 --year 2021',
+      ])}
+Carbon counts each region's recorded sub-regions at their own grid intensities (Sichuan's hydro, Xinjiang's
+coal) and the rest at the region's, so moves inside a country show their carbon cost.`,
+    )
+    .action(async (options: ScenarioCommandOptions, cmd: Command) => {
+      const format = chosenFormat(options);
+      if (options.ban.length === 0 && options.move.length === 0) {
+        throw new UsageError('Give --ban <region> or --move <from:to:pct> (or both).');
+      }
+      if (options.ban.length === 0 && cmd.getOptionValueSource('redistribute') === 'cli') {
+        throw new UsageError('--redistribute goes with --ban.');
+      }
+      const data = await loadDataFor(cmd);
+      const index = indexData(data);
+      const region = (query: string) => resolveRegion(index, query).id;
+      const redistribute: Redistribution =
+        options.redistribute === 'proportional' || options.redistribute === 'none'
+          ? { kind: options.redistribute }
+          : { kind: 'region', region: region(options.redistribute) };
+      const moves: Move[] = options.move.map((value) => {
+        const [from = '', to = '', pct = ''] = value.split(':');
+        return { from: region(from), to: region(to), pct: Number(pct) };
+      });
+      const result = runScenario(
+        index,
+        { bans: [...new Set(options.ban.map(region))], redistribute, moves },
+        {
+          ...(options.year === undefined ? {} : { year: options.year }),
+          ...(options.month === undefined ? {} : { month: options.month }),
+          ...(options.series === undefined ? {} : { series: options.series }),
+        },
+      );
+      if (format === 'json') {
+        process.stdout.write(renderJson(result));
+        return;
+      }
+      const { table } = await import('../../format/table.js');
+      const colors = await colorsFor(cmd, process.stdout);
+      const rows = result.regions.map((r) => [
+        r.id,
+        `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`,
+        formatNumber(r.before.twh),
+        formatNumber(r.after.twh),
+        signed(r.change.twh),
+        formatNumber(r.before.mtco2),
+        formatNumber(r.after.mtco2),
+        signed(r.change.mtco2),
+      ]);
+      const t = result.total;
+      rows.push(
+        [
+          'network',
+          '100 → ' + formatNumber((t.after.twh / t.before.twh) * 100),
+          formatNumber(t.before.twh),
+          formatNumber(t.after.twh),
+          signed(t.change.twh),
+          formatNumber(t.before.mtco2),
+          formatNumber(t.after.mtco2),
+          signed(t.change.mtco2),
+        ].map((cell) => colors.bold(cell)),
+      );
+      const s = result.scenario;
+      const what = [
+        ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
+        ...s.moves.map((m) => `move ${m.pct}% of ${m.from} to ${m.to}`),
+      ].join('; ');
+      process.stdout.write(
+        `${colors.bold('Scenario')}: ${what}; ${s.month ?? s.year}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
+          ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
+          rows,
+          [1, 2, 3, 4, 5, 6, 7],
+        )}Regions overlap (provinces are inside China): the network row is the total.\n`,
+      );
+      const errColors = await colorsFor(cmd, process.stderr);
+      process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
+    });
+}

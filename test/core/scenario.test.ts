@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bottomUp, CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
+import { indexData, regionChain } from '../../src/core/lookup.js';
+import { yearPeriod } from '../../src/core/period.js';
+import { applyScenario, runScenario, worldShares } from '../../src/core/scenario.js';
+import { shippedData } from '../helpers.js';
+
+const data = await shippedData();
+const index = indexData(data);
+const year2021 = yearPeriod(2021);
+const { shares: before2021 } = worldShares(index, year2021);
+const regionIds = [...before2021.keys()].filter((id) => id !== 'world');
+const childrenOf = (parent: string) =>
+  data.regions.filter((r) => r.parent === parent && before2021.has(r.id)).map((r) => r.id);
+const sum = (shares: Map<string, number>, ids: string[]) => ids.reduce((total, id) => total + (shares.get(id) ?? 0), 0);
+
+describe('scenario on the shipped data', () => {
+  it("reproduces the 2021 migration: banning China in the 2021 shares gives the US, Kazakhstan and Russia within 1.5 points of August 2021's", () => {
+    const after = applyScenario(index, before2021, {
+      bans: ['china'],
+      redistribute: { kind: 'proportional' },
+      moves: [],
+    });
+    const observed = { 'united-states': 35.4, kazakhstan: 18.1, russia: 11.23 };
+    for (const [region, pct] of Object.entries(observed)) {
+      expect(Math.abs((after.get(region) ?? 0) - pct)).toBeLessThanOrEqual(1.5);
+    }
+    expect(after.get('china')).toBe(0);
+    expect(after.get('sichuan')).toBe(0);
+  });
+
+  it('keeps the total under proportional redistribution and shrinks it by the banned share under none', () => {
+    const proportional = runScenario(
+      index,
+      { bans: ['china'], redistribute: { kind: 'proportional' }, moves: [] },
+      { year: 2021 },
+    );
+    expect(proportional.total.change.twh).toBe(0);
+    expect(proportional.total.after.twh).toBeCloseTo(89, 2);
+    const none = runScenario(index, { bans: ['china'], redistribute: { kind: 'none' }, moves: [] }, { year: 2021 });
+    expect(none.total.after.twh).toBeCloseTo(89 * (1 - (before2021.get('china') ?? 0) / 100), 9);
+    expect(none.regions.find((r) => r.id === 'united-states')?.change.twh).toBe(0);
+  });
+
+  it('sends a banned region to a named one, and a move from hydro to coal raises carbon without changing energy', () => {
+    const toXinjiang = runScenario(
+      index,
+      { bans: ['sichuan'], redistribute: { kind: 'region', region: 'xinjiang' }, moves: [] },
+      { year: 2021 },
+    );
+    const sichuan = toXinjiang.regions.find((r) => r.id === 'sichuan');
+    const xinjiang = toXinjiang.regions.find((r) => r.id === 'xinjiang');
+    expect(xinjiang?.change.twh).toBeCloseTo(sichuan?.before.twh ?? Number.NaN, 9);
+    expect(toXinjiang.total.change.twh).toBe(0);
+    expect(toXinjiang.total.change.mtco2).toBeGreaterThan(0);
+    expect(toXinjiang.regions.find((r) => r.id === 'china')?.change.twh).toBe(0);
+  });
+
+  it('moves a percentage of one region to another, the destination keeping its internal distribution', () => {
+    const result = runScenario(
+      index,
+      { bans: [], redistribute: { kind: 'proportional' }, moves: [{ from: 'china', to: 'united-states', pct: 50 }] },
+      { year: 2021 },
+    );
+    const china = result.regions.find((r) => r.id === 'china');
+    const texas = result.regions.find((r) => r.id === 'texas');
+    expect(china?.sharePct.after).toBeCloseTo((china?.sharePct.before ?? 0) / 2, 9);
+    const us = result.regions.find((r) => r.id === 'united-states');
+    const growth = (us?.sharePct.after ?? 0) / (us?.sharePct.before ?? 1);
+    expect((texas?.sharePct.after ?? 0) / (texas?.sharePct.before ?? 1)).toBeCloseTo(growth, 9);
+  });
+
+  it.each([
+    [{ bans: ['world'], redistribute: { kind: 'proportional' as const }, moves: [] }, /whole network/],
+    [{ bans: ['nowhere'], redistribute: { kind: 'proportional' as const }, moves: [] }, /Unknown region "nowhere"/],
+    [
+      { bans: ['china'], redistribute: { kind: 'region' as const, region: 'sichuan' }, moves: [] },
+      /inside the banned china/,
+    ],
+    [
+      { bans: [], redistribute: { kind: 'proportional' as const }, moves: [{ from: 'china', to: 'sichuan', pct: 10 }] },
+      /one region contains the other/,
+    ],
+  ])('refuses %j', (input, message) => {
+    expect(() => runScenario(index, input, { year: 2021 })).toThrow(message);
+  });
+
+  it('needs a world series for the year', () => {
+    expect(() =>
+      runScenario(index, { bans: ['china'], redistribute: { kind: 'proportional' }, moves: [] }, { year: 2024 }),
+    ).toThrow(/No world network-energy series covers 2024/);
+  });
+});
+
+describe('scenario invariants (property tests)', () => {
+  const region = fc.constantFrom(...regionIds);
+
+  it("keeps each parent's children summing to what they summed before, after any proportional ban", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(region, { minLength: 1, maxLength: 3 }), (bans) => {
+        const after = applyScenario(index, before2021, { bans, redistribute: { kind: 'proportional' }, moves: [] });
+        const inside = (id: string, ancestor: string) => regionChain(index, id).some((r) => r.id === ancestor);
+        for (const parent of ['world', 'china', 'united-states']) {
+          if (bans.some((banned) => inside(parent, banned))) continue;
+          const kids = childrenOf(parent);
+          if (kids.every((kid) => bans.some((banned) => inside(kid, banned)))) continue;
+          const parentGrowth = (after.get(parent) ?? 0) / (before2021.get(parent) ?? 1);
+          expect(sum(after, kids)).toBeCloseTo(sum(before2021, kids) * parentGrowth, 6);
+        }
+        expect(after.get('world')).toBeCloseTo(100, 9);
+      }),
+    );
+  });
+
+  it('never gives a negative share, and moves keep the total', () => {
+    fc.assert(
+      fc.property(region, region, fc.double({ min: 0.1, max: 100, noNaN: true }), (from, to, pct) => {
+        const nested = (a: string, b: string) => {
+          for (let r = index.regions.get(b); r; r = r.parent ? index.regions.get(r.parent) : undefined)
+            if (r.id === a) return true;
+          return false;
+        };
+        fc.pre(!nested(from, to) && !nested(to, from));
+        const after = applyScenario(index, before2021, {
+          bans: [],
+          redistribute: { kind: 'none' },
+          moves: [{ from, to, pct }],
+        });
+        for (const value of after.values()) expect(value).toBeGreaterThanOrEqual(-1e-9);
+        expect(after.get('world')).toBeCloseTo(100, 9);
+      }),
+    );
+  });
+
+  it('keeps lower ≤ best ≤ upper and energy ≥ 0 in the bottom-up model', () => {
+    const machine = fc.record({
+      model: fc.string({ minLength: 1, maxLength: 8 }),
+      released: fc.constantFrom('2019-01-01', '2020-06-15', '2021-03-01', '2022-09-30'),
+      jPerTh: fc.double({ min: 5, max: 200, noNaN: true }),
+      source: fc.constant('test'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(machine, { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        fc.double({ min: 1, max: 300, noNaN: true }),
+        fc.constantFrom('age' as const, 'mean' as const),
+        (hardware, hashrateEhs, threshold, weighting) => {
+          const outcome = bottomUp({
+            hashrateThs: hashrateEhs * 1e6,
+            thresholdJPerTh: threshold,
+            date: '2023-01-01',
+            hardware,
+            weighting,
+            overheads: CBECI_OVERHEADS,
+          });
+          if (!outcome.ok) return;
+          const { twh, lowerTwh, upperTwh } = outcome.result.energy;
+          expect(lowerTwh).toBeGreaterThanOrEqual(0);
+          expect(lowerTwh).toBeLessThanOrEqual(twh * (1 + 1e-12));
+          expect(twh).toBeLessThanOrEqual(upperTwh * (1 + 1e-12));
+        },
+      ),
+    );
+  });
+});
