@@ -137,3 +137,21 @@ export function parseBracket(value: string): { low: number; high: number } {
   }
   return { low, high };
 }
+
+/** Monte Carlo samples: a whole number from 1 to 10,000,000. */
+export function parseSamples(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < 1 || number > 10_000_000) {
+    throw new InvalidArgumentError('expected a whole number of samples from 1 to 10000000.');
+  }
+  return number;
+}
+
+/** A seed: a whole number from 0 to 4294967295. */
+export function parseSeed(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > 4_294_967_295) {
+    throw new InvalidArgumentError('expected a whole number from 0 to 4294967295.');
+  }
+  return number;
+}

@@ -3,6 +3,7 @@ import type { Baseline, NetworkSeries, NetworkValue, Region } from '../data/sche
 import { UsageError } from '../errors.js';
 import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
+import { type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import { describeDistance, describePeriod, monthPeriod, type Period, yearPeriod } from './period.js';
 import { chooseShare } from './shares.js';
@@ -21,6 +22,8 @@ export interface EstimateOptions {
   baseline?: string;
   /** Add a carbon bracket between these grid intensities, g CO2/kWh (CBECI: 24 all-hydro, 820 all-coal). */
   carbonBracket?: { low: number; high: number };
+  /** Run a Monte Carlo and add 5th, 50th and 95th percentiles to energy and carbon. */
+  uncertainty?: UncertaintyOptions;
   /** A network total computed by a model (see `network`), used as the world basis instead of a shipped series. */
   basis?: ComputedBasis;
 }
@@ -49,6 +52,8 @@ export interface ShareLink {
   months: string[];
   sources: string[];
   approximate: boolean;
+  /** ± percentage points stated in the data for the shares used, or null. */
+  precisionPct: number | null;
   notes: string[];
 }
 
@@ -57,7 +62,7 @@ export interface Estimate {
   region: { id: string; name: string; kind: Region['kind']; parent: string | null };
   year: number;
   month: string | null;
-  energy: { twh: number; lowerTwh: number | null; upperTwh: number | null };
+  energy: { twh: number; lowerTwh: number | null; upperTwh: number | null } & Partial<Percentiles>;
   power: { gw: number; lowerGw: number | null; upperGw: number | null };
   share: { pct: number; of: string; links: ShareLink[] };
   basis: {
@@ -74,7 +79,7 @@ export interface Estimate {
     /** The model's inputs, for a computed basis. */
     inputs?: Record<string, number | string | null>;
   };
-  carbon: CarbonEstimate | null;
+  carbon: (CarbonEstimate & Partial<Percentiles>) | null;
   comparison: {
     baseline: string;
     measure: Baseline['measure'];
@@ -89,6 +94,8 @@ export interface Estimate {
   } | null;
   sources: { id: string; title: string; url: string | null }[];
   warnings: string[];
+  /** The Monte Carlo settings, when the estimate has percentiles. */
+  uncertainty: UncertaintyOptions | null;
 }
 
 interface Basis {
@@ -271,6 +278,9 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       months: choice.months,
       sources,
       approximate: choice.approximate,
+      precisionPct: choice.records.some((r) => r.precisionPct !== undefined)
+        ? Math.max(...choice.records.map((r) => r.precisionPct ?? 0))
+        : null,
       notes: [...new Set(choice.records.flatMap((r) => (r.note ? [r.note] : [])))],
     });
     sharePct *= choice.pct / 100;
@@ -336,11 +346,29 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
     };
   }
 
+  const simulation = options.uncertainty
+    ? simulateEstimate(
+        {
+          basis: {
+            twh: basis.value.twh,
+            lowerTwh: basis.value.lowerTwh ?? null,
+            upperTwh: basis.value.upperTwh ?? null,
+          },
+          links: links.map((l) => ({
+            pct: l.pct,
+            precisionPct: l.precisionPct ?? (l.approximate ? (options.uncertainty?.shareSpreadPct ?? 0) : 0),
+          })),
+          gco2PerKwh: carbon?.gco2PerKwh ?? null,
+        },
+        options.uncertainty,
+      )
+    : null;
+
   return {
     region: { id: region.id, name: region.name, kind: region.kind, parent: region.parent },
     year,
     month: period.kind === 'month' ? period.month : null,
-    energy: { twh, lowerTwh, upperTwh },
+    energy: { twh, lowerTwh, upperTwh, ...simulation?.energy },
     power: {
       gw: gwFromTwhPerYear(twh),
       lowerGw: lowerTwh === null ? null : gwFromTwhPerYear(lowerTwh),
@@ -360,10 +388,11 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       derived: basis.value.derived === true,
       ...(options.basis ? { inputs: options.basis.inputs } : {}),
     },
-    carbon,
+    carbon: carbon && simulation?.carbon ? { ...carbon, ...simulation.carbon } : carbon,
     comparison,
     sources: [...sourceIds].sort().map((id) => sourceOf(index, id)),
     warnings,
+    uncertainty: options.uncertainty ?? null,
   };
 }
 

@@ -33,6 +33,7 @@ export const EstimateOutputSchema = z
           months: z.array(z.string()),
           sources: z.array(z.string()),
           approximate: z.boolean(),
+          precisionPct: z.number().min(0).nullable(),
           notes: z.array(z.string()),
         }),
       ),
@@ -86,6 +87,9 @@ export const EstimateOutputSchema = z
           })
           .nullable()
           .describe('with --carbon-bracket: all-hydro to all-coal, over the energy bounds'),
+        p5: z.number().min(0).optional(),
+        p50: z.number().min(0).optional(),
+        p95: z.number().min(0).optional(),
       })
       .nullable(),
     comparison: z
@@ -103,6 +107,16 @@ export const EstimateOutputSchema = z
       .nullable(),
     sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().nullable() })),
     warnings: z.array(z.string()),
+    uncertainty: z
+      .object({
+        samples: z.number().int().min(1),
+        seed: z.number().int(),
+        basisSpread: z.number().min(0),
+        shareSpreadPct: z.number().min(0),
+        intensitySpread: z.number().min(0),
+      })
+      .nullable()
+      .describe('the Monte Carlo settings, with --uncertainty'),
   })
   .describe('mining-energy estimate: one region, one period');
 

@@ -48,8 +48,15 @@ function sourcesBlock(estimates: readonly Estimate[], colors: Colors): string {
 
 function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors): string {
   const bounds = range(e.energy.lowerTwh, e.energy.upperTwh);
+  const interval = (p: { p5?: number; p50?: number; p95?: number }, unit: string) =>
+    p.p5 === undefined || p.p50 === undefined || p.p95 === undefined
+      ? ''
+      : `; 90% interval ${formatNumber(p.p5)}–${formatNumber(p.p95)} ${unit}, median ${formatNumber(p.p50)}`;
   const rows: [string, string][] = [
-    ['Energy', `${colors.bold(`${formatNumber(e.energy.twh)} TWh/yr`)}${bounds ? ` (bounds ${bounds} TWh)` : ''}`],
+    [
+      'Energy',
+      `${colors.bold(`${formatNumber(e.energy.twh)} TWh/yr`)}${bounds ? ` (bounds ${bounds} TWh)` : ''}${interval(e.energy, 'TWh')}`,
+    ],
     [
       'Average power',
       `${formatNumber(e.power.gw)} GW${e.power.lowerGw !== null ? ` (${range(e.power.lowerGw, e.power.upperGw)} GW)` : ''}`,
@@ -60,7 +67,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
     const carbonBounds = range(c.lowerMtco2, c.upperMtco2);
     rows.push([
       'Carbon',
-      `${formatNumber(c.mtco2)} Mt CO2${carbonBounds ? ` (${carbonBounds})` : ''} at ${formatNumber(c.gco2PerKwh)} g/kWh (${names.get(c.region) ?? c.region}, ${c.year}${c.derived ? ', derived' : ''})`,
+      `${formatNumber(c.mtco2)} Mt CO2${carbonBounds ? ` (${carbonBounds})` : ''} at ${formatNumber(c.gco2PerKwh)} g/kWh (${names.get(c.region) ?? c.region}, ${c.year}${c.derived ? ', derived' : ''})${interval(c, 'Mt')}`,
     ]);
     if (c.weights) {
       rows.push([
@@ -99,6 +106,13 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
         `${formatNumber(c.pctOfCountry)}% of its electricity ${c.measure} in ${c.year}`,
       ]);
     }
+  }
+  if (e.uncertainty) {
+    const u = e.uncertainty;
+    rows.push([
+      'Uncertainty',
+      `${u.samples} samples, seed ${u.seed}; basis ±${u.basisSpread * 100}% without bounds, approximate shares ±${u.shareSpreadPct} points, intensity ±${u.intensitySpread * 100}%`,
+    ]);
   }
   const title = `${colors.bold(e.region.name)} (${e.region.kind}${e.region.parent ? ` in ${names.get(e.region.parent) ?? e.region.parent}` : ''}), ${e.month ?? e.year}${e.month ? ' (annual rate)' : ''}`;
   return `${title}\n${table([], rows)}`;

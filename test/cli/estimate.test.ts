@@ -204,3 +204,39 @@ describe('estimate --carbon-bracket', () => {
     expect(stderr).toMatch(/low < high/);
   });
 });
+
+describe('estimate --uncertainty', () => {
+  it('adds percentiles, reproducible byte for byte with the same seed, valid against the schema', async () => {
+    const { EstimateDocumentSchema } = await import('../../src/format/estimate-schema.js');
+    const args = ['estimate', '--region', 'sichuan', '--uncertainty', '10000', '--seed', '7', '--json'];
+    const first = runCli(args);
+    expect(first.code).toBe(0);
+    expect(runCli(args).stdout).toBe(first.stdout);
+    const [sichuan] = JSON.parse(first.stdout);
+    expect(EstimateDocumentSchema.safeParse([sichuan]).success).toBe(true);
+    expect(sichuan.energy.p5).toBeLessThan(sichuan.energy.p50);
+    expect(sichuan.energy.p50).toBeLessThan(sichuan.energy.p95);
+    expect(sichuan.carbon.p5).toBeLessThan(sichuan.carbon.p95);
+    expect(sichuan.uncertainty).toEqual({
+      samples: 10000,
+      seed: 7,
+      basisSpread: 0.2,
+      shareSpreadPct: 1,
+      intensitySpread: 0.1,
+    });
+    expect(
+      runCli(['estimate', '--region', 'sichuan', '--uncertainty', '10000', '--seed', '8', '--json']).stdout,
+    ).not.toBe(first.stdout);
+  });
+
+  it.each([
+    [['estimate', '--region', 'sichuan', '--uncertainty', '0'], /from 1 to 10000000/],
+    [['estimate', '--region', 'sichuan', '--seed', '7'], /go with --uncertainty/],
+    [['estimate', '--region', 'sichuan', '--uncertainty', '100', '--basis-spread', '2'], /argument '2' is invalid/],
+  ])('exits 2 on %j', (args, message) => {
+    const { code, stdout, stderr } = runCli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});
