@@ -52,6 +52,7 @@ const LAZY = {
   'src/format/table.ts': 'table',
   'src/data/validate.ts': 'validate',
   'src/data/seed-schema.ts': 'seed-schema',
+  'src/data/series-input.ts': 'series-input',
   chalk: 'chalk',
 };
 const lazyModules = {

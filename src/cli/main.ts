@@ -90,11 +90,12 @@ export async function run(argv: readonly string[]): Promise<number> {
       }
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
-    if (error instanceof UsageError) {
+    // Matched by name as well: a lazily loaded module bundles its own copy of these classes.
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
       await fail(error.message, error);
       return EXIT_USAGE;
     }
-    if (error instanceof DataError) {
+    if (error instanceof DataError || (error instanceof Error && error.name === 'DataError')) {
       await fail(error.message, error);
       return EXIT_FAILURE;
     }

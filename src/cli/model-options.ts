@@ -23,7 +23,7 @@ export interface ModelOptions {
 }
 
 /** Reads a hardware list in the format of data/hardware.json. */
-async function readHardware(path: string): Promise<Hardware[]> {
+export async function readHardware(path: string): Promise<Hardware[]> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -215,3 +215,65 @@ describe('estimate on a computed basis', () => {
     expect(stderr).toMatch(/--series or a model basis, not both/);
   });
 });
+
+describe('network --input', () => {
+  const SERIES = join(FIXTURES, 'series');
+
+  it('runs a CSV series, one result a row, with the smoothing asked for', () => {
+    const { code, stdout } = runCli([
+      'network',
+      '--input',
+      join(SERIES, 'small.csv'),
+      '--smooth',
+      '2',
+      '--hardware',
+      EXAMPLE,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout);
+    expect(results.map((r: { thresholdJPerTh: number }) => r.thresholdJPerTh)).toEqual([10, 15, 25, 35]);
+    expect(results.map((r: { eligible: number }) => r.eligible)).toEqual([0, 0, 2, 3]);
+  });
+
+  it('reads NDJSON with revenue, and writes CSV and ndjson', () => {
+    const csv = runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = csv.stdout.trimEnd().split('\r\n');
+    expect(header).toBe(
+      'date,hashrateEhs,rawThresholdJPerTh,thresholdJPerTh,eligible,energy.twh,energy.lowerTwh,energy.upperTwh,power.gw,power.lowerGw,power.upperGw',
+    );
+    expect(rows).toHaveLength(2);
+    const ndjson = runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'ndjson']);
+    expect(
+      ndjson.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).date),
+    ).toEqual(['2022-01-01', '2022-01-02']);
+  });
+
+  it('lists every bad line and exits 1', () => {
+    const { code, stdout, stderr } = runCli(['network', '--input', join(SERIES, 'bad.csv')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('has 4 problems');
+    expect(stderr).toContain('bad.csv → line 3 → hashrateEhs → must be above 0 (EH/s)');
+    expect(stderr).toContain(
+      'bad.csv → line 5 → revenueUsd → give either revenueUsd or thresholdJPerTh, not both and not neither',
+    );
+    expect(stderr).toContain('bad.csv → line 6 → date → 2022-01-02 is not after 2022-01-05 (line 4)');
+    expect(stderr).toContain('bad.csv → line 7 → date → must be a real calendar date');
+    expect(stderr).not.toMatch(/unexpected/);
+  });
+
+  it.each([
+    [['network', '--input', 'x.csv', '--hashrate', '600'], /--hashrate has no use with it/],
+    [['network', '--hashrate', '600', '--threshold', '55', '--smooth', '3'], /--smooth goes with --input/],
+    [['network', '--hashrate', '600', '--threshold', '55', '--format', 'csv'], /--format csv goes with --input/],
+  ])('exits 2 on %j', (args, message) => {
+    const { code, stderr } = runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});

@@ -1,13 +1,101 @@
-import type { Command } from 'commander';
-import { renderJson } from '../../format/json.js';
+import { type Command, Option } from 'commander';
+import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
+import { networkSeries, type SeriesResult } from '../../core/network-series.js';
+import { UsageError } from '../../errors.js';
+import { renderCsv } from '../../format/csv.js';
+import { renderJson, renderNdjson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
-import { addModelOptions, type ModelOptions, runModel } from '../model-options.js';
-import { addFormatOptions, chosenFormat, colorsFor, examples, loadDataFor } from '../options.js';
+import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
+import {
+  addFormatOptions,
+  chosenFormat,
+  colorsFor,
+  examples,
+  loadDataFor,
+  type OutputFormat,
+  parseCount,
+} from '../options.js';
 
 interface NetworkOptions extends ModelOptions {
+  input?: string;
+  smooth?: number;
   format?: string;
   json?: boolean;
+}
+
+const SERIES_CSV_COLUMNS: readonly [string, (r: SeriesResult) => number | string | null][] = [
+  ['date', (r) => r.date],
+  ['hashrateEhs', (r) => r.hashrateEhs],
+  ['rawThresholdJPerTh', (r) => r.rawThresholdJPerTh],
+  ['thresholdJPerTh', (r) => r.thresholdJPerTh],
+  ['eligible', (r) => r.eligible],
+  ['energy.twh', (r) => r.energy.twh],
+  ['energy.lowerTwh', (r) => r.energy.lowerTwh],
+  ['energy.upperTwh', (r) => r.energy.upperTwh],
+  ['power.gw', (r) => r.power.gw],
+  ['power.lowerGw', (r) => r.power.lowerGw],
+  ['power.upperGw', (r) => r.power.upperGw],
+];
+
+/** `network --input`: the model day by day over a file of inputs. */
+async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: OutputFormat): Promise<void> {
+  for (const option of ['hashrate', 'threshold', 'revenue', 'date', 'revenueYear']) {
+    if (cmd.getOptionValueSource(option) === 'cli') {
+      throw new UsageError(
+        `--input takes each day's inputs from the file; --${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} has no use with it.`,
+      );
+    }
+  }
+  if (options.method !== 'bottom-up') throw new UsageError('--input runs the bottom-up model only.');
+  const { readSeriesInput } = await import('../../data/series-input.js');
+  const rows = readSeriesInput(options.input as string);
+  const hardware = options.hardware ? await readHardware(options.hardware) : (await loadDataFor(cmd)).hardware;
+  const { results, warnings } = networkSeries(rows, {
+    priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
+    smoothDays: options.smooth ?? 14,
+    weighting: options.weighting,
+    overheads: options.overheads,
+    hardware,
+  });
+  let output: string;
+  switch (format) {
+    case 'json':
+      output = renderJson(results);
+      break;
+    case 'ndjson':
+      output = renderNdjson(results);
+      break;
+    case 'csv':
+      output = renderCsv(
+        SERIES_CSV_COLUMNS.map(([name]) => name),
+        results.map((r) => SERIES_CSV_COLUMNS.map(([, get]) => get(r))),
+      );
+      break;
+    case 'table': {
+      const { table } = await import('../../format/table.js');
+      const cell = (value: number | null) => (value === null ? '' : formatNumber(value));
+      output = table(
+        ['Date', 'EH/s', 'Threshold J/TH', 'Eligible', 'TWh/yr', 'Lower', 'Upper'],
+        results.map((r) => [
+          r.date,
+          formatNumber(r.hashrateEhs),
+          formatNumber(r.thresholdJPerTh),
+          String(r.eligible),
+          cell(r.energy.twh),
+          cell(r.energy.lowerTwh),
+          cell(r.energy.upperTwh),
+        ]),
+        [1, 2, 3, 4, 5, 6],
+      );
+      break;
+    }
+    default:
+      throw new UsageError(`Unknown format "${format satisfies never}".`);
+  }
+  process.stdout.write(output);
+  const errColors = await colorsFor(cmd, process.stderr);
+  process.stderr.write(warnings.map((w) => renderWarning(w, errColors)).join(''));
 }
 
 export function registerNetwork(program: Command): void {
@@ -17,7 +105,18 @@ export function registerNetwork(program: Command): void {
       "The whole network's power and energy from a model: CBECI's bottom-up bounds from a hardware list, or the economic (top-down) estimate.",
     );
   addModelOptions(command);
-  addFormatOptions(command, ['table', 'json']);
+  command
+    .option(
+      '--input <file>',
+      'a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh)',
+    )
+    .addOption(
+      new Option(
+        '--smooth <days>',
+        'with --input: trailing moving average of the threshold (default 14; 0 or 1 for none)',
+      ).argParser(parseCount),
+    );
+  addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
   command
     .addHelpText(
       'after',
@@ -26,6 +125,7 @@ export function registerNetwork(program: Command): void {
         'mining-energy network --hashrate 180 --revenue 40e6 --price 0.08 --date 2022-01-01',
         'mining-energy network --method top-down --revenue-year 10e9 --electricity-share 0.6 --price 0.05',
         'mining-energy network --hashrate 600 --threshold 55 --hardware my-miners.json --weighting mean --json',
+        'mining-energy network --input daily.csv --price 0.05 --format csv > series.csv',
       ])}
 Bottom-up (CBECI): a machine is eligible when released before the date, less than 1,825 days old, and
 strictly below the threshold. Lower = most efficient × 1.01, upper = least efficient × 1.20, best = their
@@ -33,6 +133,13 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
     )
     .action(async (options: NetworkOptions, cmd: Command) => {
       const format = chosenFormat(options);
+      if (options.input !== undefined) {
+        await runSeriesCommand(options, cmd, format);
+        return;
+      }
+      if (options.smooth !== undefined) throw new UsageError('--smooth goes with --input.');
+      if (format === 'ndjson' || format === 'csv')
+        throw new UsageError(`--format ${format} goes with --input (a series).`);
       const result = await runModel(options, async () => (await loadDataFor(cmd)).hardware);
       if (format === 'json') {
         process.stdout.write(renderJson(result));

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { bottomUp, CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
+import { networkSeries, type SeriesInputRow } from '../../src/core/network-series.js';
+import type { Hardware } from '../../src/data/schemas.js';
+
+const hardware: Hardware[] = [
+  { model: 'A', released: '2021-01-01', jPerTh: 15, source: 'test' },
+  { model: 'B', released: '2021-01-01', jPerTh: 25, source: 'test' },
+  { model: 'C', released: '2021-01-01', jPerTh: 35, source: 'test' },
+];
+const options = { priceUsdPerKwh: 0.05, weighting: 'age' as const, overheads: CBECI_OVERHEADS, hardware };
+const rows = (thresholds: number[]): SeriesInputRow[] =>
+  thresholds.map((thresholdJPerTh, i) => ({
+    date: `2022-01-${String(i + 1).padStart(2, '0')}`,
+    hashrateEhs: 100,
+    thresholdJPerTh,
+  }));
+
+describe('networkSeries', () => {
+  it.each([
+    [2, [10, 20, 30, 40], [10, 15, 25, 35]],
+    [14, [10, 20, 30, 40], [10, 15, 20, 25]],
+    [0, [10, 20, 30, 40], [10, 20, 30, 40]],
+    [1, [10, 20, 30, 40], [10, 20, 30, 40]],
+    [3, [30, 30, 60, 60, 60], [30, 30, 40, 50, 60]],
+  ])('smooths the threshold with a trailing mean over %d days', (smoothDays, thresholds, expected) => {
+    const { results } = networkSeries(rows(thresholds), { ...options, smoothDays });
+    results.forEach((r, i) => expect(r.thresholdJPerTh).toBeCloseTo(expected[i] as number, 9));
+  });
+
+  it('gives each day the single-day model at its smoothed threshold', () => {
+    const { results } = networkSeries(rows([20, 40, 30, 50]), { ...options, smoothDays: 2 });
+    for (const r of results) {
+      const single = bottomUp({
+        hashrateThs: 100e6,
+        thresholdJPerTh: r.thresholdJPerTh,
+        date: r.date,
+        hardware,
+        weighting: 'age',
+        overheads: CBECI_OVERHEADS,
+      });
+      expect(single.ok && single.result.energy).toEqual(r.energy);
+    }
+  });
+
+  it('gives nulls and one warning for days with no eligible machine', () => {
+    const { results, warnings } = networkSeries(rows([10, 12, 40]), { ...options, smoothDays: 1 });
+    expect(results.map((r) => r.energy.twh === null)).toEqual([true, true, false]);
+    expect(results[0]?.power).toEqual({ gw: null, lowerGw: null, upperGw: null });
+    expect(warnings).toEqual(['No machine is eligible on 2 days (2022-01-01, 2022-01-02): their results are null.']);
+  });
+
+  it('derives the threshold from revenue and price', () => {
+    const { results } = networkSeries([{ date: '2022-01-01', hashrateEhs: 180, revenueUsd: 40e6 }], {
+      ...options,
+      smoothDays: 14,
+      priceUsdPerKwh: 0.08,
+    });
+    expect(results[0]?.thresholdJPerTh).toBeCloseTo(40e6 / (180e6 * 86_400) / (0.08 / 3.6e6), 6);
+  });
+});
