@@ -3,7 +3,9 @@
 // reporting medians and the ratio of medians (single timings on a shared machine mean little).
 // Usage: node scripts/bench.mjs [runs=15]   (build first: npm run build)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 15);
@@ -17,9 +19,23 @@ if (!existsSync(new URL('../dist/cli.js', import.meta.url))) {
 // Reports the process's own peak resident set size (kB) on stderr as it exits.
 const RSS_PROBE = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss-kb:'+process.resourceUsage().maxRSS+'\\n'))`;
 
+// A 5,000-day input series for `network --input` (synthetic growth in hashrate and revenue, from mid-2010).
+const seriesFile = join(mkdtempSync(join(tmpdir(), 'mining-energy-bench-')), 'series.csv');
+const firstDayMs = Date.UTC(2010, 6, 18);
+const seriesRows = Array.from({ length: 5_000 }, (_, i) => {
+  const date = new Date(firstDayMs + i * 86_400_000).toISOString().slice(0, 10);
+  return `${date},${(1e-5 * 1.0035 ** i).toPrecision(6)},${(5e4 * 1.0021 ** i).toPrecision(6)}`;
+});
+writeFileSync(seriesFile, `date,hashrateEhs,revenueUsd\n${seriesRows.join('\n')}\n`);
+
 const cases = [
   { name: 'estimate --region sichuan --json', args: [bin, 'estimate', '--region', 'sichuan', '--json'] },
   { name: 'estimate --region sichuan (table)', args: [bin, 'estimate', '--region', 'sichuan'] },
+  {
+    name: 'estimate --uncertainty 100000 --json',
+    args: [bin, 'estimate', '--region', 'sichuan', '--uncertainty', '100000', '--seed', '7', '--json'],
+  },
+  { name: 'network --input (5,000 days) --json', args: [bin, 'network', '--input', seriesFile, '--json'] },
 ];
 const baseline = { name: 'node -e 0', args: ['-e', '0'] };
 
@@ -29,6 +45,7 @@ function runOnce(args, probe = false) {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
