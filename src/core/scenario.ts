@@ -4,6 +4,7 @@ import { chooseIntensity } from './carbon.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import { describeDistance, type Period } from './period.js';
 import { chooseShare } from './shares.js';
+import { type FootprintPercentiles, simulateScenario, type UncertaintyOptions } from './uncertainty.js';
 import { mtco2FromTwh } from './units.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
@@ -160,6 +161,27 @@ export function applyScenario(index: DataIndex, before: WorldShares, input: Scen
   return shares;
 }
 
+/** One part of a region's carbon: a share of the world's hashrate (0–100) at one intensity record. */
+export interface CarbonPart {
+  sharePct: number;
+  /** Which intensity record (region and year), so that parts using the same one vary together. */
+  key: string;
+  gco2PerKwh: number;
+}
+
+/** A region's hashrate split into parts by the intensity each part is counted at (see {@link subtreeMtco2}). */
+export function carbonParts(index: DataIndex, shares: WorldShares, regionId: string, year: number): CarbonPart[] {
+  const share = shares.get(regionId) ?? 0;
+  const children = index.data.regions.filter((r) => r.parent === regionId && shares.has(r.id));
+  const parts = children.flatMap((r) => carbonParts(index, shares, r.id, year));
+  const rest = Math.max(0, share - children.reduce((sum, r) => sum + (shares.get(r.id) ?? 0), 0));
+  const intensity = chooseIntensity(index, regionChain(index, regionId), year);
+  if (intensity && rest > 0) {
+    parts.push({ sharePct: rest, key: `${intensity.region} ${intensity.year}`, gco2PerKwh: intensity.gco2PerKwh });
+  }
+  return parts;
+}
+
 /**
  * Carbon of a region's mining, Mt CO2: its recorded sub-regions at their own intensities and the rest of it at its
  * own (or its nearest ancestor's), so that moving hashrate between provinces changes carbon.
@@ -171,18 +193,17 @@ export function subtreeMtco2(
   worldTwh: number,
   year: number,
 ): number {
-  const share = shares.get(regionId) ?? 0;
-  const children = index.data.regions.filter((r) => r.parent === regionId && shares.has(r.id));
-  const childShare = children.reduce((sum, r) => sum + (shares.get(r.id) ?? 0), 0);
-  const childMtco2 = children.reduce((sum, r) => sum + subtreeMtco2(index, shares, r.id, worldTwh, year), 0);
-  const intensity = chooseIntensity(index, regionChain(index, regionId), year);
-  const restTwh = (Math.max(0, share - childShare) / 100) * worldTwh;
-  return childMtco2 + (intensity ? mtco2FromTwh(restTwh, intensity.gco2PerKwh) : 0);
+  return carbonParts(index, shares, regionId, year).reduce(
+    (sum, part) => sum + mtco2FromTwh((part.sharePct / 100) * worldTwh, part.gco2PerKwh),
+    0,
+  );
 }
 
 export interface ScenarioOptions {
   year?: number;
   month?: string;
+  /** Run a Monte Carlo of the network totals. */
+  uncertainty?: UncertaintyOptions;
   /** A world network-energy series (default: the first that covers the year). */
   series?: string;
 }
@@ -210,6 +231,11 @@ export interface ScenarioResult {
     change: Footprint;
   }[];
   total: { before: Footprint; after: Footprint; change: Footprint };
+  /** With a Monte Carlo: its settings and the percentiles of the network totals; else null. */
+  uncertainty: {
+    settings: UncertaintyOptions;
+    total: { before: FootprintPercentiles; after: FootprintPercentiles; change: FootprintPercentiles };
+  } | null;
   warnings: string[];
 }
 
@@ -284,6 +310,19 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
     },
     regions,
     total: { before: totalBefore, after: totalAfter, change: change(totalBefore, totalAfter) },
+    uncertainty: options.uncertainty
+      ? {
+          settings: options.uncertainty,
+          total: simulateScenario(
+            {
+              basis: { twh: worldTwh, lowerTwh: found.value.lowerTwh ?? null, upperTwh: found.value.upperTwh ?? null },
+              before: carbonParts(index, before, world.id, year),
+              after: carbonParts(index, after, world.id, year),
+            },
+            options.uncertainty,
+          ),
+        }
+      : null,
     warnings,
   };
 }

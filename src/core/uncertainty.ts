@@ -84,3 +84,66 @@ export function simulateEstimate(
   }
   return { energy: percentiles(energy), carbon: carbon ? percentiles(carbon) : null };
 }
+
+/** A share of the world's hashrate (0–100) at an intensity; parts with the same key draw the same intensity error. */
+export interface IntensityPart {
+  sharePct: number;
+  key: string;
+  gco2PerKwh: number;
+}
+
+export interface FootprintPercentiles {
+  twh: Percentiles;
+  mtco2: Percentiles;
+}
+
+/**
+ * Monte Carlo of a scenario's network totals: the world basis from a triangular distribution on its bounds
+ * (or ± basisSpread) and each intensity record within ± intensitySpread, the same draws for before and after.
+ */
+export function simulateScenario(
+  input: { basis: SimulationInput['basis']; before: IntensityPart[]; after: IntensityPart[] },
+  options: UncertaintyOptions,
+): { before: FootprintPercentiles; after: FootprintPercentiles; change: FootprintPercentiles } {
+  const random = randomGenerator(options.seed);
+  const { twh } = input.basis;
+  const low = input.basis.lowerTwh ?? twh * (1 - options.basisSpread);
+  const high = input.basis.upperTwh ?? twh * (1 + options.basisSpread);
+  const keys = [...new Set([...input.before, ...input.after].map((p) => p.key))];
+  const slot = new Map(keys.map((key, i) => [key, i]));
+  const errors = new Float64Array(keys.length);
+  const share = (parts: IntensityPart[]) => parts.reduce((sum, p) => sum + p.sharePct, 0) / 100;
+  const shareBefore = share(input.before);
+  const shareAfter = share(input.after);
+  const n = options.samples;
+  const columns = Array.from({ length: 6 }, () => new Float64Array(n));
+  const [twhBefore, twhAfter, twhChange, mtBefore, mtAfter, mtChange] = columns as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const carbon = (parts: IntensityPart[], worldTwh: number) => {
+    let mt = 0;
+    for (const p of parts)
+      mt += (p.sharePct / 100) * worldTwh * p.gco2PerKwh * (1 + (errors[slot.get(p.key) ?? 0] ?? 0));
+    return mt / 1_000;
+  };
+  for (let i = 0; i < n; i++) {
+    const worldTwh = triangular(random(), low, twh, high);
+    for (let k = 0; k < errors.length; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
+    twhBefore[i] = shareBefore * worldTwh;
+    twhAfter[i] = shareAfter * worldTwh;
+    twhChange[i] = (shareAfter - shareBefore) * worldTwh;
+    mtBefore[i] = carbon(input.before, worldTwh);
+    mtAfter[i] = carbon(input.after, worldTwh);
+    mtChange[i] = (mtAfter[i] as number) - (mtBefore[i] as number);
+  }
+  return {
+    before: { twh: percentiles(twhBefore), mtco2: percentiles(mtBefore) },
+    after: { twh: percentiles(twhAfter), mtco2: percentiles(mtAfter) },
+    change: { twh: percentiles(twhChange), mtco2: percentiles(mtChange) },
+  };
+}

@@ -46,3 +46,36 @@ describe('scenario', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+describe('scenario --uncertainty', () => {
+  it('adds percentiles of the network totals, reproducible with a seed', () => {
+    const args = [
+      'scenario',
+      '--ban',
+      'sichuan',
+      '--redistribute',
+      'xinjiang',
+      '--year',
+      '2021',
+      '--uncertainty',
+      '5000',
+      '--seed',
+      '7',
+      '--json',
+    ];
+    const first = runCli(args);
+    expect(first.code).toBe(0);
+    expect(runCli(args).stdout).toBe(first.stdout);
+    const { uncertainty, total } = JSON.parse(first.stdout);
+    expect(uncertainty.settings).toMatchObject({ samples: 5000, seed: 7 });
+    expect(uncertainty.total.change.mtco2.p5).toBeGreaterThan(0);
+    expect(uncertainty.total.change.mtco2.p5).toBeLessThan(total.change.mtco2);
+    expect(uncertainty.total.change.mtco2.p95).toBeGreaterThan(total.change.mtco2);
+  });
+
+  it('has no share spread', () => {
+    const { code, stderr } = runCli(['scenario', '--ban', 'china', '--uncertainty', '10', '--share-spread', '2']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown option '--share-spread'/);
+  });
+});

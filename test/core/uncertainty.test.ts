@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
-import { percentiles, randomGenerator, simulateEstimate, triangular } from '../../src/core/uncertainty.js';
+import {
+  percentiles,
+  randomGenerator,
+  simulateEstimate,
+  simulateScenario,
+  triangular,
+} from '../../src/core/uncertainty.js';
 import { share, tinyDataset } from './fixtures.js';
 
 const settings = { samples: 20_000, seed: 7, basisSpread: 0.2, shareSpreadPct: 1, intensitySpread: 0.1 };
@@ -75,5 +81,36 @@ describe('estimate with uncertainty', () => {
     );
     expect(first.uncertainty).toEqual(settings);
     expect(estimate(data, 'a', { year: 2020 }).energy.p5).toBeUndefined();
+  });
+});
+
+describe('simulateScenario', () => {
+  const parts = {
+    basis: { twh: 100, lowerTwh: null, upperTwh: null },
+    before: [
+      { sharePct: 60, key: 'hydro', gco2PerKwh: 20 },
+      { sharePct: 40, key: 'coal', gco2PerKwh: 800 },
+    ],
+    after: [{ sharePct: 100, key: 'coal', gco2PerKwh: 800 }],
+  };
+
+  it('collapses to the point figures with no spread', () => {
+    const result = simulateScenario(parts, { ...settings, basisSpread: 0, intensitySpread: 0 });
+    expect(result.before.mtco2.p50).toBeCloseTo((60 * 20 + 40 * 800) / 1000, 9);
+    expect(result.after.mtco2.p50).toBeCloseTo(80, 9);
+    expect(result.change.mtco2).toEqual({
+      p5: result.change.mtco2.p50,
+      p50: result.change.mtco2.p50,
+      p95: result.change.mtco2.p50,
+    });
+    expect(result.change.twh.p50).toBeCloseTo(0, 12);
+  });
+
+  it('draws the same errors for before and after, so a change is narrower than either total', () => {
+    const result = simulateScenario(parts, settings);
+    const width = (p: { p5: number; p95: number }) => p.p95 - p.p5;
+    expect(width(result.change.mtco2)).toBeLessThan(width(result.after.mtco2));
+    expect(result.before.twh.p5).toBeGreaterThanOrEqual(80);
+    expect(result.before.twh.p95).toBeLessThanOrEqual(120);
   });
 });

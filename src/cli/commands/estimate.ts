@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
 import { CARBON_BRACKET_GCO2_PER_KWH } from '../../core/carbon.js';
-import { DEFAULT_UNCERTAINTY } from '../../core/uncertainty.js';
 import {
   type ComputedBasis,
   type Estimate,
@@ -15,6 +14,7 @@ import { renderEstimatesCsv } from '../../format/csv.js';
 import { renderJson, renderNdjson } from '../../format/json.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
 import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
+import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -23,23 +23,14 @@ import {
   examples,
   loadDataFor,
   parseBracket,
-  parseFraction,
-  parseNonNegative,
-  parseSamples,
-  parseSeed,
   parseMonth,
   parseYear,
   regionNames,
   todayUtc,
 } from '../options.js';
 
-interface EstimateCommandOptions extends ModelOptions {
+interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions {
   carbonBracket?: true | { low: number; high: number };
-  uncertainty?: number;
-  seed?: number;
-  basisSpread: number;
-  shareSpread: number;
-  intensitySpread: number;
   region?: string[];
   all?: boolean;
   kind?: Region['kind'];
@@ -82,28 +73,7 @@ export function registerEstimate(program: Command): void {
       'add the carbon range between an all-hydro and an all-coal grid, g/kWh (default 24,820)',
     ).argParser(parseBracket),
   );
-  command
-    .addOption(
-      new Option('--uncertainty <n>', 'Monte Carlo with n samples: 5th, 50th and 95th percentiles').argParser(
-        parseSamples,
-      ),
-    )
-    .addOption(new Option('--seed <n>', 'seed for --uncertainty (default: random, and printed)').argParser(parseSeed))
-    .addOption(
-      new Option('--basis-spread <fraction>', 'with --uncertainty: ± spread of a basis without bounds')
-        .argParser(parseFraction)
-        .default(DEFAULT_UNCERTAINTY.basisSpread),
-    )
-    .addOption(
-      new Option('--share-spread <points>', 'with --uncertainty: ± points of an approximate share without a precision')
-        .argParser(parseNonNegative)
-        .default(DEFAULT_UNCERTAINTY.shareSpreadPct),
-    )
-    .addOption(
-      new Option('--intensity-spread <fraction>', 'with --uncertainty: ± spread of the carbon intensity')
-        .argParser(parseFraction)
-        .default(DEFAULT_UNCERTAINTY.intensitySpread),
-    );
+  addUncertaintyOptions(command);
   addModelOptions(command);
   command
     .addHelpText(
@@ -120,12 +90,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
     )
     .action(async (options: EstimateCommandOptions, cmd: Command) => {
       const format = chosenFormat(options);
-      if (options.uncertainty === undefined) {
-        for (const option of ['seed', 'basisSpread', 'shareSpread', 'intensitySpread']) {
-          if (cmd.getOptionValueSource(option) === 'cli')
-            throw new UsageError('--seed and the spreads go with --uncertainty <n>.');
-        }
-      }
+      const uncertainty = uncertaintyFrom(options, cmd);
       if (!options.all && (options.region ?? []).length === 0) {
         throw new UsageError('Name a region with --region <id> (or use --all). `mining-energy regions` lists them.');
       }
@@ -154,17 +119,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
       }
       const estimateOptions: EstimateOptions = {
         ...(basis ? { basis } : {}),
-        ...(options.uncertainty === undefined
-          ? {}
-          : {
-              uncertainty: {
-                samples: options.uncertainty,
-                seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
-                basisSpread: options.basisSpread,
-                shareSpreadPct: options.shareSpread,
-                intensitySpread: options.intensitySpread,
-              },
-            }),
+        ...(uncertainty ? { uncertainty } : {}),
         ...(options.carbonBracket === undefined
           ? {}
           : { carbonBracket: options.carbonBracket === true ? CARBON_BRACKET_GCO2_PER_KWH : options.carbonBracket }),

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
+import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -16,7 +17,7 @@ import {
   parseYear,
 } from '../options.js';
 
-interface ScenarioCommandOptions {
+interface ScenarioCommandOptions extends UncertaintyCommandOptions {
   ban: string[];
   redistribute: string;
   move: string[];
@@ -57,6 +58,7 @@ export function registerScenario(program: Command): void {
     )
     .addOption(new Option('--month <yyyy-mm>', "one month's shares").argParser(parseMonth).conflicts('year'))
     .option('--series <id>', 'the world network-energy series to use');
+  addUncertaintyOptions(command, { shares: false });
   addFormatOptions(command, ['table', 'json']);
   command
     .addHelpText(
@@ -66,12 +68,14 @@ export function registerScenario(program: Command): void {
         'mining-energy scenario --ban sichuan --year 2021 --redistribute xinjiang',
         'mining-energy scenario --ban china --redistribute none --json',
         'mining-energy scenario --move china:united-states:50 --year 2021',
+        'mining-energy scenario --ban sichuan --redistribute xinjiang --year 2021 --uncertainty 10000 --seed 7',
       ])}
 Carbon counts each region's recorded sub-regions at their own grid intensities (Sichuan's hydro, Xinjiang's
 coal) and the rest at the region's, so moves inside a country show their carbon cost.`,
     )
     .action(async (options: ScenarioCommandOptions, cmd: Command) => {
       const format = chosenFormat(options);
+      const uncertainty = uncertaintyFrom(options, cmd);
       if (options.ban.length === 0 && options.move.length === 0) {
         throw new UsageError('Give --ban <region> or --move <from:to:pct> (or both).');
       }
@@ -96,6 +100,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
           ...(options.year === undefined ? {} : { year: options.year }),
           ...(options.month === undefined ? {} : { month: options.month }),
           ...(options.series === undefined ? {} : { series: options.series }),
+          ...(uncertainty ? { uncertainty } : {}),
         },
       );
       if (format === 'json') {
@@ -132,12 +137,17 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
         ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
         ...s.moves.map((m) => `move ${m.pct}% of ${m.from} to ${m.to}`),
       ].join('; ');
+      const u = result.uncertainty;
+      const interval = (p: { p5: number; p95: number }) => `${formatNumber(p.p5)} to ${formatNumber(p.p95)}`;
+      const mc = u
+        ? `90% intervals (${u.settings.samples} samples, seed ${u.settings.seed}): network TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}\n`
+        : '';
       process.stdout.write(
         `${colors.bold('Scenario')}: ${what}; ${s.month ?? s.year}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
           ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
           rows,
           [1, 2, 3, 4, 5, 6, 7],
-        )}Regions overlap (provinces are inside China): the network row is the total.\n`,
+        )}Regions overlap (provinces are inside China): the network row is the total.\n${mc}`,
       );
       const errColors = await colorsFor(cmd, process.stderr);
       process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
