@@ -208,7 +208,7 @@ export interface ScenarioOptions {
   series?: string;
 }
 
-interface Footprint {
+export interface Footprint {
   twh: number;
   mtco2: number;
 }

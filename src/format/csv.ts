@@ -14,8 +14,19 @@ export function renderCsv(header: readonly string[], rows: readonly (readonly Ce
   return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 }
 
+/** A column of a CSV table: its header and how to get its cell from an item. */
+export type CsvColumn<T> = readonly [string, (item: T) => Cell];
+
+/** One row per item, one cell per column, with the column names as the header. */
+export function renderColumns<T>(columns: readonly CsvColumn<T>[], items: readonly T[]): string {
+  return renderCsv(
+    columns.map(([name]) => name),
+    items.map((item) => columns.map(([, get]) => get(item))),
+  );
+}
+
 /** The columns of `estimate --format csv`, in order: the JSON contract's fields, flattened with dotted names. */
-export const ESTIMATE_CSV_COLUMNS: readonly [string, (e: Estimate) => Cell][] = [
+export const ESTIMATE_CSV_COLUMNS: readonly CsvColumn<Estimate>[] = [
   ['region.id', (e) => e.region.id],
   ['region.name', (e) => e.region.name],
   ['region.kind', (e) => e.region.kind],
@@ -75,8 +86,5 @@ export const ESTIMATE_CSV_COLUMNS: readonly [string, (e: Estimate) => Cell][] = 
 ];
 
 export function renderEstimatesCsv(estimates: readonly Estimate[]): string {
-  return renderCsv(
-    ESTIMATE_CSV_COLUMNS.map(([name]) => name),
-    estimates.map((e) => ESTIMATE_CSV_COLUMNS.map(([, get]) => get(e))),
-  );
+  return renderColumns(ESTIMATE_CSV_COLUMNS, estimates);
 }

@@ -3,23 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers.js';
 
 const EXAMPLE = join(FIXTURES, 'hardware', 'cbeci-example.json');
+/** CBECI's public arithmetic check: 600 EH/s on machines of 16.5, 21.5 and 29.5 J/TH, plain mean. */
+const CBECI_CHECK = [
+  '--hashrate',
+  '600',
+  '--threshold',
+  '55',
+  '--date',
+  '2023-06-01',
+  '--hardware',
+  EXAMPLE,
+  '--weighting',
+  'mean',
+];
 
 describe('network', () => {
   it("reproduces CBECI's arithmetic from a user hardware file (600 EH/s; 16.5, 21.5 and 29.5 J/TH)", () => {
-    const { code, stdout, stderr } = runCli([
-      'network',
-      '--hashrate',
-      '600',
-      '--threshold',
-      '55',
-      '--date',
-      '2023-06-01',
-      '--hardware',
-      EXAMPLE,
-      '--weighting',
-      'mean',
-      '--json',
-    ]);
+    const { code, stdout, stderr } = runCli(['network', ...CBECI_CHECK, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
@@ -173,19 +173,7 @@ describe('network', () => {
 describe('estimate on a computed basis', () => {
   it('uses the model as the world basis, with its inputs, and validates against the schema', async () => {
     const { EstimateDocumentSchema } = await import('../../src/format/estimate-schema.js');
-    const args = [
-      '--hashrate',
-      '600',
-      '--threshold',
-      '55',
-      '--date',
-      '2023-06-01',
-      '--hardware',
-      EXAMPLE,
-      '--weighting',
-      'mean',
-    ];
-    const { code, stdout } = runCli(['estimate', '--region', 'texas', ...args, '--json']);
+    const { code, stdout } = runCli(['estimate', '--region', 'texas', ...CBECI_CHECK, '--json']);
     expect(code).toBe(0);
     const document = JSON.parse(stdout);
     expect(EstimateDocumentSchema.safeParse(document).success).toBe(true);

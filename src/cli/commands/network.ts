@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
 import { networkSeries, type SeriesResult } from '../../core/network-series.js';
 import { UsageError } from '../../errors.js';
-import { renderCsv } from '../../format/csv.js';
+import { type CsvColumn, renderColumns } from '../../format/csv.js';
 import { renderJson, renderNdjson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
@@ -24,7 +24,7 @@ interface NetworkOptions extends ModelOptions {
   json?: boolean;
 }
 
-const SERIES_CSV_COLUMNS: readonly [string, (r: SeriesResult) => number | string | null][] = [
+const SERIES_CSV_COLUMNS: readonly CsvColumn<SeriesResult>[] = [
   ['date', (r) => r.date],
   ['hashrateEhs', (r) => r.hashrateEhs],
   ['rawThresholdJPerTh', (r) => r.rawThresholdJPerTh],
@@ -67,10 +67,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
       output = renderNdjson(results);
       break;
     case 'csv':
-      output = renderCsv(
-        SERIES_CSV_COLUMNS.map(([name]) => name),
-        results.map((r) => SERIES_CSV_COLUMNS.map(([, get]) => get(r))),
-      );
+      output = renderColumns(SERIES_CSV_COLUMNS, results);
       break;
     case 'table': {
       const { table } = await import('../../format/table.js');

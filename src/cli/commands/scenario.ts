@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { indexData, resolveRegion } from '../../core/lookup.js';
-import { type Move, type Redistribution, runScenario } from '../../core/scenario.js';
+import { type Footprint, type Move, type Redistribution, runScenario } from '../../core/scenario.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
@@ -109,29 +109,28 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
       }
       const { table } = await import('../../format/table.js');
       const colors = await colorsFor(cmd, process.stdout);
-      const rows = result.regions.map((r) => [
-        r.id,
-        `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`,
-        formatNumber(r.before.twh),
-        formatNumber(r.after.twh),
-        signed(r.change.twh),
-        formatNumber(r.before.mtco2),
-        formatNumber(r.after.mtco2),
-        signed(r.change.mtco2),
-      ]);
-      const t = result.total;
-      rows.push(
-        [
-          'network',
-          '100 → ' + formatNumber((t.after.twh / t.before.twh) * 100),
-          formatNumber(t.before.twh),
-          formatNumber(t.after.twh),
-          signed(t.change.twh),
-          formatNumber(t.before.mtco2),
-          formatNumber(t.after.mtco2),
-          signed(t.change.mtco2),
-        ].map((cell) => colors.bold(cell)),
+      const row = (id: string, share: string, before: Footprint, after: Footprint, change: Footprint) => [
+        id,
+        share,
+        formatNumber(before.twh),
+        formatNumber(after.twh),
+        signed(change.twh),
+        formatNumber(before.mtco2),
+        formatNumber(after.mtco2),
+        signed(change.mtco2),
+      ];
+      const rows = result.regions.map((r) =>
+        row(
+          r.id,
+          `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`,
+          r.before,
+          r.after,
+          r.change,
+        ),
       );
+      const t = result.total;
+      const networkShare = `100 → ${formatNumber((t.after.twh / t.before.twh) * 100)}`;
+      rows.push(row('network', networkShare, t.before, t.after, t.change).map((cell) => colors.bold(cell)));
       const s = result.scenario;
       const what = [
         ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
