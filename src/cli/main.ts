@@ -19,7 +19,8 @@ Exit codes:
 
 Colour is used only on a terminal; NO_COLOR, TERM=dumb or --no-color turn it off.`;
 
-export function buildProgram(): Command {
+/** The CLI program; `argv` decides which commands are registered (see {@link requestedCommand}). */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command();
   program
     .name('mining-energy')
@@ -49,17 +50,39 @@ Examples:
   $ mining-energy claims
 ${EXIT_CODES_HELP}`,
     );
-  registerEstimate(program);
-  registerCompare(program);
-  registerNetwork(program);
-  registerScenario(program);
-  registerShares(program);
-  registerRegions(program);
-  registerSources(program);
-  registerDatasets(program);
-  registerClaims(program);
-  registerDataCheck(program);
+  const requested = requestedCommand(argv);
+  for (const [name, register] of COMMANDS) {
+    if (requested === undefined || requested === name) register(program);
+  }
   return program;
+}
+
+/** Every command, in the order help lists them. */
+const COMMANDS: readonly [string, (program: Command) => void][] = [
+  ['estimate', registerEstimate],
+  ['compare', registerCompare],
+  ['network', registerNetwork],
+  ['scenario', registerScenario],
+  ['shares', registerShares],
+  ['regions', registerRegions],
+  ['sources', registerSources],
+  ['datasets', registerDatasets],
+  ['claims', registerClaims],
+  ['data', registerDataCheck],
+];
+
+/**
+ * The command a run names, when it is one of ours; undefined otherwise (help, an unknown command, none), in
+ * which case every command is registered, for help and for commander's suggestions. Registering only the
+ * command being run keeps the other commands' option set-up off the start-up path.
+ */
+export function requestedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--data') i++;
+    else if (!arg.startsWith('-')) return COMMANDS.some(([name]) => name === arg) ? arg : undefined;
+  }
+  return undefined;
 }
 
 function wantsDebug(argv: readonly string[]): boolean {
@@ -77,7 +100,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
   };
   try {
-    await buildProgram().parseAsync([...argv]);
+    await buildProgram(argv).parseAsync([...argv]);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -185,3 +185,36 @@ describe('the published schema', () => {
     expect(published).toEqual(estimateJsonSchema());
   });
 });
+
+describe('command registration', async () => {
+  const { requestedCommand } = await import('../../src/cli/main.js');
+  it.each([
+    [['node', 'bin', 'estimate', '--region', 'x'], 'estimate'],
+    [['node', 'bin', '--data', 'estimate', 'network'], 'network'],
+    [['node', 'bin', '--no-color', 'data', 'check', 'dir'], 'data'],
+    [['node', 'bin', 'help', 'estimate'], undefined],
+    [['node', 'bin', 'estimat'], undefined],
+    [['node', 'bin', '--version'], undefined],
+  ])('%j runs %s', (argv, command) => {
+    expect(requestedCommand(argv)).toBe(command);
+  });
+
+  it('still lists every command in help, and helps with one', () => {
+    const top = runCli(['--help']).stdout;
+    for (const name of [
+      'estimate',
+      'compare',
+      'network',
+      'scenario',
+      'shares',
+      'regions',
+      'sources',
+      'datasets',
+      'claims',
+      'data',
+    ]) {
+      expect(top).toMatch(new RegExp(`\\n  ${name} `));
+    }
+    expect(runCli(['help', 'scenario']).stdout).toMatch(/--redistribute/);
+  });
+});
