@@ -35,9 +35,16 @@ export function thresholdJPerTh(revenueUsdPerDay: number, hashrateThs: number, p
   return revenueUsdPerTh / priceUsdPerJoule;
 }
 
-/** Midnight UTC of a YYYY-MM-DD date, in milliseconds. */
+const midnights = new Map<string, number>();
+
+/** Midnight UTC of a YYYY-MM-DD date, in milliseconds (remembered: a series asks for each release date daily). */
 function utcMidnightMs(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  let ms = midnights.get(date);
+  if (ms === undefined) {
+    ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    midnights.set(date, ms);
+  }
+  return ms;
 }
 
 /** Whole calendar months from the release month to the date's month, the days ignored (CBECI's age). */
