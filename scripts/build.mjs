@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/: one ESM bundle for the CLI and the library (shared chunks, cli-table3 and zod split out so
-// that `--json` runs load neither), type declarations, and a copy of the shipped data as validated here.
+// Builds dist/: the CLI as one ESM file (what only some runs need is in dist/lazy/), the library in dist/lib/,
+// type declarations in dist/types/, and a copy of the shipped data as validated here.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';

@@ -5,10 +5,24 @@
  *   const data = await loadData();
  *   const [sichuan] = [estimate(data, 'sichuan', { year: 2024 })];
  */
+export {
+  ageWeight,
+  bottomUp,
+  CBECI_OVERHEADS,
+  CBECI_PRICE_USD_PER_KWH,
+  inService,
+  thresholdJPerTh,
+  topDownTwh,
+} from './core/bottom-up.js';
+export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, networkIntensity } from './core/carbon.js';
 export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';
 export { type Neighbour, neighbours, type Ranking, rankAmong } from './core/compare.js';
 export { type Estimate, type EstimateOptions, estimate, regionsWithShares, type ShareLink } from './core/estimate.js';
 export { indexData, regionChain, resolveRegion } from './core/lookup.js';
+export { type NetworkResult, networkBottomUp, networkTopDown } from './core/network.js';
+export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network-series.js';
+export { applyScenario, type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario.js';
+export { simulateEstimate, simulateScenario, type UncertaintyOptions } from './core/uncertainty.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
 export { DATA_FILE_NAMES, type Dataset, mergeDatasets } from './data/dataset.js';
@@ -16,6 +30,7 @@ export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
 export { checkReferences } from './data/references.js';
 export type {
   Baseline,
+  Hardware,
   BaselineValue,
   CarbonIntensity,
   HashrateShare,
