@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-// Writes docs/estimate.schema.json from the zod schema of the estimate output (run after the build).
+// Writes docs/*.schema.json from the zod schemas of the JSON outputs (run after the build).
 import { writeFileSync } from 'node:fs';
 
-const { estimateJsonSchema } = await import(new URL('../dist/lib/schema.js', import.meta.url).href);
-writeFileSync(
-  new URL('../docs/estimate.schema.json', import.meta.url),
-  `${JSON.stringify(estimateJsonSchema(), null, 2)}\n`,
-);
+const { PUBLISHED_SCHEMAS, publishedJsonSchema } = await import(new URL('../dist/lib/schema.js', import.meta.url).href);
+for (const file of Object.keys(PUBLISHED_SCHEMAS)) {
+  writeFileSync(new URL(`../docs/${file}`, import.meta.url), `${JSON.stringify(publishedJsonSchema(file), null, 2)}\n`);
+}

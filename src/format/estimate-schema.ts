@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
+import { NetworkDocumentSchema, NetworkSeriesDocumentSchema, ScenarioDocumentSchema } from './model-schemas.js';
 
 const twhOrNull = z.number().min(0).nullable();
 const pct = z.number().min(0).max(100);
 
 /**
  * The `estimate --json` contract: one element of the array it prints (and one line of ndjson).
- * Published as docs/estimate.schema.json by `npm run schema`.
+ * Published as docs/estimate.schema.json by `npm run schema`, with the other commands' schemas.
  */
 export const EstimateOutputSchema = z
   .object({
@@ -123,10 +124,21 @@ export const EstimateOutputSchema = z
 /** The whole `estimate --json` document. */
 export const EstimateDocumentSchema = z.array(EstimateOutputSchema);
 
-export function estimateJsonSchema(): Record<string, unknown> {
+/** The published JSON Schemas: file name in docs/ → zod schema and title. */
+export const PUBLISHED_SCHEMAS: Record<string, { schema: z.ZodType; title: string }> = {
+  'estimate.schema.json': { schema: EstimateDocumentSchema, title: 'mining-energy estimate --json' },
+  'network.schema.json': { schema: NetworkDocumentSchema, title: 'mining-energy network --json' },
+  'network-series.schema.json': { schema: NetworkSeriesDocumentSchema, title: 'mining-energy network --input --json' },
+  'scenario.schema.json': { schema: ScenarioDocumentSchema, title: 'mining-energy scenario --json' },
+};
+
+/** The JSON Schema published as docs/<file>. */
+export function publishedJsonSchema(file: string): Record<string, unknown> {
+  const entry = PUBLISHED_SCHEMAS[file];
+  if (!entry) throw new Error(`no published schema ${file}`);
   return {
-    ...z.toJSONSchema(EstimateDocumentSchema),
-    $id: 'https://github.com/mining-energy/mining-energy/docs/estimate.schema.json',
-    title: 'mining-energy estimate --json',
+    ...z.toJSONSchema(entry.schema),
+    $id: `https://github.com/mining-energy/mining-energy/docs/${file}`,
+    title: entry.title,
   };
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { estimateJsonSchema } from '../../src/format/estimate-schema.js';
+import { PUBLISHED_SCHEMAS, publishedJsonSchema } from '../../src/format/estimate-schema.js';
+import {
+  NetworkDocumentSchema,
+  NetworkSeriesDocumentSchema,
+  ScenarioDocumentSchema,
+} from '../../src/format/model-schemas.js';
 import { FIXTURES, ROOT, runCli } from '../helpers.js';
 
 describe('compare', () => {
@@ -179,10 +184,28 @@ describe('help and version', () => {
   });
 });
 
-describe('the published schema', () => {
-  it('docs/estimate.schema.json is generated from the zod schema (npm run schema)', () => {
-    const published = JSON.parse(readFileSync(join(ROOT, 'docs', 'estimate.schema.json'), 'utf8'));
-    expect(published).toEqual(estimateJsonSchema());
+describe('the published schemas', () => {
+  it.each(Object.keys(PUBLISHED_SCHEMAS))('docs/%s is generated from its zod schema (npm run schema)', (file) => {
+    const published = JSON.parse(readFileSync(join(ROOT, 'docs', file), 'utf8'));
+    expect(published).toEqual(publishedJsonSchema(file));
+  });
+
+  it.each([
+    [
+      NetworkDocumentSchema,
+      ['network', '--hashrate', '180', '--revenue', '40e6', '--price', '0.08', '--date', '2022-01-01', '--json'],
+    ],
+    [NetworkDocumentSchema, ['network', '--method', 'top-down', '--revenue-year', '1e10', '--json']],
+    [NetworkSeriesDocumentSchema, ['network', '--input', join(FIXTURES, 'series', 'revenue.ndjson'), '--json']],
+    [
+      ScenarioDocumentSchema,
+      ['scenario', '--ban', 'china', '--year', '2021', '--uncertainty', '100', '--seed', '1', '--json'],
+    ],
+  ] as const)('real output validates (%#)', (schema, args) => {
+    const { code, stdout } = runCli(args);
+    expect(code).toBe(0);
+    const result = schema.safeParse(JSON.parse(stdout));
+    expect(result.error?.issues ?? []).toEqual([]);
   });
 });
 

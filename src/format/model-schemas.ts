@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const nullableNumber = z.number().nullable();
+const footprint = z.object({ twh: z.number(), mtco2: z.number() });
+const percentiles = z.object({ p5: z.number(), p50: z.number(), p95: z.number() });
+const footprintPercentiles = z.object({ twh: percentiles, mtco2: percentiles });
+const uncertaintySettings = z.object({
+  samples: z.number().int().min(1),
+  seed: z.number().int(),
+  basisSpread: z.number().min(0),
+  shareSpreadPct: z.number().min(0),
+  intensitySpread: z.number().min(0),
+});
+
+/** `network --json` (one model run). */
+export const NetworkDocumentSchema = z
+  .object({
+    method: z.enum(['bottom-up', 'top-down']),
+    inputs: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    energy: z.object({ twh: z.number().min(0), lowerTwh: nullableNumber, upperTwh: nullableNumber }),
+    power: z.object({ gw: z.number().min(0), lowerGw: nullableNumber, upperGw: nullableNumber }),
+    thresholdJPerTh: nullableNumber,
+    eligible: z.array(
+      z.object({
+        model: z.string(),
+        released: z.string(),
+        jPerTh: z.number(),
+        weight: z.number().min(0).max(1),
+        source: z.string(),
+        approximate: z.boolean(),
+      }),
+    ),
+    warnings: z.array(z.string()),
+  })
+  .describe('mining-energy network: the network power and energy from one model run');
+
+/** `network --input … --json` (one result a day). */
+export const NetworkSeriesDocumentSchema = z
+  .array(
+    z.object({
+      date: z.string(),
+      hashrateEhs: z.number(),
+      rawThresholdJPerTh: z.number(),
+      thresholdJPerTh: z.number(),
+      eligible: z.number().int().min(0),
+      energy: z.object({ twh: nullableNumber, lowerTwh: nullableNumber, upperTwh: nullableNumber }),
+      power: z.object({ gw: nullableNumber, lowerGw: nullableNumber, upperGw: nullableNumber }),
+    }),
+  )
+  .describe('mining-energy network --input: the bottom-up model day by day (null where no machine is eligible)');
+
+/** `scenario --json`. */
+export const ScenarioDocumentSchema = z
+  .object({
+    scenario: z.object({
+      year: z.number().int(),
+      month: z.string().nullable(),
+      basis: z.object({ series: z.string(), twh: z.number(), source: z.string() }),
+      bans: z.array(z.string()),
+      redistribute: z.string(),
+      moves: z.array(z.object({ from: z.string(), to: z.string(), pct: z.number() })),
+    }),
+    regions: z.array(
+      z.object({
+        id: z.string(),
+        sharePct: z.object({ before: z.number(), after: z.number() }),
+        before: footprint,
+        after: footprint,
+        change: footprint,
+      }),
+    ),
+    total: z.object({ before: footprint, after: footprint, change: footprint }),
+    uncertainty: z
+      .object({
+        settings: uncertaintySettings,
+        total: z.object({ before: footprintPercentiles, after: footprintPercentiles, change: footprintPercentiles }),
+      })
+      .nullable(),
+    warnings: z.array(z.string()),
+  })
+  .describe('mining-energy scenario: each region before and after a ban or a move');
