@@ -269,6 +269,11 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
         );
       }
     }
+    if (choice.pct === 0) {
+      warnings.push(
+        `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
+      );
+    }
     const sources = [...new Set(choice.records.map((r) => r.source))];
     for (const s of sources) sourceIds.add(s);
     links.push({

@@ -157,6 +157,14 @@ describe('estimate on the shipped data', async () => {
     expect(e.carbon?.lowerMtco2).not.toBeNull();
   });
 
+  it('says so when a share in the chain is zero (China in July 2021)', () => {
+    const e = estimate(data, 'sichuan', { month: '2021-07' });
+    expect(e.energy.twh).toBe(0);
+    expect(e.warnings).toContain(
+      "China's share of World is 0% in 2021-07: no hashrate is recorded there, so the estimate is zero.",
+    );
+  });
+
   it('Texas against the United States', () => {
     const e = estimate(data, 'texas', { year: 2021 });
     expect(e.comparison?.country).toBe('United States');
