@@ -296,7 +296,7 @@ for (const r of owid) {
   carbon.push({
     region,
     year,
-    gco2PerKwh: round(Number(r.carbon_intensity_gco2_per_kwh), 1),
+    gco2PerKwh: Number(r.carbon_intensity_gco2_per_kwh),
     source: 'owid-ember-electricity',
   });
 }
