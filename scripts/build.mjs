@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/: the CLI as one ESM file (what only some runs need is in dist/lazy/), the library in dist/lib/,
+// Builds dist/: the CLI as one CommonJS file (what only some runs need is in dist/lazy/, as ES modules), the
+// library in dist/lib/,
 // type declarations in dist/types/, and a copy of the shipped data as validated here.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -70,11 +71,17 @@ const lazyModules = {
     });
   },
 };
+// CommonJS for the entry: Node starts a CommonJS program without setting up its ES-module loader.
 await build({
   ...common,
+  format: 'cjs',
   splitting: false,
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  banner: {},
+  define: { 'import.meta.url': '__moduleUrl' },
+  inject: ['scripts/cjs-module-url.mjs'],
   plugins: [lazyChildProcess, lazyModules],
 });
 await build({

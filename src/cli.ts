@@ -6,4 +6,6 @@ function onStdoutError(error: NodeJS.ErrnoException): void {
 }
 process.stdout.on('error', onStdoutError);
 
-process.exitCode = await run(process.argv);
+void run(process.argv).then((code) => {
+  process.exitCode = code;
+});
