@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 15);
 const root = fileURLToPath(new URL('../', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/mining-energy.cjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
 if (!existsSync(new URL('../dist/cli.cjs', import.meta.url))) {
   process.stderr.write('bench: dist/ is missing; run `npm run build` first.\n');
   process.exit(1);

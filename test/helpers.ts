@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadData } from '../src/data/load.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
-export const BIN = fileURLToPath(new URL('../bin/mining-energy.cjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const SHIPPED_DATA = fileURLToPath(new URL('../data/', import.meta.url));
 

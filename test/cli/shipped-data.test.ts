@@ -12,7 +12,7 @@ for (const part of ['bin', 'dist', 'data', 'seeds', 'package.json'])
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, [join(copy, 'bin', 'mining-energy.cjs'), ...args], {
+  spawnSync(process.execPath, [join(copy, 'bin', 'mining-energy.js'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
   });
