@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadData } from '../src/data/load.js';
@@ -26,4 +27,13 @@ export function runCli(args: readonly string[], env: Record<string, string | und
 /** The shipped data, fully validated (not trusted from the build's copy). */
 export function shippedData() {
   return loadData({ dataDir: SHIPPED_DATA, defaultData: false });
+}
+
+/** Runs the binary and checks a failure: the exit code, nothing on stdout, the message on stderr, no stack trace. */
+export function expectFailure(args: readonly string[], code: 1 | 2, message: RegExp): void {
+  const result = runCli(args);
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
 }

@@ -1,5 +1,5 @@
 import type { Hardware } from '../data/schemas.js';
-import { gwFromTwhPerYear, HOURS_PER_YEAR } from './units.js';
+import { HOURS_PER_YEAR } from './units.js';
 
 /** Seconds in a day. */
 const SECONDS_PER_DAY = 86_400;
@@ -161,5 +161,3 @@ export function bottomUp(
 export function topDownTwh(revenueUsdPerYear: number, electricityShare: number, priceUsdPerKwh: number): number {
   return (electricityShare * revenueUsdPerYear) / priceUsdPerKwh / 1e9;
 }
-
-export { gwFromTwhPerYear };

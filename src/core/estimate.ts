@@ -5,7 +5,7 @@ import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
 import { type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
-import { describeDistance, describePeriod, monthPeriod, type Period, yearPeriod } from './period.js';
+import { describeDistance, monthPeriod, type Period, yearPeriod } from './period.js';
 import { chooseShare } from './shares.js';
 import { normaliseName, possessive } from './text.js';
 import { gwFromTwhPerYear } from './units.js';
@@ -399,9 +399,4 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
     warnings,
     uncertainty: options.uncertainty ?? null,
   };
-}
-
-/** The period an estimate covers, for messages. */
-export function describeEstimatePeriod(estimate: Pick<Estimate, 'year' | 'month'>): string {
-  return describePeriod(estimate.month === null ? yearPeriod(estimate.year) : monthPeriod(estimate.month));
 }

@@ -14,11 +14,6 @@ export function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
-export function monthFromIndex(index: number): string {
-  const year = Math.floor(index / 12);
-  return `${year}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /**
  * Signed distance in months from a period to a month: 0 inside it; negative for an earlier month
  * (counted to the year's January), positive for a later one (counted from its December).

@@ -7,7 +7,7 @@ import {
   NetworkSeriesDocumentSchema,
   ScenarioDocumentSchema,
 } from '../../src/format/model-schemas.js';
-import { FIXTURES, ROOT, runCli } from '../helpers.js';
+import { expectFailure, FIXTURES, ROOT, runCli } from '../helpers.js';
 
 describe('compare', () => {
   it('ranks a figure among a baseline with its neighbours, the figure marked', () => {
@@ -66,12 +66,7 @@ describe('compare', () => {
     [['compare', 'abc'], /is invalid for argument 'twh'/],
     [['compare', '5', '--year', '2021'], /go with --region/],
     [['compare', '5', '--baseline', 'nope'], /Unknown baseline "nope"/],
-  ])('exits 2 on %j', (args, message) => {
-    const { code, stdout, stderr } = runCli(args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-  });
+  ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
 });
 
 describe('shares', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EstimateDocumentSchema } from '../../src/format/estimate-schema.js';
-import { BIN, FIXTURES, ROOT, runCli } from '../helpers.js';
+import { BIN, expectFailure, FIXTURES, ROOT, runCli } from '../helpers.js';
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
@@ -115,13 +115,7 @@ describe('estimate', () => {
       ['--data', join(FIXTURES, 'ambiguous'), 'estimate', '--region', 'Georgia'],
       /"Georgia" is ambiguous: it could be "georgia" \(state in United States\) or "georgia-country" \(country in World\)/,
     ],
-  ])('exits 2 on %j, with nothing on stdout', (args, message) => {
-    const { code, stdout, stderr } = runCli(args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr).not.toMatch(/\n\s+at /);
-  });
+  ])('exits 2 on %j, with nothing on stdout', (args, message) => expectFailure(args, 2, message));
 
   it.each([
     [['--data', join(FIXTURES, 'nope'), 'estimate', '--region', 'sichuan'], /Data directory .* does not exist/],
@@ -130,13 +124,9 @@ describe('estimate', () => {
       /record 2 \("yunnan" 2021-04\) → sharePct/,
     ],
     [['--data', join(FIXTURES, 'bad-json'), 'estimate', '--region', 'sichuan'], /line 3, column 1 → not valid JSON/],
-  ])('exits 1 on bad data %j, listing the problem, with nothing on stdout', (args, message) => {
-    const { code, stdout, stderr } = runCli(args);
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-    expect(stderr).not.toMatch(/\n\s+at /);
-  });
+  ])('exits 1 on bad data %j, listing the problem, with nothing on stdout', (args, message) =>
+    expectFailure(args, 1, message),
+  );
 
   it('prints a stack trace only with --debug', () => {
     const { stderr } = runCli(['--debug', '--data', join(FIXTURES, 'nope'), 'estimate', '--region', 'sichuan']);
@@ -233,10 +223,5 @@ describe('estimate --uncertainty', () => {
     [['estimate', '--region', 'sichuan', '--uncertainty', '0'], /from 1 to 10000000/],
     [['estimate', '--region', 'sichuan', '--seed', '7'], /go with --uncertainty/],
     [['estimate', '--region', 'sichuan', '--uncertainty', '100', '--basis-spread', '2'], /argument '2' is invalid/],
-  ])('exits 2 on %j', (args, message) => {
-    const { code, stdout, stderr } = runCli(args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-  });
+  ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { expectFailure, runCli } from '../helpers.js';
 
 describe('scenario', () => {
   it('prints the JSON document for a ban', () => {
@@ -39,12 +39,7 @@ describe('scenario', () => {
     [['scenario', '--move', 'china:sichuan:10', '--year', '2021'], /one region contains the other/],
     [['scenario', '--ban', 'china', '--year', '2024'], /No world network-energy series covers 2024/],
     [['scenario', '--move', 'china:texas:10', '--redistribute', 'none'], /--redistribute goes with --ban/],
-  ])('exits 2 on %j with nothing on stdout', (args, message) => {
-    const { code, stdout, stderr } = runCli(args);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(message);
-  });
+  ])('exits 2 on %j with nothing on stdout', (args, message) => expectFailure(args, 2, message));
 });
 
 describe('scenario --uncertainty', () => {
