@@ -19,6 +19,7 @@ export function runCli(args: readonly string[], env: Record<string, string | und
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -13,6 +13,12 @@ export interface SeriesOptions {
   priceUsdPerKwh: number;
   /** Trailing moving average of the threshold over this many rows; 0 or 1 uses the raw threshold. */
   smoothDays: number;
+  /**
+   * Trailing moving average of the results over this many rows (CBECI's published index: 7); 0 or 1 gives each
+   * day its own result. When averaging, a day without an eligible machine repeats the day before (0 before
+   * the first result), as CBECI's code does, instead of giving nulls.
+   */
+  averageDays?: number;
   weighting: Weighting;
   overheads: Overheads;
   hardware: readonly Hardware[];
@@ -32,7 +38,8 @@ export interface SeriesResult {
 /**
  * CBECI's bottom-up model day by day: each day's threshold (given, or from revenue and price) is smoothed with a
  * trailing moving average over the last `smoothDays` rows (fewer at the start of the series), then the day's
- * eligible machines give its bounds. A day without an eligible machine gives nulls and a warning.
+ * eligible machines give its bounds. A day without an eligible machine gives nulls and a warning, unless the
+ * results are averaged over several days (`averageDays`), as CBECI's published index is.
  */
 export function networkSeries(
   rows: readonly SeriesInputRow[],
@@ -71,11 +78,64 @@ export function networkSeries(
       power: outcome.ok ? outcome.result.power : { gw: null, lowerGw: null, upperGw: null },
     });
   }
-  const warnings =
-    empty.length === 0
-      ? []
-      : [
-          `No machine is eligible on ${empty.length} day${empty.length === 1 ? '' : 's'} (${empty.slice(0, 5).join(', ')}${empty.length > 5 ? ', …' : ''}): their results are null.`,
-        ];
+  const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
+  if (averageDays > 1) return { results: averaged(results, averageDays), warnings: filledWarning(empty, averageDays) };
+  const warnings = empty.length === 0 ? [] : [`No machine is eligible on ${listDays(empty)}: their results are null.`];
   return { results, warnings };
+}
+
+/** "3 days (2010-07-18, 2010-07-19, 2010-07-20)", at most five dates named. */
+function listDays(dates: readonly string[]): string {
+  const named = `${dates.slice(0, 5).join(', ')}${dates.length > 5 ? ', …' : ''}`;
+  return `${dates.length} day${dates.length === 1 ? '' : 's'} (${named})`;
+}
+
+function filledWarning(empty: readonly string[], averageDays: number): string[] {
+  if (empty.length === 0) return [];
+  return [
+    `No machine is eligible on ${listDays(empty)}: each repeats the day before (0 before the first result) within the ${averageDays}-day average.`,
+  ];
+}
+
+const METRICS = [
+  ['energy', 'twh'],
+  ['energy', 'lowerTwh'],
+  ['energy', 'upperTwh'],
+  ['power', 'gw'],
+  ['power', 'lowerGw'],
+  ['power', 'upperGw'],
+] as const;
+
+/**
+ * Each result replaced by the trailing mean of the last `window` days (fewer at the start), after filling a day
+ * without a result with the day before's, or 0 before the first: CBECI's daily index.
+ */
+function averaged(results: readonly SeriesResult[], window: number): SeriesResult[] {
+  const filled = METRICS.map(([group, key]) => {
+    const values = new Float64Array(results.length);
+    let previous = 0;
+    results.forEach((r, i) => {
+      const value = (r[group] as Record<string, number | null>)[key] ?? null;
+      previous = value ?? previous;
+      values[i] = previous;
+    });
+    return values;
+  });
+  const mean = (values: Float64Array, i: number) => {
+    const from = Math.max(0, i - window + 1);
+    let sum = 0;
+    for (let j = from; j <= i; j++) sum += values[j] as number;
+    return sum / (i - from + 1);
+  };
+  return results.map((r, i) => {
+    const [twh, lowerTwh, upperTwh, gw, lowerGw, upperGw] = filled.map((values) => mean(values, i)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    return { ...r, energy: { twh, lowerTwh, upperTwh }, power: { gw, lowerGw, upperGw } };
+  });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectFailure, FIXTURES, runCli } from '../helpers.js';
@@ -236,6 +237,40 @@ describe('network --input', () => {
     ).toEqual(['2022-01-01', '2022-01-02']);
   });
 
+  it("gives CBECI's daily index on its reference series with --weighting mean --average 7", () => {
+    const dir = join(FIXTURES, 'cbeci');
+    const { code, stdout, stderr } = runCli([
+      'network',
+      '--input',
+      join(dir, 'series.csv'),
+      '--hardware',
+      join(dir, 'hardware.json'),
+      '--weighting',
+      'mean',
+      '--average',
+      '7',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/No machine is eligible on 37 days .*repeats the day before/);
+    const results = JSON.parse(stdout) as { date: string; power: { gw: number }; energy: { upperTwh: number } }[];
+    const [header, ...lines] = readFileSync(join(dir, 'series.csv'), 'utf8').trimEnd().split('\n');
+    const columns = (header as string).split(',');
+    expect(results).toHaveLength(lines.length);
+    // Both sides carry 10 significant digits.
+    const near = (actual: number, expected: number) => Math.abs(actual - expected) <= 2e-9 * Math.abs(expected);
+    const off = lines.filter((line, i) => {
+      const cells = Object.fromEntries(line.split(',').map((cell, j) => [columns[j], cell]));
+      const result = results[i] as (typeof results)[number];
+      return (
+        result.date !== cells.date ||
+        !near(result.power.gw, Number(cells.guess_power)) ||
+        !near(result.energy.upperTwh, Number(cells.max_consumption))
+      );
+    });
+    expect(off).toEqual([]);
+  });
+
   it('lists every bad line and exits 1', () => {
     const { code, stdout, stderr } = runCli(['network', '--input', join(SERIES, 'bad.csv')]);
     expect(code).toBe(1);
@@ -253,6 +288,8 @@ describe('network --input', () => {
   it.each([
     [['network', '--input', 'x.csv', '--hashrate', '600'], /--hashrate has no use with it/],
     [['network', '--hashrate', '600', '--threshold', '55', '--smooth', '3'], /--smooth goes with --input/],
+    [['network', '--hashrate', '600', '--threshold', '55', '--average', '7'], /--average goes with --input/],
+    [['network', '--input', 'x.csv', '--average', '7.5'], /--average.*whole number/],
     [['network', '--hashrate', '600', '--threshold', '55', '--format', 'csv'], /--format csv goes with --input/],
   ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
 });

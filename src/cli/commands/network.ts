@@ -20,6 +20,7 @@ import {
 interface NetworkOptions extends ModelOptions {
   input?: string;
   smooth?: number;
+  average?: number;
   format?: string;
   json?: boolean;
 }
@@ -54,6 +55,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
   const { results, warnings } = networkSeries(rows, {
     priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
     smoothDays: options.smooth ?? 14,
+    averageDays: options.average ?? 1,
     weighting: options.weighting,
     overheads: options.overheads,
     hardware,
@@ -112,6 +114,12 @@ export function registerNetwork(program: Command): void {
         '--smooth <days>',
         'with --input: trailing moving average of the threshold (default 14; 0 or 1 for none)',
       ).argParser(parseCount),
+    )
+    .addOption(
+      new Option(
+        '--average <days>',
+        "with --input: trailing moving average of the results, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
+      ).argParser(parseCount),
     );
   addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
   command
@@ -123,6 +131,7 @@ export function registerNetwork(program: Command): void {
         'mining-energy network --method top-down --revenue-year 10e9 --electricity-share 0.6 --price 0.05',
         'mining-energy network --hashrate 600 --threshold 55 --hardware my-miners.json --weighting mean --json',
         'mining-energy network --input daily.csv --price 0.05 --format csv > series.csv',
+        'mining-energy network --input daily.csv --weighting mean --average 7 --json   # as CBECI computes its index',
       ])}
 Bottom-up (CBECI): a machine is eligible when released before the date, less than 1,825 days old, and
 strictly below the threshold. Lower = most efficient × 1.01, upper = least efficient × 1.20, best = their
@@ -135,6 +144,7 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
         return;
       }
       if (options.smooth !== undefined) throw new UsageError('--smooth goes with --input.');
+      if (options.average !== undefined) throw new UsageError('--average goes with --input.');
       if (format === 'ndjson' || format === 'csv')
         throw new UsageError(`--format ${format} goes with --input (a series).`);
       const result = await runModel(options, async () => (await loadDataFor(cmd)).hardware);
