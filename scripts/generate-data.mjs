@@ -433,6 +433,22 @@ const LATER_HARDWARE = [
     approximate: true,
     note: '270 TH/s at 13.5 J/TH; dated 2024 by dcentral-efficiency-glossary; release month not found, recorded at the end of 2024.',
   },
+  {
+    model: 'Canaan Avalon A16 (282Th)',
+    released: '2025-10-31',
+    jPerTh: 13.8,
+    source: 'hashrateindex-canaan-a16',
+    approximate: true,
+    note: 'Nameplate 282 TH/s at 3,900 W, 13.8 J/TH (±5%); introduced October 2025, day not given, recorded at the end of October 2025.',
+  },
+  {
+    model: 'Canaan Avalon A16 XP (300Th)',
+    released: '2025-10-31',
+    jPerTh: 12.8,
+    source: 'hashrateindex-canaan-a16',
+    approximate: true,
+    note: 'Nameplate 300 TH/s at 3,850 W, 12.8 J/TH (±5%); introduced October 2025, day not given, recorded at the end of October 2025.',
+  },
 ];
 write('hardware.json', [...hardware, ...LATER_HARDWARE]);
 process.stderr.write(

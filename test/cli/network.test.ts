@@ -56,8 +56,12 @@ describe('network', () => {
     ]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.eligible.map((m: { model: string }) => m.model)).toContain('Bitmain Antminer S21 XP (270Th)');
+    const models = result.eligible.map((m: { model: string }) => m.model);
+    expect(models).toContain('Bitmain Antminer S21 XP (270Th)');
+    expect(models).toContain('Canaan Avalon A16 XP (300Th)');
     expect(result.eligible.every((m: { released: string }) => m.released > '2021-11-22')).toBe(true);
+    // The A16 XP (12.8 J/TH, October 2025) is the most efficient machine: 600 EH/s × 12.8 J/TH × 1.01.
+    expect(result.power.lowerGw).toBeCloseTo(600e6 * 12.8 * 1.01 * 1e-9, 9);
     expect(result.warnings.join(' ')).toMatch(/Approximate release dates/);
   });
 
