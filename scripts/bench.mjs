@@ -36,6 +36,10 @@ const cases = [
     args: [bin, 'estimate', '--region', 'sichuan', '--uncertainty', '100000', '--seed', '7', '--json'],
   },
   { name: 'network --input (5,000 days) --json', args: [bin, 'network', '--input', seriesFile, '--json'] },
+  {
+    name: 'scenario --ban china --uncertainty 100000 --json',
+    args: [bin, 'scenario', '--ban', 'china', '--year', '2021', '--uncertainty', '100000', '--seed', '7', '--json'],
+  },
 ];
 const baseline = { name: 'node -e 0', args: ['-e', '0'] };
 

@@ -22,7 +22,7 @@ export { indexData, regionChain, resolveRegion } from './core/lookup.js';
 export { type NetworkResult, networkBottomUp, networkTopDown } from './core/network.js';
 export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network-series.js';
 export { applyScenario, type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario.js';
-export { simulateEstimate, simulateScenario, type UncertaintyOptions } from './core/uncertainty.js';
+export { simulateChanges, simulateEstimate, simulateScenario, type UncertaintyOptions } from './core/uncertainty.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
 export { DATA_FILE_NAMES, type Dataset, mergeDatasets } from './data/dataset.js';

@@ -7,6 +7,8 @@ import { normaliseName, quoteList, suggest } from './text.js';
 export interface DataIndex {
   data: Dataset;
   regions: Map<string, Region>;
+  /** Each region's direct sub-regions, keyed by the parent's id, in data order. */
+  children: Map<string, Region[]>;
   sources: Map<string, Source>;
   sharesByRegion: Map<string, HashrateShare[]>;
   carbonByRegion: Map<string, CarbonIntensity[]>;
@@ -32,6 +34,10 @@ export function indexData(data: Dataset): DataIndex {
     index = {
       data,
       regions: new Map(data.regions.map((r) => [r.id, r])),
+      children: groupBy(
+        data.regions.filter((r) => r.parent !== null),
+        (r) => r.parent as string,
+      ),
       sources: new Map(data.sources.map((s) => [s.id, s])),
       sharesByRegion: groupBy(data.shares, (s) => s.region),
       carbonByRegion: groupBy(data.carbon, (c) => c.region),

@@ -4,7 +4,13 @@ import { chooseIntensity } from './carbon.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import { describeDistance, type Period } from './period.js';
 import { chooseShare } from './shares.js';
-import { type FootprintPercentiles, simulateScenario, type UncertaintyOptions } from './uncertainty.js';
+import {
+  type ChangePercentiles,
+  type FootprintDraw,
+  type SimulationInput,
+  simulateChanges,
+  type UncertaintyOptions,
+} from './uncertainty.js';
 import { mtco2FromTwh } from './units.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
@@ -26,18 +32,23 @@ export interface ScenarioInput {
 /** Each region's share of the world's hashrate, 0–100, keyed by region id; the world itself is 100 before any change. */
 export type WorldShares = Map<string, number>;
 
-/**
- * The world shares of every region whose chain has share data, for a period: each region's share of its parent
- * (year mean or nearest month) times its parent's world share.
- */
-export function worldShares(index: DataIndex, period: Period): { shares: WorldShares; warnings: string[] } {
-  const shares: WorldShares = new Map();
+/** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
+export interface ShareLink {
+  id: string;
+  parent: string;
+  /** Share of the parent's hashrate, 0–100 (year mean or nearest month). */
+  pct: number;
+  /** ± percentage points stated by the records, or null when they state none. */
+  precisionPct: number | null;
+  approximate: boolean;
+}
+
+/** The share links of every region whose chain has share data, for a period, parents before children. */
+export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
+  const links: ShareLink[] = [];
   const warnings: string[] = [];
-  const world = index.data.regions.find((r) => r.parent === null);
-  if (!world) return { shares, warnings };
-  shares.set(world.id, 100);
   const visit = (parent: Region) => {
-    for (const child of index.data.regions.filter((r) => r.parent === parent.id)) {
+    for (const child of index.children.get(parent.id) ?? []) {
       const records = index.sharesByRegion.get(child.id);
       if (!records || records.length === 0) continue;
       const choice = chooseShare(records, period);
@@ -46,17 +57,45 @@ export function worldShares(index: DataIndex, period: Period): { shares: WorldSh
           `${child.id}: share from ${choice.months[0]}, ${describeDistance(choice.distanceMonths, period)}.`,
         );
       }
-      shares.set(child.id, ((shares.get(parent.id) ?? 0) * choice.pct) / 100);
+      const stated = choice.records.flatMap((r) => (r.precisionPct === undefined ? [] : [r.precisionPct]));
+      links.push({
+        id: child.id,
+        parent: parent.id,
+        pct: choice.pct,
+        precisionPct: stated.length > 0 ? Math.max(...stated) : null,
+        approximate: choice.approximate,
+      });
       visit(child);
     }
   };
-  visit(world);
-  return { shares, warnings };
+  const world = index.data.regions.find((r) => r.parent === null);
+  if (world) visit(world);
+  return { links, warnings };
+}
+
+/** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
+export function sharesFromLinks(worldId: string, links: readonly ShareLink[], pcts?: Float64Array): WorldShares {
+  const shares: WorldShares = new Map([[worldId, 100]]);
+  links.forEach((link, i) => {
+    shares.set(link.id, ((shares.get(link.parent) ?? 0) * (pcts ? (pcts[i] as number) : link.pct)) / 100);
+  });
+  return shares;
+}
+
+/**
+ * The world shares of every region whose chain has share data, for a period: each region's share of its parent
+ * (year mean or nearest month) times its parent's world share.
+ */
+export function worldShares(index: DataIndex, period: Period): { shares: WorldShares; warnings: string[] } {
+  const world = index.data.regions.find((r) => r.parent === null);
+  if (!world) return { shares: new Map(), warnings: [] };
+  const { links, warnings } = shareLinks(index, period);
+  return { shares: sharesFromLinks(world.id, links), warnings };
 }
 
 function descendants(index: DataIndex, regionId: string): string[] {
   const out: string[] = [];
-  for (const child of index.data.regions.filter((r) => r.parent === regionId)) {
+  for (const child of index.children.get(regionId) ?? []) {
     out.push(child.id, ...descendants(index, child.id));
   }
   return out;
@@ -115,8 +154,8 @@ export function applyScenario(index: DataIndex, before: WorldShares, input: Scen
     const { redistribute } = input;
     switch (redistribute.kind) {
       case 'proportional': {
-        const siblings = index.data.regions.filter(
-          (r) => r.parent === region.parent && r.id !== banned && shares.has(r.id) && !input.bans.includes(r.id),
+        const siblings = (index.children.get(region.parent ?? '') ?? []).filter(
+          (r) => r.id !== banned && shares.has(r.id) && !input.bans.includes(r.id),
         );
         const siblingTotal = siblings.reduce((sum, r) => sum + (shares.get(r.id) ?? 0), 0);
         for (const sibling of siblings) {
@@ -169,16 +208,37 @@ export interface CarbonPart {
   gco2PerKwh: number;
 }
 
+/** The intensity each region's own hashrate is counted at in a year (its own or its nearest ancestor's), remembered. */
+export type IntensityOf = (regionId: string) => { key: string; gco2PerKwh: number } | null;
+
+export function intensityOf(index: DataIndex, year: number): IntensityOf {
+  const known = new Map<string, { key: string; gco2PerKwh: number } | null>();
+  return (regionId) => {
+    if (!known.has(regionId)) {
+      const record = chooseIntensity(index, regionChain(index, regionId), year);
+      known.set(regionId, record ? { key: `${record.region} ${record.year}`, gco2PerKwh: record.gco2PerKwh } : null);
+    }
+    return known.get(regionId) ?? null;
+  };
+}
+
 /** A region's hashrate split into parts by the intensity each part is counted at (see {@link subtreeMtco2}). */
-export function carbonParts(index: DataIndex, shares: WorldShares, regionId: string, year: number): CarbonPart[] {
-  const share = shares.get(regionId) ?? 0;
-  const children = index.data.regions.filter((r) => r.parent === regionId && shares.has(r.id));
-  const parts = children.flatMap((r) => carbonParts(index, shares, r.id, year));
-  const rest = Math.max(0, share - children.reduce((sum, r) => sum + (shares.get(r.id) ?? 0), 0));
-  const intensity = chooseIntensity(index, regionChain(index, regionId), year);
-  if (intensity && rest > 0) {
-    parts.push({ sharePct: rest, key: `${intensity.region} ${intensity.year}`, gco2PerKwh: intensity.gco2PerKwh });
+export function carbonParts(
+  index: DataIndex,
+  shares: WorldShares,
+  regionId: string,
+  intensity: IntensityOf,
+  parts: CarbonPart[] = [],
+): CarbonPart[] {
+  let rest = shares.get(regionId) ?? 0;
+  for (const child of index.children.get(regionId) ?? []) {
+    const childShare = shares.get(child.id);
+    if (childShare === undefined) continue;
+    carbonParts(index, shares, child.id, intensity, parts);
+    rest -= childShare;
   }
+  const own = intensity(regionId);
+  if (own && rest > 0) parts.push({ sharePct: rest, key: own.key, gco2PerKwh: own.gco2PerKwh });
   return parts;
 }
 
@@ -191,9 +251,9 @@ export function subtreeMtco2(
   shares: WorldShares,
   regionId: string,
   worldTwh: number,
-  year: number,
+  intensity: IntensityOf,
 ): number {
-  return carbonParts(index, shares, regionId, year).reduce(
+  return carbonParts(index, shares, regionId, intensity).reduce(
     (sum, part) => sum + mtco2FromTwh((part.sharePct / 100) * worldTwh, part.gco2PerKwh),
     0,
   );
@@ -231,10 +291,14 @@ export interface ScenarioResult {
     change: Footprint;
   }[];
   total: { before: Footprint; after: Footprint; change: Footprint };
-  /** With a Monte Carlo: its settings and the percentiles of the network totals; else null. */
+  /**
+   * With a Monte Carlo: its settings, the percentiles of the network totals and of each region the scenario
+   * names (banned, receiving, moved from or to); else null.
+   */
   uncertainty: {
     settings: UncertaintyOptions;
-    total: { before: FootprintPercentiles; after: FootprintPercentiles; change: FootprintPercentiles };
+    total: ChangePercentiles;
+    regions: ({ id: string } & ChangePercentiles)[];
   } | null;
   warnings: string[];
 }
@@ -269,12 +333,14 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
     );
   }
   const period: Period = options.month ? { kind: 'month', year, month: options.month } : { kind: 'year', year };
-  const { shares: before, warnings } = worldShares(index, period);
+  const { links, warnings } = shareLinks(index, period);
+  const before = sharesFromLinks(world.id, links);
   const after = applyScenario(index, before, input);
+  const intensity = intensityOf(index, year);
   const worldTwh = found.value.twh;
   const footprint = (shares: WorldShares, id: string): Footprint => ({
     twh: ((shares.get(id) ?? 0) / 100) * worldTwh,
-    mtco2: subtreeMtco2(index, shares, id, worldTwh, year),
+    mtco2: subtreeMtco2(index, shares, id, worldTwh, intensity),
   });
   // Differences smaller than float noise on the larger value are reported as no change.
   const difference = (a: number, b: number) =>
@@ -313,16 +379,67 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
     uncertainty: options.uncertainty
       ? {
           settings: options.uncertainty,
-          total: simulateScenario(
-            {
-              basis: { twh: worldTwh, lowerTwh: found.value.lowerTwh ?? null, upperTwh: found.value.upperTwh ?? null },
-              before: carbonParts(index, before, world.id, year),
-              after: carbonParts(index, after, world.id, year),
-            },
-            options.uncertainty,
-          ),
+          ...simulateScenarioShares(index, input, {
+            worldId: world.id,
+            links,
+            basis: { twh: worldTwh, lowerTwh: found.value.lowerTwh ?? null, upperTwh: found.value.upperTwh ?? null },
+            intensity,
+            settings: options.uncertainty,
+          }),
         }
       : null,
     warnings,
+  };
+}
+
+/** The regions a scenario names, in the order it names them: banned, receiving, moved from and to. */
+function namedRegions(input: ScenarioInput): string[] {
+  const receiving = input.redistribute.kind === 'region' ? [input.redistribute.region] : [];
+  return [...new Set([...input.bans, ...receiving, ...input.moves.flatMap((m) => [m.from, m.to])])];
+}
+
+/**
+ * Monte Carlo of a scenario: each sample draws every share link within ± its precision (the records' stated
+ * precision, else ± shareSpreadPct for an approximate share; exact shares held fixed), applies the scenario to
+ * those shares, and draws the basis and intensities as {@link simulateChanges} does.
+ */
+function simulateScenarioShares(
+  index: DataIndex,
+  input: ScenarioInput,
+  context: {
+    worldId: string;
+    links: readonly ShareLink[];
+    basis: SimulationInput['basis'];
+    intensity: IntensityOf;
+    settings: UncertaintyOptions;
+  },
+): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
+  const { links, settings } = context;
+  const spreads = links.map((l) => l.precisionPct ?? (l.approximate ? settings.shareSpreadPct : 0));
+  const pcts = new Float64Array(links.length);
+  const tracked = [context.worldId, ...namedRegions(input)];
+  const fixedBefore = sharesFromLinks(context.worldId, links);
+  const fixedAfter = applyScenario(index, fixedBefore, input);
+  const varies = spreads.some((spread) => spread > 0);
+  const draw = (random: () => number): FootprintDraw[] => {
+    let before = fixedBefore;
+    let after = fixedAfter;
+    if (varies) {
+      links.forEach((link, i) => {
+        const spread = spreads[i] as number;
+        pcts[i] = spread > 0 ? Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread)) : link.pct;
+      });
+      before = sharesFromLinks(context.worldId, links, pcts);
+      after = applyScenario(index, before, input);
+    }
+    return tracked.flatMap((id) => [
+      { sharePct: before.get(id) ?? 0, parts: carbonParts(index, before, id, context.intensity) },
+      { sharePct: after.get(id) ?? 0, parts: carbonParts(index, after, id, context.intensity) },
+    ]);
+  };
+  const [total, ...regions] = simulateChanges(context.basis, draw, settings);
+  return {
+    total: total as ChangePercentiles,
+    regions: regions.map((r, i) => ({ id: tracked[i + 1] as string, ...r })),
   };
 }

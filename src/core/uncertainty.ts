@@ -97,53 +97,96 @@ export interface FootprintPercentiles {
   mtco2: Percentiles;
 }
 
+/** One footprint of a sample: a share of the world's hashrate (0–100) and its carbon parts. */
+export interface FootprintDraw {
+  sharePct: number;
+  parts: readonly IntensityPart[];
+}
+
+export interface ChangePercentiles {
+  before: FootprintPercentiles;
+  after: FootprintPercentiles;
+  change: FootprintPercentiles;
+}
+
 /**
- * Monte Carlo of a scenario's network totals: the world basis from a triangular distribution on its bounds
- * (or ± basisSpread) and each intensity record within ± intensitySpread, the same draws for before and after.
+ * Monte Carlo of footprints before and after a change, all on one world basis and one set of intensity errors
+ * per sample: the basis from a triangular distribution on its bounds (or ± basisSpread), the footprints from
+ * `draw` (which may draw shares of its own), and each intensity record within ± intensitySpread, drawn once a
+ * sample for every part that uses it.
+ * @param draw the footprints of one sample, in pairs: before and after of the first, then of the second, …
+ * @returns the percentiles of each pair: before, after and their change.
+ */
+export function simulateChanges(
+  basis: SimulationInput['basis'],
+  draw: (random: () => number) => readonly FootprintDraw[],
+  options: UncertaintyOptions,
+): ChangePercentiles[] {
+  const random = randomGenerator(options.seed);
+  const { twh } = basis;
+  const low = basis.lowerTwh ?? twh * (1 - options.basisSpread);
+  const high = basis.upperTwh ?? twh * (1 + options.basisSpread);
+  const n = options.samples;
+  const errors = new Map<string, number>();
+  let columns: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const worldTwh = triangular(random(), low, twh, high);
+    const footprints = draw(random);
+    if (i === 0) columns = Array.from({ length: footprints.length * 3 }, () => new Float64Array(n));
+    errors.clear();
+    const mtco2 = (parts: readonly IntensityPart[]) => {
+      let sum = 0;
+      for (const part of parts) {
+        let error = errors.get(part.key);
+        if (error === undefined) {
+          error = (2 * random() - 1) * options.intensitySpread;
+          errors.set(part.key, error);
+        }
+        sum += (part.sharePct / 100) * worldTwh * part.gco2PerKwh * (1 + error);
+      }
+      return sum / 1_000;
+    };
+    for (let f = 0; f + 1 < footprints.length; f += 2) {
+      const before = footprints[f] as FootprintDraw;
+      const after = footprints[f + 1] as FootprintDraw;
+      const column = (offset: number) => columns[f * 3 + offset] as Float64Array;
+      const twhBefore = (before.sharePct / 100) * worldTwh;
+      const twhAfter = (after.sharePct / 100) * worldTwh;
+      const mtBefore = mtco2(before.parts);
+      const mtAfter = mtco2(after.parts);
+      column(0)[i] = twhBefore;
+      column(1)[i] = twhAfter;
+      column(2)[i] = twhAfter - twhBefore;
+      column(3)[i] = mtBefore;
+      column(4)[i] = mtAfter;
+      column(5)[i] = mtAfter - mtBefore;
+    }
+  }
+  const pairs: ChangePercentiles[] = [];
+  for (let c = 0; c + 5 < columns.length; c += 6) {
+    const at = (offset: number) => percentiles(columns[c + offset] as Float64Array);
+    pairs.push({
+      before: { twh: at(0), mtco2: at(3) },
+      after: { twh: at(1), mtco2: at(4) },
+      change: { twh: at(2), mtco2: at(5) },
+    });
+  }
+  return pairs;
+}
+
+/**
+ * Monte Carlo of a scenario's network totals with the shares held fixed: the world basis from a triangular
+ * distribution on its bounds (or ± basisSpread) and each intensity record within ± intensitySpread, the same
+ * draws for before and after.
  */
 export function simulateScenario(
   input: { basis: SimulationInput['basis']; before: IntensityPart[]; after: IntensityPart[] },
   options: UncertaintyOptions,
-): { before: FootprintPercentiles; after: FootprintPercentiles; change: FootprintPercentiles } {
-  const random = randomGenerator(options.seed);
-  const { twh } = input.basis;
-  const low = input.basis.lowerTwh ?? twh * (1 - options.basisSpread);
-  const high = input.basis.upperTwh ?? twh * (1 + options.basisSpread);
-  const keys = [...new Set([...input.before, ...input.after].map((p) => p.key))];
-  const slot = new Map(keys.map((key, i) => [key, i]));
-  const errors = new Float64Array(keys.length);
-  const share = (parts: IntensityPart[]) => parts.reduce((sum, p) => sum + p.sharePct, 0) / 100;
-  const shareBefore = share(input.before);
-  const shareAfter = share(input.after);
-  const n = options.samples;
-  const columns = Array.from({ length: 6 }, () => new Float64Array(n));
-  const [twhBefore, twhAfter, twhChange, mtBefore, mtAfter, mtChange] = columns as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
+): ChangePercentiles {
+  const share = (parts: IntensityPart[]) => parts.reduce((sum, p) => sum + p.sharePct, 0);
+  const footprints = [
+    { sharePct: share(input.before), parts: input.before },
+    { sharePct: share(input.after), parts: input.after },
   ];
-  const carbon = (parts: IntensityPart[], worldTwh: number) => {
-    let mt = 0;
-    for (const p of parts)
-      mt += (p.sharePct / 100) * worldTwh * p.gco2PerKwh * (1 + (errors[slot.get(p.key) ?? 0] ?? 0));
-    return mt / 1_000;
-  };
-  for (let i = 0; i < n; i++) {
-    const worldTwh = triangular(random(), low, twh, high);
-    for (let k = 0; k < errors.length; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
-    twhBefore[i] = shareBefore * worldTwh;
-    twhAfter[i] = shareAfter * worldTwh;
-    twhChange[i] = (shareAfter - shareBefore) * worldTwh;
-    mtBefore[i] = carbon(input.before, worldTwh);
-    mtAfter[i] = carbon(input.after, worldTwh);
-    mtChange[i] = (mtAfter[i] as number) - (mtBefore[i] as number);
-  }
-  return {
-    before: { twh: percentiles(twhBefore), mtco2: percentiles(mtBefore) },
-    after: { twh: percentiles(twhAfter), mtco2: percentiles(mtAfter) },
-    change: { twh: percentiles(twhChange), mtco2: percentiles(mtChange) },
-  };
+  return simulateChanges(input.basis, () => footprints, options)[0] as ChangePercentiles;
 }

@@ -4,6 +4,11 @@ const nullableNumber = z.number().nullable();
 const footprint = z.object({ twh: z.number(), mtco2: z.number() });
 const percentiles = z.object({ p5: z.number(), p50: z.number(), p95: z.number() });
 const footprintPercentiles = z.object({ twh: percentiles, mtco2: percentiles });
+const changePercentiles = z.object({
+  before: footprintPercentiles,
+  after: footprintPercentiles,
+  change: footprintPercentiles,
+});
 const uncertaintySettings = z.object({
   samples: z.number().int().min(1),
   seed: z.number().int(),
@@ -73,7 +78,10 @@ export const ScenarioDocumentSchema = z
     uncertainty: z
       .object({
         settings: uncertaintySettings,
-        total: z.object({ before: footprintPercentiles, after: footprintPercentiles, change: footprintPercentiles }),
+        total: changePercentiles,
+        regions: z
+          .array(changePercentiles.extend({ id: z.string() }))
+          .describe('the regions the scenario names: banned, receiving, moved from or to'),
       })
       .nullable(),
     warnings: z.array(z.string()),

@@ -68,9 +68,41 @@ describe('scenario --uncertainty', () => {
     expect(uncertainty.total.change.mtco2.p95).toBeGreaterThan(total.change.mtco2);
   });
 
-  it('has no share spread', () => {
-    const { code, stderr } = runCli(['scenario', '--ban', 'china', '--uncertainty', '10', '--share-spread', '2']);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/unknown option '--share-spread'/);
+  it('varies the shares too: the named regions get intervals, and --share-spread 0 holds approximate shares fixed', () => {
+    const run = (spread: string) => {
+      const { code, stdout } = runCli([
+        'scenario',
+        '--ban',
+        'sichuan',
+        '--redistribute',
+        'xinjiang',
+        '--year',
+        '2021',
+        '--uncertainty',
+        '2000',
+        '--seed',
+        '3',
+        '--share-spread',
+        spread,
+        '--json',
+      ]);
+      expect(code).toBe(0);
+      return JSON.parse(stdout);
+    };
+    const varied = run('1');
+    expect(varied.uncertainty.regions.map((r: { id: string }) => r.id)).toEqual(['sichuan', 'xinjiang']);
+    const sichuan = varied.uncertainty.regions[0];
+    const expected = varied.regions.find((r: { id: string }) => r.id === 'sichuan').before.twh;
+    expect(sichuan.before.twh.p5).toBeLessThan(expected);
+    expect(sichuan.before.twh.p95).toBeGreaterThan(expected);
+    expect(sichuan.after.twh).toEqual({ p5: 0, p50: 0, p95: 0 });
+    // Sichuan's 10% (April 2021) is approximate and states no precision: it alone spreads with --share-spread.
+    const fixed = run('0');
+    const width = (p: { p5: number; p95: number }) => p.p95 - p.p5;
+    expect(width(fixed.uncertainty.regions[0].before.twh)).toBeLessThan(width(sichuan.before.twh));
+    expect(fixed.uncertainty.regions[0].change.mtco2.p50).toBeCloseTo(
+      fixed.regions.find((r: { id: string }) => r.id === 'sichuan').change.mtco2,
+      1,
+    );
   });
 });

@@ -93,6 +93,45 @@ describe('scenario on the shipped data', () => {
   });
 });
 
+describe('scenario --uncertainty with the shares drawn', () => {
+  const input = { bans: ['sichuan'], redistribute: { kind: 'region' as const, region: 'xinjiang' }, moves: [] };
+  const settings = { samples: 4000, seed: 11, basisSpread: 0, shareSpreadPct: 0, intensitySpread: 0 };
+
+  it('collapses to the plain result when nothing may vary (2021 has no bounds, so the basis is exact)', () => {
+    const result = runScenario(index, input, { year: 2021, uncertainty: settings });
+    const u = result.uncertainty;
+    expect(u?.regions.map((r) => r.id)).toEqual(['sichuan', 'xinjiang']);
+    for (const r of u?.regions ?? []) {
+      const plain = result.regions.find((p) => p.id === r.id);
+      for (const q of ['p5', 'p50', 'p95'] as const) {
+        expect(r.after.twh[q]).toBeCloseTo(plain?.after.twh ?? Number.NaN, 9);
+        expect(r.change.mtco2[q]).toBeCloseTo(plain?.change.mtco2 ?? Number.NaN, 9);
+      }
+    }
+    expect(u?.total.change.mtco2.p50).toBeCloseTo(result.total.change.mtco2, 9);
+  });
+
+  it("spreads an approximate share by ± --share-spread points: Sichuan's 10% of China", () => {
+    const result = runScenario(index, input, { year: 2021, uncertainty: { ...settings, shareSpreadPct: 1 } });
+    const sichuan = result.uncertainty?.regions[0];
+    const china = result.regions.find((r) => r.id === 'china');
+    const chinaTwh = china?.before.twh ?? Number.NaN;
+    // Sichuan is 10% ± 1 of China, uniform: its 5th and 95th percentiles near 9.1% and 10.9% of China's energy.
+    expect(sichuan?.before.twh.p5 ?? Number.NaN).toBeCloseTo(0.091 * chinaTwh, 1);
+    expect(sichuan?.before.twh.p95 ?? Number.NaN).toBeCloseTo(0.109 * chinaTwh, 1);
+  });
+
+  it('keeps the total in every sample under proportional redistribution, whatever the shares drawn', () => {
+    const result = runScenario(
+      index,
+      { bans: ['china'], redistribute: { kind: 'proportional' }, moves: [] },
+      { year: 2021, uncertainty: { ...settings, shareSpreadPct: 5 } },
+    );
+    const change = result.uncertainty?.total.change.twh;
+    for (const q of ['p5', 'p50', 'p95'] as const) expect(Math.abs(change?.[q] ?? Number.NaN)).toBeLessThan(1e-9);
+  });
+});
+
 describe('scenario invariants (property tests)', () => {
   const region = fc.constantFrom(...regionIds);
 

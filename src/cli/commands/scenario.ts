@@ -58,7 +58,7 @@ export function registerScenario(program: Command): void {
     )
     .addOption(new Option('--month <yyyy-mm>', "one month's shares").argParser(parseMonth).conflicts('year'))
     .option('--series <id>', 'the world network-energy series to use');
-  addUncertaintyOptions(command, { shares: false });
+  addUncertaintyOptions(command);
   addFormatOptions(command, ['table', 'json']);
   command
     .addHelpText(
@@ -139,7 +139,15 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
       const u = result.uncertainty;
       const interval = (p: { p5: number; p95: number }) => `${formatNumber(p.p5)} to ${formatNumber(p.p95)}`;
       const mc = u
-        ? `90% intervals (${u.settings.samples} samples, seed ${u.settings.seed}): network TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}\n`
+        ? [
+            `90% intervals (${u.settings.samples} samples, seed ${u.settings.seed}):`,
+            `  network: TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}`,
+            ...u.regions.map(
+              (r) =>
+                `  ${r.id}: TWh before ${interval(r.before.twh)}, after ${interval(r.after.twh)}; Mt CO2 change ${interval(r.change.mtco2)}`,
+            ),
+            '',
+          ].join('\n')
         : '';
       process.stdout.write(
         `${colors.bold('Scenario')}: ${what}; ${s.month ?? s.year}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
