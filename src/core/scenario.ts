@@ -11,7 +11,6 @@ import {
   simulateChanges,
   type UncertaintyOptions,
 } from './uncertainty.js';
-import { mtco2FromTwh } from './units.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
 export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; region: string };
@@ -73,13 +72,86 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
   return { links, warnings };
 }
 
-/** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
-export function sharesFromLinks(worldId: string, links: readonly ShareLink[], pcts?: Float64Array): WorldShares {
-  const shares: WorldShares = new Map([[worldId, 100]]);
-  links.forEach((link, i) => {
-    shares.set(link.id, ((shares.get(link.parent) ?? 0) * (pcts ? (pcts[i] as number) : link.pct)) / 100);
+/**
+ * The regions that have shares, as slots of a typed array: the world first, then parents before children. A
+ * scenario's arithmetic runs on these arrays (a Monte Carlo runs it once a sample); {@link WorldShares} maps are
+ * its public face.
+ */
+interface ShareTree {
+  ids: string[];
+  slots: Map<string, number>;
+  /** Each slot's sub-region slots. */
+  children: number[][];
+  /** Each slot and every slot below it. */
+  subtrees: number[][];
+  /** Each slot's ancestors, nearest first, ending with the world. */
+  ancestors: number[][];
+}
+
+function shareTree(worldId: string, regions: readonly { id: string; parent: string }[]): ShareTree {
+  const ids = [worldId, ...regions.map((r) => r.id)];
+  const slots = new Map(ids.map((id, slot) => [id, slot]));
+  const parents = [-1, ...regions.map((r) => slots.get(r.parent) ?? 0)];
+  const children: number[][] = ids.map(() => []);
+  parents.forEach((parent, slot) => {
+    if (parent >= 0) children[parent]?.push(slot);
   });
-  return shares;
+  const ancestors = parents.map((_, slot) => {
+    const chain: number[] = [];
+    for (let up = parents[slot] as number; up >= 0; up = parents[up] as number) chain.push(up);
+    return chain;
+  });
+  const subtrees = ids.map((_, slot) =>
+    ids.flatMap((__, other) => (other === slot || ancestors[other]?.includes(slot) ? [other] : [])),
+  );
+  return { ids, slots, children, subtrees, ancestors };
+}
+
+/** The tree of a set of world shares: the regions in it, found from the world down. */
+function treeOfShares(index: DataIndex, shares: WorldShares): ShareTree {
+  const world = index.data.regions.find((r) => r.parent === null);
+  if (!world) throw new UsageError('The data has no world region.');
+  const regions: { id: string; parent: string }[] = [];
+  const visit = (parent: string) => {
+    for (const child of index.children.get(parent) ?? []) {
+      if (!shares.has(child.id)) continue;
+      regions.push({ id: child.id, parent });
+      visit(child.id);
+    }
+  };
+  visit(world.id);
+  return shareTree(world.id, regions);
+}
+
+/**
+ * Fills `values` with world shares from share links (the tree built from those links, slot i + 1 for link i):
+ * each link's share (`pcts`) of its parent's world share, the world 100.
+ */
+function fillFromLinks(
+  tree: ShareTree,
+  links: readonly ShareLink[],
+  pcts: ArrayLike<number>,
+  values: Float64Array,
+): void {
+  values[0] = 100;
+  links.forEach((_, i) => {
+    const slot = i + 1;
+    const parent = tree.ancestors[slot]?.[0] ?? 0;
+    values[slot] = ((values[parent] as number) * (pcts[i] as number)) / 100;
+  });
+}
+
+/** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
+export function sharesFromLinks(worldId: string, links: readonly ShareLink[]): WorldShares {
+  const tree = shareTree(worldId, links);
+  const values = new Float64Array(tree.ids.length);
+  fillFromLinks(
+    tree,
+    links,
+    links.map((l) => l.pct),
+    values,
+  );
+  return new Map(tree.ids.map((id, slot) => [id, values[slot] as number]));
 }
 
 /**
@@ -93,176 +165,177 @@ export function worldShares(index: DataIndex, period: Period): { shares: WorldSh
   return { shares: sharesFromLinks(world.id, links), warnings };
 }
 
-function descendants(index: DataIndex, regionId: string): string[] {
-  const out: string[] = [];
-  for (const child of index.children.get(regionId) ?? []) {
-    out.push(child.id, ...descendants(index, child.id));
-  }
-  return out;
+/** Multiplies a slot's share and every share below it by `factor`. */
+function scaleSubtree(tree: ShareTree, values: Float64Array, slot: number, factor: number): void {
+  for (const s of tree.subtrees[slot] ?? []) values[s] = (values[s] as number) * factor;
 }
 
-/** Multiplies a region's world share and all its descendants' by `factor`. */
-function scaleSubtree(index: DataIndex, shares: WorldShares, regionId: string, factor: number): void {
-  for (const id of [regionId, ...descendants(index, regionId)]) {
-    const value = shares.get(id);
-    if (value !== undefined) shares.set(id, value * factor);
-  }
+/** Adds `amount` (negative to take away) to each of a slot's ancestors. */
+function addToAncestors(tree: ShareTree, values: Float64Array, slot: number, amount: number): void {
+  for (const s of tree.ancestors[slot] ?? []) values[s] = (values[s] as number) + amount;
 }
 
 /** Takes `amount` (world-share points) out of a region: its subtree shrinks in proportion and its ancestors lose it. */
-function removeFrom(index: DataIndex, shares: WorldShares, regionId: string, amount: number): void {
-  const current = shares.get(regionId) ?? 0;
-  scaleSubtree(index, shares, regionId, current > 0 ? (current - amount) / current : 0);
-  for (const ancestor of regionChain(index, regionId).slice(1)) {
-    shares.set(ancestor.id, (shares.get(ancestor.id) ?? 0) - amount);
-  }
+function removeFrom(tree: ShareTree, values: Float64Array, slot: number, amount: number): void {
+  const current = values[slot] as number;
+  scaleSubtree(tree, values, slot, current > 0 ? (current - amount) / current : 0);
+  addToAncestors(tree, values, slot, -amount);
 }
 
 /** Adds `amount` to a region: its subtree grows in proportion (its internal distribution kept) and its ancestors gain it. */
-function addTo(index: DataIndex, shares: WorldShares, regionId: string, amount: number): void {
-  const current = shares.get(regionId) ?? 0;
-  if (current > 0) scaleSubtree(index, shares, regionId, (current + amount) / current);
-  else shares.set(regionId, amount);
-  for (const ancestor of regionChain(index, regionId).slice(1)) {
-    shares.set(ancestor.id, (shares.get(ancestor.id) ?? 0) + amount);
+function addTo(tree: ShareTree, values: Float64Array, slot: number, amount: number): void {
+  const current = values[slot] as number;
+  if (current > 0) scaleSubtree(tree, values, slot, (current + amount) / current);
+  else values[slot] = amount;
+  addToAncestors(tree, values, slot, amount);
+}
+
+/** A scenario with its regions checked and turned into slots, ready to apply to any shares of the same tree. */
+interface ScenarioPlan {
+  bans: { slot: number; siblings: number[] }[];
+  redistribute: { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; slot: number };
+  moves: { from: number; to: number; pct: number }[];
+}
+
+/**
+ * Checks a scenario's regions against a tree and turns them into slots.
+ * @throws UsageError for an unknown region, the world, a region without share data, or regions inside each other.
+ */
+function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioInput): ScenarioPlan {
+  const slotOf = (regionId: string, role: string): number => {
+    const region = index.regions.get(regionId);
+    if (!region) throw new UsageError(`Unknown region "${regionId}" in ${role}.`);
+    if (region.parent === null) throw new UsageError(`${role} cannot name the whole network (${region.id}).`);
+    const slot = tree.slots.get(regionId);
+    if (slot === undefined) throw new UsageError(`${region.name} has no share data, so ${role} cannot use it.`);
+    return slot;
+  };
+  const contains = (outer: number, inner: number) => (tree.subtrees[outer] ?? []).includes(inner);
+  const banned = input.bans.map((id) => slotOf(id, '--ban'));
+  const { redistribute } = input;
+  let plannedRedistribution: ScenarioPlan['redistribute'];
+  if (redistribute.kind === 'region') {
+    const slot = slotOf(redistribute.region, '--redistribute');
+    const inside = input.bans.find((id, i) => contains(banned[i] as number, slot));
+    if (inside !== undefined)
+      throw new UsageError(`--redistribute ${redistribute.region} is inside the banned ${inside}.`);
+    plannedRedistribution = { kind: 'region', slot };
+  } else plannedRedistribution = redistribute;
+  const moves = input.moves.map((move) => {
+    const from = slotOf(move.from, '--move');
+    const to = slotOf(move.to, '--move');
+    if (contains(from, to) || contains(to, from)) {
+      throw new UsageError(`--move ${move.from}:${move.to}: one region contains the other.`);
+    }
+    return { from, to, pct: move.pct };
+  });
+  return {
+    bans: banned.map((slot) => ({
+      slot,
+      // Recorded siblings that are not banned themselves.
+      siblings: (tree.children[tree.ancestors[slot]?.[0] ?? 0] ?? []).filter((s) => s !== slot && !banned.includes(s)),
+    })),
+    redistribute: plannedRedistribution,
+    moves,
+  };
+}
+
+/** Applies a planned scenario to world shares in place: bans first, then moves. */
+function applyPlan(tree: ShareTree, values: Float64Array, plan: ScenarioPlan): void {
+  for (const ban of plan.bans) {
+    const amount = values[ban.slot] as number;
+    removeFrom(tree, values, ban.slot, amount);
+    const { redistribute } = plan;
+    switch (redistribute.kind) {
+      case 'proportional': {
+        const siblingTotal = ban.siblings.reduce((sum, s) => sum + (values[s] as number), 0);
+        if (siblingTotal > 0) {
+          for (const s of ban.siblings) addTo(tree, values, s, (amount * (values[s] as number)) / siblingTotal);
+        } else addToAncestors(tree, values, ban.slot, amount);
+        break;
+      }
+      case 'none':
+        break;
+      case 'region':
+        addTo(tree, values, redistribute.slot, amount);
+        break;
+      default:
+        return redistribute satisfies never;
+    }
   }
-}
-
-function requireRegion(index: DataIndex, shares: WorldShares, regionId: string, role: string): Region {
-  const region = index.regions.get(regionId);
-  if (!region) throw new UsageError(`Unknown region "${regionId}" in ${role}.`);
-  if (region.parent === null) throw new UsageError(`${role} cannot name the whole network (${region.id}).`);
-  if (!shares.has(regionId)) throw new UsageError(`${region.name} has no share data, so ${role} cannot use it.`);
-  return region;
-}
-
-function contains(index: DataIndex, ancestorId: string, regionId: string): boolean {
-  return regionChain(index, regionId).some((r) => r.id === ancestorId);
+  for (const move of plan.moves) {
+    const amount = ((values[move.from] as number) * move.pct) / 100;
+    removeFrom(tree, values, move.from, amount);
+    addTo(tree, values, move.to, amount);
+  }
 }
 
 /**
  * Applies bans and moves to world shares, in that order, and returns the new shares.
  * Proportional redistribution gives a banned region's share to its recorded siblings in proportion to theirs,
  * so that its parent keeps its total; `none` takes it out of the network; a region receives all of it.
+ * @throws UsageError for an unknown region, the world, a region without share data, or regions inside each other.
  */
 export function applyScenario(index: DataIndex, before: WorldShares, input: ScenarioInput): WorldShares {
-  const shares: WorldShares = new Map(before);
-  for (const banned of input.bans) {
-    const region = requireRegion(index, shares, banned, '--ban');
-    const amount = shares.get(banned) ?? 0;
-    removeFrom(index, shares, banned, amount);
-    const { redistribute } = input;
-    switch (redistribute.kind) {
-      case 'proportional': {
-        const siblings = (index.children.get(region.parent ?? '') ?? []).filter(
-          (r) => r.id !== banned && shares.has(r.id) && !input.bans.includes(r.id),
-        );
-        const siblingTotal = siblings.reduce((sum, r) => sum + (shares.get(r.id) ?? 0), 0);
-        for (const sibling of siblings) {
-          addTo(
-            index,
-            shares,
-            sibling.id,
-            siblingTotal > 0 ? (amount * (shares.get(sibling.id) ?? 0)) / siblingTotal : 0,
-          );
-        }
-        if (siblingTotal <= 0) {
-          for (const ancestor of regionChain(index, banned).slice(1)) {
-            shares.set(ancestor.id, (shares.get(ancestor.id) ?? 0) + amount);
-          }
-        }
-        break;
-      }
-      case 'none':
-        break;
-      case 'region': {
-        requireRegion(index, shares, redistribute.region, '--redistribute');
-        if (contains(index, banned, redistribute.region)) {
-          throw new UsageError(`--redistribute ${redistribute.region} is inside the banned ${banned}.`);
-        }
-        addTo(index, shares, redistribute.region, amount);
-        break;
-      }
-      default:
-        return redistribute satisfies never;
-    }
-  }
-  for (const move of input.moves) {
-    requireRegion(index, shares, move.from, '--move');
-    requireRegion(index, shares, move.to, '--move');
-    if (contains(index, move.from, move.to) || contains(index, move.to, move.from)) {
-      throw new UsageError(`--move ${move.from}:${move.to}: one region contains the other.`);
-    }
-    const amount = ((shares.get(move.from) ?? 0) * move.pct) / 100;
-    removeFrom(index, shares, move.from, amount);
-    addTo(index, shares, move.to, amount);
-  }
-  return shares;
-}
-
-/** One part of a region's carbon: a share of the world's hashrate (0–100) at one intensity record. */
-export interface CarbonPart {
-  sharePct: number;
-  /** Which intensity record (region and year), so that parts using the same one vary together. */
-  key: string;
-  gco2PerKwh: number;
-}
-
-/** The intensity each region's own hashrate is counted at in a year (its own or its nearest ancestor's), remembered. */
-export type IntensityOf = (regionId: string) => { key: string; gco2PerKwh: number } | null;
-
-export function intensityOf(index: DataIndex, year: number): IntensityOf {
-  const known = new Map<string, { key: string; gco2PerKwh: number } | null>();
-  return (regionId) => {
-    if (!known.has(regionId)) {
-      const record = chooseIntensity(index, regionChain(index, regionId), year);
-      known.set(regionId, record ? { key: `${record.region} ${record.year}`, gco2PerKwh: record.gco2PerKwh } : null);
-    }
-    return known.get(regionId) ?? null;
-  };
-}
-
-/** A region's hashrate split into parts by the intensity each part is counted at (see {@link subtreeMtco2}). */
-export function carbonParts(
-  index: DataIndex,
-  shares: WorldShares,
-  regionId: string,
-  intensity: IntensityOf,
-  parts: CarbonPart[] = [],
-): CarbonPart[] {
-  let rest = shares.get(regionId) ?? 0;
-  for (const child of index.children.get(regionId) ?? []) {
-    const childShare = shares.get(child.id);
-    if (childShare === undefined) continue;
-    carbonParts(index, shares, child.id, intensity, parts);
-    rest -= childShare;
-  }
-  const own = intensity(regionId);
-  if (own && rest > 0) parts.push({ sharePct: rest, key: own.key, gco2PerKwh: own.gco2PerKwh });
-  return parts;
+  const tree = treeOfShares(index, before);
+  const values = Float64Array.from(tree.ids, (id) => before.get(id) ?? 0);
+  applyPlan(tree, values, planScenario(index, tree, input));
+  return new Map(tree.ids.map((id, slot) => [id, values[slot] as number]));
 }
 
 /**
- * Carbon of a region's mining, Mt CO2: its recorded sub-regions at their own intensities and the rest of it at its
- * own (or its nearest ancestor's), so that moving hashrate between provinces changes carbon.
+ * Where each slot's own hashrate is counted for carbon: an index into a list of intensity records (its own, or its
+ * nearest ancestor's, for the year), or -1 when none is known.
  */
-export function subtreeMtco2(
+function carbonLayout(
   index: DataIndex,
-  shares: WorldShares,
-  regionId: string,
-  worldTwh: number,
-  intensity: IntensityOf,
-): number {
-  return carbonParts(index, shares, regionId, intensity).reduce(
-    (sum, part) => sum + mtco2FromTwh((part.sharePct / 100) * worldTwh, part.gco2PerKwh),
-    0,
-  );
+  tree: ShareTree,
+  year: number,
+): { records: { key: string; gco2PerKwh: number }[]; recordOf: Int32Array } {
+  const records: { key: string; gco2PerKwh: number }[] = [];
+  const byKey = new Map<string, number>();
+  const recordOf = Int32Array.from(tree.ids, (id) => {
+    const record = chooseIntensity(index, regionChain(index, id), year);
+    if (!record) return -1;
+    const key = `${record.region} ${record.year}`;
+    let at = byKey.get(key);
+    if (at === undefined) {
+      at = records.push({ key, gco2PerKwh: record.gco2PerKwh }) - 1;
+      byKey.set(key, at);
+    }
+    return at;
+  });
+  return { records, recordOf };
+}
+
+/**
+ * A region's carbon weight by intensity record: for each record, the world-share points (0–100) counted at it ×
+ * its g CO2/kWh. A region's recorded sub-regions count at their own intensities and the rest of its hashrate at
+ * its own (or its nearest ancestor's), so that moving hashrate between provinces changes carbon.
+ * Mt CO2 = Σ weight × world TWh / 100 / 1,000.
+ */
+function carbonWeights(
+  tree: ShareTree,
+  layout: ReturnType<typeof carbonLayout>,
+  values: Float64Array,
+  slot: number,
+  weights: Float64Array,
+): Float64Array {
+  weights.fill(0);
+  for (const s of tree.subtrees[slot] ?? []) {
+    const record = layout.recordOf[s] as number;
+    if (record < 0) continue;
+    let rest = values[s] as number;
+    for (const child of tree.children[s] ?? []) rest -= values[child] as number;
+    if (rest > 0) weights[record] = (weights[record] as number) + rest * (layout.records[record]?.gco2PerKwh ?? 0);
+  }
+  return weights;
 }
 
 export interface ScenarioOptions {
   year?: number;
   month?: string;
-  /** Run a Monte Carlo of the network totals. */
+  /** Run a Monte Carlo of the network totals and of the regions the scenario names. */
   uncertainty?: UncertaintyOptions;
   /** A world network-energy series (default: the first that covers the year). */
   series?: string;
@@ -334,13 +407,23 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   }
   const period: Period = options.month ? { kind: 'month', year, month: options.month } : { kind: 'year', year };
   const { links, warnings } = shareLinks(index, period);
-  const before = sharesFromLinks(world.id, links);
-  const after = applyScenario(index, before, input);
-  const intensity = intensityOf(index, year);
+  const tree = shareTree(world.id, links);
+  const plan = planScenario(index, tree, input);
+  const before = new Float64Array(tree.ids.length);
+  fillFromLinks(
+    tree,
+    links,
+    links.map((l) => l.pct),
+    before,
+  );
+  const after = Float64Array.from(before);
+  applyPlan(tree, after, plan);
+  const layout = carbonLayout(index, tree, year);
+  const weights = new Float64Array(layout.records.length);
   const worldTwh = found.value.twh;
-  const footprint = (shares: WorldShares, id: string): Footprint => ({
-    twh: ((shares.get(id) ?? 0) / 100) * worldTwh,
-    mtco2: subtreeMtco2(index, shares, id, worldTwh, intensity),
+  const footprint = (values: Float64Array, slot: number): Footprint => ({
+    twh: ((values[slot] as number) / 100) * worldTwh,
+    mtco2: (carbonWeights(tree, layout, values, slot, weights).reduce((sum, w) => sum + w, 0) * worldTwh) / 1e5,
   });
   // Differences smaller than float noise on the larger value are reported as no change.
   const difference = (a: number, b: number) =>
@@ -349,22 +432,25 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
     twh: difference(a.twh, b.twh),
     mtco2: difference(a.mtco2, b.mtco2),
   });
-  const regions = index.data.regions
-    .filter((r) => r.parent !== null && before.has(r.id))
-    .map((r) => {
-      const b = footprint(before, r.id);
-      const a = footprint(after, r.id);
-      return {
+  const regions = index.data.regions.flatMap((r) => {
+    const slot = tree.slots.get(r.id);
+    if (slot === undefined || slot === 0) return [];
+    const b = footprint(before, slot);
+    const a = footprint(after, slot);
+    return [
+      {
         id: r.id,
-        sharePct: { before: before.get(r.id) ?? 0, after: after.get(r.id) ?? 0 },
+        sharePct: { before: before[slot] as number, after: after[slot] as number },
         before: b,
         after: a,
         change: change(b, a),
-      };
-    });
-  const totalBefore = footprint(before, world.id);
-  const totalAfter = footprint(after, world.id);
+      },
+    ];
+  });
+  const totalBefore = footprint(before, 0);
+  const totalAfter = footprint(after, 0);
   const { redistribute } = input;
+  const basis = { twh: worldTwh, lowerTwh: found.value.lowerTwh ?? null, upperTwh: found.value.upperTwh ?? null };
   return {
     scenario: {
       year,
@@ -379,13 +465,7 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
     uncertainty: options.uncertainty
       ? {
           settings: options.uncertainty,
-          ...simulateScenarioShares(index, input, {
-            worldId: world.id,
-            links,
-            basis: { twh: worldTwh, lowerTwh: found.value.lowerTwh ?? null, upperTwh: found.value.upperTwh ?? null },
-            intensity,
-            settings: options.uncertainty,
-          }),
+          ...simulateScenarioShares({ tree, links, plan, layout }, namedRegions(input), basis, options.uncertainty),
         }
       : null,
     warnings,
@@ -402,44 +482,62 @@ function namedRegions(input: ScenarioInput): string[] {
  * Monte Carlo of a scenario: each sample draws every share link within ± its precision (the records' stated
  * precision, else ± shareSpreadPct for an approximate share; exact shares held fixed), applies the scenario to
  * those shares, and draws the basis and intensities as {@link simulateChanges} does.
+ * @returns the percentiles before, after and of the change, for the network and for each of `named`.
  */
 function simulateScenarioShares(
-  index: DataIndex,
-  input: ScenarioInput,
-  context: {
-    worldId: string;
+  model: {
+    tree: ShareTree;
     links: readonly ShareLink[];
-    basis: SimulationInput['basis'];
-    intensity: IntensityOf;
-    settings: UncertaintyOptions;
+    plan: ScenarioPlan;
+    layout: ReturnType<typeof carbonLayout>;
   },
+  named: readonly string[],
+  basis: SimulationInput['basis'],
+  settings: UncertaintyOptions,
 ): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
-  const { links, settings } = context;
+  const { tree, links, plan, layout } = model;
+  const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
   const spreads = links.map((l) => l.precisionPct ?? (l.approximate ? settings.shareSpreadPct : 0));
-  const pcts = new Float64Array(links.length);
-  const tracked = [context.worldId, ...namedRegions(input)];
-  const fixedBefore = sharesFromLinks(context.worldId, links);
-  const fixedAfter = applyScenario(index, fixedBefore, input);
   const varies = spreads.some((spread) => spread > 0);
+  const pcts = Float64Array.from(links, (l) => l.pct);
+  const before = new Float64Array(tree.ids.length);
+  const after = new Float64Array(tree.ids.length);
+  const apply = () => {
+    fillFromLinks(tree, links, pcts, before);
+    after.set(before);
+    applyPlan(tree, after, plan);
+  };
+  apply();
+  // The footprints are refilled in place each sample; simulateChanges reads them before the next draw.
+  const footprints: FootprintDraw[] = slots.flatMap(() =>
+    [0, 1].map(() => ({
+      sharePct: 0,
+      carbonWeights: new Float64Array(layout.records.length),
+    })),
+  );
   const draw = (random: () => number): FootprintDraw[] => {
-    let before = fixedBefore;
-    let after = fixedAfter;
     if (varies) {
       links.forEach((link, i) => {
         const spread = spreads[i] as number;
-        pcts[i] = spread > 0 ? Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread)) : link.pct;
+        if (spread > 0) pcts[i] = Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread));
       });
-      before = sharesFromLinks(context.worldId, links, pcts);
-      after = applyScenario(index, before, input);
+      apply();
     }
-    return tracked.flatMap((id) => [
-      { sharePct: before.get(id) ?? 0, parts: carbonParts(index, before, id, context.intensity) },
-      { sharePct: after.get(id) ?? 0, parts: carbonParts(index, after, id, context.intensity) },
-    ]);
+    slots.forEach((slot, i) => {
+      for (const [values, footprint] of [
+        [before, footprints[2 * i]],
+        [after, footprints[2 * i + 1]],
+      ] as const) {
+        if (!footprint) continue;
+        footprint.sharePct = values[slot] as number;
+        carbonWeights(tree, layout, values, slot, footprint.carbonWeights as Float64Array);
+      }
+    });
+    return footprints;
   };
-  const [total, ...regions] = simulateChanges(context.basis, draw, settings);
+  const [total, ...regions] = simulateChanges(basis, layout.records.length, draw, settings);
   return {
     total: total as ChangePercentiles,
-    regions: regions.map((r, i) => ({ id: tracked[i + 1] as string, ...r })),
+    regions: regions.map((r, i) => ({ id: named[i] as string, ...r })),
   };
 }

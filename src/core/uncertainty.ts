@@ -97,10 +97,11 @@ export interface FootprintPercentiles {
   mtco2: Percentiles;
 }
 
-/** One footprint of a sample: a share of the world's hashrate (0–100) and its carbon parts. */
+/** One footprint of a sample: a share of the world's hashrate (0–100) and its carbon weights. */
 export interface FootprintDraw {
   sharePct: number;
-  parts: readonly IntensityPart[];
+  /** For each intensity record: the world-share points counted at it × its g CO2/kWh. */
+  carbonWeights: ArrayLike<number>;
 }
 
 export interface ChangePercentiles {
@@ -112,13 +113,15 @@ export interface ChangePercentiles {
 /**
  * Monte Carlo of footprints before and after a change, all on one world basis and one set of intensity errors
  * per sample: the basis from a triangular distribution on its bounds (or ± basisSpread), the footprints from
- * `draw` (which may draw shares of its own), and each intensity record within ± intensitySpread, drawn once a
- * sample for every part that uses it.
- * @param draw the footprints of one sample, in pairs: before and after of the first, then of the second, …
+ * `draw` (which may draw shares of its own), then each of the `records` intensity records within
+ * ± intensitySpread. Mt CO2 = Σ weight × (1 + error) × world TWh / 100 / 1,000.
+ * @param draw the footprints of one sample, in pairs: before and after of the first, then of the second, …;
+ *   read before the next draw, so they may be refilled in place.
  * @returns the percentiles of each pair: before, after and their change.
  */
 export function simulateChanges(
   basis: SimulationInput['basis'],
+  records: number,
   draw: (random: () => number) => readonly FootprintDraw[],
   options: UncertaintyOptions,
 ): ChangePercentiles[] {
@@ -127,33 +130,26 @@ export function simulateChanges(
   const low = basis.lowerTwh ?? twh * (1 - options.basisSpread);
   const high = basis.upperTwh ?? twh * (1 + options.basisSpread);
   const n = options.samples;
-  const errors = new Map<string, number>();
+  const errors = new Float64Array(records);
   let columns: Float64Array[] = [];
+  const mtco2 = (weights: ArrayLike<number>, worldTwh: number) => {
+    let sum = 0;
+    for (let k = 0; k < records; k++) sum += (weights[k] as number) * (1 + (errors[k] as number));
+    return (sum * worldTwh) / 1e5;
+  };
   for (let i = 0; i < n; i++) {
     const worldTwh = triangular(random(), low, twh, high);
     const footprints = draw(random);
     if (i === 0) columns = Array.from({ length: footprints.length * 3 }, () => new Float64Array(n));
-    errors.clear();
-    const mtco2 = (parts: readonly IntensityPart[]) => {
-      let sum = 0;
-      for (const part of parts) {
-        let error = errors.get(part.key);
-        if (error === undefined) {
-          error = (2 * random() - 1) * options.intensitySpread;
-          errors.set(part.key, error);
-        }
-        sum += (part.sharePct / 100) * worldTwh * part.gco2PerKwh * (1 + error);
-      }
-      return sum / 1_000;
-    };
+    for (let k = 0; k < records; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
     for (let f = 0; f + 1 < footprints.length; f += 2) {
       const before = footprints[f] as FootprintDraw;
       const after = footprints[f + 1] as FootprintDraw;
       const column = (offset: number) => columns[f * 3 + offset] as Float64Array;
       const twhBefore = (before.sharePct / 100) * worldTwh;
       const twhAfter = (after.sharePct / 100) * worldTwh;
-      const mtBefore = mtco2(before.parts);
-      const mtAfter = mtco2(after.parts);
+      const mtBefore = mtco2(before.carbonWeights, worldTwh);
+      const mtAfter = mtco2(after.carbonWeights, worldTwh);
       column(0)[i] = twhBefore;
       column(1)[i] = twhAfter;
       column(2)[i] = twhAfter - twhBefore;
@@ -176,17 +172,22 @@ export function simulateChanges(
 
 /**
  * Monte Carlo of a scenario's network totals with the shares held fixed: the world basis from a triangular
- * distribution on its bounds (or ± basisSpread) and each intensity record within ± intensitySpread, the same
- * draws for before and after.
+ * distribution on its bounds (or ± basisSpread) and each intensity record (parts with the same key) within
+ * ± intensitySpread, the same draws for before and after.
  */
 export function simulateScenario(
   input: { basis: SimulationInput['basis']; before: IntensityPart[]; after: IntensityPart[] },
   options: UncertaintyOptions,
 ): ChangePercentiles {
-  const share = (parts: IntensityPart[]) => parts.reduce((sum, p) => sum + p.sharePct, 0);
-  const footprints = [
-    { sharePct: share(input.before), parts: input.before },
-    { sharePct: share(input.after), parts: input.after },
-  ];
-  return simulateChanges(input.basis, () => footprints, options)[0] as ChangePercentiles;
+  const keys = [...new Set([...input.before, ...input.after].map((p) => p.key))];
+  const footprint = (parts: IntensityPart[]): FootprintDraw => {
+    const carbonWeights = new Float64Array(keys.length);
+    for (const p of parts) {
+      const k = keys.indexOf(p.key);
+      carbonWeights[k] = (carbonWeights[k] as number) + p.sharePct * p.gco2PerKwh;
+    }
+    return { sharePct: parts.reduce((sum, p) => sum + p.sharePct, 0), carbonWeights };
+  };
+  const footprints = [footprint(input.before), footprint(input.after)];
+  return simulateChanges(input.basis, keys.length, () => footprints, options)[0] as ChangePercentiles;
 }

@@ -50,6 +50,22 @@ describe('networkSeries', () => {
     expect(warnings).toEqual(['No machine is eligible on 2 days (2022-01-01, 2022-01-02): their results are null.']);
   });
 
+  it.each([
+    // Thresholds 10, 40, 12, 40: days 1 and 3 have no machine; day 1 is filled with 0, day 3 with day 2's result.
+    [2, [0, 0.5, 1, 1]],
+    [3, [0, 0.5, 2 / 3, 1]],
+    [1, [null, 1, null, 1]],
+  ])('averages the results over %d days, filling days without a machine as CBECI does', (averageDays, expected) => {
+    const { results, warnings } = networkSeries(rows([10, 40, 12, 40]), { ...options, smoothDays: 1, averageDays });
+    const full = networkSeries(rows([40]), { ...options, smoothDays: 1 }).results[0]?.energy.twh ?? Number.NaN;
+    results.forEach((r, i) => {
+      const want = expected[i] as number | null;
+      if (want === null) expect(r.energy.twh).toBeNull();
+      else expect(r.energy.twh).toBeCloseTo(want * full, 9);
+    });
+    expect(warnings[0]).toMatch(averageDays > 1 ? /each repeats the day before/ : /their results are null/);
+  });
+
   it('derives the threshold from revenue and price', () => {
     const { results } = networkSeries([{ date: '2022-01-01', hashrateEhs: 180, revenueUsd: 40e6 }], {
       ...options,
