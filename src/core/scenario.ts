@@ -141,9 +141,8 @@ function fillFromLinks(
   });
 }
 
-/** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
-export function sharesFromLinks(worldId: string, links: readonly ShareLink[]): WorldShares {
-  const tree = shareTree(worldId, links);
+/** The world shares the links give, as slots of the tree built from them. */
+function linkShares(tree: ShareTree, links: readonly ShareLink[]): Float64Array {
   const values = new Float64Array(tree.ids.length);
   fillFromLinks(
     tree,
@@ -151,6 +150,13 @@ export function sharesFromLinks(worldId: string, links: readonly ShareLink[]): W
     links.map((l) => l.pct),
     values,
   );
+  return values;
+}
+
+/** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
+export function sharesFromLinks(worldId: string, links: readonly ShareLink[]): WorldShares {
+  const tree = shareTree(worldId, links);
+  const values = linkShares(tree, links);
   return new Map(tree.ids.map((id, slot) => [id, values[slot] as number]));
 }
 
@@ -409,13 +415,7 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const { links, warnings } = shareLinks(index, period);
   const tree = shareTree(world.id, links);
   const plan = planScenario(index, tree, input);
-  const before = new Float64Array(tree.ids.length);
-  fillFromLinks(
-    tree,
-    links,
-    links.map((l) => l.pct),
-    before,
-  );
+  const before = linkShares(tree, links);
   const after = Float64Array.from(before);
   applyPlan(tree, after, plan);
   const layout = carbonLayout(index, tree, year);

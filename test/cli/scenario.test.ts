@@ -43,21 +43,10 @@ describe('scenario', () => {
 });
 
 describe('scenario --uncertainty', () => {
+  const SICHUAN_TO_XINJIANG = ['scenario', '--ban', 'sichuan', '--redistribute', 'xinjiang', '--year', '2021'];
+
   it('adds percentiles of the network totals, reproducible with a seed', () => {
-    const args = [
-      'scenario',
-      '--ban',
-      'sichuan',
-      '--redistribute',
-      'xinjiang',
-      '--year',
-      '2021',
-      '--uncertainty',
-      '5000',
-      '--seed',
-      '7',
-      '--json',
-    ];
+    const args = [...SICHUAN_TO_XINJIANG, '--uncertainty', '5000', '--seed', '7', '--json'];
     const first = runCli(args);
     expect(first.code).toBe(0);
     expect(runCli(args).stdout).toBe(first.stdout);
@@ -71,13 +60,7 @@ describe('scenario --uncertainty', () => {
   it('varies the shares too: the named regions get intervals, and --share-spread 0 holds approximate shares fixed', () => {
     const run = (spread: string) => {
       const { code, stdout } = runCli([
-        'scenario',
-        '--ban',
-        'sichuan',
-        '--redistribute',
-        'xinjiang',
-        '--year',
-        '2021',
+        ...SICHUAN_TO_XINJIANG,
         '--uncertainty',
         '2000',
         '--seed',
