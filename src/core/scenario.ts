@@ -502,27 +502,14 @@ function simulateScenarioShares(
   const pcts = Float64Array.from(links, (l) => l.pct);
   const before = new Float64Array(tree.ids.length);
   const after = new Float64Array(tree.ids.length);
-  const apply = () => {
+  // The footprints are refilled in place when the shares are drawn again; simulateChanges reads them first.
+  const footprints: FootprintDraw[] = slots.flatMap(() =>
+    [0, 1].map(() => ({ sharePct: 0, carbonWeights: new Float64Array(layout.records.length) })),
+  );
+  const refill = () => {
     fillFromLinks(tree, links, pcts, before);
     after.set(before);
     applyPlan(tree, after, plan);
-  };
-  apply();
-  // The footprints are refilled in place each sample; simulateChanges reads them before the next draw.
-  const footprints: FootprintDraw[] = slots.flatMap(() =>
-    [0, 1].map(() => ({
-      sharePct: 0,
-      carbonWeights: new Float64Array(layout.records.length),
-    })),
-  );
-  const draw = (random: () => number): FootprintDraw[] => {
-    if (varies) {
-      links.forEach((link, i) => {
-        const spread = spreads[i] as number;
-        if (spread > 0) pcts[i] = Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread));
-      });
-      apply();
-    }
     slots.forEach((slot, i) => {
       for (const [values, footprint] of [
         [before, footprints[2 * i]],
@@ -533,6 +520,16 @@ function simulateScenarioShares(
         carbonWeights(tree, layout, values, slot, footprint.carbonWeights as Float64Array);
       }
     });
+  };
+  refill();
+  const draw = (random: () => number): FootprintDraw[] => {
+    if (varies) {
+      links.forEach((link, i) => {
+        const spread = spreads[i] as number;
+        if (spread > 0) pcts[i] = Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread));
+      });
+      refill();
+    }
     return footprints;
   };
   const [total, ...regions] = simulateChanges(basis, layout.records.length, draw, settings);
