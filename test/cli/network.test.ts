@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { expectFailure, FIXTURES, runCli } from '../helpers.js';
 
 const EXAMPLE = join(FIXTURES, 'hardware', 'cbeci-example.json');
+/** The bottom-up model at 600 EH/s and a 55 J/TH threshold, the first example. */
+const AT_600_AND_55 = ['network', '--hashrate', '600', '--threshold', '55'];
 /** CBECI's public arithmetic check: 600 EH/s on machines of 16.5, 21.5 and 29.5 J/TH, plain mean. */
 const CBECI_CHECK = [
   '--hashrate',
@@ -44,16 +46,7 @@ describe('network', () => {
   });
 
   it('runs today on the shipped list, which extends past 2020 with cited models, and flags approximate dates', () => {
-    const { code, stdout } = runCli([
-      'network',
-      '--hashrate',
-      '600',
-      '--threshold',
-      '55',
-      '--date',
-      '2026-11-22',
-      '--json',
-    ]);
+    const { code, stdout } = runCli([...AT_600_AND_55, '--date', '2026-11-22', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     const models = result.eligible.map((m: { model: string }) => m.model);
@@ -114,17 +107,7 @@ describe('network', () => {
   });
 
   it('says when every machine is too old, naming the newest', () => {
-    const { code, stderr } = runCli([
-      'network',
-      '--hashrate',
-      '600',
-      '--threshold',
-      '55',
-      '--date',
-      '2030-01-01',
-      '--hardware',
-      EXAMPLE,
-    ]);
+    const { code, stderr } = runCli([...AT_600_AND_55, '--date', '2030-01-01', '--hardware', EXAMPLE]);
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /the newest, Example A, was released on 2023-01-01. Use an earlier --date or a newer list with --hardware/,
