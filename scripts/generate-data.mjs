@@ -13,7 +13,10 @@ if (!referenceDir) {
 
 /** RFC 4180 rows → objects keyed by the header row. */
 function readCsv(name) {
-  const text = readFileSync(join(referenceDir, name), 'utf8');
+  return readCsvText(readFileSync(join(referenceDir, name), 'utf8'));
+}
+
+function readCsvText(text) {
   const rows = [];
   let row = [];
   let field = '';
@@ -71,6 +74,7 @@ const countryShares = readCsv('cbeci_mining_countries_2019-09_2022-01.csv').map(
     month: r.date.slice(0, 7),
     sharePct: Number(r['monthly_hashrate_%'].replace('%', '')),
     source: 'cbeci-mining-map',
+    evidence: 'copy',
   };
 });
 countryShares.sort(
@@ -79,53 +83,241 @@ countryShares.sort(
 
 const PROVINCE_NOTE =
   "Share of China's hashrate at the CBECI mining map launch (May 2020); the month is inferred as April 2020 from the launch text. Reported in secondary sources only.";
+const PROVINCE = { source: 'cbeci-provinces-2020', evidence: 'secondhand' };
 const provinceShares = [
-  { region: 'xinjiang', month: '2020-04', sharePct: 35.76, source: 'cbeci-provinces-2020', note: PROVINCE_NOTE },
+  { region: 'xinjiang', month: '2020-04', sharePct: 35.76, ...PROVINCE, note: PROVINCE_NOTE },
   {
     region: 'sichuan',
     month: '2020-04',
     sharePct: 9.66,
-    source: 'cbeci-provinces-2020',
+    ...PROVINCE,
     note: `${PROVINCE_NOTE} Another press report gave Sichuan 18.5% for April 2020; it conflicts with this figure and is not used.`,
   },
-  { region: 'inner-mongolia', month: '2020-04', sharePct: 8.07, source: 'cbeci-provinces-2020', note: PROVINCE_NOTE },
-  { region: 'yunnan', month: '2020-04', sharePct: 5.42, source: 'cbeci-provinces-2020', note: PROVINCE_NOTE },
-  { region: 'beijing', month: '2020-04', sharePct: 1.73, source: 'cbeci-provinces-2020', note: PROVINCE_NOTE },
+  { region: 'inner-mongolia', month: '2020-04', sharePct: 8.07, ...PROVINCE, note: PROVINCE_NOTE },
+  { region: 'yunnan', month: '2020-04', sharePct: 5.42, ...PROVINCE, note: PROVINCE_NOTE },
+  { region: 'beijing', month: '2020-04', sharePct: 1.73, ...PROVINCE, note: PROVINCE_NOTE },
   {
     region: 'sichuan',
     month: '2021-04',
     sharePct: 10,
     source: 'reuters-2021-sichuan',
+    evidence: 'secondhand',
     approximate: true,
     note: 'Reported as "nearly 10%" of China\'s hashrate in April 2021, citing Cambridge data; the CBECI figure itself is not public.',
   },
 ];
 const STATE_NOTE =
   'Share of US hashrate, published as the average over September 2021 to January 2022 and recorded at its last month. Reported in secondary sources only.';
+const STATE = { source: 'cbeci-us-states-2022', evidence: 'secondhand' };
 const stateShares = [
   {
     region: 'georgia',
     month: '2022-01',
     sharePct: 32,
-    source: 'cbeci-us-states-2022',
+    ...STATE,
     approximate: true,
     note: `${STATE_NOTE} Sources conflict: one reports "over 30%", another 32%; a figure of 30.8% is also quoted but unverified. 32 is used.`,
   },
-  { region: 'texas', month: '2022-01', sharePct: 11.22, source: 'cbeci-us-states-2022', note: STATE_NOTE },
+  { region: 'texas', month: '2022-01', sharePct: 11.22, ...STATE, note: STATE_NOTE },
   {
     region: 'kentucky',
     month: '2022-01',
     sharePct: 10.93,
-    source: 'cbeci-us-states-2022',
+    ...STATE,
     note: `${STATE_NOTE} One garbled copy repeats Texas's 11.22% for Kentucky.`,
   },
-  { region: 'new-york', month: '2022-01', sharePct: 9.77, source: 'cbeci-us-states-2022', note: STATE_NOTE },
-  { region: 'california', month: '2022-01', sharePct: 7.9, source: 'cbeci-us-states-2022', note: STATE_NOTE },
+  { region: 'new-york', month: '2022-01', sharePct: 9.77, ...STATE, note: STATE_NOTE },
+  { region: 'california', month: '2022-01', sharePct: 7.9, ...STATE, note: STATE_NOTE },
 ];
-write('hashrate-shares.json', [...countryShares, ...provinceShares, ...stateShares]);
+
+// Shares after CBECI's map ends (January 2022), each as reported. Where a month's source names several
+// countries, the rest of the world is recorded as a derived remainder ('other'), so no month is a silent gap.
+const remainder = (month, named, extra) => ({
+  region: 'other',
+  month,
+  sharePct: round(100 - named.reduce((sum, r) => sum + r.sharePct, 0), 4),
+  source: named[0].source,
+  evidence: 'computed',
+  note: `Derived: 100% minus the shares this month's source names (${named.map((r) => r.region).join(', ')}).`,
+  ...extra,
+});
+const withRemainder = (month, records, extra = {}) => {
+  const named = records.map((r) => ({ month, ...r }));
+  return [...named, remainder(month, named, extra)];
+};
+const MAY_2025 = {
+  source: 'hashrateindex-heatmap-2025-05',
+  evidence: 'secondhand',
+  note: "Share of global hashrate on Hashrate Index's country heatmap, read on 27 May 2025 (labelled Q2 2025).",
+};
+const JULY_2025 = {
+  source: 'hashrateindex-heatmap-2025-07',
+  evidence: 'secondhand',
+  note: "Share of global hashrate on Hashrate Index's country heatmap at the start of Q3 2025; the month is approximate (about July 2025).",
+};
+const OCTOBER_2025 = {
+  source: 'hashrateindex-2025-10',
+  evidence: 'secondhand',
+  note: 'Hashrate Index estimate of global hashrate share for October 2025; the report names only the three largest countries.',
+};
+const laterCountryShares = [
+  {
+    region: 'kazakhstan',
+    month: '2023-05',
+    sharePct: 4,
+    source: 'hashrateindex-countries-2023',
+    evidence: 'copy',
+    approximate: true,
+    note: 'About 4% of global hashrate in May 2023, down from 18% in October 2021 (Hashrate Index, copied).',
+  },
+  {
+    region: 'united-arab-emirates',
+    month: '2023-07',
+    sharePct: 3.7,
+    source: 'hashrateindex-countries-2023',
+    evidence: 'copy',
+    approximate: true,
+    note: 'About 400 MW, 3.7% of global hashrate, in mid-2023; the month is not given and is recorded as July.',
+  },
+  {
+    region: 'oman',
+    month: '2023-09',
+    sharePct: 0.2,
+    source: 'hashrateindex-countries-2023',
+    evidence: 'copy',
+    approximate: true,
+    note: 'About 20 MW, 0.2% of global hashrate, in September 2023.',
+  },
+  {
+    region: 'ethiopia',
+    month: '2024-12',
+    sharePct: 2.5,
+    source: 'intellinews-ethiopia-2024',
+    evidence: 'copy',
+    note: 'About 600 MW, 2.5% of global hashrate, in December 2024 (intellinews.com, citing CryptoSlate and the utility).',
+  },
+  ...withRemainder('2025-05', [
+    { region: 'united-states', sharePct: 36.025, ...MAY_2025 },
+    { region: 'russia', sharePct: 15.652, ...MAY_2025 },
+    { region: 'china', sharePct: 13.727, ...MAY_2025 },
+    { region: 'paraguay', sharePct: 3.602, ...MAY_2025 },
+    { region: 'canada', sharePct: 2.919, ...MAY_2025 },
+    { region: 'kazakhstan', sharePct: 2.484, ...MAY_2025 },
+  ]),
+  ...withRemainder('2025-07', [
+    { region: 'united-states', sharePct: 35.81, ...JULY_2025 },
+    { region: 'russia', sharePct: 16.61, ...JULY_2025 },
+    { region: 'china', sharePct: 13.84, ...JULY_2025 },
+    { region: 'paraguay', sharePct: 3.87, ...JULY_2025 },
+    { region: 'united-arab-emirates', sharePct: 3.54, ...JULY_2025 },
+    { region: 'oman', sharePct: 2.99, ...JULY_2025 },
+    { region: 'canada', sharePct: 2.935, ...JULY_2025 },
+  ]),
+  ...withRemainder(
+    '2025-10',
+    [
+      { region: 'united-states', sharePct: 37.75, ...OCTOBER_2025 },
+      { region: 'russia', sharePct: 15.51, ...OCTOBER_2025 },
+      {
+        region: 'china',
+        sharePct: 14,
+        ...OCTOBER_2025,
+        approximate: true,
+        note: `${OCTOBER_2025.note} Reported as about 14%. Sources conflict: CryptoQuant, quoted in the same coverage, put China at 15-20% in late 2025.`,
+      },
+    ],
+    { approximate: true },
+  ),
+];
+const FOUNDRY = {
+  month: '2023-07',
+  source: 'foundry-us-states-2023',
+  evidence: 'secondhand',
+  note: "Share of the US hashrate of Foundry USA pool users, 21-27 July 2023: one pool's users, not all US hashrate, and not comparable with CBECI's 2022 state shares.",
+};
+const laterStateShares = [
+  {
+    region: 'texas',
+    sharePct: 28.5,
+    ...FOUNDRY,
+    note: `${FOUNDRY.note} Taken in a week when Texas miners were curtailing their power use, so not a typical week for Texas.`,
+  },
+  { region: 'georgia', sharePct: 9.64, ...FOUNDRY },
+  { region: 'new-york', sharePct: 8.75, ...FOUNDRY },
+  { region: 'new-hampshire', sharePct: 5.33, ...FOUNDRY },
+].map(({ region, month, ...rest }) => ({ region, month, ...rest }));
+const SURVEY = {
+  dataset: 'cdmir-survey-2024',
+  month: '2024-12',
+  source: 'cdmir-2025',
+  evidence: 'secondhand',
+  note: "Share of the hashrate of the 49 firms surveyed for 2024 (48% of the network's), recorded at the year's last month. Not a share of the network: the report warns that the survey over-represents the United States.",
+};
+const surveyShares = withRemainder(
+  '2024-12',
+  [
+    { region: 'united-states', sharePct: 75.4, ...SURVEY },
+    { region: 'canada', sharePct: 7.1, ...SURVEY },
+    { region: 'paraguay', sharePct: 3.4, ...SURVEY },
+    { region: 'norway', sharePct: 2.8, ...SURVEY },
+    { region: 'kazakhstan', sharePct: 2.6, ...SURVEY },
+  ],
+  { dataset: SURVEY.dataset },
+).map(({ region, month, sharePct, source, evidence, dataset, ...rest }) => ({
+  region,
+  month,
+  sharePct,
+  source,
+  evidence,
+  dataset,
+  ...rest,
+}));
+write('hashrate-shares.json', [
+  ...countryShares,
+  ...laterCountryShares,
+  ...provinceShares,
+  ...stateShares,
+  ...laterStateShares,
+  ...surveyShares,
+]);
 
 // ---- network energy --------------------------------------------------------
-// Calendar-year energy = Σ daily annualised TWh/yr ÷ 365.25, the same convention as CBECI's annualisation.
+// CBECI's daily export: line 1 is a note on the price assumed, line 2 the header. A calendar year's energy is
+// the sum of its days' power (GW) × 24 h; a year the export covers only in part is recorded as such.
+function cbeciCalendarYears(name) {
+  const lines = readFileSync(join(referenceDir, name), 'utf8').split(/\r?\n/);
+  const header = lines[1].split(',').length;
+  const rows = readCsvText(lines.slice(1).join('\n'));
+  if (rows.length === 0 || header < 5) throw new Error(`${name}: no daily rows`);
+  const years = new Map();
+  for (const row of rows) {
+    const date = new Date(Number(row.Timestamp) * 1000).toISOString().slice(0, 10);
+    const year = Number(date.slice(0, 4));
+    const entry = years.get(year) ?? { year, days: 0, guess: 0, min: 0, max: 0, last: date };
+    entry.days++;
+    entry.guess += Number(row['power GUESS, GW']) * 24;
+    entry.min += Number(row['power MIN, GW']) * 24;
+    entry.max += Number(row['power MAX, GW']) * 24;
+    entry.last = date;
+    years.set(year, entry);
+  }
+  return [...years.values()].map((e) => {
+    const full = e.days === (e.year % 4 === 0 ? 366 : 365);
+    return {
+      year: e.year,
+      twh: round(e.guess / 1000, 4),
+      lowerTwh: round(e.min / 1000, 4),
+      upperTwh: round(e.max / 1000, 4),
+      evidence: 'computed',
+      ...(full ? {} : { coverage: 'partial-year', days: e.days, through: e.last }),
+      derived: true,
+      note: full
+        ? 'Computed: the sum of the daily power (GW) times 24 h over the calendar year.'
+        : `Computed over the ${e.days} days the export covers in ${e.year}, to ${e.last}: the energy of those days, not a year's total.`,
+    };
+  });
+}
+// CBECI's older files give daily annualised TWh/yr: a calendar year's energy is their sum ÷ 365.25.
 function calendarYears(rows, columns, fromYear, toYear) {
   const sums = new Map();
   for (const row of rows) {
@@ -144,12 +336,6 @@ function calendarYears(rows, columns, fromYear, toYear) {
       return { year, ...Object.fromEntries(columns.map((c) => [c, round(e[c] / 365.25, 2)])) };
     });
 }
-const revised = calendarYears(
-  readCsv('cbeci_revised2023_daily_guess_twh_by_price_2010-07-18_2023-09-02.csv'),
-  ['guess_twh_at_usd0.05_per_kwh'],
-  2016,
-  2022,
-);
 const v1 = calendarYears(
   readCsv('cbeci_v1_daily_annualised_twh_2010-07-18_2022-08-03.csv'),
   ['annualised_min_twh', 'annualised_guess_twh', 'annualised_max_twh'],
@@ -163,14 +349,84 @@ write('network-energy.json', [
     id: 'cbeci',
     scope: 'world',
     kind: 'estimate',
-    source: 'cbeci-revised-2023',
-    note: "CBECI revised model (August 2023), best guess only. Calendar-year values derived from CBECI's daily series; 2021 and 2022 agree with CCAF's published 89.0 and 95.5 TWh.",
-    values: revised.map((r) => ({
-      year: r.year,
-      twh: r['guess_twh_at_usd0.05_per_kwh'],
-      derived: true,
-      note: DERIVED_NOTE,
-    })),
+    source: 'cbeci-export-2024',
+    note: "CBECI revised model (August 2023) with its lower and upper bounds, computed from CBECI's daily export; 2021 and 2022 agree with CCAF's published 89.0 and 95.5 TWh.",
+    values: cbeciCalendarYears('cbeci_revised_daily_export_2010-07-18_2024-11-16.csv'),
+  },
+  {
+    id: 'cdmir-2024',
+    scope: 'world',
+    kind: 'estimate',
+    source: 'cdmir-2025',
+    note: "Cambridge Digital Mining Industry Report's network total for 2024, as news sites quoted it.",
+    values: [
+      {
+        year: 2024,
+        twh: 138,
+        mtco2: 39.8,
+        evidence: 'secondhand',
+        note: '138 TWh, 0.54% of global electricity, and 39.8 Mt CO2e (life-cycle) in 2024.',
+      },
+    ],
+  },
+  {
+    id: 'iea-2023',
+    scope: 'world',
+    kind: 'estimate',
+    source: 'iea-electricity-2024',
+    note: "IEA's figure for bitcoin in Electricity 2024, as news sites quoted it.",
+    values: [{ year: 2023, twh: 120, evidence: 'secondhand' }],
+  },
+  {
+    id: 'digiconomist',
+    scope: 'world',
+    kind: 'estimate',
+    source: 'digiconomist-beci',
+    note: "Digiconomist's economic (top-down) index: annualised rates read on single days, not years' totals.",
+    values: [
+      {
+        year: 2022,
+        twh: 161,
+        evidence: 'secondhand',
+        coverage: 'snapshot',
+        note: 'An annualised reading in 2022; the day is not known.',
+      },
+      {
+        year: 2024,
+        twh: 172.26,
+        mtco2: 96.08,
+        evidence: 'copy',
+        coverage: 'snapshot',
+        note: 'An annualised reading labelled 2024 in a copy of the index page (with 96.08 Mt CO2); the day is not known.',
+      },
+      {
+        year: 2025,
+        twh: 204,
+        evidence: 'secondhand',
+        coverage: 'snapshot',
+        asOf: '2025-05',
+        approximate: true,
+        note: 'About 204 TWh a year, read in May 2025.',
+      },
+    ],
+  },
+  {
+    id: 'unu-2023',
+    scope: 'world',
+    kind: 'estimate',
+    source: 'unu-2023',
+    note: 'A two-year total for 2020 and 2021 together (United Nations University study).',
+    values: [
+      {
+        year: 2020,
+        toYear: 2021,
+        coverage: 'multi-year',
+        twh: 173.42,
+        mtco2: 85.89,
+        evidence: 'primary',
+        note: '173.42 TWh and 85.89 Mt CO2 over 2020 and 2021 together.',
+      },
+    ],
   },
   {
     id: 'cbeci-v1',
@@ -183,6 +439,7 @@ write('network-energy.json', [
       twh: r.annualised_guess_twh,
       lowerTwh: r.annualised_min_twh,
       upperTwh: r.annualised_max_twh,
+      evidence: 'computed',
       derived: true,
       note: DERIVED_NOTE,
     })),
@@ -193,7 +450,15 @@ write('network-energy.json', [
     kind: 'projection',
     source: 'jiang-2021',
     note: "Jiang et al. simulated China's bitcoin energy use without policy intervention, before China's 2021 mining ban; the figure is a model output, not a measurement.",
-    values: [{ year: 2024, twh: 296.59, mtco2: 130.5, note: 'The projected peak year of the benchmark scenario.' }],
+    values: [
+      {
+        year: 2024,
+        twh: 296.59,
+        mtco2: 130.5,
+        evidence: 'copy',
+        note: 'The projected peak year of the benchmark scenario.',
+      },
+    ],
   },
 ]);
 
@@ -243,6 +508,7 @@ write('electricity-baselines.json', [
     measure: 'consumption',
     year: 2019,
     source: 'eia-international-2019',
+    evidence: 'copy',
     note: '2019 estimate or the latest year available for each country; the list CBECI compares with.',
     values: eiaValues.sort(byTwhDescending),
   },
@@ -252,6 +518,7 @@ write('electricity-baselines.json', [
     measure: 'consumption',
     year: 2016,
     source: 'cia-factbook-2016',
+    evidence: 'copy',
     note: "The list CBECI compared with in 2019-2020, and the one on which Jiang et al.'s 2024 projection ranks 12th.",
     values: ciaValues.sort(byTwhDescending),
   },
@@ -261,6 +528,7 @@ write('electricity-baselines.json', [
     measure: 'demand',
     year: 2016,
     source: 'owid-ember-electricity',
+    evidence: 'primary',
     note: 'Demand = generation + net imports; aggregates (World, continents, income groups) left out.',
     values: ember2016.sort(byTwhDescending),
   },
@@ -270,6 +538,7 @@ write('electricity-baselines.json', [
     measure: 'demand',
     year: 2021,
     source: 'owid-ember-electricity',
+    evidence: 'primary',
     note: "Each country's latest year up to 2021 (a value's own year says when it is not 2021); aggregates left out.",
     values: ember2021.sort(byTwhDescending),
   },
@@ -297,7 +566,31 @@ for (const r of owid) {
     region,
     year,
     gco2PerKwh: Number(r.carbon_intensity_gco2_per_kwh),
+    basis: 'direct',
     source: 'owid-ember-electricity',
+    evidence: 'primary',
+  });
+}
+// OWID's newer release counts life-cycle emissions: a separate basis, never spliced onto the direct figures.
+const LIFE_CYCLE = {
+  ...NATIONAL,
+  Paraguay: 'paraguay',
+  'United Arab Emirates': 'united-arab-emirates',
+  Oman: 'oman',
+  Ethiopia: 'ethiopia',
+  Norway: 'norway',
+};
+for (const r of readCsv('owid_carbon_intensity_2015-2024_newer_vintage_copy.csv')) {
+  const region = LIFE_CYCLE[r.country];
+  const year = Number(r.year);
+  if (!region || year < 2019 || r.carbon_intensity_elec === '') continue;
+  carbon.push({
+    region,
+    year,
+    gco2PerKwh: Number(r.carbon_intensity_elec),
+    basis: 'life-cycle',
+    source: 'owid-energy-2026-copy',
+    evidence: 'copy',
   });
 }
 
@@ -312,7 +605,7 @@ const mixIntensity = (parts) => {
   }
   return round(weighted / total, 1);
 };
-const PROVINCE = {
+const PROVINCE_REGION = {
   Sichuan: 'sichuan',
   Yunnan: 'yunnan',
   Xinjiang: 'xinjiang',
@@ -322,7 +615,7 @@ const PROVINCE = {
 const PROVINCE_SOURCE = { Thermal: 'coal', Hydro: 'hydro', Solar: 'solar', Wind: 'wind', Nuclear: 'nuclear' };
 const provinceMix = new Map();
 for (const r of readCsv('cbeci_china_province_generation_mix_2019-2021.csv')) {
-  const region = PROVINCE[r.province];
+  const region = PROVINCE_REGION[r.province];
   if (!region) continue;
   const twh = r.generation_billion_kwh === '-' ? 0 : Number(r.generation_billion_kwh);
   const key = `${region}|${r.year}`;
@@ -332,7 +625,16 @@ for (const r of readCsv('cbeci_china_province_generation_mix_2019-2021.csv')) {
 function pushMixIntensities(mixes, source, note) {
   for (const [key, parts] of mixes) {
     const [region, year] = key.split('|');
-    carbon.push({ region, year: Number(year), gco2PerKwh: mixIntensity(parts), source, derived: true, note });
+    carbon.push({
+      region,
+      year: Number(year),
+      gco2PerKwh: mixIntensity(parts),
+      basis: 'life-cycle',
+      source,
+      evidence: 'computed',
+      derived: true,
+      note,
+    });
   }
 }
 pushMixIntensities(
@@ -340,7 +642,7 @@ pushMixIntensities(
   'nbs-province-generation',
   "Derived from the province's generation mix with CBECI's life-cycle factors (cbeci-emission-factors), all thermal counted as coal at 820 g/kWh; ignores power traded between provinces and the wet/dry season.",
 );
-const STATE = { GA: 'georgia', TX: 'texas', KY: 'kentucky', NY: 'new-york', CA: 'california' };
+const STATE_REGION = { GA: 'georgia', TX: 'texas', KY: 'kentucky', NY: 'new-york', CA: 'california' };
 const STATE_SOURCE = {
   Coal: 'coal',
   Gas: 'gas',
@@ -353,7 +655,7 @@ const STATE_SOURCE = {
 };
 const stateMix = new Map();
 for (const r of readCsv('eia_us_state_generation_2015-2021.csv')) {
-  const region = STATE[r.STATE];
+  const region = STATE_REGION[r.STATE];
   const kind = STATE_SOURCE[r['ENERGY SOURCE']];
   const year = Number(r.YEAR);
   if (!region || !kind || year < 2019) continue;
@@ -368,11 +670,16 @@ pushMixIntensities(
 );
 const CARBON_ORDER = [
   'world',
-  ...Object.values(NATIONAL).filter((r) => r !== 'world'),
-  ...Object.values(PROVINCE),
-  ...Object.values(STATE),
+  ...Object.values(LIFE_CYCLE).filter((r) => r !== 'world'),
+  ...Object.values(PROVINCE_REGION),
+  ...Object.values(STATE_REGION),
 ];
-carbon.sort((a, b) => CARBON_ORDER.indexOf(a.region) - CARBON_ORDER.indexOf(b.region) || a.year - b.year);
+carbon.sort(
+  (a, b) =>
+    CARBON_ORDER.indexOf(a.region) - CARBON_ORDER.indexOf(b.region) ||
+    a.basis.localeCompare(b.basis) ||
+    a.year - b.year,
+);
 write('carbon-intensity.json', carbon);
 // ---- hardware --------------------------------------------------------------
 // CBECI's list gives efficiency in J/GH and the release as a UNIX time; J/TH = J/GH × 1000.
@@ -383,6 +690,7 @@ const hardware = readCsv('cbeci_v1_miners.csv').map((r) => {
     released: released.toISOString().slice(0, 10),
     jPerTh: round(Number(r.Efficiency_J_Gh) * 1000, 6),
     source: 'cbeci-hardware-2020',
+    evidence: 'primary',
   };
   if (released.getUTCHours() !== 0 || released.getUTCMinutes() !== 0) {
     record.note = `A generic placeholder in CBECI's list, released at ${released.toISOString().slice(11, 16)} UTC on that date; recorded as the date.`;
@@ -398,6 +706,7 @@ const LATER_HARDWARE = [
     released: '2021-12-31',
     jPerTh: 29.5,
     source: 'miningstore-s19-series',
+    evidence: 'copy',
     approximate: true,
     note: 'On the market and a top seller in 2021; release month not found, recorded at the end of 2021.',
   },
@@ -406,22 +715,61 @@ const LATER_HARDWARE = [
     released: '2022-07-01',
     jPerTh: 21.5,
     source: 'miningstore-s19-xp',
+    evidence: 'copy',
     approximate: true,
     note: 'Announced November 2021 (140 TH/s, 3,010 W); first shipments in early Q3 2022, recorded at 1 July 2022.',
   },
   {
     model: 'Bitmain Antminer S21 (200Th)',
-    released: '2023-12-31',
+    released: '2023-09-30',
     jPerTh: 17.5,
-    source: 'dcentral-efficiency-glossary',
+    source: 'viabtc-s21',
+    evidence: 'copy',
     approximate: true,
-    note: 'Launched in 2023; release month not found, recorded at the end of 2023.',
+    note: 'Released in September 2023, day not given, recorded at the end of the month; dcentral-efficiency-glossary gives the same 17.5 J/TH.',
+  },
+  {
+    model: 'Bitmain Antminer S21 Hyd (335Th)',
+    released: '2023-09-30',
+    jPerTh: 16,
+    source: 'viabtc-s21',
+    evidence: 'copy',
+    approximate: true,
+    note: 'Hydro-cooled; released in September 2023, day not given, recorded at the end of the month.',
+  },
+  {
+    model: 'MicroBT Whatsminer M60 (170Th)',
+    released: '2023-10-31',
+    jPerTh: 19.2,
+    source: 'coindesk-hardware-2023',
+    evidence: 'secondhand',
+    approximate: true,
+    note: 'Launched in October 2023, day not given, recorded at the end of the month.',
+  },
+  {
+    model: 'MicroBT Whatsminer M60S (186Th)',
+    released: '2023-10-31',
+    jPerTh: 17.5,
+    source: 'coindesk-hardware-2023',
+    evidence: 'secondhand',
+    approximate: true,
+    note: 'Launched in October 2023, day not given, recorded at the end of the month.',
+  },
+  {
+    model: 'Bitmain Antminer T21 (190Th)',
+    released: '2023-12-31',
+    jPerTh: 19,
+    source: 'coindesk-hardware-2023',
+    evidence: 'secondhand',
+    approximate: true,
+    note: 'Launched late in 2023; recorded at the end of 2023.',
   },
   {
     model: 'Bitmain Antminer S21 Pro (234Th)',
     released: '2024-12-31',
     jPerTh: 15,
     source: 'lmc-asic-efficiency',
+    evidence: 'copy',
     approximate: true,
     note: '234 TH/s at 3,510 W; dated 2024 by dcentral-efficiency-glossary; release month not found, recorded at the end of 2024.',
   },
@@ -430,6 +778,7 @@ const LATER_HARDWARE = [
     released: '2024-12-31',
     jPerTh: 13.5,
     source: 'btcminermarketplace-s21-xp',
+    evidence: 'copy',
     approximate: true,
     note: '270 TH/s at 13.5 J/TH; dated 2024 by dcentral-efficiency-glossary; release month not found, recorded at the end of 2024.',
   },
@@ -438,6 +787,7 @@ const LATER_HARDWARE = [
     released: '2025-10-31',
     jPerTh: 13.8,
     source: 'hashrateindex-canaan-a16',
+    evidence: 'primary',
     approximate: true,
     note: 'Nameplate 282 TH/s at 3,900 W, 13.8 J/TH (±5%); introduced October 2025, day not given, recorded at the end of October 2025.',
   },
@@ -446,8 +796,27 @@ const LATER_HARDWARE = [
     released: '2025-10-31',
     jPerTh: 12.8,
     source: 'hashrateindex-canaan-a16',
+    evidence: 'primary',
     approximate: true,
     note: 'Nameplate 300 TH/s at 3,850 W, 12.8 J/TH (±5%); introduced October 2025, day not given, recorded at the end of October 2025.',
+  },
+  {
+    model: 'MicroBT Whatsminer M70',
+    released: '2025-12-31',
+    jPerTh: 12.5,
+    source: 'coindesk-mining-pod-2025-12',
+    evidence: 'secondhand',
+    approximate: true,
+    note: 'A series reported at about 12.5 J/TH in December 2025; day not given, recorded at the end of the month.',
+  },
+  {
+    model: 'Bitmain Antminer S23 Hydro (580Th)',
+    released: '2026-03-31',
+    jPerTh: 9.6,
+    source: 'theminermag-s23-2025',
+    evidence: 'secondhand',
+    approximate: true,
+    note: 'Announced in 2025 at 9.5-9.7 J/TH (the midpoint is used) to ship in early 2026; recorded at the end of March 2026.',
   },
 ];
 write('hardware.json', [...hardware, ...LATER_HARDWARE]);

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty.js';
 import { UsageError } from '../errors.js';
 import { parseFraction, parseNonNegative, parseSamples, parseSeed } from './options.js';
@@ -8,7 +8,15 @@ export interface UncertaintyCommandOptions {
   seed?: number;
   basisSpread: number;
   shareSpread?: number;
+  breakSpread?: number;
   intensitySpread: number;
+}
+
+/** A spread that may be 0 (no widening) up to 1 (± the whole value). */
+function parseUnitSpread(value: string): number {
+  const number = parseNonNegative(value);
+  if (number > 1) throw new InvalidArgumentError('expected a fraction from 0 to 1, e.g. 0.5.');
+  return number;
 }
 
 /** Adds --uncertainty, --seed and the spreads; `shares` adds the share spread (estimates vary their shares). */
@@ -31,6 +39,14 @@ export function addUncertaintyOptions(command: Command, { shares = true } = {}):
         .argParser(parseNonNegative)
         .default(DEFAULT_UNCERTAINTY.shareSpreadPct),
     );
+    command.addOption(
+      new Option(
+        '--break-spread <fraction>',
+        'with --uncertainty: ± fraction of a share applied across a structural break (a ban)',
+      )
+        .argParser(parseUnitSpread)
+        .default(DEFAULT_UNCERTAINTY.breakSpread),
+    );
   }
   return command.addOption(
     new Option('--intensity-spread <fraction>', 'with --uncertainty: ± spread of the carbon intensity')
@@ -45,7 +61,7 @@ export function addUncertaintyOptions(command: Command, { shares = true } = {}):
  */
 export function uncertaintyFrom(options: UncertaintyCommandOptions, command: Command): UncertaintyOptions | undefined {
   if (options.uncertainty === undefined) {
-    for (const option of ['seed', 'basisSpread', 'shareSpread', 'intensitySpread']) {
+    for (const option of ['seed', 'basisSpread', 'shareSpread', 'breakSpread', 'intensitySpread']) {
       if (command.getOptionValueSource(option) === 'cli') {
         throw new UsageError('--seed and the spreads go with --uncertainty <n>.');
       }
@@ -58,5 +74,6 @@ export function uncertaintyFrom(options: UncertaintyCommandOptions, command: Com
     basisSpread: options.basisSpread,
     shareSpreadPct: options.shareSpread ?? DEFAULT_UNCERTAINTY.shareSpreadPct,
     intensitySpread: options.intensitySpread,
+    breakSpread: options.breakSpread ?? DEFAULT_UNCERTAINTY.breakSpread,
   };
 }

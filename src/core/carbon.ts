@@ -1,7 +1,7 @@
-import type { CarbonIntensity, Region } from '../data/schemas.js';
+import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../data/schemas.js';
 import type { DataIndex } from './lookup.js';
 import type { Period } from './period.js';
-import { chooseShare } from './shares.js';
+import { chooseLink } from './shares.js';
 import { possessive } from './text.js';
 import { mtco2FromTwh } from './units.js';
 
@@ -19,6 +19,7 @@ export interface CarbonWeight {
   /** The region whose intensity is used (an ancestor's when the region has none). */
   intensityRegion: string;
   year: number;
+  basis: CarbonBasis;
   source: string;
 }
 
@@ -29,7 +30,12 @@ export interface CarbonEstimate {
   gco2PerKwh: number;
   region: string;
   year: number;
+  /** What the intensity counts: life-cycle CO2-equivalent or direct combustion CO2. */
+  basis: CarbonBasis;
+  /** True when a share-weighted network intensity had to mix bases (a region without one on the basis asked). */
+  mixedBases: boolean;
   source: string;
+  evidence: Evidence;
   derived: boolean;
   /** The basis source's own carbon figure, when it gives one and the region is the basis scope. */
   reported: { mtco2: number; source: string } | null;
@@ -45,14 +51,26 @@ export interface Energy {
   upperTwh: number | null;
 }
 
-/** The intensity recorded for the region or its nearest ancestor, at the year or the nearest (earlier on a tie). */
-export function chooseIntensity(index: DataIndex, chain: readonly Region[], year: number): CarbonIntensity | undefined {
-  for (const region of chain) {
-    const records = index.carbonByRegion.get(region.id);
-    if (!records || records.length === 0) continue;
-    return [...records].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year)[0];
-  }
-  return undefined;
+/**
+ * The intensity recorded for the region or its nearest ancestor on the basis asked, at the year or the nearest
+ * (earlier on a tie). Only when no region of the chain has one on that basis, the same search on the other basis
+ * (the record's `basis` says which it is).
+ */
+export function chooseIntensity(
+  index: DataIndex,
+  chain: readonly Region[],
+  year: number,
+  basis: CarbonBasis,
+): CarbonIntensity | undefined {
+  const search = (wanted: (record: CarbonIntensity) => boolean) => {
+    for (const region of chain) {
+      const records = (index.carbonByRegion.get(region.id) ?? []).filter(wanted);
+      if (records.length === 0) continue;
+      return records.sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year)[0];
+    }
+    return undefined;
+  };
+  return search((r) => r.basis === basis) ?? search(() => true);
 }
 
 /**
@@ -63,18 +81,20 @@ export function networkIntensity(
   index: DataIndex,
   world: Region,
   period: Period,
+  basis: CarbonBasis,
 ): { gco2PerKwh: number; weights: CarbonWeight[] } | undefined {
   const weights: CarbonWeight[] = [];
-  for (const child of index.data.regions.filter((r) => r.parent === world.id)) {
-    const shares = index.sharesByRegion.get(child.id);
-    const intensity = chooseIntensity(index, [child, world], period.year);
-    if (!shares || shares.length === 0 || !intensity) continue;
+  for (const child of index.children.get(world.id) ?? []) {
+    const found = chooseLink(index, child, world, period);
+    const intensity = chooseIntensity(index, [child, world], period.year, basis);
+    if (!found.ok || !intensity) continue;
     weights.push({
       region: child.id,
-      sharePct: chooseShare(shares, period).pct,
+      sharePct: found.link.choice.pct,
       gco2PerKwh: intensity.gco2PerKwh,
       intensityRegion: intensity.region,
       year: intensity.year,
+      basis: intensity.basis,
       source: intensity.source,
     });
   }
@@ -84,6 +104,8 @@ export function networkIntensity(
 }
 
 export interface CarbonOptions {
+  /** The basis of the intensities to use. */
+  basis: CarbonBasis;
   /** [low, high] g/kWh for a carbon bracket, or undefined for none. */
   bracket?: { low: number; high: number };
   /** The basis source's own carbon figure to show beside ours. */
@@ -105,26 +127,38 @@ export function estimateCarbon(
   const region = chain[0] as Region;
   const year = period.year;
   const warnings: string[] = [];
-  let intensity: { gco2PerKwh: number; region: string; year: number; source: string; derived: boolean };
+  let intensity: Pick<
+    CarbonEstimate,
+    'gco2PerKwh' | 'region' | 'year' | 'basis' | 'mixedBases' | 'source' | 'evidence' | 'derived'
+  >;
   let weights: CarbonWeight[] | null = null;
   let sources: string[];
-  const network = region.parent === null ? networkIntensity(index, region, period) : undefined;
+  const network = region.parent === null ? networkIntensity(index, region, period, options.basis) : undefined;
   if (network) {
     weights = network.weights;
     sources = [...new Set(network.weights.map((w) => w.source))];
+    const other = network.weights.filter((w) => w.basis !== options.basis);
     intensity = {
       gco2PerKwh: network.gco2PerKwh,
       region: region.id,
       year,
+      basis: options.basis,
+      mixedBases: other.length > 0,
       source: SHARE_WEIGHTED_SOURCE,
+      evidence: 'computed',
       derived: true,
     };
     const borrowed = network.weights.filter((w) => w.intensityRegion !== w.region).map((w) => w.region);
     if (borrowed.length > 0) {
       warnings.push(`The network intensity counts ${borrowed.join(', ')} at the world grid average.`);
     }
+    if (other.length > 0) {
+      warnings.push(
+        `The network intensity mixes bases: ${other.map((w) => w.region).join(', ')} ${other.length === 1 ? 'has' : 'have'} no ${options.basis} intensity and ${other.length === 1 ? 'is' : 'are'} counted on the ${other[0]?.basis} basis.`,
+      );
+    }
   } else {
-    const record = chooseIntensity(index, chain, year);
+    const record = chooseIntensity(index, chain, year, options.basis);
     if (!record) {
       warnings.push(
         `No carbon intensity is recorded for ${region.name} or any region above it; carbon is not estimated.`,
@@ -143,7 +177,12 @@ export function estimateCarbon(
         `The carbon intensity is ${possessive(recordRegion.name)} for ${record.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
       );
     }
-    intensity = { ...record, derived: record.derived === true };
+    if (record.basis !== options.basis) {
+      warnings.push(
+        `No ${options.basis} carbon intensity is recorded for ${region.name} or any region above it; the ${record.basis} one is used (the two bases differ by about 12%).`,
+      );
+    }
+    intensity = { ...record, mixedBases: false, derived: record.derived === true };
     sources = [record.source];
   }
   const at = (twh: number | null, gco2PerKwh = intensity.gco2PerKwh) =>
@@ -164,7 +203,10 @@ export function estimateCarbon(
       gco2PerKwh: intensity.gco2PerKwh,
       region: intensity.region,
       year: intensity.year,
+      basis: intensity.basis,
+      mixedBases: intensity.mixedBases,
       source: intensity.source,
+      evidence: intensity.evidence,
       derived: intensity.derived,
       reported: options.reported,
       weights,

@@ -1,13 +1,23 @@
 import type { Dataset } from '../data/dataset.js';
-import type { Baseline, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
+import type { Baseline, CarbonBasis, Coverage, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
+import {
+  type AlternativeTotal,
+  alternativeTotals,
+  type BasisChoice,
+  chooseBasis,
+  latestMeasuredYear,
+  seriesOnChain,
+  yearsCovered,
+} from './basis.js';
 import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
-import { type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
+import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
-import { describeDistance, monthPeriod, type Period, yearPeriod } from './period.js';
-import { chooseShare } from './shares.js';
-import { normaliseName, possessive } from './text.js';
+import { monthPeriod, type Period, yearPeriod } from './period.js';
+import { chooseLink, reporterOf } from './shares.js';
+import { normaliseName } from './text.js';
+import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
 
 /** Options for {@link estimate}. */
@@ -16,8 +26,12 @@ export interface EstimateOptions {
   year?: number;
   /** One month, YYYY-MM; the energy is then that month's annual rate. Not with `year`. */
   month?: string;
-  /** Use this network-energy series as the basis. */
+  /** Use this network-energy series as the basis (the only way to use a projection or a multi-year total). */
   series?: string;
+  /** Prefer this share dataset's records (a survey, say) where it has any; the default records elsewhere. */
+  shareDataset?: string;
+  /** Carbon intensities on this basis (default life-cycle); another basis is used only where none exists, and said. */
+  carbonBasis?: CarbonBasis;
   /** Compare with this electricity baseline (default: the first in the data). */
   baseline?: string;
   /** Add a carbon bracket between these grid intensities, g CO2/kWh (CBECI: 24 all-hydro, 820 all-coal). */
@@ -50,12 +64,40 @@ export interface ShareLink {
   of: string;
   pct: number;
   months: string[];
+  /** 0 when the months are inside the period; else the signed distance in months of the nearest one used. */
+  distanceMonths: number;
   sources: string[];
+  /** The weakest grade of the records used. */
+  evidence: Evidence;
+  /** The share dataset used, or null for the default records. */
+  dataset: string | null;
   approximate: boolean;
   /** ± percentage points stated in the data for the shares used, or null. */
   precisionPct: number | null;
+  /** Ids of events after the records used and within the period: the share may not hold after them. */
+  breaks: string[];
   notes: string[];
 }
+
+/**
+ * What an estimate rests on that a reader (or a script filtering rows) must know, one code each:
+ * a projection; a basis covering part of the year (annualised), an annualised reading, or the yearly mean of a
+ * multi-year total; a secondhand figure; a share from before a structural break; a share from outside the
+ * period; an approximate figure; a share from a named dataset (a survey); carbon on another basis than asked.
+ */
+export const CAVEATS = [
+  'projection',
+  'partial-year',
+  'snapshot',
+  'multi-year',
+  'secondhand',
+  'pre-break-share',
+  'stale-share',
+  'approximate',
+  'dataset-share',
+  'carbon-basis',
+] as const;
+export type Caveat = (typeof CAVEATS)[number];
 
 /** One region's estimate: the shape of the `--json` contract (before rounding). */
 export interface Estimate {
@@ -70,15 +112,34 @@ export interface Estimate {
     scope: string;
     kind: NetworkSeries['kind'];
     year: number;
+    /** The year's energy, TWh: the published figure × `factor`. */
     twh: number;
     lowerTwh: number | null;
     upperTwh: number | null;
     source: string;
+    evidence: Evidence;
+    coverage: Coverage;
+    /** The figure as the source gives it (for part of a year, several years or as a rate). */
+    publishedTwh: number;
+    /** Days in the year ÷ days covered (part of a year), 1 ÷ years (a multi-year total), or 1. */
+    factor: number;
+    /** For part of a year: the days covered and the last of them. */
+    days: number | null;
+    through: string | null;
+    /** For an annualised reading: when it was read, where known. */
+    asOf: string | null;
+    /** For a multi-year total: its last year (its first is `year`'s value's). */
+    toYear: number | null;
     approximate: boolean;
     derived: boolean;
+    /** Other series' figures for the same scope and year, so that disagreement shows. */
+    alternatives: AlternativeTotal[];
     /** The model's inputs, for a computed basis. */
     inputs?: Record<string, number | string | null>;
   };
+  /** The weakest grade of the figures the energy rests on (the basis and every share). */
+  evidence: Evidence;
+  caveats: Caveat[];
   carbon: (CarbonEstimate & Partial<Percentiles>) | null;
   comparison: {
     baseline: string;
@@ -96,71 +157,6 @@ export interface Estimate {
   warnings: string[];
   /** The Monte Carlo settings, when the estimate has percentiles. */
   uncertainty: UncertaintyOptions | null;
-}
-
-interface Basis {
-  series: NetworkSeries;
-  value: NetworkValue;
-  scopeIndex: number;
-}
-
-const yearsOf = (series: NetworkSeries) => series.values.map((v) => v.year);
-
-function describeYears(years: readonly number[]): string {
-  const sorted = [...years].sort((a, b) => a - b);
-  const contiguous = sorted.every((y, i) => i === 0 || y === (sorted[i - 1] as number) + 1);
-  if (sorted.length > 2 && contiguous) return `${sorted[0]}–${sorted.at(-1)}`;
-  return sorted.join(', ');
-}
-
-/** Series whose scope is on the chain, nearest scope first, in file order within a scope. */
-function seriesOnChain(index: DataIndex, chain: readonly Region[]): { series: NetworkSeries; scopeIndex: number }[] {
-  return chain.flatMap((region, scopeIndex) =>
-    index.data.networkEnergy.filter((s) => s.scope === region.id).map((series) => ({ series, scopeIndex })),
-  );
-}
-
-function availableYears(index: DataIndex, chain: readonly Region[]): string {
-  const listed = seriesOnChain(index, chain).map(({ series }) => `${describeYears(yearsOf(series))} (${series.id})`);
-  return listed.length > 0 ? listed.join(', ') : 'none';
-}
-
-/** The latest year a measured series on the chain covers (a projection only when there is no measured one). */
-function defaultYear(index: DataIndex, chain: readonly Region[], forced: NetworkSeries | undefined): number {
-  const candidates = forced ? [{ series: forced }] : seriesOnChain(index, chain);
-  const estimates = candidates.filter(({ series }) => series.kind === 'estimate');
-  const pool = estimates.length > 0 ? estimates : candidates;
-  const years = pool.flatMap(({ series }) => yearsOf(series));
-  if (years.length === 0) {
-    throw new UsageError(`No network-energy series covers ${chain[0]?.name ?? 'this region'} or any region above it.`);
-  }
-  return Math.max(...years);
-}
-
-function findBasis(index: DataIndex, chain: readonly Region[], year: number, forced: NetworkSeries | undefined): Basis {
-  const region = chain[0] as Region;
-  if (forced) {
-    const scopeIndex = chain.findIndex((r) => r.id === forced.scope);
-    if (scopeIndex < 0) {
-      throw new UsageError(
-        `Series "${forced.id}" covers ${index.regions.get(forced.scope)?.name ?? forced.scope}, which is not ${region.name} or a region above it (${chain.map((r) => r.id).join(' → ')}).`,
-      );
-    }
-    const value = forced.values.find((v) => v.year === year);
-    if (!value) {
-      throw new UsageError(
-        `Series "${forced.id}" has no value for ${year}; it covers ${describeYears(yearsOf(forced))}.`,
-      );
-    }
-    return { series: forced, value, scopeIndex };
-  }
-  for (const { series, scopeIndex } of seriesOnChain(index, chain)) {
-    const value = series.values.find((v) => v.year === year);
-    if (value) return { series, value, scopeIndex };
-  }
-  throw new UsageError(
-    `No network-energy series covers ${year} for ${region.name}. Years available: ${availableYears(index, chain)}.`,
-  );
 }
 
 function findCountryValue(baseline: Baseline, country: Region) {
@@ -198,8 +194,140 @@ export function regionsWithShares(data: Dataset): Region[] {
   });
 }
 
+/** A computed basis as a one-value series of the world, for the year asked. */
+function computedSeries(world: Region, basis: ComputedBasis, year: number): NetworkSeries {
+  return {
+    id: basis.method,
+    scope: world.id,
+    kind: 'estimate',
+    source: COMPUTED_SOURCE,
+    values: [
+      {
+        year,
+        twh: basis.twh,
+        ...(basis.lowerTwh === null ? {} : { lowerTwh: basis.lowerTwh }),
+        ...(basis.upperTwh === null ? {} : { upperTwh: basis.upperTwh }),
+        evidence: 'computed',
+        derived: true,
+      },
+    ],
+  };
+}
+
+/** The period asked for; without one, the latest year with a measured total (the forced series' latest year). */
+function choosePeriod(
+  index: DataIndex,
+  chain: readonly Region[],
+  options: EstimateOptions,
+  forced: NetworkSeries | undefined,
+): { period: Period; defaulted: boolean } {
+  if (options.month !== undefined) return { period: monthPeriod(options.month), defaulted: false };
+  if (options.year !== undefined) return { period: yearPeriod(options.year), defaulted: false };
+  const year = forced ? Math.max(...forced.values.flatMap(yearsCovered)) : latestMeasuredYear(index, chain);
+  return { period: yearPeriod(year), defaulted: true };
+}
+
 /**
- * Estimates the electricity used by bitcoin mining in one region.
+ * The share links from the region up to the basis scope (Sichuan of China, China of the world) and their product.
+ * @throws UsageError when a link has no share recorded.
+ */
+function shareChain(
+  index: DataIndex,
+  chain: readonly Region[],
+  scopeIndex: number,
+  period: Period,
+  dataset: string | undefined,
+): { links: ShareLink[]; pct: number; sources: string[]; warnings: string[] } {
+  const links: ShareLink[] = [];
+  const sources: string[] = [];
+  const warnings: string[] = [];
+  let pct = 100;
+  for (const child of chain.slice(0, scopeIndex)) {
+    const parent = index.regions.get(child.parent as string) as Region;
+    const found = chooseLink(index, child, parent, period, dataset);
+    if (!found.ok) throw new UsageError(`${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.`);
+    const { link } = found;
+    warnings.push(...link.warnings);
+    sources.push(...link.sources);
+    links.push({
+      region: child.id,
+      of: parent.id,
+      pct: link.choice.pct,
+      months: link.choice.months,
+      distanceMonths: link.choice.distanceMonths,
+      sources: link.sources,
+      evidence: link.evidence,
+      dataset: link.dataset,
+      approximate: link.choice.approximate,
+      precisionPct: link.precisionPct,
+      breaks: link.breaks.map((e) => e.id),
+      notes: link.notes,
+    });
+    pct *= link.choice.pct / 100;
+  }
+  return { links, pct, sources, warnings };
+}
+
+/** A pointer to a projection on the chain for the year or later, when the basis is a measurement. */
+function projectionHint(index: DataIndex, chain: readonly Region[], year: number): string[] {
+  return seriesOnChain(index, chain).flatMap(({ series }) => {
+    const years = series.values.flatMap(yearsCovered).filter((y) => y >= year);
+    if (series.kind !== 'projection' || years.length === 0) return [];
+    const scope = index.regions.get(series.scope)?.name ?? series.scope;
+    return [
+      `A projection for ${scope} covers ${years.join(', ')} (series ${series.id}); it is not a measurement and is used only when asked for with --series ${series.id}.`,
+    ];
+  });
+}
+
+/** Where the energy stands among a baseline's countries, and its share of the region's own country. */
+function compareWithCountries(
+  index: DataIndex,
+  chain: readonly Region[],
+  baselineId: string | undefined,
+  twh: number,
+): Estimate['comparison'] {
+  const baseline = chooseBaseline(index, baselineId);
+  if (!baseline) return null;
+  const ranking = rankAmong(baseline, twh);
+  const country = chain.find((r) => r.kind === 'country');
+  const countryValue = country ? findCountryValue(baseline, country) : undefined;
+  return {
+    baseline: baseline.id,
+    measure: baseline.measure,
+    year: baseline.year,
+    rank: ranking.rank,
+    count: ranking.count,
+    above: ranking.above ? { country: ranking.above.country, twh: ranking.above.twh } : null,
+    below: ranking.below ? { country: ranking.below.country, twh: ranking.below.twh } : null,
+    pctOfCountry: countryValue && countryValue.twh > 0 ? (twh / countryValue.twh) * 100 : null,
+    country: countryValue ? countryValue.country : null,
+  };
+}
+
+/** The caveat codes of an estimate, in the order of {@link CAVEATS}. */
+function caveatsOf(
+  basis: BasisChoice,
+  links: readonly ShareLink[],
+  carbon: CarbonEstimate | null,
+  carbonBasis: CarbonBasis,
+): Caveat[] {
+  const present = new Set<Caveat>();
+  if (basis.series.kind === 'projection') present.add('projection');
+  if (basis.coverage !== 'year') present.add(basis.coverage === 'partial-year' ? 'partial-year' : basis.coverage);
+  if (basis.value.evidence === 'secondhand' || links.some((l) => l.evidence === 'secondhand'))
+    present.add('secondhand');
+  if (links.some((l) => l.breaks.length > 0)) present.add('pre-break-share');
+  if (links.some((l) => l.distanceMonths !== 0)) present.add('stale-share');
+  if (basis.value.approximate || links.some((l) => l.approximate)) present.add('approximate');
+  if (links.some((l) => l.dataset !== null)) present.add('dataset-share');
+  if (carbon && (carbon.basis !== carbonBasis || carbon.mixedBases)) present.add('carbon-basis');
+  return CAVEATS.filter((c) => present.has(c));
+}
+
+/**
+ * Estimates the electricity used by bitcoin mining in one region: period → basis → share chain → energy →
+ * carbon → comparison → uncertainty.
  * @param regionId a region id (resolve a user's words with `resolveRegion` first).
  * @throws UsageError when no series covers the year or a share is missing.
  */
@@ -211,157 +339,73 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   if (options.year !== undefined && options.month !== undefined)
     throw new UsageError('Give --year or --month, not both.');
   if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
-  const world = chain.at(-1) as Region;
-  const forced: NetworkSeries | undefined = options.basis
-    ? {
-        id: options.basis.method,
-        scope: world.id,
-        kind: 'estimate',
-        source: COMPUTED_SOURCE,
-        values: [
-          {
-            year: options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis.year),
-            twh: options.basis.twh,
-            ...(options.basis.lowerTwh === null ? {} : { lowerTwh: options.basis.lowerTwh }),
-            ...(options.basis.upperTwh === null ? {} : { upperTwh: options.basis.upperTwh }),
-            derived: true,
-          },
-        ],
-      }
-    : forcedSeries(index, options.series);
-  const warnings: string[] = [];
-
-  const chosenYear = options.month !== undefined ? Number(options.month.slice(0, 4)) : options.year;
-  const year = chosenYear ?? defaultYear(index, chain, forced);
-  const period: Period = options.month !== undefined ? monthPeriod(options.month) : yearPeriod(year);
-  const basis = findBasis(index, chain, year, forced);
-  const scope = chain[basis.scopeIndex] as Region;
-
-  for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
-
-  const links: ShareLink[] = [];
-  let sharePct = 100;
-  const sourceIds = new Set<string>(options.basis ? options.basis.sources : [basis.series.source]);
-  for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
-  for (const child of chain.slice(0, basis.scopeIndex)) {
-    const parent = index.regions.get(child.parent as string) as Region;
-    const records = index.sharesByRegion.get(child.id);
-    if (!records || records.length === 0) {
-      throw new UsageError(
-        `No hashrate share is recorded for ${child.name} (of ${parent.name}), so ${region.name} cannot be estimated.`,
-      );
-    }
-    const choice = chooseShare(records, period);
-    const what = `${possessive(child.name)} share of ${parent.name}`;
-    if (choice.distanceMonths !== 0) {
-      warnings.push(`${what} is from ${choice.months[0]}, ${describeDistance(choice.distanceMonths, period)}.`);
-    } else if (period.kind === 'year' && choice.months.length < 12) {
-      const months =
-        choice.months.length === 1
-          ? `one month (${choice.months[0]})`
-          : `${choice.months.length} months (${choice.months[0]} to ${choice.months.at(-1)})`;
-      warnings.push(`${what} in ${year} rests on ${months}, not 12.`);
-    }
-    for (const record of choice.records) {
-      if (record.approximate) {
-        warnings.push(
-          `${what} in ${record.month} (${record.sharePct}%) is approximate${record.note ? `: ${record.note}` : '.'}`,
-        );
-      }
-    }
-    if (choice.pct === 0) {
-      warnings.push(
-        `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
-      );
-    }
-    const sources = [...new Set(choice.records.map((r) => r.source))];
-    for (const s of sources) sourceIds.add(s);
-    links.push({
-      region: child.id,
-      of: parent.id,
-      pct: choice.pct,
-      months: choice.months,
-      sources,
-      approximate: choice.approximate,
-      precisionPct: choice.records.some((r) => r.precisionPct !== undefined)
-        ? Math.max(...choice.records.map((r) => r.precisionPct ?? 0))
-        : null,
-      notes: [...new Set(choice.records.flatMap((r) => (r.note ? [r.note] : [])))],
-    });
-    sharePct *= choice.pct / 100;
-  }
-
-  if (basis.series.kind === 'projection') {
-    warnings.push(
-      `The basis is a projection (series ${basis.series.id})${basis.series.note ? `: ${basis.series.note}` : ', not a measurement.'}`,
+  if (options.shareDataset !== undefined && !index.shareDatasets.has(options.shareDataset)) {
+    const known = [...index.shareDatasets.keys()];
+    throw new UsageError(
+      `Unknown share dataset "${options.shareDataset}". ${known.length > 0 ? `Share datasets: ${known.join(', ')}.` : 'The data has none.'}`,
     );
   }
-  if (basis.value.approximate) warnings.push(`The basis (${basis.series.id}, ${year}) is approximate.`);
-  if (chosenYear === undefined && !forced) {
-    for (const { series } of seriesOnChain(index, chain)) {
-      const later = yearsOf(series).filter((y) => y > year);
-      if (series.kind === 'projection' && later.length > 0) {
-        const scopeName = index.regions.get(series.scope)?.name ?? series.scope;
-        warnings.push(
-          `A projection for ${scopeName} covers ${describeYears(later)} (series ${series.id}); ask for it with --year ${Math.max(...later)}.`,
-        );
-      }
-    }
+  const world = chain.at(-1) as Region;
+  const computedYear = options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis?.year);
+  const forced =
+    options.basis && computedYear !== undefined
+      ? computedSeries(world, options.basis, computedYear)
+      : forcedSeries(index, options.series);
+  const warnings: string[] = [];
+
+  const { period, defaulted } = choosePeriod(index, chain, options, forced);
+  const year = period.year;
+  const basis = chooseBasis(index, chain, year, forced);
+  const scope = chain[basis.scopeIndex] as Region;
+  for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
+  for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
+  if (defaulted && basis.coverage !== 'year' && !forced) {
+    warnings.push(
+      `No year was given: ${year} is the latest year with a measured total, and ${basis.series.id} covers only part of it.`,
+    );
+  }
+  warnings.push(...basis.warnings);
+  if (basis.value.evidence === 'secondhand') {
+    warnings.push(
+      `The basis (${basis.series.id}, ${year}) is secondhand: reported by ${reporterOf(index, basis.series.source)}.`,
+    );
   }
 
-  const fraction = sharePct / 100;
-  const twh = fraction * basis.value.twh;
-  const lowerTwh = basis.value.lowerTwh === undefined ? null : fraction * basis.value.lowerTwh;
-  const upperTwh = basis.value.upperTwh === undefined ? null : fraction * basis.value.upperTwh;
+  const shares = shareChain(index, chain, basis.scopeIndex, period, options.shareDataset);
+  warnings.push(...shares.warnings);
+  if (!forced && basis.series.kind !== 'projection') warnings.push(...projectionHint(index, chain, year));
 
+  const fraction = shares.pct / 100;
+  const twh = fraction * basis.twh;
+  const lowerTwh = basis.lowerTwh === null ? null : fraction * basis.lowerTwh;
+  const upperTwh = basis.upperTwh === null ? null : fraction * basis.upperTwh;
+
+  const carbonBasis = options.carbonBasis ?? 'life-cycle';
   const carbonResult = estimateCarbon(
     index,
     chain,
     period,
     { twh, lowerTwh, upperTwh },
     {
+      basis: carbonBasis,
       ...(options.carbonBracket ? { bracket: options.carbonBracket } : {}),
       reported:
-        basis.value.mtco2 !== undefined && basis.scopeIndex === 0
-          ? { mtco2: basis.value.mtco2, source: basis.series.source }
-          : null,
+        basis.mtco2 !== null && basis.scopeIndex === 0 ? { mtco2: basis.mtco2, source: basis.series.source } : null,
     },
   );
   const carbon = carbonResult.carbon;
   warnings.push(...carbonResult.warnings);
-  for (const id of carbonResult.sources) sourceIds.add(id);
 
-  let comparison: Estimate['comparison'] = null;
-  const baseline = chooseBaseline(index, options.baseline);
-  if (baseline) {
-    sourceIds.add(baseline.source);
-    const ranking = rankAmong(baseline, twh);
-    const country = chain.find((r) => r.kind === 'country');
-    const countryValue = country ? findCountryValue(baseline, country) : undefined;
-    comparison = {
-      baseline: baseline.id,
-      measure: baseline.measure,
-      year: baseline.year,
-      rank: ranking.rank,
-      count: ranking.count,
-      above: ranking.above ? { country: ranking.above.country, twh: ranking.above.twh } : null,
-      below: ranking.below ? { country: ranking.below.country, twh: ranking.below.twh } : null,
-      pctOfCountry: countryValue && countryValue.twh > 0 ? (twh / countryValue.twh) * 100 : null,
-      country: countryValue ? countryValue.country : null,
-    };
-  }
+  const comparison = compareWithCountries(index, chain, options.baseline, twh);
+  const baselineSource = comparison ? index.baselines.get(comparison.baseline)?.source : undefined;
 
   const simulation = options.uncertainty
     ? simulateEstimate(
         {
-          basis: {
-            twh: basis.value.twh,
-            lowerTwh: basis.value.lowerTwh ?? null,
-            upperTwh: basis.value.upperTwh ?? null,
-          },
-          links: links.map((l) => ({
+          basis: { twh: basis.twh, lowerTwh: basis.lowerTwh, upperTwh: basis.upperTwh },
+          links: shares.links.map((l) => ({
             pct: l.pct,
-            precisionPct: l.precisionPct ?? (l.approximate ? (options.uncertainty?.shareSpreadPct ?? 0) : 0),
+            precisionPct: linkSpreadPct(l, options.uncertainty as UncertaintyOptions),
           })),
           gco2PerKwh: carbon?.gco2PerKwh ?? null,
         },
@@ -369,6 +413,12 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       )
     : null;
 
+  const sourceIds = new Set<string>([
+    ...(options.basis ? options.basis.sources : [basis.series.source]),
+    ...shares.sources,
+    ...carbonResult.sources,
+    ...(baselineSource ? [baselineSource] : []),
+  ]);
   return {
     region: { id: region.id, name: region.name, kind: region.kind, parent: region.parent },
     year,
@@ -379,20 +429,31 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       lowerGw: lowerTwh === null ? null : gwFromTwhPerYear(lowerTwh),
       upperGw: upperTwh === null ? null : gwFromTwhPerYear(upperTwh),
     },
-    share: { pct: sharePct, of: scope.id, links },
+    share: { pct: shares.pct, of: scope.id, links: shares.links },
     basis: {
       series: basis.series.id,
       scope: scope.id,
       kind: basis.series.kind,
       year,
-      twh: basis.value.twh,
-      lowerTwh: basis.value.lowerTwh ?? null,
-      upperTwh: basis.value.upperTwh ?? null,
+      twh: basis.twh,
+      lowerTwh: basis.lowerTwh,
+      upperTwh: basis.upperTwh,
       source: basis.series.source,
+      evidence: basis.value.evidence,
+      coverage: basis.coverage,
+      publishedTwh: basis.value.twh,
+      factor: basis.factor,
+      days: basis.value.days ?? null,
+      through: basis.value.through ?? null,
+      asOf: basis.value.asOf ?? null,
+      toYear: basis.value.toYear ?? null,
       approximate: basis.value.approximate === true,
       derived: basis.value.derived === true,
+      alternatives: options.basis ? [] : alternativeTotals(index, basis),
       ...(options.basis ? { inputs: options.basis.inputs } : {}),
     },
+    evidence: weakestEvidence([basis.value.evidence, ...shares.links.map((l) => l.evidence)]),
+    caveats: caveatsOf(basis, shares.links, carbon, carbonBasis),
     carbon: carbon && simulation?.carbon ? { ...carbon, ...simulation.carbon } : carbon,
     comparison,
     sources: [...sourceIds].sort().map((id) => sourceOf(index, id)),

@@ -10,7 +10,15 @@ export interface DataIndex {
   /** Each region's direct sub-regions, keyed by the parent's id, in data order. */
   children: Map<string, Region[]>;
   sources: Map<string, Source>;
+  /** Each region's shares of the default dataset (records without a `dataset`). */
   sharesByRegion: Map<string, HashrateShare[]>;
+  /** The records of each named share dataset (a survey, say), grouped by region: used only when asked for. */
+  shareDatasets: Map<string, Map<string, HashrateShare[]>>;
+  /**
+   * Months in which a parent's children add up to the whole (100%, a remainder included), keyed by
+   * `${dataset ?? ''} ${parent}`: a region not named in such a month is inside the remainder then.
+   */
+  completeMonths: Map<string, Set<string>>;
   carbonByRegion: Map<string, CarbonIntensity[]>;
   series: Map<string, NetworkSeries>;
   baselines: Map<string, Baseline>;
@@ -28,6 +36,29 @@ function groupBy<T>(records: readonly T[], key: (record: T) => string): Map<stri
   return groups;
 }
 
+/** Children's shares of a whole month add up to 100 within this many points (the published figures' rounding). */
+const COMPLETE_TOLERANCE_PCT = 0.1;
+
+function completeMonths(data: Dataset): Map<string, Set<string>> {
+  const parents = new Map(data.regions.map((r) => [r.id, r.parent]));
+  const sums = new Map<string, number>();
+  for (const share of data.shares) {
+    const parent = parents.get(share.region);
+    if (parent == null) continue;
+    const key = `${share.dataset ?? ''} ${parent}\u0000${share.month}`;
+    sums.set(key, (sums.get(key) ?? 0) + share.sharePct);
+  }
+  const complete = new Map<string, Set<string>>();
+  for (const [key, sum] of sums) {
+    if (sum < 100 - COMPLETE_TOLERANCE_PCT) continue;
+    const [group = '', month = ''] = key.split('\u0000');
+    const months = complete.get(group) ?? new Set<string>();
+    months.add(month);
+    complete.set(group, months);
+  }
+  return complete;
+}
+
 export function indexData(data: Dataset): DataIndex {
   let index = indexes.get(data);
   if (!index) {
@@ -39,8 +70,20 @@ export function indexData(data: Dataset): DataIndex {
         (r) => r.parent as string,
       ),
       sources: new Map(data.sources.map((s) => [s.id, s])),
-      sharesByRegion: groupBy(data.shares, (s) => s.region),
+      sharesByRegion: groupBy(
+        data.shares.filter((s) => s.dataset === undefined),
+        (s) => s.region,
+      ),
+      shareDatasets: new Map(
+        [
+          ...groupBy(
+            data.shares.filter((s) => s.dataset !== undefined),
+            (s) => s.dataset as string,
+          ),
+        ].map(([dataset, records]) => [dataset, groupBy(records, (s) => s.region)]),
+      ),
       carbonByRegion: groupBy(data.carbon, (c) => c.region),
+      completeMonths: completeMonths(data),
       series: new Map(data.networkEnergy.map((s) => [s.id, s])),
       baselines: new Map(data.baselines.map((b) => [b.id, b])),
     };

@@ -37,3 +37,28 @@ export function describeDistance(months: number, period: Period): string {
   const size = Math.abs(months);
   return `${size} month${size === 1 ? '' : 's'} ${months < 0 ? 'before' : 'after'} ${describePeriod(period)}`;
 }
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2021-04" → "April 2021". */
+export function describeMonth(month: string): string {
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
+}
+
+/** The last month a period reaches: December of a year, or the month itself. */
+export function lastMonthOf(period: Period): string {
+  return period.kind === 'month' ? period.month : `${period.year}-12`;
+}

@@ -1,12 +1,14 @@
-import type { Region } from '../data/schemas.js';
+import type { CarbonBasis, Coverage, Evidence, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
+import { chooseBasis, latestMeasuredYear } from './basis.js';
 import { chooseIntensity } from './carbon.js';
 import { type DataIndex, regionChain } from './lookup.js';
-import { describeDistance, type Period } from './period.js';
-import { chooseShare } from './shares.js';
+import type { Period } from './period.js';
+import { chooseLink } from './shares.js';
 import {
   type ChangePercentiles,
   type FootprintDraw,
+  linkSpreadPct,
   type SimulationInput,
   simulateChanges,
   type UncertaintyOptions,
@@ -40,29 +42,30 @@ export interface ShareLink {
   /** ± percentage points stated by the records, or null when they state none. */
   precisionPct: number | null;
   approximate: boolean;
+  /** Ids of the events between the records used and the period's end (structural breaks). */
+  breaks: string[];
 }
 
-/** The share links of every region whose chain has share data, for a period, parents before children. */
+/**
+ * The share links of every region whose chain has share data, for a period, parents before children (each as
+ * `estimate` chooses it, with the same warnings).
+ */
 export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
   const links: ShareLink[] = [];
   const warnings: string[] = [];
   const visit = (parent: Region) => {
     for (const child of index.children.get(parent.id) ?? []) {
-      const records = index.sharesByRegion.get(child.id);
-      if (!records || records.length === 0) continue;
-      const choice = chooseShare(records, period);
-      if (choice.distanceMonths !== 0) {
-        warnings.push(
-          `${child.id}: share from ${choice.months[0]}, ${describeDistance(choice.distanceMonths, period)}.`,
-        );
-      }
-      const stated = choice.records.flatMap((r) => (r.precisionPct === undefined ? [] : [r.precisionPct]));
+      const found = chooseLink(index, child, parent, period);
+      if (!found.ok) continue;
+      const { link } = found;
+      warnings.push(...link.warnings);
       links.push({
         id: child.id,
         parent: parent.id,
-        pct: choice.pct,
-        precisionPct: stated.length > 0 ? Math.max(...stated) : null,
-        approximate: choice.approximate,
+        pct: link.choice.pct,
+        precisionPct: link.precisionPct,
+        approximate: link.choice.approximate,
+        breaks: link.breaks.map((e) => e.id),
       });
       visit(child);
     }
@@ -297,16 +300,17 @@ function carbonLayout(
   index: DataIndex,
   tree: ShareTree,
   year: number,
-): { records: { key: string; gco2PerKwh: number }[]; recordOf: Int32Array } {
-  const records: { key: string; gco2PerKwh: number }[] = [];
+  basis: CarbonBasis,
+): { records: { key: string; gco2PerKwh: number; basis: CarbonBasis }[]; recordOf: Int32Array } {
+  const records: { key: string; gco2PerKwh: number; basis: CarbonBasis }[] = [];
   const byKey = new Map<string, number>();
   const recordOf = Int32Array.from(tree.ids, (id) => {
-    const record = chooseIntensity(index, regionChain(index, id), year);
+    const record = chooseIntensity(index, regionChain(index, id), year, basis);
     if (!record) return -1;
-    const key = `${record.region} ${record.year}`;
+    const key = `${record.region} ${record.year} ${record.basis}`;
     let at = byKey.get(key);
     if (at === undefined) {
-      at = records.push({ key, gco2PerKwh: record.gco2PerKwh }) - 1;
+      at = records.push({ key, gco2PerKwh: record.gco2PerKwh, basis: record.basis }) - 1;
       byKey.set(key, at);
     }
     return at;
@@ -343,8 +347,10 @@ export interface ScenarioOptions {
   month?: string;
   /** Run a Monte Carlo of the network totals and of the regions the scenario names. */
   uncertainty?: UncertaintyOptions;
-  /** A world network-energy series (default: the first that covers the year). */
+  /** A world network-energy series (default: the basis `estimate` would choose for the world). */
   series?: string;
+  /** Carbon intensities on this basis (default life-cycle). */
+  carbonBasis?: CarbonBasis;
 }
 
 export interface Footprint {
@@ -357,7 +363,9 @@ export interface ScenarioResult {
   scenario: {
     year: number;
     month: string | null;
-    basis: { series: string; twh: number; source: string };
+    /** The world total used: the year's energy (annualised or a yearly mean where the series needs it). */
+    basis: { series: string; twh: number; source: string; evidence: Evidence; coverage: Coverage; factor: number };
+    carbonBasis: CarbonBasis;
     bans: string[];
     redistribute: string;
     moves: Move[];
@@ -389,38 +397,46 @@ export interface ScenarioResult {
 export function runScenario(index: DataIndex, input: ScenarioInput, options: ScenarioOptions): ScenarioResult {
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) throw new UsageError('The data has no world region.');
-  const worldSeries = index.data.networkEnergy.filter((s) => s.scope === world.id);
-  const candidates = options.series === undefined ? worldSeries : worldSeries.filter((s) => s.id === options.series);
-  if (options.series !== undefined && candidates.length === 0) {
-    throw new UsageError(
-      `Series "${options.series}" is not a world series; scenarios need one (${worldSeries.map((s) => s.id).join(', ')}).`,
-    );
+  if (options.year !== undefined && options.month !== undefined)
+    throw new UsageError('Give --year or --month, not both.');
+  let forced;
+  if (options.series !== undefined) {
+    forced = index.series.get(options.series);
+    if (!forced || forced.scope !== world.id) {
+      const worldSeries = index.data.networkEnergy.filter((s) => s.scope === world.id).map((s) => s.id);
+      throw new UsageError(
+        `Series "${options.series}" is not a world series; scenarios need one (${worldSeries.join(', ')}).`,
+      );
+    }
   }
-  const measured = candidates.filter((s) => s.kind === 'estimate');
   const year =
     options.year ??
     (options.month
       ? Number(options.month.slice(0, 4))
-      : Math.max(...(measured.length > 0 ? measured : candidates).flatMap((s) => s.values.map((v) => v.year))));
-  const found = candidates.flatMap((series) =>
-    series.values.filter((v) => v.year === year).map((value) => ({ series, value })),
-  )[0];
-  if (!found) {
-    const years = candidates.map((s) => `${s.values.map((v) => v.year).join(', ')} (${s.id})`).join('; ');
-    throw new UsageError(
-      `No world network-energy series covers ${year}; scenarios need one. Years available: ${years}.`,
-    );
-  }
+      : forced
+        ? Math.max(...forced.values.map((v) => v.toYear ?? v.year))
+        : latestMeasuredYear(index, [world]));
+  const found = chooseBasis(index, [world], year, forced);
+  const carbonBasis = options.carbonBasis ?? 'life-cycle';
   const period: Period = options.month ? { kind: 'month', year, month: options.month } : { kind: 'year', year };
-  const { links, warnings } = shareLinks(index, period);
+  const { links, warnings: shareWarnings } = shareLinks(index, period);
+  const warnings = [...found.warnings, ...shareWarnings];
   const tree = shareTree(world.id, links);
   const plan = planScenario(index, tree, input);
   const before = linkShares(tree, links);
   const after = Float64Array.from(before);
   applyPlan(tree, after, plan);
-  const layout = carbonLayout(index, tree, year);
+  const layout = carbonLayout(index, tree, year, carbonBasis);
+  const otherBasis = [
+    ...new Set(layout.records.filter((r) => r.basis !== carbonBasis).map((r) => r.key.split(' ')[0])),
+  ];
+  if (otherBasis.length > 0) {
+    warnings.push(
+      `Carbon mixes bases: ${otherBasis.join(', ')} ${otherBasis.length === 1 ? 'has' : 'have'} no ${carbonBasis} intensity and ${otherBasis.length === 1 ? 'is' : 'are'} counted on another basis.`,
+    );
+  }
   const weights = new Float64Array(layout.records.length);
-  const worldTwh = found.value.twh;
+  const worldTwh = found.twh;
   const footprint = (values: Float64Array, slot: number): Footprint => ({
     twh: ((values[slot] as number) / 100) * worldTwh,
     mtco2: (carbonWeights(tree, layout, values, slot, weights).reduce((sum, w) => sum + w, 0) * worldTwh) / 1e5,
@@ -450,12 +466,20 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const totalBefore = footprint(before, 0);
   const totalAfter = footprint(after, 0);
   const { redistribute } = input;
-  const basis = { twh: worldTwh, lowerTwh: found.value.lowerTwh ?? null, upperTwh: found.value.upperTwh ?? null };
+  const basis = { twh: worldTwh, lowerTwh: found.lowerTwh, upperTwh: found.upperTwh };
   return {
     scenario: {
       year,
       month: options.month ?? null,
-      basis: { series: found.series.id, twh: worldTwh, source: found.series.source },
+      basis: {
+        series: found.series.id,
+        twh: worldTwh,
+        source: found.series.source,
+        evidence: found.value.evidence,
+        coverage: found.coverage,
+        factor: found.factor,
+      },
+      carbonBasis,
       bans: input.bans,
       redistribute: redistribute.kind === 'region' ? redistribute.region : redistribute.kind,
       moves: input.moves,
@@ -497,7 +521,7 @@ function simulateScenarioShares(
 ): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
   const { tree, links, plan, layout } = model;
   const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
-  const spreads = links.map((l) => l.precisionPct ?? (l.approximate ? settings.shareSpreadPct : 0));
+  const spreads = links.map((l) => linkSpreadPct(l, settings));
   const varies = spreads.some((spread) => spread > 0);
   const pcts = Float64Array.from(links, (l) => l.pct);
   const before = new Float64Array(tree.ids.length);

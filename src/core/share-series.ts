@@ -1,7 +1,8 @@
 import type { Dataset } from '../data/dataset.js';
-import type { Region } from '../data/schemas.js';
+import type { Evidence, Region } from '../data/schemas.js';
 import { indexData, regionChain } from './lookup.js';
 import { monthIndex } from './period.js';
+import { shareRecords } from './shares.js';
 
 export interface ShareMonth {
   month: string;
@@ -10,6 +11,7 @@ export interface ShareMonth {
   /** Share of the world's hashrate, when every link above has a figure for the same month; else null. */
   worldPct: number | null;
   source: string;
+  evidence: Evidence;
   approximate: boolean;
   note: string | null;
 }
@@ -17,17 +19,33 @@ export interface ShareMonth {
 export interface ShareSeries {
   region: { id: string; name: string; parent: string | null };
   of: string | null;
+  /** The share dataset shown, or null for the default records. */
+  dataset: string | null;
   months: ShareMonth[];
   sources: string[];
 }
 
-/** A region's recorded monthly shares of its parent, and of the world where the chain allows, oldest first. */
-export function shareSeries(data: Dataset, regionId: string, from?: string, to?: string): ShareSeries {
+/**
+ * A region's recorded monthly shares of its parent, and of the world where the chain allows, oldest first.
+ * @param dataset a share dataset (its records only; the world share from its records where it has them)
+ */
+export function shareSeries(
+  data: Dataset,
+  regionId: string,
+  from?: string,
+  to?: string,
+  dataset?: string,
+): ShareSeries {
   const index = indexData(data);
   const chain = regionChain(index, regionId);
   const region = chain[0] as Region;
-  const shareIn = (id: string, month: string) => index.sharesByRegion.get(id)?.find((s) => s.month === month)?.sharePct;
-  const records = [...(index.sharesByRegion.get(regionId) ?? [])]
+  const shareIn = (id: string, month: string) =>
+    shareRecords(index, id, dataset).records.find((s) => s.month === month)?.sharePct;
+  const own =
+    dataset === undefined
+      ? (index.sharesByRegion.get(regionId) ?? [])
+      : (index.shareDatasets.get(dataset)?.get(regionId) ?? []);
+  const records = [...own]
     .filter((r) => (from === undefined || r.month >= from) && (to === undefined || r.month <= to))
     .sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
   const months = records.map((record) => {
@@ -41,6 +59,7 @@ export function shareSeries(data: Dataset, regionId: string, from?: string, to?:
       pct: record.sharePct,
       worldPct,
       source: record.source,
+      evidence: record.evidence,
       approximate: record.approximate === true,
       note: record.note ?? null,
     };
@@ -48,6 +67,7 @@ export function shareSeries(data: Dataset, regionId: string, from?: string, to?:
   return {
     region: { id: region.id, name: region.name, parent: region.parent },
     of: region.parent,
+    dataset: dataset ?? null,
     months,
     sources: [...new Set(months.map((m) => m.source))].sort(),
   };

@@ -1,5 +1,16 @@
-import type { HashrateShare } from '../data/schemas.js';
-import { monthIndex, monthsFromPeriod, type Period } from './period.js';
+import type { Event, Evidence, HashrateShare, Region } from '../data/schemas.js';
+import { weakestEvidence } from './evidence.js';
+import type { DataIndex } from './lookup.js';
+import {
+  describeDistance,
+  describeMonth,
+  describePeriod,
+  lastMonthOf,
+  monthIndex,
+  monthsFromPeriod,
+  type Period,
+} from './period.js';
+import { possessive } from './text.js';
 
 /** The share one link of a region's chain contributes for a period, and what it rests on. */
 export interface ShareChoice {
@@ -47,4 +58,138 @@ export function chooseShare(records: readonly HashrateShare[], period: Period): 
     records: used,
     approximate: used.some((r) => r.approximate === true),
   };
+}
+
+/** A region's share of its parent for a period, with everything that qualifies it. */
+export interface LinkChoice {
+  choice: ShareChoice;
+  /** The weakest grade among the records used. */
+  evidence: Evidence;
+  /** The share dataset the records come from, or null for the default one. */
+  dataset: string | null;
+  /** Events that came after the records used and before the period's end (structural breaks). */
+  breaks: Event[];
+  /** ± percentage points the records state, or null when they state none. */
+  precisionPct: number | null;
+  sources: string[];
+  notes: string[];
+  warnings: string[];
+}
+
+/** The records of a region's share of its parent: a named dataset's when it has any, else the default ones. */
+export function shareRecords(
+  index: DataIndex,
+  regionId: string,
+  dataset?: string,
+): { records: HashrateShare[]; dataset: string | null } {
+  const named = dataset === undefined ? undefined : index.shareDatasets.get(dataset)?.get(regionId);
+  if (named && named.length > 0) return { records: named, dataset: dataset as string };
+  return { records: index.sharesByRegion.get(regionId) ?? [], dataset: null };
+}
+
+/**
+ * Events that make a share recorded in `months` unreliable for the period: an event naming the region or its
+ * parent, later than every month used (a mean over months on both sides of it already reflects it), and no later
+ * than the period's last month.
+ */
+export function breaksFor(
+  index: DataIndex,
+  child: Region,
+  parent: Region,
+  months: readonly string[],
+  period: Period,
+): Event[] {
+  const latest = [...months].sort().at(-1);
+  if (latest === undefined) return [];
+  const last = lastMonthOf(period);
+  return index.data.events.filter(
+    (e) => (e.regions.includes(child.id) || e.regions.includes(parent.id)) && latest < e.month && e.month <= last,
+  );
+}
+
+/**
+ * A region's share of its parent for a period (see {@link chooseShare}), with its grade, dataset, structural
+ * breaks and the warnings a reader needs: a share from outside the period, fewer than 12 months, approximate or
+ * secondhand figures (naming who reported them), a zero share, and a share from before an event.
+ * A region with no record in the period while its parent's whole breakdown (shares adding up to 100%) is recorded
+ * in the period has no share of its own then: it is inside the remainder, and a share from another period would
+ * count it twice.
+ * @returns the link, or why there is none.
+ */
+export function chooseLink(
+  index: DataIndex,
+  child: Region,
+  parent: Region,
+  period: Period,
+  dataset?: string,
+): { ok: true; link: LinkChoice } | { ok: false; reason: string } {
+  const found = shareRecords(index, child.id, dataset);
+  if (found.records.length === 0) {
+    return { ok: false, reason: `No hashrate share is recorded for ${child.name} (of ${parent.name})` };
+  }
+  if (!found.records.some((r) => monthsFromPeriod(r.month, period) === 0)) {
+    const whole = [...(index.completeMonths.get(`${found.dataset ?? ''} ${parent.id}`) ?? [])]
+      .filter((m) => monthsFromPeriod(m, period) === 0)
+      .sort();
+    if (whole.length > 0) {
+      return {
+        ok: false,
+        reason: `${child.name} is not named in ${possessive(parent.name)} breakdown for ${describePeriod(period)} (${whole.length === 1 ? describeMonth(whole[0] as string) : `${whole.length} months, ${describeMonth(whole[0] as string)} to ${describeMonth(whole.at(-1) as string)}`}): its hashrate is inside the remainder then`,
+      };
+    }
+  }
+  const choice = chooseShare(found.records, period);
+  const what = `${possessive(child.name)} share of ${parent.name}`;
+  const warnings: string[] = [];
+  const monthsText =
+    choice.months.length === 1
+      ? describeMonth(choice.months[0] as string)
+      : `${describeMonth(choice.months[0] as string)} to ${describeMonth(choice.months.at(-1) as string)}`;
+  if (choice.distanceMonths !== 0) {
+    warnings.push(`${what} is from ${monthsText}, ${describeDistance(choice.distanceMonths, period)}.`);
+  } else if (period.kind === 'year' && choice.months.length < 12) {
+    const count = choice.months.length === 1 ? 'one month' : `${choice.months.length} months`;
+    warnings.push(`${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`);
+  }
+  const breaks = breaksFor(index, child, parent, choice.months, period);
+  for (const event of breaks) {
+    warnings.push(
+      `${what} is from ${monthsText}, before ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)}: it may not hold after it.`,
+    );
+  }
+  for (const record of choice.records) {
+    const qualities = [
+      ...(record.approximate ? ['approximate'] : []),
+      ...(record.evidence === 'secondhand' ? [`secondhand (reported by ${reporterOf(index, record.source)})`] : []),
+      ...(record.dataset ? [`from the ${record.dataset} dataset`] : []),
+    ];
+    if (qualities.length > 0) {
+      warnings.push(
+        `${what} in ${record.month} (${record.sharePct}%) is ${qualities.join(', ')}${record.note ? `: ${record.note}` : '.'}`,
+      );
+    }
+  }
+  if (choice.pct === 0) {
+    warnings.push(
+      `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
+    );
+  }
+  const stated = choice.records.flatMap((r) => (r.precisionPct === undefined ? [] : [r.precisionPct]));
+  const link: LinkChoice = {
+    choice,
+    evidence: weakestEvidence(choice.records.map((r) => r.evidence)),
+    dataset: found.dataset,
+    breaks,
+    precisionPct: stated.length > 0 ? Math.max(...stated) : null,
+    sources: [...new Set(choice.records.map((r) => r.source))],
+    notes: [...new Set(choice.records.flatMap((r) => (r.note ? [r.note] : [])))],
+    warnings,
+  };
+  return { ok: true, link };
+}
+
+/** Who reported a secondhand source's figures (its `reportedBy`, else its publisher or title). */
+export function reporterOf(index: DataIndex, sourceId: string): string {
+  const source = index.sources.get(sourceId);
+  return source?.reportedBy ?? source?.publisher ?? source?.title ?? sourceId;
 }

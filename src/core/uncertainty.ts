@@ -9,9 +9,29 @@ export interface UncertaintyOptions {
   shareSpreadPct: number;
   /** ± fraction of the carbon intensity (default 0.1). */
   intensitySpread: number;
+  /** ± fraction of a share recorded before a structural break and applied after it (default 0.5). */
+  breakSpread: number;
 }
 
-export const DEFAULT_UNCERTAINTY = { basisSpread: 0.2, shareSpreadPct: 1, intensitySpread: 0.1 } as const;
+export const DEFAULT_UNCERTAINTY = {
+  basisSpread: 0.2,
+  shareSpreadPct: 1,
+  intensitySpread: 0.1,
+  breakSpread: 0.5,
+} as const;
+
+/**
+ * How far a share link is drawn each side of its value, in percentage points: its stated precision; else, for an
+ * approximate share, ± shareSpreadPct; else 0 (held fixed). A share recorded before a structural break and applied
+ * after it is drawn at least ± breakSpread of its value, since the break may have moved it anywhere near there.
+ */
+export function linkSpreadPct(
+  link: { pct: number; precisionPct: number | null; approximate: boolean; breaks: readonly unknown[] },
+  options: Pick<UncertaintyOptions, 'shareSpreadPct' | 'breakSpread'>,
+): number {
+  const stated = link.precisionPct ?? (link.approximate ? options.shareSpreadPct : 0);
+  return link.breaks.length > 0 ? Math.max(stated, link.pct * options.breakSpread) : stated;
+}
 
 export interface Percentiles {
   p5: number;

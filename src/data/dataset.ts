@@ -1,4 +1,13 @@
-import type { Baseline, CarbonIntensity, Hardware, HashrateShare, NetworkSeries, Region, Source } from './schemas.js';
+import type {
+  Baseline,
+  CarbonIntensity,
+  Event,
+  Hardware,
+  HashrateShare,
+  NetworkSeries,
+  Region,
+  Source,
+} from './schemas.js';
 
 /** Every record the tool knows, as validated and merged. */
 export interface Dataset {
@@ -10,6 +19,8 @@ export interface Dataset {
   carbon: CarbonIntensity[];
   /** Mining hardware for the bottom-up model. */
   hardware: Hardware[];
+  /** Dated events that make earlier shares unreliable (structural breaks). */
+  events: Event[];
 }
 
 export type DatasetKey = keyof Dataset;
@@ -23,10 +34,11 @@ export const DATA_FILE_NAMES: Record<DatasetKey, string> = {
   baselines: 'electricity-baselines.json',
   carbon: 'carbon-intensity.json',
   hardware: 'hardware.json',
+  events: 'events.json',
 };
 
 /** Files a complete data directory may leave out (an empty list is used). */
-export const OPTIONAL_KEYS: readonly DatasetKey[] = ['hardware'];
+export const OPTIONAL_KEYS: readonly DatasetKey[] = ['hardware', 'events'];
 
 export const DATASET_KEYS = Object.keys(DATA_FILE_NAMES) as DatasetKey[];
 
@@ -34,22 +46,24 @@ export const DATASET_KEYS = Object.keys(DATA_FILE_NAMES) as DatasetKey[];
 export const RECORD_KEY: { [K in DatasetKey]: (record: Dataset[K][number]) => string } = {
   sources: (r) => r.id,
   regions: (r) => r.id,
-  shares: (r) => `${r.region} ${r.month}`,
+  shares: (r) => `${r.dataset ?? ''} ${r.region} ${r.month}`,
   networkEnergy: (r) => r.id,
   baselines: (r) => r.id,
-  carbon: (r) => `${r.region} ${r.year}`,
+  carbon: (r) => `${r.region} ${r.year} ${r.basis}`,
   hardware: (r) => r.model,
+  events: (r) => r.id,
 };
 
 /** A short label for a record in error messages. */
 export const RECORD_LABEL: { [K in DatasetKey]: (record: Dataset[K][number]) => string } = {
   sources: (r) => `source "${r.id}"`,
   regions: (r) => `region "${r.id}"`,
-  shares: (r) => `share of "${r.region}" in ${r.month}`,
+  shares: (r) => `share of "${r.region}" in ${r.month}${r.dataset ? ` (dataset ${r.dataset})` : ''}`,
   networkEnergy: (r) => `series "${r.id}"`,
   baselines: (r) => `baseline "${r.id}"`,
-  carbon: (r) => `intensity of "${r.region}" in ${r.year}`,
+  carbon: (r) => `intensity of "${r.region}" in ${r.year} (${r.basis})`,
   hardware: (r) => `hardware "${r.model}"`,
+  events: (r) => `event "${r.id}"`,
 };
 
 function mergeRecords<T>(base: readonly T[], overlay: readonly T[], key: (record: T) => string): T[] {
@@ -83,6 +97,7 @@ export function mergeDatasets(base: Dataset, overlay: Partial<Dataset>): Dataset
     baselines: merge('baselines'),
     carbon: merge('carbon'),
     hardware: merge('hardware'),
+    events: merge('events'),
   };
 }
 
@@ -94,4 +109,21 @@ export const EMPTY_DATASET: Dataset = {
   baselines: [],
   carbon: [],
   hardware: [],
+  events: [],
 };
+
+/**
+ * Pairs of records in one file that share a key (each given by its position in the file, from 1).
+ * Within one file a repeated key is an error, not an override: only a separate directory may replace a record.
+ */
+export function duplicateKeys<K extends DatasetKey>(key: K, records: Dataset[K]): { first: number; second: number }[] {
+  const seen = new Map<string, number>();
+  const pairs: { first: number; second: number }[] = [];
+  (records as Dataset[K][number][]).forEach((record, index) => {
+    const recordKey = RECORD_KEY[key](record as never);
+    const first = seen.get(recordKey);
+    if (first === undefined) seen.set(recordKey, index + 1);
+    else pairs.push({ first, second: index + 1 });
+  });
+  return pairs;
+}

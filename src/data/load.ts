@@ -6,9 +6,11 @@ import {
   DATASET_KEYS,
   type Dataset,
   type DatasetKey,
+  duplicateKeys,
   EMPTY_DATASET,
   mergeDatasets,
   OPTIONAL_KEYS,
+  RECORD_LABEL,
 } from './dataset.js';
 import { parseJson } from './json.js';
 import { packageInfo } from './package.js';
@@ -85,8 +87,18 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
   for (const file of files) {
     if (!parsed.has(file.key)) continue;
     const result = validateFile(file.key, parsed.get(file.key), file.label);
-    if (result.ok) (dataset as Record<DatasetKey, unknown>)[file.key] = result.records;
-    else problems.push(...result.problems);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const duplicates = duplicateKeys(file.key, result.records);
+    for (const { first, second } of duplicates) {
+      const label = RECORD_LABEL[file.key](result.records[second - 1] as never);
+      problems.push(
+        `${file.label} → records ${first} and ${second} (${label}) → the same key appears twice in one file; keep one (a record replaces a shipped one only from a --data directory)`,
+      );
+    }
+    if (duplicates.length === 0) (dataset as Record<DatasetKey, unknown>)[file.key] = result.records;
   }
   return dataset;
 }

@@ -30,7 +30,9 @@ export function checkReferences(data: Dataset): string[] {
 
   const sourceIds = data.sources.map((s) => s.id);
   const sourceSet = new Set(sourceIds);
-  const checkSource = <K extends 'shares' | 'networkEnergy' | 'baselines' | 'carbon' | 'hardware'>(key: K) => {
+  const checkSource = <K extends 'shares' | 'networkEnergy' | 'baselines' | 'carbon' | 'hardware' | 'events'>(
+    key: K,
+  ) => {
     for (const record of data[key]) {
       if (!sourceSet.has(record.source)) {
         at(key, record, 'source', `unknown source "${record.source}"${didYouMean(record.source, sourceIds)}`);
@@ -42,6 +44,7 @@ export function checkReferences(data: Dataset): string[] {
   checkSource('baselines');
   checkSource('carbon');
   checkSource('hardware');
+  checkSource('events');
 
   const regionIds = data.regions.map((r) => r.id);
   const regions = new Map(data.regions.map((r) => [r.id, r]));
@@ -86,23 +89,29 @@ export function checkReferences(data: Dataset): string[] {
   checkRegion('shares', 'region');
   checkRegion('networkEnergy', 'scope');
   checkRegion('carbon', 'region');
+  for (const event of data.events) {
+    for (const id of event.regions) {
+      if (!regions.has(id)) at('events', event, 'regions', `unknown region "${id}"${didYouMean(id, regionIds)}`);
+    }
+  }
 
   for (const share of data.shares) {
     if (regions.get(share.region)?.parent === null)
       at('shares', share, 'region', 'the world region has no parent to be a share of');
   }
-  const sums = new Map<string, number>();
+  const sums = new Map<string, { parent: string; month: string; dataset: string | undefined; sum: number }>();
   for (const share of data.shares) {
     const parent = regions.get(share.region)?.parent;
     if (parent == null) continue;
-    const key = `${parent} ${share.month}`;
-    sums.set(key, (sums.get(key) ?? 0) + share.sharePct);
+    const key = `${share.dataset ?? ''} ${parent} ${share.month}`;
+    const entry = sums.get(key) ?? { parent, month: share.month, dataset: share.dataset, sum: 0 };
+    entry.sum += share.sharePct;
+    sums.set(key, entry);
   }
-  for (const [key, sum] of sums) {
+  for (const { parent, month, dataset, sum } of sums.values()) {
     if (sum > 100 + SHARE_SUM_TOLERANCE_PCT) {
-      const [parent, month] = key.split(' ');
       problems.push(
-        `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${month} → sharePct → the children of "${parent}" sum to ${Number(sum.toFixed(4))}%, above 100%`,
+        `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${month}${dataset ? ` (dataset ${dataset})` : ''} → sharePct → the children of "${parent}" sum to ${Number(sum.toFixed(4))}%, above 100%`,
       );
     }
   }

@@ -13,16 +13,38 @@ const year = z
   .min(1990, 'must be 1990 or later')
   .max(2100, 'must be 2100 or earlier');
 const twh = z.number().min(0, 'must be a non-negative number of TWh');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
+  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date');
+const month = z.string().regex(MONTH, 'must be a month as YYYY-MM');
 
-export const SourceSchema = z.strictObject({
-  id,
-  title: text,
-  publisher: text.optional(),
-  year: year.optional(),
-  url: z.url('must be a URL').optional(),
-  licence: text.optional(),
-  note: text.optional(),
-});
+/**
+ * How a figure was seen, strongest first: in the publisher's own page or file (`primary`), in a verbatim copy of
+ * it (`copy`), worked out here from figures so seen (`computed`), or only as a third party reported it
+ * (`secondhand`).
+ */
+export const EVIDENCE = ['primary', 'copy', 'computed', 'secondhand'] as const;
+const evidence = z.enum(EVIDENCE, `must be one of ${EVIDENCE.join(', ')}`);
+
+export const SourceSchema = z
+  .strictObject({
+    id,
+    title: text,
+    publisher: text.optional(),
+    year: year.optional(),
+    url: z.url('must be a URL').optional(),
+    licence: text.optional(),
+    /** How the source itself was seen. */
+    evidence,
+    /** Who reported its figures, when they were seen only as a third party reported them. */
+    reportedBy: text.optional(),
+    note: text.optional(),
+  })
+  .refine((s) => s.evidence !== 'secondhand' || s.reportedBy !== undefined, {
+    message: 'a secondhand source must say who reported it (reportedBy)',
+    path: ['reportedBy'],
+  });
 
 export const REGION_KINDS = ['world', 'country', 'province', 'state', 'other'] as const;
 
@@ -41,15 +63,25 @@ export const RegionSchema = z.strictObject({
 
 export const HashrateShareSchema = z.strictObject({
   region: id,
-  month: z.string().regex(MONTH, 'must be a month as YYYY-MM'),
+  month,
   sharePct: z.number().min(0, 'must be a percentage from 0 to 100').max(100, 'must be a percentage from 0 to 100'),
   source: id,
+  evidence,
+  /** A share dataset used only when asked for (e.g. a survey); records without one form the default dataset. */
+  dataset: id.optional(),
   approximate: z.boolean().optional(),
   precisionPct: z.number().min(0, 'must be a non-negative number of percentage points').max(100).optional(),
   note: text.optional(),
 });
 
 export const SERIES_KINDS = ['estimate', 'projection'] as const;
+
+/**
+ * What a network-energy value covers: a calendar year's total (the default); part of a year (`days` to
+ * `through`, the energy of those days, not a yearly rate); an annualised rate read on one date (`asOf`, TWh a
+ * year); or a total over several calendar years (`year` to `toYear`).
+ */
+export const COVERAGES = ['year', 'partial-year', 'snapshot', 'multi-year'] as const;
 
 const NetworkValueSchema = z
   .strictObject({
@@ -58,6 +90,15 @@ const NetworkValueSchema = z
     lowerTwh: twh.optional(),
     upperTwh: twh.optional(),
     mtco2: z.number().min(0, 'must be a non-negative number of Mt CO2').optional(),
+    evidence,
+    coverage: z.enum(COVERAGES, `must be one of ${COVERAGES.join(', ')}`).optional(),
+    days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(365).optional(),
+    through: isoDate.optional(),
+    asOf: z
+      .string()
+      .regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, 'must be a month or a date, YYYY-MM or YYYY-MM-DD')
+      .optional(),
+    toYear: year.optional(),
     approximate: z.boolean().optional(),
     derived: z.boolean().optional(),
     note: text.optional(),
@@ -69,7 +110,37 @@ const NetworkValueSchema = z
   .refine((v) => v.upperTwh === undefined || v.twh <= v.upperTwh, {
     message: 'upperTwh must not be below twh',
     path: ['upperTwh'],
+  })
+  .superRefine((v, context) => {
+    const coverage = v.coverage ?? 'year';
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    for (const field of ['days', 'through', 'asOf', 'toYear'] as const) {
+      const owner = COVERAGE_FIELDS[field];
+      if (owner.coverage !== coverage && v[field] !== undefined) problem(field, `goes only with coverage ${owner.coverage}`);
+      if (owner.coverage === coverage && owner.required && v[field] === undefined) {
+        problem(field, `is required when coverage is ${coverage}`);
+      }
+    }
+    if (v.through !== undefined && Number(v.through.slice(0, 4)) !== v.year) problem('through', `must be a date in ${v.year}`);
+    if (v.asOf !== undefined && Number(v.asOf.slice(0, 4)) !== v.year) problem('asOf', `must be in ${v.year}`);
+    if (v.toYear !== undefined && v.toYear <= v.year) problem('toYear', 'must be after year');
+    if (v.days !== undefined && v.days >= daysInYear(v.year)) {
+      problem('days', `must be fewer than the ${daysInYear(v.year)} days of ${v.year} (a whole year needs no coverage)`);
+    }
   });
+
+/** The fields that go with each coverage, and whether it needs them. */
+const COVERAGE_FIELDS = {
+  days: { coverage: 'partial-year', required: true },
+  through: { coverage: 'partial-year', required: true },
+  asOf: { coverage: 'snapshot', required: false },
+  toYear: { coverage: 'multi-year', required: true },
+} as const;
+
+/** Days in a calendar year (Gregorian). */
+export function daysInYear(year: number): number {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+}
 
 export const NetworkSeriesSchema = z.strictObject({
   id,
@@ -88,6 +159,7 @@ export const BaselineSchema = z.strictObject({
   measure: z.enum(MEASURES),
   year,
   source: id,
+  evidence,
   note: text.optional(),
   values: z
     .array(
@@ -105,23 +177,46 @@ export const BaselineSchema = z.strictObject({
     .min(1, 'must list at least one country'),
 });
 
+/**
+ * What a carbon intensity counts: CO2 from burning fuel at the plant (`direct`), or every greenhouse gas over
+ * the plant's life, upstream included, as CO2-equivalent (`life-cycle`). The two differ by about 12% for the same
+ * grid and year, so they are never mixed silently.
+ */
+export const CARBON_BASES = ['life-cycle', 'direct'] as const;
+
 export const CarbonIntensitySchema = z.strictObject({
   region: id,
   year,
   gco2PerKwh: z.number().min(0, 'must be a non-negative number of g CO2 per kWh'),
+  basis: z.enum(CARBON_BASES, `must be one of ${CARBON_BASES.join(', ')}`),
   source: id,
+  evidence,
   derived: z.boolean().optional(),
   note: text.optional(),
 });
 
 export const HardwareSchema = z.strictObject({
   model: text,
-  released: z
-    .string()
-    .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'must be a release date as YYYY-MM-DD')
-    .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date'),
+  released: isoDate,
   jPerTh: z.number().positive('must be a positive efficiency in J/TH'),
   source: id,
+  evidence,
+  approximate: z.boolean().optional(),
+  note: text.optional(),
+});
+
+/**
+ * A dated event after which shares recorded before it are unreliable: those of each region it names of its
+ * parent, and those of the named regions' sub-regions of them (a ban in China unsettles China's share of the
+ * world and Sichuan's share of China).
+ */
+export const EventSchema = z.strictObject({
+  id,
+  month,
+  title: text,
+  regions: z.array(id).min(1, 'must name at least one region'),
+  source: id,
+  evidence,
   approximate: z.boolean().optional(),
   note: text.optional(),
 });
@@ -136,6 +231,10 @@ export type Baseline = z.infer<typeof BaselineSchema>;
 export type BaselineValue = Baseline['values'][number];
 export type CarbonIntensity = z.infer<typeof CarbonIntensitySchema>;
 export type Hardware = z.infer<typeof HardwareSchema>;
+export type Event = z.infer<typeof EventSchema>;
+export type Evidence = (typeof EVIDENCE)[number];
+export type Coverage = (typeof COVERAGES)[number];
+export type CarbonBasis = (typeof CARBON_BASES)[number];
 
 /** The zod schema of each data file, keyed as in `Dataset`. */
 export const DATA_SCHEMAS = {
@@ -146,4 +245,5 @@ export const DATA_SCHEMAS = {
   baselines: z.array(BaselineSchema),
   carbon: z.array(CarbonIntensitySchema),
   hardware: z.array(HardwareSchema),
+  events: z.array(EventSchema),
 } as const;

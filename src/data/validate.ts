@@ -18,6 +18,16 @@ function describePath(path: readonly PropertyKey[]): string {
   return out === '' ? '(the record)' : out;
 }
 
+/** The value at a path inside a parsed record, or undefined where the path leads nowhere. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[key];
+  }
+  return at;
+}
+
 /**
  * Validates one file's parsed JSON against its schema.
  * @returns the typed records, or one message per problem: file → record → field → what is wrong.
@@ -34,8 +44,9 @@ export function validateFile<K extends DatasetKey>(
     if (typeof index !== 'number')
       return `${fileLabel} → ${issue.message.replace(/^Invalid input: expected array.*$/, 'must be a JSON array of records')}`;
     const record = Array.isArray(raw) ? raw[index] : undefined;
-    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
-    const message = missing ? `is required (${issue.expected})` : issue.message;
+    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && valueAt(record, field) === undefined;
+    const expected = issue.code === 'invalid_value' ? `one of ${issue.values.join(', ')}` : issue.code === 'invalid_type' ? issue.expected : '';
+    const message = missing ? `is required (${expected})` : issue.message;
     return `${fileLabel} → record ${index + 1}${describeRecord(record)} → ${describePath(field)} → ${message}`;
   });
   return { ok: false, problems };

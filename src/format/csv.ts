@@ -48,7 +48,10 @@ export const ESTIMATE_CSV_COLUMNS: readonly CsvColumn<Estimate>[] = [
     'share.links',
     (e) =>
       e.share.links
-        .map((l) => `${l.region} of ${l.of}: ${roundSignificant(l.pct)}% (${l.months.join(' ')})`)
+        .map(
+          (l) =>
+            `${l.region} of ${l.of}: ${roundSignificant(l.pct)}% (${[l.months.join(' '), l.evidence, ...(l.dataset ? [`dataset ${l.dataset}`] : []), ...l.breaks.map((b) => `before ${b}`)].join(', ')})`,
+        )
         .join('; '),
   ],
   ['basis.series', (e) => e.basis.series],
@@ -83,6 +86,19 @@ export const ESTIMATE_CSV_COLUMNS: readonly CsvColumn<Estimate>[] = [
   ['comparison.pctOfCountry', (e) => e.comparison?.pctOfCountry],
   ['sources', (e) => e.sources.map((s) => s.id).join('; ')],
   ['warnings', (e) => e.warnings.join('; ')],
+  ['evidence', (e) => e.evidence],
+  ['caveats', (e) => e.caveats.join('; ')],
+  ['basis.evidence', (e) => e.basis.evidence],
+  ['basis.coverage', (e) => e.basis.coverage],
+  ['basis.publishedTwh', (e) => e.basis.publishedTwh],
+  ['basis.factor', (e) => e.basis.factor],
+  ['basis.days', (e) => e.basis.days],
+  ['basis.through', (e) => e.basis.through],
+  ['basis.asOf', (e) => e.basis.asOf],
+  ['basis.toYear', (e) => e.basis.toYear],
+  ['basis.alternatives', (e) => e.basis.alternatives.map((a) => `${a.series}: ${roundSignificant(a.twh)}`).join('; ')],
+  ['carbon.basis', (e) => e.carbon?.basis],
+  ['carbon.evidence', (e) => e.carbon?.evidence],
 ];
 
 export function renderEstimatesCsv(estimates: readonly Estimate[]): string {

@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
-import { NetworkDocumentSchema, NetworkSeriesDocumentSchema, ScenarioDocumentSchema } from './model-schemas.js';
+import { CAVEATS } from '../core/estimate.js';
+import { CARBON_BASES, COVERAGES, EVIDENCE, MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
+import {
+  NetworkDocumentSchema,
+  NetworkSeriesDocumentSchema,
+  ScenarioDocumentSchema,
+  UncertaintySettingsSchema,
+} from './model-schemas.js';
+
+const evidence = z.enum(EVIDENCE).describe('how the figure was seen: primary, copy, computed or secondhand');
 
 const twhOrNull = z.number().min(0).nullable();
 const pct = z.number().min(0).max(100);
@@ -32,9 +40,18 @@ export const EstimateOutputSchema = z
           of: z.string(),
           pct,
           months: z.array(z.string()),
+          distanceMonths: z
+            .number()
+            .int()
+            .describe('0 when the months are inside the period; else the distance of the nearest one used'),
           sources: z.array(z.string()),
+          evidence,
+          dataset: z.string().nullable().describe('the share dataset used (e.g. a survey), or null for the default'),
           approximate: z.boolean(),
           precisionPct: z.number().min(0).nullable(),
+          breaks: z
+            .array(z.string())
+            .describe('events (data/events.json) after the shares used and within the period: they may not hold'),
           notes: z.array(z.string()),
         }),
       ),
@@ -48,8 +65,29 @@ export const EstimateOutputSchema = z
       lowerTwh: twhOrNull,
       upperTwh: twhOrNull,
       source: z.string(),
+      evidence,
+      coverage: z
+        .enum(COVERAGES)
+        .describe('what the published figure covers: a year, part of one (annualised), a reading, several years'),
+      publishedTwh: z.number().min(0).describe('the figure as published'),
+      factor: z.number().positive().describe('twh = publishedTwh × factor'),
+      days: z.number().int().nullable(),
+      through: z.string().nullable(),
+      asOf: z.string().nullable(),
+      toYear: z.number().int().nullable(),
       approximate: z.boolean(),
       derived: z.boolean(),
+      alternatives: z
+        .array(
+          z.object({
+            series: z.string(),
+            kind: z.enum(SERIES_KINDS),
+            coverage: z.enum(COVERAGES),
+            evidence,
+            twh: z.number().min(0),
+          }),
+        )
+        .describe('other series for the same scope and year, on the same rules: where sources disagree'),
       inputs: z
         .record(z.string(), z.union([z.number(), z.string(), z.null()]))
         .optional()
@@ -63,7 +101,10 @@ export const EstimateOutputSchema = z
         gco2PerKwh: z.number().min(0),
         region: z.string(),
         year: z.number().int(),
+        basis: z.enum(CARBON_BASES).describe('life-cycle CO2-equivalent or direct combustion CO2'),
+        mixedBases: z.boolean(),
         source: z.string(),
+        evidence,
         derived: z.boolean(),
         reported: z.object({ mtco2: z.number().min(0), source: z.string() }).nullable(),
         weights: z
@@ -74,6 +115,7 @@ export const EstimateOutputSchema = z
               gco2PerKwh: z.number().min(0),
               intensityRegion: z.string(),
               year: z.number().int(),
+              basis: z.enum(CARBON_BASES),
               source: z.string(),
             }),
           )
@@ -106,18 +148,13 @@ export const EstimateOutputSchema = z
         country: z.string().nullable(),
       })
       .nullable(),
+    evidence: evidence.describe('the weakest grade among the basis and the shares'),
+    caveats: z
+      .array(z.enum(CAVEATS))
+      .describe('what the estimate rests on that a reader must know, as codes to filter on'),
     sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().nullable() })),
     warnings: z.array(z.string()),
-    uncertainty: z
-      .object({
-        samples: z.number().int().min(1),
-        seed: z.number().int(),
-        basisSpread: z.number().min(0),
-        shareSpreadPct: z.number().min(0),
-        intensitySpread: z.number().min(0),
-      })
-      .nullable()
-      .describe('the Monte Carlo settings, with --uncertainty'),
+    uncertainty: UncertaintySettingsSchema.nullable().describe('the Monte Carlo settings, with --uncertainty'),
   })
   .describe('mining-energy estimate: one region, one period');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/schemas.js';
 
 const nullableNumber = z.number().nullable();
 const footprint = z.object({ twh: z.number(), mtco2: z.number() });
@@ -15,7 +16,11 @@ const uncertaintySettings = z.object({
   basisSpread: z.number().min(0),
   shareSpreadPct: z.number().min(0),
   intensitySpread: z.number().min(0),
+  breakSpread: z.number().min(0).max(1),
 });
+
+/** The settings of a Monte Carlo run, shared with the estimate schema. */
+export const UncertaintySettingsSchema = uncertaintySettings;
 
 /** `network --json` (one model run). */
 export const NetworkDocumentSchema = z
@@ -60,7 +65,15 @@ export const ScenarioDocumentSchema = z
     scenario: z.object({
       year: z.number().int(),
       month: z.string().nullable(),
-      basis: z.object({ series: z.string(), twh: z.number(), source: z.string() }),
+      basis: z.object({
+        series: z.string(),
+        twh: z.number().describe("the year's energy: the published figure × factor"),
+        source: z.string(),
+        evidence: z.enum(EVIDENCE),
+        coverage: z.enum(COVERAGES),
+        factor: z.number().positive(),
+      }),
+      carbonBasis: z.enum(CARBON_BASES),
       bans: z.array(z.string()),
       redistribute: z.string(),
       moves: z.array(z.object({ from: z.string(), to: z.string(), pct: z.number() })),

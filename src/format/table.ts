@@ -28,10 +28,17 @@ const range = (lower: number | null, upper: number | null) =>
 function describeShare(e: Estimate, names: Map<string, string>): string {
   const name = (id: string) => names.get(id) ?? id;
   if (e.share.links.length === 0) return `100% (the basis covers ${name(e.share.of)})`;
-  const links = e.share.links.map(
-    (l) =>
-      `${formatNumber(l.pct)}% of ${name(l.of)} (${l.months.length === 1 ? l.months[0] : `${l.months[0]} to ${l.months.at(-1)}, mean of ${l.months.length}`})`,
-  );
+  const links = e.share.links.map((l) => {
+    const months =
+      l.months.length === 1 ? l.months[0] : `${l.months[0]} to ${l.months.at(-1)}, mean of ${l.months.length}`;
+    const marks = [
+      months,
+      ...(l.evidence === 'primary' ? [] : [l.evidence]),
+      ...(l.dataset ? [`dataset ${l.dataset}`] : []),
+      ...l.breaks.map((b) => `before ${b}`),
+    ];
+    return `${formatNumber(l.pct)}% of ${name(l.of)} (${marks.join(', ')})`;
+  });
   return links.length > 1
     ? `${formatNumber(e.share.pct)}% of ${name(e.share.of)} = ${links.join(' × ')}`
     : (links[0] as string);
@@ -67,7 +74,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
     const carbonBounds = range(c.lowerMtco2, c.upperMtco2);
     rows.push([
       'Carbon',
-      `${formatNumber(c.mtco2)} Mt CO2${carbonBounds ? ` (${carbonBounds})` : ''} at ${formatNumber(c.gco2PerKwh)} g/kWh (${names.get(c.region) ?? c.region}, ${c.year}${c.derived ? ', derived' : ''})${interval(c, 'Mt')}`,
+      `${formatNumber(c.mtco2)} Mt CO2${carbonBounds ? ` (${carbonBounds})` : ''} at ${formatNumber(c.gco2PerKwh)} g/kWh (${names.get(c.region) ?? c.region}, ${c.year}, ${c.basis}${c.mixedBases ? ' and others' : ''}, ${c.evidence})${interval(c, 'Mt')}`,
     ]);
     if (c.weights) {
       rows.push([
@@ -88,8 +95,20 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
   const b = e.basis;
   rows.push([
     'Basis',
-    `${formatNumber(b.twh)} TWh${b.lowerTwh !== null ? ` (${range(b.lowerTwh, b.upperTwh)})` : ''}: ${names.get(b.scope) ?? b.scope} ${b.year}, series ${b.series} (${b.kind}${b.derived ? ', derived' : ''})`,
+    `${formatNumber(b.twh)} TWh${b.lowerTwh !== null ? ` (${range(b.lowerTwh, b.upperTwh)})` : ''}: ${names.get(b.scope) ?? b.scope} ${b.year}, series ${b.series} (${b.kind}, ${b.evidence}${describeCoverage(b)})`,
   ]);
+  if (b.alternatives.length > 0) {
+    rows.push([
+      'Other totals',
+      b.alternatives
+        .map(
+          (a) =>
+            `${a.series} ${formatNumber(a.twh)} TWh (${[a.kind === 'projection' ? 'projection' : '', a.coverage === 'year' ? '' : a.coverage, a.evidence].filter(Boolean).join(', ')})`,
+        )
+        .join('; '),
+    ]);
+  }
+  if (e.caveats.length > 0) rows.push(['Caveats', e.caveats.join(', ')]);
   if (e.comparison) {
     const c = e.comparison;
     const around = [
@@ -118,9 +137,27 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
   return `${title}\n${table([], rows)}`;
 }
 
-/** Notes on the shares used that are not already warnings (those on approximate figures are). */
+/** How the basis covers its year, when it is not a plain year's total. */
+function describeCoverage(b: Estimate['basis']): string {
+  switch (b.coverage) {
+    case 'year':
+      return '';
+    case 'partial-year':
+      return `; ${b.days} days to ${b.through}, annualised`;
+    case 'snapshot':
+      return `; an annualised reading${b.asOf ? ` of ${b.asOf}` : ''}`;
+    case 'multi-year':
+      return `; yearly mean of a ${b.year}–${b.toYear} total`;
+    default:
+      return b.coverage satisfies never;
+  }
+}
+
+/** Notes on the shares used that are not already in warnings (those on approximate, secondhand or dataset figures are). */
 function notesBlock(e: Estimate): string {
-  const notes = [...new Set(e.share.links.filter((l) => !l.approximate).flatMap((l) => l.notes))];
+  const warned = (l: Estimate['share']['links'][number]) =>
+    l.approximate || l.evidence === 'secondhand' || l.dataset !== null;
+  const notes = [...new Set(e.share.links.filter((l) => !warned(l)).flatMap((l) => l.notes))];
   return notes.length === 0 ? '' : `Notes on the shares used\n${notes.map((n) => `  - ${n}\n`).join('')}`;
 }
 
@@ -145,8 +182,21 @@ export function renderEstimateTable(
     `${formatNumber(e.share.pct)}% of ${e.share.of}`,
     e.basis.series,
     e.comparison ? `${e.comparison.rank}/${e.comparison.count}` : '',
+    e.caveats.join(', '),
   ]);
-  const head = ['Region', 'Kind', 'Period', 'TWh/yr', 'Bounds TWh', 'GW', 'Mt CO2', 'Share', 'Basis', 'Rank'];
+  const head = [
+    'Region',
+    'Kind',
+    'Period',
+    'TWh/yr',
+    'Bounds TWh',
+    'GW',
+    'Mt CO2',
+    'Share',
+    'Basis',
+    'Rank',
+    'Caveats',
+  ];
   const baseline = estimates[0]?.comparison?.baseline;
   return `${table(head, rows, [3, 5, 6, 9])}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors)}`;
 }

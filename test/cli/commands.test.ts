@@ -34,6 +34,8 @@ describe('compare', () => {
       'sichuan',
       '--year',
       '2024',
+      '--series',
+      'jiang-2021',
       '--baseline',
       'cia-2016',
       '--around',
@@ -73,15 +75,21 @@ describe('shares', () => {
   it("lists China's 29 months with a sparkline", () => {
     const { code, stdout } = runCli(['shares', '--region', 'china']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/China: share of World's hashrate, 2019-09 to 2022-01 {2}[▁▂▃▄▅▆▇█]{29}\n/);
-    expect(stdout).toContain('│ 2021-07 │          0 │');
+    expect(stdout).toMatch(/China: share of World's hashrate, 2019-09 to 2025-10 {2}[▁▂▃▄▅▆▇█]{32}\n/);
+    expect(stdout).toMatch(/│ 2021-07 │ +0 │ +0 │ copy +│ cbeci-mining-map +│/);
+    expect(stdout).toMatch(/│ 2025-10 │ +14 ≈ │ +14 │ secondhand │ hashrateindex-2025-10 +│/);
   });
 
   it('gives the share of the world where every link has the same month', () => {
     const { stdout } = runCli(['shares', '--region', 'sichuan', '--json']);
     const { months, of } = JSON.parse(stdout);
     expect(of).toBe('china');
-    expect(months[0]).toMatchObject({ month: '2020-04', pct: 9.66, source: 'cbeci-provinces-2020' });
+    expect(months[0]).toMatchObject({
+      month: '2020-04',
+      pct: 9.66,
+      source: 'cbeci-provinces-2020',
+      evidence: 'secondhand',
+    });
     expect(months[0].worldPct).toBeCloseTo(9.66 * 0.6481, 9);
     expect(months[1]).toMatchObject({ month: '2021-04', pct: 10, approximate: true });
     expect(months[1].worldPct).toBeCloseTo(10 * 0.4604, 9);
@@ -91,10 +99,18 @@ describe('shares', () => {
     const { stdout } = runCli(['shares', '--region', 'usa', '--from', '2021-01', '--to', '2021-03', '--json']);
     expect(JSON.parse(stdout).months.map((m: { month: string }) => m.month)).toEqual(['2021-01', '2021-02', '2021-03']);
     expect(runCli(['shares', '--region', 'china', '--from', '2021-05', '--to', '2021-01']).code).toBe(2);
-    expect(runCli(['shares', '--region', 'china', '--from', '2023-01']).stderr).toMatch(
-      /recorded months: 2019-09 to 2022-01/,
+    expect(runCli(['shares', '--region', 'china', '--from', '2026-01']).stderr).toMatch(
+      /recorded months: 2019-09 to 2025-10/,
     );
     expect(runCli(['shares', '--region', 'world']).code).toBe(2);
+  });
+
+  it('shows a named dataset only when asked, and refuses an unknown one', () => {
+    const survey = JSON.parse(runCli(['shares', '--region', 'usa', '--dataset', 'cdmir-survey-2024', '--json']).stdout);
+    expect(survey).toMatchObject({ dataset: 'cdmir-survey-2024', months: [{ month: '2024-12', pct: 75.4 }] });
+    const plain = JSON.parse(runCli(['shares', '--region', 'usa', '--json']).stdout);
+    expect(plain.months.map((m: { month: string }) => m.month)).not.toContain('2024-12');
+    expectFailure(['shares', '--region', 'usa', '--dataset', 'nope'], 2, /Unknown share dataset "nope"/);
   });
 });
 
@@ -107,16 +123,39 @@ describe('lists', () => {
       shareMonths: ['2020-04', '2021-04'],
     });
     const sources = JSON.parse(runCli(['sources', '--json']).stdout);
-    expect(sources.map((s: { id: string }) => s.id)).toContain('jiang-2021');
+    expect(sources.find((s: { id: string }) => s.id === 'foundry-us-states-2023')).toMatchObject({
+      evidence: 'secondhand',
+      reportedBy: expect.stringMatching(/Decrypt/),
+    });
     const datasets = JSON.parse(runCli(['datasets', '--json']).stdout);
-    expect(datasets.series.map((s: { id: string }) => s.id)).toEqual(['cbeci', 'cbeci-v1', 'jiang-2021']);
+    expect(datasets.series.map((s: { id: string }) => s.id)).toEqual([
+      'cbeci',
+      'cdmir-2024',
+      'iea-2023',
+      'digiconomist',
+      'unu-2023',
+      'cbeci-v1',
+      'jiang-2021',
+    ]);
+    expect(datasets.series[0]).toMatchObject({ coverage: '2010–2024 (2010: 167 days; 2024: 321 days)' });
+    expect(datasets.shareDatasets).toEqual([
+      expect.objectContaining({ id: 'cdmir-survey-2024', months: ['2024-12'], evidence: 'secondhand' }),
+    ]);
+    expect(datasets.events.map((e: { id: string }) => e.id)).toEqual([
+      'china-ban-2021',
+      'kazakhstan-power-2022',
+      'beijing-clause18',
+    ]);
     expect(datasets.baselines[0]).toMatchObject({ id: 'eia-2019', measure: 'consumption', countries: 215 });
   });
 
   it('print tables for people', () => {
     expect(runCli(['regions']).stdout).toMatch(/│ inner-mongolia +│ Inner Mongolia +│ province │ china +│ CN-NM │/);
     expect(runCli(['sources']).stdout).toMatch(/licence: CC BY 4\.0/);
-    expect(runCli(['datasets']).stdout).toMatch(/│ jiang-2021 │ china +│ projection │ 2024 +│ no +│ jiang-2021 +│/);
+    expect(runCli(['sources']).stdout).toMatch(/^cdmir-2025 \(secondhand, reported by Fox Business/m);
+    expect(runCli(['datasets']).stdout).toMatch(
+      /│ jiang-2021 +│ china +│ projection │ 2024 +│ no +│ copy +│ jiang-2021 +│/,
+    );
   });
 });
 
@@ -142,7 +181,7 @@ describe('data check', () => {
     const shippedSources = JSON.parse(readFileSync(join(ROOT, 'data', 'sources.json'), 'utf8')).length;
     expect(stdout).toMatch(
       new RegExp(
-        `^ok: .* is valid merged over the shipped data \\(${shippedSources + 1} in sources\\.json, 22 in regions\\.json`,
+        `^ok: .* is valid merged over the shipped data \\(${shippedSources + 1} in sources\\.json, 28 in regions\\.json`,
       ),
     );
   });

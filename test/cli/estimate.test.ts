@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/data/series-input.js';
 import { EstimateDocumentSchema } from '../../src/format/estimate-schema.js';
 import { BIN, expectFailure, FIXTURES, ROOT, runCli } from '../helpers.js';
 
@@ -10,25 +11,46 @@ describe('estimate', () => {
   it('prints a table for people, warnings on stderr', () => {
     const { code, stdout, stderr } = runCli(['estimate', '--region', 'sichuan']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Sichuan (province in China), 2022');
-    expect(stdout).toContain('2.017 TWh/yr');
-    expect(stdout).toContain('0.2301 GW');
+    expect(stdout).toContain('Sichuan (province in China), 2024');
+    // 10% of China (April 2021) × 13.727% of the world (May 2025) × 136.6227 TWh × 366/321 = 2.138 TWh.
+    expect(stdout).toContain('2.138 TWh/yr');
+    expect(stdout).toContain('0.2439 GW');
+    expect(stdout).toMatch(
+      /│ Share +│ 1\.373% of World = 10% of China \(2021-04, secondhand, before china-ban-2021\) × 13\.73% of World \(2025-05, secondhand\)/,
+    );
+    expect(stdout).toMatch(
+      /│ Basis +│ 155\.8 TWh \(85\.29–334\.1\): World 2024, series cbeci \(estimate, computed; 321 days to 2024-11-16, annualised\)/,
+    );
+    expect(stdout).toMatch(/│ Caveats +│ partial-year, secondhand, pre-break-share, stale-share, approximate/);
     expect(stdout).toMatch(/reuters-2021-sichuan: /);
     expect(stdout).not.toMatch(ANSI);
-    expect(stderr).toContain("warning: Sichuan's share of China is from 2021-04, 9 months before 2022.");
-    expect(stderr).toContain('--year 2024');
+    expect(stderr).toContain(
+      "warning: Sichuan's share of China is from April 2021, before China's mining ban of June 2021: it may not hold after it.",
+    );
+    expect(stderr).toContain('reported by Reuters, citing data compiled by the University of Cambridge');
+    expect(stderr).toContain('--series jiang-2021');
   });
 
   it('shows the notes of the shares used that are not already warnings', () => {
-    const { stdout } = runCli(['estimate', '--region', 'texas']);
-    expect(stdout).toContain(
-      'Notes on the shares used\n  - Share of US hashrate, published as the average over September 2021 to January 2022',
-    );
+    const { stdout } = runCli(['estimate', '--region', 'ethiopia', '--year', '2024']);
+    expect(stdout).toContain('Notes on the shares used\n  - About 600 MW, 2.5% of global hashrate, in December 2024');
+    // A secondhand share's note is in its warning already.
+    expect(runCli(['estimate', '--region', 'texas']).stdout).not.toContain('Notes on the shares used');
   });
 
   it('prints the --json contract: an array that validates against the published schema, byte-identical across runs', () => {
-    const first = runCli(['estimate', '--region', 'Szechuan', '--year', '2024', '--json']);
-    const second = runCli(['estimate', '--region', 'sichuan', '--year', '2024', '--format', 'json']);
+    const first = runCli(['estimate', '--region', 'Szechuan', '--year', '2024', '--series', 'jiang-2021', '--json']);
+    const second = runCli([
+      'estimate',
+      '--region',
+      'sichuan',
+      '--year',
+      '2024',
+      '--series',
+      'jiang-2021',
+      '--format',
+      'json',
+    ]);
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(second.stdout);
@@ -37,7 +59,13 @@ describe('estimate', () => {
     expect(document).toHaveLength(1);
     expect(document[0].energy.twh).toBe(29.659);
     expect(document[0].power.gw).toBeCloseTo(3.383, 3);
-    expect(document[0].basis).toMatchObject({ series: 'jiang-2021', scope: 'china', kind: 'projection' });
+    expect(document[0].basis).toMatchObject({
+      series: 'jiang-2021',
+      scope: 'china',
+      kind: 'projection',
+      evidence: 'copy',
+    });
+    expect(document[0].caveats).toEqual(['projection', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
     expect(first.stdout).not.toMatch(/\d\.\d{11,}/);
   });
 
@@ -61,9 +89,26 @@ describe('estimate', () => {
     expect(code).toBe(0);
     const rows = stdout.split('\r\n').filter(Boolean);
     expect(rows[0]?.startsWith('region.id,region.name,region.kind,region.parent,year,month,energy.twh')).toBe(true);
-    expect(rows).toHaveLength(21);
+    // 21 regions: Paraguay, the Emirates, Oman and Ethiopia are inside CBECI's remainder in 2021, so left out.
+    expect(rows).toHaveLength(22);
     expect(rows[1]?.startsWith('china,China,country,world,2021,')).toBe(true);
-    expect(rows.at(-1)?.startsWith('california,')).toBe(true);
+    expect(rows.at(-1)?.startsWith('new-hampshire,')).toBe(true);
+    const header = rows[0]?.split(',') ?? [];
+    expect(header.slice(-13)).toEqual([
+      'evidence',
+      'caveats',
+      'basis.evidence',
+      'basis.coverage',
+      'basis.publishedTwh',
+      'basis.factor',
+      'basis.days',
+      'basis.through',
+      'basis.asOf',
+      'basis.toYear',
+      'basis.alternatives',
+      'carbon.basis',
+      'carbon.evidence',
+    ]);
   });
 
   it('filters --all by --kind', () => {
@@ -77,23 +122,35 @@ describe('estimate', () => {
     ]);
   });
 
-  it('leaves out, with a warning, regions no series covers; exit 2 only when none is left', () => {
-    const some = runCli(['estimate', '--all', '--year', '2024', '--json']);
+  it('leaves out, with a warning, regions that cannot be estimated; exit 2 only when none is left', () => {
+    const some = runCli(['estimate', '--all', '--kind', 'country', '--year', '2021', '--json']);
     expect(some.code).toBe(0);
-    expect(JSON.parse(some.stdout).map((e: { region: { id: string } }) => e.region.id)).toEqual([
-      'china',
-      'xinjiang',
-      'sichuan',
-      'inner-mongolia',
-      'yunnan',
-      'beijing',
-    ]);
+    expect(JSON.parse(some.stdout)).toHaveLength(9);
     expect(some.stderr).toContain(
-      'warning: united-states left out: No network-energy series covers 2024 for United States.',
+      "warning: paraguay left out: Paraguay is not named in World's breakdown for 2021 (12 months, January 2021 to December 2021): its hashrate is inside the remainder then",
     );
-    const none = runCli(['estimate', '--all', '--kind', 'state', '--year', '2024', '--json']);
+    const none = runCli(['estimate', '--all', '--kind', 'state', '--year', '2030', '--json']);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
+  });
+
+  it('--all --year 2024 rests every row on a measured total, never on the projection, and says what each rests on', () => {
+    const { code, stdout } = runCli(['estimate', '--all', '--year', '2024', '--format', 'csv']);
+    expect(code).toBe(0);
+    const [header, ...rows] = parseCsv(stdout).map((record) => record.cells);
+    const column = (name: string) => (header ?? []).indexOf(name);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const row of rows) {
+      expect(row[column('basis.series')]).toBe('cbeci');
+      expect(row[column('basis.kind')]).toBe('estimate');
+      expect(row[column('basis.coverage')]).toBe('partial-year');
+      expect(row[column('caveats')]).toContain('partial-year');
+    }
+    const china = rows.find((row) => row[0] === 'china') ?? [];
+    expect(Number(china[column('energy.twh')])).toBeCloseTo((0.13727 * 136.6227 * 366) / 321, 6);
+    expect(runCli(['estimate', '--all', '--year', '2024', '--series', 'jiang-2021', '--json']).stdout).toMatch(
+      /"kind": "projection"/,
+    );
   });
 
   it.each([
@@ -103,7 +160,7 @@ describe('estimate', () => {
     [['estimate', '--region', 'sichuan', '--year', '2021', '--month', '2021-04'], /cannot be used with option '--year/],
     [
       ['estimate', '--region', 'sichuan', '--year', '2030'],
-      /No network-energy series covers 2030 for Sichuan. Years available: 2024 \(jiang-2021\), 2016–2022 \(cbeci\), 2016–2021 \(cbeci-v1\)/,
+      /No measured network total covers 2030 for Sichuan\. Series available: jiang-2021 \(China, projection\): 2024; cbeci \(World, estimate\): 2010–2024 \(2010: 167 days; 2024: 321 days\)/,
     ],
     [['estimate'], /Name a region with --region/],
     [['estimate', '--region', 'sichuan', '--frobnicate'], /unknown option '--frobnicate'/],
@@ -142,6 +199,8 @@ describe('estimate', () => {
       'hainan',
       '--year',
       '2024',
+      '--series',
+      'jiang-2021',
       '--json',
     ]);
     expect(JSON.parse(stdout)[0].energy.twh).toBeCloseTo(0.015 * 296.59, 9);
@@ -213,6 +272,7 @@ describe('estimate --uncertainty', () => {
       basisSpread: 0.2,
       shareSpreadPct: 1,
       intensitySpread: 0.1,
+      breakSpread: 0.5,
     });
     expect(
       runCli(['estimate', '--region', 'sichuan', '--uncertainty', '10000', '--seed', '8', '--json']).stdout,

@@ -8,7 +8,7 @@ describe('the library entry', async () => {
   it('exports estimate and loadData, which work on the shipped data', async () => {
     const data = await library.loadData();
     const region = library.resolveRegion(library.indexData(data), 'Szechuan');
-    const result = library.estimate(data, region.id, { year: 2024, baseline: 'cia-2016' });
+    const result = library.estimate(data, region.id, { year: 2024, series: 'jiang-2021', baseline: 'cia-2016' });
     expect(result.energy.twh).toBeCloseTo(29.659, 6);
     expect(result.comparison?.rank).toBe(63);
   });

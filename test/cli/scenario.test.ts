@@ -10,13 +10,14 @@ describe('scenario', () => {
       year: 2021,
       bans: ['china'],
       redistribute: 'proportional',
-      basis: { series: 'cbeci', twh: 89 },
+      basis: { series: 'cbeci', twh: 89.0022, coverage: 'year', evidence: 'computed', factor: 1 },
+      carbonBasis: 'life-cycle',
     });
     const us = result.regions.find((r: { id: string }) => r.id === 'united-states');
     expect(Object.keys(us)).toEqual(['id', 'sharePct', 'before', 'after', 'change']);
     expect(us.after.twh).toBeGreaterThan(us.before.twh);
-    expect(result.total.before.twh).toBe(89);
-    expect(result.total.after.twh).toBe(89);
+    expect(result.total.before.twh).toBe(89.0022);
+    expect(result.total.after.twh).toBe(89.0022);
   });
 
   it('shows the carbon cost of moving Sichuan to Xinjiang in a table', () => {
@@ -37,7 +38,8 @@ describe('scenario', () => {
     [['scenario', '--move', 'china:united-states:150'], /argument 'china:united-states:150' is invalid/],
     [['scenario', '--move', 'china:atlantis:10'], /Unknown region "atlantis"/],
     [['scenario', '--move', 'china:sichuan:10', '--year', '2021'], /one region contains the other/],
-    [['scenario', '--ban', 'china', '--year', '2024'], /No world network-energy series covers 2024/],
+    [['scenario', '--ban', 'china', '--year', '2030'], /No measured network total covers 2030 for World/],
+    [['scenario', '--ban', 'china', '--series', 'jiang-2021'], /"jiang-2021" is not a world series/],
     [['scenario', '--move', 'china:texas:10', '--redistribute', 'none'], /--redistribute goes with --ban/],
   ])('exits 2 on %j with nothing on stdout', (args, message) => expectFailure(args, 2, message));
 });
@@ -59,14 +61,19 @@ describe('scenario --uncertainty', () => {
 
   it('varies the shares too: the named regions get intervals, and --share-spread 0 holds approximate shares fixed', () => {
     const run = (spread: string) => {
+      // On UNU's total, which has no bounds, the share's spread is what widens Sichuan's interval.
       const { code, stdout } = runCli([
         ...SICHUAN_TO_XINJIANG,
+        '--series',
+        'unu-2023',
         '--uncertainty',
         '2000',
         '--seed',
         '3',
         '--share-spread',
         spread,
+        '--break-spread',
+        '0',
         '--json',
       ]);
       expect(code).toBe(0);
@@ -83,6 +90,12 @@ describe('scenario --uncertainty', () => {
     const fixed = run('0');
     const width = (p: { p5: number; p95: number }) => p.p95 - p.p5;
     expect(width(fixed.uncertainty.regions[0].before.twh)).toBeLessThan(width(sichuan.before.twh));
+    // By default a share from before a ban (Sichuan's April 2021, China's ban of June 2021) spreads ± 50%.
+    const widened = JSON.parse(
+      runCli([...SICHUAN_TO_XINJIANG, '--series', 'unu-2023', '--uncertainty', '2000', '--seed', '3', '--json']).stdout,
+    );
+    expect(widened.uncertainty.settings.breakSpread).toBe(0.5);
+    expect(width(widened.uncertainty.regions[0].before.twh)).toBeGreaterThan(2 * width(sichuan.before.twh));
     expect(fixed.uncertainty.regions[0].change.mtco2.p50).toBeCloseTo(
       fixed.regions.find((r: { id: string }) => r.id === 'sichuan').change.mtco2,
       1,

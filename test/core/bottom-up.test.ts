@@ -16,6 +16,7 @@ const machine = (model: string, released: string, jPerTh: number): Hardware => (
   released,
   jPerTh,
   source: 'test',
+  evidence: 'primary',
 });
 
 describe('threshold', () => {

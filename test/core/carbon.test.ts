@@ -13,7 +13,13 @@ describe('carbon', () => {
   it('brackets the best guess when the energy has no bounds', () => {
     const data = tinyDataset({
       networkEnergy: [
-        { id: 'net', scope: 'world', kind: 'estimate', source: 'test', values: [{ year: 2020, twh: 100 }] },
+        {
+          id: 'net',
+          scope: 'world',
+          kind: 'estimate',
+          source: 'test',
+          values: [{ year: 2020, twh: 100, evidence: 'primary' }],
+        },
       ],
     });
     const e = estimate(data, 'a', { year: 2020, carbonBracket: { low: 10, high: 1000 } });

@@ -22,7 +22,7 @@ describe('estimate on a small dataset', () => {
     const e = estimate(data, 'a1');
     expect(e.year).toBe(2020);
     expect(e.basis.scope).toBe('world');
-    expect(e.warnings.some((w) => w.includes('projection') && w.includes('--year 2024'))).toBe(true);
+    expect(e.warnings.some((w) => w.includes('projection') && w.includes('--series proj'))).toBe(true);
   });
 
   it('chains shares up to the scope of the basis', () => {
@@ -35,13 +35,15 @@ describe('estimate on a small dataset', () => {
     expect(e.energy.twh).toBeCloseTo(12.5, 10);
   });
 
-  it('uses a projection of the parent when the year is only projected', () => {
-    const e = estimate(data, 'a1', { year: 2024 });
+  it('uses a projection only when it is asked for by name, even when it is the only figure for the year', () => {
+    expect(() => estimate(data, 'a1', { year: 2024 })).toThrow(/Ask for --series proj \(a projection\)/);
+    const e = estimate(data, 'a1', { year: 2024, series: 'proj' });
     expect(e.basis).toMatchObject({ series: 'proj', scope: 'a', kind: 'projection' });
     expect(e.share.pct).toBeCloseTo(25, 10);
     expect(e.energy.twh).toBeCloseTo(100, 10);
-    expect(e.warnings.join('\n')).toMatch(/projection \(series proj\)/);
-    expect(e.warnings.join('\n')).toMatch(/A-one's share of Aland is from 2019-06, 55 months before 2024/);
+    expect(e.warnings.join('\n')).toMatch(/The basis is a projection for Aland \(series proj\)/);
+    expect(e.warnings.join('\n')).toMatch(/A-one's share of Aland is from June 2019, 55 months before 2024/);
+    expect(e.caveats).toEqual(['projection', 'stale-share', 'approximate']);
   });
 
   it('warns about approximate shares, with the record note', () => {
@@ -51,7 +53,9 @@ describe('estimate on a small dataset', () => {
 
   it('warns when a year rests on fewer than 12 months', () => {
     const e = estimate(data, 'a', { year: 2020 });
-    expect(e.warnings).toContain("Aland's share of World in 2020 rests on 2 months (2020-01 to 2020-02), not 12.");
+    expect(e.warnings).toContain(
+      "Aland's share of World in 2020 rests on 2 months (January 2020 to February 2020), not 12.",
+    );
   });
 
   it('shows the note of a region in the chain', () => {
@@ -67,7 +71,7 @@ describe('estimate on a small dataset', () => {
 
   it('names the years that exist when none covers the year asked', () => {
     expect(() => estimate(data, 'a', { year: 2030 })).toThrow(
-      /No network-energy series covers 2030 for Aland. Years available: 2024 \(proj\), 2020 \(net\), 2019, 2020 \(old\)/,
+      /No measured network total covers 2030 for Aland\. Series available: proj \(Aland, projection\): 2024; net \(World, estimate\): 2020; old \(World, estimate\): 2019, 2020\./,
     );
   });
 
@@ -83,8 +87,11 @@ describe('estimate on a small dataset', () => {
   });
 
   it("shows the basis source's own carbon figure only for the basis scope itself", () => {
-    expect(estimate(data, 'a', { year: 2024 }).carbon?.reported).toEqual({ mtco2: 100, source: 'proj' });
-    expect(estimate(data, 'a1', { year: 2024 }).carbon?.reported).toBeNull();
+    expect(estimate(data, 'a', { year: 2024, series: 'proj' }).carbon?.reported).toEqual({
+      mtco2: 100,
+      source: 'proj',
+    });
+    expect(estimate(data, 'a1', { year: 2024, series: 'proj' }).carbon?.reported).toBeNull();
   });
 
   it("ranks among the baseline and gives the share of the region's country", () => {
@@ -106,7 +113,7 @@ describe('estimate on a small dataset', () => {
   });
 
   it('lists each source once, sorted by id', () => {
-    const ids = estimate(data, 'a', { year: 2024 }).sources.map((s) => s.id);
+    const ids = estimate(data, 'a', { year: 2024, series: 'proj' }).sources.map((s) => s.id);
     expect(ids).toEqual(['proj', 'test']);
   });
 
@@ -120,34 +127,135 @@ describe('estimate on a small dataset', () => {
 
 describe('estimate on the shipped data', async () => {
   const data = await shippedData();
+  // CBECI's 2024 covers 321 days (to 16 November): 136.6227 TWh, annualised × 366/321 for the leap year.
+  const cbeci2024 = (136.6227 * 366) / 321;
 
-  it('Sichuan, latest measured year: 10% × 21.11% × 95.53 TWh ≈ 2.02 TWh in 2022', () => {
+  it('Sichuan by default: the latest measured year (2024, partial and annualised), with every caveat', () => {
     const e = estimate(data, 'sichuan');
-    expect(e.year).toBe(2022);
-    expect(e.basis).toMatchObject({ series: 'cbeci', scope: 'world', twh: 95.53 });
-    expect(e.energy.twh).toBeCloseTo(0.1 * 0.2111 * 95.53, 9);
-    expect(e.power.gw).toBeCloseTo(0.23, 2);
+    expect(e.year).toBe(2024);
+    expect(e.basis).toMatchObject({
+      series: 'cbeci',
+      scope: 'world',
+      coverage: 'partial-year',
+      days: 321,
+      through: '2024-11-16',
+      publishedTwh: 136.6227,
+      evidence: 'computed',
+    });
+    expect(e.basis.factor).toBeCloseTo(366 / 321, 12);
+    expect(e.basis.twh).toBeCloseTo(cbeci2024, 9);
+    // Sichuan's 10% of China (April 2021) × China's 13.727% of the world (May 2025, the nearest month).
+    expect(e.energy.twh).toBeCloseTo(0.1 * 0.13727 * cbeci2024, 9);
+    expect(e.energy.lowerTwh).toBeCloseTo((0.1 * 0.13727 * 74.8054 * 366) / 321, 9);
+    expect(e.evidence).toBe('secondhand');
+    expect(e.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
     const warnings = e.warnings.join('\n');
-    expect(warnings).toMatch(/Sichuan's share of China is from 2021-04, 9 months before 2022/);
-    expect(warnings).toMatch(/China's share of World in 2022 rests on one month \(2022-01\)/);
-    expect(warnings).toMatch(/approximate/);
-    expect(warnings).toMatch(/--year 2024/);
+    expect(warnings).toMatch(
+      /cbeci covers 321 days of 2024, to 2024-11-16: 136\.6 TWh in those days, annualised to 155\.8 TWh/,
+    );
+    expect(warnings).toMatch(/Sichuan's share of China is from April 2021, before China's mining ban of June 2021/);
+    expect(warnings).toMatch(/reported by satoshibrother\.com/);
+    expect(warnings).toMatch(/--series jiang-2021/);
   });
 
-  it('Sichuan 2024 on the Jiang et al. projection: ≈ 29.7 TWh, 63rd on the CIA 2016 list between Serbia and Oman', () => {
-    const e = estimate(data, 'sichuan', { year: 2024, baseline: 'cia-2016' });
+  it('Sichuan 2023 warns that its share predates the ban, and lists the break on the link', () => {
+    const e = estimate(data, 'sichuan', { year: 2023 });
+    expect(e.warnings).toContain(
+      "Sichuan's share of China is from April 2021, before China's mining ban of June 2021: it may not hold after it.",
+    );
+    expect(e.share.links[0]).toMatchObject({ region: 'sichuan', breaks: ['china-ban-2021'], evidence: 'secondhand' });
+    expect(e.share.links[1]).toMatchObject({ region: 'china', months: ['2022-01'], breaks: [] });
+    // Before the ban took effect there is nothing to warn about.
+    expect(estimate(data, 'sichuan', { month: '2021-05' }).share.links[0]?.breaks).toEqual([]);
+  });
+
+  it('Sichuan 2024 on the Jiang et al. projection, asked for by name: ≈ 29.7 TWh, 63rd on the CIA 2016 list', () => {
+    const e = estimate(data, 'sichuan', { year: 2024, series: 'jiang-2021', baseline: 'cia-2016' });
     expect(e.energy.twh).toBeCloseTo(29.659, 6);
     expect(e.power.gw).toBeCloseTo(3.383, 3);
     expect(e.comparison).toMatchObject({ rank: 63, above: { country: 'Serbia' }, below: { country: 'Oman' } });
-    expect(e.warnings.join('\n')).toMatch(/33 months before 2024/);
-    expect(e.warnings.join('\n')).toMatch(/before China's 2021 mining ban/);
+    expect(e.caveats).toContain('projection');
+    expect(e.warnings.join('\n')).toMatch(/before China's mining ban of June 2021/);
   });
 
-  it("China 2024 shows Jiang et al.'s 130.50 Mt beside the grid-intensity figure", () => {
-    const e = estimate(data, 'china', { year: 2024 });
+  it('never rests an estimate on the projection unless it is named', () => {
+    for (const region of ['china', 'sichuan', 'xinjiang', 'beijing']) {
+      const e = estimate(data, region, { year: 2024 });
+      expect(e.basis.kind).toBe('estimate');
+      expect(e.basis.series).toBe('cbeci');
+    }
+    expect(estimate(data, 'china', { year: 2024 }).energy.twh).toBeCloseTo(0.13727 * cbeci2024, 9);
+  });
+
+  it("China 2024 on the projection shows Jiang et al.'s 130.50 Mt beside the grid-intensity figure", () => {
+    const e = estimate(data, 'china', { year: 2024, series: 'jiang-2021' });
     expect(e.carbon?.reported).toEqual({ mtco2: 130.5, source: 'jiang-2021' });
-    expect(e.carbon?.gco2PerKwh).toBeCloseTo(549.3, 1); // Ember/OWID, China 2021
-    expect(e.carbon?.mtco2).toBeCloseTo((296.59 * (e.carbon?.gco2PerKwh ?? 0)) / 1000, 9);
+    expect(e.carbon).toMatchObject({ basis: 'life-cycle', year: 2024 });
+    expect(e.carbon?.gco2PerKwh).toBeCloseTo(559.552, 3); // OWID's newer release, China 2024
+    expect(e.carbon?.mtco2).toBeCloseTo((296.59 * 559.552) / 1000, 9);
+  });
+
+  it('Texas 2023: a measured answer on secondhand shares, graded and caveated', () => {
+    const e = estimate(data, 'texas', { year: 2023 });
+    expect(e.basis).toMatchObject({ series: 'cbeci', twh: 121.134, coverage: 'year', evidence: 'computed' });
+    expect(e.energy.twh).toBeCloseTo(0.285 * 0.3784 * 121.134, 9);
+    expect(e.share.links.map((l) => [l.region, l.months, l.evidence])).toEqual([
+      ['texas', ['2023-07'], 'secondhand'],
+      ['united-states', ['2022-01'], 'copy'],
+    ]);
+    expect(e.caveats).toEqual(['secondhand', 'stale-share']);
+    expect(e.warnings.join('\n')).toMatch(/reported by Decrypt and Cointelegraph.*curtailing/s);
+    expect(e.basis.alternatives).toEqual([
+      { series: 'iea-2023', kind: 'estimate', coverage: 'year', evidence: 'secondhand', twh: 120 },
+    ]);
+  });
+
+  it('the United States by default: 2024, on its nearest measured share (May 2025)', () => {
+    const e = estimate(data, 'united-states');
+    expect(e.year).toBe(2024);
+    expect(e.share.pct).toBeCloseTo(36.025, 9);
+    expect(e.energy.twh).toBeCloseTo(0.36025 * cbeci2024, 9);
+    expect(e.evidence).toBe('secondhand');
+    expect(e.basis.alternatives.map((a) => [a.series, a.twh, a.coverage])).toEqual([
+      ['cdmir-2024', 138, 'year'],
+      ['digiconomist', 172.26, 'snapshot'],
+    ]);
+  });
+
+  it('uses an annualised reading only when no total covers the year, and a multi-year total only when named', () => {
+    const e2025 = estimate(data, 'world', { year: 2025 });
+    expect(e2025.basis).toMatchObject({ series: 'digiconomist', coverage: 'snapshot', twh: 204, asOf: '2025-05' });
+    expect(e2025.caveats).toEqual(expect.arrayContaining(['snapshot', 'secondhand', 'approximate']));
+    const unu = estimate(data, 'world', { year: 2021, series: 'unu-2023' });
+    expect(unu.basis).toMatchObject({ coverage: 'multi-year', toYear: 2021, publishedTwh: 173.42 });
+    expect(unu.energy.twh).toBeCloseTo(173.42 / 2, 9);
+    expect(unu.caveats).toContain('multi-year');
+    expect(estimate(data, 'world', { year: 2021 }).basis.series).toBe('cbeci');
+  });
+
+  it('uses the survey shares only when asked, with their caveat', () => {
+    expect(() => estimate(data, 'norway', { year: 2024 })).toThrow(/No hashrate share is recorded for Norway/);
+    const e = estimate(data, 'norway', { year: 2024, shareDataset: 'cdmir-survey-2024' });
+    expect(e.energy.twh).toBeCloseTo(0.028 * cbeci2024, 9);
+    expect(e.share.links[0]).toMatchObject({ dataset: 'cdmir-survey-2024', evidence: 'secondhand' });
+    expect(e.caveats).toContain('dataset-share');
+    expect(e.warnings.join('\n')).toMatch(/surveyed.*over-represents the United States/s);
+    // Regions the survey does not name keep the default shares.
+    const texas = estimate(data, 'texas', { year: 2024, shareDataset: 'cdmir-survey-2024' });
+    expect(texas.share.links.map((l) => l.dataset)).toEqual([null, 'cdmir-survey-2024']);
+    expect(() => estimate(data, 'norway', { shareDataset: 'nope' })).toThrow(/Unknown share dataset "nope"/);
+  });
+
+  it('counts carbon on one basis: life-cycle by default, direct when asked, never spliced', () => {
+    const lifeCycle = estimate(data, 'china', { year: 2021 });
+    expect(lifeCycle.carbon).toMatchObject({ basis: 'life-cycle', gco2PerKwh: 599.005, evidence: 'copy' });
+    const direct = estimate(data, 'china', { year: 2021, carbonBasis: 'direct' });
+    expect(direct.carbon).toMatchObject({ basis: 'direct', evidence: 'primary' });
+    expect(direct.carbon?.gco2PerKwh).toBeCloseTo(549.3, 1); // OWID's 2022 release, China 2021
+    // Sichuan has only life-cycle figures (derived with CBECI's life-cycle factors): direct goes to China's.
+    const sichuan = estimate(data, 'sichuan', { year: 2021, carbonBasis: 'direct' });
+    expect(sichuan.carbon).toMatchObject({ region: 'china', basis: 'direct' });
+    expect(sichuan.caveats).not.toContain('carbon-basis');
   });
 
   it('carries the CBECI v1 bounds into a regional figure', () => {

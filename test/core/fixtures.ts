@@ -11,6 +11,7 @@ export const share = (
   month,
   sharePct,
   source: 'test',
+  evidence: 'primary',
   ...extra,
 });
 
@@ -18,8 +19,8 @@ export const share = (
 export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {
   return {
     sources: [
-      { id: 'test', title: 'Test source', url: 'https://example.org/test' },
-      { id: 'proj', title: 'Test projection' },
+      { id: 'test', title: 'Test source', url: 'https://example.org/test', evidence: 'primary' },
+      { id: 'proj', title: 'Test projection', evidence: 'copy' },
     ],
     regions: [
       { id: 'world', name: 'World', kind: 'world', parent: null },
@@ -40,7 +41,7 @@ export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {
         scope: 'world',
         kind: 'estimate',
         source: 'test',
-        values: [{ year: 2020, twh: 100, lowerTwh: 50, upperTwh: 200 }],
+        values: [{ year: 2020, twh: 100, lowerTwh: 50, upperTwh: 200, evidence: 'computed' }],
       },
       {
         id: 'old',
@@ -48,11 +49,17 @@ export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {
         kind: 'estimate',
         source: 'test',
         values: [
-          { year: 2020, twh: 999 },
-          { year: 2019, twh: 80 },
+          { year: 2020, twh: 999, evidence: 'primary' },
+          { year: 2019, twh: 80, evidence: 'primary' },
         ],
       },
-      { id: 'proj', scope: 'a', kind: 'projection', source: 'proj', values: [{ year: 2024, twh: 400, mtco2: 100 }] },
+      {
+        id: 'proj',
+        scope: 'a',
+        kind: 'projection',
+        source: 'proj',
+        values: [{ year: 2024, twh: 400, mtco2: 100, evidence: 'copy' }],
+      },
     ],
     baselines: [
       {
@@ -61,6 +68,7 @@ export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {
         measure: 'consumption',
         year: 2016,
         source: 'test',
+        evidence: 'copy',
         values: [
           { country: 'Aland', iso3: 'AAA', twh: 1000 },
           { country: 'Bland', iso3: 'BBB', twh: 30 },
@@ -70,11 +78,12 @@ export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {
       },
     ],
     carbon: [
-      { region: 'a', year: 2020, gco2PerKwh: 500, source: 'test' },
-      { region: 'world', year: 2018, gco2PerKwh: 400, source: 'test' },
-      { region: 'world', year: 2022, gco2PerKwh: 300, source: 'test' },
+      { region: 'a', year: 2020, gco2PerKwh: 500, basis: 'life-cycle', source: 'test', evidence: 'primary' },
+      { region: 'world', year: 2018, gco2PerKwh: 400, basis: 'life-cycle', source: 'test', evidence: 'primary' },
+      { region: 'world', year: 2022, gco2PerKwh: 300, basis: 'life-cycle', source: 'test', evidence: 'primary' },
     ],
     hardware: [],
+    events: [],
     ...overrides,
   };
 }

@@ -4,9 +4,9 @@ import { networkSeries, type SeriesInputRow } from '../../src/core/network-serie
 import type { Hardware } from '../../src/data/schemas.js';
 
 const hardware: Hardware[] = [
-  { model: 'A', released: '2021-01-01', jPerTh: 15, source: 'test' },
-  { model: 'B', released: '2021-01-01', jPerTh: 25, source: 'test' },
-  { model: 'C', released: '2021-01-01', jPerTh: 35, source: 'test' },
+  { model: 'A', released: '2021-01-01', jPerTh: 15, source: 'test', evidence: 'primary' },
+  { model: 'B', released: '2021-01-01', jPerTh: 25, source: 'test', evidence: 'primary' },
+  { model: 'C', released: '2021-01-01', jPerTh: 35, source: 'test', evidence: 'primary' },
 ];
 const options = { priceUsdPerKwh: 0.05, weighting: 'age' as const, overheads: CBECI_OVERHEADS, hardware };
 const rows = (thresholds: number[]): SeriesInputRow[] =>

@@ -39,7 +39,7 @@ describe('scenario on the shipped data', () => {
     expect(proportional.total.change.twh).toBe(0);
     expect(proportional.total.after.twh).toBeCloseTo(89, 2);
     const none = runScenario(index, { bans: ['china'], redistribute: { kind: 'none' }, moves: [] }, { year: 2021 });
-    expect(none.total.after.twh).toBeCloseTo(89 * (1 - (before2021.get('china') ?? 0) / 100), 9);
+    expect(none.total.after.twh).toBeCloseTo(89.0022 * (1 - (before2021.get('china') ?? 0) / 100), 9);
     expect(none.regions.find((r) => r.id === 'united-states')?.change.twh).toBe(0);
   });
 
@@ -86,19 +86,26 @@ describe('scenario on the shipped data', () => {
     expect(() => runScenario(index, input, { year: 2021 })).toThrow(message);
   });
 
-  it('needs a world series for the year', () => {
-    expect(() =>
-      runScenario(index, { bans: ['china'], redistribute: { kind: 'proportional' }, moves: [] }, { year: 2024 }),
-    ).toThrow(/No world network-energy series covers 2024/);
+  it('needs a world total for the year, chosen as estimate chooses it (the projection for China is no world total)', () => {
+    const ban = { bans: ['china'], redistribute: { kind: 'proportional' as const }, moves: [] };
+    expect(() => runScenario(index, ban, { year: 2030 })).toThrow(/No measured network total covers 2030 for World/);
+    expect(() => runScenario(index, ban, { year: 2024, series: 'jiang-2021' })).toThrow(/not a world series/);
+    const partial = runScenario(index, ban, { year: 2024 });
+    expect(partial.scenario.basis).toMatchObject({ series: 'cbeci', coverage: 'partial-year', evidence: 'computed' });
+    expect(partial.scenario.basis.twh).toBeCloseTo((136.6227 * 366) / 321, 9);
+    expect(partial.warnings.join('\n')).toMatch(/covers 321 days of 2024/);
   });
 });
 
 describe('scenario --uncertainty with the shares drawn', () => {
   const input = { bans: ['sichuan'], redistribute: { kind: 'region' as const, region: 'xinjiang' }, moves: [] };
-  const settings = { samples: 4000, seed: 11, basisSpread: 0, shareSpreadPct: 0, intensitySpread: 0 };
+  const settings = { samples: 4000, seed: 11, basisSpread: 0, shareSpreadPct: 0, intensitySpread: 0, breakSpread: 0 };
 
-  it('collapses to the plain result when nothing may vary (2021 has no bounds, so the basis is exact)', () => {
-    const result = runScenario(index, input, { year: 2021, uncertainty: settings });
+  // UNU's two-year total has no bounds, so on it the basis is exact.
+  const exact = { year: 2021, series: 'unu-2023' };
+
+  it('collapses to the plain result when nothing may vary (a basis without bounds, every spread 0)', () => {
+    const result = runScenario(index, input, { ...exact, uncertainty: settings });
     const u = result.uncertainty;
     expect(u?.regions.map((r) => r.id)).toEqual(['sichuan', 'xinjiang']);
     for (const r of u?.regions ?? []) {
@@ -112,13 +119,26 @@ describe('scenario --uncertainty with the shares drawn', () => {
   });
 
   it("spreads an approximate share by ± --share-spread points: Sichuan's 10% of China", () => {
-    const result = runScenario(index, input, { year: 2021, uncertainty: { ...settings, shareSpreadPct: 1 } });
+    const result = runScenario(index, input, { ...exact, uncertainty: { ...settings, shareSpreadPct: 1 } });
     const sichuan = result.uncertainty?.regions[0];
     const china = result.regions.find((r) => r.id === 'china');
     const chinaTwh = china?.before.twh ?? Number.NaN;
     // Sichuan is 10% ± 1 of China, uniform: its 5th and 95th percentiles near 9.1% and 10.9% of China's energy.
     expect(sichuan?.before.twh.p5 ?? Number.NaN).toBeCloseTo(0.091 * chinaTwh, 1);
     expect(sichuan?.before.twh.p95 ?? Number.NaN).toBeCloseTo(0.109 * chinaTwh, 1);
+  });
+
+  it('widens a share recorded before a ban and applied after it by ± --break-spread of its value', () => {
+    // Sichuan's 10% of China is from April 2021, before China's ban of June 2021: applied to 2021 it is drawn
+    // within 10 ± 5 (break spread 0.5), wider than its approximate ± 1 point.
+    const result = runScenario(index, input, {
+      ...exact,
+      uncertainty: { ...settings, shareSpreadPct: 1, breakSpread: 0.5 },
+    });
+    const sichuan = result.uncertainty?.regions[0];
+    const chinaTwh = result.regions.find((r) => r.id === 'china')?.before.twh ?? Number.NaN;
+    expect(sichuan?.before.twh.p5 ?? Number.NaN).toBeCloseTo(0.055 * chinaTwh, 1);
+    expect(sichuan?.before.twh.p95 ?? Number.NaN).toBeCloseTo(0.145 * chinaTwh, 1);
   });
 
   it('keeps the total in every sample under proportional redistribution, whatever the shares drawn', () => {
@@ -178,6 +198,7 @@ describe('scenario invariants (property tests)', () => {
       released: fc.constantFrom('2019-01-01', '2020-06-15', '2021-03-01', '2022-09-30'),
       jPerTh: fc.double({ min: 5, max: 200, noNaN: true }),
       source: fc.constant('test'),
+      evidence: fc.constant('primary' as const),
     });
     fc.assert(
       fc.property(

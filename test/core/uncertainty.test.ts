@@ -9,7 +9,14 @@ import {
 } from '../../src/core/uncertainty.js';
 import { share, tinyDataset } from './fixtures.js';
 
-const settings = { samples: 20_000, seed: 7, basisSpread: 0.2, shareSpreadPct: 1, intensitySpread: 0.1 };
+const settings = {
+  samples: 20_000,
+  seed: 7,
+  basisSpread: 0.2,
+  shareSpreadPct: 1,
+  intensitySpread: 0.1,
+  breakSpread: 0.5,
+};
 
 describe('Monte Carlo building blocks', () => {
   it('draws the same sequence from the same seed, in [0, 1)', () => {

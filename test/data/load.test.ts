@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
@@ -71,8 +73,63 @@ describe('loadData', () => {
     ]);
     expect(data.regions.at(-1)?.id).toBe('hainan');
     expect(data.sources.at(-1)?.id).toBe('local-survey');
-    expect(estimate(data, 'sichuan', { year: 2024 }).energy.twh).toBeCloseTo(0.12 * 296.59, 9);
-    expect(estimate(data, 'hainan', { year: 2024 }).energy.twh).toBeCloseTo(0.015 * 296.59, 9);
+    const onProjection = { year: 2024, series: 'jiang-2021' };
+    expect(estimate(data, 'sichuan', onProjection).energy.twh).toBeCloseTo(0.12 * 296.59, 9);
+    expect(estimate(data, 'hainan', onProjection).energy.twh).toBeCloseTo(0.015 * 296.59, 9);
+  });
+
+  it('refuses two records with the same key in one file, naming both', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-dup-'));
+    const record = { region: 'sichuan', month: '2021-04', sharePct: 12, source: 'cbeci-mining-map', evidence: 'copy' };
+    writeFileSync(join(dir, 'hashrate-shares.json'), JSON.stringify([record, { ...record, sharePct: 3 }, record]));
+    const message = await problemsOf(loadData({ dataDir: dir }));
+    const file = join(dir, 'hashrate-shares.json');
+    expect(message).toContain(
+      `${file} → records 1 and 2 (share of "sichuan" in 2021-04) → the same key appears twice in one file; keep one`,
+    );
+    expect(message).toContain(`${file} → records 1 and 3 (share of "sichuan" in 2021-04)`);
+    // A named dataset is part of a share's key, and a carbon record's basis of its own.
+    writeFileSync(
+      join(dir, 'hashrate-shares.json'),
+      JSON.stringify([record, { ...record, dataset: 'my-survey', sharePct: 3 }]),
+    );
+    expect((await loadData({ dataDir: dir })).shares.filter((s) => s.region === 'sichuan')).toHaveLength(3);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [{ year: 2024, twh: 1, evidence: 'computed', coverage: 'partial-year' }, 'days → is required when coverage is partial-year'],
+    [{ year: 2024, twh: 1, evidence: 'computed', days: 30 }, 'days → goes only with coverage partial-year'],
+    [{ year: 2023, twh: 1, evidence: 'computed', coverage: 'partial-year', days: 365, through: '2023-12-31' }, 'days → must be fewer than the 365 days of 2023'],
+    [{ year: 2024, twh: 1, evidence: 'computed', coverage: 'partial-year', days: 30, through: '2023-12-31' }, 'through → must be a date in 2024'],
+    [{ year: 2021, twh: 1, evidence: 'computed', coverage: 'multi-year', toYear: 2020 }, 'toYear → must be after year'],
+    [{ year: 2021, twh: 1, evidence: 'hearsay' }, 'evidence → must be one of primary, copy, computed, secondhand'],
+    [{ year: 2021, twh: 1 }, 'evidence → is required'],
+  ])('checks what a network value covers: %j', async (value, problem) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-coverage-'));
+    const series = { id: 'mine', scope: 'world', kind: 'estimate', source: 'cbeci-v1', values: [value] };
+    writeFileSync(join(dir, 'network-energy.json'), JSON.stringify([series]));
+    expect(await problemsOf(loadData({ dataDir: dir }))).toContain(`record 1 ("mine") → values[0].${problem}`);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('needs a secondhand source to say who reported it, and an event to name known regions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-sources-'));
+    writeFileSync(join(dir, 'sources.json'), JSON.stringify([{ id: 'rumour', title: 'A rumour', evidence: 'secondhand' }]));
+    expect(await problemsOf(loadData({ dataDir: dir }))).toContain(
+      'record 1 ("rumour") → reportedBy → a secondhand source must say who reported it (reportedBy)',
+    );
+    writeFileSync(join(dir, 'sources.json'), '[]');
+    writeFileSync(
+      join(dir, 'events.json'),
+      JSON.stringify([
+        { id: 'ban', month: '2022-05', title: 'A ban', regions: ['atlantis'], source: 'cbeci-v1', evidence: 'copy' },
+      ]),
+    );
+    expect(await problemsOf(loadData({ dataDir: dir }))).toContain(
+      'events.json → event "ban" → regions → unknown region "atlantis"',
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('needs every file without the shipped data', async () => {

@@ -14,7 +14,14 @@ describe('the shipped data', async () => {
 
   it('cites only sources that exist, and every source states a licence', () => {
     const ids = new Set(data.sources.map((s) => s.id));
-    const cited = [...data.shares, ...data.networkEnergy, ...data.baselines, ...data.carbon].map((r) => r.source);
+    const cited = [
+      ...data.shares,
+      ...data.networkEnergy,
+      ...data.baselines,
+      ...data.carbon,
+      ...data.hardware,
+      ...data.events,
+    ].map((r) => r.source);
     expect(cited.filter((id) => !ids.has(id))).toEqual([]);
     expect(data.sources.filter((s) => s.licence === undefined).map((s) => s.id)).toEqual([]);
   });
@@ -43,20 +50,28 @@ describe('the shipped data', async () => {
       'kentucky',
       'new-york',
       'california',
+      'paraguay',
+      'united-arab-emirates',
+      'oman',
+      'ethiopia',
+      'norway',
+      'new-hampshire',
     ]) {
       expect(ids).toContain(id);
     }
   });
 
   it('has all 29 months of the mining map for each of its 10 country rows, each month summing to 100 ± 0.1', () => {
-    const countries = data.regions.filter((r) => r.parent === 'world').map((r) => r.id);
+    const map = data.shares.filter((s) => s.source === 'cbeci-mining-map');
+    expect(map).toHaveLength(290);
+    expect(map.every((s) => s.evidence === 'copy')).toBe(true);
     const months = new Map<string, number>();
-    for (const s of data.shares.filter((s) => countries.includes(s.region)))
-      months.set(s.month, (months.get(s.month) ?? 0) + s.sharePct);
+    for (const s of map) months.set(s.month, (months.get(s.month) ?? 0) + s.sharePct);
     expect(months.size).toBe(29);
     expect([...months.keys()].sort()[0]).toBe('2019-09');
     expect([...months.keys()].sort().at(-1)).toBe('2022-01');
     for (const sum of months.values()) expect(Math.abs(sum - 100)).toBeLessThanOrEqual(0.1);
+    const countries = data.regions.filter((r) => r.parent === 'world').map((r) => r.id);
     const jan2022 = Object.fromEntries(
       data.shares
         .filter((s) => s.month === '2022-01' && countries.includes(s.region))
@@ -85,13 +100,74 @@ describe('the shipped data', async () => {
     for (const s of data.shares.filter((s) => s.approximate)) expect(s.note).toBeTruthy();
   });
 
-  it('orders the network series cbeci, cbeci-v1, jiang-2021, with the published checks', () => {
-    expect(data.networkEnergy.map((s) => s.id)).toEqual(['cbeci', 'cbeci-v1', 'jiang-2021']);
-    const [cbeci, v1, jiang] = data.networkEnergy;
-    expect(cbeci?.values.map((v) => v.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022]);
+  it('records the 2025 readings as reported, with the rest of the world as a derived remainder each month', () => {
+    for (const month of ['2025-05', '2025-07', '2025-10']) {
+      const records = data.shares.filter((s) => s.month === month && s.dataset === undefined);
+      const sum = records.reduce((total, s) => total + s.sharePct, 0);
+      expect(sum).toBeCloseTo(100, 9);
+      const rest = records.find((s) => s.region === 'other');
+      expect(rest).toMatchObject({ evidence: 'computed' });
+      expect(rest?.note).toMatch(/^Derived: 100% minus/);
+      expect(records.filter((s) => s.region !== 'other').every((s) => s.evidence === 'secondhand')).toBe(true);
+    }
+    const find = (region: string, month: string) => data.shares.find((s) => s.region === region && s.month === month);
+    expect(find('united-states', '2025-05')?.sharePct).toBe(36.025);
+    expect(find('china', '2025-07')?.sharePct).toBe(13.84);
+    expect(find('china', '2025-10')).toMatchObject({ sharePct: 14, approximate: true });
+    expect(find('china', '2025-10')?.note).toMatch(/CryptoQuant.*15-20%/);
+    expect(find('other', '2025-05')?.sharePct).toBeCloseTo(100 - 74.409, 9);
+    expect(find('ethiopia', '2024-12')).toMatchObject({ sharePct: 2.5, evidence: 'copy' });
+    expect(find('kazakhstan', '2023-05')).toMatchObject({ sharePct: 4, evidence: 'copy' });
+    expect(find('texas', '2023-07')?.note).toMatch(/curtailing/);
+    expect(find('new-hampshire', '2023-07')).toMatchObject({ sharePct: 5.33, evidence: 'secondhand' });
+  });
+
+  it('ships the survey as its own dataset, shares of surveyed hashrate with their caveat', () => {
+    const survey = data.shares.filter((s) => s.dataset === 'cdmir-survey-2024');
+    expect(survey.map((s) => [s.region, s.sharePct])).toEqual([
+      ['united-states', 75.4],
+      ['canada', 7.1],
+      ['paraguay', 3.4],
+      ['norway', 2.8],
+      ['kazakhstan', 2.6],
+      ['other', expect.closeTo(8.7, 9)],
+    ]);
+    expect(survey.every((s) => /surveyed|100% minus/.test(s.note ?? ''))).toBe(true);
+  });
+
+  it('orders the network series, measured ones first, with the published checks', () => {
+    expect(data.networkEnergy.map((s) => s.id)).toEqual([
+      'cbeci',
+      'cdmir-2024',
+      'iea-2023',
+      'digiconomist',
+      'unu-2023',
+      'cbeci-v1',
+      'jiang-2021',
+    ]);
+    const series = (id: string) => data.networkEnergy.find((s) => s.id === id);
+    const cbeci = series('cbeci');
+    const v1 = series('cbeci-v1');
+    const jiang = series('jiang-2021');
+    expect(cbeci?.values.map((v) => v.year)).toEqual(Array.from({ length: 15 }, (_, i) => 2010 + i));
+    // CCAF's published revised totals: 89.0 TWh (2021) and 95.5 TWh (2022); 121.13 TWh is quoted for 2023.
     expect(cbeci?.values.find((v) => v.year === 2021)?.twh).toBeCloseTo(89.0, 1);
     expect(cbeci?.values.find((v) => v.year === 2022)?.twh).toBeCloseTo(95.53, 2);
-    expect(cbeci?.values.every((v) => v.derived === true)).toBe(true);
+    expect(cbeci?.values.find((v) => v.year === 2023)).toMatchObject({ lowerTwh: 66.5034, upperTwh: 239.8131 });
+    expect(cbeci?.values.find((v) => v.year === 2023)?.twh).toBeCloseTo(121.13, 2);
+    expect(cbeci?.values.find((v) => v.year === 2024)).toMatchObject({
+      coverage: 'partial-year',
+      days: 321,
+      through: '2024-11-16',
+    });
+    expect(cbeci?.values.find((v) => v.year === 2010)).toMatchObject({ coverage: 'partial-year', days: 167 });
+    expect(cbeci?.values.every((v) => v.evidence === 'computed' && v.lowerTwh !== undefined)).toBe(true);
+    expect(series('cdmir-2024')?.values).toEqual([expect.objectContaining({ year: 2024, twh: 138, evidence: 'secondhand' })]);
+    expect(series('iea-2023')?.values).toEqual([expect.objectContaining({ year: 2023, twh: 120 })]);
+    expect(series('digiconomist')?.values.every((v) => v.coverage === 'snapshot')).toBe(true);
+    expect(series('unu-2023')?.values).toEqual([
+      expect.objectContaining({ year: 2020, toYear: 2021, coverage: 'multi-year', twh: 173.42 }),
+    ]);
     expect(v1?.values.find((v) => v.year === 2021)).toMatchObject({ twh: 104.89, lowerTwh: 37.9, upperTwh: 338.02 });
     expect(jiang?.values).toEqual([expect.objectContaining({ year: 2024, twh: 296.59, mtco2: 130.5 })]);
   });
@@ -118,13 +194,50 @@ describe('the shipped data', async () => {
     expect(cbeci.find((h) => h.model === 'Bitmain Antminer S9 (13.5Th)')?.jPerTh).toBe(98);
   });
 
+  it('keeps the two carbon bases apart: life-cycle about 12% above direct for the same grid and year', () => {
+    const ratios = data.carbon
+      .filter((c) => c.basis === 'direct')
+      .flatMap((direct) => {
+        const lifeCycle = data.carbon.find(
+          (c) => c.basis === 'life-cycle' && c.region === direct.region && c.year === direct.year,
+        );
+        return lifeCycle ? [lifeCycle.gco2PerKwh / direct.gco2PerKwh] : [];
+      })
+      .sort((a, b) => a - b);
+    expect(ratios.length).toBeGreaterThan(20);
+    const median = ratios[Math.floor(ratios.length / 2)] as number;
+    expect(median).toBeGreaterThan(1.05);
+    expect(median).toBeLessThan(1.2);
+    expect(data.carbon.filter((c) => c.basis === 'direct').every((c) => c.year <= 2021)).toBe(true);
+    const china2024 = data.carbon.find((c) => c.region === 'china' && c.year === 2024);
+    expect(china2024).toMatchObject({ basis: 'life-cycle', gco2PerKwh: 559.552, evidence: 'copy' });
+  });
+
+  it('lists the structural breaks, each cited', () => {
+    expect(data.events.map((e) => [e.id, e.month, e.regions])).toEqual([
+      ['china-ban-2021', '2021-06', ['china', 'world']],
+      ['kazakhstan-power-2022', '2022-01', ['kazakhstan']],
+      ['beijing-clause18', '2024-02', ['beijing']],
+    ]);
+  });
+
+  it('grades the hardware added for 2023-2025 as its sources were seen', () => {
+    const find = (model: string) => data.hardware.find((h) => h.model === model);
+    expect(find('Bitmain Antminer S21 (200Th)')).toMatchObject({ released: '2023-09-30', evidence: 'copy' });
+    expect(find('Bitmain Antminer S21 Hyd (335Th)')).toMatchObject({ jPerTh: 16, evidence: 'copy' });
+    expect(find('MicroBT Whatsminer M60S (186Th)')).toMatchObject({ jPerTh: 17.5, evidence: 'secondhand' });
+    expect(find('Canaan Avalon A16 XP (300Th)')).toMatchObject({ jPerTh: 12.8, evidence: 'primary' });
+    expect(find('Bitmain Antminer S23 Hydro (580Th)')?.note).toMatch(/9\.5-9\.7 J\/TH \(the midpoint is used\)/);
+    for (const h of data.hardware.filter((h) => h.approximate)) expect(h.note).toBeTruthy();
+  });
+
   it('marks every provincial and state carbon intensity as derived', () => {
     const subnational = new Set(
       data.regions.filter((r) => r.kind === 'province' || r.kind === 'state').map((r) => r.id),
     );
     const records = data.carbon.filter((c) => subnational.has(c.region));
     expect(records.length).toBe(30);
-    expect(records.every((c) => c.derived === true && c.note)).toBe(true);
+    expect(records.every((c) => c.derived === true && c.note && c.basis === 'life-cycle' && c.evidence === 'computed')).toBe(true);
     expect(records.find((c) => c.region === 'sichuan' && c.year === 2021)?.gco2PerKwh).toBeCloseTo(145.7, 1);
   });
 

@@ -8,7 +8,7 @@ import {
   regionsWithShares,
 } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
-import type { Region } from '../../data/schemas.js';
+import { CARBON_BASES, type CarbonBasis, type Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { renderEstimatesCsv } from '../../format/csv.js';
 import { renderJson, renderNdjson } from '../../format/json.js';
@@ -37,6 +37,8 @@ interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions
   year?: number;
   month?: string;
   series?: string;
+  shareDataset?: string;
+  carbonBasis?: CarbonBasis;
   baseline?: string;
   format?: string;
   json?: boolean;
@@ -64,7 +66,16 @@ export function registerEstimate(program: Command): void {
         .argParser(parseMonth)
         .conflicts('year'),
     )
-    .option('--series <id>', 'network-energy series to use as the basis (see `datasets`)')
+    .option(
+      '--series <id>',
+      'network-energy series to use as the basis (see `datasets`); the only way to use a projection',
+    )
+    .option('--share-dataset <id>', 'prefer this share dataset where it has a share (e.g. cdmir-survey-2024)')
+    .addOption(
+      new Option('--carbon-basis <basis>', 'carbon intensities counted life-cycle (default) or direct').choices(
+        CARBON_BASES,
+      ),
+    )
     .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
   addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
   command.addOption(
@@ -80,7 +91,9 @@ export function registerEstimate(program: Command): void {
       'after',
       `${examples([
         'mining-energy estimate --region sichuan',
-        'mining-energy estimate --region sichuan --year 2024 --baseline cia-2016',
+        'mining-energy estimate --region texas --year 2023',
+        'mining-energy estimate --region sichuan --year 2024 --series jiang-2021 --baseline cia-2016',
+        'mining-energy estimate --region norway --year 2024 --share-dataset cdmir-survey-2024',
         'mining-energy estimate --region texas,kentucky --json',
         'mining-energy estimate --all --kind country --year 2021 --format csv > countries.csv',
         'mining-energy estimate --region texas --hashrate 600 --threshold 55',
@@ -126,6 +139,8 @@ Regions overlap (provinces are inside China, states inside the United States): a
         ...(options.year === undefined ? {} : { year: options.year }),
         ...(options.month === undefined ? {} : { month: options.month }),
         ...(options.series === undefined ? {} : { series: options.series }),
+        ...(options.shareDataset === undefined ? {} : { shareDataset: options.shareDataset }),
+        ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
         ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
       };
       const estimates: Estimate[] = [];

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { coverageOf, describeCoverage } from '../../core/basis.js';
+import { weakestEvidence } from '../../core/evidence.js';
 import { indexData } from '../../core/lookup.js';
 import { renderJson } from '../../format/json.js';
 import { addFormatOptions, chosenFormat, examples, loadDataFor } from '../options.js';
@@ -71,7 +73,7 @@ export function registerSources(program: Command): void {
       }
       const lines = data.sources.map(
         (s) =>
-          `${s.id}\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
+          `${s.id} (${s.evidence}${s.reportedBy ? `, reported by ${s.reportedBy}` : ''})\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
       );
       process.stdout.write(lines.join('\n'));
     });
@@ -81,21 +83,50 @@ export function registerDatasets(program: Command): void {
   const command = program
     .command('datasets')
     .description(
-      'The network-energy series (bases for estimates) and country electricity lists (baselines), with coverage and definitions.',
+      'The network-energy series (bases for estimates), share datasets, structural breaks and country electricity lists (baselines), with coverage, evidence and definitions.',
     );
   addFormatOptions(command, ['table', 'json']);
   command
     .addHelpText('after', examples(['mining-energy datasets', 'mining-energy datasets --json']))
     .action(async (options: FormatOptions, cmd: Command) => {
       const data = await loadDataFor(cmd);
+      const index = indexData(data);
       const series = data.networkEnergy.map((s) => ({
         id: s.id,
         scope: s.scope,
         kind: s.kind,
         years: s.values.map((v) => v.year).sort((a, b) => a - b),
+        coverage: describeCoverage(s),
+        values: s.values.map((v) => ({
+          year: v.year,
+          twh: v.twh,
+          coverage: coverageOf(v),
+          evidence: v.evidence,
+        })),
         bounds: s.values.some((v) => v.lowerTwh !== undefined || v.upperTwh !== undefined),
+        evidence: weakestEvidence(s.values.map((v) => v.evidence)),
         source: s.source,
         note: s.note ?? null,
+      }));
+      const shareDatasets = [...index.shareDatasets].map(([id, byRegion]) => {
+        const records = [...byRegion.values()].flat();
+        return {
+          id,
+          regions: [...byRegion.keys()],
+          months: [...new Set(records.map((r) => r.month))].sort(),
+          evidence: weakestEvidence(records.map((r) => r.evidence)),
+          sources: [...new Set(records.map((r) => r.source))],
+        };
+      });
+      const events = data.events.map((e) => ({
+        id: e.id,
+        month: e.month,
+        title: e.title,
+        regions: e.regions,
+        evidence: e.evidence,
+        approximate: e.approximate === true,
+        source: e.source,
+        note: e.note ?? null,
       }));
       const baselines = data.baselines.map((b) => ({
         id: b.id,
@@ -103,21 +134,48 @@ export function registerDatasets(program: Command): void {
         measure: b.measure,
         year: b.year,
         countries: b.values.length,
+        evidence: b.evidence,
         source: b.source,
         note: b.note ?? null,
       }));
       if (chosenFormat(options) === 'json') {
-        process.stdout.write(renderJson({ series, baselines }));
+        process.stdout.write(renderJson({ series, shareDatasets, events, baselines }));
         return;
       }
       const { table } = await import('../../format/table.js');
+      const datasetsBlock =
+        shareDatasets.length === 0
+          ? ''
+          : `\nShare datasets (used only when asked for: estimate --share-dataset, shares --dataset)\n${table(
+              ['Id', 'Months', 'Regions', 'Evidence', 'Source'],
+              shareDatasets.map((d) => [
+                d.id,
+                span(d.months),
+                String(d.regions.length),
+                d.evidence,
+                d.sources.join(', '),
+              ]),
+            )}`;
+      const eventsBlock =
+        events.length === 0
+          ? ''
+          : `\nStructural breaks (shares recorded before them are flagged when applied after them)\n${table(
+              ['Id', 'Month', 'Regions', 'Evidence', 'Title'],
+              events.map((e) => [
+                e.id,
+                `${e.approximate ? '≈' : ''}${e.month}`,
+                e.regions.join(', '),
+                e.evidence,
+                e.title,
+              ]),
+            )}`;
       process.stdout.write(
-        `Network-energy series (in order of preference)\n${table(
-          ['Id', 'Scope', 'Kind', 'Years', 'Bounds', 'Source'],
-          series.map((s) => [s.id, s.scope, s.kind, span(s.years), s.bounds ? 'yes' : 'no', s.source]),
-        )}\nCountry electricity baselines (the first is the default)\n${table(
-          ['Id', 'Measure', 'Year', 'Countries', 'Source', 'Name'],
-          baselines.map((b) => [b.id, b.measure, String(b.year), String(b.countries), b.source, b.name]),
+        `Network-energy series (measured ones in order of preference; a projection only with --series)\n${table(
+          ['Id', 'Scope', 'Kind', 'Years', 'Bounds', 'Evidence', 'Source'],
+          series.map((s) => [s.id, s.scope, s.kind, s.coverage, s.bounds ? 'yes' : 'no', s.evidence, s.source]),
+        )}${datasetsBlock}${eventsBlock}\nCountry electricity baselines (the first is the default)\n${table(
+          ['Id', 'Measure', 'Year', 'Countries', 'Evidence', 'Source', 'Name'],
+          baselines.map((b) => [b.id, b.measure, String(b.year), String(b.countries), b.evidence, b.source, b.name]),
         )}`,
       );
     });

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { type Footprint, type Move, type Redistribution, runScenario } from '../../core/scenario.js';
+import { CARBON_BASES, type CarbonBasis } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
@@ -24,6 +25,7 @@ interface ScenarioCommandOptions extends UncertaintyCommandOptions {
   year?: number;
   month?: string;
   series?: string;
+  carbonBasis?: CarbonBasis;
   format?: string;
   json?: boolean;
 }
@@ -57,7 +59,12 @@ export function registerScenario(program: Command): void {
       new Option('--year <yyyy>', 'the year (default: the latest with a measured world total)').argParser(parseYear),
     )
     .addOption(new Option('--month <yyyy-mm>', "one month's shares").argParser(parseMonth).conflicts('year'))
-    .option('--series <id>', 'the world network-energy series to use');
+    .option('--series <id>', 'the world network-energy series to use')
+    .addOption(
+      new Option('--carbon-basis <basis>', 'carbon intensities counted life-cycle (default) or direct').choices(
+        CARBON_BASES,
+      ),
+    );
   addUncertaintyOptions(command);
   addFormatOptions(command, ['table', 'json']);
   command
@@ -100,6 +107,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
           ...(options.year === undefined ? {} : { year: options.year }),
           ...(options.month === undefined ? {} : { month: options.month }),
           ...(options.series === undefined ? {} : { series: options.series }),
+          ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
           ...(uncertainty ? { uncertainty } : {}),
         },
       );

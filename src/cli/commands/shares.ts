@@ -18,6 +18,7 @@ interface SharesOptions {
   region: string;
   from?: string;
   to?: string;
+  dataset?: string;
   format?: string;
   json?: boolean;
 }
@@ -30,7 +31,8 @@ export function registerShares(program: Command): void {
     )
     .requiredOption('-r, --region <id>', 'region id, name, alias or ISO code')
     .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
-    .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth));
+    .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth))
+    .option('--dataset <id>', 'a named share dataset (e.g. cdmir-survey-2024) instead of the default records');
   addFormatOptions(command, ['table', 'json']);
   command
     .addHelpText(
@@ -39,6 +41,7 @@ export function registerShares(program: Command): void {
         'mining-energy shares --region china',
         'mining-energy shares --region united-states --from 2021-01 --to 2021-12',
         'mining-energy shares --region sichuan --json',
+        'mining-energy shares --region united-states --dataset cdmir-survey-2024',
       ]),
     )
     .action(async (options: SharesOptions, cmd: Command) => {
@@ -51,10 +54,16 @@ export function registerShares(program: Command): void {
       const region = resolveRegion(index, options.region);
       if (region.parent === null)
         throw new UsageError(`${region.name} is the whole network: it has no share of a parent.`);
-      const series = shareSeries(data, region.id, options.from, options.to);
+      if (options.dataset !== undefined && !index.shareDatasets.has(options.dataset)) {
+        const known = [...index.shareDatasets.keys()];
+        throw new UsageError(
+          `Unknown share dataset "${options.dataset}". ${known.length > 0 ? `Share datasets: ${known.join(', ')}.` : 'The data has none.'}`,
+        );
+      }
+      const series = shareSeries(data, region.id, options.from, options.to, options.dataset);
       const result = { ...series, sources: series.sources.map((id) => sourceOf(index, id)) };
       if (series.months.length === 0) {
-        const all = shareSeries(data, region.id).months;
+        const all = shareSeries(data, region.id, undefined, undefined, options.dataset).months;
         throw new UsageError(
           all.length === 0
             ? `No hashrate share is recorded for ${region.name}.`
@@ -73,10 +82,11 @@ export function registerShares(program: Command): void {
           m.month,
           `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
           m.worldPct === null ? '' : formatNumber(m.worldPct),
+          m.evidence,
           m.source,
         ]);
-        const head = ['Month', `% of ${parent}`, '% of World', 'Source'];
-        const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
+        const head = ['Month', `% of ${parent}`, '% of World', 'Evidence', 'Source'];
+        const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
         const sources = result.sources
           .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
           .join('');

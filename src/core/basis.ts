@@ -1,0 +1,225 @@
+import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
+import { daysInYear } from '../data/schemas.js';
+import { UsageError } from '../errors.js';
+import type { DataIndex } from './lookup.js';
+import { describeMonth } from './period.js';
+
+/** The network total an estimate rests on, turned into one calendar year's energy. */
+export interface BasisChoice {
+  series: NetworkSeries;
+  value: NetworkValue;
+  /** Position of the series' scope in the region's chain (0 = the region itself). */
+  scopeIndex: number;
+  year: number;
+  coverage: Coverage;
+  /** The year's energy, TWh: the published figure × `factor`. */
+  twh: number;
+  lowerTwh: number | null;
+  upperTwh: number | null;
+  /** What turns the published figure into the year's: days in the year ÷ days covered, 1 ÷ years covered, or 1. */
+  factor: number;
+  /** The basis source's own carbon for the year (its figure × `factor`), when it gives one. */
+  mtco2: number | null;
+  warnings: string[];
+}
+
+/** Coverages a default choice takes, best first: a year's total or part of one; then an annualised reading. */
+const MEASURED_TOTALS: readonly Coverage[] = ['year', 'partial-year'];
+
+export function coverageOf(value: NetworkValue): Coverage {
+  return value.coverage ?? 'year';
+}
+
+/** The calendar years a value speaks for. */
+export function yearsCovered(value: NetworkValue): number[] {
+  const last = value.toYear ?? value.year;
+  return Array.from({ length: last - value.year + 1 }, (_, i) => value.year + i);
+}
+
+/** Series whose scope is on the chain, nearest scope first, in file order within a scope. */
+export function seriesOnChain(
+  index: DataIndex,
+  chain: readonly Region[],
+): { series: NetworkSeries; scopeIndex: number }[] {
+  return chain.flatMap((region, scopeIndex) =>
+    index.data.networkEnergy.filter((s) => s.scope === region.id).map((series) => ({ series, scopeIndex })),
+  );
+}
+
+function valueFor(series: NetworkSeries, year: number): NetworkValue | undefined {
+  return series.values.find((v) => yearsCovered(v).includes(year));
+}
+
+/**
+ * The default year of an estimate: the latest year a measured series on the chain totals (in full or in part);
+ * failing that, the latest year any series covers.
+ */
+export function latestMeasuredYear(index: DataIndex, chain: readonly Region[]): number {
+  const candidates = seriesOnChain(index, chain);
+  const measured = candidates
+    .filter(({ series }) => series.kind === 'estimate')
+    .flatMap(({ series }) => series.values.filter((v) => MEASURED_TOTALS.includes(coverageOf(v))).map((v) => v.year));
+  const years =
+    measured.length > 0 ? measured : candidates.flatMap(({ series }) => series.values.flatMap(yearsCovered));
+  if (years.length === 0) {
+    throw new UsageError(`No network-energy series covers ${chain[0]?.name ?? 'this region'} or any region above it.`);
+  }
+  return Math.max(...years);
+}
+
+/** "2016–2024 (2024: 321 days)", "2022, 2024, 2025 (annualised readings)", "2020–2021 (a two-year total)". */
+export function describeCoverage(series: NetworkSeries): string {
+  const years = [...new Set(series.values.flatMap(yearsCovered))].sort((a, b) => a - b);
+  const contiguous = years.every((y, i) => i === 0 || y === (years[i - 1] as number) + 1);
+  const span = years.length > 2 && contiguous ? `${years[0]}–${years.at(-1)}` : years.join(', ');
+  const notes: string[] = [];
+  const partial = series.values.filter((v) => coverageOf(v) === 'partial-year').map((v) => `${v.year}: ${v.days} days`);
+  notes.push(...partial);
+  const readings = series.values.filter((v) => coverageOf(v) === 'snapshot').map((v) => v.year);
+  if (readings.length > 0) {
+    notes.push(
+      readings.length === series.values.length ? 'annualised readings' : `${readings.join(', ')}: annualised readings`,
+    );
+  }
+  for (const v of series.values.filter((v) => coverageOf(v) === 'multi-year'))
+    notes.push(`${v.year}–${v.toYear} as one total`);
+  return notes.length > 0 ? `${span} (${notes.join('; ')})` : span;
+}
+
+/** Turns a value into the year's energy and says how. */
+function annualise(
+  series: NetworkSeries,
+  value: NetworkValue,
+  scopeIndex: number,
+  year: number,
+  scopeName: string,
+): BasisChoice {
+  const coverage = coverageOf(value);
+  const warnings: string[] = [];
+  let factor = 1;
+  switch (coverage) {
+    case 'year':
+      break;
+    case 'partial-year': {
+      const days = value.days as number;
+      factor = daysInYear(year) / days;
+      warnings.push(
+        `${series.id} covers ${days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${days}). It is not a measured total for the whole year.`,
+      );
+      break;
+    }
+    case 'snapshot':
+      warnings.push(
+        `${series.id}'s ${year} figure is an annualised rate read on one day${value.asOf ? ` (${describeMonth(value.asOf.slice(0, 7))})` : ', the day not known'}, not a total for the year; it is used as the year's energy.`,
+      );
+      break;
+    case 'multi-year': {
+      const years = (value.toYear as number) - value.year + 1;
+      factor = 1 / years;
+      warnings.push(
+        `${series.id} gives one total for ${value.year}–${value.toYear} (${round(value.twh)} TWh over ${years} years); the basis for ${year} is its yearly mean, ${round(value.twh * factor)} TWh.`,
+      );
+      break;
+    }
+    default:
+      return coverage satisfies never;
+  }
+  if (series.kind === 'projection') {
+    warnings.push(
+      `The basis is a projection for ${scopeName} (series ${series.id}), not a measurement${series.note ? `: ${series.note}` : '.'}`,
+    );
+  }
+  if (value.approximate)
+    warnings.push(`The basis (${series.id}, ${year}) is approximate${value.note ? `: ${value.note}` : '.'}`);
+  const scaled = (twh: number | undefined) => (twh === undefined ? null : twh * factor);
+  return {
+    series,
+    value,
+    scopeIndex,
+    year,
+    coverage,
+    twh: value.twh * factor,
+    lowerTwh: scaled(value.lowerTwh),
+    upperTwh: scaled(value.upperTwh),
+    factor,
+    mtco2: scaled(value.mtco2),
+    warnings,
+  };
+}
+
+const round = (value: number) => Number(value.toPrecision(4));
+
+function describeAvailable(index: DataIndex, chain: readonly Region[]): string {
+  const listed = seriesOnChain(index, chain).map(
+    ({ series }) =>
+      `${series.id} (${index.regions.get(series.scope)?.name ?? series.scope}, ${series.kind}): ${describeCoverage(series)}`,
+  );
+  return listed.length > 0 ? listed.join('; ') : 'none';
+}
+
+/**
+ * The basis of an estimate for a year. A named series is used as asked (a projection, a reading or a
+ * multi-year total included). Otherwise, from the region up its chain, nearest scope first and in file order
+ * within a scope: a measured total for the year (in full, or in part and then annualised); failing that, an
+ * annualised reading of the year. Projections and multi-year totals are used only when named.
+ * @throws UsageError when nothing covers the year, naming what exists and how to ask for it.
+ */
+export function chooseBasis(
+  index: DataIndex,
+  chain: readonly Region[],
+  year: number,
+  forced?: NetworkSeries,
+): BasisChoice {
+  const region = chain[0] as Region;
+  const nameOf = (series: NetworkSeries) => index.regions.get(series.scope)?.name ?? series.scope;
+  if (forced) {
+    const scopeIndex = chain.findIndex((r) => r.id === forced.scope);
+    if (scopeIndex < 0) {
+      throw new UsageError(
+        `Series "${forced.id}" covers ${nameOf(forced)}, which is not ${region.name} or a region above it (${chain.map((r) => r.id).join(' → ')}).`,
+      );
+    }
+    const value = valueFor(forced, year);
+    if (!value) {
+      throw new UsageError(`Series "${forced.id}" has no value for ${year}; it covers ${describeCoverage(forced)}.`);
+    }
+    return annualise(forced, value, scopeIndex, year, nameOf(forced));
+  }
+  const candidates = seriesOnChain(index, chain).filter(({ series }) => series.kind === 'estimate');
+  for (const coverages of [MEASURED_TOTALS, ['snapshot'] as const]) {
+    for (const { series, scopeIndex } of candidates) {
+      const value = series.values.find((v) => v.year === year && coverages.includes(coverageOf(v)));
+      if (value) return annualise(series, value, scopeIndex, year, nameOf(series));
+    }
+  }
+  const askable = seriesOnChain(index, chain)
+    .filter(({ series }) => valueFor(series, year) !== undefined)
+    .map(
+      ({ series }) => `--series ${series.id} (${series.kind === 'projection' ? 'a projection' : 'a multi-year total'})`,
+    );
+  throw new UsageError(
+    `No measured network total covers ${year} for ${region.name}.${askable.length > 0 ? ` Ask for ${askable.join(' or ')} to use one that is not a measured total.` : ''} Series available: ${describeAvailable(index, chain)}.`,
+  );
+}
+
+/** Other figures for the same scope and year than the one chosen, so that disagreement between sources shows. */
+export interface AlternativeTotal {
+  series: string;
+  kind: NetworkSeries['kind'];
+  coverage: Coverage;
+  evidence: Evidence;
+  /** The year's energy on the same rules as the basis (annualised or a yearly mean where needed). */
+  twh: number;
+}
+
+export function alternativeTotals(index: DataIndex, chosen: BasisChoice): AlternativeTotal[] {
+  return index.data.networkEnergy.flatMap((series) => {
+    if (series.scope !== chosen.series.scope || series.id === chosen.series.id) return [];
+    const value = valueFor(series, chosen.year);
+    if (!value) return [];
+    const annual = annualise(series, value, chosen.scopeIndex, chosen.year, series.scope);
+    return [
+      { series: series.id, kind: series.kind, coverage: annual.coverage, evidence: value.evidence, twh: annual.twh },
+    ];
+  });
+}
