@@ -1,4 +1,6 @@
 import type { Dataset } from '../data/dataset.js';
+import { UsageError } from '../errors.js';
+import { estimate } from './estimate.js';
 import type { Baseline, HashrateShare, Region } from '../data/schemas.js';
 import type { Check, Seed } from '../data/seed-schema.js';
 import { rankAmong } from './compare.js';
@@ -44,6 +46,52 @@ function countryValue(baseline: Baseline, name: string) {
 }
 
 type Outcome = { figure: string; verdict: Verdict };
+
+const twh = (value: number) => `${roundSignificant(value, 4)} TWh`;
+
+/**
+ * A projection against what was measured for the same region and year, the measurement made as `estimate` makes
+ * it by default (a measured total, never a projection, and the region's measured shares).
+ */
+function projectionAgainstMeasurement(
+  index: DataIndex,
+  check: Extract<Check, { type: 'projection-vs-measured' }>,
+): Outcome {
+  const projected = index.series.get(check.series)?.values.find((v) => v.year === check.year);
+  if (!projected) return { figure: `series ${check.series} has no value for ${check.year}`, verdict: 'not checkable' };
+  let measured;
+  try {
+    measured = estimate(index.data, check.region, { year: check.year });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    return { figure: `no measurement for ${check.year}: ${error.message}`, verdict: 'not checkable' };
+  }
+  const region = nameOf(index, check.region);
+  const links = measured.share.links
+    .map(
+      (l) =>
+        `${pct(l.pct)} of ${nameOf(index, l.of)} in ${l.months.join(', ')} (${l.sources.join(', ')}, ${l.evidence})`,
+    )
+    .join(' × ');
+  const basis = measured.basis;
+  const coverage =
+    basis.coverage === 'partial-year'
+      ? `, ${basis.days} days annualised`
+      : basis.coverage === 'year'
+        ? ''
+        : `, ${basis.coverage}`;
+  const others = basis.alternatives.filter((a) => a.kind === 'estimate').map((a) => (measured.share.pct / 100) * a.twh);
+  const range =
+    others.length > 0
+      ? `; the other measured totals for ${check.year} give ${twh(Math.min(...others))}${others.length > 1 ? ` to ${twh(Math.max(...others))}` : ''}`
+      : '';
+  const ratio = projected.twh / measured.energy.twh;
+  const difference = projected.twh - measured.energy.twh;
+  return {
+    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); measured ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times the measurement, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
+    verdict: Math.abs(ratio - 1) <= check.toleranceRatio ? 'reproduced' : 'contradicted',
+  };
+}
 
 function evaluate(index: DataIndex, seed: Seed, check: Check): Outcome {
   switch (check.type) {
@@ -113,17 +161,32 @@ function evaluate(index: DataIndex, seed: Seed, check: Check): Outcome {
       };
     }
     case 'share-threshold': {
-      const record = shareAt(index, check.region, check.month);
-      if (!record)
+      const { month, year } = check;
+      const records =
+        month !== undefined
+          ? [shareAt(index, check.region, month)].filter((r) => r !== undefined)
+          : [...(index.sharesByRegion.get(check.region) ?? [])]
+              .filter((r) => r.month.startsWith(`${year}-`))
+              .sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
+      if (records.length === 0)
         return {
-          figure: `no share of ${nameOf(index, check.region)} is recorded for ${check.month}`,
+          figure: `no share of ${nameOf(index, check.region)} is recorded for ${month ?? year}`,
           verdict: 'not checkable',
         };
+      const listed = records.map(
+        (r) => `${pct(r.sharePct)} in ${r.month} (${r.source}${r.evidence === 'secondhand' ? ', secondhand' : ''})`,
+      );
+      const above = records.filter((r) => r.sharePct > check.abovePct).length;
       return {
-        figure: `${pct(record.sharePct)} in ${check.month} (${record.source})`,
-        verdict: record.sharePct > check.abovePct ? 'reproduced' : 'contradicted',
+        figure:
+          records.length === 1
+            ? (listed[0] as string)
+            : `${above} of the ${records.length} months recorded in ${year} above ${check.abovePct}%: ${listed.join('; ')}`,
+        verdict: above === records.length ? 'reproduced' : 'contradicted',
       };
     }
+    case 'projection-vs-measured':
+      return projectionAgainstMeasurement(index, check);
     case 'shares-rise': {
       const total = (month: string) => {
         const shares = check.regions.map((r) => shareAt(index, r, month));

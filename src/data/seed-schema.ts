@@ -21,7 +21,19 @@ export const CheckSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('share-rank'), region: id, month, rank: z.number().int().min(1) }),
   z.strictObject({ type: z.literal('share-above'), region: id, other: id, from: month, to: month.optional() }),
-  z.strictObject({ type: z.literal('share-threshold'), region: id, month, abovePct: z.number().min(0).max(100) }),
+  z
+    .strictObject({
+      type: z.literal('share-threshold'),
+      region: id,
+      month: month.optional(),
+      /** Every month recorded in this year must be above the threshold. */
+      year: z.number().int().optional(),
+      abovePct: z.number().min(0).max(100),
+    })
+    .refine((check) => (check.month === undefined) !== (check.year === undefined), {
+      message: 'give a month or a year, not both',
+      path: ['month'],
+    }),
   z.strictObject({ type: z.literal('shares-rise'), regions: z.array(id).min(1), from: month, to: month }),
   z.strictObject({
     type: z.literal('series-value'),
@@ -35,6 +47,16 @@ export const CheckSchema = z.discriminatedUnion('type', [
     figure: FigureSchema,
     baseline: id,
     countries: z.array(text).min(1),
+  }),
+  z.strictObject({
+    type: z.literal('projection-vs-measured'),
+    /** The projection. */
+    series: id,
+    year: z.number().int(),
+    /** The region the projection is for; its measured energy is what `estimate` gives for the year. */
+    region: id,
+    /** Reproduced when the projection is within this fraction of the measurement (0.25 = ±25%). */
+    toleranceRatio: z.number().min(0),
   }),
   z.strictObject({ type: z.literal('none'), reason: text }),
 ]);

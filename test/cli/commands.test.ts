@@ -164,12 +164,12 @@ describe('claims', () => {
     const { code, stdout } = runCli(['claims']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/CONTRADICTED {2}reuters-2021-sichuan\/china-over-half-april-2021/);
-    expect(stdout).toMatch(/11 claims: 6 reproduced, 2 contradicted, 3 not checkable\./);
+    expect(stdout).toMatch(/13 claims: 6 reproduced, 4 contradicted, 3 not checkable\./);
   });
 
   it('prints JSON', () => {
     const results = JSON.parse(runCli(['claims', '--json']).stdout);
-    expect(results).toHaveLength(11);
+    expect(results).toHaveLength(13);
     expect(Object.keys(results[0])).toEqual(['document', 'id', 'claim', 'figure', 'verdict', 'note']);
   });
 });

@@ -11,7 +11,9 @@ const EXPECTED: Record<string, Verdict> = {
   'reuters-2021-sichuan/sichuan-second-province': 'reproduced',
   'reuters-2021-sichuan/china-over-half-april-2021': 'contradicted',
   'reuters-2021-sichuan/china-over-half-february-2021': 'reproduced',
+  'reuters-2021-sichuan/china-over-half-2025': 'contradicted',
   'reuters-2021-sichuan/china-peak-2024': 'reproduced',
+  'reuters-2021-sichuan/china-peak-2024-measured': 'contradicted',
   'reuters-2021-sichuan/peak-above-italy-saudi-cia-2016': 'reproduced',
   'reuters-2021-sichuan/peak-above-italy-saudi-ember-2016': 'contradicted',
   'reuters-2021-sichuan/shift-to-north-america-central-asia': 'reproduced',
@@ -41,6 +43,23 @@ describe('the seed claims against the shipped data', async () => {
   it('reports the month behind each "over half" verdict', () => {
     expect(figure('china-over-half-april-2021')).toBe('46.04% in 2021-04 (cbeci-mining-map)');
     expect(figure('china-over-half-february-2021')).toBe('51.58% in 2021-02 (cbeci-mining-map)');
+  });
+
+  it("checks 'over half' against every month recorded in 2025", () => {
+    expect(figure('china-over-half-2025')).toBe(
+      '0 of the 3 months recorded in 2025 above 50%: 13.73% in 2025-05 (hashrateindex-heatmap-2025-05, secondhand); 13.84% in 2025-07 (hashrateindex-heatmap-2025-07, secondhand); 14% in 2025-10 (hashrateindex-2025-10, secondhand)',
+    );
+  });
+
+  it('sets the 2024 projection against the 2024 measurement and says by how much it is off', () => {
+    // Measured: CBECI's 136.6227 TWh over 321 days of 2024, × 366/321, × China's 13.727% (May 2025) = 21.38 TWh.
+    const measured = (136.6227 * 366 * 0.13727) / 321;
+    expect(measured).toBeCloseTo(21.38, 2);
+    const text = figure('china-peak-2024-measured');
+    expect(text).toContain('China 2024 projected at 296.6 TWh (jiang-2021); measured 21.38 TWh');
+    expect(text).toContain(`The projection is ${Number((296.59 / measured).toPrecision(3))} times the measurement`);
+    expect(text).toContain(`${Number((296.59 - measured).toPrecision(4))} TWh too high`);
+    expect(text).toMatch(/other measured totals for 2024 give 18\.94 TWh/); // CDMIR's 138 TWh × 13.727%
   });
 
   it('gives the 12th rank on the CIA list and the Ember figures that contradict the claim', () => {
@@ -78,6 +97,13 @@ describe('claim checks on a small dataset', () => {
       'contradicted',
     ],
     [{ type: 'figure-above', figure: { twh: 31 }, baseline: 'list', countries: ['Nowhere'] }, 'not checkable'],
+    [{ type: 'share-threshold', region: 'a', year: 2020, abovePct: 30 }, 'reproduced'],
+    [{ type: 'share-threshold', region: 'a', year: 2020, abovePct: 50 }, 'contradicted'],
+    [{ type: 'share-threshold', region: 'a', year: 2019, abovePct: 50 }, 'not checkable'],
+    // Aland 2020 measured: 50% of the world's 100 TWh = 50 TWh.
+    [{ type: 'projection-vs-measured', series: 'net', year: 2020, region: 'a', toleranceRatio: 1.1 }, 'reproduced'],
+    [{ type: 'projection-vs-measured', series: 'net', year: 2020, region: 'a', toleranceRatio: 0.5 }, 'contradicted'],
+    [{ type: 'projection-vs-measured', series: 'proj', year: 2024, region: 'a', toleranceRatio: 1 }, 'not checkable'],
     [{ type: 'none', reason: 'no data' }, 'not checkable'],
   ] as const)('%j → %s', (check, expected) => {
     expect(verdict(check as Seed['claims'][number]['check'])).toBe(expected);
