@@ -1,7 +1,7 @@
 import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../data/schemas.js';
 import type { DataIndex } from './lookup.js';
 import type { Period } from './period.js';
-import { chooseLink } from './shares.js';
+import { partitionOf } from './shares.js';
 import { possessive } from './text.js';
 import { mtco2FromTwh } from './units.js';
 
@@ -82,15 +82,15 @@ export function networkIntensity(
   world: Region,
   period: Period,
   basis: CarbonBasis,
-): { gco2PerKwh: number; weights: CarbonWeight[] } | undefined {
+): { gco2PerKwh: number; weights: CarbonWeight[]; warnings: string[] } | undefined {
   const weights: CarbonWeight[] = [];
-  for (const child of index.children.get(world.id) ?? []) {
-    const found = chooseLink(index, child, world, period);
+  const partition = partitionOf(index, world, period);
+  for (const { child, pct } of partition.links) {
     const intensity = chooseIntensity(index, [child, world], period.year, basis);
-    if (!found.ok || !intensity) continue;
+    if (!intensity) continue;
     weights.push({
       region: child.id,
-      sharePct: found.link.choice.pct,
+      sharePct: pct,
       gco2PerKwh: intensity.gco2PerKwh,
       intensityRegion: intensity.region,
       year: intensity.year,
@@ -100,7 +100,11 @@ export function networkIntensity(
   }
   const total = weights.reduce((sum, w) => sum + w.sharePct, 0);
   if (total <= 0) return undefined;
-  return { gco2PerKwh: weights.reduce((sum, w) => sum + w.sharePct * w.gco2PerKwh, 0) / total, weights };
+  return {
+    gco2PerKwh: weights.reduce((sum, w) => sum + w.sharePct * w.gco2PerKwh, 0) / total,
+    weights,
+    warnings: partition.warnings.map((w) => `Network intensity: ${w}`),
+  };
 }
 
 export interface CarbonOptions {
@@ -148,6 +152,7 @@ export function estimateCarbon(
       evidence: 'computed',
       derived: true,
     };
+    warnings.push(...network.warnings);
     const borrowed = network.weights.filter((w) => w.intensityRegion !== w.region).map((w) => w.region);
     if (borrowed.length > 0) {
       warnings.push(`The network intensity counts ${borrowed.join(', ')} at the world grid average.`);

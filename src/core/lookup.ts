@@ -37,7 +37,7 @@ function groupBy<T>(records: readonly T[], key: (record: T) => string): Map<stri
 }
 
 /** Children's shares of a whole month add up to 100 within this many points (the published figures' rounding). */
-const COMPLETE_TOLERANCE_PCT = 0.1;
+export const COMPLETE_TOLERANCE_PCT = 0.1;
 
 function completeMonths(data: Dataset): Map<string, Set<string>> {
   const parents = new Map(data.regions.map((r) => [r.id, r.parent]));

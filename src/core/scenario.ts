@@ -4,7 +4,7 @@ import { chooseBasis, latestMeasuredYear } from './basis.js';
 import { chooseIntensity } from './carbon.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import type { Period } from './period.js';
-import { chooseLink } from './shares.js';
+import { partitionOf } from './shares.js';
 import {
   type ChangePercentiles,
   type FootprintDraw,
@@ -47,22 +47,20 @@ export interface ShareLink {
 }
 
 /**
- * The share links of every region whose chain has share data, for a period, parents before children (each as
- * `estimate` chooses it, with the same warnings).
+ * The share links of every region whose chain has share data, for a period, parents before children: each
+ * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up.
  */
 export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
   const links: ShareLink[] = [];
   const warnings: string[] = [];
   const visit = (parent: Region) => {
-    for (const child of index.children.get(parent.id) ?? []) {
-      const found = chooseLink(index, child, parent, period);
-      if (!found.ok) continue;
-      const { link } = found;
-      warnings.push(...link.warnings);
+    const partition = partitionOf(index, parent, period);
+    warnings.push(...partition.linkWarnings, ...partition.warnings);
+    for (const { child, link, pct } of partition.links) {
       links.push({
         id: child.id,
         parent: parent.id,
-        pct: link.choice.pct,
+        pct,
         precisionPct: link.precisionPct,
         approximate: link.choice.approximate,
         breaks: link.breaks.map((e) => e.id),

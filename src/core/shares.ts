@@ -1,6 +1,6 @@
 import type { Event, Evidence, HashrateShare, Region } from '../data/schemas.js';
 import { weakestEvidence } from './evidence.js';
-import type { DataIndex } from './lookup.js';
+import { COMPLETE_TOLERANCE_PCT, type DataIndex } from './lookup.js';
 import {
   describeDistance,
   describeMonth,
@@ -192,4 +192,60 @@ export function chooseLink(
 export function reporterOf(index: DataIndex, sourceId: string): string {
   const source = index.sources.get(sourceId);
   return source?.reportedBy ?? source?.publisher ?? source?.title ?? sourceId;
+}
+
+/** A parent's children's shares as one division of it, for sums over siblings. */
+export interface Partition {
+  links: { child: Region; link: LinkChoice; pct: number }[];
+  /** What the children's shares were multiplied by so that they add up to no more than 100% (1 when they did). */
+  scale: number;
+  /** The children's own warnings (see {@link chooseLink}). */
+  linkWarnings: string[];
+  /** What the division itself rests on: children counted in the remainder, a scaling. */
+  warnings: string[];
+}
+
+/**
+ * A parent's children as one division of it, for sums over siblings (a scenario, the network's carbon intensity):
+ * each child as {@link chooseLink} gives it, except that a child whose nearest record is no nearer the period
+ * than the nearest whole breakdown of the parent that does not name it is inside that breakdown's remainder
+ * (in 2024 Germany's last share, January 2022, is further away than May 2025's breakdown, which counts it in
+ * "other"). Shares from different months can still add up to more than 100%: then each is scaled down in
+ * proportion, and a warning says so.
+ */
+export function partitionOf(index: DataIndex, parent: Region, period: Period): Partition {
+  const whole = [...(index.completeMonths.get(` ${parent.id}`) ?? [])];
+  const links: Partition['links'] = [];
+  const inside: string[] = [];
+  const linkWarnings: string[] = [];
+  const warnings: string[] = [];
+  for (const child of index.children.get(parent.id) ?? []) {
+    const found = chooseLink(index, child, parent, period);
+    if (!found.ok) continue;
+    const { link } = found;
+    const own = Math.abs(link.choice.distanceMonths);
+    const named = new Set(shareRecords(index, child.id).records.map((r) => r.month));
+    const unnamed = whole.filter((m) => !named.has(m)).map((m) => Math.abs(monthsFromPeriod(m, period)));
+    if (own > 0 && unnamed.length > 0 && Math.min(...unnamed) <= own) {
+      inside.push(child.name);
+      continue;
+    }
+    linkWarnings.push(...link.warnings);
+    links.push({ child, link, pct: link.choice.pct });
+  }
+  if (inside.length > 0) {
+    warnings.push(
+      `${inside.join(', ')}: not named in the breakdown of ${parent.name} nearest ${describePeriod(period)}, so counted inside its remainder rather than at a share from further away.`,
+    );
+  }
+  const total = links.reduce((sum, l) => sum + l.pct, 0);
+  let scale = 1;
+  if (total > 100 + COMPLETE_TOLERANCE_PCT) {
+    scale = 100 / total;
+    for (const l of links) l.pct *= scale;
+    warnings.push(
+      `The shares of ${possessive(parent.name)} parts for ${describePeriod(period)} come from different months and add up to ${Number(total.toFixed(2))}%: each is scaled by ${Number(scale.toFixed(4))} here so that they make up the whole.`,
+    );
+  }
+  return { links, scale, linkWarnings, warnings };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { indexData } from '../../src/core/lookup.js';
 import { monthPeriod, yearPeriod } from '../../src/core/period.js';
-import { chooseShare } from '../../src/core/shares.js';
+import { chooseShare, partitionOf } from '../../src/core/shares.js';
+import { shippedData } from '../helpers.js';
 import { share } from './fixtures.js';
 
 const records = [
@@ -50,5 +52,33 @@ describe('chooseShare', () => {
 
   it('refuses an empty list', () => {
     expect(() => chooseShare([], yearPeriod(2021))).toThrow(RangeError);
+  });
+});
+
+describe('partitionOf: a parent divided among its children, for sums over siblings', async () => {
+  const index = indexData(await shippedData());
+  const world = index.regions.get('world');
+  if (!world) throw new Error('no world');
+
+  it('counts a country inside the remainder of the nearest whole breakdown that does not name it', () => {
+    // 2024: May 2025's breakdown (5 months after) names neither Germany nor the Emirates, whose own last shares
+    // (January 2022, July 2023) are further away; Ethiopia's December 2024 share is inside the year.
+    const partition = partitionOf(index, world, yearPeriod(2024));
+    const ids = partition.links.map((l) => l.child.id);
+    expect(ids).not.toContain('germany');
+    expect(ids).not.toContain('united-arab-emirates');
+    expect(ids).toContain('ethiopia');
+    expect(partition.warnings[0]).toMatch(/^Iran, Malaysia, Germany, Ireland, United Arab Emirates: not named/);
+  });
+
+  it('scales shares from different months down to the whole, and leaves a whole breakdown as it is', () => {
+    const partition = partitionOf(index, world, yearPeriod(2024));
+    const total = partition.links.reduce((sum, l) => sum + l.pct, 0);
+    expect(total).toBeCloseTo(100, 9);
+    // Before scaling: May 2025's six countries and remainder (100%), Oman's 0.2% and Ethiopia's 2.5%.
+    expect(partition.scale).toBeCloseTo(100 / 102.7, 9);
+    const whole2021 = partitionOf(index, world, yearPeriod(2021));
+    expect(whole2021.scale).toBe(1);
+    expect(whole2021.links).toHaveLength(10);
   });
 });
