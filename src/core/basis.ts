@@ -1,5 +1,5 @@
 import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
-import { daysInYear } from '../data/schemas.js';
+import { daysInYear } from './vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { DataIndex } from './lookup.js';
 import { describeMonth } from './period.js';

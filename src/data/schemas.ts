@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from '../core/vocabulary.js';
+
+export { CARBON_BASES, COVERAGES, EVIDENCE };
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
@@ -19,12 +22,6 @@ const isoDate = z
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date');
 const month = z.string().regex(MONTH, 'must be a month as YYYY-MM');
 
-/**
- * How a figure was seen, strongest first: in the publisher's own page or file (`primary`), in a verbatim copy of
- * it (`copy`), worked out here from figures so seen (`computed`), or only as a third party reported it
- * (`secondhand`).
- */
-export const EVIDENCE = ['primary', 'copy', 'computed', 'secondhand'] as const;
 const evidence = z.enum(EVIDENCE, `must be one of ${EVIDENCE.join(', ')}`);
 
 export const SourceSchema = z
@@ -76,12 +73,6 @@ export const HashrateShareSchema = z.strictObject({
 
 export const SERIES_KINDS = ['estimate', 'projection'] as const;
 
-/**
- * What a network-energy value covers: a calendar year's total (the default); part of a year (`days` to
- * `through`, the energy of those days, not a yearly rate); an annualised rate read on one date (`asOf`, TWh a
- * year); or a total over several calendar years (`year` to `toYear`).
- */
-export const COVERAGES = ['year', 'partial-year', 'snapshot', 'multi-year'] as const;
 
 const NetworkValueSchema = z
   .strictObject({
@@ -137,10 +128,6 @@ const COVERAGE_FIELDS = {
   toYear: { coverage: 'multi-year', required: true },
 } as const;
 
-/** Days in a calendar year (Gregorian). */
-export function daysInYear(year: number): number {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
-}
 
 export const NetworkSeriesSchema = z.strictObject({
   id,
@@ -177,12 +164,6 @@ export const BaselineSchema = z.strictObject({
     .min(1, 'must list at least one country'),
 });
 
-/**
- * What a carbon intensity counts: CO2 from burning fuel at the plant (`direct`), or every greenhouse gas over
- * the plant's life, upstream included, as CO2-equivalent (`life-cycle`). The two differ by about 12% for the same
- * grid and year, so they are never mixed silently.
- */
-export const CARBON_BASES = ['life-cycle', 'direct'] as const;
 
 export const CarbonIntensitySchema = z.strictObject({
   region: id,
@@ -232,9 +213,7 @@ export type BaselineValue = Baseline['values'][number];
 export type CarbonIntensity = z.infer<typeof CarbonIntensitySchema>;
 export type Hardware = z.infer<typeof HardwareSchema>;
 export type Event = z.infer<typeof EventSchema>;
-export type Evidence = (typeof EVIDENCE)[number];
-export type Coverage = (typeof COVERAGES)[number];
-export type CarbonBasis = (typeof CARBON_BASES)[number];
+export type { CarbonBasis, Coverage, Evidence } from '../core/vocabulary.js';
 
 /** The zod schema of each data file, keyed as in `Dataset`. */
 export const DATA_SCHEMAS = {

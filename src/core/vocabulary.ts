@@ -1,0 +1,31 @@
+// The closed vocabularies of the data, kept apart from the zod schemas so that the core and the CLI can use them
+// without loading zod at start-up.
+
+/**
+ * How a figure was seen, strongest first: in the publisher's own page or file (`primary`), in a verbatim copy of
+ * it (`copy`), worked out here from figures so seen (`computed`), or only as a third party reported it
+ * (`secondhand`).
+ */
+export const EVIDENCE = ['primary', 'copy', 'computed', 'secondhand'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
+/**
+ * What a network-energy value covers: a calendar year's total (the default); part of a year (`days` to
+ * `through`, the energy of those days, not a yearly rate); an annualised rate read on one date (`asOf`, TWh a
+ * year); or a total over several calendar years (`year` to `toYear`).
+ */
+export const COVERAGES = ['year', 'partial-year', 'snapshot', 'multi-year'] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
+/**
+ * What a carbon intensity counts: CO2 from burning fuel at the plant (`direct`), or every greenhouse gas over
+ * the plant's life, upstream included, as CO2-equivalent (`life-cycle`). The two differ by about 12% for the same
+ * grid and year, so they are never mixed silently.
+ */
+export const CARBON_BASES = ['life-cycle', 'direct'] as const;
+export type CarbonBasis = (typeof CARBON_BASES)[number];
+
+/** Days in a calendar year (Gregorian). */
+export function daysInYear(year: number): number {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
+}
