@@ -15,7 +15,7 @@ import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import { monthPeriod, type Period, yearPeriod } from './period.js';
-import { chooseLink, reporterOf } from './shares.js';
+import { assertShareDataset, chooseLink, reporterOf } from './shares.js';
 import { normaliseName } from './text.js';
 import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
@@ -339,18 +339,15 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   if (options.year !== undefined && options.month !== undefined)
     throw new UsageError('Give --year or --month, not both.');
   if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
-  if (options.shareDataset !== undefined && !index.shareDatasets.has(options.shareDataset)) {
-    const known = [...index.shareDatasets.keys()];
-    throw new UsageError(
-      `Unknown share dataset "${options.shareDataset}". ${known.length > 0 ? `Share datasets: ${known.join(', ')}.` : 'The data has none.'}`,
-    );
-  }
+  if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
   const world = chain.at(-1) as Region;
-  const computedYear = options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis?.year);
-  const forced =
-    options.basis && computedYear !== undefined
-      ? computedSeries(world, options.basis, computedYear)
-      : forcedSeries(index, options.series);
+  const forced = options.basis
+    ? computedSeries(
+        world,
+        options.basis,
+        options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis.year),
+      )
+    : forcedSeries(index, options.series);
   const warnings: string[] = [];
 
   const { period, defaulted } = choosePeriod(index, chain, options, forced);
@@ -405,7 +402,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
           basis: { twh: basis.twh, lowerTwh: basis.lowerTwh, upperTwh: basis.upperTwh },
           links: shares.links.map((l) => ({
             pct: l.pct,
-            precisionPct: linkSpreadPct(l, options.uncertainty as UncertaintyOptions),
+            spreadPct: linkSpreadPct(l, options.uncertainty as UncertaintyOptions),
           })),
           gco2PerKwh: carbon?.gco2PerKwh ?? null,
         },

@@ -1,4 +1,5 @@
 import type { Event, Evidence, HashrateShare, Region } from '../data/schemas.js';
+import { UsageError } from '../errors.js';
 import { weakestEvidence } from './evidence.js';
 import { COMPLETE_TOLERANCE_PCT, type DataIndex } from './lookup.js';
 import {
@@ -74,6 +75,18 @@ export interface LinkChoice {
   sources: string[];
   notes: string[];
   warnings: string[];
+}
+
+/**
+ * Checks that a share dataset exists.
+ * @throws UsageError naming the datasets there are.
+ */
+export function assertShareDataset(index: DataIndex, dataset: string): void {
+  if (index.shareDatasets.has(dataset)) return;
+  const known = [...index.shareDatasets.keys()];
+  throw new UsageError(
+    `Unknown share dataset "${dataset}". ${known.length > 0 ? `Share datasets: ${known.join(', ')}.` : 'The data has none.'}`,
+  );
 }
 
 /** The records of a region's share of its parent: a named dataset's when it has any, else the default ones. */

@@ -70,8 +70,8 @@ export function percentiles(values: Float64Array): Percentiles {
 
 export interface SimulationInput {
   basis: { twh: number; lowerTwh: number | null; upperTwh: number | null };
-  /** Each link of the share chain: its share (0–100) and its ± precision in percentage points (0 for exact). */
-  links: { pct: number; precisionPct: number }[];
+  /** Each link of the share chain: its share (0–100) and how far it is drawn each side, percentage points (0: fixed). */
+  links: { pct: number; spreadPct: number }[];
   /** The carbon intensity, g CO2/kWh, or null when carbon is not estimated. */
   gco2PerKwh: number | null;
 }
@@ -95,7 +95,7 @@ export function simulateEstimate(
   for (let i = 0; i < options.samples; i++) {
     let fraction = 1;
     for (const link of input.links) {
-      const pct = link.precisionPct > 0 ? link.pct + (2 * random() - 1) * link.precisionPct : link.pct;
+      const pct = link.spreadPct > 0 ? link.pct + (2 * random() - 1) * link.spreadPct : link.pct;
       fraction *= Math.min(100, Math.max(0, pct)) / 100;
     }
     const sampleTwh = fraction * triangular(random(), low, twh, high);

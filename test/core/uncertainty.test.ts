@@ -47,7 +47,7 @@ describe('Monte Carlo building blocks', () => {
 describe('simulateEstimate', () => {
   it('collapses to the point estimate when nothing is uncertain', () => {
     const result = simulateEstimate(
-      { basis: { twh: 100, lowerTwh: 100, upperTwh: 100 }, links: [{ pct: 20, precisionPct: 0 }], gco2PerKwh: 500 },
+      { basis: { twh: 100, lowerTwh: 100, upperTwh: 100 }, links: [{ pct: 20, spreadPct: 0 }], gco2PerKwh: 500 },
       { ...settings, intensitySpread: 0 },
     );
     expect(result.energy).toEqual({ p5: 20, p50: 20, p95: 20 });
@@ -56,7 +56,7 @@ describe('simulateEstimate', () => {
 
   it('keeps the interval inside the bounds and around the mode', () => {
     const result = simulateEstimate(
-      { basis: { twh: 100, lowerTwh: 50, upperTwh: 200 }, links: [{ pct: 50, precisionPct: 5 }], gco2PerKwh: null },
+      { basis: { twh: 100, lowerTwh: 50, upperTwh: 200 }, links: [{ pct: 50, spreadPct: 5 }], gco2PerKwh: null },
       settings,
     );
     expect(result.carbon).toBeNull();

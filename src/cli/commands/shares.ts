@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { indexData, resolveRegion, sourceOf } from '../../core/lookup.js';
 import { shareSeries } from '../../core/share-series.js';
+import { assertShareDataset } from '../../core/shares.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { formatNumber, sparkline } from '../../format/numbers.js';
@@ -54,12 +55,7 @@ export function registerShares(program: Command): void {
       const region = resolveRegion(index, options.region);
       if (region.parent === null)
         throw new UsageError(`${region.name} is the whole network: it has no share of a parent.`);
-      if (options.dataset !== undefined && !index.shareDatasets.has(options.dataset)) {
-        const known = [...index.shareDatasets.keys()];
-        throw new UsageError(
-          `Unknown share dataset "${options.dataset}". ${known.length > 0 ? `Share datasets: ${known.join(', ')}.` : 'The data has none.'}`,
-        );
-      }
+      if (options.dataset !== undefined) assertShareDataset(index, options.dataset);
       const series = shareSeries(data, region.id, options.from, options.to, options.dataset);
       const result = { ...series, sources: series.sources.map((id) => sourceOf(index, id)) };
       if (series.months.length === 0) {
