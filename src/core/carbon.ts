@@ -103,7 +103,9 @@ export function networkIntensity(
   return {
     gco2PerKwh: weights.reduce((sum, w) => sum + w.sharePct * w.gco2PerKwh, 0) / total,
     weights,
-    warnings: partition.warnings.map((w) => `Network intensity: ${w}`),
+    warnings: [...partition.warnings, ...partition.links.flatMap((l) => (l.adjustment ? [l.adjustment] : []))].map(
+      (w) => `Network intensity: ${w}`,
+    ),
   };
 }
 

@@ -15,7 +15,7 @@ import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import { monthPeriod, type Period, yearPeriod } from './period.js';
-import { assertShareDataset, chooseLink, reporterOf } from './shares.js';
+import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './shares.js';
 import { normaliseName } from './text.js';
 import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
@@ -248,11 +248,16 @@ function shareChain(
     if (!found.ok) throw new UsageError(`${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.`);
     const { link } = found;
     warnings.push(...link.warnings);
+    // The share as the parent's division has it, so that every command gives a region the same share.
+    const divided =
+      link.dataset === null ? partitionOf(index, parent, period).links.find((l) => l.child.id === child.id) : undefined;
+    if (divided?.adjustment) warnings.push(divided.adjustment);
+    const pctOfParent = divided?.pct ?? link.choice.pct;
     sources.push(...link.sources);
     links.push({
       region: child.id,
       of: parent.id,
-      pct: link.choice.pct,
+      pct: pctOfParent,
       months: link.choice.months,
       distanceMonths: link.choice.distanceMonths,
       sources: link.sources,
@@ -263,7 +268,7 @@ function shareChain(
       breaks: link.breaks.map((e) => e.id),
       notes: link.notes,
     });
-    pct *= link.choice.pct / 100;
+    pct *= pctOfParent / 100;
   }
   return { links, pct, sources, warnings };
 }

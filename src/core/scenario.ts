@@ -56,7 +56,8 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
   const visit = (parent: Region) => {
     const partition = partitionOf(index, parent, period);
     warnings.push(...partition.linkWarnings, ...partition.warnings);
-    for (const { child, link, pct } of partition.links) {
+    for (const { child, link, pct, adjustment } of partition.links) {
+      if (adjustment) warnings.push(adjustment);
       links.push({
         id: child.id,
         parent: parent.id,

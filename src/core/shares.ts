@@ -140,18 +140,18 @@ export function chooseLink(
   if (found.records.length === 0) {
     return { ok: false, reason: `No hashrate share is recorded for ${child.name} (of ${parent.name})` };
   }
-  if (!found.records.some((r) => monthsFromPeriod(r.month, period) === 0)) {
-    const whole = [...(index.completeMonths.get(`${found.dataset ?? ''} ${parent.id}`) ?? [])]
-      .filter((m) => monthsFromPeriod(m, period) === 0)
-      .sort();
-    if (whole.length > 0) {
-      return {
-        ok: false,
-        reason: `${child.name} is not named in ${possessive(parent.name)} breakdown for ${describePeriod(period)} (${whole.length === 1 ? describeMonth(whole[0] as string) : `${whole.length} months, ${describeMonth(whole[0] as string)} to ${describeMonth(whole.at(-1) as string)}`}): its hashrate is inside the remainder then`,
-      };
-    }
-  }
   const choice = chooseShare(found.records, period);
+  const unnamedIn = nearestBreakdownWithout(index, parent, found, period);
+  if (
+    unnamedIn !== undefined &&
+    Math.abs(choice.distanceMonths) > 0 &&
+    unnamedIn.distance <= Math.abs(choice.distanceMonths)
+  ) {
+    return {
+      ok: false,
+      reason: `${child.name} is not named in ${possessive(parent.name)} breakdown of ${describeMonth(unnamedIn.month)}, the whole breakdown nearest ${describePeriod(period)}: its hashrate is inside that breakdown's remainder, and a share from further away would count it twice`,
+    };
+  }
   const what = `${possessive(child.name)} share of ${parent.name}`;
   const warnings: string[] = [];
   const monthsText =
@@ -201,6 +201,28 @@ export function chooseLink(
   return { ok: true, link };
 }
 
+/**
+ * The whole breakdown of a parent (a month whose children's shares add up to 100%) nearest the period that does not
+ * name the child, and its distance in months (0 inside the period).
+ */
+function nearestBreakdownWithout(
+  index: DataIndex,
+  parent: Region,
+  found: { records: readonly HashrateShare[]; dataset: string | null },
+  period: Period,
+): { month: string; distance: number } | undefined {
+  const named = new Set(found.records.map((r) => r.month));
+  let nearest: { month: string; distance: number } | undefined;
+  for (const month of index.completeMonths.get(`${found.dataset ?? ''} ${parent.id}`) ?? []) {
+    if (named.has(month)) continue;
+    const distance = Math.abs(monthsFromPeriod(month, period));
+    if (!nearest || distance < nearest.distance || (distance === nearest.distance && month < nearest.month)) {
+      nearest = { month, distance };
+    }
+  }
+  return nearest;
+}
+
 /** Who reported a secondhand source's figures (its `reportedBy`, else its publisher or title). */
 export function reporterOf(index: DataIndex, sourceId: string): string {
   const source = index.sources.get(sourceId);
@@ -209,56 +231,57 @@ export function reporterOf(index: DataIndex, sourceId: string): string {
 
 /** A parent's children's shares as one division of it, for sums over siblings. */
 export interface Partition {
-  links: { child: Region; link: LinkChoice; pct: number }[];
-  /** What the children's shares were multiplied by so that they add up to no more than 100% (1 when they did). */
-  scale: number;
+  /** Each child that has a share for the period, with the share used in the division and why it differs, if it does. */
+  links: { child: Region; link: LinkChoice; pct: number; adjustment: string | null }[];
   /** The children's own warnings (see {@link chooseLink}). */
   linkWarnings: string[];
-  /** What the division itself rests on: children counted in the remainder, a scaling. */
+  /** What the division itself rests on: children counted in a remainder. */
   warnings: string[];
 }
 
 /**
- * A parent's children as one division of it, for sums over siblings (a scenario, the network's carbon intensity):
- * each child as {@link chooseLink} gives it, except that a child whose nearest record is no nearer the period
- * than the nearest whole breakdown of the parent that does not name it is inside that breakdown's remainder
- * (in 2024 Germany's last share, January 2022, is further away than May 2025's breakdown, which counts it in
- * "other"). Shares from different months can still add up to more than 100%: then each is scaled down in
- * proportion, and a warning says so.
+ * A parent's children as one division of it: each child as {@link chooseLink} gives it (a child that the nearest
+ * whole breakdown does not name is inside that breakdown's remainder). Shares from different months can still
+ * add up to more than 100% when a remainder holds a child that another month names: then the remainder gives up
+ * the excess, and only if it has too little are all the shares scaled down in proportion. `estimate` uses the same
+ * division, so a region's share is the same in every command.
  */
 export function partitionOf(index: DataIndex, parent: Region, period: Period): Partition {
-  const whole = [...(index.completeMonths.get(` ${parent.id}`) ?? [])];
   const links: Partition['links'] = [];
   const inside: string[] = [];
   const linkWarnings: string[] = [];
-  const warnings: string[] = [];
   for (const child of index.children.get(parent.id) ?? []) {
     const found = chooseLink(index, child, parent, period);
-    if (!found.ok) continue;
-    const { link } = found;
-    const own = Math.abs(link.choice.distanceMonths);
-    const named = new Set(shareRecords(index, child.id).records.map((r) => r.month));
-    const unnamed = whole.filter((m) => !named.has(m)).map((m) => Math.abs(monthsFromPeriod(m, period)));
-    if (own > 0 && unnamed.length > 0 && Math.min(...unnamed) <= own) {
-      inside.push(child.name);
-      continue;
-    }
-    linkWarnings.push(...link.warnings);
-    links.push({ child, link, pct: link.choice.pct });
+    if (found.ok) {
+      linkWarnings.push(...found.link.warnings);
+      links.push({ child, link: found.link, pct: found.link.choice.pct, adjustment: null });
+    } else if (index.sharesByRegion.has(child.id)) inside.push(child.name);
   }
-  if (inside.length > 0) {
-    warnings.push(
-      `${inside.join(', ')}: not named in the breakdown of ${parent.name} nearest ${describePeriod(period)}, so counted inside its remainder rather than at a share from further away.`,
-    );
-  }
+  const warnings =
+    inside.length > 0
+      ? [
+          `${inside.join(', ')}: no share of ${parent.name} for ${describePeriod(period)} (inside the remainder of the nearest whole breakdown), so not counted separately.`,
+        ]
+      : [];
   const total = links.reduce((sum, l) => sum + l.pct, 0);
-  let scale = 1;
-  if (total > 100 + COMPLETE_TOLERANCE_PCT) {
-    scale = 100 / total;
-    for (const l of links) l.pct *= scale;
-    warnings.push(
-      `The shares of ${possessive(parent.name)} parts for ${describePeriod(period)} come from different months and add up to ${Number(total.toFixed(2))}%: each is scaled by ${Number(scale.toFixed(4))} here so that they make up the whole.`,
-    );
+  if (total <= 100 + COMPLETE_TOLERANCE_PCT) return { links, linkWarnings, warnings };
+  const why = `the shares of ${possessive(parent.name)} parts for ${describePeriod(period)} come from different months and add up to ${Number(total.toFixed(2))}%`;
+  let excess = total - 100;
+  for (const l of links.filter((l) => l.child.kind === 'other')) {
+    const cut = Math.min(l.pct, excess);
+    if (cut <= 0) continue;
+    l.adjustment = `${possessive(l.child.name)} share of ${parent.name} is reduced from ${round(l.pct)}% to ${round(l.pct - cut)}%: ${why}, and the remainder holds regions that other months name.`;
+    l.pct -= cut;
+    excess -= cut;
   }
-  return { links, scale, linkWarnings, warnings };
+  if (excess > 1e-9) {
+    const scale = 100 / (100 + excess);
+    for (const l of links) {
+      l.adjustment = `${possessive(l.child.name)} share of ${parent.name} is scaled by ${Number(scale.toFixed(4))}, from ${round(l.pct)}% to ${round(l.pct * scale)}%: ${why}, more than the remainder can give up.`;
+      l.pct *= scale;
+    }
+  }
+  return { links, linkWarnings, warnings };
 }
+
+const round = (value: number) => Number(value.toPrecision(4));

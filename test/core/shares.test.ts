@@ -68,17 +68,23 @@ describe('partitionOf: a parent divided among its children, for sums over siblin
     expect(ids).not.toContain('germany');
     expect(ids).not.toContain('united-arab-emirates');
     expect(ids).toContain('ethiopia');
-    expect(partition.warnings[0]).toMatch(/^Iran, Malaysia, Germany, Ireland, United Arab Emirates: not named/);
+    expect(partition.warnings[0]).toMatch(
+      /^Iran, Malaysia, Germany, Ireland, United Arab Emirates: no share of World for 2024/,
+    );
   });
 
-  it('scales shares from different months down to the whole, and leaves a whole breakdown as it is', () => {
+  it('takes the excess of shares from different months out of the remainder, and leaves a whole breakdown as it is', () => {
     const partition = partitionOf(index, world, yearPeriod(2024));
     const total = partition.links.reduce((sum, l) => sum + l.pct, 0);
     expect(total).toBeCloseTo(100, 9);
-    // Before scaling: May 2025's six countries and remainder (100%), Oman's 0.2% and Ethiopia's 2.5%.
-    expect(partition.scale).toBeCloseTo(100 / 102.7, 9);
+    // May 2025's six countries and remainder make 100%; Oman's 0.2% (September 2023) and Ethiopia's 2.5%
+    // (December 2024) are nearer 2024 than that breakdown, and inside its remainder: which gives them up.
+    const other = partition.links.find((l) => l.child.id === 'other');
+    expect(other?.pct).toBeCloseTo(25.591 - 2.7, 9);
+    expect(other?.adjustment).toMatch(/reduced from 25\.59% to 22\.89%/);
+    expect(partition.links.find((l) => l.child.id === 'china')?.pct).toBe(13.727);
     const whole2021 = partitionOf(index, world, yearPeriod(2021));
-    expect(whole2021.scale).toBe(1);
+    expect(whole2021.links.every((l) => l.adjustment === null)).toBe(true);
     expect(whole2021.links).toHaveLength(10);
   });
 });
