@@ -14,8 +14,10 @@ export interface UncertaintyCommandOptions {
 
 /** A spread that may be 0 (no widening) up to 1 (± the whole value). */
 function parseUnitSpread(value: string): number {
-  const number = parseNonNegative(value);
-  if (number > 1) throw new InvalidArgumentError('expected a fraction from 0 to 1, e.g. 0.5.');
+  const number = Number(value);
+  if (value.trim() === '' || !(number >= 0 && number <= 1)) {
+    throw new InvalidArgumentError('expected a fraction from 0 to 1, e.g. 0.5.');
+  }
   return number;
 }
 

@@ -186,11 +186,26 @@ export function chooseBasis(
     return annualise(forced, value, scopeIndex, year, nameOf(forced));
   }
   const candidates = seriesOnChain(index, chain).filter(({ series }) => series.kind === 'estimate');
-  for (const coverages of [MEASURED_TOTALS, ['snapshot'] as const]) {
-    for (const { series, scopeIndex } of candidates) {
-      const value = series.values.find((v) => v.year === year && coverages.includes(coverageOf(v)));
-      if (value) return annualise(series, value, scopeIndex, year, nameOf(series));
+  for (const { series, scopeIndex } of candidates) {
+    const value = series.values.find((v) => v.year === year && MEASURED_TOTALS.includes(coverageOf(v)));
+    if (value) return annualise(series, value, scopeIndex, year, nameOf(series));
+  }
+  for (const { series, scopeIndex } of candidates) {
+    const value = series.values.find((v) => v.year === year && coverageOf(v) === 'snapshot');
+    if (!value) continue;
+    const chosen = annualise(series, value, scopeIndex, year, nameOf(series));
+    const measured = candidates.find(({ series: other }) =>
+      other.values.some((v) => MEASURED_TOTALS.includes(coverageOf(v))),
+    )?.series;
+    if (measured) {
+      const last = Math.max(
+        ...measured.values.filter((v) => MEASURED_TOTALS.includes(coverageOf(v))).map((v) => v.year),
+      );
+      chosen.warnings.push(
+        `No measured total covers ${year}, so the basis is ${series.id}'s reading, a different estimate from ${measured.id} (which ends in ${last}): a change from ${last} to ${year} is partly a change of source.`,
+      );
     }
+    return chosen;
   }
   const askable = seriesOnChain(index, chain)
     .filter(({ series }) => valueFor(series, year) !== undefined)

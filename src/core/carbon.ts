@@ -175,7 +175,9 @@ export function estimateCarbon(
     const recordRegion = index.regions.get(record.region) as Region;
     if (record.region !== region.id) {
       warnings.push(
-        `No carbon intensity is recorded for ${region.name}; ${possessive(recordRegion.name)} grid intensity is used.`,
+        `No ${record.basis} carbon intensity is recorded for ${region.name}${
+          index.carbonByRegion.has(region.id) ? ` (only on the other basis)` : ''
+        }; ${possessive(recordRegion.name)} ${record.basis} grid intensity is used.`,
       );
     }
     if (record.year !== year) {

@@ -88,7 +88,7 @@ function projectionAgainstMeasurement(
   const ratio = projected.twh / measured.energy.twh;
   const difference = projected.twh - measured.energy.twh;
   return {
-    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); measured ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times the measurement, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
+    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); estimated from measured data at ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}, a model estimate from measured inputs${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times that estimate, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
     verdict: Math.abs(ratio - 1) <= check.toleranceRatio ? 'reproduced' : 'contradicted',
   };
 }

@@ -4,19 +4,19 @@ import { UsageError } from '../errors.js';
 import {
   type AlternativeTotal,
   alternativeTotals,
-  type BasisChoice,
   chooseBasis,
   latestMeasuredYear,
   seriesOnChain,
   yearsCovered,
 } from './basis.js';
+import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import { monthPeriod, type Period, yearPeriod } from './period.js';
 import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './shares.js';
-import { normaliseName } from './text.js';
+import { normaliseName, possessive } from './text.js';
 import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
 
@@ -79,25 +79,7 @@ export interface ShareLink {
   notes: string[];
 }
 
-/**
- * What an estimate rests on that a reader (or a script filtering rows) must know, one code each:
- * a projection; a basis covering part of the year (annualised), an annualised reading, or the yearly mean of a
- * multi-year total; a secondhand figure; a share from before a structural break; a share from outside the
- * period; an approximate figure; a share from a named dataset (a survey); carbon on another basis than asked.
- */
-export const CAVEATS = [
-  'projection',
-  'partial-year',
-  'snapshot',
-  'multi-year',
-  'secondhand',
-  'pre-break-share',
-  'stale-share',
-  'approximate',
-  'dataset-share',
-  'carbon-basis',
-] as const;
-export type Caveat = (typeof CAVEATS)[number];
+export { CAVEATS, type Caveat } from './caveats.js';
 
 /** One region's estimate: the shape of the `--json` contract (before rounding). */
 export interface Estimate {
@@ -128,7 +110,8 @@ export interface Estimate {
     through: string | null;
     /** For an annualised reading: when it was read, where known. */
     asOf: string | null;
-    /** For a multi-year total: its last year (its first is `year`'s value's). */
+    /** For a multi-year total: its first and last years. */
+    fromYear: number | null;
     toYear: number | null;
     approximate: boolean;
     derived: boolean;
@@ -237,8 +220,9 @@ function shareChain(
   scopeIndex: number,
   period: Period,
   dataset: string | undefined,
-): { links: ShareLink[]; pct: number; sources: string[]; warnings: string[] } {
+): { links: ShareLink[]; pct: number; sources: string[]; warnings: string[]; secondhand: boolean[] } {
   const links: ShareLink[] = [];
+  const secondhand: boolean[] = [];
   const sources: string[] = [];
   const warnings: string[] = [];
   let pct = 100;
@@ -268,19 +252,29 @@ function shareChain(
       breaks: link.breaks.map((e) => e.id),
       notes: link.notes,
     });
+    if (link.dataset !== null) {
+      warnings.push(
+        `${possessive(child.name)} share of ${parent.name} comes from the ${link.dataset} dataset and is applied to all of ${possessive(parent.name)} hashrate, as if that sample stood for the whole of it.`,
+      );
+    }
+    secondhand.push(link.secondhand);
     pct *= pctOfParent / 100;
   }
-  return { links, pct, sources, warnings };
+  if (dataset !== undefined && !links.some((l) => l.dataset === dataset)) {
+    warnings.push(
+      `The ${dataset} dataset has no share on ${possessive((chain[0] as Region).name)} chain to ${(chain[scopeIndex] as Region).name}: the default shares are used.`,
+    );
+  }
+  return { links, pct, sources, warnings, secondhand };
 }
 
-/** A pointer to a projection on the chain for the year or later, when the basis is a measurement. */
+/** A pointer to a projection on the chain for the same year, when the basis is a measurement. */
 function projectionHint(index: DataIndex, chain: readonly Region[], year: number): string[] {
   return seriesOnChain(index, chain).flatMap(({ series }) => {
-    const years = series.values.flatMap(yearsCovered).filter((y) => y >= year);
-    if (series.kind !== 'projection' || years.length === 0) return [];
+    if (series.kind !== 'projection' || !series.values.some((v) => yearsCovered(v).includes(year))) return [];
     const scope = index.regions.get(series.scope)?.name ?? series.scope;
     return [
-      `A projection for ${scope} covers ${years.join(', ')} (series ${series.id}); it is not a measurement and is used only when asked for with --series ${series.id}.`,
+      `A projection for ${scope} also covers ${year} (series ${series.id}); it is not a measurement and is used only when asked for with --series ${series.id}.`,
     ];
   });
 }
@@ -308,26 +302,6 @@ function compareWithCountries(
     pctOfCountry: countryValue && countryValue.twh > 0 ? (twh / countryValue.twh) * 100 : null,
     country: countryValue ? countryValue.country : null,
   };
-}
-
-/** The caveat codes of an estimate, in the order of {@link CAVEATS}. */
-function caveatsOf(
-  basis: BasisChoice,
-  links: readonly ShareLink[],
-  carbon: CarbonEstimate | null,
-  carbonBasis: CarbonBasis,
-): Caveat[] {
-  const present = new Set<Caveat>();
-  if (basis.series.kind === 'projection') present.add('projection');
-  if (basis.coverage !== 'year') present.add(basis.coverage === 'partial-year' ? 'partial-year' : basis.coverage);
-  if (basis.value.evidence === 'secondhand' || links.some((l) => l.evidence === 'secondhand'))
-    present.add('secondhand');
-  if (links.some((l) => l.breaks.length > 0)) present.add('pre-break-share');
-  if (links.some((l) => l.distanceMonths !== 0)) present.add('stale-share');
-  if (basis.value.approximate || links.some((l) => l.approximate)) present.add('approximate');
-  if (links.some((l) => l.dataset !== null)) present.add('dataset-share');
-  if (carbon && (carbon.basis !== carbonBasis || carbon.mixedBases)) present.add('carbon-basis');
-  return CAVEATS.filter((c) => present.has(c));
 }
 
 /**
@@ -448,6 +422,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       days: basis.value.days ?? null,
       through: basis.value.through ?? null,
       asOf: basis.value.asOf ?? null,
+      fromYear: basis.value.toYear === undefined ? null : basis.value.year,
       toYear: basis.value.toYear ?? null,
       approximate: basis.value.approximate === true,
       derived: basis.value.derived === true,
@@ -455,7 +430,17 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       ...(options.basis ? { inputs: options.basis.inputs } : {}),
     },
     evidence: weakestEvidence([basis.value.evidence, ...shares.links.map((l) => l.evidence)]),
-    caveats: caveatsOf(basis, shares.links, carbon, carbonBasis),
+    caveats: caveatsOf({
+      regionNote: chain.some((r) => r.note),
+      basis: {
+        projection: basis.series.kind === 'projection',
+        coverage: basis.coverage,
+        secondhand: restsOnSecondhand(basis.value.evidence, index.sources.get(basis.series.source)?.evidence),
+        approximate: basis.value.approximate === true,
+      },
+      links: shares.links.map((l, i) => ({ ...l, secondhand: shares.secondhand[i] === true })),
+      carbonOffBasis: carbon !== null && (carbon.basis !== carbonBasis || carbon.mixedBases),
+    }),
     carbon: carbon && simulation?.carbon ? { ...carbon, ...simulation.carbon } : carbon,
     comparison,
     sources: [...sourceIds].sort().map((id) => sourceOf(index, id)),

@@ -2,6 +2,7 @@ import type { CarbonBasis, Coverage, Evidence, Region } from '../data/schemas.js
 import { UsageError } from '../errors.js';
 import { chooseBasis, latestMeasuredYear } from './basis.js';
 import { chooseIntensity } from './carbon.js';
+import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import type { Period } from './period.js';
 import { partitionOf } from './shares.js';
@@ -44,6 +45,10 @@ export interface ShareLink {
   approximate: boolean;
   /** Ids of the events between the records used and the period's end (structural breaks). */
   breaks: string[];
+  /** 0 when the months used are inside the period; else the signed distance of the nearest one. */
+  distanceMonths: number;
+  /** Whether the share rests on secondhand figures. */
+  secondhand: boolean;
 }
 
 /**
@@ -65,6 +70,8 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
         precisionPct: link.precisionPct,
         approximate: link.choice.approximate,
         breaks: link.breaks.map((e) => e.id),
+        distanceMonths: link.choice.distanceMonths,
+        secondhand: link.secondhand,
       });
       visit(child);
     }
@@ -369,6 +376,8 @@ export interface ScenarioResult {
     redistribute: string;
     moves: Move[];
   };
+  /** What the scenario's figures rest on, as `estimate`'s caveat codes. */
+  caveats: Caveat[];
   regions: {
     id: string;
     sharePct: { before: number; after: number };
@@ -426,6 +435,15 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const after = Float64Array.from(before);
   applyPlan(tree, after, plan);
   const layout = carbonLayout(index, tree, year, carbonBasis);
+  const borrowed = tree.ids.filter((id, slot) => {
+    const record = layout.records[layout.recordOf[slot] as number];
+    return slot > 0 && index.carbonByRegion.has(id) && record !== undefined && !record.key.startsWith(`${id} `);
+  });
+  if (borrowed.length > 0) {
+    warnings.push(
+      `Carbon counts ${borrowed.join(', ')} at a parent's ${carbonBasis} intensity: their own intensities are on the other basis only, so moving hashrate among them changes no carbon.`,
+    );
+  }
   const otherBasis = [
     ...new Set(layout.records.filter((r) => r.basis !== carbonBasis).map((r) => r.key.split(' ')[0])),
   ];
@@ -483,6 +501,17 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
       redistribute: redistribute.kind === 'region' ? redistribute.region : redistribute.kind,
       moves: input.moves,
     },
+    caveats: caveatsOf({
+      regionNote: false,
+      basis: {
+        projection: found.series.kind === 'projection',
+        coverage: found.coverage,
+        secondhand: restsOnSecondhand(found.value.evidence, index.sources.get(found.series.source)?.evidence),
+        approximate: found.value.approximate === true,
+      },
+      links: links.map((l) => ({ ...l, dataset: null })),
+      carbonOffBasis: otherBasis.length > 0,
+    }),
     regions,
     total: { before: totalBefore, after: totalAfter, change: change(totalBefore, totalAfter) },
     uncertainty: options.uncertainty

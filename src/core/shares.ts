@@ -1,5 +1,6 @@
 import type { Event, Evidence, HashrateShare, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
+import { restsOnSecondhand } from './caveats.js';
 import { weakestEvidence } from './evidence.js';
 import { COMPLETE_TOLERANCE_PCT, type DataIndex } from './lookup.js';
 import {
@@ -66,6 +67,8 @@ export interface LinkChoice {
   choice: ShareChoice;
   /** The weakest grade among the records used. */
   evidence: Evidence;
+  /** Whether any record used is secondhand, or computed from a secondhand source (a remainder of reported shares). */
+  secondhand: boolean;
   /** The share dataset the records come from, or null for the default one. */
   dataset: string | null;
   /** Events that came after the records used and before the period's end (structural breaks). */
@@ -191,6 +194,7 @@ export function chooseLink(
   const link: LinkChoice = {
     choice,
     evidence: weakestEvidence(choice.records.map((r) => r.evidence)),
+    secondhand: choice.records.some((r) => restsOnSecondhand(r.evidence, index.sources.get(r.source)?.evidence)),
     dataset: found.dataset,
     breaks,
     precisionPct: stated.length > 0 ? Math.max(...stated) : null,

@@ -119,10 +119,41 @@ export function checkReferences(data: Dataset): string[] {
   for (const series of data.networkEnergy) {
     const years = new Set<number>();
     for (const value of series.values) {
-      if (years.has(value.year))
-        at('networkEnergy', series, `values (${value.year})`, 'the year appears more than once');
-      years.add(value.year);
+      const covered = Array.from({ length: (value.toYear ?? value.year) - value.year + 1 }, (_, i) => value.year + i);
+      const repeated = covered.filter((y) => years.has(y));
+      if (repeated.length > 0) {
+        at('networkEnergy', series, `values (${value.year})`, `${repeated.join(', ')} is covered by more than one value`);
+      }
+      for (const y of covered) years.add(y);
     }
+  }
+
+  // A figure cannot have been seen better than its source was: a primary figure needs a primary source, a copied
+  // one a primary or copied source. (Computed and secondhand figures may cite any source.)
+  const grade = new Map(data.sources.map((s) => [s.id, s.evidence]));
+  const strongerThanSource = <K extends 'shares' | 'baselines' | 'carbon' | 'hardware' | 'events'>(key: K) => {
+    for (const record of data[key]) checkGrade(key, record, record.evidence, record.source);
+  };
+  const checkGrade = (
+    key: DatasetKey,
+    record: Dataset[DatasetKey][number],
+    evidence: string,
+    source: string,
+  ) => {
+    const sourceGrade = grade.get(source);
+    if (sourceGrade === undefined) return;
+    const allowed = evidence === 'primary' ? ['primary'] : evidence === 'copy' ? ['primary', 'copy'] : null;
+    if (allowed && !allowed.includes(sourceGrade)) {
+      at(key as never, record as never, 'evidence', `is ${evidence}, but its source "${source}" is only ${sourceGrade}`);
+    }
+  };
+  strongerThanSource('shares');
+  strongerThanSource('baselines');
+  strongerThanSource('carbon');
+  strongerThanSource('hardware');
+  strongerThanSource('events');
+  for (const series of data.networkEnergy) {
+    for (const value of series.values) checkGrade('networkEnergy', series, value.evidence, series.source);
   }
   return problems;
 }

@@ -9,13 +9,19 @@ const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 const id = z
   .string()
   .regex(KEBAB_ID, 'must be a kebab-case id (lower-case letters and digits joined by single hyphens)');
-const text = z.string().min(1, 'must not be empty');
+const text = z.string().regex(/\S/, 'must not be empty or blank');
 const year = z
   .number()
   .int('must be a whole year')
   .min(1990, 'must be 1990 or later')
   .max(2100, 'must be 2100 or earlier');
-const twh = z.number().min(0, 'must be a non-negative number of TWh');
+/** A finite number from `min` to `max` (a plausible range), with one message for anything else. */
+const between = (min: number, max: number, what: string) => {
+  const message = `must be ${what} from ${min} to ${max.toLocaleString('en-US')}`;
+  return z.number(message).min(min, message).max(max, message);
+};
+// World electricity use is about 30,000 TWh a year (Ember, 2024): no mining figure can be near 1e5.
+const twh = between(0, 1e5, 'a number of TWh');
 const isoDate = z
   .string()
   .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
@@ -80,10 +86,10 @@ const NetworkValueSchema = z
     twh,
     lowerTwh: twh.optional(),
     upperTwh: twh.optional(),
-    mtco2: z.number().min(0, 'must be a non-negative number of Mt CO2').optional(),
+    mtco2: between(0, 1e5, 'a number of Mt CO2').optional(),
     evidence,
     coverage: z.enum(COVERAGES, `must be one of ${COVERAGES.join(', ')}`).optional(),
-    days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(365).optional(),
+    days: z.number('must be a whole number of days').int('must be a whole number of days').min(1, 'must be at least 1 day').optional(),
     through: isoDate.optional(),
     asOf: z
       .string()
@@ -117,6 +123,9 @@ const NetworkValueSchema = z
     if (v.toYear !== undefined && v.toYear <= v.year) problem('toYear', 'must be after year');
     if (v.days !== undefined && v.days >= daysInYear(v.year)) {
       problem('days', `must be fewer than the ${daysInYear(v.year)} days of ${v.year} (a whole year needs no coverage)`);
+    } else if (v.days !== undefined && v.through !== undefined && v.through.startsWith(`${v.year}-`)) {
+      const dayOfYear = (Date.parse(`${v.through}T00:00:00Z`) - Date.UTC(v.year, 0, 1)) / 86_400_000 + 1;
+      if (v.days > dayOfYear) problem('days', `must be at most ${dayOfYear}: ${v.through} is day ${dayOfYear} of ${v.year}`);
     }
   });
 
@@ -168,7 +177,8 @@ export const BaselineSchema = z.strictObject({
 export const CarbonIntensitySchema = z.strictObject({
   region: id,
   year,
-  gco2PerKwh: z.number().min(0, 'must be a non-negative number of g CO2 per kWh'),
+  // The dirtiest grids are near 1,000 g/kWh; coal-only plants about 1,000 over the life cycle.
+  gco2PerKwh: between(0, 2000, 'g CO2 per kWh'),
   basis: z.enum(CARBON_BASES, `must be one of ${CARBON_BASES.join(', ')}`),
   source: id,
   evidence,
@@ -179,7 +189,11 @@ export const CarbonIntensitySchema = z.strictObject({
 export const HardwareSchema = z.strictObject({
   model: text,
   released: isoDate,
-  jPerTh: z.number().positive('must be a positive efficiency in J/TH'),
+  // CBECI's list starts with CPUs at 1e8 J/TH.
+  jPerTh: z
+    .number('must be a positive efficiency in J/TH')
+    .positive('must be a positive efficiency in J/TH')
+    .max(1e10, 'must be a positive efficiency in J/TH, at most 10,000,000,000'),
   source: id,
   evidence,
   approximate: z.boolean().optional(),

@@ -95,6 +95,7 @@ export const ESTIMATE_CSV_COLUMNS: readonly CsvColumn<Estimate>[] = [
   ['basis.days', (e) => e.basis.days],
   ['basis.through', (e) => e.basis.through],
   ['basis.asOf', (e) => e.basis.asOf],
+  ['basis.fromYear', (e) => e.basis.fromYear],
   ['basis.toYear', (e) => e.basis.toYear],
   ['basis.alternatives', (e) => e.basis.alternatives.map((a) => `${a.series}: ${roundSignificant(a.twh)}`).join('; ')],
   ['carbon.basis', (e) => e.carbon?.basis],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CAVEATS } from '../core/estimate.js';
-import { CARBON_BASES, COVERAGES, EVIDENCE, MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
+import { CAVEATS } from '../core/caveats.js';
+import { CARBON_BASES, COVERAGES, EVIDENCE } from '../core/vocabulary.js';
+import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
 import {
   NetworkDocumentSchema,
   NetworkSeriesDocumentSchema,
@@ -74,6 +75,7 @@ export const EstimateOutputSchema = z
       days: z.number().int().nullable(),
       through: z.string().nullable(),
       asOf: z.string().nullable(),
+      fromYear: z.number().int().nullable(),
       toYear: z.number().int().nullable(),
       approximate: z.boolean(),
       derived: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/schemas.js';
+import { CAVEATS } from '../core/caveats.js';
+import { CARBON_BASES, COVERAGES, EVIDENCE } from '../core/vocabulary.js';
 
 const nullableNumber = z.number().nullable();
 const footprint = z.object({ twh: z.number(), mtco2: z.number() });
@@ -78,6 +79,7 @@ export const ScenarioDocumentSchema = z
       redistribute: z.string(),
       moves: z.array(z.object({ from: z.string(), to: z.string(), pct: z.number() })),
     }),
+    caveats: z.array(z.enum(CAVEATS)).describe("what the scenario's figures rest on, as estimate's caveat codes"),
     regions: z.array(
       z.object({
         id: z.string(),

@@ -147,7 +147,7 @@ function describeCoverage(b: Estimate['basis']): string {
     case 'snapshot':
       return `; an annualised reading${b.asOf ? ` of ${b.asOf}` : ''}`;
     case 'multi-year':
-      return `; yearly mean of a ${b.year}–${b.toYear} total`;
+      return `; yearly mean of a ${b.fromYear}–${b.toYear} total`;
     default:
       return b.coverage satisfies never;
   }

@@ -44,7 +44,12 @@ describe('compare', () => {
     ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
-      value: { label: 'Sichuan 2024', twh: 29.659 },
+      value: {
+        label: 'Sichuan 2024',
+        twh: 29.659,
+        evidence: 'secondhand',
+        caveats: ['projection', 'secondhand', 'pre-break-share', 'stale-share', 'approximate'],
+      },
       rank: 63,
       count: 215,
       baseline: {
@@ -76,8 +81,10 @@ describe('shares', () => {
     const { code, stdout } = runCli(['shares', '--region', 'china']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/China: share of World's hashrate, 2019-09 to 2025-10 {2}[▁▂▃▄▅▆▇█]{32}\n/);
-    expect(stdout).toMatch(/│ 2021-07 │ +0 │ +0 │ copy +│ cbeci-mining-map +│/);
-    expect(stdout).toMatch(/│ 2025-10 │ +14 ≈ │ +14 │ secondhand │ hashrateindex-2025-10 +│/);
+    // China's parent is the world: one percentage column, not two equal ones.
+    expect(stdout).toMatch(/│ Month +│ % of World │ Evidence +│ Source +│/);
+    expect(stdout).toMatch(/│ 2021-07 │ +0 │ copy +│ cbeci-mining-map +│/);
+    expect(stdout).toMatch(/│ 2025-10 │ +14 ≈ │ secondhand │ hashrateindex-2025-10 +│/);
   });
 
   it('gives the share of the world where every link has the same month', () => {

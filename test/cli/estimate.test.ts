@@ -94,7 +94,7 @@ describe('estimate', () => {
     expect(rows[1]?.startsWith('china,China,country,world,2021,')).toBe(true);
     expect(rows.at(-1)?.startsWith('new-hampshire,')).toBe(true);
     const header = rows[0]?.split(',') ?? [];
-    expect(header.slice(-13)).toEqual([
+    expect(header.slice(-14)).toEqual([
       'evidence',
       'caveats',
       'basis.evidence',
@@ -104,6 +104,7 @@ describe('estimate', () => {
       'basis.days',
       'basis.through',
       'basis.asOf',
+      'basis.fromYear',
       'basis.toYear',
       'basis.alternatives',
       'carbon.basis',

@@ -56,8 +56,8 @@ describe('the seed claims against the shipped data', async () => {
     const measured = (136.6227 * 366 * 0.13727) / 321;
     expect(measured).toBeCloseTo(21.38, 2);
     const text = figure('china-peak-2024-measured');
-    expect(text).toContain('China 2024 projected at 296.6 TWh (jiang-2021); measured 21.38 TWh');
-    expect(text).toContain(`The projection is ${Number((296.59 / measured).toPrecision(3))} times the measurement`);
+    expect(text).toContain('China 2024 projected at 296.6 TWh (jiang-2021); estimated from measured data at 21.38 TWh');
+    expect(text).toContain(`The projection is ${Number((296.59 / measured).toPrecision(3))} times that estimate`);
     expect(text).toContain(`${Number((296.59 - measured).toPrecision(4))} TWh too high`);
     expect(text).toMatch(/other measured totals for 2024 give 18\.94 TWh/); // CDMIR's 138 TWh × 13.727%
   });

@@ -18,11 +18,26 @@ describe('estimate on a small dataset', () => {
     expect(e.power.lowerGw).toBeCloseTo(25_000 / 8_766, 10);
   });
 
-  it('takes the latest measured year by default and points to a later projection', () => {
+  it('takes the latest measured year by default, and points to a projection only for the same year', () => {
     const e = estimate(data, 'a1');
     expect(e.year).toBe(2020);
     expect(e.basis.scope).toBe('world');
-    expect(e.warnings.some((w) => w.includes('projection') && w.includes('--series proj'))).toBe(true);
+    expect(e.warnings.some((w) => w.includes('projection'))).toBe(false);
+    const sameYear = tinyDataset({
+      networkEnergy: [
+        ...tinyDataset().networkEnergy,
+        {
+          id: 'late',
+          scope: 'world',
+          kind: 'estimate',
+          source: 'test',
+          values: [{ year: 2024, twh: 1, evidence: 'computed' }],
+        },
+      ],
+    });
+    expect(estimate(sameYear, 'a1', { year: 2024 }).warnings).toContain(
+      'A projection for Aland also covers 2024 (series proj); it is not a measurement and is used only when asked for with --series proj.',
+    );
   });
 
   it('chains shares up to the scope of the basis', () => {
@@ -82,7 +97,9 @@ describe('estimate on a small dataset', () => {
     expect(own.carbon?.upperMtco2).toBeCloseTo(50, 10);
     const inherited = estimate(data, 'b', { year: 2020 });
     expect(inherited.carbon).toMatchObject({ region: 'world', year: 2018 });
-    expect(inherited.warnings.join('\n')).toMatch(/World's grid intensity is used/);
+    expect(inherited.warnings.join('\n')).toMatch(
+      /No life-cycle carbon intensity is recorded for Bland; World's life-cycle grid intensity is used/,
+    );
     expect(inherited.warnings.join('\n')).toMatch(/World's for 2018, 2 years from 2020/);
   });
 
@@ -233,6 +250,21 @@ describe('estimate on the shipped data', async () => {
     expect(estimate(data, 'world', { year: 2021 }).basis.series).toBe('cbeci');
   });
 
+  it('says when a later year changes source, when a region has a note, and when a dataset goes unused', () => {
+    const e2025 = estimate(data, 'united-states', { year: 2025 });
+    expect(e2025.warnings).toContain(
+      "No measured total covers 2025, so the basis is digiconomist's reading, a different estimate from cbeci (which ends in 2024): a change from 2024 to 2025 is partly a change of source.",
+    );
+    expect(estimate(data, 'germany', { year: 2021 }).caveats).toContain('region-note');
+    expect(estimate(data, 'sichuan', { year: 2021, shareDataset: 'cdmir-survey-2024' }).warnings).toContain(
+      "The cdmir-survey-2024 dataset has no share on Sichuan's chain to World: the default shares are used.",
+    );
+    // Direct intensities exist only for countries: a province takes its country's, and says why.
+    expect(estimate(data, 'xinjiang', { year: 2021, carbonBasis: 'direct' }).warnings).toContain(
+      "No direct carbon intensity is recorded for Xinjiang (only on the other basis); China's direct grid intensity is used.",
+    );
+  });
+
   it('uses the survey shares only when asked, with their caveat', () => {
     expect(() => estimate(data, 'norway', { year: 2024 })).toThrow(/No hashrate share is recorded for Norway/);
     const e = estimate(data, 'norway', { year: 2024, shareDataset: 'cdmir-survey-2024' });
@@ -240,6 +272,9 @@ describe('estimate on the shipped data', async () => {
     expect(e.share.links[0]).toMatchObject({ dataset: 'cdmir-survey-2024', evidence: 'secondhand' });
     expect(e.caveats).toContain('dataset-share');
     expect(e.warnings.join('\n')).toMatch(/surveyed.*over-represents the United States/s);
+    expect(e.warnings).toContain(
+      "Norway's share of World comes from the cdmir-survey-2024 dataset and is applied to all of World's hashrate, as if that sample stood for the whole of it.",
+    );
     // Regions the survey does not name keep the default shares.
     const texas = estimate(data, 'texas', { year: 2024, shareDataset: 'cdmir-survey-2024' });
     expect(texas.share.links.map((l) => l.dataset)).toEqual([null, 'cdmir-survey-2024']);

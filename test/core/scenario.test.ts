@@ -94,6 +94,14 @@ describe('scenario on the shipped data', () => {
     expect(partial.scenario.basis).toMatchObject({ series: 'cbeci', coverage: 'partial-year', evidence: 'computed' });
     expect(partial.scenario.basis.twh).toBeCloseTo((136.6227 * 366) / 321, 9);
     expect(partial.warnings.join('\n')).toMatch(/covers 321 days of 2024/);
+    expect(partial.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
+    const direct = runScenario(
+      index,
+      { bans: ['sichuan'], redistribute: { kind: 'region', region: 'xinjiang' }, moves: [] },
+      { year: 2021, carbonBasis: 'direct' },
+    );
+    expect(direct.total.change.mtco2).toBe(0);
+    expect(direct.warnings.join('\n')).toMatch(/Carbon counts xinjiang, sichuan, .* at a parent's direct intensity/);
   });
 });
 

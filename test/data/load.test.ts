@@ -105,11 +105,50 @@ describe('loadData', () => {
     [{ year: 2021, twh: 1, evidence: 'computed', coverage: 'multi-year', toYear: 2020 }, 'toYear → must be after year'],
     [{ year: 2021, twh: 1, evidence: 'hearsay' }, 'evidence → must be one of primary, copy, computed, secondhand'],
     [{ year: 2021, twh: 1 }, 'evidence → is required'],
+    [
+      { year: 2025, twh: 1, evidence: 'computed', coverage: 'partial-year', days: 200, through: '2025-03-01' },
+      'days → must be at most 60: 2025-03-01 is day 60 of 2025',
+    ],
+    [{ year: 2025, twh: 1e308, evidence: 'computed' }, 'twh → must be a number of TWh from 0 to 100,000'],
   ])('checks what a network value covers: %j', async (value, problem) => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-coverage-'));
     const series = { id: 'mine', scope: 'world', kind: 'estimate', source: 'cbeci-v1', values: [value] };
     writeFileSync(join(dir, 'network-energy.json'), JSON.stringify([series]));
     expect(await problemsOf(loadData({ dataDir: dir }))).toContain(`record 1 ("mine") → values[0].${problem}`);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses two values of one series that cover the same year', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-overlap-'));
+    const values = [
+      { year: 2024, toYear: 2025, coverage: 'multi-year', twh: 100, evidence: 'primary' },
+      { year: 2025, twh: 70, evidence: 'primary' },
+    ];
+    writeFileSync(
+      join(dir, 'network-energy.json'),
+      JSON.stringify([{ id: 'mine', scope: 'world', kind: 'estimate', source: 'unu-2023', values }]),
+    );
+    expect(await problemsOf(loadData({ dataDir: dir }))).toContain(
+      'network-energy.json → series "mine" → values (2025) → 2025 is covered by more than one value',
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a figure graded better than its source, and a blank who-reported-it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-grade-'));
+    const share = { region: 'sichuan', month: '2022-06', sharePct: 5, source: 'cbeci-provinces-2020', evidence: 'primary' };
+    writeFileSync(join(dir, 'hashrate-shares.json'), JSON.stringify([share]));
+    expect(await problemsOf(loadData({ dataDir: dir }))).toContain(
+      'hashrate-shares.json → share of "sichuan" in 2022-06 → evidence → is primary, but its source "cbeci-provinces-2020" is only secondhand',
+    );
+    writeFileSync(join(dir, 'hashrate-shares.json'), '[]');
+    writeFileSync(
+      join(dir, 'sources.json'),
+      JSON.stringify([{ id: 'blank', title: 'A blank reporter', evidence: 'secondhand', reportedBy: '   ' }]),
+    );
+    expect(await problemsOf(loadData({ dataDir: dir }))).toContain(
+      'record 1 ("blank") → reportedBy → must not be empty or blank',
+    );
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -73,7 +73,10 @@ export function registerCompare(program: Command): void {
             : `Unknown baseline "${options.baseline}". Baselines: ${data.baselines.map((b) => b.id).join(', ')}.`,
         );
       }
-      let value = { label: `${twh} TWh`, twh: twh ?? 0 };
+      let value: { label: string; twh: number; evidence?: string; caveats?: string[] } = {
+        label: `${twh} TWh`,
+        twh: twh ?? 0,
+      };
       let warnings = '';
       if (options.region !== undefined) {
         const region = resolveRegion(index, options.region);
@@ -83,7 +86,12 @@ export function registerCompare(program: Command): void {
           ...(options.month === undefined ? {} : { month: options.month }),
           ...(options.series === undefined ? {} : { series: options.series }),
         });
-        value = { label: `${region.name} ${e.month ?? e.year}`, twh: e.energy.twh };
+        value = {
+          label: `${region.name} ${e.month ?? e.year}`,
+          twh: e.energy.twh,
+          evidence: e.evidence,
+          caveats: e.caveats,
+        };
         warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr));
       }
       const ranking = rankAmong(baseline, value.twh);
@@ -111,7 +119,11 @@ export function registerCompare(program: Command): void {
           ];
           return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
         });
-        output = `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
+        const restsOn =
+          value.caveats && value.caveats.length > 0
+            ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
+            : '';
+        output = `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
       }
       process.stdout.write(output);
       if (warnings) process.stderr.write(warnings);

@@ -73,7 +73,7 @@ export function registerSources(program: Command): void {
       }
       const lines = data.sources.map(
         (s) =>
-          `${s.id} (${s.evidence}${s.reportedBy ? `, reported by ${s.reportedBy}` : ''})\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
+          `${s.id} (${s.evidence === 'secondhand' ? `secondhand, reported by ${s.reportedBy}` : s.evidence})${s.reportedBy && s.evidence !== 'secondhand' ? `\n  secondhand figures in it: reported by ${s.reportedBy}` : ''}\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
       );
       process.stdout.write(lines.join('\n'));
     });

@@ -74,20 +74,22 @@ export function registerShares(program: Command): void {
         const names = regionNames(data);
         const colors = await colorsFor(cmd, process.stdout);
         const parent = names.get(series.of ?? '') ?? series.of;
+        // Of a country's parent, the world, the two percentages are the same: show one.
+        const ofWorld = index.regions.get(series.of ?? '')?.parent !== null;
         const rows = series.months.map((m) => [
           m.month,
           `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
-          m.worldPct === null ? '' : formatNumber(m.worldPct),
+          ...(ofWorld ? [m.worldPct === null ? '' : formatNumber(m.worldPct)] : []),
           m.evidence,
           m.source,
         ]);
-        const head = ['Month', `% of ${parent}`, '% of World', 'Evidence', 'Source'];
+        const head = ['Month', `% of ${parent}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
         const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
         const sources = result.sources
           .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
           .join('');
         const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
-        output = `${line}${table(head, rows, [1, 2])}${approximate}Sources\n${sources}`;
+        output = `${line}${table(head, rows, ofWorld ? [1, 2] : [1])}${approximate}Sources\n${sources}`;
       }
       process.stdout.write(output);
     });

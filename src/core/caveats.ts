@@ -1,0 +1,59 @@
+import type { Coverage, Evidence } from './vocabulary.js';
+
+/**
+ * What an estimate rests on that a reader (or a script filtering rows) must know, one code each:
+ * a region in the chain with a note of its own (CBECI's VPN-distorted Germany and Ireland); a projection;
+ * a basis covering part of the year (annualised), an annualised reading, or the yearly mean of a multi-year total;
+ * a secondhand figure (or one computed from secondhand figures); a share from before a structural break; a share
+ * from outside the period; an approximate figure; a share from a named dataset (a survey); carbon on another basis
+ * than asked.
+ */
+export const CAVEATS = [
+  'region-note',
+  'projection',
+  'partial-year',
+  'snapshot',
+  'multi-year',
+  'secondhand',
+  'pre-break-share',
+  'stale-share',
+  'approximate',
+  'dataset-share',
+  'carbon-basis',
+] as const;
+export type Caveat = (typeof CAVEATS)[number];
+
+/** The facts the caveat codes are read from. */
+export interface CaveatFacts {
+  regionNote: boolean;
+  basis: { projection: boolean; coverage: Coverage; secondhand: boolean; approximate: boolean };
+  links: readonly {
+    secondhand: boolean;
+    breaks: readonly unknown[];
+    distanceMonths: number;
+    approximate: boolean;
+    dataset: string | null;
+  }[];
+  carbonOffBasis: boolean;
+}
+
+/** The caveat codes that apply, in the order of {@link CAVEATS}. */
+export function caveatsOf(facts: CaveatFacts): Caveat[] {
+  const { basis, links } = facts;
+  const present = new Set<Caveat>();
+  if (facts.regionNote) present.add('region-note');
+  if (basis.projection) present.add('projection');
+  if (basis.coverage !== 'year') present.add(basis.coverage);
+  if (basis.secondhand || links.some((l) => l.secondhand)) present.add('secondhand');
+  if (links.some((l) => l.breaks.length > 0)) present.add('pre-break-share');
+  if (links.some((l) => l.distanceMonths !== 0)) present.add('stale-share');
+  if (basis.approximate || links.some((l) => l.approximate)) present.add('approximate');
+  if (links.some((l) => l.dataset !== null)) present.add('dataset-share');
+  if (facts.carbonOffBasis) present.add('carbon-basis');
+  return CAVEATS.filter((c) => present.has(c));
+}
+
+/** Whether a figure rests on secondhand evidence: graded so, or worked out from a secondhand source. */
+export function restsOnSecondhand(evidence: Evidence, sourceEvidence: Evidence | undefined): boolean {
+  return evidence === 'secondhand' || (evidence === 'computed' && sourceEvidence === 'secondhand');
+}
