@@ -26,6 +26,16 @@ export { simulateChanges, simulateEstimate, simulateScenario, type UncertaintyOp
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
 export { DATA_FILE_NAMES, type Dataset, mergeDatasets } from './data/dataset.js';
+export {
+  CBECI_LICENCE,
+  CBECI_PUBLISHER,
+  type CbeciEnergy,
+  type CbeciEnergyRecordOptions,
+  cbeciEnergySeries,
+  cbeciEnergySource,
+  importCbeciEnergy,
+} from './data/import/cbeci-energy.js';
+export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './data/import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
 export { checkReferences } from './data/references.js';
 export type {
