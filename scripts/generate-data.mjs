@@ -29,33 +29,13 @@ const round = (x, digits) => Number(x.toFixed(digits));
 const write = (name, value) => writeFileSync(join(outDir, name), `${JSON.stringify(value, null, 2)}\n`);
 
 // ---- hashrate shares -------------------------------------------------------
-const MINING_MAP_REGION = {
-  'Mainland China': 'china',
-  'United States': 'united-states',
-  'Russian Federation': 'russia',
-  Kazakhstan: 'kazakhstan',
-  Malaysia: 'malaysia',
-  'Iran, Islamic Rep.': 'iran',
-  Canada: 'canada',
-  'Germany *': 'germany',
-  'Ireland *': 'ireland',
-  Other: 'other',
-};
-const REGION_ORDER = Object.values(MINING_MAP_REGION);
-const countryShares = readCsv('cbeci_mining_countries_2019-09_2022-01.csv').map((r) => {
-  const region = MINING_MAP_REGION[r.country];
-  if (!region) throw new Error(`unknown mining-map country ${r.country}`);
-  return {
-    region,
-    month: r.date.slice(0, 7),
-    sharePct: Number(r['monthly_hashrate_%'].replace('%', '')),
-    source: 'cbeci-mining-map',
-    evidence: 'copy',
-  };
-});
-countryShares.sort(
-  (a, b) => a.month.localeCompare(b.month) || REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region),
-);
+// CBECI's mining map, read by the importer of `data import cbeci-mining-map` (labels resolved against regions.json).
+const MINING_MAP = 'cbeci_mining_countries_2019-09_2022-01.csv';
+const countryShares = library.importMiningMap(readFileSync(join(referenceDir, MINING_MAP), 'utf8'), MINING_MAP, {
+  source: 'cbeci-mining-map',
+  evidence: 'copy',
+  regions: JSON.parse(readFileSync(new URL('../data/regions.json', import.meta.url), 'utf8')),
+}).shares;
 
 const PROVINCE_NOTE =
   "Share of China's hashrate at the CBECI mining map launch (May 2020); the month is inferred as April 2020 from the launch text. Reported in secondary sources only.";

@@ -35,6 +35,15 @@ export {
   cbeciEnergySource,
   importCbeciEnergy,
 } from './data/import/cbeci-energy.js';
+export {
+  CBECI_MINING_MAP_LABELS,
+  importMiningMap,
+  type LabelMatch,
+  type MiningMap,
+  type MiningMapOptions,
+  type MiningMapSourceOptions,
+  miningMapSource,
+} from './data/import/mining-map.js';
 export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './data/import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
 export { checkReferences } from './data/references.js';
