@@ -745,6 +745,14 @@ const LATER_HARDWARE = [
   },
 ];
 write('hardware.json', [...hardware, ...LATER_HARDWARE]);
+
+// ---- network inputs --------------------------------------------------------
+// Coin Metrics' daily hash rate and miners' revenue as `network --input` reads them, by the importer of
+// `data import coinmetrics` (source coinmetrics-daily-2024 in sources.json).
+const COIN_METRICS = 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv';
+const inputs = library.importCoinMetrics(readFileSync(join(referenceDir, COIN_METRICS), 'utf8'), COIN_METRICS);
+writeFileSync(join(outDir, 'network-inputs.csv'), library.renderNetworkInputs(inputs.rows));
+
 process.stderr.write(
-  `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity and hardware to ${outDir}\n`,
+  `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity, hardware and network-inputs to ${outDir}\n`,
 );

@@ -36,6 +36,16 @@ export {
   importCbeciEnergy,
 } from './data/import/cbeci-energy.js';
 export {
+  type CoinMetricsInputs,
+  type CoinMetricsOptions,
+  type CoinMetricsSourceOptions,
+  coinMetricsSource,
+  importCoinMetrics,
+  NETWORK_INPUTS_HEADER,
+  type NetworkInputRow,
+  renderNetworkInputs,
+} from './data/import/coinmetrics.js';
+export {
   CBECI_MINING_MAP_LABELS,
   importMiningMap,
   type LabelMatch,

@@ -8,6 +8,7 @@ import {
   ImportProblems,
   locateColumns,
   parseDecimal,
+  plural,
 } from './table.js';
 
 /** The columns of CBECI's export this importer reads (power in GW; the annualised TWh columns are not needed). */
@@ -201,7 +202,7 @@ export function cbeciEnergySource(energy: CbeciEnergy, options: CbeciEnergyRecor
     licence: CBECI_LICENCE,
     evidence: options.evidence,
     note: [
-      `${importedFrom('cbeci-energy', options.file)}, covering ${energy.from} to ${energy.to} (${energy.days} days${energy.missingDays > 0 ? `, ${energy.missingDays} missing` : ''}).`,
+      `${importedFrom('cbeci-energy', options.file)}, covering ${energy.from} to ${energy.to} (${plural(energy.days, 'day')}${energy.missingDays > 0 ? `, ${energy.missingDays} missing` : ''}).`,
       energy.priceNote === null
         ? 'The file has no note on the electricity price assumed.'
         : `The file's first line states the price assumed: "${energy.priceNote}".`,

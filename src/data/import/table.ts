@@ -56,6 +56,8 @@ export class ImportProblems {
 export interface ColumnSpec {
   field: string;
   names: readonly string[];
+  /** Said after the names when none of them is in the header. */
+  hint?: string;
 }
 
 /**
@@ -78,10 +80,10 @@ export function locateColumns<F extends string>(
     }
   });
   const found = {} as Record<F, { index: number; name: string }>;
-  for (const { field, names: accepted } of wanted) {
+  for (const { field, names: accepted, hint } of wanted) {
     const name = accepted.find((candidate) => seen.has(candidate));
     if (name === undefined) {
-      const options = accepted.map((candidate) => `"${candidate}"`).join(' or ');
+      const options = `${accepted.map((candidate) => `"${candidate}"`).join(' or ')}${hint ? ` ${hint}` : ''}`;
       problems.add(header.line, 'header', `has no column ${options} (the columns are ${describeHeader(names)})`);
     } else found[field] = { index: seen.get(name) as number, name };
   }
@@ -125,4 +127,9 @@ export function daysBetween(from: string, to: string): number {
 /** The first words of every imported source's note: how, from which file, and the file's date. */
 export function importedFrom(kind: string, file: ImportFile): string {
   return `Imported with \`mining-energy data import ${kind}\` from ${file.name} (file modified ${file.modified})`;
+}
+
+/** "1 day", "3 days". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
