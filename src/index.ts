@@ -1,5 +1,6 @@
 /**
- * mining-energy as a library: load the data, estimate a region, rank a figure among countries.
+ * mining-energy as a library: load the data, estimate a region, rank a figure among countries; import a publisher's
+ * file (CBECI's daily export and mining map, Coin Metrics' daily data) into a data directory.
  * @example
  *   import { estimate, loadData } from 'mining-energy';
  *   const data = await loadData();
@@ -54,6 +55,14 @@ export {
   type MiningMapSourceOptions,
   miningMapSource,
 } from './data/import/mining-map.js';
+export {
+  importData,
+  type ImportOptions,
+  type ImportSummary,
+  NETWORK_INPUTS_FILE,
+  type WrittenFile,
+} from './data/import/import-data.js';
+export { IMPORT_KINDS, type ImportKind } from './data/import/kinds.js';
 export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './data/import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
 export { checkReferences } from './data/references.js';

@@ -79,7 +79,7 @@ describe('importCbeciEnergy', () => {
   });
 
   it.each([
-    ['a header without a power column', (t: string) => t.replace('"power GUESS, GW"', '"power BEST, GW"'), /x\.csv → line 2 → header → has no column "power GUESS, GW" \(the columns are "Timestamp", "Date and Time", "power MAX, GW", "power MIN, GW", "power BEST, GW"/],
+    ['a header without a power column', (t: string) => t.replace('"power GUESS, GW"', '"power BEST, GW"'), /x\.csv → line 2 → header → is missing the column "power GUESS, GW" \(its columns are "Timestamp", "Date and Time", "power MAX, GW", "power MIN, GW", "power BEST, GW"/],
     ['a column named twice', (t: string) => t.replace('"power MIN, GW"', '"power MAX, GW"'), /line 2 → column "power MAX, GW" → appears twice in the header \(columns 3 and 4\)/],
     ['a duplicate day', (t: string) => t.replace(/\n(1583020800,.*)\n/, '\n$1\n$1\n'), /line 6 → "Timestamp" → 2020-03-01 does not follow 2020-03-01 \(line 5\)/],
     ['a timestamp that is not midnight', (t: string) => t.replace('1583020800,', '1583020801,'), /line 5 → "Timestamp" → 1583020801 is 2020-03-01T00:00:01\.000Z, not midnight UTC/],

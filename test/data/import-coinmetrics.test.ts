@@ -92,7 +92,7 @@ describe('importCoinMetrics', () => {
   });
 
   it.each([
-    ['no revenue column', 'date,HashRate\n2024-01-01,1\n', /line 1 → header → has no column "miner_revenue_usd" or "RevUSD" \(nor both "IssTotUSD" and "FeeTotUSD", which add up to it\)/],
+    ['no revenue column', 'date,HashRate\n2024-01-01,1\n', /line 1 → header → is missing the column "miner_revenue_usd" \(or "RevUSD", or both "IssTotUSD" and "FeeTotUSD", which add up to it\) \(its columns are "date", "HashRate"\)/],
     ['a column named twice', 'date,HashRate,HashRate,RevUSD\n2024-01-01,1,1,1\n', /line 1 → column "HashRate" → appears twice in the header \(columns 2 and 3\)/],
     ['an empty file', '', /Cannot import cm\.csv \(Coin Metrics daily network data\): the file is empty\./],
     ['no rows', `${HEADER}\n`, /no rows after the header \(line 1\)/],

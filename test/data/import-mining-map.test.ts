@@ -112,7 +112,7 @@ describe('importMiningMap', () => {
 
   it('rejects a header without the share column', () => {
     const error = errorOf(() => importMiningMap('date,country,share\n2021-04-01,Other,1\n', 'map.csv', options));
-    expect(error.message).toMatch(/map\.csv → line 1 → header → has no column "monthly_hashrate_%" \(the columns are "date", "country", "share"\)/);
+    expect(error.message).toMatch(/map\.csv → line 1 → header → is missing the column "monthly_hashrate_%" \(its columns are "date", "country", "share"\)/);
   });
 
   it('reproduces the shipped mining-map records from the CBECI export, in the same order', () => {

@@ -27,7 +27,7 @@ const HASHRATE: ColumnSpec = { field: 'hashrate', names: ['mean_hash_rate_ths', 
 const REVENUE: ColumnSpec = {
   field: 'revenue',
   names: ['miner_revenue_usd', 'RevUSD'],
-  hint: '(nor both "IssTotUSD" and "FeeTotUSD", which add up to it)',
+  hint: 'or both "IssTotUSD" and "FeeTotUSD", which add up to it',
 };
 /**
  * Coin Metrics' free data files may lack `RevUSD`; its two parts, the USD value of the coins issued (`IssTotUSD`)

@@ -46,7 +46,7 @@ export class ImportProblems {
     const listed = this.list.slice(0, MAX_LISTED_PROBLEMS);
     if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${count - MAX_LISTED_PROBLEMS} more`);
     throw new DataError(
-      `Cannot import ${this.path} (${this.what}): ${count === 1 ? 'a problem' : `${count} problems`}:`,
+      `Cannot import ${this.path} (${this.what}): ${plural(count, 'problem')}:`,
       listed,
     );
   }
@@ -56,7 +56,7 @@ export class ImportProblems {
 export interface ColumnSpec {
   field: string;
   names: readonly string[];
-  /** Said after the names when none of them is in the header. */
+  /** Said after the names when none of them is in the header ("or both X and Y"). */
   hint?: string;
 }
 
@@ -80,12 +80,19 @@ export function locateColumns<F extends string>(
     }
   });
   const found = {} as Record<F, { index: number; name: string }>;
+  const missing: string[] = [];
   for (const { field, names: accepted, hint } of wanted) {
     const name = accepted.find((candidate) => seen.has(candidate));
-    if (name === undefined) {
-      const options = `${accepted.map((candidate) => `"${candidate}"`).join(' or ')}${hint ? ` ${hint}` : ''}`;
-      problems.add(header.line, 'header', `has no column ${options} (the columns are ${describeHeader(names)})`);
-    } else found[field] = { index: seen.get(name) as number, name };
+    if (name !== undefined) found[field] = { index: seen.get(name) as number, name };
+    else {
+      const [first, ...others] = accepted.map((candidate) => `"${candidate}"`);
+      const alternatives = [...(others.length > 0 ? [`or ${others.join(' or ')}`] : []), ...(hint ? [hint] : [])];
+      missing.push(`${first}${alternatives.length > 0 ? ` (${alternatives.join(', ')})` : ''}`);
+    }
+  }
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? `the column ${missing[0]}` : `the columns ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    problems.add(header.line, 'header', `is missing ${list} (its columns are ${describeHeader(names)})`);
   }
   problems.throwIfAny();
   return found;
