@@ -26,7 +26,7 @@ export { applyScenario, type Move, type Redistribution, runScenario, type Scenar
 export { simulateChanges, simulateEstimate, simulateScenario, type UncertaintyOptions } from './core/uncertainty.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
-export { DATA_FILE_NAMES, type Dataset, mergeDatasets } from './data/dataset.js';
+export { DATA_FILE_NAMES, type Dataset, mergeDatasets, NETWORK_INPUTS_FILE } from './data/dataset.js';
 export {
   CBECI_LICENCE,
   CBECI_PUBLISHER,
@@ -55,13 +55,7 @@ export {
   type MiningMapSourceOptions,
   miningMapSource,
 } from './data/import/mining-map.js';
-export {
-  importData,
-  type ImportOptions,
-  type ImportSummary,
-  NETWORK_INPUTS_FILE,
-  type WrittenFile,
-} from './data/import/import-data.js';
+export { importData, type ImportOptions, type ImportSummary, type WrittenFile } from './data/import/import-data.js';
 export { IMPORT_KINDS, type ImportKind } from './data/import/kinds.js';
 export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './data/import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';

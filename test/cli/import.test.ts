@@ -105,6 +105,18 @@ describe('data import: the shipped data, imported again from the same files', ()
     expect(numbers(imported.stdout)).toEqual(numbers(shipped.stdout));
     expect(numbers(shipped.stdout).length).toBeGreaterThan(0);
   });
+
+  it('gives the same network series from the imported inputs as from the shipped ones', () => {
+    const args = ['network', '--input', join(out, 'network-inputs.csv'), '--from', '2024-01-01', '--json'];
+    const withData = runCli(['--data', out, ...args]);
+    expect(withData.code).toBe(0);
+    expect(withData.stdout).toBe(runCli(args).stdout);
+    expect(withData.stdout).toBe(runCli(['network', '--input', '--from', '2024-01-01', '--json']).stdout);
+    expect(runCli(['--data', out, 'network', '--input', '--from', '2024-01-01', '--json']).stdout).toBe(
+      withData.stdout,
+    );
+    expect(JSON.parse(withData.stdout)).toHaveLength(321);
+  });
 });
 
 describe('data import into a directory that already holds data', () => {

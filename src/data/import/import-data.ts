@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { basename, dirname, join } from 'node:path';
 import type { SeriesInputRow } from '../../core/network-series.js';
 import { DataError, UsageError } from '../../errors.js';
-import { DATA_FILE_NAMES, DATASET_KEYS, type Dataset, type DatasetKey, EMPTY_DATASET, RECORD_KEY } from '../dataset.js';
+import {
+  DATA_FILE_NAMES,
+  DATASET_KEYS,
+  type Dataset,
+  type DatasetKey,
+  EMPTY_DATASET,
+  NETWORK_INPUTS_FILE,
+  RECORD_KEY,
+} from '../dataset.js';
 import { type DataFileText, loadData, loadDataFiles } from '../load.js';
 import type { Source } from '../schemas.js';
 import { parseSeriesInput } from '../series-input.js';
@@ -13,8 +21,6 @@ import { importMiningMap, miningMapSource } from './mining-map.js';
 import type { ImportEvidence, ImportFile } from './table.js';
 
 
-/** The file in a data directory that holds the bottom-up model's daily inputs (not one of the JSON datasets). */
-export const NETWORK_INPUTS_FILE = 'network-inputs.csv';
 
 /** Options for {@link importData}. */
 export interface ImportOptions {
