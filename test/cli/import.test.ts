@@ -42,8 +42,19 @@ describe('data import: the shipped data, imported again from the same files', ()
   const out = freshDir();
   const imports = [
     runCli(['data', 'import', 'cbeci-energy', CBECI_EXPORT, '--out', out]),
-    runCli(['data', 'import', 'cbeci-mining-map', MINING_MAP, '--out', out, '--source', 'cbeci-mining-map']),
-    runCli(['data', 'import', 'coinmetrics', COIN_METRICS, '--out', out, '--evidence', 'copy']),
+    runCli([
+      'data',
+      'import',
+      'cbeci-mining-map',
+      MINING_MAP,
+      '--out',
+      out,
+      '--source',
+      'cbeci-mining-map',
+      '--evidence',
+      'copy',
+    ]),
+    runCli(['data', 'import', 'coinmetrics', COIN_METRICS, '--out', out]),
   ];
 
   it('imports each file, saying what was written where', () => {
@@ -179,6 +190,24 @@ describe('data import into a directory that already holds data', () => {
       /^error: Nothing was written to .*: the data it would hold would not be valid\.\n {2}- hashrate-shares\.json → shares of "world" in 2026-03 → sharePct → the children of "world" sum to 110%, above 100%\n$/,
     );
     expect(snapshot(out)).toEqual(before);
+  });
+
+  it('without the shipped data, refuses a directory that would be incomplete', () => {
+    const out = freshDir();
+    expectFailure(
+      [
+        '--no-default-data',
+        'data',
+        'import',
+        'cbeci-energy',
+        scratchFile('e.csv', cbeciExport('2020-01-01', 3)),
+        '--out',
+        out,
+      ],
+      1,
+      /^error: Nothing was written to .*: the data it would hold would not be valid\.\n {2}- Data directory .* is missing regions\.json, hashrate-shares\.json, electricity-baselines\.json, carbon-intensity\.json\.\n {2}- without the shipped data/,
+    );
+    expect(() => readdirSync(out)).toThrow();
   });
 
   it('refuses to add to a directory whose data is already invalid', () => {

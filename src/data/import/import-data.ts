@@ -254,9 +254,14 @@ function readOutDir(out: string): DataFileText[] {
   });
 }
 
+/** loadData's own headline, which the new one replaces; any other headline is kept as the first problem. */
+const LOAD_HEADLINE = /^The (?:shipped data|data in .+) (?:has a problem|has \d+ problems):$/;
+
+/** A DataError with a headline saying that nothing was written, and the original's problems. */
 function rephrase(error: unknown, message: string): unknown {
   if (!(error instanceof DataError)) return error;
-  return new DataError(message, error.problems.length > 0 ? error.problems : [error.message]);
+  const headline = error.message.split('\n')[0] as string;
+  return new DataError(message, [...(LOAD_HEADLINE.test(headline) ? [] : [headline]), ...error.problems]);
 }
 
 /** JSON as the shipped files are written: two-space indent, trailing newline. */
