@@ -1,51 +1,27 @@
 #!/usr/bin/env node
-// Turns the reference tables into data/*.json.
-// Usage: node scripts/generate-data.mjs <reference-data-dir> [out-dir]
-// regions.json and sources.json are written by hand; this script writes the other five files.
+// Turns the reference tables into data/: the JSON files and network-inputs.csv.
+// Usage: npx tsx scripts/generate-data.mjs <reference-data-dir> [out-dir]   (or: npm run generate-data -- <dir>)
+// Then `npx prettier --write data`. It runs under tsx because it imports the TypeScript importers of
+// `mining-energy data import` from src/, so that the shipped data and a user's import are made by one implementation.
+// regions.json, sources.json and events.json are written by hand; this script writes the other files.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const [referenceDir, outDir = new URL('../data/', import.meta.url).pathname] = process.argv.slice(2);
 if (!referenceDir) {
-  process.stderr.write('usage: node scripts/generate-data.mjs <reference-data-dir> [out-dir]\n');
+  process.stderr.write('usage: npx tsx scripts/generate-data.mjs <reference-data-dir> [out-dir]\n');
   process.exit(2);
 }
+const [library, { parseCsv }] = await Promise.all([import('../src/index.ts'), import('../src/data/csv.ts')]).catch(
+  (error) => {
+    process.stderr.write(`generate-data: cannot load the TypeScript sources (run it with npx tsx): ${error.message}\n`);
+    process.exit(2);
+  },
+);
 
-/** RFC 4180 rows → objects keyed by the header row. */
+/** A CSV file's rows as objects keyed by its header row. */
 function readCsv(name) {
-  return readCsvText(readFileSync(join(referenceDir, name), 'utf8'));
-}
-
-function readCsvText(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
+  const [header, ...body] = parseCsv(readFileSync(join(referenceDir, name), 'utf8')).map((record) => record.cells);
   return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
 }
 
@@ -53,33 +29,13 @@ const round = (x, digits) => Number(x.toFixed(digits));
 const write = (name, value) => writeFileSync(join(outDir, name), `${JSON.stringify(value, null, 2)}\n`);
 
 // ---- hashrate shares -------------------------------------------------------
-const MINING_MAP_REGION = {
-  'Mainland China': 'china',
-  'United States': 'united-states',
-  'Russian Federation': 'russia',
-  Kazakhstan: 'kazakhstan',
-  Malaysia: 'malaysia',
-  'Iran, Islamic Rep.': 'iran',
-  Canada: 'canada',
-  'Germany *': 'germany',
-  'Ireland *': 'ireland',
-  Other: 'other',
-};
-const REGION_ORDER = Object.values(MINING_MAP_REGION);
-const countryShares = readCsv('cbeci_mining_countries_2019-09_2022-01.csv').map((r) => {
-  const region = MINING_MAP_REGION[r.country];
-  if (!region) throw new Error(`unknown mining-map country ${r.country}`);
-  return {
-    region,
-    month: r.date.slice(0, 7),
-    sharePct: Number(r['monthly_hashrate_%'].replace('%', '')),
-    source: 'cbeci-mining-map',
-    evidence: 'copy',
-  };
-});
-countryShares.sort(
-  (a, b) => a.month.localeCompare(b.month) || REGION_ORDER.indexOf(a.region) - REGION_ORDER.indexOf(b.region),
-);
+// CBECI's mining map, read by the importer of `data import cbeci-mining-map` (labels resolved against regions.json).
+const MINING_MAP = 'cbeci_mining_countries_2019-09_2022-01.csv';
+const countryShares = library.importMiningMap(readFileSync(join(referenceDir, MINING_MAP), 'utf8'), MINING_MAP, {
+  source: 'cbeci-mining-map',
+  evidence: 'copy',
+  regions: JSON.parse(readFileSync(new URL('../data/regions.json', import.meta.url), 'utf8')),
+}).shares;
 
 const PROVINCE_NOTE =
   "Share of China's hashrate at the CBECI mining map launch (May 2020); the month is inferred as April 2020 from the launch text. Reported in secondary sources only.";
@@ -282,40 +238,9 @@ write('hashrate-shares.json', [
 ]);
 
 // ---- network energy --------------------------------------------------------
-// CBECI's daily export: line 1 is a note on the price assumed, line 2 the header. A calendar year's energy is
-// the sum of its days' power (GW) × 24 h; a year the export covers only in part is recorded as such.
+// CBECI's daily export, summed into calendar years by the importer of `data import cbeci-energy`.
 function cbeciCalendarYears(name) {
-  const lines = readFileSync(join(referenceDir, name), 'utf8').split(/\r?\n/);
-  const header = lines[1].split(',').length;
-  const rows = readCsvText(lines.slice(1).join('\n'));
-  if (rows.length === 0 || header < 5) throw new Error(`${name}: no daily rows`);
-  const years = new Map();
-  for (const row of rows) {
-    const date = new Date(Number(row.Timestamp) * 1000).toISOString().slice(0, 10);
-    const year = Number(date.slice(0, 4));
-    const entry = years.get(year) ?? { year, days: 0, guess: 0, min: 0, max: 0, last: date };
-    entry.days++;
-    entry.guess += Number(row['power GUESS, GW']) * 24;
-    entry.min += Number(row['power MIN, GW']) * 24;
-    entry.max += Number(row['power MAX, GW']) * 24;
-    entry.last = date;
-    years.set(year, entry);
-  }
-  return [...years.values()].map((e) => {
-    const full = e.days === (e.year % 4 === 0 ? 366 : 365);
-    return {
-      year: e.year,
-      twh: round(e.guess / 1000, 4),
-      lowerTwh: round(e.min / 1000, 4),
-      upperTwh: round(e.max / 1000, 4),
-      evidence: 'computed',
-      ...(full ? {} : { coverage: 'partial-year', days: e.days, through: e.last }),
-      derived: true,
-      note: full
-        ? 'Computed: the sum of the daily power (GW) times 24 h over the calendar year.'
-        : `Computed over the ${e.days} days the export covers in ${e.year}, to ${e.last}: the energy of those days, not a year's total.`,
-    };
-  });
+  return library.importCbeciEnergy(readFileSync(join(referenceDir, name), 'utf8'), basename(name)).values;
 }
 // CBECI's older files give daily annualised TWh/yr: a calendar year's energy is their sum ÷ 365.25.
 function calendarYears(rows, columns, fromYear, toYear) {
@@ -820,6 +745,14 @@ const LATER_HARDWARE = [
   },
 ];
 write('hardware.json', [...hardware, ...LATER_HARDWARE]);
+
+// ---- network inputs --------------------------------------------------------
+// Coin Metrics' daily hash rate and miners' revenue as `network --input` reads them, by the importer of
+// `data import coinmetrics` (source coinmetrics-daily-2024 in sources.json).
+const COIN_METRICS = 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv';
+const inputs = library.importCoinMetrics(readFileSync(join(referenceDir, COIN_METRICS), 'utf8'), COIN_METRICS);
+writeFileSync(join(outDir, 'network-inputs.csv'), library.renderNetworkInputs(inputs.rows));
+
 process.stderr.write(
-  `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity and hardware to ${outDir}\n`,
+  `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity, hardware and network-inputs to ${outDir}\n`,
 );

@@ -1,5 +1,6 @@
 /**
- * mining-energy as a library: load the data, estimate a region, rank a figure among countries.
+ * mining-energy as a library: load the data, estimate a region, rank a figure among countries; import a publisher's
+ * file (CBECI's daily export and mining map, Coin Metrics' daily data) into a data directory.
  * @example
  *   import { estimate, loadData } from 'mining-energy';
  *   const data = await loadData();
@@ -25,7 +26,38 @@ export { applyScenario, type Move, type Redistribution, runScenario, type Scenar
 export { simulateChanges, simulateEstimate, simulateScenario, type UncertaintyOptions } from './core/uncertainty.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
-export { DATA_FILE_NAMES, type Dataset, mergeDatasets } from './data/dataset.js';
+export { DATA_FILE_NAMES, type Dataset, mergeDatasets, NETWORK_INPUTS_FILE } from './data/dataset.js';
+export {
+  CBECI_LICENCE,
+  CBECI_PUBLISHER,
+  type CbeciEnergy,
+  type CbeciEnergyRecordOptions,
+  cbeciEnergySeries,
+  cbeciEnergySource,
+  importCbeciEnergy,
+} from './data/import/cbeci-energy.js';
+export {
+  type CoinMetricsInputs,
+  type CoinMetricsOptions,
+  type CoinMetricsSourceOptions,
+  coinMetricsSource,
+  importCoinMetrics,
+  NETWORK_INPUTS_HEADER,
+  type NetworkInputRow,
+  renderNetworkInputs,
+} from './data/import/coinmetrics.js';
+export {
+  CBECI_MINING_MAP_LABELS,
+  importMiningMap,
+  type LabelMatch,
+  type MiningMap,
+  type MiningMapOptions,
+  type MiningMapSourceOptions,
+  miningMapSource,
+} from './data/import/mining-map.js';
+export { importData, type ImportOptions, type ImportSummary, type WrittenFile } from './data/import/import-data.js';
+export { IMPORT_KINDS, type ImportKind } from './data/import/kinds.js';
+export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './data/import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
 export { checkReferences } from './data/references.js';
 export type {

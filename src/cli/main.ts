@@ -4,7 +4,7 @@ import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../err
 import { colorEnabled, createColors } from '../format/color.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
-import { registerDataCheck } from './commands/data-check.js';
+import { registerData } from './commands/data.js';
 import { registerEstimate } from './commands/estimate.js';
 import { registerNetwork } from './commands/network.js';
 import { registerScenario } from './commands/scenario.js';
@@ -68,7 +68,7 @@ const COMMANDS: readonly [string, (program: Command) => void][] = [
   ['sources', registerSources],
   ['datasets', registerDatasets],
   ['claims', registerClaims],
-  ['data', registerDataCheck],
+  ['data', registerData],
 ];
 
 /**

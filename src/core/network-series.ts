@@ -22,6 +22,12 @@ export interface SeriesOptions {
   weighting: Weighting;
   overheads: Overheads;
   hardware: readonly Hardware[];
+  /**
+   * Return only the days from `from` to `to` (YYYY-MM-DD, both included). The series is computed over every row
+   * first, so the smoothed threshold and the averages of the days returned are those of the whole series.
+   */
+  from?: string;
+  to?: string;
 }
 
 /** One day's result; energy and power are null when no machine is eligible. */
@@ -78,10 +84,19 @@ export function networkSeries(
       power: outcome.ok ? outcome.result.power : { gw: null, lowerGw: null, upperGw: null },
     });
   }
+  const inRange = (date: string) =>
+    (options.from === undefined || date >= options.from) && (options.to === undefined || date <= options.to);
+  const emptyInRange = empty.filter(inRange);
   const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
-  if (averageDays > 1) return { results: averaged(results, averageDays), warnings: filledWarning(empty, averageDays) };
-  const warnings = empty.length === 0 ? [] : [`No machine is eligible on ${listDays(empty)}: their results are null.`];
-  return { results, warnings };
+  if (averageDays > 1) {
+    return {
+      results: averaged(results, averageDays).filter((r) => inRange(r.date)),
+      warnings: filledWarning(emptyInRange, averageDays),
+    };
+  }
+  const warnings =
+    emptyInRange.length === 0 ? [] : [`No machine is eligible on ${listDays(emptyInRange)}: their results are null.`];
+  return { results: results.filter((r) => inRange(r.date)), warnings };
 }
 
 /** "3 days (2010-07-18, 2010-07-19, 2010-07-20)", at most five dates named. */

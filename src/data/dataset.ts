@@ -37,6 +37,12 @@ export const DATA_FILE_NAMES: Record<DatasetKey, string> = {
   events: 'events.json',
 };
 
+/**
+ * The file of a data directory that holds the bottom-up model's daily inputs (`date,hashrateEhs,revenueUsd`), read
+ * by `network --input` when it is given no file; not one of the JSON datasets.
+ */
+export const NETWORK_INPUTS_FILE = 'network-inputs.csv';
+
 /** Files a complete data directory may leave out (an empty list is used). */
 export const OPTIONAL_KEYS: readonly DatasetKey[] = ['hardware', 'events'];
 

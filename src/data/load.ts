@@ -32,29 +32,37 @@ export function shippedDataDir(): string {
 /** Where the build keeps an exact copy of the shipped data files it validated. */
 export const VALIDATED_COPY_DIR = join('dist', 'validated-data');
 
-interface RawFile {
+/** The text of one data file, as read from a directory or about to be written to one; `label` names it in messages. */
+export interface DataFileText {
   key: DatasetKey;
   label: string;
   text: string;
 }
 
-function readDirectory(dir: string, required: boolean): RawFile[] {
+type RawFile = DataFileText;
+
+function readDirectory(dir: string): RawFile[] {
   if (!existsSync(dir)) throw new DataError(`Data directory ${dir} does not exist.`);
   if (!statSync(dir).isDirectory()) throw new DataError(`${dir} is not a directory; --data takes a data directory.`);
   const files: RawFile[] = [];
-  const missing: string[] = [];
   for (const key of DATASET_KEYS) {
     const path = join(dir, DATA_FILE_NAMES[key]);
-    if (!existsSync(path)) {
-      if (!OPTIONAL_KEYS.includes(key)) missing.push(DATA_FILE_NAMES[key]);
-      continue;
-    }
+    if (!existsSync(path)) continue;
     try {
       files.push({ key, label: path, text: readFileSync(path, 'utf8') });
     } catch (error) {
       throw new DataError(`Cannot read ${path}: ${(error as Error).message}`);
     }
   }
+  return files;
+}
+
+/** Checks that a directory's files are enough: some data file, and every required one when `required`. */
+function checkPresence(dir: string, files: readonly RawFile[], required: boolean): void {
+  const present = new Set(files.map((file) => file.key));
+  const missing = DATASET_KEYS.filter((key) => !present.has(key) && !OPTIONAL_KEYS.includes(key)).map(
+    (key) => DATA_FILE_NAMES[key],
+  );
   if (required && missing.length > 0) {
     throw new DataError(`Data directory ${dir} is missing ${missing.join(', ')}.`, [
       'without the shipped data (--no-default-data) every file must be present',
@@ -65,7 +73,6 @@ function readDirectory(dir: string, required: boolean): RawFile[] {
       `Data directory ${dir} holds none of the data files (${Object.values(DATA_FILE_NAMES).join(', ')}).`,
     );
   }
-  return files;
 }
 
 function parseFiles(files: readonly RawFile[], problems: string[]): Map<DatasetKey, unknown> {
@@ -128,11 +135,34 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
   if (!useDefault && options.dataDir === undefined) {
     throw new DataError('No data to use: --no-default-data needs --data <dir>.');
   }
+  if (options.dataDir === undefined) return loadMerged(undefined, true);
+  const dir = resolve(options.dataDir);
+  return loadMerged({ dir, files: readDirectory(dir) }, useDefault);
+}
+
+/**
+ * Validates data files given as text, as {@link loadData} would if they were the files of the directory `dir`
+ * (merged over the shipped data unless `defaultData` is false): the same checks, in the same order, with the same
+ * messages. Lets a writer check what it is about to write before it writes anything.
+ * @throws DataError naming every problem (file → record → field → what is wrong).
+ */
+export function loadDataFiles(
+  dir: string,
+  files: readonly DataFileText[],
+  options: { defaultData?: boolean } = {},
+): Promise<Dataset> {
+  return loadMerged({ dir: resolve(dir), files }, options.defaultData ?? true);
+}
+
+async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | undefined, useDefault: boolean) {
+  if (overlay) checkPresence(overlay.dir, overlay.files, !useDefault);
   const problems: string[] = [];
   let base: Dataset = EMPTY_DATASET;
   let trusted = false;
   if (useDefault) {
-    const files = readDirectory(shippedDataDir(), true);
+    const shipped = shippedDataDir();
+    const files = readDirectory(shipped);
+    checkPresence(shipped, files, true);
     const parsed = parseFiles(files, problems);
     trusted = problems.length === 0 && shippedFilesTrusted(files);
     base = trusted
@@ -140,16 +170,14 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
       : { ...EMPTY_DATASET, ...(await validateFiles(files, parsed, problems)) };
   }
   let data = base;
-  if (options.dataDir !== undefined) {
-    const dir = resolve(options.dataDir);
-    const files = readDirectory(dir, !useDefault);
-    const overlay = await validateFiles(files, parseFiles(files, problems), problems);
-    data = mergeDatasets(base, overlay);
+  if (overlay) {
+    const merged = await validateFiles(overlay.files, parseFiles(overlay.files, problems), problems);
+    data = mergeDatasets(base, merged);
     trusted = false;
   }
   if (problems.length === 0 && !trusted) problems.push(...checkReferences(data));
   if (problems.length > 0) {
-    const where = options.dataDir === undefined ? 'The shipped data' : `The data in ${resolve(options.dataDir)}`;
+    const where = overlay === undefined ? 'The shipped data' : `The data in ${overlay.dir}`;
     throw new DataError(
       `${where} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
       problems,

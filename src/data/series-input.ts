@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SeriesInputRow } from '../core/network-series.js';
 import { DataError } from '../errors.js';
+import { parseCsv, withoutByteOrderMark } from './csv.js';
 import { parseJson } from './json.js';
 
 const positive = (what: string) => z.number(`must be a number (${what})`).positive(`must be above 0 (${what})`);
@@ -20,46 +21,6 @@ const SeriesRowSchema = z
     message: 'give either revenueUsd or thresholdJPerTh, not both and not neither',
     path: ['revenueUsd'],
   });
-
-/** RFC 4180 records of a CSV text, with the line each record starts on. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endRecord = () => {
-    cells.push(field);
-    if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
-    cells = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        field += char;
-      }
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      cells.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else field += char;
-  }
-  if (field !== '' || cells.length > 0) endRecord();
-  return records;
-}
 
 const NUMERIC_FIELDS = ['hashrateEhs', 'revenueUsd', 'thresholdJPerTh'];
 
@@ -104,6 +65,16 @@ export function readSeriesInput(path: string): SeriesInputRow[] {
   } catch (error) {
     throw new DataError(`Cannot read the input series ${path}: ${(error as Error).message}`);
   }
+  return parseSeriesInput(text, path);
+}
+
+/**
+ * Parses a daily series of model inputs, as {@link readSeriesInput} reads it from a file; `path` names the file in
+ * messages and, by its extension, tells NDJSON (`.ndjson`, `.jsonl`, `.json`) from CSV.
+ * @throws DataError listing each bad line (file → line → field → what is wrong).
+ */
+export function parseSeriesInput(fileText: string, path: string): SeriesInputRow[] {
+  const text = withoutByteOrderMark(fileText);
   const problems: string[] = [];
   const ndjson = /\.(nd)?jsonl?$/i.test(path) || text.trimStart().startsWith('{');
   const raw = ndjson ? rowsFromNdjson(text, path, problems) : rowsFromCsv(text);

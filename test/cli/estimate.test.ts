@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/data/series-input.js';
+import { parseCsv } from '../../src/data/csv.js';
 import { EstimateDocumentSchema } from '../../src/format/estimate-schema.js';
 import { BIN, expectFailure, FIXTURES, ROOT, runCli } from '../helpers.js';
 

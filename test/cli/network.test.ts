@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFailure, FIXTURES, runCli } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli, SHIPPED_DATA } from '../helpers.js';
 
 const EXAMPLE = join(FIXTURES, 'hardware', 'cbeci-example.json');
 /** The bottom-up model at 600 EH/s and a 55 J/TH threshold, the issue's first example. */
@@ -279,5 +280,71 @@ describe('network --input', () => {
     [['network', '--hashrate', '600', '--threshold', '55', '--average', '7'], /--average goes with --input/],
     [['network', '--input', 'x.csv', '--average', '7.5'], /--average.*whole number/],
     [['network', '--hashrate', '600', '--threshold', '55', '--format', 'csv'], /--format csv goes with --input/],
+    [['network', '--hashrate', '600', '--threshold', '55', '--from', '2024-01-01'], /--from goes with --input/],
+    [['network', '--input', '--from', '2024-02-30'], /option '--from <yyyy-mm-dd>' argument '2024-02-30' is invalid/],
+    [
+      ['network', '--input', '--from', '2024-02-02', '--to', '2024-02-01'],
+      /--from 2024-02-02 is after --to 2024-02-01/,
+    ],
+    [
+      ['network', '--input', '--to', '2009-12-31'],
+      /No day of .*network-inputs\.csv is on or before 2009-12-31; it covers 2010-07-18 to 2024-11-16\./,
+    ],
   ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
+});
+
+describe('network --input without a file, and --from/--to', () => {
+  type Day = { date: string; energy: { twh: number }; thresholdJPerTh: number };
+  const days = (stdout: string) => JSON.parse(stdout) as Day[];
+  const SHIPPED_INPUTS = join(SHIPPED_DATA, 'network-inputs.csv');
+
+  it("uses the shipped inputs (Coin Metrics' daily data) when given no file", () => {
+    const implicit = runCli(['network', '--input', '--from', '2024-11-10', '--json']);
+    const explicit = runCli(['network', '--input', SHIPPED_INPUTS, '--from', '2024-11-10', '--json']);
+    expect(implicit.code).toBe(0);
+    expect(implicit.stdout).toBe(explicit.stdout);
+    expect(days(implicit.stdout).map((d) => d.date)).toEqual([
+      '2024-11-10',
+      '2024-11-11',
+      '2024-11-12',
+      '2024-11-13',
+      '2024-11-14',
+      '2024-11-15',
+      '2024-11-16',
+    ]);
+  });
+
+  it('computes over the whole series first, so a window gives the same days as the whole run', () => {
+    const whole = days(runCli(['network', '--input', '--average', '7', '--json']).stdout);
+    const window = days(
+      runCli(['network', '--input', '--average', '7', '--from', '2023-01-01', '--to', '2023-01-31', '--json']).stdout,
+    );
+    expect(window).toHaveLength(31);
+    expect(window).toEqual(whole.filter((d) => d.date >= '2023-01-01' && d.date <= '2023-01-31'));
+    expect(whole).toHaveLength(5236);
+  });
+
+  it('reads network-inputs.csv from the --data directory when it has one, else the shipped one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-inputs-'));
+    try {
+      writeFileSync(join(dir, 'sources.json'), '[]\n');
+      const shipped = runCli(['--data', dir, 'network', '--input', '--from', '2024-11-16', '--json']);
+      expect(shipped.code).toBe(0);
+      expect(days(shipped.stdout).map((d) => d.date)).toEqual(['2024-11-16']);
+      writeFileSync(
+        join(dir, 'network-inputs.csv'),
+        'date,hashrateEhs,revenueUsd\n2030-01-01,1000,5e7\n2030-01-02,1100,5e7\n',
+      );
+      const own = runCli(['--data', dir, 'network', '--input', '--json']);
+      expect(own.code).toBe(0);
+      expect(days(own.stdout).map((d) => d.date)).toEqual(['2030-01-01', '2030-01-02']);
+      expectFailure(
+        ['--no-default-data', '--data', join(FIXTURES, 'overlay'), 'network', '--input'],
+        2,
+        /--input without a file reads network-inputs\.csv from the data directory, and .*overlay has none; give a file\./,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

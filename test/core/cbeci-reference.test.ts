@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
 import { networkSeries, type SeriesResult } from '../../src/core/network-series.js';
 import type { Hardware } from '../../src/data/schemas.js';
-import { parseCsv } from '../../src/data/series-input.js';
+import { parseCsv } from '../../src/data/csv.js';
 import { FIXTURES } from '../helpers.js';
 
 /**

@@ -66,6 +66,28 @@ describe('networkSeries', () => {
     expect(warnings[0]).toMatch(averageDays > 1 ? /each repeats the day before/ : /their results are null/);
   });
 
+  it.each([1, 3])(
+    'returns only the days from `from` to `to`, computed over the whole series (average %d)',
+    (averageDays) => {
+      const thresholds = [10, 40, 12, 40, 30, 45, 50];
+      const whole = networkSeries(rows(thresholds), { ...options, smoothDays: 3, averageDays });
+      const window = networkSeries(rows(thresholds), {
+        ...options,
+        smoothDays: 3,
+        averageDays,
+        from: '2022-01-03',
+        to: '2022-01-05',
+      });
+      expect(window.results).toEqual(whole.results.slice(2, 5));
+    },
+  );
+
+  it('warns only about the days returned', () => {
+    const { warnings } = networkSeries(rows([10, 12, 40, 40]), { ...options, smoothDays: 1, from: '2022-01-02' });
+    expect(warnings).toEqual(['No machine is eligible on 1 day (2022-01-02): their results are null.']);
+    expect(networkSeries(rows([10, 40]), { ...options, smoothDays: 1, from: '2022-01-02' }).warnings).toEqual([]);
+  });
+
   it('derives the threshold from revenue and price', () => {
     const { results } = networkSeries([{ date: '2022-01-01', hashrateEhs: 180, revenueUsd: 40e6 }], {
       ...options,

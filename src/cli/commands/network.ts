@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
 import { networkSeries, type SeriesResult } from '../../core/network-series.js';
+import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
+import { shippedDataDir } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
 import { type CsvColumn, renderColumns } from '../../format/csv.js';
 import { renderJson, renderNdjson } from '../../format/json.js';
@@ -12,13 +16,18 @@ import {
   chosenFormat,
   colorsFor,
   examples,
+  globalOptions,
   loadDataFor,
   type OutputFormat,
   parseCount,
+  parseDate,
 } from '../options.js';
 
 interface NetworkOptions extends ModelOptions {
-  input?: string;
+  /** A file, or true for `--input` without one (the data's network-inputs.csv). */
+  input?: string | true;
+  from?: string;
+  to?: string;
   smooth?: number;
   average?: number;
   format?: string;
@@ -49,8 +58,12 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
     }
   }
   if (options.method !== 'bottom-up') throw new UsageError('--input runs the bottom-up model only.');
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new UsageError(`--from ${options.from} is after --to ${options.to}.`);
+  }
+  const path = options.input === true ? defaultInputs(cmd) : (options.input as string);
   const { readSeriesInput } = await import('../../data/series-input.js');
-  const rows = readSeriesInput(options.input as string);
+  const rows = readSeriesInput(path);
   const hardware = options.hardware ? await readHardware(options.hardware) : (await loadDataFor(cmd)).hardware;
   const { results, warnings } = networkSeries(rows, {
     priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
@@ -59,7 +72,14 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
     weighting: options.weighting,
     overheads: options.overheads,
     hardware,
+    ...(options.from === undefined ? {} : { from: options.from }),
+    ...(options.to === undefined ? {} : { to: options.to }),
   });
+  if (results.length === 0) {
+    throw new UsageError(
+      `No day of ${path} is ${describeRange(options)}; it covers ${rows[0]?.date} to ${rows.at(-1)?.date}.`,
+    );
+  }
   let output: string;
   switch (format) {
     case 'json':
@@ -97,6 +117,26 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
   process.stderr.write(warnings.map((w) => renderWarning(w, errColors)).join(''));
 }
 
+/**
+ * The inputs `--input` reads when given no file: network-inputs.csv in the --data directory if it has one, else
+ * the shipped one.
+ */
+function defaultInputs(cmd: Command): string {
+  const { data, defaultData } = globalOptions(cmd);
+  if (data !== undefined && existsSync(join(data, NETWORK_INPUTS_FILE))) return join(data, NETWORK_INPUTS_FILE);
+  if (!defaultData) {
+    throw new UsageError(
+      `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and ${data ?? 'there is none'} has none; give a file.`,
+    );
+  }
+  return join(shippedDataDir(), NETWORK_INPUTS_FILE);
+}
+
+function describeRange(options: NetworkOptions): string {
+  if (options.from !== undefined && options.to !== undefined) return `from ${options.from} to ${options.to}`;
+  return options.from !== undefined ? `on or after ${options.from}` : `on or before ${options.to}`;
+}
+
 export function registerNetwork(program: Command): void {
   const command = program
     .command('network')
@@ -106,9 +146,16 @@ export function registerNetwork(program: Command): void {
   addModelOptions(command);
   command
     .option(
-      '--input <file>',
-      'a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh)',
+      '--input [file]',
+      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2024-11-16)`,
     )
+    .addOption(
+      new Option(
+        '--from <yyyy-mm-dd>',
+        'with --input: print the days from this one (computed over the whole series)',
+      ).argParser(parseDate),
+    )
+    .addOption(new Option('--to <yyyy-mm-dd>', 'with --input: print the days up to this one').argParser(parseDate))
     .addOption(
       new Option(
         '--smooth <days>',
@@ -132,6 +179,8 @@ export function registerNetwork(program: Command): void {
         'mining-energy network --hashrate 600 --threshold 55 --hardware my-miners.json --weighting mean --json',
         'mining-energy network --input daily.csv --price 0.05 --format csv > series.csv',
         'mining-energy network --input daily.csv --weighting mean --average 7 --json   # as CBECI computes its index',
+        'mining-energy network --input --from 2024-11-01   # the shipped daily inputs (Coin Metrics), last days only',
+        'mining-energy --data my-data network --input --from 2024-01-01 --format csv',
       ])}
 Bottom-up (CBECI): a machine is eligible when released before the date, less than 1,825 days old, and
 strictly below the threshold. Lower = most efficient × 1.01, upper = least efficient × 1.20, best = their
@@ -144,6 +193,8 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
         return;
       }
       if (options.smooth !== undefined) throw new UsageError('--smooth goes with --input.');
+      if (options.from !== undefined) throw new UsageError('--from goes with --input.');
+      if (options.to !== undefined) throw new UsageError('--to goes with --input.');
       if (options.average !== undefined) throw new UsageError('--average goes with --input.');
       if (format === 'ndjson' || format === 'csv')
         throw new UsageError(`--format ${format} goes with --input (a series).`);

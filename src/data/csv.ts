@@ -1,0 +1,55 @@
+/** One CSV record and the line of the file it starts on (from 1). */
+export interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * RFC 4180 records of a CSV text, with the line each record starts on. Lines may end in CRLF or LF; a leading
+ * UTF-8 byte-order mark is dropped; blank lines are skipped.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  const endRecord = () => {
+    cells.push(field);
+    if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
+    cells = [];
+    field = '';
+  };
+  for (let i = text.startsWith(BYTE_ORDER_MARK) ? 1 : 0; i < text.length; i++) {
+    const char = text[i] as string;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else {
+        if (char === '\n') line++;
+        field += char;
+      }
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      cells.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
+    } else field += char;
+  }
+  if (field !== '' || cells.length > 0) endRecord();
+  return records;
+}
+
+/** A text without its leading UTF-8 byte-order mark, if it has one. */
+export function withoutByteOrderMark(text: string): string {
+  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+}

@@ -1,0 +1,364 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SeriesInputRow } from '../../core/network-series.js';
+import { DataError, UsageError } from '../../errors.js';
+import {
+  DATA_FILE_NAMES,
+  DATASET_KEYS,
+  type Dataset,
+  type DatasetKey,
+  EMPTY_DATASET,
+  NETWORK_INPUTS_FILE,
+  RECORD_KEY,
+} from '../dataset.js';
+import { type DataFileText, loadData, loadDataFiles } from '../load.js';
+import type { Source } from '../schemas.js';
+import { parseSeriesInput } from '../series-input.js';
+import { cbeciEnergySeries, cbeciEnergySource, importCbeciEnergy } from './cbeci-energy.js';
+import { coinMetricsSource, importCoinMetrics, type NetworkInputRow, renderNetworkInputs } from './coinmetrics.js';
+import type { ImportKind } from './kinds.js';
+import { importMiningMap, miningMapSource } from './mining-map.js';
+import type { ImportEvidence, ImportFile } from './table.js';
+
+
+
+/** Options for {@link importData}. */
+export interface ImportOptions {
+  /** The data directory to write (or update); created if missing. */
+  out: string;
+  /** The source id the records cite (default `<kind>-import`). */
+  source?: string;
+  /** How the file was obtained: `copy` (default) or `primary` (downloaded from the publisher). */
+  evidence?: ImportEvidence;
+  /** cbeci-energy: the series id (default `cbeci`). */
+  id?: string;
+  /** cbeci-mining-map: the user's label → region id mappings. */
+  map?: Readonly<Record<string, string>>;
+  /** coinmetrics: leave out incomplete rows instead of failing. */
+  skipIncomplete?: boolean;
+  /** Validate the result merged over the shipped data (default true), or on its own. */
+  defaultData?: boolean;
+}
+
+/** One file written: how many records it holds, how many came from this import, and what happened to the rest. */
+export interface WrittenFile {
+  file: string;
+  records: number;
+  imported: number;
+  /** Records of an earlier import with the same key, replaced. */
+  replaced: number;
+  /** Records of an earlier import kept as they were. */
+  kept: number;
+}
+
+/** What an import wrote, for people (rendered) and for scripts (`--json`). */
+export interface ImportSummary {
+  kind: ImportKind;
+  file: string;
+  out: string;
+  source: { id: string; file: string; replacesShipped: boolean };
+  /** The data file written, then sources.json. */
+  written: WrittenFile[];
+  /** cbeci-energy: the series and its years. */
+  series: {
+    id: string;
+    years: number;
+    from: string;
+    to: string;
+    partialYears: { year: number; days: number; through: string }[];
+    priceNote: string | null;
+    replacesShipped: boolean;
+  } | null;
+  /** cbeci-mining-map: the share records. */
+  shares: {
+    count: number;
+    regions: number;
+    months: number;
+    from: string;
+    to: string;
+    labels: { label: string; region: string; match: string }[];
+    /** How many of them have the key (region and month) of a shipped record, which they replace under --data. */
+    replacingShipped: number;
+  } | null;
+  /** coinmetrics: the daily inputs. */
+  inputs: {
+    days: number;
+    from: string;
+    to: string;
+    columns: { date: string; hashrate: string; revenue: string };
+    skipped: { line: number; date: string; reason: string }[];
+  } | null;
+  warnings: string[];
+}
+
+/**
+ * Imports a publisher's file into a data directory in the format of `data/`, which `--data <dir>` merges over the
+ * shipped data: CBECI's daily electricity export (one network-energy series), CBECI's mining-map country export
+ * (hashrate shares of the world's regions) or Coin Metrics' daily network data (`network-inputs.csv`), each with a
+ * source record naming the file and its dates. Records already in the directory with the same key are replaced and
+ * the rest kept; the result is validated merged over the shipped data, exactly as `--data` would use it, before
+ * anything is written, and each file is then written atomically.
+ * @throws DataError for an unreadable or invalid file, or a result that would not be valid data (nothing written).
+ * @throws UsageError for a `map` that names no region.
+ */
+export async function importData(kind: ImportKind, path: string, options: ImportOptions): Promise<ImportSummary> {
+  const file = readInput(path);
+  const out = options.out;
+  const defaultData = options.defaultData ?? true;
+  const existing = readOutDir(out);
+  const shipped = defaultData ? await loadData() : EMPTY_DATASET;
+  const current =
+    existing.length === 0
+      ? shipped
+      : await loadDataFiles(out, existing, { defaultData }).catch((error: unknown) => {
+          throw rephrase(error, `Nothing was written: the data already in ${out} is not valid.`);
+        });
+  const evidence = options.evidence ?? 'copy';
+  const sourceId = options.source ?? `${kind}-import`;
+  const importFile: ImportFile = { path, name: basename(path), modified: file.modified };
+  const summary: ImportSummary = {
+    kind,
+    file: path,
+    out,
+    source: {
+      id: sourceId,
+      file: join(out, DATA_FILE_NAMES.sources),
+      replacesShipped: shipped.sources.some((s) => s.id === sourceId),
+    },
+    written: [],
+    series: null,
+    shares: null,
+    inputs: null,
+    warnings: [],
+  };
+  const plan = new WritePlan(out, existing);
+  let source: Source;
+  switch (kind) {
+    case 'cbeci-energy': {
+      const energy = importCbeciEnergy(file.text, path);
+      const recordOptions = { seriesId: options.id ?? 'cbeci', sourceId, evidence, file: importFile };
+      source = cbeciEnergySource(energy, recordOptions);
+      summary.written.push(plan.merge('networkEnergy', [cbeciEnergySeries(energy, recordOptions)]));
+      summary.series = {
+        id: recordOptions.seriesId,
+        years: energy.values.length,
+        from: energy.from,
+        to: energy.to,
+        partialYears: energy.values.flatMap((v) =>
+          v.coverage === 'partial-year' ? [{ year: v.year, days: v.days ?? 0, through: v.through ?? '' }] : [],
+        ),
+        priceNote: energy.priceNote,
+        replacesShipped: shipped.networkEnergy.some((s) => s.id === recordOptions.seriesId),
+      };
+      if (energy.missingDays > 0) {
+        summary.warnings.push(
+          `${path} has gaps: ${energy.missingDays} days between ${energy.from} and ${energy.to} are missing; the years they fall in are marked partial.`,
+        );
+      }
+      break;
+    }
+    case 'cbeci-mining-map': {
+      const map = importMiningMap(file.text, path, {
+        source: sourceId,
+        evidence,
+        regions: current.regions,
+        ...(options.map === undefined ? {} : { map: options.map }),
+      });
+      source = miningMapSource(map, { id: sourceId, evidence, file: importFile });
+      summary.written.push(plan.merge('shares', map.shares));
+      summary.shares = {
+        count: map.shares.length,
+        regions: new Set(map.shares.map((s) => s.region)).size,
+        months: map.months,
+        from: map.from,
+        to: map.to,
+        labels: map.labels,
+        replacingShipped: countShippedKeys('shares', map.shares, shipped),
+      };
+      for (const label of map.unusedMap) summary.warnings.push(`--map "${label}=…": ${path} has no label "${label}".`);
+      break;
+    }
+    case 'coinmetrics': {
+      const inputs = importCoinMetrics(file.text, path, { skipIncomplete: options.skipIncomplete ?? false });
+      source = coinMetricsSource(inputs, { id: sourceId, evidence, file: importFile });
+      summary.written.push(plan.mergeInputs(inputs.rows));
+      summary.inputs = {
+        days: inputs.rows.length,
+        from: inputs.from,
+        to: inputs.to,
+        columns: inputs.columns,
+        skipped: inputs.skipped,
+      };
+      if (inputs.skipped.length > 0) {
+        const lines = inputs.skipped.map((s) => s.line);
+        summary.warnings.push(
+          `Left out ${inputs.skipped.length} incomplete row${lines.length === 1 ? '' : 's'} of ${path} (no positive hash rate or revenue): line${lines.length === 1 ? '' : 's'} ${describeLines(lines)}.`,
+        );
+      }
+      if (inputs.missingDays > 0) {
+        summary.warnings.push(
+          `${join(out, NETWORK_INPUTS_FILE)} misses ${inputs.missingDays} days between ${inputs.from} and ${inputs.to}; the model's trailing averages run over rows, not calendar days.`,
+        );
+      }
+      break;
+    }
+    default:
+      throw new UsageError(`Unknown kind "${kind satisfies never}".`);
+  }
+  summary.written.push(plan.merge('sources', [source]));
+  await plan.check(defaultData);
+  plan.write();
+  return summary;
+}
+
+/** How many records have the key of a record in the shipped data. */
+function countShippedKeys<K extends DatasetKey>(key: K, records: Dataset[K], shipped: Dataset): number {
+  const keyOf = RECORD_KEY[key] as (record: Dataset[K][number]) => string;
+  const keys = new Set((shipped[key] as Dataset[K][number][]).map(keyOf));
+  return (records as Dataset[K][number][]).filter((record) => keys.has(keyOf(record))).length;
+}
+
+/** "2, 3, 4, 9 and 4 more". */
+function describeLines(lines: readonly number[]): string {
+  const shown = lines.slice(0, 10).join(', ');
+  return lines.length > 10 ? `${shown} and ${lines.length - 10} more` : shown;
+}
+
+function readInput(path: string): { text: string; modified: string } {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new DataError(`Cannot import ${path}: there is no such file.`);
+  }
+  if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
+  try {
+    return { text: readFileSync(path, 'utf8'), modified: stats.mtime.toISOString().slice(0, 10) };
+  } catch (error) {
+    throw new DataError(`Cannot import ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The data files already in the out directory (none when it does not exist yet). */
+function readOutDir(out: string): DataFileText[] {
+  if (!existsSync(out)) return [];
+  if (!statSync(out).isDirectory()) throw new DataError(`Cannot import into ${out}: it is a file, not a directory.`);
+  return DATASET_KEYS.flatMap((key) => {
+    const path = join(out, DATA_FILE_NAMES[key]);
+    if (!existsSync(path)) return [];
+    try {
+      return [{ key, label: path, text: readFileSync(path, 'utf8') }];
+    } catch (error) {
+      throw new DataError(`Cannot read ${path}: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** loadData's own headline, which the new one replaces; any other headline is kept as the first problem. */
+const LOAD_HEADLINE = /^The (?:shipped data|data in .+) (?:has a problem|has \d+ problems):$/;
+
+/** A DataError with a headline saying that nothing was written, and the original's problems. */
+function rephrase(error: unknown, message: string): unknown {
+  if (!(error instanceof DataError)) return error;
+  const headline = error.message.split('\n')[0] as string;
+  return new DataError(message, [...(LOAD_HEADLINE.test(headline) ? [] : [headline]), ...error.problems]);
+}
+
+/** JSON as the shipped files are written: two-space indent, trailing newline. */
+const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The files an import will write, merged with what the out directory holds, checked before any is written. */
+class WritePlan {
+  private readonly files: DataFileText[];
+  private readonly texts = new Map<string, string>();
+
+  constructor(
+    private readonly out: string,
+    existing: readonly DataFileText[],
+  ) {
+    this.files = [...existing];
+  }
+
+  /** Lays records over the out directory's file of that kind: same key replaced in place, new ones appended. */
+  merge<K extends DatasetKey>(key: K, records: Dataset[K]): WrittenFile {
+    const path = join(this.out, DATA_FILE_NAMES[key]);
+    const index = this.files.findIndex((f) => f.key === key);
+    const before = index < 0 ? [] : (JSON.parse((this.files[index] as DataFileText).text) as Dataset[K][number][]);
+    const keyOf = RECORD_KEY[key] as (record: Dataset[K][number]) => string;
+    const merged = [...before];
+    const position = new Map(merged.map((record, i) => [keyOf(record), i]));
+    let replaced = 0;
+    for (const record of records as Dataset[K][number][]) {
+      const at = position.get(keyOf(record));
+      if (at === undefined) {
+        position.set(keyOf(record), merged.length);
+        merged.push(record);
+      } else {
+        merged[at] = record;
+        replaced++;
+      }
+    }
+    const file: DataFileText = { key, label: path, text: jsonText(merged) };
+    if (index < 0) this.files.push(file);
+    else this.files[index] = file;
+    this.texts.set(path, file.text);
+    return { file: path, records: merged.length, imported: records.length, replaced, kept: before.length - replaced };
+  }
+
+  /** Lays daily inputs over the out directory's network-inputs.csv: same day replaced, the rest kept, by date. */
+  mergeInputs(rows: readonly NetworkInputRow[]): WrittenFile {
+    const path = join(this.out, NETWORK_INPUTS_FILE);
+    let before: SeriesInputRow[] = [];
+    try {
+      if (existsSync(path)) before = parseSeriesInput(readFileSync(path, 'utf8'), path);
+    } catch (error) {
+      throw rephrase(error, `Nothing was written: the ${NETWORK_INPUTS_FILE} already in ${this.out} is not valid.`);
+    }
+    const byDate = new Map<string, SeriesInputRow>(before.map((row) => [row.date, row]));
+    const replaced = rows.filter((row) => byDate.has(row.date)).length;
+    for (const row of rows) byDate.set(row.date, row);
+    const merged = [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const withoutRevenue = merged.find((row) => row.revenueUsd === undefined);
+    if (withoutRevenue) {
+      throw new DataError(
+        `Nothing was written: ${path} → ${withoutRevenue.date} → has a threshold (thresholdJPerTh) instead of revenueUsd; an import can only add to a file of ${NETWORK_INPUTS_FILE}'s own columns (date, hashrateEhs, revenueUsd).`,
+      );
+    }
+    const text = renderNetworkInputs(merged as NetworkInputRow[]);
+    parseSeriesInput(text, path); // exactly as network --input will read it
+    this.texts.set(path, text);
+    return { file: path, records: merged.length, imported: rows.length, replaced, kept: before.length - replaced };
+  }
+
+  /** Validates the out directory as it will be, merged over the shipped data as --data would use it. */
+  async check(defaultData: boolean): Promise<void> {
+    try {
+      await loadDataFiles(this.out, this.files, { defaultData });
+    } catch (error) {
+      throw rephrase(error, `Nothing was written to ${this.out}: the data it would hold would not be valid.`);
+    }
+  }
+
+  /** Writes each file atomically (a temporary file in the same directory, then renamed), sources.json first. */
+  write(): void {
+    try {
+      mkdirSync(this.out, { recursive: true });
+    } catch (error) {
+      throw new DataError(`Cannot create the directory ${this.out}: ${(error as Error).message}`);
+    }
+    const sources = join(this.out, DATA_FILE_NAMES.sources);
+    const order = [...this.texts.keys()].sort((a, b) => Number(b === sources) - Number(a === sources));
+    for (const path of order) writeAtomically(path, this.texts.get(path) as string);
+  }
+}
+
+function writeAtomically(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new DataError(`Cannot write ${path}: ${(error as Error).message}`);
+  }
+}

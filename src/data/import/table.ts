@@ -1,0 +1,142 @@
+import { DataError } from '../../errors.js';
+import { type CsvRecord, parseCsv } from '../csv.js';
+
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/** The evidence grades an import may claim: the user downloaded the file from its publisher, or got a copy. */
+export const IMPORT_EVIDENCE = ['primary', 'copy'] as const;
+export type ImportEvidence = (typeof IMPORT_EVIDENCE)[number];
+
+/** What an importer needs to know about the file beyond its text; none of it is read from the file system here. */
+export interface ImportFile {
+  /** The file as named in messages (the path the user gave). */
+  path: string;
+  /** Its base name, for the source record. */
+  name: string;
+  /** Its last modification, YYYY-MM-DD (UTC), for the source record. */
+  modified: string;
+}
+
+/**
+ * Problems found in a file, each as file → line → column → what is wrong; thrown together as one DataError
+ * listing at most {@link MAX_LISTED_PROBLEMS}.
+ */
+export class ImportProblems {
+  readonly list: string[] = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly what: string,
+  ) {}
+
+  add(line: number, column: string, message: string): void {
+    this.list.push(`${this.path} → line ${line} → ${column} → ${message}`);
+  }
+
+  /** A problem with the file as a whole, thrown at once. */
+  fail(message: string): never {
+    throw new DataError(`Cannot import ${this.path} (${this.what}): ${message}`);
+  }
+
+  /** @throws DataError listing the problems, if there are any. */
+  throwIfAny(): void {
+    const count = this.list.length;
+    if (count === 0) return;
+    const listed = this.list.slice(0, MAX_LISTED_PROBLEMS);
+    if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${count - MAX_LISTED_PROBLEMS} more`);
+    throw new DataError(
+      `Cannot import ${this.path} (${this.what}): ${plural(count, 'problem')}:`,
+      listed,
+    );
+  }
+}
+
+/** A column an importer reads: the field it fills, and the header names that may hold it (the first present wins). */
+export interface ColumnSpec {
+  field: string;
+  names: readonly string[];
+  /** Said after the names when none of them is in the header ("or both X and Y"). */
+  hint?: string;
+}
+
+/**
+ * The position of each wanted column in a header record. A column named twice, and a wanted column that is missing,
+ * are problems naming the line and the column.
+ * @throws DataError listing them.
+ */
+export function locateColumns<F extends string>(
+  header: CsvRecord,
+  wanted: readonly (ColumnSpec & { field: F })[],
+  problems: ImportProblems,
+): Record<F, { index: number; name: string }> {
+  const names = header.cells.map((cell) => cell.trim());
+  const seen = new Map<string, number>();
+  names.forEach((name, index) => {
+    const first = seen.get(name);
+    if (first === undefined) seen.set(name, index);
+    else if (name !== '') {
+      problems.add(header.line, `column "${name}"`, `appears twice in the header (columns ${first + 1} and ${index + 1})`);
+    }
+  });
+  const found = {} as Record<F, { index: number; name: string }>;
+  const missing: string[] = [];
+  for (const { field, names: accepted, hint } of wanted) {
+    const name = accepted.find((candidate) => seen.has(candidate));
+    if (name !== undefined) found[field] = { index: seen.get(name) as number, name };
+    else {
+      const [first, ...others] = accepted.map((candidate) => `"${candidate}"`);
+      const alternatives = [...(others.length > 0 ? [`or ${others.join(' or ')}`] : []), ...(hint ? [hint] : [])];
+      missing.push(`${first}${alternatives.length > 0 ? ` (${alternatives.join(', ')})` : ''}`);
+    }
+  }
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? `the column ${missing[0]}` : `the columns ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    problems.add(header.line, 'header', `is missing ${list} (its columns are ${describeHeader(names)})`);
+  }
+  problems.throwIfAny();
+  return found;
+}
+
+function describeHeader(names: readonly string[]): string {
+  const shown = names.slice(0, 12).map((name) => `"${name}"`);
+  return `${shown.join(', ')}${names.length > 12 ? `, … (${names.length} in all)` : ''}`;
+}
+
+/** The records of a CSV file, or a problem for a file with none. */
+export function csvRecords(text: string, problems: ImportProblems): CsvRecord[] {
+  if (text.trim() === '') problems.fail('the file is empty.');
+  return parseCsv(text);
+}
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A decimal number written in a cell (surrounding spaces allowed), or undefined for anything else. */
+export function parseDecimal(cell: string): number | undefined {
+  const text = cell.trim();
+  if (!DECIMAL.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Days from one date (YYYY-MM-DD) to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The first words of every imported source's note: how, from which file, and the file's date. */
+export function importedFrom(kind: string, file: ImportFile): string {
+  return `Imported with \`mining-energy data import ${kind}\` from ${file.name} (file modified ${file.modified})`;
+}
+
+/** "1 day", "3 days". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

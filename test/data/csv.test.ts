@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/data/csv.js';
+import { parseSeriesInput } from '../../src/data/series-input.js';
+
+describe('parseCsv', () => {
+  it.each([
+    ['LF', 'a,b\n1,2\n'],
+    ['CRLF', 'a,b\r\n1,2\r\n'],
+    ['a byte-order mark', '\uFEFFa,b\r\n1,2'],
+    ['blank lines', '\na,b\n\n1,2\n\n'],
+  ])('reads %s', (_name, text) => {
+    expect(parseCsv(text).map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('gives the line each record starts on, counting line breaks inside quotes', () => {
+    const records = parseCsv('a,"b\nc"\r\n\r\n"x ""y""",z\n');
+    expect(records).toEqual([
+      { line: 1, cells: ['a', 'b\nc'] },
+      { line: 4, cells: ['x "y"', 'z'] },
+    ]);
+  });
+});
+
+describe('parseSeriesInput', () => {
+  it('accepts a byte-order mark before the header', () => {
+    expect(parseSeriesInput('\uFEFFdate,hashrateEhs,revenueUsd\r\n2024-01-01,500,3e7\r\n', 'in.csv')).toEqual([
+      { date: '2024-01-01', hashrateEhs: 500, revenueUsd: 3e7 },
+    ]);
+  });
+});
