@@ -1,3 +1,4 @@
+import type { Evidence } from './vocabulary.js';
 import type { Hardware } from '../data/schemas.js';
 import { HOURS_PER_YEAR } from './units.js';
 
@@ -76,6 +77,8 @@ export interface EligibleMachine {
   jPerTh: number;
   weight: number;
   source: string;
+  /** How the machine's figures were seen. */
+  evidence: Evidence;
   approximate: boolean;
 }
 
@@ -130,6 +133,7 @@ export function bottomUp(
     jPerTh: m.jPerTh,
     weight: input.weighting === 'age' ? ageWeight(ageMonths(m.released, input.date)) : 1,
     source: m.source,
+    evidence: m.evidence,
     approximate: m.approximate === true,
   }));
   const lowerJPerTh = Math.min(...machines.map((m) => m.jPerTh));

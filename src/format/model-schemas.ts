@@ -38,6 +38,7 @@ export const NetworkDocumentSchema = z
         jPerTh: z.number(),
         weight: z.number().min(0).max(1),
         source: z.string(),
+        evidence: z.enum(EVIDENCE),
         approximate: z.boolean(),
       }),
     ),

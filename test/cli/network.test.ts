@@ -41,6 +41,7 @@ describe('network', () => {
         jPerTh,
         weight: 1,
         source: 'cbeci-hardware-2020',
+        evidence: 'primary',
         approximate: false,
       })),
     );

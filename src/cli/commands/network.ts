@@ -222,8 +222,14 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
       if (result.thresholdJPerTh !== null) {
         text += `Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}\n`;
         text += table(
-          ['Model', 'Released', 'J/TH', 'Weight'],
-          result.eligible.map((m) => [m.model, m.released, formatNumber(m.jPerTh), String(m.weight)]),
+          ['Model', 'Released', 'J/TH', 'Weight', 'Evidence'],
+          result.eligible.map((m) => [
+            `${m.model}${m.approximate ? ' ≈' : ''}`,
+            m.released,
+            formatNumber(m.jPerTh),
+            String(m.weight),
+            m.evidence,
+          ]),
           [2, 3],
         );
       }
