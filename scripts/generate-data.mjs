@@ -6,6 +6,7 @@
 // regions.json, sources.json and events.json are written by hand; this script writes the other files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { daysInYear } from '../src/core/vocabulary.ts';
 
 const [referenceDir, outDir = new URL('../data/', import.meta.url).pathname] = process.argv.slice(2);
 if (!referenceDir) {
@@ -256,7 +257,7 @@ function calendarYears(rows, columns, fromYear, toYear) {
   return [...sums.entries()]
     .sort(([a], [b]) => a - b)
     .map(([year, e]) => {
-      const expectedDays = year % 4 === 0 ? 366 : 365;
+      const expectedDays = daysInYear(year);
       if (e.days !== expectedDays) throw new Error(`${year}: ${e.days} days, expected ${expectedDays}`);
       return { year, ...Object.fromEntries(columns.map((c) => [c, round(e[c] / 365.25, 2)])) };
     });

@@ -2,7 +2,7 @@ import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '..
 import { daysInYear } from './vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { DataIndex } from './lookup.js';
-import { describeMonth } from './period.js';
+import { describeMonth, monthPeriod, type Period, yearPeriod } from './period.js';
 
 /** The network total an estimate rests on, turned into one calendar year's energy. */
 export interface BasisChoice {
@@ -23,7 +23,7 @@ export interface BasisChoice {
   warnings: string[];
 }
 
-/** Coverages a default choice takes, best first: a year's total or part of one; then an annualised reading. */
+/** Coverages a default choice takes first (in file order between them), before an annualised reading. */
 const MEASURED_TOTALS: readonly Coverage[] = ['year', 'partial-year'];
 
 export function coverageOf(value: NetworkValue): Coverage {
@@ -55,16 +55,31 @@ function valueFor(series: NetworkSeries, year: number): NetworkValue | undefined
  * failing that, the latest year any series covers.
  */
 export function latestMeasuredYear(index: DataIndex, chain: readonly Region[]): number {
-  const candidates = seriesOnChain(index, chain);
-  const measured = candidates
-    .filter(({ series }) => series.kind === 'estimate')
-    .flatMap(({ series }) => series.values.filter((v) => MEASURED_TOTALS.includes(coverageOf(v))).map((v) => v.year));
-  const years =
-    measured.length > 0 ? measured : candidates.flatMap(({ series }) => series.values.flatMap(yearsCovered));
-  if (years.length === 0) {
-    throw new UsageError(`No network-energy series covers ${chain[0]?.name ?? 'this region'} or any region above it.`);
+  const measured = seriesOnChain(index, chain).filter(({ series }) => series.kind === 'estimate');
+  const yearsWith = (coverages: readonly Coverage[]) =>
+    measured.flatMap(({ series }) => series.values.filter((v) => coverages.includes(coverageOf(v))).map((v) => v.year));
+  // The same order of preference as chooseBasis: a total for the year (in full or in part), else a reading.
+  const years = [MEASURED_TOTALS, ['snapshot'] as const].map(yearsWith).find((found) => found.length > 0);
+  if (!years) {
+    throw new UsageError(
+      `No measured network total covers ${chain[0]?.name ?? 'this region'} or any region above it. Series available: ${describeAvailable(index, chain)}; name one with --series and a year with --year.`,
+    );
   }
   return Math.max(...years);
+}
+
+/** The period asked for (a year, or a month of its year); without one, the latest year a measured total covers. */
+export function choosePeriod(
+  index: DataIndex,
+  chain: readonly Region[],
+  asked: { year?: number; month?: string },
+  forced: NetworkSeries | undefined,
+): { period: Period; defaulted: boolean } {
+  if (asked.year !== undefined && asked.month !== undefined) throw new UsageError('Give --year or --month, not both.');
+  if (asked.month !== undefined) return { period: monthPeriod(asked.month), defaulted: false };
+  if (asked.year !== undefined) return { period: yearPeriod(asked.year), defaulted: false };
+  const year = forced ? Math.max(...forced.values.flatMap(yearsCovered)) : latestMeasuredYear(index, chain);
+  return { period: yearPeriod(year), defaulted: true };
 }
 
 /** "2016–2024 (2024: 321 days)", "2022, 2024, 2025 (annualised readings)", "2020–2021 (a two-year total)". */
@@ -86,6 +101,45 @@ export function describeCoverage(series: NetworkSeries): string {
   return notes.length > 0 ? `${span} (${notes.join('; ')})` : span;
 }
 
+/** What turns a value into one calendar year's energy: days in the year ÷ days covered, 1 ÷ years covered, or 1. */
+export function annualFactor(value: NetworkValue, year: number): number {
+  const coverage = coverageOf(value);
+  switch (coverage) {
+    case 'year':
+    case 'snapshot':
+      return 1;
+    case 'partial-year':
+      return daysInYear(year) / (value.days as number);
+    case 'multi-year':
+      return 1 / ((value.toYear as number) - value.year + 1);
+    default:
+      return coverage satisfies never;
+  }
+}
+
+/** What a reader must know about how a value became the year's energy, in words. */
+function coverageWarning(series: NetworkSeries, value: NetworkValue, year: number, factor: number): string[] {
+  const coverage = coverageOf(value);
+  switch (coverage) {
+    case 'year':
+      return [];
+    case 'partial-year':
+      return [
+        `${series.id} covers ${value.days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${value.days}). It is not a measured total for the whole year.`,
+      ];
+    case 'snapshot':
+      return [
+        `${series.id}'s ${year} figure is an annualised rate read on one day${value.asOf ? ` (${describeMonth(value.asOf.slice(0, 7))})` : ', the day not known'}, not a total for the year; it is used as the year's energy.`,
+      ];
+    case 'multi-year':
+      return [
+        `${series.id} gives one total for ${value.year}–${value.toYear} (${round(value.twh)} TWh over ${Math.round(1 / factor)} years); the basis for ${year} is its yearly mean, ${round(value.twh * factor)} TWh.`,
+      ];
+    default:
+      return coverage satisfies never;
+  }
+}
+
 /** Turns a value into the year's energy and says how. */
 function annualise(
   series: NetworkSeries,
@@ -94,36 +148,8 @@ function annualise(
   year: number,
   scopeName: string,
 ): BasisChoice {
-  const coverage = coverageOf(value);
-  const warnings: string[] = [];
-  let factor = 1;
-  switch (coverage) {
-    case 'year':
-      break;
-    case 'partial-year': {
-      const days = value.days as number;
-      factor = daysInYear(year) / days;
-      warnings.push(
-        `${series.id} covers ${days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${days}). It is not a measured total for the whole year.`,
-      );
-      break;
-    }
-    case 'snapshot':
-      warnings.push(
-        `${series.id}'s ${year} figure is an annualised rate read on one day${value.asOf ? ` (${describeMonth(value.asOf.slice(0, 7))})` : ', the day not known'}, not a total for the year; it is used as the year's energy.`,
-      );
-      break;
-    case 'multi-year': {
-      const years = (value.toYear as number) - value.year + 1;
-      factor = 1 / years;
-      warnings.push(
-        `${series.id} gives one total for ${value.year}–${value.toYear} (${round(value.twh)} TWh over ${years} years); the basis for ${year} is its yearly mean, ${round(value.twh * factor)} TWh.`,
-      );
-      break;
-    }
-    default:
-      return coverage satisfies never;
-  }
+  const factor = annualFactor(value, year);
+  const warnings = coverageWarning(series, value, year, factor);
   if (series.kind === 'projection') {
     warnings.push(
       `The basis is a projection for ${scopeName} (series ${series.id}), not a measurement${series.note ? `: ${series.note}` : '.'}`,
@@ -137,7 +163,7 @@ function annualise(
     value,
     scopeIndex,
     year,
-    coverage,
+    coverage: coverageOf(value),
     twh: value.twh * factor,
     lowerTwh: scaled(value.lowerTwh),
     upperTwh: scaled(value.upperTwh),
@@ -232,9 +258,14 @@ export function alternativeTotals(index: DataIndex, chosen: BasisChoice): Altern
     if (series.scope !== chosen.series.scope || series.id === chosen.series.id) return [];
     const value = valueFor(series, chosen.year);
     if (!value) return [];
-    const annual = annualise(series, value, chosen.scopeIndex, chosen.year, series.scope);
     return [
-      { series: series.id, kind: series.kind, coverage: annual.coverage, evidence: value.evidence, twh: annual.twh },
+      {
+        series: series.id,
+        kind: series.kind,
+        coverage: coverageOf(value),
+        evidence: value.evidence,
+        twh: value.twh * annualFactor(value, chosen.year),
+      },
     ];
   });
 }

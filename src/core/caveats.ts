@@ -26,9 +26,10 @@ export type Caveat = (typeof CAVEATS)[number];
 /** The facts the caveat codes are read from. */
 export interface CaveatFacts {
   regionNote: boolean;
-  basis: { projection: boolean; coverage: Coverage; secondhand: boolean; approximate: boolean };
+  basis: { projection: boolean; coverage: Coverage; approximate: boolean };
+  /** Whether the basis or any share rests on secondhand figures (see {@link restsOnSecondhand}). */
+  secondhand: boolean;
   links: readonly {
-    secondhand: boolean;
     breaks: readonly unknown[];
     distanceMonths: number;
     approximate: boolean;
@@ -44,7 +45,7 @@ export function caveatsOf(facts: CaveatFacts): Caveat[] {
   if (facts.regionNote) present.add('region-note');
   if (basis.projection) present.add('projection');
   if (basis.coverage !== 'year') present.add(basis.coverage);
-  if (basis.secondhand || links.some((l) => l.secondhand)) present.add('secondhand');
+  if (facts.secondhand) present.add('secondhand');
   if (links.some((l) => l.breaks.length > 0)) present.add('pre-break-share');
   if (links.some((l) => l.distanceMonths !== 0)) present.add('stale-share');
   if (basis.approximate || links.some((l) => l.approximate)) present.add('approximate');

@@ -80,7 +80,9 @@ function projectionAgainstMeasurement(
       : basis.coverage === 'year'
         ? ''
         : `, ${basis.coverage}`;
-  const others = basis.alternatives.filter((a) => a.kind === 'estimate').map((a) => (measured.share.pct / 100) * a.twh);
+  const others = basis.alternatives
+    .filter((a) => a.kind === 'estimate' && a.coverage !== 'snapshot')
+    .map((a) => (measured.share.pct / 100) * a.twh);
   const range =
     others.length > 0
       ? `; the other measured totals for ${check.year} give ${twh(Math.min(...others))}${others.length > 1 ? ` to ${twh(Math.max(...others))}` : ''}`
@@ -88,7 +90,7 @@ function projectionAgainstMeasurement(
   const ratio = projected.twh / measured.energy.twh;
   const difference = projected.twh - measured.energy.twh;
   return {
-    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); estimated from measured data at ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}, a model estimate from measured inputs${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times that estimate, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
+    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); estimated from measured data at ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}, ${basis.evidence}${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times that estimate, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
     verdict: Math.abs(ratio - 1) <= check.toleranceRatio ? 'reproduced' : 'contradicted',
   };
 }

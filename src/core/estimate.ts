@@ -5,7 +5,7 @@ import {
   type AlternativeTotal,
   alternativeTotals,
   chooseBasis,
-  latestMeasuredYear,
+  choosePeriod,
   seriesOnChain,
   yearsCovered,
 } from './basis.js';
@@ -14,7 +14,7 @@ import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
-import { monthPeriod, type Period, yearPeriod } from './period.js';
+import type { Period } from './period.js';
 import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './shares.js';
 import { normaliseName, possessive } from './text.js';
 import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
@@ -197,19 +197,6 @@ function computedSeries(world: Region, basis: ComputedBasis, year: number): Netw
   };
 }
 
-/** The period asked for; without one, the latest year with a measured total (the forced series' latest year). */
-function choosePeriod(
-  index: DataIndex,
-  chain: readonly Region[],
-  options: EstimateOptions,
-  forced: NetworkSeries | undefined,
-): { period: Period; defaulted: boolean } {
-  if (options.month !== undefined) return { period: monthPeriod(options.month), defaulted: false };
-  if (options.year !== undefined) return { period: yearPeriod(options.year), defaulted: false };
-  const year = forced ? Math.max(...forced.values.flatMap(yearsCovered)) : latestMeasuredYear(index, chain);
-  return { period: yearPeriod(year), defaulted: true };
-}
-
 /**
  * The share links from the region up to the basis scope (Sichuan of China, China of the world) and their product.
  * @throws UsageError when a link has no share recorded.
@@ -220,9 +207,9 @@ function shareChain(
   scopeIndex: number,
   period: Period,
   dataset: string | undefined,
-): { links: ShareLink[]; pct: number; sources: string[]; warnings: string[]; secondhand: boolean[] } {
+): { links: ShareLink[]; pct: number; sources: string[]; warnings: string[]; secondhand: boolean } {
   const links: ShareLink[] = [];
-  const secondhand: boolean[] = [];
+  let secondhand = false;
   const sources: string[] = [];
   const warnings: string[] = [];
   let pct = 100;
@@ -249,7 +236,7 @@ function shareChain(
       dataset: link.dataset,
       approximate: link.choice.approximate,
       precisionPct: link.precisionPct,
-      breaks: link.breaks.map((e) => e.id),
+      breaks: link.breaks.map((b) => b.event.id),
       notes: link.notes,
     });
     if (link.dataset !== null) {
@@ -257,7 +244,7 @@ function shareChain(
         `${possessive(child.name)} share of ${parent.name} comes from the ${link.dataset} dataset and is applied to all of ${possessive(parent.name)} hashrate, as if that sample stood for the whole of it.`,
       );
     }
-    secondhand.push(link.secondhand);
+    secondhand ||= link.secondhand;
     pct *= pctOfParent / 100;
   }
   if (dataset !== undefined && !links.some((l) => l.dataset === dataset)) {
@@ -315,8 +302,6 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const chain = regionChain(index, regionId);
   const region = chain[0];
   if (!region) throw new UsageError(`Unknown region "${regionId}".`);
-  if (options.year !== undefined && options.month !== undefined)
-    throw new UsageError('Give --year or --month, not both.');
   if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
   const world = chain.at(-1) as Region;
@@ -335,7 +320,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const scope = chain[basis.scopeIndex] as Region;
   for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
   for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
-  if (defaulted && basis.coverage !== 'year' && !forced) {
+  if (defaulted && basis.coverage === 'partial-year' && !forced) {
     warnings.push(
       `No year was given: ${year} is the latest year with a measured total, and ${basis.series.id} covers only part of it.`,
     );
@@ -435,10 +420,11 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       basis: {
         projection: basis.series.kind === 'projection',
         coverage: basis.coverage,
-        secondhand: restsOnSecondhand(basis.value.evidence, index.sources.get(basis.series.source)?.evidence),
         approximate: basis.value.approximate === true,
       },
-      links: shares.links.map((l, i) => ({ ...l, secondhand: shares.secondhand[i] === true })),
+      secondhand:
+        shares.secondhand || restsOnSecondhand(basis.value.evidence, index.sources.get(basis.series.source)?.evidence),
+      links: shares.links,
       carbonOffBasis: carbon !== null && (carbon.basis !== carbonBasis || carbon.mixedBases),
     }),
     carbon: carbon && simulation?.carbon ? { ...carbon, ...simulation.carbon } : carbon,

@@ -58,6 +58,11 @@ export function describeMonth(month: string): string {
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
 }
 
+/** The first month of a period: January of a year, or the month itself. */
+export function firstMonthOf(period: Period): string {
+  return period.kind === 'month' ? period.month : `${period.year}-01`;
+}
+
 /** The last month a period reaches: December of a year, or the month itself. */
 export function lastMonthOf(period: Period): string {
   return period.kind === 'month' ? period.month : `${period.year}-12`;

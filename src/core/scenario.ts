@@ -1,6 +1,6 @@
 import type { CarbonBasis, Coverage, Evidence, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import { chooseBasis, latestMeasuredYear } from './basis.js';
+import { chooseBasis, choosePeriod } from './basis.js';
 import { chooseIntensity } from './carbon.js';
 import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type DataIndex, regionChain } from './lookup.js';
@@ -69,7 +69,7 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
         pct,
         precisionPct: link.precisionPct,
         approximate: link.choice.approximate,
-        breaks: link.breaks.map((e) => e.id),
+        breaks: link.breaks.map((b) => b.event.id),
         distanceMonths: link.choice.distanceMonths,
         secondhand: link.secondhand,
       });
@@ -307,8 +307,8 @@ function carbonLayout(
   tree: ShareTree,
   year: number,
   basis: CarbonBasis,
-): { records: { key: string; gco2PerKwh: number; basis: CarbonBasis }[]; recordOf: Int32Array } {
-  const records: { key: string; gco2PerKwh: number; basis: CarbonBasis }[] = [];
+): { records: { key: string; region: string; gco2PerKwh: number; basis: CarbonBasis }[]; recordOf: Int32Array } {
+  const records: { key: string; region: string; gco2PerKwh: number; basis: CarbonBasis }[] = [];
   const byKey = new Map<string, number>();
   const recordOf = Int32Array.from(tree.ids, (id) => {
     const record = chooseIntensity(index, regionChain(index, id), year, basis);
@@ -316,7 +316,7 @@ function carbonLayout(
     const key = `${record.region} ${record.year} ${record.basis}`;
     let at = byKey.get(key);
     if (at === undefined) {
-      at = records.push({ key, gco2PerKwh: record.gco2PerKwh, basis: record.basis }) - 1;
+      at = records.push({ key, region: record.region, gco2PerKwh: record.gco2PerKwh, basis: record.basis }) - 1;
       byKey.set(key, at);
     }
     return at;
@@ -417,16 +417,10 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
       );
     }
   }
-  const year =
-    options.year ??
-    (options.month
-      ? Number(options.month.slice(0, 4))
-      : forced
-        ? Math.max(...forced.values.map((v) => v.toYear ?? v.year))
-        : latestMeasuredYear(index, [world]));
+  const { period } = choosePeriod(index, [world], options, forced);
+  const { year } = period;
   const found = chooseBasis(index, [world], year, forced);
   const carbonBasis = options.carbonBasis ?? 'life-cycle';
-  const period: Period = options.month ? { kind: 'month', year, month: options.month } : { kind: 'year', year };
   const { links, warnings: shareWarnings } = shareLinks(index, period);
   const warnings = [...found.warnings, ...shareWarnings];
   const tree = shareTree(world.id, links);
@@ -435,21 +429,10 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const after = Float64Array.from(before);
   applyPlan(tree, after, plan);
   const layout = carbonLayout(index, tree, year, carbonBasis);
-  const borrowed = tree.ids.filter((id, slot) => {
-    const record = layout.records[layout.recordOf[slot] as number];
-    return slot > 0 && index.carbonByRegion.has(id) && record !== undefined && !record.key.startsWith(`${id} `);
-  });
-  if (borrowed.length > 0) {
-    warnings.push(
-      `Carbon counts ${borrowed.join(', ')} at a parent's ${carbonBasis} intensity: their own intensities are on the other basis only, so moving hashrate among them changes no carbon.`,
-    );
-  }
-  const otherBasis = [
-    ...new Set(layout.records.filter((r) => r.basis !== carbonBasis).map((r) => r.key.split(' ')[0])),
-  ];
+  const otherBasis = [...new Set(layout.records.filter((r) => r.basis !== carbonBasis).map((r) => r.region))];
   if (otherBasis.length > 0) {
     warnings.push(
-      `Carbon mixes bases: ${otherBasis.join(', ')} ${otherBasis.length === 1 ? 'has' : 'have'} no ${carbonBasis} intensity and ${otherBasis.length === 1 ? 'is' : 'are'} counted on another basis.`,
+      `Carbon mixes bases: ${otherBasis.join(', ')} ${otherBasis.length === 1 ? 'has' : 'have'} no ${carbonBasis} intensity and ${otherBasis.length === 1 ? 'is' : 'are'} counted at ${otherBasis.length === 1 ? 'its' : 'their'} own on the other basis (about 12% apart).`,
     );
   }
   const weights = new Float64Array(layout.records.length);
@@ -502,13 +485,15 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
       moves: input.moves,
     },
     caveats: caveatsOf({
-      regionNote: false,
+      regionNote: namedRegions(input).some((id) => regionChain(index, id).some((r) => r.note)),
       basis: {
         projection: found.series.kind === 'projection',
         coverage: found.coverage,
-        secondhand: restsOnSecondhand(found.value.evidence, index.sources.get(found.series.source)?.evidence),
         approximate: found.value.approximate === true,
       },
+      secondhand:
+        links.some((l) => l.secondhand) ||
+        restsOnSecondhand(found.value.evidence, index.sources.get(found.series.source)?.evidence),
       links: links.map((l) => ({ ...l, dataset: null })),
       carbonOffBasis: otherBasis.length > 0,
     }),

@@ -7,6 +7,7 @@ import {
   describeDistance,
   describeMonth,
   describePeriod,
+  firstMonthOf,
   lastMonthOf,
   monthIndex,
   monthsFromPeriod,
@@ -62,6 +63,12 @@ export function chooseShare(records: readonly HashrateShare[], period: Period): 
   };
 }
 
+/** A structural break between a share's months and the period it is applied to, and the side the share is on. */
+export interface Break {
+  event: Event;
+  side: 'before' | 'after';
+}
+
 /** A region's share of its parent for a period, with everything that qualifies it. */
 export interface LinkChoice {
   choice: ShareChoice;
@@ -71,8 +78,8 @@ export interface LinkChoice {
   secondhand: boolean;
   /** The share dataset the records come from, or null for the default one. */
   dataset: string | null;
-  /** Events that came after the records used and before the period's end (structural breaks). */
-  breaks: Event[];
+  /** Events between the records used and the period (structural breaks), and on which side of each the records are. */
+  breaks: Break[];
   /** ± percentage points the records state, or null when they state none. */
   precisionPct: number | null;
   sources: string[];
@@ -105,8 +112,9 @@ export function shareRecords(
 
 /**
  * Events that make a share recorded in `months` unreliable for the period: an event naming the region or its
- * parent, later than every month used (a mean over months on both sides of it already reflects it), and no later
- * than the period's last month.
+ * parent that falls between the months used and the period — later than every month used and no later than the
+ * period's last month (the share is from before it), or no later than every month used and after the period's
+ * first month (the share is from after it). A mean over months on both sides of an event already reflects it.
  */
 export function breaksFor(
   index: DataIndex,
@@ -114,13 +122,19 @@ export function breaksFor(
   parent: Region,
   months: readonly string[],
   period: Period,
-): Event[] {
-  const latest = [...months].sort().at(-1);
-  if (latest === undefined) return [];
+): Break[] {
+  const sorted = [...months].sort();
+  const earliest = sorted[0];
+  const latest = sorted.at(-1);
+  if (earliest === undefined || latest === undefined) return [];
+  const first = firstMonthOf(period);
   const last = lastMonthOf(period);
-  return index.data.events.filter(
-    (e) => (e.regions.includes(child.id) || e.regions.includes(parent.id)) && latest < e.month && e.month <= last,
-  );
+  return index.data.events.flatMap((event): Break[] => {
+    if (!event.regions.includes(child.id) && !event.regions.includes(parent.id)) return [];
+    if (latest < event.month && event.month <= last) return [{ event, side: 'before' }];
+    if (earliest >= event.month && event.month > first) return [{ event, side: 'after' }];
+    return [];
+  });
 }
 
 /**
@@ -168,9 +182,9 @@ export function chooseLink(
     warnings.push(`${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`);
   }
   const breaks = breaksFor(index, child, parent, choice.months, period);
-  for (const event of breaks) {
+  for (const { event, side } of breaks) {
     warnings.push(
-      `${what} is from ${monthsText}, before ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)}: it may not hold after it.`,
+      `${what} is from ${monthsText}, ${side} ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)}: it may not hold ${side === 'before' ? 'after' : 'before'} it.`,
     );
   }
   for (const record of choice.records) {
@@ -251,6 +265,24 @@ export interface Partition {
  * division, so a region's share is the same in every command.
  */
 export function partitionOf(index: DataIndex, parent: Region, period: Period): Partition {
+  const key = `${parent.id} ${describePeriod(period)}`;
+  let byKey = partitions.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    partitions.set(index, byKey);
+  }
+  let partition = byKey.get(key);
+  if (!partition) {
+    partition = dividePartition(index, parent, period);
+    byKey.set(key, partition);
+  }
+  return partition;
+}
+
+/** Divisions already worked out, per dataset index and parent and period: `estimate --all` asks for each often. */
+const partitions = new WeakMap<DataIndex, Map<string, Partition>>();
+
+function dividePartition(index: DataIndex, parent: Region, period: Period): Partition {
   const links: Partition['links'] = [];
   const inside: string[] = [];
   const linkWarnings: string[] = [];
@@ -280,8 +312,9 @@ export function partitionOf(index: DataIndex, parent: Region, period: Period): P
   }
   if (excess > 1e-9) {
     const scale = 100 / (100 + excess);
-    for (const l of links) {
-      l.adjustment = `${possessive(l.child.name)} share of ${parent.name} is scaled by ${Number(scale.toFixed(4))}, from ${round(l.pct)}% to ${round(l.pct * scale)}%: ${why}, more than the remainder can give up.`;
+    for (const l of links.filter((l) => l.pct > 0)) {
+      const scaled = `${possessive(l.child.name)} share of ${parent.name} is scaled by ${Number(scale.toFixed(4))}, from ${round(l.pct)}% to ${round(l.pct * scale)}%: ${why}, more than the remainder can give up.`;
+      l.adjustment = l.adjustment ? `${l.adjustment} ${scaled}` : scaled;
       l.pct *= scale;
     }
   }

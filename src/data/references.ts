@@ -1,3 +1,4 @@
+import { yearsCovered } from '../core/basis.js';
 import { quoteList, suggest } from '../core/text.js';
 import { DATA_FILE_NAMES, type Dataset, type DatasetKey, RECORD_KEY, RECORD_LABEL } from './dataset.js';
 
@@ -119,7 +120,7 @@ export function checkReferences(data: Dataset): string[] {
   for (const series of data.networkEnergy) {
     const years = new Set<number>();
     for (const value of series.values) {
-      const covered = Array.from({ length: (value.toYear ?? value.year) - value.year + 1 }, (_, i) => value.year + i);
+      const covered = yearsCovered(value);
       const repeated = covered.filter((y) => years.has(y));
       if (repeated.length > 0) {
         at('networkEnergy', series, `values (${value.year})`, `${repeated.join(', ')} is covered by more than one value`);

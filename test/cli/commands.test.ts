@@ -118,6 +118,11 @@ describe('shares', () => {
     const plain = JSON.parse(runCli(['shares', '--region', 'usa', '--json']).stdout);
     expect(plain.months.map((m: { month: string }) => m.month)).not.toContain('2024-12');
     expectFailure(['shares', '--region', 'usa', '--dataset', 'nope'], 2, /Unknown share dataset "nope"/);
+    expectFailure(
+      ['shares', '--region', 'texas', '--dataset', 'cdmir-survey-2024'],
+      2,
+      /No hashrate share is recorded for Texas in the cdmir-survey-2024 dataset\./,
+    );
   });
 });
 

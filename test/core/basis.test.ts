@@ -108,6 +108,20 @@ describe('latestMeasuredYear', () => {
     );
     expect(latestMeasuredYear(index, chain)).toBe(2024);
   });
+
+  it('falls back to the latest reading, never to a year only a projection covers', () => {
+    const reading = series('reading', [{ year: 2022, twh: 1, evidence: 'copy', coverage: 'snapshot' }]);
+    const projection = series('proj', [{ year: 2030, twh: 1, evidence: 'copy' }], { kind: 'projection' });
+    const both = withSeries(reading, projection);
+    expect(latestMeasuredYear(both.index, both.chain)).toBe(2022);
+    const e = estimate(both.data, 'a1');
+    expect(e.year).toBe(2022);
+    expect(e.warnings.join('\n')).not.toMatch(/No year was given/);
+    const projectionOnly = withSeries(projection);
+    expect(() => latestMeasuredYear(projectionOnly.index, projectionOnly.chain)).toThrow(
+      /No measured network total covers A-one or any region above it\. Series available: proj \(World, projection\): 2030/,
+    );
+  });
 });
 
 describe('describeCoverage', () => {
@@ -180,5 +194,16 @@ describe('shares across a whole breakdown and a structural break', () => {
     expect(e.caveats).toContain('pre-break-share');
     // A period that ends before the event is not affected.
     expect(estimate(data, 'a1', { month: '2019-12', series: 'old' }).share.links[0]?.breaks).toEqual([]);
+    // A share from after an event, applied to a period before it, is flagged the other way.
+    const after = tinyDataset({
+      events: [
+        { id: 'ban-a', month: '2019-03', title: "Aland's ban", regions: ['a'], source: 'test', evidence: 'primary' },
+      ],
+    });
+    const early = estimate(after, 'a1', { year: 2019, series: 'old' });
+    expect(early.share.links[0]?.breaks).toEqual(['ban-a']);
+    expect(early.warnings).toContain(
+      "A-one's share of Aland is from June 2019, after Aland's ban of March 2019: it may not hold before it.",
+    );
   });
 });

@@ -98,7 +98,7 @@ describe('estimate on a small dataset', () => {
     const inherited = estimate(data, 'b', { year: 2020 });
     expect(inherited.carbon).toMatchObject({ region: 'world', year: 2018 });
     expect(inherited.warnings.join('\n')).toMatch(
-      /No life-cycle carbon intensity is recorded for Bland; World's life-cycle grid intensity is used/,
+      /No carbon intensity is recorded for Bland; World's grid intensity is used/,
     );
     expect(inherited.warnings.join('\n')).toMatch(/World's for 2018, 2 years from 2020/);
   });
@@ -259,10 +259,13 @@ describe('estimate on the shipped data', async () => {
     expect(estimate(data, 'sichuan', { year: 2021, shareDataset: 'cdmir-survey-2024' }).warnings).toContain(
       "The cdmir-survey-2024 dataset has no share on Sichuan's chain to World: the default shares are used.",
     );
-    // Direct intensities exist only for countries: a province takes its country's, and says why.
-    expect(estimate(data, 'xinjiang', { year: 2021, carbonBasis: 'direct' }).warnings).toContain(
-      "No direct carbon intensity is recorded for Xinjiang (only on the other basis); China's direct grid intensity is used.",
+    // Direct intensities exist only for countries: a province keeps its own grid, on the other basis, and says so.
+    const xinjiang = estimate(data, 'xinjiang', { year: 2021, carbonBasis: 'direct' });
+    expect(xinjiang.carbon).toMatchObject({ region: 'xinjiang', basis: 'life-cycle' });
+    expect(xinjiang.warnings).toContain(
+      'No direct carbon intensity is recorded for Xinjiang; its life-cycle one is used (the two bases differ by about 12%).',
     );
+    expect(xinjiang.caveats).toContain('carbon-basis');
   });
 
   it('uses the survey shares only when asked, with their caveat', () => {
@@ -287,10 +290,14 @@ describe('estimate on the shipped data', async () => {
     const direct = estimate(data, 'china', { year: 2021, carbonBasis: 'direct' });
     expect(direct.carbon).toMatchObject({ basis: 'direct', evidence: 'primary' });
     expect(direct.carbon?.gco2PerKwh).toBeCloseTo(549.3, 1); // OWID's 2022 release, China 2021
-    // Sichuan has only life-cycle figures (derived with CBECI's life-cycle factors): direct goes to China's.
+    // Sichuan's own grid counts before the basis: its hydro is a fifth of China's intensity, the bases 12% apart.
     const sichuan = estimate(data, 'sichuan', { year: 2021, carbonBasis: 'direct' });
-    expect(sichuan.carbon).toMatchObject({ region: 'china', basis: 'direct' });
-    expect(sichuan.caveats).not.toContain('carbon-basis');
+    expect(sichuan.carbon).toMatchObject({ region: 'sichuan', basis: 'life-cycle' });
+    expect(sichuan.caveats).toContain('carbon-basis');
+    // Paraguay's 2025 estimate on the direct basis: its own hydro grid (about 25 g/kWh), not the world's 442.
+    const paraguay = estimate(data, 'paraguay', { year: 2025, carbonBasis: 'direct' });
+    expect(paraguay.carbon?.region).toBe('paraguay');
+    expect(paraguay.carbon?.gco2PerKwh).toBeLessThan(30);
   });
 
   it('carries the CBECI v1 bounds into a regional figure', () => {

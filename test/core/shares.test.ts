@@ -88,3 +88,23 @@ describe('partitionOf: a parent divided among its children, for sums over siblin
     expect(whole2021.links).toHaveLength(10);
   });
 });
+
+describe('partitionOf when the remainder cannot give up the whole excess', () => {
+  it('takes what the remainder has, then scales the rest, and says both', async () => {
+    const { tinyDataset } = await import('./fixtures.js');
+    // The world's parts in June 2020: Aland 80, a remainder of 5 and Bland 45 (from other months) make 130%.
+    const data = tinyDataset({
+      regions: [...tinyDataset().regions, { id: 'rest', name: 'Rest', kind: 'other', parent: 'world' }],
+      shares: [share('a', '2020-06', 80), share('rest', '2020-06', 5), share('b', '2020-02', 45)],
+    });
+    const index = indexData(data);
+    const partition = partitionOf(index, index.regions.get('world') as never, monthPeriod('2020-06'));
+    const rest = partition.links.find((l) => l.child.id === 'rest');
+    expect(rest?.pct).toBe(0);
+    expect(rest?.adjustment).toMatch(/reduced from 5% to 0%/);
+    const aland = partition.links.find((l) => l.child.id === 'a');
+    expect(aland?.pct).toBeCloseTo((80 * 100) / 125, 9);
+    expect(aland?.adjustment).toMatch(/scaled by 0\.8, from 80% to 64%/);
+    expect(partition.links.reduce((sum, l) => sum + l.pct, 0)).toBeCloseTo(100, 9);
+  });
+});

@@ -56,6 +56,18 @@ describe('importCoinMetrics', () => {
     expect(importCoinMetrics(csv('2024-01-01,1,1,1', '2024-01-04,1,1,1'), 'cm.csv').missingDays).toBe(2);
   });
 
+  it('takes revenue from its parts as their sum, so a day without fees is complete', () => {
+    const text = 'time,HashRate,FeeTotUSD,IssTotUSD\n2010-07-18,1e-3,0,5\n2010-07-19,1e-3,0.5,5\n2010-07-20,1e-3,0,0\n';
+    const message = errorOf(() => importCoinMetrics(text, 'cm.csv')).message;
+    expect(message).toContain('1 row has no positive hash rate or revenue');
+    expect(message).toContain('cm.csv → line 4 (2010-07-20) → IssTotUSD + FeeTotUSD is 0');
+    const inputs = importCoinMetrics(text, 'cm.csv', { skipIncomplete: true });
+    expect(inputs.rows.map((r) => [r.date, r.revenueUsd])).toEqual([
+      ['2010-07-18', 5],
+      ['2010-07-19', 5.5],
+    ]);
+  });
+
   it('refuses incomplete rows, counting them and listing at most 20, unless told to skip them', () => {
     const rows = Array.from({ length: 25 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},,${i},1`);
     const text = csv(...rows, '2024-01-26,5e8,2e7,1');

@@ -1,6 +1,6 @@
 import { Argument, type Command, InvalidArgumentError, Option } from 'commander';
 import { DATA_FILE_NAMES, DATASET_KEYS } from '../../data/dataset.js';
-import { IMPORT_KINDS, type ImportKind } from '../../data/import/kinds.js';
+import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportEvidence, type ImportKind } from '../../data/import/kinds.js';
 import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
 import { renderImportSummary } from '../../format/import-summary.js';
@@ -11,7 +11,7 @@ import { colorsFor, examples, globalOptions } from '../options.js';
 interface ImportCommandOptions {
   out: string;
   source?: string;
-  evidence: 'primary' | 'copy';
+  evidence: ImportEvidence;
   id?: string;
   map?: Record<string, string>;
   skipIncomplete?: boolean;
@@ -68,7 +68,7 @@ export function registerData(program: Command): void {
     .addOption(new Option('--source <id>', 'the source id the records cite (default <kind>-import)').argParser(parseId))
     .addOption(
       new Option('--evidence <grade>', 'copy, or primary when you downloaded the file from its publisher')
-        .choices(['primary', 'copy'])
+        .choices(IMPORT_EVIDENCE)
         .default('copy'),
     )
     .addOption(new Option('--id <id>', 'cbeci-energy: the series id (default cbeci)').argParser(parseId))

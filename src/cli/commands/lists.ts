@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { coverageOf, describeCoverage } from '../../core/basis.js';
+import { coverageOf, describeCoverage, yearsCovered } from '../../core/basis.js';
 import { weakestEvidence } from '../../core/evidence.js';
 import { indexData } from '../../core/lookup.js';
 import { renderJson } from '../../format/json.js';
@@ -95,12 +95,13 @@ export function registerDatasets(program: Command): void {
         id: s.id,
         scope: s.scope,
         kind: s.kind,
-        years: s.values.map((v) => v.year).sort((a, b) => a - b),
+        years: [...new Set(s.values.flatMap(yearsCovered))].sort((a, b) => a - b),
         coverage: describeCoverage(s),
         values: s.values.map((v) => ({
           year: v.year,
           twh: v.twh,
           coverage: coverageOf(v),
+          ...(v.toYear === undefined ? {} : { toYear: v.toYear }),
           evidence: v.evidence,
         })),
         bounds: s.values.some((v) => v.lowerTwh !== undefined || v.upperTwh !== undefined),

@@ -126,7 +126,9 @@ function defaultInputs(cmd: Command): string {
   if (data !== undefined && existsSync(join(data, NETWORK_INPUTS_FILE))) return join(data, NETWORK_INPUTS_FILE);
   if (!defaultData) {
     throw new UsageError(
-      `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and ${data ?? 'there is none'} has none; give a file.`,
+      data === undefined
+        ? `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and --no-default-data leaves none; give a file or --data <dir>.`
+        : `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and ${data} has none; give a file.`,
     );
   }
   return join(shippedDataDir(), NETWORK_INPUTS_FILE);

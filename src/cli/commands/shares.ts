@@ -62,7 +62,7 @@ export function registerShares(program: Command): void {
         const all = shareSeries(data, region.id, undefined, undefined, options.dataset).months;
         throw new UsageError(
           all.length === 0
-            ? `No hashrate share is recorded for ${region.name}.`
+            ? `No hashrate share is recorded for ${region.name}${options.dataset ? ` in the ${options.dataset} dataset` : ''}.`
             : `No share of ${region.name} between ${options.from ?? 'the start'} and ${options.to ?? 'the end'}; recorded months: ${all[0]?.month} to ${all.at(-1)?.month}.`,
         );
       }

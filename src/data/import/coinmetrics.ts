@@ -109,16 +109,22 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
       );
     } else previous = { date, line };
     const missing: string[] = [];
-    const amount = (field: string): number => {
+    /** A cell's number (an empty cell counts as 0), noted as missing unless positive when `required`. */
+    const amount = (field: string, required: boolean): number => {
       const { name } = columns[field] as { name: string };
       const cell = cellOf(cells, field);
       const value = cell === '' ? 0 : parseDecimal(cell);
       if (value === undefined) problems.add(line, `"${name}"`, `must be a number, not "${cell}"`);
-      else if (value <= 0) missing.push(`${name} ${cell === '' ? 'is empty' : `is ${cell}`}`);
+      else if (required && value <= 0) missing.push(`${name} ${cell === '' ? 'is empty' : `is ${cell}`}`);
       return value ?? 0;
     };
-    const hashrateThs = amount('hashrate');
-    const revenueUsd = fromParts ? amount('IssTotUSD') + amount('FeeTotUSD') : amount('revenue');
+    const hashrateThs = amount('hashrate', true);
+    let revenueUsd: number;
+    if (fromParts) {
+      // Only the sum is revenue: a day without fees (FeeTotUSD 0) is a day like any other.
+      revenueUsd = amount('IssTotUSD', false) + amount('FeeTotUSD', false);
+      if (!(revenueUsd > 0)) missing.push(`IssTotUSD + FeeTotUSD is ${revenueUsd}`);
+    } else revenueUsd = amount('revenue', true);
     if (date === undefined) continue;
     if (missing.length > 0) {
       incomplete.push({ line, date, reason: missing.join(', ') });

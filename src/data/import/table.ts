@@ -5,8 +5,7 @@ import { type CsvRecord, parseCsv } from '../csv.js';
 export const MAX_LISTED_PROBLEMS = 20;
 
 /** The evidence grades an import may claim: the user downloaded the file from its publisher, or got a copy. */
-export const IMPORT_EVIDENCE = ['primary', 'copy'] as const;
-export type ImportEvidence = (typeof IMPORT_EVIDENCE)[number];
+export { IMPORT_EVIDENCE, type ImportEvidence } from './kinds.js';
 
 /** What an importer needs to know about the file beyond its text; none of it is read from the file system here. */
 export interface ImportFile {
