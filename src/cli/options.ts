@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../core/period.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
@@ -99,9 +100,7 @@ export function parseFraction(value: string): number {
 }
 
 export function parseDate(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
+  if (!isCalendarDate(value)) {
     throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2022-01-01.');
   }
   return value;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../core/period.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from '../core/vocabulary.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
@@ -25,7 +26,7 @@ const twh = between(0, 1e5, 'a number of TWh');
 const isoDate = z
   .string()
   .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
-  .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date');
+  .refine(isCalendarDate, 'must be a real calendar date');
 const month = z.string().regex(MONTH, 'must be a month as YYYY-MM');
 
 const evidence = z.enum(EVIDENCE, `must be one of ${EVIDENCE.join(', ')}`);

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../core/period.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { SeriesInputRow } from '../core/network-series.js';
@@ -12,7 +13,7 @@ const SeriesRowSchema = z
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real calendar date'),
+      .refine(isCalendarDate, 'must be a real calendar date'),
     hashrateEhs: positive('EH/s'),
     revenueUsd: positive('USD per day').optional(),
     thresholdJPerTh: positive('J/TH').optional(),

@@ -118,12 +118,7 @@ export function parseDecimal(cell: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+export { isCalendarDate } from '../../core/period.js';
 
 /** Days from one date (YYYY-MM-DD) to another. */
 export function daysBetween(from: string, to: string): number {
