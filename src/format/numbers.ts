@@ -30,3 +30,8 @@ export function bar(value: number, max: number, width: number): string {
   const eighths = Math.max(1, Math.round((Math.min(value, max) / max) * width * 8));
   return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 === 0 ? '' : (' ▏▎▍▌▋▊▉'[eighths % 8] ?? ''));
 }
+
+/** A list shown by its ends: "2019-09..2022-01", or its one item, or nothing. */
+export function span(items: readonly (string | number)[]): string {
+  return items.length === 0 ? '' : items.length === 1 ? String(items[0]) : `${items[0]}..${items.at(-1)}`;
+}

@@ -1,8 +1,9 @@
 import Table from 'cli-table3';
+import type { Catalogue } from '../core/catalogue.js';
 import type { Estimate } from '../core/estimate.js';
 import { compareText } from '../core/text.js';
 import type { Colors } from './color.js';
-import { formatNumber, ordinal } from './numbers.js';
+import { formatNumber, ordinal, span } from './numbers.js';
 
 type Cell = string | { content: string; hAlign: 'left' | 'right' | 'center' };
 
@@ -202,3 +203,42 @@ export function renderEstimateTable(
 }
 
 export { formatNumber, ordinal };
+
+/** The `datasets` report: the series, share datasets, structural breaks and baselines, each with its grade. */
+export function renderCatalogueTable(c: Catalogue): string {
+  const series = table(
+    ['Id', 'Scope', 'Kind', 'Years', 'Bounds', 'Evidence', 'Source'],
+    c.series.map((s) => [s.id, s.scope, s.kind, s.coverage, s.bounds ? 'yes' : 'no', s.evidence, s.source]),
+  );
+  const datasets =
+    c.shareDatasets.length === 0
+      ? ''
+      : `\nShare datasets (used only when asked for: estimate --share-dataset, shares --dataset)\n${table(
+          ['Id', 'Months', 'Regions', 'Evidence', 'Source'],
+          c.shareDatasets.map((d) => [
+            d.id,
+            span(d.months),
+            String(d.regions.length),
+            d.evidence,
+            d.sources.join(', '),
+          ]),
+        )}`;
+  const events =
+    c.events.length === 0
+      ? ''
+      : `\nStructural breaks (a share from one side of one, applied to the other, is flagged)\n${table(
+          ['Id', 'Month', 'Regions', 'Evidence', 'Title'],
+          c.events.map((e) => [
+            e.id,
+            `${e.approximate ? '≈' : ''}${e.month}`,
+            e.regions.join(', '),
+            e.evidence,
+            e.title,
+          ]),
+        )}`;
+  const baselines = table(
+    ['Id', 'Measure', 'Year', 'Countries', 'Evidence', 'Source', 'Name'],
+    c.baselines.map((b) => [b.id, b.measure, String(b.year), String(b.countries), b.evidence, b.source, b.name]),
+  );
+  return `Network-energy series (measured ones in order of preference; a projection only with --series)\n${series}${datasets}${events}\nCountry electricity baselines (the first is the default)\n${baselines}`;
+}
