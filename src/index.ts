@@ -15,17 +15,38 @@ export {
   thresholdJPerTh,
   topDownTwh,
 } from './core/bottom-up.js';
+export {
+  alternativeTotals,
+  annualFactor,
+  type BasisChoice,
+  chooseBasis,
+  choosePeriod,
+  latestMeasuredYear,
+} from './core/basis.js';
 export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, networkIntensity } from './core/carbon.js';
+export { type Catalogue, catalogue } from './core/catalogue.js';
+export { CAVEATS, type Caveat, caveatsOf } from './core/caveats.js';
 export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';
 export { type Neighbour, neighbours, type Ranking, rankAmong } from './core/compare.js';
 export { type Estimate, type EstimateOptions, estimate, regionsWithShares, type ShareLink } from './core/estimate.js';
+export { weakestEvidence } from './core/evidence.js';
 export { indexData, regionChain, resolveRegion } from './core/lookup.js';
 export { type NetworkResult, networkBottomUp, networkTopDown } from './core/network.js';
 export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network-series.js';
 export { applyScenario, type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario.js';
 export { simulateChanges, simulateEstimate, simulateScenario, type UncertaintyOptions } from './core/uncertainty.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
+export { chooseLink, type LinkChoice, type Partition, partitionOf } from './core/shares.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
+export {
+  CARBON_BASES,
+  type CarbonBasis,
+  COVERAGES,
+  type Coverage,
+  daysInYear,
+  EVIDENCE,
+  type Evidence,
+} from './core/vocabulary.js';
 export { DATA_FILE_NAMES, type Dataset, mergeDatasets, NETWORK_INPUTS_FILE } from './data/dataset.js';
 export {
   CBECI_LICENCE,
@@ -65,6 +86,7 @@ export type {
   Hardware,
   BaselineValue,
   CarbonIntensity,
+  Event,
   HashrateShare,
   NetworkSeries,
   NetworkValue,
