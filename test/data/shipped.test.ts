@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAMES } from '../../src/data/dataset.js';
 import { checkReferences } from '../../src/data/references.js';
-import { ROOT, SHIPPED_DATA, shippedData } from '../helpers.js';
+import { ROOT, SHIPPED_DATA, SHIPPED_SERIES, shippedData } from '../helpers.js';
 
 describe('the shipped data', async () => {
   const data = await shippedData();
@@ -136,15 +136,7 @@ describe('the shipped data', async () => {
   });
 
   it('orders the network series, measured ones first, with the published checks', () => {
-    expect(data.networkEnergy.map((s) => s.id)).toEqual([
-      'cbeci',
-      'cdmir-2024',
-      'iea-2023',
-      'digiconomist',
-      'unu-2023',
-      'cbeci-v1',
-      'jiang-2021',
-    ]);
+    expect(data.networkEnergy.map((s) => s.id)).toEqual(SHIPPED_SERIES);
     const series = (id: string) => data.networkEnergy.find((s) => s.id === id);
     const cbeci = series('cbeci');
     const v1 = series('cbeci-v1');
