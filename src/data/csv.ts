@@ -11,7 +11,16 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * UTF-8 byte-order mark is dropped; blank lines are skipped.
  */
 export function parseCsv(text: string): CsvRecord[] {
+  return scanCsv(text).records;
+}
+
+/**
+ * {@link parseCsv}, and the line on which a quoted field opened that the text never closes (null when every quote
+ * is closed): such a field swallows the rest of the file.
+ */
+export function scanCsv(text: string): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
   const records: CsvRecord[] = [];
+  let quoteLine = 0;
   let cells: string[] = [];
   let field = '';
   let quoted = false;
@@ -34,7 +43,10 @@ export function parseCsv(text: string): CsvRecord[] {
         if (char === '\n') line++;
         field += char;
       }
-    } else if (char === '"') quoted = true;
+    } else if (char === '"') {
+      quoted = true;
+      quoteLine = line;
+    }
     else if (char === ',') {
       cells.push(field);
       field = '';
@@ -46,7 +58,7 @@ export function parseCsv(text: string): CsvRecord[] {
     } else field += char;
   }
   if (field !== '' || cells.length > 0) endRecord();
-  return records;
+  return { records, unclosedQuoteLine: quoted ? quoteLine : null };
 }
 
 /** A text without its leading UTF-8 byte-order mark, if it has one. */

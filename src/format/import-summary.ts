@@ -1,5 +1,7 @@
 import type { ImportSummary, WrittenFile } from '../data/import/import-data.js';
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** What an import wrote, for people: one sentence, then what became of earlier records and of the shipped ones. */
 export function renderImportSummary(summary: ImportSummary): string {
   const [data] = summary.written;
@@ -38,9 +40,9 @@ function describeRecords(summary: ImportSummary): string {
     return `series ${series.id} (${series.years} calendar year${series.years === 1 ? '' : 's'}, ${span}${partial.length > 0 ? `; ${partial.join(', ')}${through}` : ''})`;
   }
   if (shares) {
-    return `${shares.count} shares (${shares.regions} regions, ${shares.months} month${shares.months === 1 ? '' : 's'}, ${shares.from} to ${shares.to})`;
+    return `${plural(shares.count, 'share')} (${plural(shares.regions, 'region')}, ${plural(shares.months, 'month')}, ${shares.from} to ${shares.to})`;
   }
-  if (inputs) return `${inputs.days} days of network inputs (${inputs.from} to ${inputs.to})`;
+  if (inputs) return `${plural(inputs.days, 'day')} of network inputs (${inputs.from} to ${inputs.to})`;
   return 'nothing';
 }
 

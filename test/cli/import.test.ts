@@ -136,8 +136,28 @@ describe('data import into a directory that already holds data', () => {
     const early = scratchFile('early.csv', cbeciExport('2020-01-01', 366));
     const late = scratchFile('late.csv', cbeciExport('2021-01-01', 10));
     expect(runCli(['data', 'import', 'cbeci-energy', early, '--out', out, '--id', 'early']).code).toBe(0);
-    expect(runCli(['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'late']).code).toBe(0);
-    const again = runCli(['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'early']);
+    // A second file under the same source would rewrite the record that series "early" cites: refused.
+    expectFailure(
+      ['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'late'],
+      2,
+      /--source cbeci-energy-import: 1 record that this import does not write cites that source \(series "early"\).*Give this import a source of its own/,
+    );
+    expect(
+      runCli(['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'late', '--source', 'late-import']).code,
+    ).toBe(0);
+    // Series "early" replaced from late.csv under a source of its own ("cbeci-energy-import" stays, citing nothing).
+    const again = runCli([
+      'data',
+      'import',
+      'cbeci-energy',
+      late,
+      '--out',
+      out,
+      '--id',
+      'early',
+      '--source',
+      'again-import',
+    ]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(
       `${join(out, 'network-energy.json')}: 1 imported, replacing 1 of the same key; 1 earlier kept (2 in all)`,
@@ -147,7 +167,15 @@ describe('data import into a directory that already holds data', () => {
       ['early', [2021]],
       ['late', [2021]],
     ]);
-    expect(readJson<Source[]>(join(out, 'sources.json')).map((s) => s.id)).toEqual(['cbeci-energy-import']);
+    expect(readJson<Source[]>(join(out, 'sources.json')).map((s) => s.id)).toEqual([
+      'cbeci-energy-import',
+      'late-import',
+      'again-import',
+    ]);
+    expect(readJson<NetworkSeries[]>(join(out, 'network-energy.json')).map((s) => s.source)).toEqual([
+      'again-import',
+      'late-import',
+    ]);
   });
 
   it('keeps the shares of other months and adds days to the network inputs in date order', () => {
@@ -156,7 +184,8 @@ describe('data import into a directory that already holds data', () => {
     const april = scratchFile('april.csv', `${header}\n2026-01-01,Mainland China,46%,1\n2026-01-01,Other,54%,1\n`);
     const may = scratchFile('may.csv', `${header}\n2026-02-01,Mainland China,44%,1\n2026-02-01,Other,56%,1\n`);
     expect(runCli(['data', 'import', 'cbeci-mining-map', april, '--out', out]).code).toBe(0);
-    expect(runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out]).code).toBe(0);
+    expect(runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out]).code).toBe(2);
+    expect(runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out, '--source', 'may-import']).code).toBe(0);
     expect(readJson<HashrateShare[]>(join(out, 'hashrate-shares.json')).map((s) => `${s.region} ${s.month}`)).toEqual([
       'china 2026-01',
       'other 2026-01',
@@ -167,7 +196,12 @@ describe('data import into a directory that already holds data', () => {
     const later = scratchFile('later.csv', `${cm}\n2024-01-03,3e8,3e7\n2024-01-04,4e8,4e7\n`);
     const earlier = scratchFile('earlier.csv', `${cm}\n2024-01-01,1e8,1e7\n2024-01-03,2e8,2e7\n`);
     expect(runCli(['data', 'import', 'coinmetrics', later, '--out', out]).code).toBe(0);
-    const result = runCli(['data', 'import', 'coinmetrics', earlier, '--out', out]);
+    expectFailure(
+      ['data', 'import', 'coinmetrics', earlier, '--out', out],
+      2,
+      /keeps 1 day of an earlier import that its source record "coinmetrics-import" describes/,
+    );
+    const result = runCli(['data', 'import', 'coinmetrics', earlier, '--out', out, '--source', 'earlier-import']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'network-inputs.csv: 2 imported, replacing 1 of the same key; 1 earlier kept (3 in all)',
@@ -382,5 +416,103 @@ describe('data import: failures', () => {
     const { code, stdout } = runCli(['data', 'import', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples:\n {2}\$ mining-energy data import cbeci-energy /);
+  });
+});
+
+describe('data import against hostile files', () => {
+  const MAP = 'date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S';
+  const CM = 'date,mean_hash_rate_ths,miner_revenue_usd,total_issuance_usd';
+
+  it.each([
+    [
+      'a row cut short (a truncated file)',
+      'coinmetrics',
+      `${CM}\n2024-01-01,5e8,4e7,1\n2024-01-02,5e8,43\n`,
+      /line 3 → row → has 3 cells where the header \(line 1\) has 4/,
+    ],
+    [
+      'a number with an unquoted comma',
+      'coinmetrics',
+      `${CM}\n2024-01-01,5e8,41,000,000,1\n`,
+      /line 2 → row → has 6 cells where the header \(line 1\) has 4/,
+    ],
+    [
+      'a quote never closed',
+      'coinmetrics',
+      `${CM}\n2024-01-01,"5e8,4e7,1\n2024-01-02,5e8,4e7,1\n`,
+      /a quoted field opened on line 2 is never closed/,
+    ],
+    [
+      'two columns that mean the same',
+      'coinmetrics',
+      'date,HashRate,mean_hash_rate_ths,RevUSD\n2024-01-01,1,1,1\n',
+      /has "mean_hash_rate_ths" and "HashRate", which mean the same/,
+    ],
+    [
+      'a negative part of revenue',
+      'coinmetrics',
+      'time,HashRate,IssTotUSD,FeeTotUSD\n2024-01-01,5e8,4e7,-3.9e7\n',
+      /line 2 → "FeeTotUSD" → must not be negative/,
+    ],
+    [
+      'a timestamp in milliseconds',
+      'cbeci-energy',
+      'Timestamp,"power MAX, GW","power MIN, GW","power GUESS, GW"\n1704067200000,2,0.5,1\n',
+      /must be a Unix time in whole seconds|outside 1990–2100/,
+    ],
+    [
+      'a month whose shares add up to 150%',
+      'cbeci-mining-map',
+      `${MAP}\n2021-01-01,Mainland China,100%,1\n2021-01-01,Other,50%,1\n`,
+      /the shares of 2021-01 add up to 150%, above 100%/,
+    ],
+    [
+      'a best guess outside its bounds',
+      'cbeci-energy',
+      'Timestamp,"power MAX, GW","power MIN, GW","power GUESS, GW"\n1704067200,2,0.5,3\n',
+      /line 2 → "power GUESS, GW" → must lie between/,
+    ],
+  ])('refuses %s (exit 1, nothing written)', (_name, kind, text, message) => {
+    const out = freshDir();
+    expectFailure(['data', 'import', kind, scratchFile('x.csv', text), '--out', out], 1, message);
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('takes an empty part of revenue as an incomplete day, not as 0', () => {
+    const file = scratchFile(
+      'cm.csv',
+      'time,HashRate,IssTotUSD,FeeTotUSD\n2024-01-01,5e8,4e7,1e5\n2024-01-02,5e8,,1e5\n',
+    );
+    expectFailure(
+      ['data', 'import', 'coinmetrics', file, '--out', freshDir()],
+      1,
+      /line 3 \(2024-01-02\) → IssTotUSD is empty/,
+    );
+  });
+
+  it('refuses a pipe or a device as the file, instead of waiting on it', () => {
+    expectFailure(['data', 'import', 'coinmetrics', '/dev/zero', '--out', freshDir()], 1, /it is not a regular file/);
+  });
+
+  it('will not rewrite a shipped source that shipped records cite, and says so as a usage error', () => {
+    const file = scratchFile('cm.csv', `${CM}\n2024-01-01,5e8,4e7,1\n`);
+    expectFailure(
+      ['data', 'import', 'coinmetrics', file, '--out', freshDir(), '--source', 'cbeci-export-2024'],
+      2,
+      /--source cbeci-export-2024: 1 record that this import does not write cites that source \(series "cbeci"\)/,
+    );
+  });
+
+  it('checks --map and --out as usage errors, and warns about a month that is not the whole world', () => {
+    const map = scratchFile('map.csv', `${MAP}\n2022-01-01,Mainland China,5%,1\n2022-01-01,Other,1%,1\n`);
+    expectFailure(
+      ['data', 'import', 'cbeci-mining-map', map, '--out', freshDir(), '--map', 'Other=world'],
+      2,
+      /--map "Other=world": world is the whole world/,
+    );
+    expectFailure(['data', 'import', 'cbeci-mining-map', map, '--out', ''], 2, /--out needs a directory/);
+    const result = runCli(['data', 'import', 'cbeci-mining-map', map, '--out', freshDir(), '--source', 'partial-map']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('shares of 2022-01 add up to 6%, not the whole world');
   });
 });

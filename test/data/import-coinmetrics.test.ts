@@ -94,8 +94,8 @@ describe('importCoinMetrics', () => {
   it.each([
     ['a duplicate day', ['2024-01-01,1,1,1', '2024-01-01,1,1,1'], /line 3 → "date" → 2024-01-01 does not follow 2024-01-01 \(line 2\)/],
     ['days out of order', ['2024-01-02,1,1,1', '2024-01-01,1,1,1'], /line 3 → "date" → 2024-01-01 does not follow 2024-01-02/],
-    ['a malformed date', ['01/02/2024,1,1,1'], /line 2 → "date" → must be a date, YYYY-MM-DD, not "01\/02\/2024"/],
-    ['an impossible date', ['2023-02-29,1,1,1'], /line 2 → "date" → must be a date, YYYY-MM-DD, not "2023-02-29"/],
+    ['a malformed date', ['01/02/2024,1,1,1'], /line 2 → "date" → must be a date, YYYY-MM-DD, from 1990 to 2100, not "01\/02\/2024"/],
+    ['an impossible date', ['2023-02-29,1,1,1'], /line 2 → "date" → must be a date, YYYY-MM-DD, from 1990 to 2100, not "2023-02-29"/],
     ['a time that is not midnight', ['2024-01-01T12:00:00Z,1,1,1'], /line 2 → "date" → must be a date/],
     ['a number that is not one', ['2024-01-01,1,lots,1'], /line 2 → "miner_revenue_usd" → must be a number, not "lots"/],
     ['a non-finite number', ['2024-01-01,Infinity,1,1'], /line 2 → "mean_hash_rate_ths" → must be a number, not "Infinity"/],

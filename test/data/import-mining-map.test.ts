@@ -42,12 +42,16 @@ describe('importMiningMap', () => {
     expect(map).toMatchObject({ from: '2021-04', to: '2021-05', months: 2, unusedMap: [] });
   });
 
-  it('reads a byte-order mark and CRLF line ends, and shares with or without %', () => {
-    const text = `\uFEFF${HEADER}\r\n2020-01-01,Kazakhstan,6.17,1\r\n2020-01-01,"Iran, Islamic Rep.",3.82%,1\r\n`;
+  it('reads a byte-order mark and CRLF line ends; a share must carry its % sign', () => {
+    const text = `\uFEFF${HEADER}\r\n2020-01-01,Kazakhstan,6.17%,1\r\n2020-01-01,"Iran, Islamic Rep.",3.82%,1\r\n`;
     expect(importMiningMap(text, 'map.csv', options).shares.map((s) => [s.region, s.sharePct])).toEqual([
       ['kazakhstan', 6.17],
       ['iran', 3.82],
     ]);
+    // 0.0617 written as a fraction would be read a hundred times too small: a bare number is refused.
+    expect(() => importMiningMap(csv('2020-01-01,Kazakhstan,0.0617,1'), 'map.csv', options)).toThrow(
+      /"monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "0\.0617"/,
+    );
   });
 
   it("resolves other labels by the regions' names, aliases and ISO codes, after CBECI's", () => {
@@ -100,11 +104,11 @@ describe('importMiningMap', () => {
   });
 
   it.each([
-    ['a date that is not the first of a month', '2021-04-15,Other,1%,1', /line 2 → "date" → must be the first day of a month, YYYY-MM-01, not "2021-04-15"/],
-    ['a malformed date', '2021-4-01,Other,1%,1', /line 2 → "date" → must be the first day of a month, YYYY-MM-01, not "2021-4-01"/],
-    ['a share above 100', '2021-04-01,Other,120%,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 \(like 75\.53%\), not "120%"/],
+    ['a date that is not the first of a month', '2021-04-15,Other,1%,1', /line 2 → "date" → must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "2021-04-15"/],
+    ['a malformed date', '2021-4-01,Other,1%,1', /line 2 → "date" → must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "2021-4-01"/],
+    ['a share above 100', '2021-04-01,Other,120%,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "120%"/],
     ['a negative share', '2021-04-01,Other,-1%,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100/],
-    ['a share that is not a number', '2021-04-01,Other,n/a,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 \(like 75\.53%\), not "n\/a"/],
+    ['a share that is not a number', '2021-04-01,Other,n/a,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "n\/a"/],
     ['an empty label', '2021-04-01,,1%,1', /line 2 → "country" → is empty/],
   ])('rejects %s', (_name, row, message) => {
     expect(errorOf(() => importMiningMap(csv(row), 'map.csv', options)).message).toMatch(message);

@@ -101,6 +101,7 @@ merged over the shipped data, as --data would use it, before anything is written
           `--data has no use with data import: the import is checked merged over the shipped data, as --data ${options.out} will use it.`,
         );
       }
+      if (options.out.trim() === '') throw new UsageError('--out needs a directory, not an empty name.');
       for (const [key, flag, only] of KIND_OPTIONS) {
         if (options[key] !== undefined && kind !== only) throw new UsageError(`${flag} goes with ${only} only.`);
       }

@@ -1,15 +1,18 @@
 import { daysInYear } from '../../core/vocabulary.js';
 import type { NetworkSeries, NetworkValue, Source } from '../schemas.js';
 import {
+  checkRowWidths,
   csvRecords,
   daysBetween,
   type ImportEvidence,
   type ImportFile,
   importedFrom,
   ImportProblems,
+  inDataYears,
   locateColumns,
   parseDecimal,
   plural,
+  YEARS,
 } from './table.js';
 
 /** The columns of CBECI's export this importer reads (power in GW; the annualised TWh columns are not needed). */
@@ -81,25 +84,36 @@ export function importCbeciEnergy(text: string, path: string): CbeciEnergy {
   const header = hasNote ? second : first;
   if (header === undefined) return problems.fail('the file has a note but no header line.');
   const columns = locateColumns(header, COLUMNS, problems);
+  const rows = records.slice(records.indexOf(header) + 1);
+  checkRowWidths(header, rows, problems);
   const dateColumn = header.cells.findIndex((cell) => cell.trim() === 'Date and Time');
   const years = new Map<number, YearSum>();
   let previous: { date: string; line: number } | undefined;
   let from: string | undefined;
   let missingDays = 0;
   let days = 0;
-  for (const { line, cells } of records.slice(records.indexOf(header) + 1)) {
+  for (const { line, cells } of rows) {
     const date = dayOf(cells[columns.timestamp.index] ?? '', line, problems);
+    let readable = true;
     const power = (field: 'guess' | 'lower' | 'upper') => {
       const { index, name } = columns[field];
       const value = parseDecimal(cells[index] ?? '');
       if (value === undefined || value < 0) {
         problems.add(line, `"${name}"`, `must be a non-negative number of GW, not "${cells[index] ?? ''}"`);
+        readable = false;
       }
       return value ?? 0;
     };
     const guessGw = power('guess');
     const lowerGw = power('lower');
     const upperGw = power('upper');
+    if (readable && !(lowerGw <= guessGw && guessGw <= upperGw)) {
+      problems.add(
+        line,
+        `"${columns.guess.name}"`,
+        `must lie between "${columns.lower.name}" and "${columns.upper.name}": ${lowerGw} ≤ ${guessGw} ≤ ${upperGw} does not hold`,
+      );
+    }
     if (date === undefined) continue;
     const stated = dateColumn < 0 ? '' : (cells[dateColumn] ?? '').trim();
     if (/^\d{4}-\d{2}-\d{2}/.test(stated) && stated.slice(0, 10) !== date) {
@@ -151,7 +165,12 @@ function dayOf(cell: string, line: number, problems: ImportProblems): string | u
     problems.add(line, '"Timestamp"', `${cell} is ${date.toISOString()}, not midnight UTC; each row must be one day`);
     return undefined;
   }
-  return date.toISOString().slice(0, 10);
+  const day = date.toISOString().slice(0, 10);
+  if (!inDataYears(day)) {
+    problems.add(line, '"Timestamp"', `${cell} is ${day}, outside ${YEARS.first}–${YEARS.last} (seconds, not milliseconds?)`);
+    return undefined;
+  }
+  return day;
 }
 
 function yearValue(sum: YearSum): NetworkValue {

@@ -3,6 +3,7 @@ import { roundSignificant } from '../../core/units.js';
 import { DataError } from '../../errors.js';
 import type { Source } from '../schemas.js';
 import {
+  checkRowWidths,
   type ColumnSpec,
   csvRecords,
   daysBetween,
@@ -10,6 +11,7 @@ import {
   type ImportFile,
   importedFrom,
   ImportProblems,
+  inDataYears,
   isCalendarDate,
   locateColumns,
   MAX_LISTED_PROBLEMS,
@@ -93,6 +95,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
     ? REVENUE_PARTS.map((name) => ({ field: name, names: [name] }))
     : [REVENUE];
   const columns = locateColumns(header, [DATE, HASHRATE, ...revenueSpecs], problems);
+  checkRowWidths(header, records, problems);
   const cellOf = (cells: readonly string[], field: string) => (cells[columns[field]?.index ?? -1] ?? '').trim();
   const incomplete: { line: number; date: string; reason: string }[] = [];
   const rows: NetworkInputRow[] = [];
@@ -100,7 +103,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
   for (const { line, cells } of records) {
     const date = dayOf(cellOf(cells, 'date'));
     if (date === undefined) {
-      problems.add(line, `"${columns.date?.name}"`, `must be a date, YYYY-MM-DD, not "${cellOf(cells, 'date')}"`);
+      problems.add(line, `"${columns.date?.name}"`, `must be a date, YYYY-MM-DD, from 1990 to 2100, not "${cellOf(cells, 'date')}"`);
     } else if (previous && date <= previous.date) {
       problems.add(
         line,
@@ -121,9 +124,16 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
     const hashrateThs = amount('hashrate', true);
     let revenueUsd: number;
     if (fromParts) {
-      // Only the sum is revenue: a day without fees (FeeTotUSD 0) is a day like any other.
-      revenueUsd = amount('IssTotUSD', false) + amount('FeeTotUSD', false);
-      if (!(revenueUsd > 0)) missing.push(`IssTotUSD + FeeTotUSD is ${revenueUsd}`);
+      // Only the sum is revenue: a day without fees (FeeTotUSD 0) is a day like any other; but a part left empty
+      // is a day not complete, and a negative part is no amount of revenue.
+      const parts = REVENUE_PARTS.map((field) => {
+        if (cellOf(cells, field) === '') missing.push(`${field} is empty`);
+        const value = amount(field, false);
+        if (value < 0) problems.add(line, `"${field}"`, `must not be negative, not ${value}`);
+        return value;
+      });
+      revenueUsd = parts.reduce((sum, value) => sum + value, 0);
+      if (!(revenueUsd > 0) && missing.length === 0) missing.push(`${REVENUE_PARTS.join(' + ')} is ${revenueUsd}`);
     } else revenueUsd = amount('revenue', true);
     if (date === undefined) continue;
     if (missing.length > 0) {
@@ -164,7 +174,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
 /** A day written YYYY-MM-DD, or as Coin Metrics' API writes it, at midnight UTC (2024-11-16T00:00:00.000000000Z). */
 function dayOf(cell: string): string | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.0+)?Z)?$/.exec(cell);
-  return match && isCalendarDate(match[1] as string) ? match[1] : undefined;
+  return match && isCalendarDate(match[1] as string) && inDataYears(match[1] as string) ? match[1] : undefined;
 }
 
 function incompleteError(path: string, incomplete: readonly { line: number; date: string; reason: string }[]) {

@@ -10,6 +10,7 @@ import {
   EMPTY_DATASET,
   NETWORK_INPUTS_FILE,
   RECORD_KEY,
+  RECORD_LABEL,
 } from '../dataset.js';
 import { type DataFileText, loadData, loadDataFiles } from '../load.js';
 import type { Source } from '../schemas.js';
@@ -18,7 +19,7 @@ import { cbeciEnergySeries, cbeciEnergySource, importCbeciEnergy } from './cbeci
 import { coinMetricsSource, importCoinMetrics, type NetworkInputRow, renderNetworkInputs } from './coinmetrics.js';
 import type { ImportKind } from './kinds.js';
 import { importMiningMap, miningMapSource } from './mining-map.js';
-import type { ImportEvidence, ImportFile } from './table.js';
+import { type ImportEvidence, type ImportFile, plural } from './table.js';
 
 
 
@@ -133,12 +134,15 @@ export async function importData(kind: ImportKind, path: string, options: Import
   };
   const plan = new WritePlan(out, existing);
   let source: Source;
+  /** The keys of the records this import writes that cite its source (see `citingOthers`). */
+  let written: { key: DatasetKey; keys: Set<string> } | null = null;
   switch (kind) {
     case 'cbeci-energy': {
       const energy = importCbeciEnergy(file.text, path);
       const recordOptions = { seriesId: options.id ?? 'cbeci', sourceId, evidence, file: importFile };
       source = cbeciEnergySource(energy, recordOptions);
       summary.written.push(plan.merge('networkEnergy', [cbeciEnergySeries(energy, recordOptions)]));
+      written = { key: 'networkEnergy', keys: new Set([recordOptions.seriesId]) };
       summary.series = {
         id: recordOptions.seriesId,
         years: energy.values.length,
@@ -166,6 +170,12 @@ export async function importData(kind: ImportKind, path: string, options: Import
       });
       source = miningMapSource(map, { id: sourceId, evidence, file: importFile });
       summary.written.push(plan.merge('shares', map.shares));
+      written = { key: 'shares', keys: new Set(map.shares.map(RECORD_KEY.shares)) };
+      for (const { month, sumPct } of map.partialMonths) {
+        summary.warnings.push(
+          `${path}'s shares of ${month} add up to ${Number(sumPct.toFixed(2))}%, not the whole world: with --data, other records of that month (shipped or earlier) stay beside them.`,
+        );
+      }
       summary.shares = {
         count: map.shares.length,
         regions: new Set(map.shares.map((s) => s.region)).size,
@@ -181,7 +191,13 @@ export async function importData(kind: ImportKind, path: string, options: Import
     case 'coinmetrics': {
       const inputs = importCoinMetrics(file.text, path, { skipIncomplete: options.skipIncomplete ?? false });
       source = coinMetricsSource(inputs, { id: sourceId, evidence, file: importFile });
-      summary.written.push(plan.mergeInputs(inputs.rows));
+      const inputsFile = plan.mergeInputs(inputs.rows);
+      summary.written.push(inputsFile);
+      if (inputsFile.kept > 0 && current.sources.some((s) => s.id === sourceId)) {
+        throw new UsageError(
+          `--source ${sourceId}: ${join(out, NETWORK_INPUTS_FILE)} keeps ${plural(inputsFile.kept, 'day')} of an earlier import that its source record "${sourceId}" describes; this import would rewrite that record for ${basename(path)}. Give this import a source of its own (--source <id>).`,
+        );
+      }
       summary.inputs = {
         days: inputs.rows.length,
         from: inputs.from,
@@ -206,9 +222,37 @@ export async function importData(kind: ImportKind, path: string, options: Import
       throw new UsageError(`Unknown kind "${kind satisfies never}".`);
   }
   summary.written.push(plan.merge('sources', [source]));
-  await plan.check(defaultData);
+  const result = await plan.check(defaultData);
+  const others = citingOthers(result, sourceId, written);
+  if (others.length > 0) {
+    throw new UsageError(
+      `--source ${sourceId}: ${plural(others.length, 'record')} that this import does not write ${others.length === 1 ? 'cites' : 'cite'} that source (${others.slice(0, 3).join('; ')}${others.length > 3 ? '; …' : ''}), and the import would replace its record with one describing ${basename(path)}. Give this import a source of its own (--source <id>).`,
+    );
+  }
   plan.write();
   return summary;
+}
+
+/**
+ * Records of the data as it will be, other than those the import writes, that cite `sourceId`: replacing that source
+ * record would make their provenance false.
+ */
+function citingOthers(
+  data: Dataset,
+  sourceId: string,
+  written: { key: DatasetKey; keys: Set<string> } | null,
+): string[] {
+  const cited: string[] = [];
+  for (const key of ['shares', 'networkEnergy', 'baselines', 'carbon', 'hardware', 'events'] as const) {
+    const keyOf = RECORD_KEY[key] as (record: Dataset[typeof key][number]) => string;
+    const label = RECORD_LABEL[key] as (record: Dataset[typeof key][number]) => string;
+    for (const record of data[key] as Dataset[typeof key][number][]) {
+      if (record.source !== sourceId) continue;
+      if (written?.key === key && written.keys.has(keyOf(record))) continue;
+      cited.push(label(record));
+    }
+  }
+  return cited;
 }
 
 /** How many records have the key of a record in the shipped data. */
@@ -232,6 +276,9 @@ function readInput(path: string): { text: string; modified: string } {
     throw new DataError(`Cannot import ${path}: there is no such file.`);
   }
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
+  if (!stats.isFile()) {
+    throw new DataError(`Cannot import ${path}: it is not a regular file (a pipe or a device?); save it to a file first.`);
+  }
   try {
     return { text: readFileSync(path, 'utf8'), modified: stats.mtime.toISOString().slice(0, 10) };
   } catch (error) {
@@ -330,10 +377,10 @@ class WritePlan {
     return { file: path, records: merged.length, imported: rows.length, replaced, kept: before.length - replaced };
   }
 
-  /** Validates the out directory as it will be, merged over the shipped data as --data would use it. */
-  async check(defaultData: boolean): Promise<void> {
+  /** Validates the out directory as it will be, merged over the shipped data as --data would use it; returns it. */
+  async check(defaultData: boolean): Promise<Dataset> {
     try {
-      await loadDataFiles(this.out, this.files, { defaultData });
+      return await loadDataFiles(this.out, this.files, { defaultData });
     } catch (error) {
       throw rephrase(error, `Nothing was written to ${this.out}: the data it would hold would not be valid.`);
     }

@@ -5,12 +5,15 @@ import { UsageError } from '../../errors.js';
 import { EMPTY_DATASET } from '../dataset.js';
 import type { HashrateShare, Region, Source } from '../schemas.js';
 import { CBECI_LICENCE, CBECI_PUBLISHER } from './cbeci-energy.js';
+import { COMPLETE_TOLERANCE_PCT } from '../../core/lookup.js';
 import {
+  checkRowWidths,
   csvRecords,
   type ImportEvidence,
   type ImportFile,
   importedFrom,
   ImportProblems,
+  inDataYears,
   isCalendarDate,
   locateColumns,
   parseDecimal,
@@ -69,6 +72,8 @@ export interface MiningMap {
   from: string;
   to: string;
   months: number;
+  /** Months whose shares add up to less than the whole: not a full breakdown of the world. */
+  partialMonths: { month: string; sumPct: number }[];
 }
 
 /**
@@ -88,13 +93,21 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
   const [header, ...rows] = csvRecords(text, problems);
   if (header === undefined) return problems.fail('the file is empty.');
   const columns = locateColumns(header, COLUMNS, problems);
+  checkRowWidths(header, rows, problems);
   const index = indexData({ ...EMPTY_DATASET, regions: [...options.regions] });
   const userMap = options.map ?? {};
   for (const [label, id] of Object.entries(userMap)) {
-    if (!index.regions.has(id)) {
+    const region = index.regions.get(id);
+    if (!region) {
       const close = suggest(id, [...index.regions.keys()]);
       const hint = close.length > 0 ? ` Did you mean ${quoteList(close)}?` : '';
       throw new UsageError(`--map "${label}=${id}": there is no region with the id "${id}".${hint}`);
+    }
+    const parent = region.parent === null ? undefined : index.regions.get(region.parent);
+    if (parent?.kind !== 'world') {
+      throw new UsageError(
+        `--map "${label}=${id}": ${id} is ${region.parent === null ? 'the whole world' : `a ${region.kind} in ${parent?.name ?? region.parent}`}; mining-map shares are of global hashrate, so a label maps to a region directly under the world.`,
+      );
     }
   }
   const labels = new Map<string, { region: string; match: LabelMatch } | null>();
@@ -108,11 +121,15 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
     const dateCell = (cells[columns.date.index] ?? '').trim();
     const label = (cells[columns.country.index] ?? '').trim();
     const shareCell = (cells[columns.share.index] ?? '').trim();
-    const month = isCalendarDate(dateCell) && dateCell.endsWith('-01') ? dateCell.slice(0, 7) : undefined;
-    if (month === undefined) problems.add(line, '"date"', `must be the first day of a month, YYYY-MM-01, not "${dateCell}"`);
-    const sharePct = parseDecimal(shareCell.replace(/%$/, ''));
+    const month =
+      isCalendarDate(dateCell) && dateCell.endsWith('-01') && inDataYears(dateCell) ? dateCell.slice(0, 7) : undefined;
+    if (month === undefined) {
+      problems.add(line, '"date"', `must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "${dateCell}"`);
+    }
+    // CBECI writes each share with a % sign; a bare number may be a fraction (0.7553), a hundred times too small.
+    const sharePct = shareCell.endsWith('%') ? parseDecimal(shareCell.slice(0, -1)) : undefined;
     if (sharePct === undefined || sharePct < 0 || sharePct > 100) {
-      problems.add(line, '"monthly_hashrate_%"', `must be a percentage from 0 to 100 (like 75.53%), not "${shareCell}"`);
+      problems.add(line, '"monthly_hashrate_%"', `must be a percentage from 0 to 100 written with its sign (like 75.53%), not "${shareCell}"`);
     }
     if (label === '') problems.add(line, '"country"', 'is empty');
     const region = label === '' ? undefined : regionOf(label, line);
@@ -126,8 +143,16 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
     seen.set(key, line);
     shares.push({ region, month, sharePct, source: options.source, evidence: options.evidence });
   }
+  const monthSums = new Map<string, number>();
+  for (const s of shares) monthSums.set(s.month, (monthSums.get(s.month) ?? 0) + s.sharePct);
+  for (const [month, sum] of monthSums) {
+    if (sum > 100 + COMPLETE_TOLERANCE_PCT) {
+      problems.add(seen.get(`${shares.find((s) => s.month === month)?.region} ${month}`) ?? header.line, '"monthly_hashrate_%"', `the shares of ${month} add up to ${Number(sum.toFixed(4))}%, above 100%`);
+    }
+  }
   problems.throwIfAny();
   if (shares.length === 0) return problems.fail(`no rows after the header (line ${header.line}).`);
+  const partialMonths = [...monthSums].filter(([, sum]) => sum < 100 - COMPLETE_TOLERANCE_PCT);
   const order = [
     ...new Set([
       ...Object.values(CBECI_MINING_MAP_LABELS),
@@ -145,6 +170,7 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
     from: months[0] as string,
     to: months.at(-1) as string,
     months: months.length,
+    partialMonths: partialMonths.map(([month, sum]) => ({ month, sumPct: sum })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { DataError } from '../../errors.js';
-import { type CsvRecord, parseCsv } from '../csv.js';
+import { type CsvRecord, scanCsv } from '../csv.js';
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 20;
@@ -81,7 +81,15 @@ export function locateColumns<F extends string>(
   const found = {} as Record<F, { index: number; name: string }>;
   const missing: string[] = [];
   for (const { field, names: accepted, hint } of wanted) {
-    const name = accepted.find((candidate) => seen.has(candidate));
+    const present = accepted.filter((candidate) => seen.has(candidate));
+    if (present.length > 1) {
+      problems.add(
+        header.line,
+        'header',
+        `has ${present.map((name) => `"${name}"`).join(' and ')}, which mean the same: keep one, so that it is clear which is read`,
+      );
+    }
+    const name = present[0];
     if (name !== undefined) found[field] = { index: seen.get(name) as number, name };
     else {
       const [first, ...others] = accepted.map((candidate) => `"${candidate}"`);
@@ -102,10 +110,41 @@ function describeHeader(names: readonly string[]): string {
   return `${shown.join(', ')}${names.length > 12 ? `, … (${names.length} in all)` : ''}`;
 }
 
-/** The records of a CSV file, or a problem for a file with none. */
+/** The records of a CSV file, or a problem for a file with none, with a NUL (not text) or with an unclosed quote. */
 export function csvRecords(text: string, problems: ImportProblems): CsvRecord[] {
   if (text.trim() === '') problems.fail('the file is empty.');
-  return parseCsv(text);
+  if (text.includes('\u0000')) problems.fail('it holds NUL bytes: it is not a text file (a compressed or UTF-16 file?).');
+  const { records, unclosedQuoteLine } = scanCsv(text);
+  if (unclosedQuoteLine !== null) {
+    problems.fail(`a quoted field opened on line ${unclosedQuoteLine} is never closed (the file may be cut short).`);
+  }
+  return records;
+}
+
+/**
+ * Each row after the header must have as many cells as the header: a row cut short (a truncated file) or with
+ * extra cells (an unquoted comma in a number) would otherwise be read wrong without a word.
+ */
+export function checkRowWidths(header: CsvRecord, rows: readonly CsvRecord[], problems: ImportProblems): void {
+  const width = header.cells.length;
+  for (const { line, cells } of rows) {
+    if (cells.length !== width) {
+      problems.add(
+        line,
+        'row',
+        `has ${plural(cells.length, 'cell')} where the header (line ${header.line}) has ${width}: a row cut short, or a comma inside an unquoted number?`,
+      );
+    }
+  }
+}
+
+/** Calendar years a date may fall in, as the data allows. */
+export const YEARS = { first: 1990, last: 2100 } as const;
+
+/** Whether a date (YYYY-MM-DD or YYYY-MM) falls in {@link YEARS}. */
+export function inDataYears(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= YEARS.first && year <= YEARS.last;
 }
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
