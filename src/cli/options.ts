@@ -119,6 +119,11 @@ export function parseOverheads(value: string): { lower: number; best: number; up
   ) {
     throw new InvalidArgumentError('expected three overheads of at least 1, lower,best,upper, e.g. 1.01,1.10,1.20.');
   }
+  if (!(lower <= best && best <= upper)) {
+    throw new InvalidArgumentError(
+      'expected the overheads in order, lower ≤ best ≤ upper (e.g. 1.01,1.10,1.20): a lower bound above the best guess would be no bound.',
+    );
+  }
   return { lower, best, upper };
 }
 

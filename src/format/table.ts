@@ -131,7 +131,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
     const u = e.uncertainty;
     rows.push([
       'Uncertainty',
-      `${u.samples} samples, seed ${u.seed}; basis ±${u.basisSpread * 100}% without bounds, approximate shares ±${u.shareSpreadPct} points, intensity ±${u.intensitySpread * 100}%`,
+      `${u.samples} samples, seed ${u.seed}; basis ±${formatNumber(u.basisSpread * 100)}% without bounds, approximate shares ±${formatNumber(u.shareSpreadPct)} points, shares across a break ±${formatNumber(u.breakSpread * 100)}%, intensity ±${formatNumber(u.intensitySpread * 100)}%`,
     ]);
   }
   const title = `${colors.bold(e.region.name)} (${e.region.kind}${e.region.parent ? ` in ${names.get(e.region.parent) ?? e.region.parent}` : ''}), ${e.month ?? e.year}${e.month ? ' (annual rate)' : ''}`;

@@ -283,6 +283,25 @@ describe('estimate --uncertainty', () => {
     ).not.toBe(first.stdout);
   });
 
+  it('states the spreads in the table without float noise', () => {
+    const { stdout } = runCli([
+      'estimate',
+      '--region',
+      'sichuan',
+      '--uncertainty',
+      '1000',
+      '--seed',
+      '7',
+      '--basis-spread',
+      '0.29',
+      '--intensity-spread',
+      '0.07',
+    ]);
+    expect(stdout).toContain(
+      '1000 samples, seed 7; basis ±29% without bounds, approximate shares ±1 points, shares across a break ±50%, intensity ±7%',
+    );
+  });
+
   it.each([
     [['estimate', '--region', 'sichuan', '--uncertainty', '0'], /from 1 to 10000000/],
     [['estimate', '--region', 'sichuan', '--seed', '7'], /go with --uncertainty/],

@@ -136,6 +136,10 @@ describe('network', () => {
       ['network', '--hashrate', '600', '--threshold', '55', '--overheads', '1.01,0.9,1.2'],
       /three overheads of at least 1/,
     ],
+    [
+      ['network', '--hashrate', '600', '--threshold', '55', '--overheads', '1.5,1.0,1.0'],
+      /overheads in order, lower ≤ best ≤ upper/,
+    ],
   ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
 
   it('exits 1 on a bad hardware file, listing each problem', () => {
