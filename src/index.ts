@@ -23,7 +23,7 @@ export {
   choosePeriod,
   latestMeasuredYear,
 } from './core/basis.js';
-export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, networkIntensity } from './core/carbon.js';
+export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, intensityMix } from './core/carbon.js';
 export { type Catalogue, catalogue } from './core/catalogue.js';
 export { CAVEATS, type Caveat, caveatsOf } from './core/caveats.js';
 export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';

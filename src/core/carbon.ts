@@ -1,9 +1,20 @@
 import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../data/schemas.js';
+import { chooseIntensity } from './intensity.js';
 import type { DataIndex } from './lookup.js';
 import type { Period } from './period.js';
-import { partitionOf } from './shares.js';
+import {
+  carbonLayout,
+  type IntensityPart,
+  linkShares,
+  regionIntensity,
+  type ShareLink,
+  shareLinks,
+  shareTree,
+} from './share-tree.js';
 import { possessive } from './text.js';
 import { mtco2FromTwh } from './units.js';
+
+export { chooseIntensity };
 
 /** Grid intensities of an all-hydro and an all-coal grid, g CO2/kWh (CBECI's factors, IPCC AR5 medians). */
 export const CARBON_BRACKET_GCO2_PER_KWH = { low: 24, high: 820 } as const;
@@ -12,8 +23,9 @@ export const CARBON_BRACKET_GCO2_PER_KWH = { low: 24, high: 820 } as const;
 export const SHARE_WEIGHTED_SOURCE = 'share-weighted';
 
 export interface CarbonWeight {
+  /** The region whose hashrate of its own (less its recorded sub-regions') this part is. */
   region: string;
-  /** Share of the world's hashrate in the period, 0–100. */
+  /** Share of the estimated region's hashrate in the period, 0–100. */
   sharePct: number;
   gco2PerKwh: number;
   /** The region whose intensity is used (an ancestor's when the region has none). */
@@ -39,7 +51,10 @@ export interface CarbonEstimate {
   derived: boolean;
   /** The basis source's own carbon figure, when it gives one and the region is the basis scope. */
   reported: { mtco2: number; source: string } | null;
-  /** For the world region: the regions' shares and intensities behind the share-weighted mean; else null. */
+  /**
+   * When the region's hashrate is counted at more than one intensity (its recorded sub-regions at their own): the
+   * parts and intensities behind the share-weighted mean; else null.
+   */
   weights: CarbonWeight[] | null;
   /** With a carbon bracket: the range between an all-hydro and an all-coal grid, over the energy bounds. */
   bracket: { lowGco2PerKwh: number; highGco2PerKwh: number; lowMtco2: number; highMtco2: number } | null;
@@ -52,62 +67,25 @@ export interface Energy {
 }
 
 /**
- * The intensity recorded for the region, else its nearest ancestor with one, at the year or the nearest (earlier on
- * a tie): on the basis asked where that region has one, else on its other basis (the record's `basis` says which).
- * A region's own grid comes before the basis: the two bases differ by about 12%, a province and its country by up
- * to a factor of five (Sichuan's hydro against China's coal).
+ * The intensity of a region's hashrate in a period, as {@link regionIntensity} defines it: its recorded sub-regions
+ * at their own intensities, the rest at its own (or its nearest ancestor's).
+ * @returns undefined when the region has no share in the period or no intensity is known.
  */
-export function chooseIntensity(
+export function intensityMix(
   index: DataIndex,
-  chain: readonly Region[],
-  year: number,
-  basis: CarbonBasis,
-): CarbonIntensity | undefined {
-  for (const region of chain) {
-    const records = index.carbonByRegion.get(region.id) ?? [];
-    if (records.length === 0) continue;
-    const onBasis = records.filter((r) => r.basis === basis);
-    return [...(onBasis.length > 0 ? onBasis : records)].sort(
-      (a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year,
-    )[0];
-  }
-  return undefined;
-}
-
-/**
- * The network's intensity: the mean of the world's children's intensities weighted by their hashrate shares in
- * the period. A child without its own intensity (CBECI's remainder) takes the world grid average.
- */
-export function networkIntensity(
-  index: DataIndex,
-  world: Region,
+  regionId: string,
   period: Period,
   basis: CarbonBasis,
-): { gco2PerKwh: number; weights: CarbonWeight[]; warnings: string[] } | undefined {
-  const weights: CarbonWeight[] = [];
-  const partition = partitionOf(index, world, period);
-  for (const { child, pct } of partition.links) {
-    const intensity = chooseIntensity(index, [child, world], period.year, basis);
-    if (!intensity) continue;
-    weights.push({
-      region: child.id,
-      sharePct: pct,
-      gco2PerKwh: intensity.gco2PerKwh,
-      intensityRegion: intensity.region,
-      year: intensity.year,
-      basis: intensity.basis,
-      source: intensity.source,
-    });
-  }
-  const total = weights.reduce((sum, w) => sum + w.sharePct, 0);
-  if (total <= 0) return undefined;
-  return {
-    gco2PerKwh: weights.reduce((sum, w) => sum + w.sharePct * w.gco2PerKwh, 0) / total,
-    weights,
-    warnings: [...partition.warnings, ...partition.links.flatMap((l) => (l.adjustment ? [l.adjustment] : []))].map(
-      (w) => `Network intensity: ${w}`,
-    ),
-  };
+): { gco2PerKwh: number; parts: IntensityPart[]; links: ShareLink[] } | undefined {
+  const world = index.data.regions.find((r) => r.parent === null);
+  if (!world) return undefined;
+  const { links } = shareLinks(index, period);
+  const tree = shareTree(world.id, links);
+  const slot = tree.slots.get(regionId);
+  if (slot === undefined) return undefined;
+  const mix = regionIntensity(tree, carbonLayout(index, tree, period.year, basis), linkShares(tree, links), slot);
+  const below = new Set((tree.subtrees[slot] ?? []).filter((s) => s !== slot).map((s) => tree.ids[s]));
+  return mix && { ...mix, links: links.filter((l) => below.has(l.id)) };
 }
 
 export interface CarbonOptions {
@@ -133,66 +111,21 @@ export function estimateCarbon(
 ): { carbon: CarbonEstimate | null; warnings: string[]; sources: string[] } {
   const region = chain[0] as Region;
   const year = period.year;
-  const warnings: string[] = [];
-  let intensity: Pick<
-    CarbonEstimate,
-    'gco2PerKwh' | 'region' | 'year' | 'basis' | 'mixedBases' | 'source' | 'evidence' | 'derived'
-  >;
-  let weights: CarbonWeight[] | null = null;
-  let sources: string[];
-  const network = region.parent === null ? networkIntensity(index, region, period, options.basis) : undefined;
-  if (network) {
-    weights = network.weights;
-    sources = [...new Set(network.weights.map((w) => w.source))];
-    const other = network.weights.filter((w) => w.basis !== options.basis);
-    intensity = {
-      gco2PerKwh: network.gco2PerKwh,
-      region: region.id,
-      year,
-      basis: options.basis,
-      mixedBases: other.length > 0,
-      source: SHARE_WEIGHTED_SOURCE,
-      evidence: 'computed',
-      derived: true,
-    };
-    warnings.push(...network.warnings);
-    const borrowed = network.weights.filter((w) => w.intensityRegion !== w.region).map((w) => w.region);
-    if (borrowed.length > 0) {
-      warnings.push(`The network intensity counts ${borrowed.join(', ')} at the world grid average.`);
-    }
-    if (other.length > 0) {
-      warnings.push(
-        `The network intensity mixes bases: ${other.map((w) => w.region).join(', ')} ${other.length === 1 ? 'has' : 'have'} no ${options.basis} intensity and ${other.length === 1 ? 'is' : 'are'} counted on the ${other[0]?.basis} basis.`,
-      );
-    }
-  } else {
-    const record = chooseIntensity(index, chain, year, options.basis);
-    if (!record) {
-      warnings.push(
-        `No carbon intensity is recorded for ${region.name} or any region above it; carbon is not estimated.`,
-      );
-      return { carbon: null, warnings, sources: [] };
-    }
-    const recordRegion = index.regions.get(record.region) as Region;
-    if (record.region !== region.id) {
-      warnings.push(
-        `No carbon intensity is recorded for ${region.name}; ${possessive(recordRegion.name)} grid intensity is used.`,
-      );
-    }
-    if (record.year !== year) {
-      const gap = Math.abs(record.year - year);
-      warnings.push(
-        `The carbon intensity is ${possessive(recordRegion.name)} for ${record.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
-      );
-    }
-    if (record.basis !== options.basis) {
-      warnings.push(
-        `No ${options.basis} carbon intensity is recorded for ${recordRegion.name}; its ${record.basis} one is used (the two bases differ by about 12%).`,
-      );
-    }
-    intensity = { ...record, mixedBases: false, derived: record.derived === true };
-    sources = [record.source];
+  const mix = intensityMix(index, region.id, period, options.basis);
+  let found: CarbonFound | undefined;
+  if (mix && mix.parts.length > 1) found = mixedIntensity(index, region, year, mix, options.basis);
+  else {
+    const record = mix?.parts[0]?.record ?? chooseIntensity(index, chain, year, options.basis);
+    if (record) found = singleIntensity(index, region, year, record, options.basis);
   }
+  if (!found) {
+    return {
+      carbon: null,
+      warnings: [`No carbon intensity is recorded for ${region.name} or any region above it; carbon is not estimated.`],
+      sources: [],
+    };
+  }
+  const { intensity, weights, warnings, sources } = found;
   const at = (twh: number | null, gco2PerKwh = intensity.gco2PerKwh) =>
     twh === null ? null : mtco2FromTwh(twh, gco2PerKwh);
   const bracket = options.bracket
@@ -223,4 +156,129 @@ export function estimateCarbon(
     warnings,
     sources,
   };
+}
+
+interface CarbonFound {
+  intensity: Pick<
+    CarbonEstimate,
+    'gco2PerKwh' | 'region' | 'year' | 'basis' | 'mixedBases' | 'source' | 'evidence' | 'derived'
+  >;
+  weights: CarbonWeight[] | null;
+  warnings: string[];
+  sources: string[];
+}
+
+/** Carbon at one recorded intensity: the region's own, or the nearest ancestor's, with what differs from the ask. */
+function singleIntensity(
+  index: DataIndex,
+  region: Region,
+  year: number,
+  record: CarbonIntensity,
+  basis: CarbonBasis,
+): CarbonFound {
+  const warnings: string[] = [];
+  const recordRegion = index.regions.get(record.region) as Region;
+  if (record.region !== region.id) {
+    warnings.push(
+      `No carbon intensity is recorded for ${region.name}; ${possessive(recordRegion.name)} grid intensity is used.`,
+    );
+  }
+  if (record.year !== year) {
+    const gap = Math.abs(record.year - year);
+    warnings.push(
+      `The carbon intensity is ${possessive(recordRegion.name)} for ${record.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
+    );
+  }
+  if (record.basis !== basis) {
+    warnings.push(
+      `No ${basis} carbon intensity is recorded for ${recordRegion.name}; its ${record.basis} one is used (the two bases differ by about 12%).`,
+    );
+  }
+  return {
+    intensity: { ...record, mixedBases: false, derived: record.derived === true },
+    weights: null,
+    warnings,
+    sources: [record.source],
+  };
+}
+
+/** Carbon at a share-weighted mean of several recorded intensities, with the parts that borrow or differ. */
+function mixedIntensity(
+  index: DataIndex,
+  region: Region,
+  year: number,
+  mix: NonNullable<ReturnType<typeof intensityMix>>,
+  basis: CarbonBasis,
+): CarbonFound {
+  const weights: CarbonWeight[] = mix.parts.map((p) => ({
+    region: p.region,
+    sharePct: p.sharePct,
+    gco2PerKwh: p.record.gco2PerKwh,
+    intensityRegion: p.record.region,
+    year: p.record.year,
+    basis: p.record.basis,
+    source: p.record.source,
+  }));
+  const label = region.parent === null ? 'The network intensity' : `${possessive(region.name)} carbon intensity`;
+  const nameOf = (id: string) => index.regions.get(id)?.name ?? id;
+  const warnings = [
+    sharesCaveat(
+      label,
+      year,
+      mix.links.map((l) => ({ ...l, name: nameOf(l.id) })),
+    ),
+  ];
+  const borrowedBy = new Map<string, string[]>();
+  for (const w of weights) {
+    if (w.intensityRegion === w.region || w.region === region.id) continue;
+    borrowedBy.set(w.intensityRegion, [...(borrowedBy.get(w.intensityRegion) ?? []), w.region]);
+  }
+  for (const [at, borrowers] of borrowedBy) {
+    const where =
+      index.regions.get(at)?.parent === null ? 'the world grid average' : `${possessive(nameOf(at))} grid intensity`;
+    warnings.push(`${label} counts ${borrowers.map(nameOf).join(', ')} at ${where}.`);
+  }
+  const otherYears = [
+    ...new Set(weights.filter((w) => w.year !== year).map((w) => `${nameOf(w.intensityRegion)} ${w.year}`)),
+  ];
+  if (otherYears.length > 0) {
+    warnings.push(`${label} uses intensities from years other than ${year}: ${otherYears.join(', ')}.`);
+  }
+  const other = [...new Set(weights.filter((w) => w.basis !== basis).map((w) => w.intensityRegion))];
+  if (other.length > 0) {
+    warnings.push(
+      `${label} mixes bases: ${other.join(', ')} ${other.length === 1 ? 'has' : 'have'} no ${basis} intensity and ${other.length === 1 ? 'is' : 'are'} counted on the ${basis === 'life-cycle' ? 'direct' : 'life-cycle'} basis.`,
+    );
+  }
+  return {
+    intensity: {
+      gco2PerKwh: mix.gco2PerKwh,
+      region: region.id,
+      year,
+      basis,
+      mixedBases: other.length > 0,
+      source: SHARE_WEIGHTED_SOURCE,
+      evidence: 'computed',
+      derived: true,
+    },
+    weights,
+    warnings,
+    sources: [...new Set(weights.map((w) => w.source))],
+  };
+}
+
+/**
+ * One line on the sub-region shares a mixed intensity weights by: whose, and how many are from outside the year,
+ * from before a structural break, approximate or secondhand (`shares --region` lists them).
+ */
+function sharesCaveat(label: string, year: number, links: readonly (ShareLink & { name: string })[]): string {
+  const count = (n: number, what: string) => (n > 0 ? [`${n} ${what}`] : []);
+  const flags = [
+    ...count(links.filter((l) => l.distanceMonths !== 0).length, `from outside ${year}`),
+    ...count(links.filter((l) => l.breaks.length > 0).length, 'from before a structural break'),
+    ...count(links.filter((l) => l.approximate).length, 'approximate'),
+    ...count(links.filter((l) => l.secondhand).length, 'secondhand'),
+  ];
+  const names = links.map((l) => l.name).join(', ');
+  return `${label} weights by the shares of ${names}${flags.length > 0 ? ` (of ${links.length}: ${flags.join(', ')})` : ''}.`;
 }

@@ -1,11 +1,21 @@
-import type { CarbonBasis, Coverage, Evidence, Region } from '../data/schemas.js';
+import type { CarbonBasis, Coverage, Evidence } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
 import { chooseBasis, choosePeriod } from './basis.js';
-import { chooseIntensity } from './carbon.js';
 import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import type { Period } from './period.js';
-import { partitionOf } from './shares.js';
+import {
+  type CarbonLayout,
+  carbonLayout,
+  carbonWeights,
+  fillFromLinks,
+  linkShares,
+  regionIntensity,
+  type ShareLink,
+  shareLinks,
+  type ShareTree,
+  shareTree,
+} from './share-tree.js';
 import {
   type ChangePercentiles,
   type FootprintDraw,
@@ -14,6 +24,7 @@ import {
   simulateChanges,
   type UncertaintyOptions,
 } from './uncertainty.js';
+import { mtco2FromTwh } from './units.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
 export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; region: string };
@@ -34,88 +45,6 @@ export interface ScenarioInput {
 /** Each region's share of the world's hashrate, 0–100, keyed by region id; the world itself is 100 before any change. */
 export type WorldShares = Map<string, number>;
 
-/** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
-export interface ShareLink {
-  id: string;
-  parent: string;
-  /** Share of the parent's hashrate, 0–100 (year mean or nearest month). */
-  pct: number;
-  /** ± percentage points stated by the records, or null when they state none. */
-  precisionPct: number | null;
-  approximate: boolean;
-  /** Ids of the events between the records used and the period's end (structural breaks). */
-  breaks: string[];
-  /** 0 when the months used are inside the period; else the signed distance of the nearest one. */
-  distanceMonths: number;
-  /** Whether the share rests on secondhand figures. */
-  secondhand: boolean;
-}
-
-/**
- * The share links of every region whose chain has share data, for a period, parents before children: each
- * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up.
- */
-export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
-  const links: ShareLink[] = [];
-  const warnings: string[] = [];
-  const visit = (parent: Region) => {
-    const partition = partitionOf(index, parent, period);
-    warnings.push(...partition.linkWarnings, ...partition.warnings);
-    for (const { child, link, pct, adjustment } of partition.links) {
-      if (adjustment) warnings.push(adjustment);
-      links.push({
-        id: child.id,
-        parent: parent.id,
-        pct,
-        precisionPct: link.precisionPct,
-        approximate: link.choice.approximate,
-        breaks: link.breaks.map((b) => b.event.id),
-        distanceMonths: link.choice.distanceMonths,
-        secondhand: link.secondhand,
-      });
-      visit(child);
-    }
-  };
-  const world = index.data.regions.find((r) => r.parent === null);
-  if (world) visit(world);
-  return { links, warnings };
-}
-
-/**
- * The regions that have shares, as slots of a typed array: the world first, then parents before children. A
- * scenario's arithmetic runs on these arrays (a Monte Carlo runs it once a sample); {@link WorldShares} maps are
- * its public face.
- */
-interface ShareTree {
-  ids: string[];
-  slots: Map<string, number>;
-  /** Each slot's sub-region slots. */
-  children: number[][];
-  /** Each slot and every slot below it. */
-  subtrees: number[][];
-  /** Each slot's ancestors, nearest first, ending with the world. */
-  ancestors: number[][];
-}
-
-function shareTree(worldId: string, regions: readonly { id: string; parent: string }[]): ShareTree {
-  const ids = [worldId, ...regions.map((r) => r.id)];
-  const slots = new Map(ids.map((id, slot) => [id, slot]));
-  const parents = [-1, ...regions.map((r) => slots.get(r.parent) ?? 0)];
-  const children: number[][] = ids.map(() => []);
-  parents.forEach((parent, slot) => {
-    if (parent >= 0) children[parent]?.push(slot);
-  });
-  const ancestors = parents.map((_, slot) => {
-    const chain: number[] = [];
-    for (let up = parents[slot] as number; up >= 0; up = parents[up] as number) chain.push(up);
-    return chain;
-  });
-  const subtrees = ids.map((_, slot) =>
-    ids.flatMap((__, other) => (other === slot || ancestors[other]?.includes(slot) ? [other] : [])),
-  );
-  return { ids, slots, children, subtrees, ancestors };
-}
-
 /** The tree of a set of world shares: the regions in it, found from the world down. */
 function treeOfShares(index: DataIndex, shares: WorldShares): ShareTree {
   const world = index.data.regions.find((r) => r.parent === null);
@@ -130,36 +59,6 @@ function treeOfShares(index: DataIndex, shares: WorldShares): ShareTree {
   };
   visit(world.id);
   return shareTree(world.id, regions);
-}
-
-/**
- * Fills `values` with world shares from share links (the tree built from those links, slot i + 1 for link i):
- * each link's share (`pcts`) of its parent's world share, the world 100.
- */
-function fillFromLinks(
-  tree: ShareTree,
-  links: readonly ShareLink[],
-  pcts: ArrayLike<number>,
-  values: Float64Array,
-): void {
-  values[0] = 100;
-  links.forEach((_, i) => {
-    const slot = i + 1;
-    const parent = tree.ancestors[slot]?.[0] ?? 0;
-    values[slot] = ((values[parent] as number) * (pcts[i] as number)) / 100;
-  });
-}
-
-/** The world shares the links give, as slots of the tree built from them. */
-function linkShares(tree: ShareTree, links: readonly ShareLink[]): Float64Array {
-  const values = new Float64Array(tree.ids.length);
-  fillFromLinks(
-    tree,
-    links,
-    links.map((l) => l.pct),
-    values,
-  );
-  return values;
 }
 
 /** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
@@ -298,56 +197,6 @@ export function applyScenario(index: DataIndex, before: WorldShares, input: Scen
   return new Map(tree.ids.map((id, slot) => [id, values[slot] as number]));
 }
 
-/**
- * Where each slot's own hashrate is counted for carbon: an index into a list of intensity records (its own, or its
- * nearest ancestor's, for the year), or -1 when none is known.
- */
-function carbonLayout(
-  index: DataIndex,
-  tree: ShareTree,
-  year: number,
-  basis: CarbonBasis,
-): { records: { key: string; region: string; gco2PerKwh: number; basis: CarbonBasis }[]; recordOf: Int32Array } {
-  const records: { key: string; region: string; gco2PerKwh: number; basis: CarbonBasis }[] = [];
-  const byKey = new Map<string, number>();
-  const recordOf = Int32Array.from(tree.ids, (id) => {
-    const record = chooseIntensity(index, regionChain(index, id), year, basis);
-    if (!record) return -1;
-    const key = `${record.region} ${record.year} ${record.basis}`;
-    let at = byKey.get(key);
-    if (at === undefined) {
-      at = records.push({ key, region: record.region, gco2PerKwh: record.gco2PerKwh, basis: record.basis }) - 1;
-      byKey.set(key, at);
-    }
-    return at;
-  });
-  return { records, recordOf };
-}
-
-/**
- * A region's carbon weight by intensity record: for each record, the world-share points (0–100) counted at it ×
- * its g CO2/kWh. A region's recorded sub-regions count at their own intensities and the rest of its hashrate at
- * its own (or its nearest ancestor's), so that moving hashrate between provinces changes carbon.
- * Mt CO2 = Σ weight × world TWh / 100 / 1,000.
- */
-function carbonWeights(
-  tree: ShareTree,
-  layout: ReturnType<typeof carbonLayout>,
-  values: Float64Array,
-  slot: number,
-  weights: Float64Array,
-): Float64Array {
-  weights.fill(0);
-  for (const s of tree.subtrees[slot] ?? []) {
-    const record = layout.recordOf[s] as number;
-    if (record < 0) continue;
-    let rest = values[s] as number;
-    for (const child of tree.children[s] ?? []) rest -= values[child] as number;
-    if (rest > 0) weights[record] = (weights[record] as number) + rest * (layout.records[record]?.gco2PerKwh ?? 0);
-  }
-  return weights;
-}
-
 export interface ScenarioOptions {
   year?: number;
   month?: string;
@@ -435,12 +284,12 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
       `Carbon mixes bases: ${otherBasis.join(', ')} ${otherBasis.length === 1 ? 'has' : 'have'} no ${carbonBasis} intensity and ${otherBasis.length === 1 ? 'is' : 'are'} counted at ${otherBasis.length === 1 ? 'its' : 'their'} own on the other basis (about 12% apart).`,
     );
   }
-  const weights = new Float64Array(layout.records.length);
   const worldTwh = found.twh;
-  const footprint = (values: Float64Array, slot: number): Footprint => ({
-    twh: ((values[slot] as number) / 100) * worldTwh,
-    mtco2: (carbonWeights(tree, layout, values, slot, weights).reduce((sum, w) => sum + w, 0) * worldTwh) / 1e5,
-  });
+  const footprint = (values: Float64Array, slot: number): Footprint => {
+    const twh = ((values[slot] as number) / 100) * worldTwh;
+    const intensity = regionIntensity(tree, layout, values, slot);
+    return { twh, mtco2: intensity ? mtco2FromTwh(twh, intensity.gco2PerKwh) : 0 };
+  };
   // Differences smaller than float noise on the larger value are reported as no change.
   const difference = (a: number, b: number) =>
     Math.abs(b - a) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) ? 0 : b - a;
@@ -526,7 +375,7 @@ function simulateScenarioShares(
     tree: ShareTree;
     links: readonly ShareLink[];
     plan: ScenarioPlan;
-    layout: ReturnType<typeof carbonLayout>;
+    layout: CarbonLayout;
   },
   named: readonly string[],
   basis: SimulationInput['basis'],
@@ -575,3 +424,5 @@ function simulateScenarioShares(
     regions: regions.map((r, i) => ({ id: named[i] as string, ...r })),
   };
 }
+
+export { type ShareLink, shareLinks } from './share-tree.js';

@@ -112,8 +112,8 @@ export const EstimateOutputSchema = z
         weights: z
           .array(
             z.object({
-              region: z.string(),
-              sharePct: pct,
+              region: z.string().describe("the region whose own hashrate (less its recorded sub-regions') this is"),
+              sharePct: pct.describe("share of the estimated region's hashrate, 0-100"),
               gco2PerKwh: z.number().min(0),
               intensityRegion: z.string(),
               year: z.number().int(),
@@ -122,7 +122,9 @@ export const EstimateOutputSchema = z
             }),
           )
           .nullable()
-          .describe('for the world region: the shares and intensities behind the share-weighted network intensity'),
+          .describe(
+            'when the region is priced at more than one intensity (its recorded sub-regions at their own): the parts and intensities behind the share-weighted mean',
+          ),
         bracket: z
           .object({
             lowGco2PerKwh: z.number().min(0),

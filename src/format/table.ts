@@ -79,8 +79,8 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
     ]);
     if (c.weights) {
       rows.push([
-        'Network intensity',
-        `share-weighted over ${c.weights.length} regions: ${c.weights.map((w) => `${w.region} ${formatNumber(w.sharePct)}% × ${formatNumber(w.gco2PerKwh)}`).join(', ')}`,
+        'Intensity mix',
+        `share-weighted over ${c.weights.length} parts: ${c.weights.map((w) => `${names.get(w.region) ?? w.region} ${formatNumber(w.sharePct)}% × ${formatNumber(w.gco2PerKwh)}`).join(', ')}`,
       ]);
     }
     if (c.bracket) {

@@ -207,9 +207,13 @@ describe('estimate on the shipped data', async () => {
   it("China 2024 on the projection shows Jiang et al.'s 130.50 Mt beside the grid-intensity figure", () => {
     const e = estimate(data, 'china', { year: 2024, series: 'jiang-2021' });
     expect(e.carbon?.reported).toEqual({ mtco2: 130.5, source: 'jiang-2021' });
-    expect(e.carbon).toMatchObject({ basis: 'life-cycle', year: 2024 });
-    expect(e.carbon?.gco2PerKwh).toBeCloseTo(559.552, 3); // OWID's newer release, China 2024
-    expect(e.carbon?.mtco2).toBeCloseTo((296.59 * 559.552) / 1000, 9);
+    expect(e.carbon).toMatchObject({ basis: 'life-cycle', year: 2024, source: 'share-weighted' });
+    // China's provinces at their 2021 grids (NBS), by their shares of China (CBECI's map, 2020-04 and 2021-04),
+    // the other 39.02% at China's 2024 grid (OWID's newer release).
+    const gco2PerKwh =
+      (39.02 * 559.552 + 35.76 * 661.3 + 10 * 145.7 + 8.07 * 672.8 + 5.42 * 128.1 + 1.73 * 795.1) / 100;
+    expect(e.carbon?.gco2PerKwh).toBeCloseTo(gco2PerKwh, 9);
+    expect(e.carbon?.mtco2).toBeCloseTo((296.59 * gco2PerKwh) / 1000, 9);
   });
 
   it('Texas 2023: a measured answer on secondhand shares, graded and caveated', () => {
@@ -285,11 +289,19 @@ describe('estimate on the shipped data', async () => {
   });
 
   it('counts carbon on one basis: life-cycle by default, direct when asked, never spliced', () => {
+    const china = (e: ReturnType<typeof estimate>) => e.carbon?.weights?.find((w) => w.region === 'china');
     const lifeCycle = estimate(data, 'china', { year: 2021 });
-    expect(lifeCycle.carbon).toMatchObject({ basis: 'life-cycle', gco2PerKwh: 599.005, evidence: 'copy' });
+    expect(lifeCycle.carbon).toMatchObject({ basis: 'life-cycle', mixedBases: false, evidence: 'computed' });
+    expect(china(lifeCycle)).toMatchObject({ basis: 'life-cycle', gco2PerKwh: 599.005 });
+    expect(lifeCycle.caveats).not.toContain('carbon-basis');
     const direct = estimate(data, 'china', { year: 2021, carbonBasis: 'direct' });
-    expect(direct.carbon).toMatchObject({ basis: 'direct', evidence: 'primary' });
-    expect(direct.carbon?.gco2PerKwh).toBeCloseTo(549.3, 1); // OWID's 2022 release, China 2021
+    expect(direct.carbon).toMatchObject({ basis: 'direct' });
+    expect(china(direct)?.basis).toBe('direct');
+    expect(china(direct)?.gco2PerKwh).toBeCloseTo(549.3, 1); // OWID's 2022 release, China 2021
+    // The provinces have life-cycle intensities only: the mix says so rather than passing as direct.
+    expect(direct.carbon?.mixedBases).toBe(true);
+    expect(direct.caveats).toContain('carbon-basis');
+    expect(direct.warnings.join('\n')).toMatch(/mixes bases: xinjiang, sichuan/);
     // Sichuan's own grid counts before the basis: its hydro is a fifth of China's intensity, the bases 12% apart.
     const sichuan = estimate(data, 'sichuan', { year: 2021, carbonBasis: 'direct' });
     expect(sichuan.carbon).toMatchObject({ region: 'sichuan', basis: 'life-cycle' });

@@ -4,6 +4,7 @@ import { bottomUp, CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
 import { indexData, regionChain } from '../../src/core/lookup.js';
 import { yearPeriod } from '../../src/core/period.js';
 import { applyScenario, runScenario, worldShares } from '../../src/core/scenario.js';
+import { estimate } from '../../src/core/estimate.js';
 import { shippedData } from '../helpers.js';
 
 const data = await shippedData();
@@ -235,5 +236,42 @@ describe('scenario invariants (property tests)', () => {
         },
       ),
     );
+  });
+});
+
+describe('one carbon model', () => {
+  const nothing = { bans: [], redistribute: { kind: 'proportional' }, moves: [] } as const;
+  const years = Array.from({ length: 12 }, (_, i) => 2014 + i);
+  const scenarios = years.flatMap((year) => {
+    try {
+      return [runScenario(index, { ...nothing, bans: [], moves: [] }, { year })];
+    } catch {
+      return [];
+    }
+  });
+
+  it('covers the years the shipped world series measure', () => {
+    expect(scenarios.map((s) => s.scenario.year)).toEqual(expect.arrayContaining([2019, 2020, 2021, 2022, 2023, 2024]));
+  });
+
+  it("gives every country and the world the same carbon in estimate as in scenario's before, every year", () => {
+    let compared = 0;
+    for (const result of scenarios) {
+      const { year } = result.scenario;
+      const rows = [
+        { id: 'world', before: result.total.before },
+        ...result.regions.filter((r) => index.regions.get(r.id)?.kind === 'country'),
+      ];
+      for (const row of rows) {
+        const e = estimate(data, row.id, { year, series: result.scenario.basis.series });
+        // Relative 1e-12: the two multiply the same factors in a different order.
+        expect(e.energy.twh).toBeCloseTo(row.before.twh, 9);
+        expect(Math.abs((e.carbon?.mtco2 ?? Number.NaN) - row.before.mtco2)).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, row.before.mtco2),
+        );
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 });

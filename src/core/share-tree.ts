@@ -1,0 +1,223 @@
+import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
+import { chooseIntensity } from './intensity.js';
+import { type DataIndex, regionChain } from './lookup.js';
+import type { Period } from './period.js';
+import { partitionOf } from './shares.js';
+
+/** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
+export interface ShareLink {
+  id: string;
+  parent: string;
+  /** Share of the parent's hashrate, 0–100 (year mean or nearest month). */
+  pct: number;
+  /** ± percentage points stated by the records, or null when they state none. */
+  precisionPct: number | null;
+  approximate: boolean;
+  /** Ids of the events between the records used and the period's end (structural breaks). */
+  breaks: string[];
+  /** 0 when the months used are inside the period; else the signed distance of the nearest one. */
+  distanceMonths: number;
+  /** Whether the share rests on secondhand figures. */
+  secondhand: boolean;
+}
+
+/**
+ * The share links of every region whose chain has share data, for a period, parents before children: each
+ * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up.
+ */
+export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
+  const links: ShareLink[] = [];
+  const warnings: string[] = [];
+  const visit = (parent: Region) => {
+    const partition = partitionOf(index, parent, period);
+    warnings.push(...partition.linkWarnings, ...partition.warnings);
+    for (const { child, link, pct, adjustment } of partition.links) {
+      if (adjustment) warnings.push(adjustment);
+      links.push({
+        id: child.id,
+        parent: parent.id,
+        pct,
+        precisionPct: link.precisionPct,
+        approximate: link.choice.approximate,
+        breaks: link.breaks.map((b) => b.event.id),
+        distanceMonths: link.choice.distanceMonths,
+        secondhand: link.secondhand,
+      });
+      visit(child);
+    }
+  };
+  const world = index.data.regions.find((r) => r.parent === null);
+  if (world) visit(world);
+  return { links, warnings };
+}
+
+/**
+ * The regions that have shares, as slots of a typed array: the world first, then parents before children. A
+ * scenario's arithmetic runs on these arrays (a Monte Carlo runs it once a sample); {@link WorldShares} maps are
+ * its public face.
+ */
+export interface ShareTree {
+  ids: string[];
+  slots: Map<string, number>;
+  /** Each slot's sub-region slots. */
+  children: number[][];
+  /** Each slot and every slot below it. */
+  subtrees: number[][];
+  /** Each slot's ancestors, nearest first, ending with the world. */
+  ancestors: number[][];
+}
+
+export function shareTree(worldId: string, regions: readonly { id: string; parent: string }[]): ShareTree {
+  const ids = [worldId, ...regions.map((r) => r.id)];
+  const slots = new Map(ids.map((id, slot) => [id, slot]));
+  const parents = [-1, ...regions.map((r) => slots.get(r.parent) ?? 0)];
+  const children: number[][] = ids.map(() => []);
+  parents.forEach((parent, slot) => {
+    if (parent >= 0) children[parent]?.push(slot);
+  });
+  const ancestors = parents.map((_, slot) => {
+    const chain: number[] = [];
+    for (let up = parents[slot] as number; up >= 0; up = parents[up] as number) chain.push(up);
+    return chain;
+  });
+  const subtrees = ids.map((_, slot) =>
+    ids.flatMap((__, other) => (other === slot || ancestors[other]?.includes(slot) ? [other] : [])),
+  );
+  return { ids, slots, children, subtrees, ancestors };
+}
+
+/**
+ * Fills `values` with world shares from share links (the tree built from those links, slot i + 1 for link i):
+ * each link's share (`pcts`) of its parent's world share, the world 100.
+ */
+export function fillFromLinks(
+  tree: ShareTree,
+  links: readonly ShareLink[],
+  pcts: ArrayLike<number>,
+  values: Float64Array,
+): void {
+  values[0] = 100;
+  links.forEach((_, i) => {
+    const slot = i + 1;
+    const parent = tree.ancestors[slot]?.[0] ?? 0;
+    values[slot] = ((values[parent] as number) * (pcts[i] as number)) / 100;
+  });
+}
+
+/** The world shares the links give, as slots of the tree built from them. */
+export function linkShares(tree: ShareTree, links: readonly ShareLink[]): Float64Array {
+  const values = new Float64Array(tree.ids.length);
+  fillFromLinks(
+    tree,
+    links,
+    links.map((l) => l.pct),
+    values,
+  );
+  return values;
+}
+
+/** An intensity record as a carbon layout holds it. */
+export interface LayoutRecord {
+  key: string;
+  region: string;
+  gco2PerKwh: number;
+  basis: CarbonBasis;
+  record: CarbonIntensity;
+}
+
+/** Where each slot's hashrate of its own is counted for carbon, for one year and basis. */
+export interface CarbonLayout {
+  records: LayoutRecord[];
+  /** Each slot's index into `records` (its own intensity or its nearest ancestor's), or -1 when none is known. */
+  recordOf: Int32Array;
+}
+
+/**
+ * Where each slot's own hashrate is counted for carbon: an index into a list of intensity records (its own, or its
+ * nearest ancestor's, for the year, as {@link chooseIntensity} picks), or -1 when none is known.
+ */
+export function carbonLayout(index: DataIndex, tree: ShareTree, year: number, basis: CarbonBasis): CarbonLayout {
+  const records: LayoutRecord[] = [];
+  const byKey = new Map<string, number>();
+  const recordOf = Int32Array.from(tree.ids, (id) => {
+    const record = chooseIntensity(index, regionChain(index, id), year, basis);
+    if (!record) return -1;
+    const key = `${record.region} ${record.year} ${record.basis}`;
+    let at = byKey.get(key);
+    if (at === undefined) {
+      at = records.push({ key, region: record.region, gco2PerKwh: record.gco2PerKwh, basis: record.basis, record }) - 1;
+      byKey.set(key, at);
+    }
+    return at;
+  });
+  return { records, recordOf };
+}
+
+/** A slot's hashrate of its own: its world share less its recorded sub-regions' (never below zero). */
+function ownShare(tree: ShareTree, values: Float64Array, slot: number): number {
+  let rest = values[slot] as number;
+  for (const child of tree.children[slot] ?? []) rest -= values[child] as number;
+  // What float noise leaves over from sub-regions that fill the whole region is none.
+  return rest > 1e-9 * (values[slot] as number) ? rest : 0;
+}
+
+/**
+ * A region's carbon weight by intensity record: for each record, the world-share points (0–100) counted at it ×
+ * its g CO2/kWh. A region's recorded sub-regions count at their own intensities and the rest of its hashrate at
+ * its own (or its nearest ancestor's), so that moving hashrate between provinces changes carbon.
+ * Mt CO2 = Σ weight × world TWh / 100 / 1,000.
+ */
+export function carbonWeights(
+  tree: ShareTree,
+  layout: CarbonLayout,
+  values: Float64Array,
+  slot: number,
+  weights: Float64Array,
+): Float64Array {
+  weights.fill(0);
+  for (const s of tree.subtrees[slot] ?? []) {
+    const record = layout.recordOf[s] as number;
+    if (record < 0) continue;
+    weights[record] =
+      (weights[record] as number) + ownShare(tree, values, s) * (layout.records[record]?.gco2PerKwh ?? 0);
+  }
+  return weights;
+}
+
+/** One part of a region's hashrate for carbon: a region's own hashrate and the record it is counted at. */
+export interface IntensityPart {
+  region: string;
+  /** Share of the whole region's hashrate, 0–100. */
+  sharePct: number;
+  record: CarbonIntensity;
+}
+
+/**
+ * The carbon intensity of a region's hashrate, g CO2/kWh: the mean of the intensities its own hashrate and each
+ * recorded sub-region's are counted at ({@link carbonLayout}), weighted by their world shares. Hashrate with no
+ * intensity anywhere above it is left out of the mean. The one carbon model: `estimate`, `scenario` and their
+ * Monte Carlos all price a region's energy at this intensity.
+ * @returns the intensity and its parts, or undefined when the region has no share or no intensity is known.
+ */
+export function regionIntensity(
+  tree: ShareTree,
+  layout: CarbonLayout,
+  values: Float64Array,
+  slot: number,
+): { gco2PerKwh: number; parts: IntensityPart[] } | undefined {
+  const counted: { slot: number; pct: number }[] = [];
+  for (const s of tree.subtrees[slot] ?? []) {
+    if ((layout.recordOf[s] as number) < 0) continue;
+    const pct = ownShare(tree, values, s);
+    if (pct > 0) counted.push({ slot: s, pct });
+  }
+  const total = counted.reduce((sum, c) => sum + c.pct, 0);
+  if (!(total > 0)) return undefined;
+  let weighted = 0;
+  const parts = counted.map(({ slot: s, pct }) => {
+    const record = layout.records[layout.recordOf[s] as number] as LayoutRecord;
+    weighted += pct * record.gco2PerKwh;
+    return { region: tree.ids[s] as string, sharePct: (pct / total) * 100, record: record.record };
+  });
+  return { gco2PerKwh: weighted / total, parts };
+}
