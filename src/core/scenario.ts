@@ -3,7 +3,6 @@ import { UsageError } from '../errors.js';
 import { chooseBasis, choosePeriod } from './basis.js';
 import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type DataIndex, regionChain } from './lookup.js';
-import type { Period } from './period.js';
 import {
   type CarbonLayout,
   carbonLayout,
@@ -40,43 +39,6 @@ export interface ScenarioInput {
   bans: string[];
   redistribute: Redistribution;
   moves: Move[];
-}
-
-/** Each region's share of the world's hashrate, 0–100, keyed by region id; the world itself is 100 before any change. */
-export type WorldShares = Map<string, number>;
-
-/** The tree of a set of world shares: the regions in it, found from the world down. */
-function treeOfShares(index: DataIndex, shares: WorldShares): ShareTree {
-  const world = index.data.regions.find((r) => r.parent === null);
-  if (!world) throw new UsageError('The data has no world region.');
-  const regions: { id: string; parent: string }[] = [];
-  const visit = (parent: string) => {
-    for (const child of index.children.get(parent) ?? []) {
-      if (!shares.has(child.id)) continue;
-      regions.push({ id: child.id, parent });
-      visit(child.id);
-    }
-  };
-  visit(world.id);
-  return shareTree(world.id, regions);
-}
-
-/** World shares from share links: each region's share of its parent times its parent's world share (the world 100). */
-export function sharesFromLinks(worldId: string, links: readonly ShareLink[]): WorldShares {
-  const tree = shareTree(worldId, links);
-  const values = linkShares(tree, links);
-  return new Map(tree.ids.map((id, slot) => [id, values[slot] as number]));
-}
-
-/**
- * The world shares of every region whose chain has share data, for a period: each region's share of its parent
- * (year mean or nearest month) times its parent's world share.
- */
-export function worldShares(index: DataIndex, period: Period): { shares: WorldShares; warnings: string[] } {
-  const world = index.data.regions.find((r) => r.parent === null);
-  if (!world) return { shares: new Map(), warnings: [] };
-  const { links, warnings } = shareLinks(index, period);
-  return { shares: sharesFromLinks(world.id, links), warnings };
 }
 
 /** Multiplies a slot's share and every share below it by `factor`. */
@@ -182,19 +144,6 @@ function applyPlan(tree: ShareTree, values: Float64Array, plan: ScenarioPlan): v
     removeFrom(tree, values, move.from, amount);
     addTo(tree, values, move.to, amount);
   }
-}
-
-/**
- * Applies bans and moves to world shares, in that order, and returns the new shares.
- * Proportional redistribution gives a banned region's share to its recorded siblings in proportion to theirs,
- * so that its parent keeps its total; `none` takes it out of the network; a region receives all of it.
- * @throws UsageError for an unknown region, the world, a region without share data, or regions inside each other.
- */
-export function applyScenario(index: DataIndex, before: WorldShares, input: ScenarioInput): WorldShares {
-  const tree = treeOfShares(index, before);
-  const values = Float64Array.from(tree.ids, (id) => before.get(id) ?? 0);
-  applyPlan(tree, values, planScenario(index, tree, input));
-  return new Map(tree.ids.map((id, slot) => [id, values[slot] as number]));
 }
 
 export interface ScenarioOptions {

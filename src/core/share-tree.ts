@@ -53,8 +53,7 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
 
 /**
  * The regions that have shares, as slots of a typed array: the world first, then parents before children. A
- * scenario's arithmetic runs on these arrays (a Monte Carlo runs it once a sample); {@link WorldShares} maps are
- * its public face.
+ * scenario's arithmetic runs on these arrays (a Monte Carlo runs it once a sample).
  */
 export interface ShareTree {
   ids: string[];

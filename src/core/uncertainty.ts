@@ -105,13 +105,6 @@ export function simulateEstimate(
   return { energy: percentiles(energy), carbon: carbon ? percentiles(carbon) : null };
 }
 
-/** A share of the world's hashrate (0–100) at an intensity; parts with the same key draw the same intensity error. */
-export interface IntensityPart {
-  sharePct: number;
-  key: string;
-  gco2PerKwh: number;
-}
-
 export interface FootprintPercentiles {
   twh: Percentiles;
   mtco2: Percentiles;
@@ -188,26 +181,4 @@ export function simulateChanges(
     });
   }
   return pairs;
-}
-
-/**
- * Monte Carlo of a scenario's network totals with the shares held fixed: the world basis from a triangular
- * distribution on its bounds (or ± basisSpread) and each intensity record (parts with the same key) within
- * ± intensitySpread, the same draws for before and after.
- */
-export function simulateScenario(
-  input: { basis: SimulationInput['basis']; before: IntensityPart[]; after: IntensityPart[] },
-  options: UncertaintyOptions,
-): ChangePercentiles {
-  const keys = [...new Set([...input.before, ...input.after].map((p) => p.key))];
-  const footprint = (parts: IntensityPart[]): FootprintDraw => {
-    const carbonWeights = new Float64Array(keys.length);
-    for (const p of parts) {
-      const k = keys.indexOf(p.key);
-      carbonWeights[k] = (carbonWeights[k] as number) + p.sharePct * p.gco2PerKwh;
-    }
-    return { sharePct: parts.reduce((sum, p) => sum + p.sharePct, 0), carbonWeights };
-  };
-  const footprints = [footprint(input.before), footprint(input.after)];
-  return simulateChanges(input.basis, keys.length, () => footprints, options)[0] as ChangePercentiles;
 }

@@ -3,8 +3,8 @@ import { estimate } from '../../src/core/estimate.js';
 import {
   percentiles,
   randomGenerator,
+  simulateChanges,
   simulateEstimate,
-  simulateScenario,
   triangular,
 } from '../../src/core/uncertainty.js';
 import { share, tinyDataset } from './fixtures.js';
@@ -91,33 +91,30 @@ describe('estimate with uncertainty', () => {
   });
 });
 
-describe('simulateScenario', () => {
-  const parts = {
-    basis: { twh: 100, lowerTwh: null, upperTwh: null },
-    before: [
-      { sharePct: 60, key: 'hydro', gco2PerKwh: 20 },
-      { sharePct: 40, key: 'coal', gco2PerKwh: 800 },
-    ],
-    after: [{ sharePct: 100, key: 'coal', gco2PerKwh: 800 }],
-  };
+describe('simulateChanges', () => {
+  // Two intensity records, hydro at 20 g/kWh and coal at 800: before, 60% of the network on hydro and 40% on coal;
+  // after, all of it on coal. Carbon weights are world-share points × g/kWh.
+  const footprints = [
+    { sharePct: 100, carbonWeights: [60 * 20, 40 * 800] },
+    { sharePct: 100, carbonWeights: [0, 100 * 800] },
+  ];
+  const run = (options: typeof settings) =>
+    simulateChanges({ twh: 100, lowerTwh: null, upperTwh: null }, 2, () => footprints, options)[0];
 
   it('collapses to the point figures with no spread', () => {
-    const result = simulateScenario(parts, { ...settings, basisSpread: 0, intensitySpread: 0 });
-    expect(result.before.mtco2.p50).toBeCloseTo((60 * 20 + 40 * 800) / 1000, 9);
-    expect(result.after.mtco2.p50).toBeCloseTo(80, 9);
-    expect(result.change.mtco2).toEqual({
-      p5: result.change.mtco2.p50,
-      p50: result.change.mtco2.p50,
-      p95: result.change.mtco2.p50,
-    });
-    expect(result.change.twh.p50).toBeCloseTo(0, 12);
+    const result = run({ ...settings, basisSpread: 0, intensitySpread: 0 });
+    expect(result?.before.mtco2.p50).toBeCloseTo((60 * 20 + 40 * 800) / 1000, 9);
+    expect(result?.after.mtco2.p50).toBeCloseTo(80, 9);
+    const p50 = result?.change.mtco2.p50;
+    expect(result?.change.mtco2).toEqual({ p5: p50, p50, p95: p50 });
+    expect(result?.change.twh.p50).toBeCloseTo(0, 12);
   });
 
   it('draws the same errors for before and after, so a change is narrower than either total', () => {
-    const result = simulateScenario(parts, settings);
-    const width = (p: { p5: number; p95: number }) => p.p95 - p.p5;
-    expect(width(result.change.mtco2)).toBeLessThan(width(result.after.mtco2));
-    expect(result.before.twh.p5).toBeGreaterThanOrEqual(80);
-    expect(result.before.twh.p95).toBeLessThanOrEqual(120);
+    const result = run(settings);
+    const width = (p: { p5: number; p95: number } | undefined) => (p ? p.p95 - p.p5 : Number.NaN);
+    expect(width(result?.change.mtco2)).toBeLessThan(width(result?.after.mtco2));
+    expect(result?.before.twh.p5).toBeGreaterThanOrEqual(80);
+    expect(result?.before.twh.p95).toBeLessThanOrEqual(120);
   });
 });
