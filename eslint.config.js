@@ -5,6 +5,29 @@ export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The layers, lowest first: src/*.ts (errors, text) ← data ← core ← import ← format ← cli. A layer imports only
+  // from the layers below it.
+  ...[
+    { files: ['src/*.ts'], above: ['data', 'core', 'import', 'format', 'cli'], except: ['src/index.ts', 'src/cli.ts'] },
+    { files: ['src/data/**/*.ts'], above: ['core', 'import', 'format', 'cli'] },
+    { files: ['src/core/**/*.ts'], above: ['import', 'format', 'cli'] },
+    { files: ['src/import/**/*.ts'], above: ['format', 'cli'] },
+    { files: ['src/format/**/*.ts'], above: ['cli'] },
+  ].map(({ files, above, except = [] }) => ({
+    files,
+    ignores: except,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: above.map((layer) => ({
+            group: [`**/${layer}/*`, `./${layer}/*`],
+            message: `Imports go one way: errors and text ← data ← core ← import ← format ← cli; this layer may not import from ${layer}/.`,
+          })),
+        },
+      ],
+    },
+  })),
   {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

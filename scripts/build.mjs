@@ -54,7 +54,7 @@ const LAZY = {
   'src/data/validate.ts': 'validate',
   'src/data/seed-schema.ts': 'seed-schema',
   'src/data/series-input.ts': 'series-input',
-  'src/data/import/import-data.ts': 'import-data',
+  'src/import/import-data.ts': 'import-data',
   chalk: 'chalk',
 };
 const lazyModules = {

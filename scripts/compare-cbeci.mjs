@@ -34,7 +34,7 @@ if (!cbeci) throw new Error('the shipped data has no cbeci series');
 const twhOfDay = (gw) => (gw * 24) / 1000;
 /** The daily power behind each yearly energy figure. */
 const POWER_OF = { twh: 'gw', lowerTwh: 'lowerGw', upperTwh: 'upperGw' };
-const { daysInYear } = await import('../src/core/vocabulary.ts');
+const { daysInYear } = await import('../src/data/vocabulary.ts');
 
 const rows = years.map((year) => {
   const published = cbeci.values.find((v) => v.year === year);

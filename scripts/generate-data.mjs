@@ -6,7 +6,7 @@
 // regions.json, sources.json and events.json are written by hand; this script writes the other files.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { daysInYear } from '../src/core/vocabulary.ts';
+import { daysInYear } from '../src/data/vocabulary.ts';
 
 const [referenceDir, outDir = new URL('../data/', import.meta.url).pathname] = process.argv.slice(2);
 if (!referenceDir) {

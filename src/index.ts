@@ -46,7 +46,7 @@ export {
   daysInYear,
   EVIDENCE,
   type Evidence,
-} from './core/vocabulary.js';
+} from './data/vocabulary.js';
 export { DATA_FILE_NAMES, type Dataset, mergeDatasets, NETWORK_INPUTS_FILE } from './data/dataset.js';
 export {
   CBECI_LICENCE,
@@ -56,7 +56,7 @@ export {
   cbeciEnergySeries,
   cbeciEnergySource,
   importCbeciEnergy,
-} from './data/import/cbeci-energy.js';
+} from './import/cbeci-energy.js';
 export {
   type CoinMetricsInputs,
   type CoinMetricsOptions,
@@ -66,7 +66,7 @@ export {
   NETWORK_INPUTS_HEADER,
   type NetworkInputRow,
   renderNetworkInputs,
-} from './data/import/coinmetrics.js';
+} from './import/coinmetrics.js';
 export {
   CBECI_MINING_MAP_LABELS,
   importMiningMap,
@@ -75,10 +75,10 @@ export {
   type MiningMapOptions,
   type MiningMapSourceOptions,
   miningMapSource,
-} from './data/import/mining-map.js';
-export { importData, type ImportOptions, type ImportSummary, type WrittenFile } from './data/import/import-data.js';
-export { IMPORT_KINDS, type ImportKind } from './data/import/kinds.js';
-export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './data/import/table.js';
+} from './import/mining-map.js';
+export { importData, type ImportOptions, type ImportSummary, type WrittenFile } from './import/import-data.js';
+export { IMPORT_KINDS, type ImportKind } from './import/kinds.js';
+export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
 export { checkReferences } from './data/references.js';
 export type {

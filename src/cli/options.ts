@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../core/period.js';
+import { isCalendarDate } from '../data/dates.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';

@@ -1,5 +1,6 @@
 import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
-import { daysInYear } from './vocabulary.js';
+import { yearsCovered } from '../data/dates.js';
+import { daysInYear } from '../data/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { DataIndex } from './lookup.js';
 import { describeMonth, monthPeriod, type Period, yearPeriod } from './period.js';
@@ -28,12 +29,6 @@ const MEASURED_TOTALS: readonly Coverage[] = ['year', 'partial-year'];
 
 export function coverageOf(value: NetworkValue): Coverage {
   return value.coverage ?? 'year';
-}
-
-/** The calendar years a value speaks for. */
-export function yearsCovered(value: NetworkValue): number[] {
-  const last = value.toYear ?? value.year;
-  return Array.from({ length: last - value.year + 1 }, (_, i) => value.year + i);
 }
 
 /** Series whose scope is on the chain, nearest scope first, in file order within a scope. */

@@ -1,4 +1,4 @@
-import type { Evidence } from './vocabulary.js';
+import type { Evidence } from '../data/vocabulary.js';
 import type { Hardware } from '../data/schemas.js';
 import { HOURS_PER_YEAR } from './units.js';
 

@@ -11,7 +11,7 @@ import {
   shareLinks,
   shareTree,
 } from './share-tree.js';
-import { possessive } from './text.js';
+import { possessive } from '../text.js';
 import { mtco2FromTwh } from './units.js';
 
 export { chooseIntensity };

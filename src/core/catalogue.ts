@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/dataset.js';
-import type { Coverage, Evidence } from './vocabulary.js';
-import { coverageOf, describeCoverage, yearsCovered } from './basis.js';
+import type { Coverage, Evidence } from '../data/vocabulary.js';
+import { yearsCovered } from '../data/dates.js';
+import { coverageOf, describeCoverage } from './basis.js';
 import { weakestEvidence } from './evidence.js';
 import { indexData } from './lookup.js';
 

@@ -1,4 +1,4 @@
-import type { Coverage, Evidence } from './vocabulary.js';
+import type { Coverage, Evidence } from '../data/vocabulary.js';
 
 /**
  * What an estimate rests on that a reader (or a script filtering rows) must know, one code each:

@@ -6,7 +6,7 @@ import type { Check, Seed } from '../data/seed-schema.js';
 import { rankAmong } from './compare.js';
 import { type DataIndex, indexData } from './lookup.js';
 import { monthIndex } from './period.js';
-import { normaliseName } from './text.js';
+import { normaliseName } from '../text.js';
 import { roundSignificant } from './units.js';
 
 export type Verdict = 'reproduced' | 'contradicted' | 'not checkable';

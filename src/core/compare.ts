@@ -1,5 +1,5 @@
 import type { Baseline, BaselineValue } from '../data/schemas.js';
-import { compareText } from './text.js';
+import { compareText } from '../text.js';
 
 /** Where a figure would stand among a baseline's countries. */
 export interface Ranking {

@@ -1,14 +1,8 @@
+import { yearsCovered } from '../data/dates.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonBasis, Coverage, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import {
-  type AlternativeTotal,
-  alternativeTotals,
-  chooseBasis,
-  choosePeriod,
-  seriesOnChain,
-  yearsCovered,
-} from './basis.js';
+import { type AlternativeTotal, alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './basis.js';
 import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type CarbonEstimate, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
@@ -16,7 +10,7 @@ import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import type { Period } from './period.js';
 import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './shares.js';
-import { normaliseName, possessive } from './text.js';
+import { normaliseName, possessive } from '../text.js';
 import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
 

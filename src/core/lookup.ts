@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import { normaliseName, quoteList, suggest } from './text.js';
+import { normaliseName, quoteList, suggest } from '../text.js';
 
 /** A dataset with the lookups the estimator needs, built once per dataset. */
 export interface DataIndex {

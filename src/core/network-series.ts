@@ -1,13 +1,10 @@
+import type { SeriesInputRow } from '../data/series-input.js';
 import type { Hardware } from '../data/schemas.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
 
 /** One day of inputs: the network hashrate and either miners' revenue or a profitability threshold. */
-export interface SeriesInputRow {
-  date: string;
-  hashrateEhs: number;
-  revenueUsd?: number;
-  thresholdJPerTh?: number;
-}
+
+export type { SeriesInputRow };
 
 export interface SeriesOptions {
   priceUsdPerKwh: number;

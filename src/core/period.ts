@@ -67,10 +67,3 @@ export function firstMonthOf(period: Period): string {
 export function lastMonthOf(period: Period): string {
   return period.kind === 'month' ? period.month : `${period.year}-12`;
 }
-
-/** Whether a text is a real calendar date written YYYY-MM-DD (not 2023-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}

@@ -13,7 +13,7 @@ import {
   monthsFromPeriod,
   type Period,
 } from './period.js';
-import { possessive } from './text.js';
+import { possessive } from '../text.js';
 
 /** The share one link of a region's chain contributes for a period, and what it rests on. */
 export interface ShareChoice {

@@ -1,5 +1,5 @@
-import { yearsCovered } from '../core/basis.js';
-import { quoteList, suggest } from '../core/text.js';
+import { yearsCovered } from './dates.js';
+import { quoteList, suggest } from '../text.js';
 import { DATA_FILE_NAMES, type Dataset, type DatasetKey, RECORD_KEY, RECORD_LABEL } from './dataset.js';
 
 /** Children of one parent in one month may sum to 100 plus this much, for rounding in the published figures. */

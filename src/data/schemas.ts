@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../core/period.js';
-import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from '../core/vocabulary.js';
+import { isCalendarDate } from './dates.js';
+import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
 
@@ -228,7 +228,7 @@ export type BaselineValue = Baseline['values'][number];
 export type CarbonIntensity = z.infer<typeof CarbonIntensitySchema>;
 export type Hardware = z.infer<typeof HardwareSchema>;
 export type Event = z.infer<typeof EventSchema>;
-export type { CarbonBasis, Coverage, Evidence } from '../core/vocabulary.js';
+export type { CarbonBasis, Coverage, Evidence } from './vocabulary.js';
 
 /** The zod schema of each data file, keyed as in `Dataset`. */
 export const DATA_SCHEMAS = {

@@ -1,10 +1,17 @@
-import { isCalendarDate } from '../core/period.js';
+import { isCalendarDate } from './dates.js';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { SeriesInputRow } from '../core/network-series.js';
 import { DataError } from '../errors.js';
 import { parseCsv, withoutByteOrderMark } from './csv.js';
 import { parseJson } from './json.js';
+
+/** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
+export interface SeriesInputRow {
+  date: string;
+  hashrateEhs: number;
+  revenueUsd?: number;
+  thresholdJPerTh?: number;
+}
 
 const positive = (what: string) => z.number(`must be a number (${what})`).positive(`must be above 0 (${what})`);
 

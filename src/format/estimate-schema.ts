@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAVEATS } from '../core/caveats.js';
-import { CARBON_BASES, COVERAGES, EVIDENCE } from '../core/vocabulary.js';
+import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/vocabulary.js';
 import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
 import {
   NetworkDocumentSchema,

@@ -1,4 +1,4 @@
-import type { ImportSummary, WrittenFile } from '../data/import/import-data.js';
+import type { ImportSummary, WrittenFile } from '../import/import-data.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAVEATS } from '../core/caveats.js';
-import { CARBON_BASES, COVERAGES, EVIDENCE } from '../core/vocabulary.js';
+import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/vocabulary.js';
 
 const nullableNumber = z.number().nullable();
 const footprint = z.object({ twh: z.number(), mtco2: z.number() });

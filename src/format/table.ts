@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { Catalogue } from '../core/catalogue.js';
 import type { Estimate } from '../core/estimate.js';
-import { compareText } from '../core/text.js';
+import { compareText } from '../text.js';
 import type { Colors } from './color.js';
 import { formatNumber, ordinal, span } from './numbers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { neighbours, rankAmong } from '../../src/core/compare.js';
-import { editDistance, normaliseName, possessive, suggest } from '../../src/core/text.js';
+import { editDistance, normaliseName, possessive, suggest } from '../../src/text.js';
 import { gwFromTwhPerYear, mtco2FromTwh, roundSignificant } from '../../src/core/units.js';
 import { tinyDataset } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { Argument, type Command, InvalidArgumentError, Option } from 'commander';
 import { DATA_FILE_NAMES, DATASET_KEYS } from '../../data/dataset.js';
-import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportEvidence, type ImportKind } from '../../data/import/kinds.js';
+import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportEvidence, type ImportKind } from '../../import/kinds.js';
 import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
 import { renderImportSummary } from '../../format/import-summary.js';
@@ -105,7 +105,7 @@ merged over the shipped data, as --data would use it, before anything is written
       for (const [key, flag, only] of KIND_OPTIONS) {
         if (options[key] !== undefined && kind !== only) throw new UsageError(`${flag} goes with ${only} only.`);
       }
-      const { importData } = await import('../../data/import/import-data.js');
+      const { importData } = await import('../../import/import-data.js');
       const summary = await importData(kind, file, {
         out: options.out,
         evidence: options.evidence,

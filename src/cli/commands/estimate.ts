@@ -8,7 +8,7 @@ import {
   regionsWithShares,
 } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
-import { CARBON_BASES, type CarbonBasis } from '../../core/vocabulary.js';
+import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { renderEstimatesCsv } from '../../format/csv.js';

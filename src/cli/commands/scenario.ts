@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { type Footprint, type Move, type Redistribution, runScenario } from '../../core/scenario.js';
-import { CARBON_BASES, type CarbonBasis } from '../../core/vocabulary.js';
+import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';

@@ -1,11 +1,11 @@
-import { indexData, resolveRegion } from '../../core/lookup.js';
-import { describeMonth } from '../../core/period.js';
-import { quoteList, suggest } from '../../core/text.js';
-import { UsageError } from '../../errors.js';
-import { EMPTY_DATASET } from '../dataset.js';
-import type { HashrateShare, Region, Source } from '../schemas.js';
+import { indexData, resolveRegion } from '../core/lookup.js';
+import { describeMonth } from '../core/period.js';
+import { quoteList, suggest } from '../text.js';
+import { UsageError } from '../errors.js';
+import { EMPTY_DATASET } from '../data/dataset.js';
+import type { HashrateShare, Region, Source } from '../data/schemas.js';
 import { CBECI_LICENCE, CBECI_PUBLISHER } from './cbeci-energy.js';
-import { COMPLETE_TOLERANCE_PCT } from '../../core/lookup.js';
+import { COMPLETE_TOLERANCE_PCT } from '../core/lookup.js';
 import {
   checkRowWidths,
   csvRecords,
@@ -129,7 +129,11 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
     // CBECI writes each share with a % sign; a bare number may be a fraction (0.7553), a hundred times too small.
     const sharePct = shareCell.endsWith('%') ? parseDecimal(shareCell.slice(0, -1)) : undefined;
     if (sharePct === undefined || sharePct < 0 || sharePct > 100) {
-      problems.add(line, '"monthly_hashrate_%"', `must be a percentage from 0 to 100 written with its sign (like 75.53%), not "${shareCell}"`);
+      problems.add(
+        line,
+        '"monthly_hashrate_%"',
+        `must be a percentage from 0 to 100 written with its sign (like 75.53%), not "${shareCell}"`,
+      );
     }
     if (label === '') problems.add(line, '"country"', 'is empty');
     const region = label === '' ? undefined : regionOf(label, line);
@@ -137,7 +141,11 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
     const key = `${region} ${month}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.add(line, '"country"', `"${label}" gives ${region} a second share for ${month} (the first is on line ${first})`);
+      problems.add(
+        line,
+        '"country"',
+        `"${label}" gives ${region} a second share for ${month} (the first is on line ${first})`,
+      );
       continue;
     }
     seen.set(key, line);
@@ -147,7 +155,11 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
   for (const s of shares) monthSums.set(s.month, (monthSums.get(s.month) ?? 0) + s.sharePct);
   for (const [month, sum] of monthSums) {
     if (sum > 100 + COMPLETE_TOLERANCE_PCT) {
-      problems.add(seen.get(`${shares.find((s) => s.month === month)?.region} ${month}`) ?? header.line, '"monthly_hashrate_%"', `the shares of ${month} add up to ${Number(sum.toFixed(4))}%, above 100%`);
+      problems.add(
+        seen.get(`${shares.find((s) => s.month === month)?.region} ${month}`) ?? header.line,
+        '"monthly_hashrate_%"',
+        `the shares of ${month} add up to ${Number(sum.toFixed(4))}%, above 100%`,
+      );
     }
   }
   problems.throwIfAny();

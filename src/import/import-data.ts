@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { SeriesInputRow } from '../../core/network-series.js';
-import { DataError, UsageError } from '../../errors.js';
+import type { SeriesInputRow } from '../data/series-input.js';
+import { DataError, UsageError } from '../errors.js';
 import {
   DATA_FILE_NAMES,
   DATASET_KEYS,
@@ -11,17 +11,15 @@ import {
   NETWORK_INPUTS_FILE,
   RECORD_KEY,
   RECORD_LABEL,
-} from '../dataset.js';
-import { type DataFileText, loadData, loadDataFiles } from '../load.js';
-import type { Source } from '../schemas.js';
-import { parseSeriesInput } from '../series-input.js';
+} from '../data/dataset.js';
+import { type DataFileText, loadData, loadDataFiles } from '../data/load.js';
+import type { Source } from '../data/schemas.js';
+import { parseSeriesInput } from '../data/series-input.js';
 import { cbeciEnergySeries, cbeciEnergySource, importCbeciEnergy } from './cbeci-energy.js';
 import { coinMetricsSource, importCoinMetrics, type NetworkInputRow, renderNetworkInputs } from './coinmetrics.js';
 import type { ImportKind } from './kinds.js';
 import { importMiningMap, miningMapSource } from './mining-map.js';
 import { type ImportEvidence, type ImportFile, plural } from './table.js';
-
-
 
 /** Options for {@link importData}. */
 export interface ImportOptions {
@@ -277,7 +275,9 @@ function readInput(path: string): { text: string; modified: string } {
   }
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
   if (!stats.isFile()) {
-    throw new DataError(`Cannot import ${path}: it is not a regular file (a pipe or a device?); save it to a file first.`);
+    throw new DataError(
+      `Cannot import ${path}: it is not a regular file (a pipe or a device?); save it to a file first.`,
+    );
   }
   try {
     return { text: readFileSync(path, 'utf8'), modified: stats.mtime.toISOString().slice(0, 10) };

@@ -1,5 +1,5 @@
-import { daysInYear } from '../../core/vocabulary.js';
-import type { NetworkSeries, NetworkValue, Source } from '../schemas.js';
+import { daysInYear } from '../data/vocabulary.js';
+import type { NetworkSeries, NetworkValue, Source } from '../data/schemas.js';
 import {
   checkRowWidths,
   csvRecords,
@@ -32,7 +32,8 @@ const TWH_DECIMALS = 4;
 const WHAT = "CBECI's daily electricity export";
 
 /** The publisher named in every imported CBECI source. */
-export const CBECI_PUBLISHER = 'Cambridge Centre for Alternative Finance (Cambridge Bitcoin Electricity Consumption Index)';
+export const CBECI_PUBLISHER =
+  'Cambridge Centre for Alternative Finance (Cambridge Bitcoin Electricity Consumption Index)';
 /** What is known of CBECI's terms; stated on every imported CBECI source. */
 export const CBECI_LICENCE =
   "believed to be CC BY-NC-SA 4.0 (attribution, non-commercial, share-alike); not verified: check the publisher's terms before redistributing";
@@ -80,7 +81,9 @@ export function importCbeciEnergy(text: string, path: string): CbeciEnergy {
   const records = csvRecords(text, problems);
   const [first, second] = records;
   if (first === undefined) return problems.fail('the file is empty.');
-  const hasNote = !first.cells.some((cell) => cell.trim() === 'Timestamp') && first.cells.filter((cell) => cell.trim() !== '').length <= 1;
+  const hasNote =
+    !first.cells.some((cell) => cell.trim() === 'Timestamp') &&
+    first.cells.filter((cell) => cell.trim() !== '').length <= 1;
   const header = hasNote ? second : first;
   if (header === undefined) return problems.fail('the file has a note but no header line.');
   const columns = locateColumns(header, COLUMNS, problems);
@@ -141,7 +144,8 @@ export function importCbeciEnergy(text: string, path: string): CbeciEnergy {
     years.set(year, sum);
   }
   problems.throwIfAny();
-  if (from === undefined || previous === undefined) return problems.fail(`no daily rows after the header (line ${header.line}).`);
+  if (from === undefined || previous === undefined)
+    return problems.fail(`no daily rows after the header (line ${header.line}).`);
   const note = hasNote ? first.cells.map((cell) => cell.trim()).filter((cell) => cell !== '')[0] : undefined;
   return {
     values: [...years.values()].map(yearValue),
@@ -167,7 +171,11 @@ function dayOf(cell: string, line: number, problems: ImportProblems): string | u
   }
   const day = date.toISOString().slice(0, 10);
   if (!inDataYears(day)) {
-    problems.add(line, '"Timestamp"', `${cell} is ${day}, outside ${YEARS.first}–${YEARS.last} (seconds, not milliseconds?)`);
+    problems.add(
+      line,
+      '"Timestamp"',
+      `${cell} is ${day}, outside ${YEARS.first}–${YEARS.last} (seconds, not milliseconds?)`,
+    );
     return undefined;
   }
   return day;

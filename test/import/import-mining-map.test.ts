@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importMiningMap, type MiningMapOptions, miningMapSource } from '../../src/data/import/mining-map.js';
+import { importMiningMap, type MiningMapOptions, miningMapSource } from '../../src/import/mining-map.js';
 import type { HashrateShare, Region } from '../../src/data/schemas.js';
 import { DataError, UsageError } from '../../src/errors.js';
 import { FIXTURES, SHIPPED_DATA } from '../helpers.js';
@@ -38,7 +38,13 @@ describe('importMiningMap', () => {
       ['2021-05', 'china', 60],
       ['2021-05', 'other', 40],
     ]);
-    expect(map.shares[0]).toEqual({ region: 'china', month: '2021-04', sharePct: 65, source: 'test', evidence: 'copy' });
+    expect(map.shares[0]).toEqual({
+      region: 'china',
+      month: '2021-04',
+      sharePct: 65,
+      source: 'test',
+      evidence: 'copy',
+    });
     expect(map).toMatchObject({ from: '2021-04', to: '2021-05', months: 2, unusedMap: [] });
   });
 
@@ -55,7 +61,11 @@ describe('importMiningMap', () => {
   });
 
   it("resolves other labels by the regions' names, aliases and ISO codes, after CBECI's", () => {
-    const map = importMiningMap(csv('2023-01-01,NOR,2%,1', '2023-01-01,Paraguay,3%,1', '2023-01-01,UAE,4%,1'), 'map.csv', options);
+    const map = importMiningMap(
+      csv('2023-01-01,NOR,2%,1', '2023-01-01,Paraguay,3%,1', '2023-01-01,UAE,4%,1'),
+      'map.csv',
+      options,
+    );
     expect(map.shares.map((s) => s.region)).toEqual(['norway', 'paraguay', 'united-arab-emirates']);
     expect(map.labels.map((l) => `${l.label}:${l.region}:${l.match}`)).toEqual([
       'NOR:norway:name',
@@ -83,9 +93,13 @@ describe('importMiningMap', () => {
   });
 
   it('refuses a --map to a region that does not exist (a usage error)', () => {
-    const error = errorOf(() => importMiningMap(csv('2021-04-01,X,1%,1'), 'map.csv', { ...options, map: { X: 'kazakstan' } }));
+    const error = errorOf(() =>
+      importMiningMap(csv('2021-04-01,X,1%,1'), 'map.csv', { ...options, map: { X: 'kazakstan' } }),
+    );
     expect(error).toBeInstanceOf(UsageError);
-    expect(error.message).toBe('--map "X=kazakstan": there is no region with the id "kazakstan". Did you mean "kazakhstan"?');
+    expect(error.message).toBe(
+      '--map "X=kazakstan": there is no region with the id "kazakstan". Did you mean "kazakhstan"?',
+    );
   });
 
   it.each([
@@ -104,11 +118,31 @@ describe('importMiningMap', () => {
   });
 
   it.each([
-    ['a date that is not the first of a month', '2021-04-15,Other,1%,1', /line 2 → "date" → must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "2021-04-15"/],
-    ['a malformed date', '2021-4-01,Other,1%,1', /line 2 → "date" → must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "2021-4-01"/],
-    ['a share above 100', '2021-04-01,Other,120%,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "120%"/],
-    ['a negative share', '2021-04-01,Other,-1%,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100/],
-    ['a share that is not a number', '2021-04-01,Other,n/a,1', /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "n\/a"/],
+    [
+      'a date that is not the first of a month',
+      '2021-04-15,Other,1%,1',
+      /line 2 → "date" → must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "2021-04-15"/,
+    ],
+    [
+      'a malformed date',
+      '2021-4-01,Other,1%,1',
+      /line 2 → "date" → must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "2021-4-01"/,
+    ],
+    [
+      'a share above 100',
+      '2021-04-01,Other,120%,1',
+      /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "120%"/,
+    ],
+    [
+      'a negative share',
+      '2021-04-01,Other,-1%,1',
+      /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100/,
+    ],
+    [
+      'a share that is not a number',
+      '2021-04-01,Other,n/a,1',
+      /line 2 → "monthly_hashrate_%" → must be a percentage from 0 to 100 written with its sign \(like 75\.53%\), not "n\/a"/,
+    ],
     ['an empty label', '2021-04-01,,1%,1', /line 2 → "country" → is empty/],
   ])('rejects %s', (_name, row, message) => {
     expect(errorOf(() => importMiningMap(csv(row), 'map.csv', options)).message).toMatch(message);
@@ -116,7 +150,9 @@ describe('importMiningMap', () => {
 
   it('rejects a header without the share column', () => {
     const error = errorOf(() => importMiningMap('date,country,share\n2021-04-01,Other,1\n', 'map.csv', options));
-    expect(error.message).toMatch(/map\.csv → line 1 → header → is missing the column "monthly_hashrate_%" \(its columns are "date", "country", "share"\)/);
+    expect(error.message).toMatch(
+      /map\.csv → line 1 → header → is missing the column "monthly_hashrate_%" \(its columns are "date", "country", "share"\)/,
+    );
   });
 
   it('reproduces the shipped mining-map records from the CBECI export, in the same order', () => {
@@ -125,9 +161,9 @@ describe('importMiningMap', () => {
       ...options,
       source: 'cbeci-mining-map',
     });
-    const shipped = (JSON.parse(readFileSync(join(SHIPPED_DATA, 'hashrate-shares.json'), 'utf8')) as HashrateShare[]).filter(
-      (s) => s.source === 'cbeci-mining-map',
-    );
+    const shipped = (
+      JSON.parse(readFileSync(join(SHIPPED_DATA, 'hashrate-shares.json'), 'utf8')) as HashrateShare[]
+    ).filter((s) => s.source === 'cbeci-mining-map');
     expect(shipped).toHaveLength(290);
     expect(map.shares).toEqual(shipped);
     expect(map).toMatchObject({ from: '2019-09', to: '2022-01', months: 29 });

@@ -1,7 +1,7 @@
-import { THS_PER_EHS } from '../../core/bottom-up.js';
-import { roundSignificant } from '../../core/units.js';
-import { DataError } from '../../errors.js';
-import type { Source } from '../schemas.js';
+import { THS_PER_EHS } from '../core/bottom-up.js';
+import { roundSignificant } from '../core/units.js';
+import { DataError } from '../errors.js';
+import type { Source } from '../data/schemas.js';
 import {
   checkRowWidths,
   type ColumnSpec,
@@ -103,7 +103,11 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
   for (const { line, cells } of records) {
     const date = dayOf(cellOf(cells, 'date'));
     if (date === undefined) {
-      problems.add(line, `"${columns.date?.name}"`, `must be a date, YYYY-MM-DD, from 1990 to 2100, not "${cellOf(cells, 'date')}"`);
+      problems.add(
+        line,
+        `"${columns.date?.name}"`,
+        `must be a date, YYYY-MM-DD, from 1990 to 2100, not "${cellOf(cells, 'date')}"`,
+      );
     } else if (previous && date <= previous.date) {
       problems.add(
         line,

@@ -1,5 +1,5 @@
-import { DataError } from '../../errors.js';
-import { type CsvRecord, scanCsv } from '../csv.js';
+import { DataError } from '../errors.js';
+import { type CsvRecord, scanCsv } from '../data/csv.js';
 
 /** At most this many problems are listed; the rest are counted. */
 export const MAX_LISTED_PROBLEMS = 20;
@@ -44,10 +44,7 @@ export class ImportProblems {
     if (count === 0) return;
     const listed = this.list.slice(0, MAX_LISTED_PROBLEMS);
     if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${count - MAX_LISTED_PROBLEMS} more`);
-    throw new DataError(
-      `Cannot import ${this.path} (${this.what}): ${plural(count, 'problem')}:`,
-      listed,
-    );
+    throw new DataError(`Cannot import ${this.path} (${this.what}): ${plural(count, 'problem')}:`, listed);
   }
 }
 
@@ -75,7 +72,11 @@ export function locateColumns<F extends string>(
     const first = seen.get(name);
     if (first === undefined) seen.set(name, index);
     else if (name !== '') {
-      problems.add(header.line, `column "${name}"`, `appears twice in the header (columns ${first + 1} and ${index + 1})`);
+      problems.add(
+        header.line,
+        `column "${name}"`,
+        `appears twice in the header (columns ${first + 1} and ${index + 1})`,
+      );
     }
   });
   const found = {} as Record<F, { index: number; name: string }>;
@@ -98,7 +99,10 @@ export function locateColumns<F extends string>(
     }
   }
   if (missing.length > 0) {
-    const list = missing.length === 1 ? `the column ${missing[0]}` : `the columns ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+    const list =
+      missing.length === 1
+        ? `the column ${missing[0]}`
+        : `the columns ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
     problems.add(header.line, 'header', `is missing ${list} (its columns are ${describeHeader(names)})`);
   }
   problems.throwIfAny();
@@ -113,7 +117,8 @@ function describeHeader(names: readonly string[]): string {
 /** The records of a CSV file, or a problem for a file with none, with a NUL (not text) or with an unclosed quote. */
 export function csvRecords(text: string, problems: ImportProblems): CsvRecord[] {
   if (text.trim() === '') problems.fail('the file is empty.');
-  if (text.includes('\u0000')) problems.fail('it holds NUL bytes: it is not a text file (a compressed or UTF-16 file?).');
+  if (text.includes('\u0000'))
+    problems.fail('it holds NUL bytes: it is not a text file (a compressed or UTF-16 file?).');
   const { records, unclosedQuoteLine } = scanCsv(text);
   if (unclosedQuoteLine !== null) {
     problems.fail(`a quoted field opened on line ${unclosedQuoteLine} is never closed (the file may be cut short).`);
@@ -157,7 +162,7 @@ export function parseDecimal(cell: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-export { isCalendarDate } from '../../core/period.js';
+export { isCalendarDate } from '../data/dates.js';
 
 /** Days from one date (YYYY-MM-DD) to another. */
 export function daysBetween(from: string, to: string): number {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coinMetricsSource, importCoinMetrics, renderNetworkInputs } from '../../src/data/import/coinmetrics.js';
+import { coinMetricsSource, importCoinMetrics, renderNetworkInputs } from '../../src/import/coinmetrics.js';
 import { parseSeriesInput } from '../../src/data/series-input.js';
 import { DataError } from '../../src/errors.js';
 import { FIXTURES, SHIPPED_DATA } from '../helpers.js';
@@ -92,20 +92,52 @@ describe('importCoinMetrics', () => {
   });
 
   it.each([
-    ['a duplicate day', ['2024-01-01,1,1,1', '2024-01-01,1,1,1'], /line 3 → "date" → 2024-01-01 does not follow 2024-01-01 \(line 2\)/],
-    ['days out of order', ['2024-01-02,1,1,1', '2024-01-01,1,1,1'], /line 3 → "date" → 2024-01-01 does not follow 2024-01-02/],
-    ['a malformed date', ['01/02/2024,1,1,1'], /line 2 → "date" → must be a date, YYYY-MM-DD, from 1990 to 2100, not "01\/02\/2024"/],
-    ['an impossible date', ['2023-02-29,1,1,1'], /line 2 → "date" → must be a date, YYYY-MM-DD, from 1990 to 2100, not "2023-02-29"/],
+    [
+      'a duplicate day',
+      ['2024-01-01,1,1,1', '2024-01-01,1,1,1'],
+      /line 3 → "date" → 2024-01-01 does not follow 2024-01-01 \(line 2\)/,
+    ],
+    [
+      'days out of order',
+      ['2024-01-02,1,1,1', '2024-01-01,1,1,1'],
+      /line 3 → "date" → 2024-01-01 does not follow 2024-01-02/,
+    ],
+    [
+      'a malformed date',
+      ['01/02/2024,1,1,1'],
+      /line 2 → "date" → must be a date, YYYY-MM-DD, from 1990 to 2100, not "01\/02\/2024"/,
+    ],
+    [
+      'an impossible date',
+      ['2023-02-29,1,1,1'],
+      /line 2 → "date" → must be a date, YYYY-MM-DD, from 1990 to 2100, not "2023-02-29"/,
+    ],
     ['a time that is not midnight', ['2024-01-01T12:00:00Z,1,1,1'], /line 2 → "date" → must be a date/],
-    ['a number that is not one', ['2024-01-01,1,lots,1'], /line 2 → "miner_revenue_usd" → must be a number, not "lots"/],
-    ['a non-finite number', ['2024-01-01,Infinity,1,1'], /line 2 → "mean_hash_rate_ths" → must be a number, not "Infinity"/],
+    [
+      'a number that is not one',
+      ['2024-01-01,1,lots,1'],
+      /line 2 → "miner_revenue_usd" → must be a number, not "lots"/,
+    ],
+    [
+      'a non-finite number',
+      ['2024-01-01,Infinity,1,1'],
+      /line 2 → "mean_hash_rate_ths" → must be a number, not "Infinity"/,
+    ],
   ])('rejects %s, naming the line and column', (_name, rows, message) => {
     expect(errorOf(() => importCoinMetrics(csv(...rows), 'cm.csv')).message).toMatch(message);
   });
 
   it.each([
-    ['no revenue column', 'date,HashRate\n2024-01-01,1\n', /line 1 → header → is missing the column "miner_revenue_usd" \(or "RevUSD", or both "IssTotUSD" and "FeeTotUSD", which add up to it\) \(its columns are "date", "HashRate"\)/],
-    ['a column named twice', 'date,HashRate,HashRate,RevUSD\n2024-01-01,1,1,1\n', /line 1 → column "HashRate" → appears twice in the header \(columns 2 and 3\)/],
+    [
+      'no revenue column',
+      'date,HashRate\n2024-01-01,1\n',
+      /line 1 → header → is missing the column "miner_revenue_usd" \(or "RevUSD", or both "IssTotUSD" and "FeeTotUSD", which add up to it\) \(its columns are "date", "HashRate"\)/,
+    ],
+    [
+      'a column named twice',
+      'date,HashRate,HashRate,RevUSD\n2024-01-01,1,1,1\n',
+      /line 1 → column "HashRate" → appears twice in the header \(columns 2 and 3\)/,
+    ],
     ['an empty file', '', /Cannot import cm\.csv \(Coin Metrics daily network data\): the file is empty\./],
     ['no rows', `${HEADER}\n`, /no rows after the header \(line 1\)/],
   ])('rejects %s', (_name, text, message) => {
@@ -125,7 +157,9 @@ describe('importCoinMetrics', () => {
 
 describe('coinMetricsSource', () => {
   it('names the file, its days, the columns read and what was computed', () => {
-    const inputs = importCoinMetrics(csv('2024-01-01,,1,1', '2024-01-02,5e8,2e7,1'), 'cm.csv', { skipIncomplete: true });
+    const inputs = importCoinMetrics(csv('2024-01-01,,1,1', '2024-01-02,5e8,2e7,1'), 'cm.csv', {
+      skipIncomplete: true,
+    });
     const source = coinMetricsSource(inputs, {
       id: 'coinmetrics-import',
       evidence: 'copy',
