@@ -85,15 +85,14 @@ function describeCountry(index: DataIndex, country: BaselineCountry): string {
   return `${country.country} (country${iso}: no hashrate share of its own; ${remainderClause(index)})`;
 }
 
+/** The refusal of a query that fits two or more candidates. */
 function ambiguous(index: DataIndex, query: string, regions: Region[], countries: BaselineCountry[]): UsageError {
   const candidates = [
     ...regions.map((r) => describeRegion(index, r)),
     ...countries.map((c) => describeCountry(index, c)),
   ];
-  const lastJoin = candidates.length > 1 ? ` or ${candidates.at(-1)}` : '';
-  return new UsageError(
-    `Region "${query}" is ambiguous: it could be ${candidates.slice(0, -1).join(', ')}${lastJoin}. Use the id or the ISO code.`,
-  );
+  const all = `${candidates.slice(0, -1).join(', ')} or ${candidates.at(-1)}`;
+  return new UsageError(`Region "${query}" is ambiguous: it could be ${all}. Use the id or the ISO code.`);
 }
 
 function resolveTwoLetterCode(index: DataIndex, query: string, wanted: string): Region {
@@ -123,11 +122,7 @@ export function resolveRegion(index: DataIndex, query: string): Region {
   const wanted = normaliseName(query);
   if (TWO_LETTERS.test(wanted)) return resolveTwoLetterCode(index, query, wanted);
   const matchesWanted = (name: string) => normaliseName(name) === wanted;
-  const regions = index.data.regions.filter((r) =>
-    regionNames(r)
-      .filter((name) => !countryCodes(r).includes(name))
-      .some(matchesWanted),
-  );
+  const regions = index.data.regions.filter((r) => regionNames(r).some(matchesWanted));
   const others = baselineOnlyCountries(index);
   const countries = others.filter((c) => matchesWanted(c.country) || (c.iso3 !== null && matchesWanted(c.iso3)));
   if (regions.length === 1 && countries.length === 0) return regions[0] as Region;

@@ -48,7 +48,7 @@ export function registerCompare(program: Command): void {
     .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5))
     .option(
       '--with <countries>',
-      "instead of ranking, give the figure as a percentage of each named country's (comma-separated)",
+      'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
       collectList,
     );
   addFormatOptions(command, ['table', 'json']);
@@ -110,14 +110,9 @@ export function registerCompare(program: Command): void {
         };
         warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr));
       }
+      const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
         const comparisons = compareWithCountries(value.twh, countries);
-        const baselineSummary = {
-          id: baseline.id,
-          name: baseline.name,
-          measure: baseline.measure,
-          year: baseline.year,
-        };
         process.stdout.write(
           format === 'json'
             ? renderJson({ value, baseline: baselineSummary, countries: comparisons })
@@ -137,7 +132,7 @@ export function registerCompare(program: Command): void {
         value,
         rank: ranking.rank,
         count: ranking.count,
-        baseline: { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year },
+        baseline: baselineSummary,
         neighbours: rows,
       };
       let output: string;
