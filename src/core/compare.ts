@@ -54,3 +54,23 @@ export function neighbours(ranking: Ranking, label: string, twh: number, around:
   const at = ranking.rank - 1;
   return rows.slice(Math.max(0, at - around), at + around + 1);
 }
+
+/** A figure set against one country's electricity. */
+export interface CountryComparison {
+  country: string;
+  iso3: string | null;
+  /** The country's figure in the baseline, TWh per year. */
+  twh: number;
+  /** The compared figure as a percentage of the country's (100 = as much as the country uses); null if it uses 0. */
+  pctOfCountry: number | null;
+}
+
+/** Sets `twh` (TWh per year) against each country's figure, in the order given. */
+export function compareWithCountries(twh: number, countries: readonly BaselineValue[]): CountryComparison[] {
+  return countries.map((c) => ({
+    country: c.country,
+    iso3: c.iso3 ?? null,
+    twh: c.twh,
+    pctOfCountry: c.twh > 0 ? (twh / c.twh) * 100 : null,
+  }));
+}

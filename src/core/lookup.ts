@@ -1,7 +1,5 @@
 import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../data/schemas.js';
-import { UsageError } from '../errors.js';
-import { normaliseName, quoteList, suggest } from '../text.js';
 
 /** A dataset with the lookups the estimator needs, built once per dataset. */
 export interface DataIndex {
@@ -105,31 +103,7 @@ export function regionChain(index: DataIndex, regionId: string): Region[] {
   return chain;
 }
 
-/**
- * Finds the region a user means by an id, name, alias or ISO code (case, spaces and hyphens ignored).
- * @throws UsageError for no match ("did you mean …") or several (listing them).
- */
-export function resolveRegion(index: DataIndex, query: string): Region {
-  const wanted = normaliseName(query);
-  const names = (r: Region) => [r.id, r.name, ...(r.aliases ?? []), ...(r.iso ? [r.iso] : [])];
-  const exactId = index.regions.get(query.trim()); // an id typed exactly is never ambiguous
-  if (exactId) return exactId;
-  const matches = index.data.regions.filter((r) => names(r).some((name) => normaliseName(name) === wanted));
-  if (matches.length === 1) return matches[0] as Region;
-  if (matches.length > 1) {
-    const describe = (r: Region) =>
-      `"${r.id}" (${r.kind}${r.parent ? ` in ${index.regions.get(r.parent)?.name ?? r.parent}` : ''})`;
-    throw new UsageError(
-      `Region "${query}" is ambiguous: it could be ${matches.map(describe).join(' or ')}. Use the id.`,
-    );
-  }
-  const candidates = index.data.regions.flatMap(names);
-  const close = suggest(query, candidates).map(
-    (name) => index.data.regions.find((r) => names(r).includes(name))?.id ?? name,
-  );
-  const hint = close.length > 0 ? ` Did you mean ${quoteList([...new Set(close)])}?` : '';
-  throw new UsageError(`Unknown region "${query}".${hint} \`mining-energy regions\` lists them all.`);
-}
+export { resolveRegion } from './names.js';
 
 export function sourceOf(index: DataIndex, id: string): { id: string; title: string; url: string | null } {
   const source = index.sources.get(id);

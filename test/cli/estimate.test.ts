@@ -174,7 +174,7 @@ describe('estimate', () => {
     [['estimat', '--region', 'sichuan'], /Did you mean estimate\?/],
     [
       ['--data', join(FIXTURES, 'ambiguous'), 'estimate', '--region', 'Georgia'],
-      /"Georgia" is ambiguous: it could be "georgia" \(state in United States\) or "georgia-country" \(country in World\)/,
+      /"Georgia" is ambiguous: it could be "georgia" \(state in United States, US-GA\) or "georgia-country" \(country in World, GEO\)\. Use the id or the ISO code\./,
     ],
   ])('exits 2 on %j, with nothing on stdout', (args, message) => expectFailure(args, 2, message));
 

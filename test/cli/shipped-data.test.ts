@@ -42,7 +42,7 @@ describe('shipped data edited after the build', () => {
 describe('the start-up path', () => {
   it('does not bundle zod into the CLI entry: validation loads it only when data needs checking', () => {
     // A runtime value imported from src/data/schemas.ts into the core or a command pulls zod into dist/cli.cjs,
-    // which costs tens of milliseconds on every run. The closed vocabularies live in src/core/vocabulary.ts.
+    // which costs tens of milliseconds on every run. The closed vocabularies live in src/data/vocabulary.ts.
     expect(readFileSync(join(ROOT, 'dist', 'cli.cjs'), 'utf8')).not.toMatch(/ZodError/);
     expect(readFileSync(join(ROOT, 'dist', 'lazy', 'validate.js'), 'utf8')).toMatch(/ZodError/);
   });

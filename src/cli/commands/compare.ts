@@ -1,14 +1,17 @@
 import { type Command, Option } from 'commander';
-import { neighbours, rankAmong } from '../../core/compare.js';
+import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
+import { resolveBaselineCountry } from '../../core/names.js';
 import { UsageError } from '../../errors.js';
+import { renderCompareWithTable } from '../../format/compare-with.js';
 import { renderJson } from '../../format/json.js';
 import { bar, formatNumber, ordinal } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
 import {
   addFormatOptions,
   chosenFormat,
+  collectList,
   colorsFor,
   examples,
   loadDataFor,
@@ -25,6 +28,7 @@ interface CompareOptions {
   series?: string;
   baseline?: string;
   around: number;
+  with?: string[];
   format?: string;
   json?: boolean;
 }
@@ -41,7 +45,12 @@ export function registerCompare(program: Command): void {
     )
     .option('--series <id>', 'network-energy series for the estimate, with --region')
     .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
-    .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5));
+    .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5))
+    .option(
+      '--with <countries>',
+      'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
+      collectList,
+    );
   addFormatOptions(command, ['table', 'json']);
   command
     .addHelpText(
@@ -50,6 +59,7 @@ export function registerCompare(program: Command): void {
         'mining-energy compare 296.59 --baseline cia-2016',
         'mining-energy compare 296.59 --baseline ember-2016 --around 3',
         'mining-energy compare --region sichuan --year 2024 --json',
+        'mining-energy compare --region kazakhstan --year 2021 --with austria,norway',
       ]),
     )
     .action(async (twh: number | undefined, options: CompareOptions, cmd: Command) => {
@@ -62,6 +72,9 @@ export function registerCompare(program: Command): void {
         (options.year !== undefined || options.month !== undefined || options.series !== undefined)
       ) {
         throw new UsageError('--year, --month and --series go with --region.');
+      }
+      if (options.with !== undefined && cmd.getOptionValueSource('around') === 'cli') {
+        throw new UsageError('--around goes with a ranking, not with --with.');
       }
       const data = await loadDataFor(cmd);
       const index = indexData(data);
@@ -77,6 +90,9 @@ export function registerCompare(program: Command): void {
         label: `${twh} TWh`,
         twh: twh ?? 0,
       };
+      const countries = [
+        ...new Set((options.with ?? []).map((query) => resolveBaselineCountry(index, baseline, query))),
+      ];
       let warnings = '';
       if (options.region !== undefined) {
         const region = resolveRegion(index, options.region);
@@ -94,13 +110,29 @@ export function registerCompare(program: Command): void {
         };
         warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr));
       }
+      const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
+      if (options.with !== undefined) {
+        const comparisons = compareWithCountries(value.twh, countries);
+        process.stdout.write(
+          format === 'json'
+            ? renderJson({ value, baseline: baselineSummary, countries: comparisons })
+            : renderCompareWithTable(
+                { ...value, labelIsFigure: options.region === undefined },
+                baseline,
+                comparisons,
+                await colorsFor(cmd, process.stdout),
+              ),
+        );
+        if (warnings) process.stderr.write(warnings);
+        return;
+      }
       const ranking = rankAmong(baseline, value.twh);
       const rows = neighbours(ranking, value.label, value.twh, options.around);
       const result = {
         value,
         rank: ranking.rank,
         count: ranking.count,
-        baseline: { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year },
+        baseline: baselineSummary,
         neighbours: rows,
       };
       let output: string;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { expectFailure, runCli, shippedData } from '../helpers.js';
+
+describe('region names on the command line', () => {
+  it.each([
+    [
+      ['estimate', '--region', 'Georgia'],
+      /Region "Georgia" is ambiguous: it could be "georgia" \(state in United States, US-GA\) or Georgia \(country, GEO: no hashrate share of its own; it is part of `other`\)/,
+    ],
+    [
+      ['estimate', '--region', 'TX'],
+      /A bare two-letter code is an ISO 3166-1 alpha-2 country code\. .*did you mean "US-TX"/,
+    ],
+    [
+      ['estimate', '--region', 'Austria'],
+      /^error: Austria has no hashrate share of its own; it is part of `other`\.\n$/,
+    ],
+    [['estimate', '--region', 'Austira'], /Unknown region "Austira"\. Did you mean "Austria"\?/],
+    [['compare', '--region', 'Georgia', '--with', 'austria'], /"Georgia" is ambiguous/],
+    [
+      ['compare', '--region', 'kazakhstan', '--with', 'austira'],
+      /Baseline eia-2019 lists no country "austira"\. Did you mean "Austria"\?/,
+    ],
+    [['compare', '5', '--with', 'austria', '--around', '3'], /--around goes with a ranking, not with --with/],
+  ])('exits 2 on %j with the candidates and nothing on stdout', (args, message) => expectFailure(args, 2, message));
+
+  it('takes ISO 3166-2 codes for states and provinces, an exact id, and a bare two-letter code as a country', () => {
+    const regionOf = (query: string) => {
+      const { code, stdout } = runCli(['estimate', '--region', query, '--year', '2021', '--json']);
+      expect(code).toBe(0);
+      return (JSON.parse(stdout) as { region: { id: string } }[])[0]?.region.id;
+    };
+    expect(regionOf('US-TX')).toBe('texas');
+    expect(regionOf('US-GA')).toBe('georgia');
+    expect(regionOf('georgia')).toBe('georgia');
+    expect(regionOf('CN-SC')).toBe('sichuan');
+    expect(regionOf('CA')).toBe('canada');
+  });
+});
+
+describe('compare --with', () => {
+  const args = ['compare', '--region', 'kazakhstan', '--year', '2021', '--with', 'austria,NOR'];
+
+  it("gives the region's estimate as a percentage of each named country's baseline figure", async () => {
+    const { code, stdout } = runCli([...args, '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as {
+      value: { label: string; twh: number };
+      baseline: { id: string };
+      countries: { country: string; iso3: string; twh: number; pctOfCountry: number }[];
+    };
+    const [estimate] = JSON.parse(
+      runCli(['estimate', '--region', 'kazakhstan', '--year', '2021', '--json']).stdout,
+    ) as {
+      energy: { twh: number };
+    }[];
+    if (!estimate) throw new Error('estimate printed no document');
+    expect(result.value.twh).toBeCloseTo(estimate.energy.twh, 9);
+    const eia = (await shippedData()).baselines.find((b) => b.id === 'eia-2019');
+    const twhOf = (iso3: string) => eia?.values.find((v) => v.iso3 === iso3)?.twh ?? NaN;
+    expect(result.baseline.id).toBe('eia-2019');
+    expect(result.countries.map((c) => [c.country, c.iso3, c.twh])).toEqual([
+      ['Austria', 'AUT', twhOf('AUT')],
+      ['Norway', 'NOR', twhOf('NOR')],
+    ]);
+    // JSON numbers carry ten significant digits, so a percentage of ~16 agrees to about 1e-8
+    for (const c of result.countries) expect(c.pctOfCountry).toBeCloseTo((estimate.energy.twh / c.twh) * 100, 6);
+  });
+
+  it('prints a table of the countries and the percentages that fits 80 columns', () => {
+    const { code, stdout } = runCli(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Kazakhstan 2021 \(.+ TWh\/yr\) as a percentage of each country's\n/);
+    expect(stdout).toMatch(/│ Austria │ AUT │\s+66\.85 │\s+[\d.]+% │/);
+    expect(stdout).toMatch(/│ Norway\s+│ NOR │\s+124\.1 │\s+[\d.]+% │/);
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('compares a plain figure too: 100 TWh against 3,989.566 TWh is 2.507%', () => {
+    const { code, stdout } = runCli(['compare', '100', '--with', 'USA', '--json']);
+    expect(code).toBe(0);
+    const [usa] = (JSON.parse(stdout) as { countries: { pctOfCountry: number }[] }).countries;
+    expect(usa?.pctOfCountry).toBeCloseTo((100 / 3989.566) * 100, 6);
+  });
+});
