@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Overheads, type Weighting } from '../core/bottom-up.js';
 import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown } from '../core/network.js';
-import { parseJson } from '../data/json.js';
+import { jsonProblemText, parseJson } from '../data/json.js';
 import type { Hardware } from '../data/schemas.js';
 import { DataError, UsageError } from '../errors.js';
 import { parseDate, parseFraction, parseOverheads, parsePositive, todayUtc } from './options.js';
@@ -32,10 +32,7 @@ export async function readHardware(path: string): Promise<Hardware[]> {
   }
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
-    throw new DataError(`The hardware list is not valid JSON:`, [
-      `${path} → line ${line}, column ${column} → ${message}`,
-    ]);
+    throw new DataError(`The hardware list is not valid JSON:`, [jsonProblemText(path, parsed.problem)]);
   }
   const { validateFile } = await import('../data/validate.js');
   const result = validateFile('hardware', parsed.value, path);

@@ -17,6 +17,14 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
+/**
+ * A JSON syntax problem as every reader reports it: `file → line L, column C → not valid JSON: what`. `line` is
+ * given when the JSON text starts part-way into the file (one record a line).
+ */
+export function jsonProblemText(file: string, problem: JsonSyntaxProblem, line = problem.line): string {
+  return `${file} → line ${line}, column ${problem.column} → not valid JSON: ${problem.message}`;
+}
+
 function locateJsonError(text: string): JsonSyntaxProblem {
   let offset = 0;
   const fail = (message: string): never => {

@@ -12,7 +12,7 @@ import {
   OPTIONAL_KEYS,
   RECORD_LABEL,
 } from './dataset.js';
-import { parseJson } from './json.js';
+import { jsonProblemText, parseJson } from './json.js';
 import { packageInfo } from './package.js';
 import { checkReferences } from './references.js';
 
@@ -80,10 +80,7 @@ function parseFiles(files: readonly RawFile[], problems: string[]): Map<DatasetK
   for (const file of files) {
     const result = parseJson(file.text);
     if (result.ok) parsed.set(file.key, result.value);
-    else {
-      const { line, column, message } = result.problem;
-      problems.push(`${file.label} → line ${line}, column ${column} → not valid JSON: ${message}`);
-    }
+    else problems.push(jsonProblemText(file.label, result.problem));
   }
   return parsed;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
-import { parseJson } from './json.js';
+import { jsonProblemText, parseJson } from './json.js';
 import { packageInfo } from './package.js';
 import type { Seed } from './seed-schema.js';
 
@@ -25,7 +25,7 @@ export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]
     const parsed = parseJson(readFileSync(path, 'utf8'));
     if (!parsed.ok) {
       problems.push(
-        `${path} → line ${parsed.problem.line}, column ${parsed.problem.column} → not valid JSON: ${parsed.problem.message}`,
+        jsonProblemText(path, parsed.problem),
       );
       continue;
     }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { DataError } from '../errors.js';
 import { parseCsv, withoutByteOrderMark } from './csv.js';
-import { parseJson } from './json.js';
+import { jsonProblemText, parseJson } from './json.js';
 
 /** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
 export interface SeriesInputRow {
@@ -54,7 +54,7 @@ function rowsFromNdjson(text: string, path: string, problems: string[]): { line:
     if (content.trim() === '') return;
     const parsed = parseJson(content);
     if (parsed.ok) rows.push({ line: index + 1, value: parsed.value });
-    else problems.push(`${path} → line ${index + 1}, column ${parsed.problem.column} → not valid JSON: ${parsed.problem.message}`);
+    else problems.push(jsonProblemText(path, parsed.problem, index + 1));
   });
   return rows;
 }
