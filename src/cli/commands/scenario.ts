@@ -58,7 +58,11 @@ export function registerScenario(program: Command): void {
     .addOption(
       new Option('--year <yyyy>', 'the year (default: the latest with a measured world total)').argParser(parseYear),
     )
-    .addOption(new Option('--month <yyyy-mm>', "one month's shares").argParser(parseMonth).conflicts('year'))
+    .addOption(
+      new Option('--month <yyyy-mm>', "that month's shares × its year's world total (TWh a year)").argParser(
+        parseMonth,
+      ),
+    )
     .option('--series <id>', 'the world network-energy series to use')
     .addOption(
       new Option('--carbon-basis <basis>', 'carbon intensities counted life-cycle (default) or direct').choices(
