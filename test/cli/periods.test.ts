@@ -38,6 +38,12 @@ describe('--month: that month’s shares applied to its calendar year’s networ
     expect(stdout).not.toContain('annual rate');
   });
 
+  it("in scenario's title too", () => {
+    const { code, stdout } = runCli(['scenario', '--ban', 'china', '--month', '2021-04']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toContain('; 2021-04 shares on the 2021 total, world basis');
+  });
+
   it('in the help, the README and the published JSON schema alike', () => {
     const help = runCli(['estimate', '--help']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain(

@@ -162,7 +162,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
           ].join('\n')
         : '';
       process.stdout.write(
-        `${colors.bold('Scenario')}: ${what}; ${s.month ?? s.year}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
+        `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
           ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
           rows,
           [1, 2, 3, 4, 5, 6, 7],
