@@ -58,7 +58,12 @@ export function addModelOptions(command: Command): Command {
         parsePositive,
       ),
     )
-    .addOption(new Option('--date <yyyy-mm-dd>', 'which machines exist (default: today, UTC)').argParser(parseDate))
+    .addOption(
+      new Option(
+        '--date <yyyy-mm-dd>',
+        'which machines exist (default: today, UTC; for estimate, the middle of --year or --month)',
+      ).argParser(parseDate),
+    )
     .option('--hardware <file>', 'a hardware list in the format of data/hardware.json, replacing the shipped one')
     .addOption(
       new Option('--weighting <weighting>', "best guess: CBECI's 2023 age weights, or its older plain mean")
@@ -101,9 +106,6 @@ export async function runModel(
     });
   }
   if (options.hashrate === undefined) throw new UsageError('The bottom-up method needs --hashrate <EH/s>.');
-  if (options.threshold === undefined && options.revenue === undefined) {
-    throw new UsageError('Give --threshold <J/TH>, or --revenue <USD/day> (with --price) to derive it.');
-  }
   if (options.threshold !== undefined && options.price !== undefined) {
     throw new UsageError('--price derives the threshold from --revenue; it has no use with --threshold.');
   }

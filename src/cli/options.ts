@@ -1,33 +1,51 @@
-import { isCalendarDate } from '../data/dates.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  checkCount,
+  checkDate,
+  checkFraction,
+  checkMonth,
+  checkNonNegative,
+  checkPositive,
+  checkSamples,
+  checkSeed,
+  checkYear,
+  overheadsFrom,
+} from '../core/validation.js';
+import { UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { type Colors, colorEnabled, createColors } from '../format/color.js';
 
+/** Runs a check of src/core/validation.ts on an option's value, reporting its message as commander does. */
+export function asOptionCheck<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
+    throw error;
+  }
+}
+
+/** A number written out in full (not empty, which Number reads as 0). */
+function numberOf(value: string): number {
+  return value.trim() === '' ? Number.NaN : Number(value);
+}
+
 export function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year, e.g. 2022.');
-  const year = Number(value);
-  if (year < 1990 || year > 2100) throw new InvalidArgumentError('expected a year from 1990 to 2100.');
-  return year;
+  return asOptionCheck(() => checkYear(Number(value)));
 }
 
 export function parseMonth(value: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
-    throw new InvalidArgumentError('expected a month as YYYY-MM, e.g. 2021-04.');
-  return value;
+  return asOptionCheck(() => checkMonth(value));
 }
 
 export function parseNonNegative(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
-    throw new InvalidArgumentError('expected a non-negative number.');
-  }
-  return number;
+  return asOptionCheck(() => checkNonNegative(numberOf(value)));
 }
 
 export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, 0 or more.');
-  return Number(value);
+  return asOptionCheck(() => checkCount(/^\d+$/.test(value) ? Number(value) : Number.NaN));
 }
 
 /** Collects a repeatable, comma-separated option: --region a,b --region c → [a, b, c]. */
@@ -84,47 +102,20 @@ export function examples(lines: readonly string[]): string {
 }
 
 export function parsePositive(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-    throw new InvalidArgumentError('expected a number above 0 (e.g. 0.05, 600 or 40e6).');
-  }
-  return number;
+  return asOptionCheck(() => checkPositive(numberOf(value)));
 }
 
 export function parseFraction(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || number > 1) {
-    throw new InvalidArgumentError('expected a fraction above 0 and at most 1, e.g. 0.6.');
-  }
-  return number;
+  return asOptionCheck(() => checkFraction(numberOf(value)));
 }
 
 export function parseDate(value: string): string {
-  if (!isCalendarDate(value)) {
-    throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD, e.g. 2022-01-01.');
-  }
-  return value;
+  return asOptionCheck(() => checkDate(value));
 }
 
 /** "1.01,1.10,1.20" → lower, best and upper overheads, each at least 1 and in that order. */
 export function parseOverheads(value: string): { lower: number; best: number; upper: number } {
-  const parts = value.split(',').map(Number);
-  const [lower, best, upper] = parts;
-  if (
-    parts.length !== 3 ||
-    parts.some((p) => !Number.isFinite(p) || p < 1) ||
-    lower === undefined ||
-    best === undefined ||
-    upper === undefined
-  ) {
-    throw new InvalidArgumentError('expected three overheads of at least 1, lower,best,upper, e.g. 1.01,1.10,1.20.');
-  }
-  if (!(lower <= best && best <= upper)) {
-    throw new InvalidArgumentError(
-      'expected the overheads in order, lower ≤ best ≤ upper (e.g. 1.01,1.10,1.20): a lower bound above the best guess would be no bound.',
-    );
-  }
-  return { lower, best, upper };
+  return asOptionCheck(() => overheadsFrom(value.split(',').map(numberOf)));
 }
 
 /** Today's date in UTC, YYYY-MM-DD. */
@@ -144,18 +135,10 @@ export function parseBracket(value: string): { low: number; high: number } {
 
 /** Monte Carlo samples: a whole number from 1 to 10,000,000. */
 export function parseSamples(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > 10_000_000) {
-    throw new InvalidArgumentError('expected a whole number of samples from 1 to 10000000.');
-  }
-  return number;
+  return asOptionCheck(() => checkSamples(/^\d+$/.test(value) ? Number(value) : Number.NaN));
 }
 
 /** A seed: a whole number from 0 to 4294967295. */
 export function parseSeed(value: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number > 4_294_967_295) {
-    throw new InvalidArgumentError('expected a whole number from 0 to 4294967295.');
-  }
-  return number;
+  return asOptionCheck(() => checkSeed(/^\d+$/.test(value) ? Number(value) : Number.NaN));
 }

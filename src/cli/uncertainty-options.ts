@@ -1,7 +1,8 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty.js';
+import { checkUnitSpread } from '../core/validation.js';
 import { UsageError } from '../errors.js';
-import { parseFraction, parseNonNegative, parseSamples, parseSeed } from './options.js';
+import { asOptionCheck, parseNonNegative, parseSamples, parseSeed } from './options.js';
 
 export interface UncertaintyCommandOptions {
   uncertainty?: number;
@@ -14,11 +15,7 @@ export interface UncertaintyCommandOptions {
 
 /** A spread that may be 0 (no widening) up to 1 (± the whole value). */
 function parseUnitSpread(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !(number >= 0 && number <= 1)) {
-    throw new InvalidArgumentError('expected a fraction from 0 to 1, e.g. 0.5.');
-  }
-  return number;
+  return asOptionCheck(() => checkUnitSpread(value.trim() === '' ? Number.NaN : Number(value)));
 }
 
 /** Adds --uncertainty, --seed and the spreads; `shares` adds the share spread (estimates vary their shares). */
@@ -32,7 +29,7 @@ export function addUncertaintyOptions(command: Command, { shares = true } = {}):
     .addOption(new Option('--seed <n>', 'seed for --uncertainty (default: random, and printed)').argParser(parseSeed))
     .addOption(
       new Option('--basis-spread <fraction>', 'with --uncertainty: ± spread of a basis without bounds')
-        .argParser(parseFraction)
+        .argParser(parseUnitSpread)
         .default(DEFAULT_UNCERTAINTY.basisSpread),
     );
   if (shares) {
@@ -52,7 +49,7 @@ export function addUncertaintyOptions(command: Command, { shares = true } = {}):
   }
   return command.addOption(
     new Option('--intensity-spread <fraction>', 'with --uncertainty: ± spread of the carbon intensity')
-      .argParser(parseFraction)
+      .argParser(parseUnitSpread)
       .default(DEFAULT_UNCERTAINTY.intensitySpread),
   );
 }

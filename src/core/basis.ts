@@ -4,6 +4,7 @@ import { daysInYear } from '../data/vocabulary.js';
 import { UsageError } from '../errors.js';
 import type { DataIndex } from './lookup.js';
 import { describeMonth, monthPeriod, type Period, yearPeriod } from './period.js';
+import { checkPeriod } from './validation.js';
 
 /** The network total an estimate rests on, turned into one calendar year's energy. */
 export interface BasisChoice {
@@ -70,7 +71,7 @@ export function choosePeriod(
   asked: { year?: number; month?: string },
   forced: NetworkSeries | undefined,
 ): { period: Period; defaulted: boolean } {
-  if (asked.year !== undefined && asked.month !== undefined) throw new UsageError('Give --year or --month, not both.');
+  checkPeriod(asked);
   if (asked.month !== undefined) return { period: monthPeriod(asked.month), defaulted: false };
   if (asked.year !== undefined) return { period: yearPeriod(asked.year), defaulted: false };
   const year = forced ? Math.max(...forced.values.flatMap(yearsCovered)) : latestMeasuredYear(index, chain);

@@ -13,12 +13,16 @@ import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './share
 import { normaliseName, possessive } from '../text.js';
 import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
+import { checkComputedBasis, checkPeriod, checkUncertainty } from './validation.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
   /** Calendar year; without it (and without `month`), the latest year a measured estimate covers. */
   year?: number;
-  /** One month, YYYY-MM; the energy is then that month's annual rate. Not with `year`. */
+  /**
+   * One month, YYYY-MM: that month's shares applied to the network total of its year, so the energy is TWh a year
+   * at the month's distribution, not the month's own energy. Not with `year`.
+   */
   month?: string;
   /** Use this network-energy series as the basis (the only way to use a projection or a multi-year total). */
   series?: string;
@@ -40,6 +44,7 @@ export interface EstimateOptions {
 export interface ComputedBasis {
   /** `bottom-up` or `top-down`. */
   method: string;
+  /** The year the total is for: that of `year` or `month` when the estimate names one, and of `inputs.date`. */
   year: number;
   twh: number;
   lowerTwh: number | null;
@@ -111,7 +116,7 @@ export interface Estimate {
     derived: boolean;
     /** Other series' figures for the same scope and year, so that disagreement shows. */
     alternatives: AlternativeTotal[];
-    /** The model's inputs, for a computed basis. */
+    /** The model's inputs, for a computed basis: every one it used, the threshold and the day it ran on included. */
     inputs?: Record<string, number | string | null>;
   };
   /** The weakest grade of the figures the energy rests on (the basis and every share). */
@@ -296,7 +301,10 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const chain = regionChain(index, regionId);
   const region = chain[0];
   if (!region) throw new UsageError(`Unknown region "${regionId}".`);
+  checkPeriod(options);
+  if (options.uncertainty) checkUncertainty(options.uncertainty);
   if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
+  if (options.basis) checkComputedBasis(options.basis, options);
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
   const world = chain.at(-1) as Region;
   const forced = options.basis

@@ -1,6 +1,7 @@
 import type { SeriesInputRow } from '../data/series-input.js';
 import type { Hardware } from '../data/schemas.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
+import { checkSeriesOptions } from './validation.js';
 
 /** One day of inputs: the network hashrate and either miners' revenue or a profitability threshold. */
 
@@ -8,11 +9,14 @@ export type { SeriesInputRow };
 
 export interface SeriesOptions {
   priceUsdPerKwh: number;
-  /** Trailing moving average of the threshold over this many rows; 0 or 1 uses the raw threshold. */
+  /**
+   * Trailing moving average of the threshold over this many calendar days (the day and those before it); 0 or 1
+   * uses the raw threshold. Where the input skips days, the window holds only the days it has.
+   */
   smoothDays: number;
   /**
-   * Trailing moving average of the results over this many rows (CBECI's published index: 7); 0 or 1 gives each
-   * day its own result. When averaging, a day without an eligible machine repeats the day before (0 before
+   * Trailing moving average of the results over this many calendar days, as `smoothDays` (CBECI's published
+   * index: 7); 0 or 1 gives each day its own result. When averaging, a day without an eligible machine repeats the day before (0 before
    * the first result), as CBECI's code does, instead of giving nulls.
    */
   averageDays?: number;
@@ -33,35 +37,90 @@ export interface SeriesResult {
   hashrateEhs: number;
   rawThresholdJPerTh: number;
   thresholdJPerTh: number;
+  /** The days with data the threshold's window holds: `smoothDays` or fewer (at the start, or across a gap). */
+  thresholdWindowDays: number;
+  /** The days with data the results' average holds: `averageDays` or fewer; 1 without an average. */
+  averageWindowDays: number;
   eligible: number;
   energy: { twh: number | null; lowerTwh: number | null; upperTwh: number | null };
   power: { gw: number | null; lowerGw: number | null; upperGw: number | null };
 }
 
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+}
+
+/**
+ * For each row, the first row of its trailing window of `span` calendar days: the rows dated from `span − 1`
+ * days before the row's date to that date. `days` must ascend. Linear: the window's start only moves forward.
+ */
+export function windowStarts(days: readonly number[], span: number): Int32Array {
+  const starts = new Int32Array(days.length);
+  let start = 0;
+  for (let i = 0; i < days.length; i++) {
+    const first = (days[i] as number) - span + 1;
+    while ((days[start] as number) < first) start++;
+    starts[i] = start;
+  }
+  return starts;
+}
+
+/** Each value's trailing mean over its window (`starts` from {@link windowStarts}), by a running sum. */
+function trailingMeans(values: ArrayLike<number>, starts: Int32Array): Float64Array {
+  const means = new Float64Array(values.length);
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += values[i] as number;
+    for (; start < (starts[i] as number); start++) sum -= values[start] as number;
+    means[i] = sum / (i - start + 1);
+  }
+  return means;
+}
+
+/** The gaps in ascending dates: each missing run as the day before it and how many days it skips. */
+function gapsIn(rows: readonly SeriesInputRow[], days: readonly number[]): { after: string; days: number }[] {
+  const gaps: { after: string; days: number }[] = [];
+  for (let i = 1; i < days.length; i++) {
+    const skipped = (days[i] as number) - (days[i - 1] as number) - 1;
+    if (skipped > 0) gaps.push({ after: (rows[i - 1] as SeriesInputRow).date, days: skipped });
+  }
+  return gaps;
+}
+
 /**
  * CBECI's bottom-up model day by day: each day's threshold (given, or from revenue and price) is smoothed with a
- * trailing moving average over the last `smoothDays` rows (fewer at the start of the series), then the day's
- * eligible machines give its bounds. A day without an eligible machine gives nulls and a warning, unless the
- * results are averaged over several days (`averageDays`), as CBECI's published index is.
+ * trailing moving average over the last `smoothDays` calendar days (fewer at the start of the series, and only
+ * the days the input has where it skips some), then the day's eligible machines give its bounds. A day without an
+ * eligible machine gives nulls and a warning, unless the results are averaged over several days (`averageDays`),
+ * as CBECI's published index is.
+ * @param rows in ascending date order, at most one a day
+ * @throws UsageError for options out of range (see validation.ts)
  */
 export function networkSeries(
   rows: readonly SeriesInputRow[],
   options: SeriesOptions,
-): { results: SeriesResult[]; warnings: string[] } {
+): { results: SeriesResult[]; warnings: string[]; gaps: { after: string; days: number }[] } {
+  checkSeriesOptions(options);
   const window = Math.max(1, Math.floor(options.smoothDays));
+  const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
+  const days = rows.map((row) => dayNumber(row.date));
   const raw = rows.map(
     (row) =>
       row.thresholdJPerTh ??
       thresholdJPerTh(row.revenueUsd ?? 0, row.hashrateEhs * THS_PER_EHS, options.priceUsdPerKwh),
   );
+  const thresholdStarts = windowStarts(days, window);
+  const smoothedThresholds = trailingMeans(raw, thresholdStarts);
+  const averageStarts = windowStarts(days, averageDays);
   const results: SeriesResult[] = [];
   const empty: string[] = [];
-  let runningSum = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SeriesInputRow;
-    runningSum += raw[i] as number;
-    if (i >= window) runningSum -= raw[i - window] as number;
-    const smoothed = runningSum / Math.min(window, i + 1);
+    const smoothed = smoothedThresholds[i] as number;
     const outcome = bottomUp({
       hashrateThs: row.hashrateEhs * THS_PER_EHS,
       thresholdJPerTh: smoothed,
@@ -76,6 +135,8 @@ export function networkSeries(
       hashrateEhs: row.hashrateEhs,
       rawThresholdJPerTh: raw[i] as number,
       thresholdJPerTh: smoothed,
+      thresholdWindowDays: i - (thresholdStarts[i] as number) + 1,
+      averageWindowDays: averageDays > 1 ? i - (averageStarts[i] as number) + 1 : 1,
       eligible: outcome.ok ? outcome.result.eligible.length : 0,
       energy: outcome.ok ? outcome.result.energy : { twh: null, lowerTwh: null, upperTwh: null },
       power: outcome.ok ? outcome.result.power : { gw: null, lowerGw: null, upperGw: null },
@@ -84,16 +145,35 @@ export function networkSeries(
   const inRange = (date: string) =>
     (options.from === undefined || date >= options.from) && (options.to === undefined || date <= options.to);
   const emptyInRange = empty.filter(inRange);
-  const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
+  const gaps = gapsIn(rows, days);
+  const gapWarnings = gapWarning(gaps, window, averageDays);
   if (averageDays > 1) {
     return {
-      results: averaged(results, averageDays).filter((r) => inRange(r.date)),
-      warnings: filledWarning(emptyInRange, averageDays),
+      results: averaged(results, averageStarts).filter((r) => inRange(r.date)),
+      warnings: [...gapWarnings, ...filledWarning(emptyInRange, averageDays)],
+      gaps,
     };
   }
   const warnings =
     emptyInRange.length === 0 ? [] : [`No machine is eligible on ${listDays(emptyInRange)}: their results are null.`];
-  return { results: results.filter((r) => inRange(r.date)), warnings };
+  return { results: results.filter((r) => inRange(r.date)), warnings: [...gapWarnings, ...warnings], gaps };
+}
+
+/** What a gap in the dates does to windows of more than one day. */
+function gapWarning(
+  gaps: readonly { after: string; days: number }[],
+  smoothDays: number,
+  averageDays: number,
+): string[] {
+  if (gaps.length === 0 || Math.max(smoothDays, averageDays) <= 1) return [];
+  const missing = gaps.reduce((sum, g) => sum + g.days, 0);
+  const named = gaps
+    .slice(0, 3)
+    .map((g) => `${g.days} after ${g.after}`)
+    .join(', ');
+  return [
+    `The input skips ${missing} day${missing === 1 ? '' : 's'} (${named}${gaps.length > 3 ? ', …' : ''}): a window near a gap averages only the days it has, fewer than its span; each day's result says how many days its windows held.`,
+  ];
 }
 
 /** "3 days (2010-07-18, 2010-07-19, 2010-07-20)", at most five dates named. */
@@ -119,10 +199,10 @@ const METRICS = [
 ] as const;
 
 /**
- * Each result replaced by the trailing mean of the last `window` days (fewer at the start), after filling a day
- * without a result with the day before's, or 0 before the first: CBECI's daily index.
+ * Each result replaced by the trailing mean of its window of days (`starts`, fewer days at the start or across a
+ * gap), after filling a day without a result with the day before's, or 0 before the first: CBECI's daily index.
  */
-function averaged(results: readonly SeriesResult[], window: number): SeriesResult[] {
+function averaged(results: readonly SeriesResult[], starts: Int32Array): SeriesResult[] {
   const filled = METRICS.map(([group, key]) => {
     const values = new Float64Array(results.length);
     let previous = 0;
@@ -133,14 +213,9 @@ function averaged(results: readonly SeriesResult[], window: number): SeriesResul
     });
     return values;
   });
-  const mean = (values: Float64Array, i: number) => {
-    const from = Math.max(0, i - window + 1);
-    let sum = 0;
-    for (let j = from; j <= i; j++) sum += values[j] as number;
-    return sum / (i - from + 1);
-  };
+  const means = filled.map((values) => trailingMeans(values, starts));
   return results.map((r, i) => {
-    const [twh, lowerTwh, upperTwh, gw, lowerGw, upperGw] = filled.map((values) => mean(values, i)) as [
+    const [twh, lowerTwh, upperTwh, gw, lowerGw, upperGw] = means.map((values) => values[i] as number) as [
       number,
       number,
       number,

@@ -10,6 +10,7 @@ import {
   type Weighting,
 } from './bottom-up.js';
 import { gwFromTwhPerYear } from './units.js';
+import { checkBottomUp, checkTopDown } from './validation.js';
 
 export type NetworkMethod = 'bottom-up' | 'top-down';
 
@@ -44,13 +45,15 @@ export interface NetworkResult {
 
 /**
  * The network's power and energy from the bottom-up model.
- * @throws UsageError when no machine is eligible, saying why (threshold or age) and what to change.
+ * @throws UsageError for inputs out of range (see validation.ts), or when no machine is eligible, saying why
+ *   (threshold or age) and what to change.
  */
 export function networkBottomUp(options: BottomUpOptions): NetworkResult {
+  checkBottomUp(options);
   const hashrateThs = options.hashrateEhs * THS_PER_EHS;
   const derived = options.thresholdJPerTh === undefined;
   const threshold =
-    options.thresholdJPerTh ?? thresholdJPerTh(options.revenueUsdPerDay ?? 0, hashrateThs, options.priceUsdPerKwh);
+    options.thresholdJPerTh ?? thresholdJPerTh(options.revenueUsdPerDay as number, hashrateThs, options.priceUsdPerKwh);
   const outcome = bottomUp({
     hashrateThs,
     thresholdJPerTh: threshold,
@@ -87,6 +90,7 @@ export function networkBottomUp(options: BottomUpOptions): NetworkResult {
       hashrateEhs: options.hashrateEhs,
       revenueUsdPerDay: options.revenueUsdPerDay ?? null,
       priceUsdPerKwh: derived ? options.priceUsdPerKwh : null,
+      thresholdJPerTh: threshold,
       date: options.date,
       weighting: options.weighting,
       overheadLower: options.overheads.lower,
@@ -101,8 +105,12 @@ export function networkBottomUp(options: BottomUpOptions): NetworkResult {
   };
 }
 
-/** The network's energy from the economic model; it has no bounds. */
+/**
+ * The network's energy from the economic model; it has no bounds.
+ * @throws UsageError for inputs out of range (see validation.ts).
+ */
 export function networkTopDown(options: TopDownOptions): NetworkResult {
+  checkTopDown(options);
   const twh = topDownTwh(options.revenueUsdPerYear, options.electricityShare, options.priceUsdPerKwh);
   return {
     method: 'top-down',

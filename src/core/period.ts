@@ -1,4 +1,8 @@
-/** What an estimate is for: a calendar year, or one month (whose energy is the year's rate). */
+/**
+ * What an estimate is for: a calendar year, or one month. A month's estimate applies that month's hashrate shares
+ * to the network total of its calendar year: its energy is a yearly rate at the month's geographic distribution,
+ * TWh a year, not the energy used in the month. (The network totals are yearly figures; no series gives a month's.)
+ */
 export type Period = { kind: 'year'; year: number } | { kind: 'month'; year: number; month: string };
 
 export function yearPeriod(year: number): Period {
@@ -56,6 +60,19 @@ const MONTH_NAMES = [
 /** "2021-04" → "April 2021". */
 export function describeMonth(month: string): string {
   return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
+}
+
+/**
+ * The day a model of the network is run on for a period, when no date is given: the middle of it (1 July of a
+ * year, the 15th of a month), so that the machines in service are those of the period and not of today.
+ */
+export function middleDayOf(period: Period): string {
+  return period.kind === 'month' ? `${period.month}-15` : `${period.year}-07-01`;
+}
+
+/** "April 2021 shares × the 2021 network total, TWh a year": what a month's estimate is, in words. */
+export function describeMonthEstimate(month: string): string {
+  return `${describeMonth(month)} shares × the ${month.slice(0, 4)} network total, TWh a year (not the month's own energy)`;
 }
 
 /** The first month of a period: January of a year, or the month itself. */

@@ -24,6 +24,7 @@ import {
   type UncertaintyOptions,
 } from './uncertainty.js';
 import { mtco2FromTwh } from './units.js';
+import { checkPeriod, checkUncertainty } from './validation.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
 export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; region: string };
@@ -203,8 +204,8 @@ export interface ScenarioResult {
 export function runScenario(index: DataIndex, input: ScenarioInput, options: ScenarioOptions): ScenarioResult {
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) throw new UsageError('The data has no world region.');
-  if (options.year !== undefined && options.month !== undefined)
-    throw new UsageError('Give --year or --month, not both.');
+  checkPeriod(options);
+  if (options.uncertainty) checkUncertainty(options.uncertainty);
   let forced;
   if (options.series !== undefined) {
     forced = index.series.get(options.series);

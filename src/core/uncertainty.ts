@@ -1,3 +1,5 @@
+import { checkUncertainty } from './validation.js';
+
 /** Settings of a Monte Carlo run. */
 export interface UncertaintyOptions {
   samples: number;
@@ -85,6 +87,7 @@ export function simulateEstimate(
   input: SimulationInput,
   options: UncertaintyOptions,
 ): { energy: Percentiles; carbon: Percentiles | null } {
+  checkUncertainty(options);
   const random = randomGenerator(options.seed);
   const { twh } = input.basis;
   const low = input.basis.lowerTwh ?? twh * (1 - options.basisSpread);
@@ -138,6 +141,7 @@ export function simulateChanges(
   draw: (random: () => number) => readonly FootprintDraw[],
   options: UncertaintyOptions,
 ): ChangePercentiles[] {
+  checkUncertainty(options);
   const random = randomGenerator(options.seed);
   const { twh } = basis;
   const low = basis.lowerTwh ?? twh * (1 - options.basisSpread);

@@ -21,14 +21,17 @@ const pct = z.number().min(0).max(100);
 export const EstimateOutputSchema = z
   .object({
     region: z.object({ id: z.string(), name: z.string(), kind: z.enum(REGION_KINDS), parent: z.string().nullable() }),
-    year: z.number().int(),
+    year: z.number().int().describe('the calendar year of the network total (basis.year)'),
     month: z
       .string()
       .regex(/^\d{4}-\d{2}$/)
-      .nullable(),
+      .nullable()
+      .describe(
+        "the month whose shares are used, or null for a year; the energy is then that month's share of the year's network total, TWh a year, not the month's own energy",
+      ),
     energy: z
       .object({ twh: z.number().min(0), lowerTwh: twhOrNull, upperTwh: twhOrNull })
-      .describe('annual electricity, TWh'),
+      .describe('annual electricity, TWh (for a month: a yearly rate at its shares)'),
     power: z
       .object({ gw: z.number().min(0), lowerGw: twhOrNull, upperGw: twhOrNull })
       .describe('average power, GW = TWh / 8.766'),

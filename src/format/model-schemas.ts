@@ -54,6 +54,16 @@ export const NetworkSeriesDocumentSchema = z
       hashrateEhs: z.number(),
       rawThresholdJPerTh: z.number(),
       thresholdJPerTh: z.number(),
+      thresholdWindowDays: z
+        .number()
+        .int()
+        .min(1)
+        .describe("the days with data in the threshold's window: --smooth or fewer (at the start, or across a gap)"),
+      averageWindowDays: z
+        .number()
+        .int()
+        .min(1)
+        .describe('the days with data in the average of the results: --average or fewer; 1 without an average'),
       eligible: z.number().int().min(0),
       energy: z.object({ twh: nullableNumber, lowerTwh: nullableNumber, upperTwh: nullableNumber }),
       power: z.object({ gw: nullableNumber, lowerGw: nullableNumber, upperGw: nullableNumber }),

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import type { Catalogue } from '../core/catalogue.js';
 import type { Estimate } from '../core/estimate.js';
 import { compareText } from '../text.js';
+import { describeMonthEstimate } from '../core/period.js';
 import type { Colors } from './color.js';
 import { formatNumber, ordinal, span } from './numbers.js';
 
@@ -134,7 +135,8 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
       `${u.samples} samples, seed ${u.seed}; basis ±${formatNumber(u.basisSpread * 100)}% without bounds, approximate shares ±${formatNumber(u.shareSpreadPct)} points, shares across a break ±${formatNumber(u.breakSpread * 100)}%, intensity ±${formatNumber(u.intensitySpread * 100)}%`,
     ]);
   }
-  const title = `${colors.bold(e.region.name)} (${e.region.kind}${e.region.parent ? ` in ${names.get(e.region.parent) ?? e.region.parent}` : ''}), ${e.month ?? e.year}${e.month ? ' (annual rate)' : ''}`;
+  if (e.month !== null) rows.unshift(['Period', describeMonthEstimate(e.month)]);
+  const title = `${colors.bold(e.region.name)} (${e.region.kind}${e.region.parent ? ` in ${names.get(e.region.parent) ?? e.region.parent}` : ''}), ${e.month === null ? e.year : `${e.month} shares on the ${e.year} total`}`;
   return `${title}\n${table([], rows)}`;
 }
 

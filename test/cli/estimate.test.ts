@@ -161,7 +161,7 @@ describe('estimate', () => {
     [['estimate', '--region', 'sichwan'], /Unknown region "sichwan". Did you mean "sichuan"\?/],
     [['estimate', '--region', 'sichuan', '--month', '2021-13'], /argument '2021-13' is invalid/],
     [['estimate', '--region', 'sichuan', '--year', 'abc'], /argument 'abc' is invalid/],
-    [['estimate', '--region', 'sichuan', '--year', '2021', '--month', '2021-04'], /cannot be used with option '--year/],
+    [['estimate', '--region', 'sichuan', '--year', '2021', '--month', '2021-04'], /Give --year or --month, not both\./],
     [
       ['estimate', '--region', 'sichuan', '--year', '2030'],
       /No measured network total covers 2030 for Sichuan\. Series available: jiang-2021 \(China, projection\): 2024; cbeci \(World, estimate\): 2010–2024 \(2010: 167 days; 2024: 321 days\)/,

@@ -219,7 +219,7 @@ describe('network --input', () => {
     expect(csv.code).toBe(0);
     const [header, ...rows] = csv.stdout.trimEnd().split('\r\n');
     expect(header).toBe(
-      'date,hashrateEhs,rawThresholdJPerTh,thresholdJPerTh,eligible,energy.twh,energy.lowerTwh,energy.upperTwh,power.gw,power.lowerGw,power.upperGw',
+      'date,hashrateEhs,rawThresholdJPerTh,thresholdJPerTh,thresholdWindowDays,averageWindowDays,eligible,energy.twh,energy.lowerTwh,energy.upperTwh,power.gw,power.lowerGw,power.upperGw',
     );
     expect(rows).toHaveLength(2);
     const ndjson = runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'ndjson']);
@@ -351,5 +351,31 @@ describe('network --input without a file, and --from/--to', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('network --input with a gap in the dates', () => {
+  const GAP = join(FIXTURES, 'series', 'gap.csv');
+
+  it('smooths over calendar days and shows how many days each window held', () => {
+    const csv = runCli(['network', '--input', GAP, '--smooth', '3', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const [header, ...lines] = csv.stdout.trim().split('\n');
+    const column = (name: string) => lines.map((line) => line.split(',')[header?.split(',').indexOf(name) ?? -1]);
+    // 2023-06-10's window (06-08 to 06-10) holds that day only; counting rows it would mix in two days at 30.
+    expect(column('thresholdJPerTh')).toEqual(['30', '30', '30', '60', '60']);
+    expect(column('thresholdWindowDays')).toEqual(['1', '2', '3', '1', '2']);
+    expect(csv.stderr).toMatch(/The input skips 6 days \(6 after 2023-06-03\)/);
+
+    const table = runCli(['network', '--input', GAP, '--smooth', '3']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/│ Date +│ EH\/s │ Threshold J\/TH │ Days │/);
+    expect(table.stdout).toMatch(/│ 2023-06-10 │ +180 │ +60 │ +1 │/);
+  });
+
+  it('shows no Days column when the dates are consecutive', () => {
+    const table = runCli(['network', '--input', join(FIXTURES, 'series', 'small.csv')]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toContain('Days');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bottomUp, CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
-import { networkSeries, type SeriesInputRow } from '../../src/core/network-series.js';
+import { networkSeries, type SeriesInputRow, windowStarts } from '../../src/core/network-series.js';
 import type { Hardware } from '../../src/data/schemas.js';
 
 const hardware: Hardware[] = [
@@ -95,5 +95,59 @@ describe('networkSeries', () => {
       priceUsdPerKwh: 0.08,
     });
     expect(results[0]?.thresholdJPerTh).toBeCloseTo(40e6 / (180e6 * 86_400) / (0.08 / 3.6e6), 6);
+  });
+});
+
+describe('networkSeries windows span calendar days', () => {
+  // Three days, a gap of six days, then two more: a 3-day window on 2022-01-10 holds that day alone.
+  const gapped: SeriesInputRow[] = [
+    ['2022-01-01', 30],
+    ['2022-01-02', 30],
+    ['2022-01-03', 30],
+    ['2022-01-10', 60],
+    ['2022-01-11', 60],
+  ].map(([date, thresholdJPerTh]) => ({
+    date: date as string,
+    hashrateEhs: 100,
+    thresholdJPerTh: thresholdJPerTh as number,
+  }));
+
+  it('averages the threshold over the days within the window, not the last rows', () => {
+    const { results } = networkSeries(gapped, { ...options, smoothDays: 3 });
+    // Counting rows, 2022-01-10 would average 30, 30 and 60 (40); its window 2022-01-08 to 10 holds only 60.
+    expect(results.map((r) => r.thresholdJPerTh)).toEqual([30, 30, 30, 60, 60]);
+    expect(results.map((r) => r.thresholdWindowDays)).toEqual([1, 2, 3, 1, 2]);
+  });
+
+  it('takes in a day at the far edge of the window and none beyond it', () => {
+    const { results } = networkSeries(gapped, { ...options, smoothDays: 10 });
+    // 2022-01-10's 10-day window starts on 2022-01-01 (included); 2022-01-11's on 2022-01-02.
+    expect(results[3]?.thresholdJPerTh).toBeCloseTo((30 * 3 + 60) / 4, 12);
+    expect(results[4]?.thresholdJPerTh).toBeCloseTo((30 * 2 + 60 * 2) / 4, 12);
+    expect(results.map((r) => r.thresholdWindowDays)).toEqual([1, 2, 3, 4, 4]);
+  });
+
+  it('averages the results over the days within their window too', () => {
+    const { results } = networkSeries(gapped, { ...options, smoothDays: 1, averageDays: 3 });
+    const single = networkSeries(gapped, { ...options, smoothDays: 1 }).results;
+    expect(results.map((r) => r.averageWindowDays)).toEqual([1, 2, 3, 1, 2]);
+    // After the gap the average holds that day alone, so it is the day's own result.
+    expect(results[3]?.energy.twh).toBeCloseTo(single[3]?.energy.twh as number, 12);
+  });
+
+  it('says how many days the gaps skip, and nothing when the days are consecutive', () => {
+    expect(networkSeries(gapped, { ...options, smoothDays: 3 }).warnings).toEqual([
+      "The input skips 6 days (6 after 2022-01-03): a window near a gap averages only the days it has, fewer than its span; each day's result says how many days its windows held.",
+    ]);
+    expect(networkSeries(rows([30, 30, 30]), { ...options, smoothDays: 3 }).warnings).toEqual([]);
+    expect(networkSeries(rows([30, 30, 30]), { ...options, smoothDays: 3 }).gaps).toEqual([]);
+  });
+});
+
+describe('windowStarts', () => {
+  it('gives each day the first row within its span of days', () => {
+    // Days 0, 1, 2, 9, 10 and a span of 3: day 9's window is days 7–9 (row 3), day 10's days 8–10 (row 3).
+    expect([...windowStarts([0, 1, 2, 9, 10], 3)]).toEqual([0, 0, 0, 3, 3]);
+    expect([...windowStarts([0, 1, 2, 3], 1)]).toEqual([0, 1, 2, 3]);
   });
 });

@@ -40,9 +40,7 @@ export function registerCompare(program: Command): void {
     .argument('[twh]', 'a non-negative figure in TWh per year', parseNonNegative)
     .option('-r, --region <id>', "rank a region's estimate instead of a number")
     .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
-    .addOption(
-      new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth).conflicts('year'),
-    )
+    .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
     .option('--series <id>', 'network-energy series for the estimate, with --region')
     .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
     .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5))

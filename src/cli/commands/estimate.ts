@@ -8,6 +8,8 @@ import {
   regionsWithShares,
 } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
+import { middleDayOf, monthPeriod, yearPeriod } from '../../core/period.js';
+import { checkModelDate, checkPeriod } from '../../core/validation.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
@@ -45,6 +47,20 @@ interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions
   json?: boolean;
 }
 
+/**
+ * The day a model basis is computed for: --date if given (which must fall in --year or --month), else the middle
+ * of --year or --month, else today.
+ */
+function modelDate(options: EstimateCommandOptions): string {
+  if (options.date !== undefined) {
+    checkModelDate(options.date, options);
+    return options.date;
+  }
+  if (options.month !== undefined) return middleDayOf(monthPeriod(options.month));
+  if (options.year !== undefined) return middleDayOf(yearPeriod(options.year));
+  return todayUtc();
+}
+
 export function registerEstimate(program: Command): void {
   const command = program
     .command('estimate')
@@ -63,9 +79,10 @@ export function registerEstimate(program: Command): void {
       ).argParser(parseYear),
     )
     .addOption(
-      new Option('--month <yyyy-mm>', "one month's shares; energy at that year's rate")
-        .argParser(parseMonth)
-        .conflicts('year'),
+      new Option(
+        '--month <yyyy-mm>',
+        "that month's shares × its year's network total: TWh a year at the month's distribution, not the month's own energy",
+      ).argParser(parseMonth),
     )
     .option(
       '--series <id>',
@@ -104,6 +121,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
     )
     .action(async (options: EstimateCommandOptions, cmd: Command) => {
       const format = chosenFormat(options);
+      checkPeriod(options);
       const uncertainty = uncertaintyFrom(options, cmd);
       if (!options.all && (options.region ?? []).length === 0) {
         throw new UsageError('Name a region with --region <id> (or use --all). `mining-energy regions` lists them.');
@@ -119,10 +137,11 @@ Regions overlap (provinces are inside China, states inside the United States): a
 
       let basis: ComputedBasis | undefined;
       if (wantsModel(options)) {
-        const model = await runModel(options, async () => data.hardware);
+        const date = modelDate(options);
+        const model = await runModel({ ...options, date }, async () => data.hardware);
         basis = {
           method: model.method,
-          year: options.year ?? Number((options.month ?? options.date ?? todayUtc()).slice(0, 4)),
+          year: Number(date.slice(0, 4)),
           twh: model.energy.twh,
           lowerTwh: model.energy.lowerTwh,
           upperTwh: model.energy.upperTwh,

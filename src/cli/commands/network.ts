@@ -39,6 +39,8 @@ const SERIES_CSV_COLUMNS: readonly CsvColumn<SeriesResult>[] = [
   ['hashrateEhs', (r) => r.hashrateEhs],
   ['rawThresholdJPerTh', (r) => r.rawThresholdJPerTh],
   ['thresholdJPerTh', (r) => r.thresholdJPerTh],
+  ['thresholdWindowDays', (r) => r.thresholdWindowDays],
+  ['averageWindowDays', (r) => r.averageWindowDays],
   ['eligible', (r) => r.eligible],
   ['energy.twh', (r) => r.energy.twh],
   ['energy.lowerTwh', (r) => r.energy.lowerTwh],
@@ -58,14 +60,11 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
     }
   }
   if (options.method !== 'bottom-up') throw new UsageError('--input runs the bottom-up model only.');
-  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    throw new UsageError(`--from ${options.from} is after --to ${options.to}.`);
-  }
   const path = options.input === true ? defaultInputs(cmd) : (options.input as string);
   const { readSeriesInput } = await import('../../data/series-input.js');
   const rows = readSeriesInput(path);
   const hardware = options.hardware ? await readHardware(options.hardware) : (await loadDataFor(cmd)).hardware;
-  const { results, warnings } = networkSeries(rows, {
+  const { results, warnings, gaps } = networkSeries(rows, {
     priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
     smoothDays: options.smooth ?? 14,
     averageDays: options.average ?? 1,
@@ -94,18 +93,21 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
     case 'table': {
       const { table } = await import('../../format/table.js');
       const cell = (value: number | null) => (value === null ? '' : formatNumber(value));
+      // Across a gap in the dates a window holds fewer days than its span: the table then shows how many.
+      const windows = gaps.length > 0;
       output = table(
-        ['Date', 'EH/s', 'Threshold J/TH', 'Eligible', 'TWh/yr', 'Lower', 'Upper'],
+        ['Date', 'EH/s', 'Threshold J/TH', ...(windows ? ['Days'] : []), 'Eligible', 'TWh/yr', 'Lower', 'Upper'],
         results.map((r) => [
           r.date,
           formatNumber(r.hashrateEhs),
           formatNumber(r.thresholdJPerTh),
+          ...(windows ? [String(r.thresholdWindowDays)] : []),
           String(r.eligible),
           cell(r.energy.twh),
           cell(r.energy.lowerTwh),
           cell(r.energy.upperTwh),
         ]),
-        [1, 2, 3, 4, 5, 6],
+        windows ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6],
       );
       break;
     }
@@ -161,13 +163,13 @@ export function registerNetwork(program: Command): void {
     .addOption(
       new Option(
         '--smooth <days>',
-        'with --input: trailing moving average of the threshold (default 14; 0 or 1 for none)',
+        'with --input: trailing moving average of the threshold over this many calendar days (default 14; 0 or 1 for none); across a gap in the dates, over the days the file has',
       ).argParser(parseCount),
     )
     .addOption(
       new Option(
         '--average <days>',
-        "with --input: trailing moving average of the results, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
+        "with --input: trailing moving average of the results over this many calendar days, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
       ).argParser(parseCount),
     );
   addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);

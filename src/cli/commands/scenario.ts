@@ -58,7 +58,11 @@ export function registerScenario(program: Command): void {
     .addOption(
       new Option('--year <yyyy>', 'the year (default: the latest with a measured world total)').argParser(parseYear),
     )
-    .addOption(new Option('--month <yyyy-mm>', "one month's shares").argParser(parseMonth).conflicts('year'))
+    .addOption(
+      new Option('--month <yyyy-mm>', "that month's shares × its year's world total (TWh a year)").argParser(
+        parseMonth,
+      ),
+    )
     .option('--series <id>', 'the world network-energy series to use')
     .addOption(
       new Option('--carbon-basis <basis>', 'carbon intensities counted life-cycle (default) or direct').choices(
@@ -158,7 +162,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
           ].join('\n')
         : '';
       process.stdout.write(
-        `${colors.bold('Scenario')}: ${what}; ${s.month ?? s.year}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
+        `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
           ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
           rows,
           [1, 2, 3, 4, 5, 6, 7],
