@@ -3,12 +3,11 @@ import { neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { UsageError } from '../../errors.js';
-import { renderJson } from '../../format/json.js';
+import { neighbourRecords } from '../../format/records.js';
 import { bar, formatNumber, ordinal } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
 import {
   addFormatOptions,
-  chosenFormat,
   colorsFor,
   examples,
   loadDataFor,
@@ -16,6 +15,7 @@ import {
   parseMonth,
   parseNonNegative,
   parseYear,
+  writeOutput,
 } from '../options.js';
 
 interface CompareOptions {
@@ -42,7 +42,7 @@ export function registerCompare(program: Command): void {
     .option('--series <id>', 'network-energy series for the estimate, with --region')
     .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
     .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5));
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText(
       'after',
@@ -53,7 +53,6 @@ export function registerCompare(program: Command): void {
       ]),
     )
     .action(async (twh: number | undefined, options: CompareOptions, cmd: Command) => {
-      const format = chosenFormat(options);
       if ((twh === undefined) === (options.region === undefined)) {
         throw new UsageError('Give either a figure in TWh or --region <id>, not both and not neither.');
       }
@@ -103,29 +102,29 @@ export function registerCompare(program: Command): void {
         baseline: { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year },
         neighbours: rows,
       };
-      let output: string;
-      if (format === 'json') {
-        output = renderJson(result);
-      } else {
-        const { table } = await import('../../format/table.js');
-        const colors = await colorsFor(cmd, process.stdout);
-        const max = Math.max(...rows.map((r) => r.twh));
-        const body = rows.map((r) => {
-          const cells = [
-            String(r.rank),
-            r.self ? `▶ ${r.country}` : r.country,
-            formatNumber(r.twh),
-            bar(r.twh, max, 30),
-          ];
-          return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
-        });
-        const restsOn =
-          value.caveats && value.caveats.length > 0
-            ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
-            : '';
-        output = `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
-      }
-      process.stdout.write(output);
+      await writeOutput(options, {
+        document: result,
+        records: neighbourRecords(baseline.id, rows),
+        table: async () => {
+          const { table } = await import('../../format/table.js');
+          const colors = await colorsFor(cmd, process.stdout);
+          const max = Math.max(...rows.map((r) => r.twh));
+          const body = rows.map((r) => {
+            const cells = [
+              String(r.rank),
+              r.self ? `▶ ${r.country}` : r.country,
+              formatNumber(r.twh),
+              bar(r.twh, max, 30),
+            ];
+            return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
+          });
+          const restsOn =
+            value.caveats && value.caveats.length > 0
+              ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
+              : '';
+          return `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
+        },
+      });
       if (warnings) process.stderr.write(warnings);
     });
 }

@@ -11,8 +11,6 @@ import { indexData, resolveRegion } from '../../core/lookup.js';
 import { CARBON_BASES, type CarbonBasis } from '../../core/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
-import { renderEstimatesCsv } from '../../format/csv.js';
-import { renderJson, renderNdjson } from '../../format/json.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
 import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
@@ -28,6 +26,7 @@ import {
   parseYear,
   regionNames,
   todayUtc,
+  writeOutput,
 } from '../options.js';
 
 interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions {
@@ -78,7 +77,7 @@ export function registerEstimate(program: Command): void {
       ),
     )
     .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
-  addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
+  addFormatOptions(command);
   command.addOption(
     new Option(
       '--carbon-bracket [low,high]',
@@ -157,28 +156,17 @@ Regions overlap (provinces are inside China, states inside the United States): a
       if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
 
       const errColors = await colorsFor(cmd, process.stderr);
-      let output: string;
-      let messages = skipped.map((s) => renderWarning(s, errColors)).join('');
-      switch (format) {
-        case 'json':
-          output = renderJson(estimates);
-          break;
-        case 'ndjson':
-          output = renderNdjson(estimates);
-          break;
-        case 'csv':
-          output = renderEstimatesCsv(estimates);
-          break;
-        case 'table': {
+      await writeOutput(options, {
+        document: estimates,
+        records: estimates,
+        table: async () => {
           const { renderEstimateTable } = await import('../../format/table.js');
-          output = renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
-          messages += renderEstimateWarnings(estimates, errColors);
-          break;
-        }
-        default:
-          throw new UsageError(`Unknown format "${format satisfies never}".`);
-      }
-      process.stdout.write(output);
+          return renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
+        },
+      });
+      const messages =
+        skipped.map((s) => renderWarning(s, errColors)).join('') +
+        (format === 'table' ? renderEstimateWarnings(estimates, errColors) : '');
       if (messages) process.stderr.write(messages);
     });
 }
