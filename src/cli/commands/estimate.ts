@@ -12,6 +12,7 @@ import { CARBON_BASES, type CarbonBasis } from '../../core/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
+import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
@@ -145,13 +146,23 @@ Regions overlap (provinces are inside China, states inside the United States): a
       };
       const estimates: Estimate[] = [];
       const skipped: string[] = [];
-      for (const region of regions) {
-        try {
-          estimates.push(estimate(data, region.id, estimateOptions));
-        } catch (error) {
-          if (!(error instanceof UsageError) || regions.length === 1) throw error;
-          skipped.push(`${region.id} left out: ${error.message}`);
+      const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
+      try {
+        for (const region of regions) {
+          try {
+            estimates.push(
+              estimate(data, region.id, {
+                ...estimateOptions,
+                ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}),
+              }),
+            );
+          } catch (error) {
+            if (!(error instanceof UsageError) || regions.length === 1) throw error;
+            skipped.push(`${region.id} left out: ${error.message}`);
+          }
         }
+      } finally {
+        progress?.finish();
       }
       if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
 

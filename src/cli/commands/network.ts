@@ -9,6 +9,7 @@ import { shippedDataDir } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
+import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
@@ -50,16 +51,24 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
   const { readSeriesInput } = await import('../../data/series-input.js');
   const rows = readSeriesInput(path);
   const hardware = options.hardware ? await readHardware(options.hardware) : (await loadDataFor(cmd)).hardware;
-  const { results, warnings } = networkSeries(rows, {
-    priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
-    smoothDays: options.smooth ?? 14,
-    averageDays: options.average ?? 1,
-    weighting: options.weighting,
-    overheads: options.overheads,
-    hardware,
-    ...(options.from === undefined ? {} : { from: options.from }),
-    ...(options.to === undefined ? {} : { to: options.to }),
-  });
+  const progress = progressReporter('Series', 'days');
+  let series: ReturnType<typeof networkSeries>;
+  try {
+    series = networkSeries(rows, {
+      priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
+      smoothDays: options.smooth ?? 14,
+      averageDays: options.average ?? 1,
+      weighting: options.weighting,
+      overheads: options.overheads,
+      hardware,
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    });
+  } finally {
+    progress.finish();
+  }
+  const { results, warnings } = series;
   if (results.length === 0) {
     throw new UsageError(
       `No day of ${path} is ${describeRange(options)}; it covers ${rows[0]?.date} to ${rows.at(-1)?.date}.`,

@@ -12,6 +12,7 @@ import { UsageError } from '../../errors.js';
 import { scenarioRecords } from '../../format/records.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
+import { progressReporter } from '../progress.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
@@ -106,17 +107,24 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
         const [from = '', to = '', pct = ''] = value.split(':');
         return { from: region(from), to: region(to), pct: Number(pct) };
       });
-      const result = runScenario(
-        index,
-        { bans: [...new Set(options.ban.map(region))], redistribute, moves },
-        {
-          ...(options.year === undefined ? {} : { year: options.year }),
-          ...(options.month === undefined ? {} : { month: options.month }),
-          ...(options.series === undefined ? {} : { series: options.series }),
-          ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
-          ...(uncertainty ? { uncertainty } : {}),
-        },
-      );
+      const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
+      let result: ScenarioResult;
+      try {
+        result = runScenario(
+          index,
+          { bans: [...new Set(options.ban.map(region))], redistribute, moves },
+          {
+            ...(options.year === undefined ? {} : { year: options.year }),
+            ...(options.month === undefined ? {} : { month: options.month }),
+            ...(options.series === undefined ? {} : { series: options.series }),
+            ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
+            ...(uncertainty ? { uncertainty } : {}),
+            ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}),
+          },
+        );
+      } finally {
+        progress?.finish();
+      }
       await writeOutput(options, {
         document: result,
         records: scenarioRecords(result),
