@@ -97,6 +97,11 @@ describe('CSV', () => {
     ]);
   });
 
+  it('neutralises formulas and control characters in nested text, never in numbers', () => {
+    const csv = renderJsonCsv([{ notes: ['=cmd|x', 'a\u001b[31mb'], change: { twh: -2.5 } }]);
+    expect(csv).toBe("notes.0,notes.1,change.twh\r\n'=cmd|x,a [31mb,-2.5\r\n");
+  });
+
   it("gives every row the union of the columns, a later row's extra list item next to its siblings", () => {
     const csv = renderJsonCsv([
       { id: 'a', warnings: ['w1'], carbon: null, end: 1 },
