@@ -35,6 +35,7 @@ export { type NetworkResult, networkBottomUp, networkTopDown } from './core/netw
 export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network-series.js';
 export { type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario.js';
 export { simulateChanges, simulateEstimate, type UncertaintyOptions } from './core/uncertainty.js';
+export type { ProgressCallback } from './core/progress.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
 export { chooseLink, type LinkChoice, type Partition, partitionOf } from './core/shares.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';

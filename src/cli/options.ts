@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { type Colors, colorEnabled, createColors } from '../format/color.js';
+import { OUTPUT_FORMATS, type OutputFormat, type Rendering, renderOutput } from '../format/output.js';
 
 /** Runs a check of src/core/validation.ts on an option's value, reporting its message as commander does. */
 export function asOptionCheck<T>(check: () => T): T {
@@ -56,13 +57,18 @@ export function collectList(value: string, previous: string[] = []): string[] {
   return [...previous, ...items];
 }
 
-export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
+export type { OutputFormat };
 
-/** Adds --format (with the given choices) and --json to a command. */
-export function addFormatOptions(command: Command, formats: readonly OutputFormat[]): Command {
+/** Adds --format (table, json, ndjson or csv) and --json to a command. */
+export function addFormatOptions(command: Command): Command {
   return command
-    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'));
+}
+
+/** Prints a command's output in the format its options ask for: the one place a command's format is chosen. */
+export async function writeOutput(options: { format?: string; json?: boolean }, rendering: Rendering): Promise<void> {
+  process.stdout.write(await renderOutput(chosenFormat(options), rendering));
 }
 
 export function chosenFormat(options: { format?: string; json?: boolean }): OutputFormat {

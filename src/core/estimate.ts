@@ -1,4 +1,5 @@
 import { yearsCovered } from '../data/dates.js';
+import type { ProgressCallback } from './progress.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonBasis, Coverage, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
@@ -36,6 +37,8 @@ export interface EstimateOptions {
   carbonBracket?: { low: number; high: number };
   /** Run a Monte Carlo and add 5th, 50th and 95th percentiles to energy and carbon. */
   uncertainty?: UncertaintyOptions;
+  /** Told how many of the Monte Carlo's samples are drawn, now and then. */
+  onProgress?: ProgressCallback;
   /** A network total computed by a model (see `network`), used as the world basis instead of a shipped series. */
   basis?: ComputedBasis;
 }
@@ -373,6 +376,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
           gco2PerKwh: carbon?.gco2PerKwh ?? null,
         },
         options.uncertainty,
+        options.onProgress,
       )
     : null;
 

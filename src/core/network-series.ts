@@ -1,4 +1,5 @@
 import type { SeriesInputRow } from '../data/series-input.js';
+import { type ProgressCallback, reportEvery } from './progress.js';
 import type { Hardware } from '../data/schemas.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
 import { checkSeriesOptions } from './validation.js';
@@ -23,6 +24,8 @@ export interface SeriesOptions {
   weighting: Weighting;
   overheads: Overheads;
   hardware: readonly Hardware[];
+  /** Told how many of the rows are done, now and then. */
+  onProgress?: ProgressCallback;
   /**
    * Return only the days from `from` to `to` (YYYY-MM-DD, both included). The series is computed over every row
    * first, so the smoothed threshold and the averages of the days returned are those of the whole series.
@@ -118,6 +121,7 @@ export function networkSeries(
   const averageStarts = windowStarts(days, averageDays);
   const results: SeriesResult[] = [];
   const empty: string[] = [];
+  const progress = reportEvery(options.onProgress, rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SeriesInputRow;
     const smoothed = smoothedThresholds[i] as number;
@@ -141,6 +145,7 @@ export function networkSeries(
       energy: outcome.ok ? outcome.result.energy : { twh: null, lowerTwh: null, upperTwh: null },
       power: outcome.ok ? outcome.result.power : { gw: null, lowerGw: null, upperGw: null },
     });
+    progress(i + 1);
   }
   const inRange = (date: string) =>
     (options.from === undefined || date >= options.from) && (options.to === undefined || date <= options.to);

@@ -1,3 +1,4 @@
+import type { ProgressCallback } from './progress.js';
 import type { CarbonBasis, Coverage, Evidence } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
 import { chooseBasis, choosePeriod } from './basis.js';
@@ -152,6 +153,8 @@ export interface ScenarioOptions {
   month?: string;
   /** Run a Monte Carlo of the network totals and of the regions the scenario names. */
   uncertainty?: UncertaintyOptions;
+  /** Told how many of the Monte Carlo's samples are drawn, now and then. */
+  onProgress?: ProgressCallback;
   /** A world network-energy series (default: the basis `estimate` would choose for the world). */
   series?: string;
   /** Carbon intensities on this basis (default life-cycle). */
@@ -301,7 +304,13 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
     uncertainty: options.uncertainty
       ? {
           settings: options.uncertainty,
-          ...simulateScenarioShares({ tree, links, plan, layout }, namedRegions(input), basis, options.uncertainty),
+          ...simulateScenarioShares(
+            { tree, links, plan, layout },
+            namedRegions(input),
+            basis,
+            options.uncertainty,
+            options.onProgress,
+          ),
         }
       : null,
     warnings,
@@ -330,6 +339,7 @@ function simulateScenarioShares(
   named: readonly string[],
   basis: SimulationInput['basis'],
   settings: UncertaintyOptions,
+  onProgress?: ProgressCallback,
 ): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
   const { tree, links, plan, layout } = model;
   const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
@@ -368,7 +378,7 @@ function simulateScenarioShares(
     }
     return footprints;
   };
-  const [total, ...regions] = simulateChanges(basis, layout.records.length, draw, settings);
+  const [total, ...regions] = simulateChanges(basis, layout.records.length, draw, settings, onProgress);
   return {
     total: total as ChangePercentiles,
     regions: regions.map((r, i) => ({ id: named[i] as string, ...r })),

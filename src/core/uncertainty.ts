@@ -1,4 +1,5 @@
 import { checkUncertainty } from './validation.js';
+import { type ProgressCallback, reportEvery } from './progress.js';
 
 /** Settings of a Monte Carlo run. */
 export interface UncertaintyOptions {
@@ -64,10 +65,48 @@ export function triangular(u: number, low: number, mode: number, high: number): 
 
 /** Nearest-rank percentiles of a sample (sorted in place). */
 export function percentiles(values: Float64Array): Percentiles {
-  values.sort();
-  const at = (q: number) =>
-    values[Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1))] ?? Number.NaN;
-  return { p5: at(0.05), p50: at(0.5), p95: at(0.95) };
+  if (values.length === 0) return { p5: Number.NaN, p50: Number.NaN, p95: Number.NaN };
+  const rank = (q: number) => Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1));
+  const [low, middle, high] = [rank(0.05), rank(0.5), rank(0.95)];
+  // Each selection leaves the smaller values before its rank and the larger after: the next searches one side.
+  const p50 = selectRank(values, middle, 0, values.length - 1);
+  const p5 = selectRank(values, low, 0, middle);
+  const p95 = selectRank(values, high, middle, values.length - 1);
+  return { p5, p50, p95 };
+}
+
+/**
+ * The value of rank `k` (from 0) among values[left..right], as if they were sorted: Hoare's selection, which
+ * reorders that range so that values[k] holds it, none before it larger and none after it smaller. Linear time
+ * on average, where a sort of a large Monte Carlo would take longer than its sampling.
+ */
+export function selectRank(values: Float64Array, k: number, left: number, right: number): number {
+  let lo = left;
+  let hi = right;
+  while (lo < hi) {
+    const mid = lo + ((hi - lo) >> 1);
+    const a = values[lo] as number;
+    const b = values[mid] as number;
+    const c = values[hi] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] as number;
 }
 
 export interface SimulationInput {
@@ -86,9 +125,11 @@ export interface SimulationInput {
 export function simulateEstimate(
   input: SimulationInput,
   options: UncertaintyOptions,
+  onProgress?: ProgressCallback,
 ): { energy: Percentiles; carbon: Percentiles | null } {
   checkUncertainty(options);
   const random = randomGenerator(options.seed);
+  const progress = reportEvery(onProgress, options.samples);
   const { twh } = input.basis;
   const low = input.basis.lowerTwh ?? twh * (1 - options.basisSpread);
   const high = input.basis.upperTwh ?? twh * (1 + options.basisSpread);
@@ -104,6 +145,7 @@ export function simulateEstimate(
     const sampleTwh = fraction * triangular(random(), low, twh, high);
     energy[i] = sampleTwh;
     if (carbon) carbon[i] = (sampleTwh * intensity * (1 + (2 * random() - 1) * options.intensitySpread)) / 1_000;
+    progress(i + 1);
   }
   return { energy: percentiles(energy), carbon: carbon ? percentiles(carbon) : null };
 }
@@ -140,9 +182,11 @@ export function simulateChanges(
   records: number,
   draw: (random: () => number) => readonly FootprintDraw[],
   options: UncertaintyOptions,
+  onProgress?: ProgressCallback,
 ): ChangePercentiles[] {
   checkUncertainty(options);
   const random = randomGenerator(options.seed);
+  const progress = reportEvery(onProgress, options.samples);
   const { twh } = basis;
   const low = basis.lowerTwh ?? twh * (1 - options.basisSpread);
   const high = basis.upperTwh ?? twh * (1 + options.basisSpread);
@@ -174,6 +218,7 @@ export function simulateChanges(
       column(4)[i] = mtAfter;
       column(5)[i] = mtAfter - mtBefore;
     }
+    progress(i + 1);
   }
   const pairs: ChangePercentiles[] = [];
   for (let c = 0; c + 5 < columns.length; c += 6) {

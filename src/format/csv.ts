@@ -3,11 +3,24 @@ import { roundSignificant } from '../core/units.js';
 
 type Cell = string | number | boolean | null | undefined;
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break; double its quotes. */
+/** Control characters (C0, DEL and C1): each becomes a space, so none reaches a file or a terminal. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** What a spreadsheet may read as the start of a formula, at the start of a text cell. */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * One RFC 4180 field. Numbers are rounded to 10 significant digits, as in the JSON. Text has its control
+ * characters replaced by spaces, and text a spreadsheet would take for a formula (starting with =, +, - or @)
+ * is prefixed with an apostrophe; a field holding a comma or a quote is quoted, its quotes doubled.
+ */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(roundSignificant(value)) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(roundSignificant(value));
+  let text = String(value).replace(CONTROL_CHARACTERS, ' ');
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function renderCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -25,83 +38,70 @@ export function renderColumns<T>(columns: readonly CsvColumn<T>[], items: readon
   );
 }
 
-/** The columns of `estimate --format csv`, in order: the JSON contract's fields, flattened with dotted names. */
-export const ESTIMATE_CSV_COLUMNS: readonly CsvColumn<Estimate>[] = [
-  ['region.id', (e) => e.region.id],
-  ['region.name', (e) => e.region.name],
-  ['region.kind', (e) => e.region.kind],
-  ['region.parent', (e) => e.region.parent],
-  ['year', (e) => e.year],
-  ['month', (e) => e.month],
-  ['energy.twh', (e) => e.energy.twh],
-  ['energy.lowerTwh', (e) => e.energy.lowerTwh],
-  ['energy.upperTwh', (e) => e.energy.upperTwh],
-  ['energy.p5', (e) => e.energy.p5],
-  ['energy.p50', (e) => e.energy.p50],
-  ['energy.p95', (e) => e.energy.p95],
-  ['power.gw', (e) => e.power.gw],
-  ['power.lowerGw', (e) => e.power.lowerGw],
-  ['power.upperGw', (e) => e.power.upperGw],
-  ['share.pct', (e) => e.share.pct],
-  ['share.of', (e) => e.share.of],
-  [
-    'share.links',
-    (e) =>
-      e.share.links
-        .map(
-          (l) =>
-            `${l.region} of ${l.of}: ${roundSignificant(l.pct)}% (${[l.months.join(' '), l.evidence, ...(l.dataset ? [`dataset ${l.dataset}`] : []), ...l.breaks.map((b) => `before ${b}`)].join(', ')})`,
-        )
-        .join('; '),
-  ],
-  ['basis.series', (e) => e.basis.series],
-  ['basis.scope', (e) => e.basis.scope],
-  ['basis.kind', (e) => e.basis.kind],
-  ['basis.year', (e) => e.basis.year],
-  ['basis.twh', (e) => e.basis.twh],
-  ['basis.lowerTwh', (e) => e.basis.lowerTwh],
-  ['basis.upperTwh', (e) => e.basis.upperTwh],
-  ['basis.source', (e) => e.basis.source],
-  ['carbon.mtco2', (e) => e.carbon?.mtco2],
-  ['carbon.lowerMtco2', (e) => e.carbon?.lowerMtco2],
-  ['carbon.upperMtco2', (e) => e.carbon?.upperMtco2],
-  ['carbon.gco2PerKwh', (e) => e.carbon?.gco2PerKwh],
-  ['carbon.region', (e) => e.carbon?.region],
-  ['carbon.year', (e) => e.carbon?.year],
-  ['carbon.source', (e) => e.carbon?.source],
-  ['carbon.p5', (e) => e.carbon?.p5],
-  ['carbon.p50', (e) => e.carbon?.p50],
-  ['carbon.p95', (e) => e.carbon?.p95],
-  ['carbon.reported.mtco2', (e) => e.carbon?.reported?.mtco2],
-  ['carbon.bracket.lowMtco2', (e) => e.carbon?.bracket?.lowMtco2],
-  ['carbon.bracket.highMtco2', (e) => e.carbon?.bracket?.highMtco2],
-  ['comparison.baseline', (e) => e.comparison?.baseline],
-  ['comparison.measure', (e) => e.comparison?.measure],
-  ['comparison.rank', (e) => e.comparison?.rank],
-  ['comparison.count', (e) => e.comparison?.count],
-  ['comparison.above.country', (e) => e.comparison?.above?.country],
-  ['comparison.above.twh', (e) => e.comparison?.above?.twh],
-  ['comparison.below.country', (e) => e.comparison?.below?.country],
-  ['comparison.below.twh', (e) => e.comparison?.below?.twh],
-  ['comparison.pctOfCountry', (e) => e.comparison?.pctOfCountry],
-  ['sources', (e) => e.sources.map((s) => s.id).join('; ')],
-  ['warnings', (e) => e.warnings.join('; ')],
-  ['evidence', (e) => e.evidence],
-  ['caveats', (e) => e.caveats.join('; ')],
-  ['basis.evidence', (e) => e.basis.evidence],
-  ['basis.coverage', (e) => e.basis.coverage],
-  ['basis.publishedTwh', (e) => e.basis.publishedTwh],
-  ['basis.factor', (e) => e.basis.factor],
-  ['basis.days', (e) => e.basis.days],
-  ['basis.through', (e) => e.basis.through],
-  ['basis.asOf', (e) => e.basis.asOf],
-  ['basis.fromYear', (e) => e.basis.fromYear],
-  ['basis.toYear', (e) => e.basis.toYear],
-  ['basis.alternatives', (e) => e.basis.alternatives.map((a) => `${a.series}: ${roundSignificant(a.twh)}`).join('; ')],
-  ['carbon.basis', (e) => e.carbon?.basis],
-  ['carbon.evidence', (e) => e.carbon?.evidence],
-];
+/**
+ * The leaves of a JSON value by dotted path: an object's fields by name, a list's items by index from 0
+ * (`warnings.0`, `share.links.1.months.0`). Null, an empty list and an empty object are leaves themselves, with
+ * no value.
+ */
+export function flattenJson(value: unknown, path = ''): Map<string, Cell> {
+  const leaves = new Map<string, Cell>();
+  const visit = (node: unknown, at: string) => {
+    const entries: [string, unknown][] = Array.isArray(node)
+      ? node.map((item, index) => [String(index), item])
+      : node !== null && typeof node === 'object'
+        ? Object.entries(node)
+        : [];
+    if (entries.length === 0) {
+      leaves.set(at, node === null || typeof node === 'object' ? null : (node as Cell));
+      return;
+    }
+    for (const [key, child] of entries) visit(child, at === '' ? key : `${at}.${key}`);
+  };
+  visit(JSON.parse(JSON.stringify(value)) as unknown, path);
+  return leaves;
+}
 
+/**
+ * Every row's paths in one order: each path a row has and the order so far lacks goes in after the row's path
+ * before it, so that `warnings.3`, seen only in a later row, still follows `warnings.2`. A path that is a leaf in
+ * one row (a null) and holds fields in another is given by its fields only.
+ */
+function mergedColumns(rows: readonly Map<string, Cell>[]): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    let after = -1;
+    for (const path of row.keys()) {
+      if (seen.has(path)) {
+        after = order.indexOf(path);
+        continue;
+      }
+      order.splice(after + 1, 0, path);
+      seen.add(path);
+      after += 1;
+    }
+  }
+  const containers = new Set(
+    order.flatMap((path) => path.split('.').map((_, i, parts) => parts.slice(0, i).join('.'))),
+  );
+  return order.filter((path) => !containers.has(path));
+}
+
+/**
+ * CSV of JSON documents, one row per document: every leaf of every document is a column named by its dotted
+ * path (see {@link flattenJson}), so the CSV carries every field the JSON does. A list of n items gives n
+ * indexed columns (the longest list among the rows decides); a cell a row has no value for is empty.
+ */
+export function renderJsonCsv(documents: readonly unknown[]): string {
+  const rows = documents.map((document) => flattenJson(document));
+  const columns = mergedColumns(rows);
+  return renderCsv(
+    columns,
+    rows.map((row) => columns.map((column) => row.get(column))),
+  );
+}
+
+/** `estimate --format csv`: the `estimate --json` documents flattened by {@link renderJsonCsv}. */
 export function renderEstimatesCsv(estimates: readonly Estimate[]): string {
-  return renderColumns(ESTIMATE_CSV_COLUMNS, estimates);
+  return renderJsonCsv(estimates);
 }

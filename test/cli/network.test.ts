@@ -284,7 +284,6 @@ describe('network --input', () => {
     [['network', '--hashrate', '600', '--threshold', '55', '--smooth', '3'], /--smooth goes with --input/],
     [['network', '--hashrate', '600', '--threshold', '55', '--average', '7'], /--average goes with --input/],
     [['network', '--input', 'x.csv', '--average', '7.5'], /--average.*whole number/],
-    [['network', '--hashrate', '600', '--threshold', '55', '--format', 'csv'], /--format csv goes with --input/],
     [['network', '--hashrate', '600', '--threshold', '55', '--from', '2024-01-01'], /--from goes with --input/],
     [['network', '--input', '--from', '2024-02-30'], /option '--from <yyyy-mm-dd>' argument '2024-02-30' is invalid/],
     [

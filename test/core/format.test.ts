@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
 import { colorEnabled, createColors } from '../../src/format/color.js';
-import { csvField, ESTIMATE_CSV_COLUMNS, renderCsv, renderEstimatesCsv } from '../../src/format/csv.js';
+import { csvField, flattenJson, renderCsv, renderEstimatesCsv, renderJsonCsv } from '../../src/format/csv.js';
+import { parseCsv } from '../../src/data/csv.js';
 import { renderJson, renderNdjson } from '../../src/format/json.js';
 import { bar, formatNumber, ordinal, sparkline } from '../../src/format/numbers.js';
 import { tinyDataset } from './fixtures.js';
@@ -47,10 +48,20 @@ describe('CSV', () => {
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
+    ['two\nlines', 'two lines'],
+    ['tab\there\r\u0000\u007f\u009b', 'tab here    '],
+    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@cmd', "'@cmd"],
+    ['\t=1', ' =1'],
+    ['=1,2', `"'=1,2"`],
+    ['2021-04', '2021-04'],
+    [-1.5, '-1.5'],
+    [false, 'false'],
     [null, ''],
     [0.1 + 0.2, '0.3'],
-  ])('quotes %j as %s', (value, expected) => expect(csvField(value)).toBe(expected));
+  ])('writes %j as %s', (value, expected) => expect(csvField(value)).toBe(expected));
 
   it('ends every record with CRLF', () => {
     expect(renderCsv(['a', 'b'], [[1, null]])).toBe('a,b\r\n1,\r\n');
@@ -61,11 +72,46 @@ describe('CSV', () => {
     const csv = renderEstimatesCsv([estimate(data, 'a', { year: 2020 }), estimate(data, 'b', { year: 2020 })]);
     const [header, first] = csv.split('\r\n');
     const columns = header?.split(',') ?? [];
-    expect(columns).toEqual(ESTIMATE_CSV_COLUMNS.map(([name]) => name));
+    expect(columns.slice(0, 7)).toEqual([
+      'region.id',
+      'region.name',
+      'region.kind',
+      'region.parent',
+      'year',
+      'month',
+      'energy.twh',
+    ]);
     const cells = first?.split(',') ?? [];
     expect(cells[columns.indexOf('energy.twh')]).toBe('50');
     expect(cells[columns.indexOf('month')]).toBe('');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('names leaves by dotted path, list items by index; null and empty lists are leaves without a value', () => {
+    expect([...flattenJson({ a: { b: 1, c: [] }, d: ['x', { e: null }], f: {} }).entries()]).toEqual([
+      ['a.b', 1],
+      ['a.c', null],
+      ['d.0', 'x'],
+      ['d.1.e', null],
+      ['f', null],
+    ]);
+  });
+
+  it('neutralises formulas and control characters in nested text, never in numbers', () => {
+    const csv = renderJsonCsv([{ notes: ['=cmd|x', 'a\u001b[31mb'], change: { twh: -2.5 } }]);
+    expect(csv).toBe("notes.0,notes.1,change.twh\r\n'=cmd|x,a [31mb,-2.5\r\n");
+  });
+
+  it("gives every row the union of the columns, a later row's extra list item next to its siblings", () => {
+    const csv = renderJsonCsv([
+      { id: 'a', warnings: ['w1'], carbon: null, end: 1 },
+      { id: 'b', warnings: ['w1', 'w2'], carbon: { mt: 2 }, end: 2 },
+    ]);
+    expect(parseCsv(csv).map((r) => r.cells)).toEqual([
+      ['id', 'warnings.0', 'warnings.1', 'carbon.mt', 'end'],
+      ['a', 'w1', '', '', '1'],
+      ['b', 'w1', 'w2', '2', '2'],
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
 import {
@@ -41,6 +42,16 @@ describe('Monte Carlo building blocks', () => {
   it('takes nearest-rank percentiles', () => {
     const values = Float64Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(percentiles(values)).toEqual({ p5: 5, p50: 50, p95: 95 });
+  });
+
+  it('gives the percentiles a full sort gives, with repeats, in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 300 }), (items) => {
+        const sorted = Float64Array.from(items).sort();
+        const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+        expect(percentiles(Float64Array.from(items))).toEqual({ p5: at(0.05), p50: at(0.5), p95: at(0.95) });
+      }),
+    );
   });
 });
 

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { checkClaims } from '../../core/claims.js';
+import { type ClaimResult, checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
-import { renderJson } from '../../format/json.js';
-import { addFormatOptions, chosenFormat, colorsFor, examples, loadDataFor } from '../options.js';
+import { addFormatOptions, colorsFor, examples, loadDataFor, writeOutput } from '../options.js';
 
 interface ClaimsOptions {
   seeds?: string;
@@ -17,25 +16,23 @@ export function registerClaims(program: Command): void {
       "Check the source documents' quantitative claims (seeds/) against the data: the figure the data gives and a verdict (reproduced, contradicted, not checkable). Exits 0 whatever the verdicts.",
     )
     .option('--seeds <dir>', 'a seeds directory instead of the shipped one');
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText('after', examples(['mining-energy claims', 'mining-energy claims --json']))
     .action(async (options: ClaimsOptions, cmd: Command) => {
       const data = await loadDataFor(cmd);
       const results = checkClaims(data, await loadSeeds(options.seeds));
-      if (chosenFormat(options) === 'json') {
-        process.stdout.write(renderJson(results));
-        return;
-      }
-      const colors = await colorsFor(cmd, process.stdout);
-      const paint = { reproduced: colors.green, contradicted: colors.red, 'not checkable': colors.yellow };
-      const blocks = results.map(
-        (r) =>
-          `${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}\n  claim: ${r.claim}\n  data:  ${r.figure}\n${r.note ? `  note:  ${r.note}\n` : ''}`,
-      );
-      const count = (v: string) => results.filter((r) => r.verdict === v).length;
-      process.stdout.write(
-        `${blocks.join('\n')}\n${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.\n`,
-      );
+      await writeOutput(options, { document: results, records: results, table: () => renderClaims(results, cmd) });
     });
+}
+
+async function renderClaims(results: ClaimResult[], cmd: Command): Promise<string> {
+  const colors = await colorsFor(cmd, process.stdout);
+  const paint = { reproduced: colors.green, contradicted: colors.red, 'not checkable': colors.yellow };
+  const blocks = results.map(
+    (r) =>
+      `${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}\n  claim: ${r.claim}\n  data:  ${r.figure}\n${r.note ? `  note:  ${r.note}\n` : ''}`,
+  );
+  const count = (v: string) => results.filter((r) => r.verdict === v).length;
+  return `${blocks.join('\n')}\n${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.\n`;
 }

@@ -5,12 +5,11 @@ import { indexData, resolveRegion } from '../../core/lookup.js';
 import { resolveBaselineCountry } from '../../core/names.js';
 import { UsageError } from '../../errors.js';
 import { renderCompareWithTable } from '../../format/compare-with.js';
-import { renderJson } from '../../format/json.js';
+import { neighbourRecords } from '../../format/records.js';
 import { bar, formatNumber, ordinal } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
 import {
   addFormatOptions,
-  chosenFormat,
   collectList,
   colorsFor,
   examples,
@@ -19,6 +18,7 @@ import {
   parseMonth,
   parseNonNegative,
   parseYear,
+  writeOutput,
 } from '../options.js';
 
 interface CompareOptions {
@@ -49,7 +49,7 @@ export function registerCompare(program: Command): void {
       'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
       collectList,
     );
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText(
       'after',
@@ -61,7 +61,6 @@ export function registerCompare(program: Command): void {
       ]),
     )
     .action(async (twh: number | undefined, options: CompareOptions, cmd: Command) => {
-      const format = chosenFormat(options);
       if ((twh === undefined) === (options.region === undefined)) {
         throw new UsageError('Give either a figure in TWh or --region <id>, not both and not neither.');
       }
@@ -111,16 +110,18 @@ export function registerCompare(program: Command): void {
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
         const comparisons = compareWithCountries(value.twh, countries);
-        process.stdout.write(
-          format === 'json'
-            ? renderJson({ value, baseline: baselineSummary, countries: comparisons })
-            : renderCompareWithTable(
-                { ...value, labelIsFigure: options.region === undefined },
-                baseline,
-                comparisons,
-                await colorsFor(cmd, process.stdout),
-              ),
-        );
+        const colors = await colorsFor(cmd, process.stdout);
+        await writeOutput(options, {
+          document: { value, baseline: baselineSummary, countries: comparisons },
+          records: comparisons.map((c) => ({ baseline: baseline.id, value: value.twh, ...c })),
+          table: async () =>
+            renderCompareWithTable(
+              { ...value, labelIsFigure: options.region === undefined },
+              baseline,
+              comparisons,
+              colors,
+            ),
+        });
         if (warnings) process.stderr.write(warnings);
         return;
       }
@@ -133,29 +134,29 @@ export function registerCompare(program: Command): void {
         baseline: baselineSummary,
         neighbours: rows,
       };
-      let output: string;
-      if (format === 'json') {
-        output = renderJson(result);
-      } else {
-        const { table } = await import('../../format/table.js');
-        const colors = await colorsFor(cmd, process.stdout);
-        const max = Math.max(...rows.map((r) => r.twh));
-        const body = rows.map((r) => {
-          const cells = [
-            String(r.rank),
-            r.self ? `▶ ${r.country}` : r.country,
-            formatNumber(r.twh),
-            bar(r.twh, max, 30),
-          ];
-          return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
-        });
-        const restsOn =
-          value.caveats && value.caveats.length > 0
-            ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
-            : '';
-        output = `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
-      }
-      process.stdout.write(output);
+      await writeOutput(options, {
+        document: result,
+        records: neighbourRecords(baseline.id, rows),
+        table: async () => {
+          const { table } = await import('../../format/table.js');
+          const colors = await colorsFor(cmd, process.stdout);
+          const max = Math.max(...rows.map((r) => r.twh));
+          const body = rows.map((r) => {
+            const cells = [
+              String(r.rank),
+              r.self ? `▶ ${r.country}` : r.country,
+              formatNumber(r.twh),
+              bar(r.twh, max, 30),
+            ];
+            return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
+          });
+          const restsOn =
+            value.caveats && value.caveats.length > 0
+              ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
+              : '';
+          return `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
+        },
+      });
       if (warnings) process.stderr.write(warnings);
     });
 }

@@ -13,9 +13,8 @@ import { checkModelDate, checkPeriod } from '../../core/validation.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
-import { renderEstimatesCsv } from '../../format/csv.js';
-import { renderJson, renderNdjson } from '../../format/json.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
+import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
@@ -30,6 +29,7 @@ import {
   parseYear,
   regionNames,
   todayUtc,
+  writeOutput,
 } from '../options.js';
 
 interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions {
@@ -95,7 +95,7 @@ export function registerEstimate(program: Command): void {
       ),
     )
     .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
-  addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
+  addFormatOptions(command);
   command.addOption(
     new Option(
       '--carbon-bracket [low,high]',
@@ -165,39 +165,38 @@ Regions overlap (provinces are inside China, states inside the United States): a
       };
       const estimates: Estimate[] = [];
       const skipped: string[] = [];
-      for (const region of regions) {
-        try {
-          estimates.push(estimate(data, region.id, estimateOptions));
-        } catch (error) {
-          if (!(error instanceof UsageError) || regions.length === 1) throw error;
-          skipped.push(`${region.id} left out: ${error.message}`);
+      const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
+      try {
+        for (const region of regions) {
+          try {
+            estimates.push(
+              estimate(data, region.id, {
+                ...estimateOptions,
+                ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}),
+              }),
+            );
+          } catch (error) {
+            if (!(error instanceof UsageError) || regions.length === 1) throw error;
+            skipped.push(`${region.id} left out: ${error.message}`);
+          }
         }
+      } finally {
+        progress?.finish();
       }
       if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
 
       const errColors = await colorsFor(cmd, process.stderr);
-      let output: string;
-      let messages = skipped.map((s) => renderWarning(s, errColors)).join('');
-      switch (format) {
-        case 'json':
-          output = renderJson(estimates);
-          break;
-        case 'ndjson':
-          output = renderNdjson(estimates);
-          break;
-        case 'csv':
-          output = renderEstimatesCsv(estimates);
-          break;
-        case 'table': {
+      await writeOutput(options, {
+        document: estimates,
+        records: estimates,
+        table: async () => {
           const { renderEstimateTable } = await import('../../format/table.js');
-          output = renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
-          messages += renderEstimateWarnings(estimates, errColors);
-          break;
-        }
-        default:
-          throw new UsageError(`Unknown format "${format satisfies never}".`);
-      }
-      process.stdout.write(output);
+          return renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
+        },
+      });
+      const messages =
+        skipped.map((s) => renderWarning(s, errColors)).join('') +
+        (format === 'table' ? renderEstimateWarnings(estimates, errColors) : '');
       if (messages) process.stderr.write(messages);
     });
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { catalogue } from '../../core/catalogue.js';
 import { indexData } from '../../core/lookup.js';
-import { renderJson } from '../../format/json.js';
+import { datasetRecords } from '../../format/records.js';
+import { renderSourceList } from '../../format/sources.js';
 import { span } from '../../format/numbers.js';
-import { addFormatOptions, chosenFormat, examples, loadDataFor } from '../options.js';
+import { addFormatOptions, examples, loadDataFor, writeOutput } from '../options.js';
 
 interface FormatOptions {
   format?: string;
@@ -14,7 +15,7 @@ export function registerRegions(program: Command): void {
   const command = program
     .command('regions')
     .description('The regions known to the data, with their parents, codes and coverage.');
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText('after', examples(['mining-energy regions', 'mining-energy regions --json']))
     .action(async (options: FormatOptions, cmd: Command) => {
@@ -35,44 +36,40 @@ export function registerRegions(program: Command): void {
           note: r.note ?? null,
         };
       });
-      if (chosenFormat(options) === 'json') {
-        process.stdout.write(renderJson(rows));
-        return;
-      }
-      const { table } = await import('../../format/table.js');
-      process.stdout.write(
-        table(
-          ['Id', 'Name', 'Kind', 'Parent', 'ISO', 'Share months', 'Carbon years'],
-          rows.map((r) => [
-            r.id,
-            r.name,
-            r.kind,
-            r.parent ?? '',
-            r.iso ?? '',
-            `${span(r.shareMonths)}${r.shareMonths.length > 1 ? ` (${r.shareMonths.length})` : ''}`,
-            span(r.carbonYears),
-          ]),
-        ),
-      );
+      await writeOutput(options, {
+        document: rows,
+        records: rows,
+        table: async () => {
+          const { table } = await import('../../format/table.js');
+          return table(
+            ['Id', 'Name', 'Kind', 'Parent', 'ISO', 'Share months', 'Carbon years'],
+            rows.map((r) => [
+              r.id,
+              r.name,
+              r.kind,
+              r.parent ?? '',
+              r.iso ?? '',
+              `${span(r.shareMonths)}${r.shareMonths.length > 1 ? ` (${r.shareMonths.length})` : ''}`,
+              span(r.carbonYears),
+            ]),
+          );
+        },
+      });
     });
 }
 
 export function registerSources(program: Command): void {
   const command = program.command('sources').description('Every source the data cites, with its licence and address.');
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText('after', examples(['mining-energy sources', 'mining-energy sources --json']))
     .action(async (options: FormatOptions, cmd: Command) => {
       const data = await loadDataFor(cmd);
-      if (chosenFormat(options) === 'json') {
-        process.stdout.write(renderJson(data.sources));
-        return;
-      }
-      const lines = data.sources.map(
-        (s) =>
-          `${s.id} (${s.evidence === 'secondhand' ? `secondhand, reported by ${s.reportedBy}` : s.evidence})${s.reportedBy && s.evidence !== 'secondhand' ? `\n  secondhand figures in it: reported by ${s.reportedBy}` : ''}\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
-      );
-      process.stdout.write(lines.join('\n'));
+      await writeOutput(options, {
+        document: data.sources,
+        records: data.sources,
+        table: () => renderSourceList(data.sources),
+      });
     });
 }
 
@@ -82,16 +79,15 @@ export function registerDatasets(program: Command): void {
     .description(
       'The network-energy series (bases for estimates), share datasets, structural breaks and country electricity lists (baselines), with coverage, evidence and definitions.',
     );
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText('after', examples(['mining-energy datasets', 'mining-energy datasets --json']))
     .action(async (options: FormatOptions, cmd: Command) => {
       const result = catalogue(await loadDataFor(cmd));
-      if (chosenFormat(options) === 'json') {
-        process.stdout.write(renderJson(result));
-        return;
-      }
-      const { renderCatalogueTable } = await import('../../format/table.js');
-      process.stdout.write(renderCatalogueTable(result));
+      await writeOutput(options, {
+        document: result,
+        records: datasetRecords(result),
+        table: async () => (await import('../../format/table.js')).renderCatalogueTable(result),
+      });
     });
 }

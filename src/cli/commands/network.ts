@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
+import type { NetworkResult } from '../../core/network.js';
 import { networkSeries, type SeriesResult } from '../../core/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { shippedDataDir } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
-import { type CsvColumn, renderColumns } from '../../format/csv.js';
-import { renderJson, renderNdjson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
+import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
@@ -18,9 +18,9 @@ import {
   examples,
   globalOptions,
   loadDataFor,
-  type OutputFormat,
   parseCount,
   parseDate,
+  writeOutput,
 } from '../options.js';
 
 interface NetworkOptions extends ModelOptions {
@@ -34,24 +34,8 @@ interface NetworkOptions extends ModelOptions {
   json?: boolean;
 }
 
-const SERIES_CSV_COLUMNS: readonly CsvColumn<SeriesResult>[] = [
-  ['date', (r) => r.date],
-  ['hashrateEhs', (r) => r.hashrateEhs],
-  ['rawThresholdJPerTh', (r) => r.rawThresholdJPerTh],
-  ['thresholdJPerTh', (r) => r.thresholdJPerTh],
-  ['thresholdWindowDays', (r) => r.thresholdWindowDays],
-  ['averageWindowDays', (r) => r.averageWindowDays],
-  ['eligible', (r) => r.eligible],
-  ['energy.twh', (r) => r.energy.twh],
-  ['energy.lowerTwh', (r) => r.energy.lowerTwh],
-  ['energy.upperTwh', (r) => r.energy.upperTwh],
-  ['power.gw', (r) => r.power.gw],
-  ['power.lowerGw', (r) => r.power.lowerGw],
-  ['power.upperGw', (r) => r.power.upperGw],
-];
-
 /** `network --input`: the model day by day over a file of inputs. */
-async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: OutputFormat): Promise<void> {
+async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<void> {
   for (const option of ['hashrate', 'threshold', 'revenue', 'date', 'revenueYear']) {
     if (cmd.getOptionValueSource(option) === 'cli') {
       throw new UsageError(
@@ -64,59 +48,56 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
   const { readSeriesInput } = await import('../../data/series-input.js');
   const rows = readSeriesInput(path);
   const hardware = options.hardware ? await readHardware(options.hardware) : (await loadDataFor(cmd)).hardware;
-  const { results, warnings, gaps } = networkSeries(rows, {
-    priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
-    smoothDays: options.smooth ?? 14,
-    averageDays: options.average ?? 1,
-    weighting: options.weighting,
-    overheads: options.overheads,
-    hardware,
-    ...(options.from === undefined ? {} : { from: options.from }),
-    ...(options.to === undefined ? {} : { to: options.to }),
-  });
+  const progress = progressReporter('Series', 'days');
+  let series: ReturnType<typeof networkSeries>;
+  try {
+    series = networkSeries(rows, {
+      priceUsdPerKwh: options.price ?? CBECI_PRICE_USD_PER_KWH,
+      smoothDays: options.smooth ?? 14,
+      averageDays: options.average ?? 1,
+      weighting: options.weighting,
+      overheads: options.overheads,
+      hardware,
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    });
+  } finally {
+    progress.finish();
+  }
+  const { results, warnings, gaps } = series;
   if (results.length === 0) {
     throw new UsageError(
       `No day of ${path} is ${describeRange(options)}; it covers ${rows[0]?.date} to ${rows.at(-1)?.date}.`,
     );
   }
-  let output: string;
-  switch (format) {
-    case 'json':
-      output = renderJson(results);
-      break;
-    case 'ndjson':
-      output = renderNdjson(results);
-      break;
-    case 'csv':
-      output = renderColumns(SERIES_CSV_COLUMNS, results);
-      break;
-    case 'table': {
-      const { table } = await import('../../format/table.js');
-      const cell = (value: number | null) => (value === null ? '' : formatNumber(value));
-      // Across a gap in the dates a window holds fewer days than its span: the table then shows how many.
-      const windows = gaps.length > 0;
-      output = table(
-        ['Date', 'EH/s', 'Threshold J/TH', ...(windows ? ['Days'] : []), 'Eligible', 'TWh/yr', 'Lower', 'Upper'],
-        results.map((r) => [
-          r.date,
-          formatNumber(r.hashrateEhs),
-          formatNumber(r.thresholdJPerTh),
-          ...(windows ? [String(r.thresholdWindowDays)] : []),
-          String(r.eligible),
-          cell(r.energy.twh),
-          cell(r.energy.lowerTwh),
-          cell(r.energy.upperTwh),
-        ]),
-        windows ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6],
-      );
-      break;
-    }
-    default:
-      throw new UsageError(`Unknown format "${format satisfies never}".`);
-  }
-  process.stdout.write(output);
+  await writeOutput(options, {
+    document: results,
+    records: results,
+    table: () => renderSeriesTable(results, gaps.length > 0),
+  });
   const errColors = await colorsFor(cmd, process.stderr);
   process.stderr.write(warnings.map((w) => renderWarning(w, errColors)).join(''));
+}
+
+/** The series for people; across a gap in the dates a window holds fewer days than its span, shown as `Days`. */
+async function renderSeriesTable(results: readonly SeriesResult[], gaps: boolean): Promise<string> {
+  const { table } = await import('../../format/table.js');
+  const cell = (value: number | null) => (value === null ? '' : formatNumber(value));
+  return table(
+    ['Date', 'EH/s', 'Threshold J/TH', ...(gaps ? ['Days'] : []), 'Eligible', 'TWh/yr', 'Lower', 'Upper'],
+    results.map((r) => [
+      r.date,
+      formatNumber(r.hashrateEhs),
+      formatNumber(r.thresholdJPerTh),
+      ...(gaps ? [String(r.thresholdWindowDays)] : []),
+      String(r.eligible),
+      cell(r.energy.twh),
+      cell(r.energy.lowerTwh),
+      cell(r.energy.upperTwh),
+    ]),
+    gaps ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6],
+  );
 }
 
 /**
@@ -172,7 +153,7 @@ export function registerNetwork(program: Command): void {
         "with --input: trailing moving average of the results over this many calendar days, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
       ).argParser(parseCount),
     );
-  addFormatOptions(command, ['table', 'json', 'ndjson', 'csv']);
+  addFormatOptions(command);
   command
     .addHelpText(
       'after',
@@ -191,54 +172,53 @@ strictly below the threshold. Lower = most efficient × 1.01, upper = least effi
 mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × revenue ÷ price.`,
     )
     .action(async (options: NetworkOptions, cmd: Command) => {
-      const format = chosenFormat(options);
       if (options.input !== undefined) {
-        await runSeriesCommand(options, cmd, format);
+        await runSeriesCommand(options, cmd);
         return;
       }
       if (options.smooth !== undefined) throw new UsageError('--smooth goes with --input.');
       if (options.from !== undefined) throw new UsageError('--from goes with --input.');
       if (options.to !== undefined) throw new UsageError('--to goes with --input.');
       if (options.average !== undefined) throw new UsageError('--average goes with --input.');
-      if (format === 'ndjson' || format === 'csv')
-        throw new UsageError(`--format ${format} goes with --input (a series).`);
       const result = await runModel(options, async () => (await loadDataFor(cmd)).hardware);
-      if (format === 'json') {
-        process.stdout.write(renderJson(result));
-        return;
+      await writeOutput(options, { document: result, records: [result], table: () => renderModelTable(result, cmd) });
+      if (chosenFormat(options) === 'table') {
+        const errColors = await colorsFor(cmd, process.stderr);
+        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
       }
-      const { table } = await import('../../format/table.js');
-      const colors = await colorsFor(cmd, process.stdout);
-      const rows = [
-        ['Best guess', formatNumber(result.energy.twh), formatNumber(result.power.gw)],
-        ...(result.energy.lowerTwh === null
-          ? []
-          : [
-              ['Lower bound', formatNumber(result.energy.lowerTwh), formatNumber(result.power.lowerGw ?? 0)],
-              ['Upper bound', formatNumber(result.energy.upperTwh ?? 0), formatNumber(result.power.upperGw ?? 0)],
-            ]),
-      ];
-      const inputs = Object.entries(result.inputs)
-        .filter(([, value]) => value !== null)
-        .map(([key, value]) => `${key}=${value}`)
-        .join(', ');
-      let text = `${colors.bold(`Network, ${result.method}`)} (${inputs})\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2])}`;
-      if (result.thresholdJPerTh !== null) {
-        text += `Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}\n`;
-        text += table(
-          ['Model', 'Released', 'J/TH', 'Weight', 'Evidence'],
-          result.eligible.map((m) => [
-            `${m.model}${m.approximate ? ' ≈' : ''}`,
-            m.released,
-            formatNumber(m.jPerTh),
-            String(m.weight),
-            m.evidence,
-          ]),
-          [2, 3],
-        );
-      }
-      process.stdout.write(text);
-      const errColors = await colorsFor(cmd, process.stderr);
-      process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
     });
+}
+
+async function renderModelTable(result: NetworkResult, cmd: Command): Promise<string> {
+  const { table } = await import('../../format/table.js');
+  const colors = await colorsFor(cmd, process.stdout);
+  const rows = [
+    ['Best guess', formatNumber(result.energy.twh), formatNumber(result.power.gw)],
+    ...(result.energy.lowerTwh === null
+      ? []
+      : [
+          ['Lower bound', formatNumber(result.energy.lowerTwh), formatNumber(result.power.lowerGw ?? 0)],
+          ['Upper bound', formatNumber(result.energy.upperTwh ?? 0), formatNumber(result.power.upperGw ?? 0)],
+        ]),
+  ];
+  const inputs = Object.entries(result.inputs)
+    .filter(([, value]) => value !== null)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(', ');
+  let text = `${colors.bold(`Network, ${result.method}`)} (${inputs})\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2])}`;
+  if (result.thresholdJPerTh !== null) {
+    text += `Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}\n`;
+    text += table(
+      ['Model', 'Released', 'J/TH', 'Weight', 'Evidence'],
+      result.eligible.map((m) => [
+        `${m.model}${m.approximate ? ' ≈' : ''}`,
+        m.released,
+        formatNumber(m.jPerTh),
+        String(m.weight),
+        m.evidence,
+      ]),
+      [2, 3],
+    );
+  }
+  return text;
 }

@@ -1,11 +1,18 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { indexData, resolveRegion } from '../../core/lookup.js';
-import { type Footprint, type Move, type Redistribution, runScenario } from '../../core/scenario.js';
+import {
+  type Footprint,
+  type Move,
+  type Redistribution,
+  runScenario,
+  type ScenarioResult,
+} from '../../core/scenario.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import { UsageError } from '../../errors.js';
-import { renderJson } from '../../format/json.js';
+import { scenarioRecords } from '../../format/records.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
+import { progressReporter } from '../progress.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
@@ -16,6 +23,7 @@ import {
   loadDataFor,
   parseMonth,
   parseYear,
+  writeOutput,
 } from '../options.js';
 
 interface ScenarioCommandOptions extends UncertaintyCommandOptions {
@@ -70,7 +78,7 @@ export function registerScenario(program: Command): void {
       ),
     );
   addUncertaintyOptions(command);
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText(
       'after',
@@ -85,7 +93,6 @@ Carbon counts each region's recorded sub-regions at their own grid intensities (
 coal) and the rest at the region's, so moves inside a country show their carbon cost.`,
     )
     .action(async (options: ScenarioCommandOptions, cmd: Command) => {
-      const format = chosenFormat(options);
       const uncertainty = uncertaintyFrom(options, cmd);
       if (options.ban.length === 0 && options.move.length === 0) {
         throw new UsageError('Give --ban <region> or --move <from:to:pct> (or both).');
@@ -104,71 +111,76 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
         const [from = '', to = '', pct = ''] = value.split(':');
         return { from: region(from), to: region(to), pct: Number(pct) };
       });
-      const result = runScenario(
-        index,
-        { bans: [...new Set(options.ban.map(region))], redistribute, moves },
-        {
-          ...(options.year === undefined ? {} : { year: options.year }),
-          ...(options.month === undefined ? {} : { month: options.month }),
-          ...(options.series === undefined ? {} : { series: options.series }),
-          ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
-          ...(uncertainty ? { uncertainty } : {}),
-        },
-      );
-      if (format === 'json') {
-        process.stdout.write(renderJson(result));
-        return;
+      const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
+      let result: ScenarioResult;
+      try {
+        result = runScenario(
+          index,
+          { bans: [...new Set(options.ban.map(region))], redistribute, moves },
+          {
+            ...(options.year === undefined ? {} : { year: options.year }),
+            ...(options.month === undefined ? {} : { month: options.month }),
+            ...(options.series === undefined ? {} : { series: options.series }),
+            ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
+            ...(uncertainty ? { uncertainty } : {}),
+            ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}),
+          },
+        );
+      } finally {
+        progress?.finish();
       }
-      const { table } = await import('../../format/table.js');
-      const colors = await colorsFor(cmd, process.stdout);
-      const row = (id: string, share: string, before: Footprint, after: Footprint, change: Footprint) => [
-        id,
-        share,
-        formatNumber(before.twh),
-        formatNumber(after.twh),
-        signed(change.twh),
-        formatNumber(before.mtco2),
-        formatNumber(after.mtco2),
-        signed(change.mtco2),
-      ];
-      const rows = result.regions.map((r) =>
-        row(
-          r.id,
-          `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`,
-          r.before,
-          r.after,
-          r.change,
-        ),
-      );
-      const t = result.total;
-      const networkShare = `100 → ${formatNumber((t.after.twh / t.before.twh) * 100)}`;
-      rows.push(row('network', networkShare, t.before, t.after, t.change).map((cell) => colors.bold(cell)));
-      const s = result.scenario;
-      const what = [
-        ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
-        ...s.moves.map((m) => `move ${m.pct}% of ${m.from} to ${m.to}`),
-      ].join('; ');
-      const u = result.uncertainty;
-      const interval = (p: { p5: number; p95: number }) => `${formatNumber(p.p5)} to ${formatNumber(p.p95)}`;
-      const mc = u
-        ? [
-            `90% intervals (${u.settings.samples} samples, seed ${u.settings.seed}):`,
-            `  network: TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}`,
-            ...u.regions.map(
-              (r) =>
-                `  ${r.id}: TWh before ${interval(r.before.twh)}, after ${interval(r.after.twh)}; Mt CO2 change ${interval(r.change.mtco2)}`,
-            ),
-            '',
-          ].join('\n')
-        : '';
-      process.stdout.write(
-        `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
-          ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
-          rows,
-          [1, 2, 3, 4, 5, 6, 7],
-        )}Regions overlap (provinces are inside China): the network row is the total.\n${mc}`,
-      );
-      const errColors = await colorsFor(cmd, process.stderr);
-      process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
+      await writeOutput(options, {
+        document: result,
+        records: scenarioRecords(result),
+        table: () => renderScenario(result, cmd),
+      });
+      if (chosenFormat(options) === 'table') {
+        const errColors = await colorsFor(cmd, process.stderr);
+        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
+      }
     });
+}
+
+async function renderScenario(result: ScenarioResult, cmd: Command): Promise<string> {
+  const { table } = await import('../../format/table.js');
+  const colors = await colorsFor(cmd, process.stdout);
+  const row = (id: string, share: string, before: Footprint, after: Footprint, change: Footprint) => [
+    id,
+    share,
+    formatNumber(before.twh),
+    formatNumber(after.twh),
+    signed(change.twh),
+    formatNumber(before.mtco2),
+    formatNumber(after.mtco2),
+    signed(change.mtco2),
+  ];
+  const rows = result.regions.map((r) =>
+    row(r.id, `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`, r.before, r.after, r.change),
+  );
+  const t = result.total;
+  const networkShare = `100 → ${formatNumber((t.after.twh / t.before.twh) * 100)}`;
+  rows.push(row('network', networkShare, t.before, t.after, t.change).map((cell) => colors.bold(cell)));
+  const s = result.scenario;
+  const what = [
+    ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
+    ...s.moves.map((m) => `move ${m.pct}% of ${m.from} to ${m.to}`),
+  ].join('; ');
+  const u = result.uncertainty;
+  const interval = (p: { p5: number; p95: number }) => `${formatNumber(p.p5)} to ${formatNumber(p.p95)}`;
+  const mc = u
+    ? [
+        `90% intervals (${u.settings.samples} samples, seed ${u.settings.seed}):`,
+        `  network: TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}`,
+        ...u.regions.map(
+          (r) =>
+            `  ${r.id}: TWh before ${interval(r.before.twh)}, after ${interval(r.after.twh)}; Mt CO2 change ${interval(r.change.mtco2)}`,
+        ),
+        '',
+      ].join('\n')
+    : '';
+  return `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
+    ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
+    rows,
+    [1, 2, 3, 4, 5, 6, 7],
+  )}Regions overlap (provinces are inside China): the network row is the total.\n${mc}`;
 }

@@ -3,16 +3,16 @@ import { indexData, resolveRegion, sourceOf } from '../../core/lookup.js';
 import { shareSeries } from '../../core/share-series.js';
 import { assertShareDataset } from '../../core/shares.js';
 import { UsageError } from '../../errors.js';
-import { renderJson } from '../../format/json.js';
+import { shareRecords } from '../../format/records.js';
 import { formatNumber, sparkline } from '../../format/numbers.js';
 import {
   addFormatOptions,
-  chosenFormat,
   colorsFor,
   examples,
   loadDataFor,
   parseMonth,
   regionNames,
+  writeOutput,
 } from '../options.js';
 
 interface SharesOptions {
@@ -34,7 +34,7 @@ export function registerShares(program: Command): void {
     .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
     .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth))
     .option('--dataset <id>', 'a named share dataset (e.g. cdmir-survey-2024) instead of the default records');
-  addFormatOptions(command, ['table', 'json']);
+  addFormatOptions(command);
   command
     .addHelpText(
       'after',
@@ -46,7 +46,6 @@ export function registerShares(program: Command): void {
       ]),
     )
     .action(async (options: SharesOptions, cmd: Command) => {
-      const format = chosenFormat(options);
       if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
         throw new UsageError(`--from ${options.from} is after --to ${options.to}.`);
       }
@@ -66,31 +65,31 @@ export function registerShares(program: Command): void {
             : `No share of ${region.name} between ${options.from ?? 'the start'} and ${options.to ?? 'the end'}; recorded months: ${all[0]?.month} to ${all.at(-1)?.month}.`,
         );
       }
-      let output: string;
-      if (format === 'json') {
-        output = renderJson(result);
-      } else {
-        const { table } = await import('../../format/table.js');
-        const names = regionNames(data);
-        const colors = await colorsFor(cmd, process.stdout);
-        const parent = names.get(series.of ?? '') ?? series.of;
-        // Of a country's parent, the world, the two percentages are the same: show one.
-        const ofWorld = index.regions.get(series.of ?? '')?.parent !== null;
-        const rows = series.months.map((m) => [
-          m.month,
-          `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
-          ...(ofWorld ? [m.worldPct === null ? '' : formatNumber(m.worldPct)] : []),
-          m.evidence,
-          m.source,
-        ]);
-        const head = ['Month', `% of ${parent}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
-        const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
-        const sources = result.sources
-          .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
-          .join('');
-        const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
-        output = `${line}${table(head, rows, ofWorld ? [1, 2] : [1])}${approximate}Sources\n${sources}`;
-      }
-      process.stdout.write(output);
+      await writeOutput(options, {
+        document: result,
+        records: shareRecords(series),
+        table: async () => {
+          const { table } = await import('../../format/table.js');
+          const names = regionNames(data);
+          const colors = await colorsFor(cmd, process.stdout);
+          const parent = names.get(series.of ?? '') ?? series.of;
+          // Of a country's parent, the world, the two percentages are the same: show one.
+          const ofWorld = index.regions.get(series.of ?? '')?.parent !== null;
+          const rows = series.months.map((m) => [
+            m.month,
+            `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
+            ...(ofWorld ? [m.worldPct === null ? '' : formatNumber(m.worldPct)] : []),
+            m.evidence,
+            m.source,
+          ]);
+          const head = ['Month', `% of ${parent}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
+          const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
+          const sources = result.sources
+            .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
+            .join('');
+          const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
+          return `${line}${table(head, rows, ofWorld ? [1, 2] : [1])}${approximate}Sources\n${sources}`;
+        },
+      });
     });
 }

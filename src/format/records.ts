@@ -1,0 +1,39 @@
+import type { Catalogue } from '../core/catalogue.js';
+import type { Neighbour } from '../core/compare.js';
+import type { ScenarioResult } from '../core/scenario.js';
+import type { ShareSeries } from '../core/share-series.js';
+
+/**
+ * The records of `--format ndjson` and `--format csv` for the commands whose JSON is one object rather than a
+ * list: the object's list, each item carrying the object's context where a row needs it to be read alone.
+ */
+
+/** `datasets`: every series, share dataset, event and baseline, each with `list` naming which it is. */
+export function datasetRecords(catalogue: Catalogue): Record<string, unknown>[] {
+  return [
+    ...catalogue.series.map((item) => ({ list: 'series', ...item })),
+    ...catalogue.shareDatasets.map((item) => ({ list: 'share-dataset', ...item })),
+    ...catalogue.events.map((item) => ({ list: 'event', ...item })),
+    ...catalogue.baselines.map((item) => ({ list: 'baseline', ...item })),
+  ];
+}
+
+/** `shares`: one record a month, with the region, the parent the share is of and the dataset. */
+export function shareRecords(series: ShareSeries): Record<string, unknown>[] {
+  return series.months.map((month) => ({
+    region: series.region.id,
+    of: series.of,
+    dataset: series.dataset,
+    ...month,
+  }));
+}
+
+/** `compare`: one record a neighbour (the value ranked among them is the one with `self` true), with the baseline. */
+export function neighbourRecords(baseline: string, neighbours: readonly Neighbour[]): Record<string, unknown>[] {
+  return neighbours.map((neighbour) => ({ baseline, ...neighbour }));
+}
+
+/** `scenario`: one record a region, then the network total as a region with id `network` and no share. */
+export function scenarioRecords(result: ScenarioResult): Record<string, unknown>[] {
+  return [...result.regions, { id: 'network', sharePct: null, ...result.total }];
+}
