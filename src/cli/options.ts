@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { type Colors, colorEnabled, createColors } from '../format/color.js';
+import { outputWidth } from '../format/width.js';
 
 export function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year, e.g. 2022.');
@@ -72,6 +73,11 @@ export function colorsFor(command: Command, stream: NodeJS.WriteStream): Promise
   return createColors(
     colorEnabled({ isTTY: stream.isTTY === true, env: process.env, colorFlag: globalOptions(command).color }),
   );
+}
+
+/** The width, in columns, to lay a stream's human output out for (COLUMNS, the terminal's, or 80). */
+export function widthOf(stream: NodeJS.WriteStream): number {
+  return outputWidth(stream.isTTY === true ? stream.columns : undefined, process.env);
 }
 
 export function regionNames(data: Dataset): Map<string, string> {

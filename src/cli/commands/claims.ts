@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
 import { renderJson } from '../../format/json.js';
-import { addFormatOptions, chosenFormat, colorsFor, examples, loadDataFor } from '../options.js';
+import { wrapText } from '../../format/width.js';
+import { addFormatOptions, chosenFormat, colorsFor, examples, loadDataFor, widthOf } from '../options.js';
 
 interface ClaimsOptions {
   seeds?: string;
@@ -29,13 +30,15 @@ export function registerClaims(program: Command): void {
       }
       const colors = await colorsFor(cmd, process.stdout);
       const paint = { reproduced: colors.green, contradicted: colors.red, 'not checkable': colors.yellow };
+      const width = widthOf(process.stdout);
+      // Continuation lines of a claim, figure or note start under its text, after "  claim: ".
+      const field = (label: string, text: string) => `${wrapText(`  ${label.padEnd(7)}${text}`, width, 7)}\n`;
       const blocks = results.map(
         (r) =>
-          `${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}\n  claim: ${r.claim}\n  data:  ${r.figure}\n${r.note ? `  note:  ${r.note}\n` : ''}`,
+          `${wrapText(`${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}`, width)}\n${field('claim:', r.claim)}${field('data:', r.figure)}${r.note ? field('note:', r.note) : ''}`,
       );
       const count = (v: string) => results.filter((r) => r.verdict === v).length;
-      process.stdout.write(
-        `${blocks.join('\n')}\n${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.\n`,
-      );
+      const summary = `${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.`;
+      process.stdout.write(`${blocks.join('\n')}\n${wrapText(summary, width)}\n`);
     });
 }

@@ -4,8 +4,9 @@ import { estimate } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
-import { bar, formatNumber, ordinal } from '../../format/numbers.js';
+import { bar, formatNumber, standing } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
+import { wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -16,6 +17,7 @@ import {
   parseMonth,
   parseNonNegative,
   parseYear,
+  widthOf,
 } from '../options.js';
 
 interface CompareOptions {
@@ -92,7 +94,7 @@ export function registerCompare(program: Command): void {
           evidence: e.evidence,
           caveats: e.caveats,
         };
-        warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr));
+        warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr), widthOf(process.stderr));
       }
       const ranking = rankAmong(baseline, value.twh);
       const rows = neighbours(ranking, value.label, value.twh, options.around);
@@ -109,6 +111,7 @@ export function registerCompare(program: Command): void {
       } else {
         const { table } = await import('../../format/table.js');
         const colors = await colorsFor(cmd, process.stdout);
+        const width = widthOf(process.stdout);
         const max = Math.max(...rows.map((r) => r.twh));
         const body = rows.map((r) => {
           const cells = [
@@ -121,9 +124,10 @@ export function registerCompare(program: Command): void {
         });
         const restsOn =
           value.caveats && value.caveats.length > 0
-            ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
+            ? `${wrapText(`The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.`, width)}\n`
             : '';
-        output = `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
+        const headline = `${value.label} would rank ${standing(ranking.rank, ranking.count)} of ${baseline.id} (${baseline.name}; ${baseline.measure}).`;
+        output = `${wrapText(headline, width)}\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2], width)}`;
       }
       process.stdout.write(output);
       if (warnings) process.stderr.write(warnings);

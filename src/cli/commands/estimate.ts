@@ -28,6 +28,7 @@ import {
   parseYear,
   regionNames,
   todayUtc,
+  widthOf,
 } from '../options.js';
 
 interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions {
@@ -158,7 +159,8 @@ Regions overlap (provinces are inside China, states inside the United States): a
 
       const errColors = await colorsFor(cmd, process.stderr);
       let output: string;
-      let messages = skipped.map((s) => renderWarning(s, errColors)).join('');
+      const errWidth = widthOf(process.stderr);
+      let messages = skipped.map((s) => renderWarning(s, errColors, errWidth)).join('');
       switch (format) {
         case 'json':
           output = renderJson(estimates);
@@ -171,8 +173,13 @@ Regions overlap (provinces are inside China, states inside the United States): a
           break;
         case 'table': {
           const { renderEstimateTable } = await import('../../format/table.js');
-          output = renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
-          messages += renderEstimateWarnings(estimates, errColors);
+          output = renderEstimateTable(
+            estimates,
+            regionNames(data),
+            await colorsFor(cmd, process.stdout),
+            widthOf(process.stdout),
+          );
+          messages += renderEstimateWarnings(estimates, errColors, errWidth);
           break;
         }
         default:

@@ -3,7 +3,8 @@ import { catalogue } from '../../core/catalogue.js';
 import { indexData } from '../../core/lookup.js';
 import { renderJson } from '../../format/json.js';
 import { span } from '../../format/numbers.js';
-import { addFormatOptions, chosenFormat, examples, loadDataFor } from '../options.js';
+import { wrapText } from '../../format/width.js';
+import { addFormatOptions, chosenFormat, examples, loadDataFor, widthOf } from '../options.js';
 
 interface FormatOptions {
   format?: string;
@@ -39,9 +40,9 @@ export function registerRegions(program: Command): void {
         process.stdout.write(renderJson(rows));
         return;
       }
-      const { table } = await import('../../format/table.js');
+      const { tableOrRecords } = await import('../../format/table.js');
       process.stdout.write(
-        table(
+        tableOrRecords(
           ['Id', 'Name', 'Kind', 'Parent', 'ISO', 'Share months', 'Carbon years'],
           rows.map((r) => [
             r.id,
@@ -52,6 +53,8 @@ export function registerRegions(program: Command): void {
             `${span(r.shareMonths)}${r.shareMonths.length > 1 ? ` (${r.shareMonths.length})` : ''}`,
             span(r.carbonYears),
           ]),
+          [],
+          widthOf(process.stdout),
         ),
       );
     });
@@ -72,7 +75,8 @@ export function registerSources(program: Command): void {
         (s) =>
           `${s.id} (${s.evidence === 'secondhand' ? `secondhand, reported by ${s.reportedBy}` : s.evidence})${s.reportedBy && s.evidence !== 'secondhand' ? `\n  secondhand figures in it: reported by ${s.reportedBy}` : ''}\n  ${s.title}${s.publisher ? `\n  ${s.publisher}` : ''}${s.url ? `\n  ${s.url}` : ''}\n  licence: ${s.licence ?? 'not stated'}${s.note ? `\n  ${s.note}` : ''}\n`,
       );
-      process.stdout.write(lines.join('\n'));
+      const width = widthOf(process.stdout);
+      process.stdout.write(lines.map((block) => wrapText(block, width)).join('\n'));
     });
 }
 
@@ -92,6 +96,6 @@ export function registerDatasets(program: Command): void {
         return;
       }
       const { renderCatalogueTable } = await import('../../format/table.js');
-      process.stdout.write(renderCatalogueTable(result));
+      process.stdout.write(renderCatalogueTable(result, widthOf(process.stdout)));
     });
 }

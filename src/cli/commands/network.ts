@@ -10,6 +10,7 @@ import { type CsvColumn, renderColumns } from '../../format/csv.js';
 import { renderJson, renderNdjson } from '../../format/json.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
+import { wrapText } from '../../format/width.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
@@ -21,6 +22,7 @@ import {
   type OutputFormat,
   parseCount,
   parseDate,
+  widthOf,
 } from '../options.js';
 
 interface NetworkOptions extends ModelOptions {
@@ -106,6 +108,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
           cell(r.energy.upperTwh),
         ]),
         [1, 2, 3, 4, 5, 6],
+        widthOf(process.stdout),
       );
       break;
     }
@@ -114,7 +117,8 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command, format: O
   }
   process.stdout.write(output);
   const errColors = await colorsFor(cmd, process.stderr);
-  process.stderr.write(warnings.map((w) => renderWarning(w, errColors)).join(''));
+  const errWidth = widthOf(process.stderr);
+  process.stderr.write(warnings.map((w) => renderWarning(w, errColors, errWidth)).join(''));
 }
 
 /**
@@ -207,6 +211,7 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
       }
       const { table } = await import('../../format/table.js');
       const colors = await colorsFor(cmd, process.stdout);
+      const width = widthOf(process.stdout);
       const rows = [
         ['Best guess', formatNumber(result.energy.twh), formatNumber(result.power.gw)],
         ...(result.energy.lowerTwh === null
@@ -220,9 +225,9 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
         .filter(([, value]) => value !== null)
         .map(([key, value]) => `${key}=${value}`)
         .join(', ');
-      let text = `${colors.bold(`Network, ${result.method}`)} (${inputs})\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2])}`;
+      let text = `${wrapText(`${colors.bold(`Network, ${result.method}`)} (${inputs})`, width)}\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2], width)}`;
       if (result.thresholdJPerTh !== null) {
-        text += `Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}\n`;
+        text += `${wrapText(`Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}`, width)}\n`;
         text += table(
           ['Model', 'Released', 'J/TH', 'Weight', 'Evidence'],
           result.eligible.map((m) => [
@@ -233,10 +238,12 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
             m.evidence,
           ]),
           [2, 3],
+          width,
         );
       }
       process.stdout.write(text);
       const errColors = await colorsFor(cmd, process.stderr);
-      process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
+      const errWidth = widthOf(process.stderr);
+      process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, errWidth)).join(''));
     });
 }

@@ -5,6 +5,8 @@ import { assertShareDataset } from '../../core/shares.js';
 import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { formatNumber, sparkline } from '../../format/numbers.js';
+import { possessive } from '../../core/text.js';
+import { wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -13,6 +15,7 @@ import {
   loadDataFor,
   parseMonth,
   regionNames,
+  widthOf,
 } from '../options.js';
 
 interface SharesOptions {
@@ -70,7 +73,8 @@ export function registerShares(program: Command): void {
       if (format === 'json') {
         output = renderJson(result);
       } else {
-        const { table } = await import('../../format/table.js');
+        const { sourceLine, table } = await import('../../format/table.js');
+        const width = widthOf(process.stdout);
         const names = regionNames(data);
         const colors = await colorsFor(cmd, process.stdout);
         const parent = names.get(series.of ?? '') ?? series.of;
@@ -84,12 +88,10 @@ export function registerShares(program: Command): void {
           m.source,
         ]);
         const head = ['Month', `% of ${parent}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
-        const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
-        const sources = result.sources
-          .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
-          .join('');
+        const line = `${colors.bold(region.name)}: share of ${possessive(parent ?? '')} hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}`;
+        const sources = result.sources.map((s) => `${sourceLine(s, colors, width)}\n`).join('');
         const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
-        output = `${line}${table(head, rows, ofWorld ? [1, 2] : [1])}${approximate}Sources\n${sources}`;
+        output = `${wrapText(line, width)}\n${table(head, rows, ofWorld ? [1, 2] : [1], width)}${approximate}Sources\n${sources}`;
       }
       process.stdout.write(output);
     });
