@@ -65,11 +65,12 @@ export function maxLineWidth(text: string): number {
 const BREAK_AFTER = new Set(['-', '.', '/', '_', ',', '–']);
 
 /**
- * Splits a word wider than `width` into pieces that fit, after a hyphen, dot or slash where the piece has one,
- * else anywhere; colour codes stay with their characters.
+ * Splits a word into pieces that fit, the first in `firstWidth` columns and the rest in `restWidth`: after a
+ * hyphen, dot or slash where the piece has one, else anywhere; colour codes stay with their characters.
  */
-function breakWord(word: string, width: number): string[] {
+function breakWord(word: string, firstWidth: number, restWidth: number): string[] {
   const pieces: string[] = [];
+  let width = firstWidth;
   let piece: string[] = [];
   let pieceWidth = 0;
   for (const character of word.match(ANSI_OR_CHARACTER) ?? []) {
@@ -78,6 +79,7 @@ function breakWord(word: string, width: number): string[] {
       const at = piece.findLastIndex((c, i) => i < piece.length - 1 && BREAK_AFTER.has(c));
       const carried = at >= 0 ? piece.slice(at + 1) : [];
       pieces.push(piece.slice(0, piece.length - carried.length).join(''));
+      width = restWidth;
       piece = carried;
       pieceWidth = carried.reduce((sum, c) => sum + characterWidth(c), 0);
     }
@@ -111,12 +113,14 @@ export function wrapLine(line: string, width: number, indent = ''): string[] {
     const wordWidth = displayWidth(word);
     if (!empty && currentWidth + 1 + wordWidth > width) startLine();
     if (empty && currentWidth + wordWidth > width) {
-      breakWord(word, Math.max(1, width - currentWidth)).forEach((piece, i) => {
-        if (i > 0) startLine();
-        current += piece;
-        currentWidth += displayWidth(piece);
-        empty = false;
-      });
+      breakWord(word, Math.max(1, width - currentWidth), Math.max(1, width - displayWidth(indent))).forEach(
+        (piece, i) => {
+          if (i > 0) startLine();
+          current += piece;
+          currentWidth += displayWidth(piece);
+          empty = false;
+        },
+      );
       continue;
     }
     current += empty ? word : ` ${word}`;

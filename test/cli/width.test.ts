@@ -44,16 +44,23 @@ describe('human output at 80 columns', () => {
     },
   );
 
-  it('fits at 60 columns as well', () => {
+  it('fits at 50 columns as well, bars and long addresses included', () => {
     for (const args of [
       ['estimate', '--region', 'world'],
+      ['estimate', '--region', 'texas,kentucky'],
       ['scenario', '--ban', 'china', '--year', '2021'],
+      ['compare', '296.59', '--baseline', 'cia-2016'],
       ['datasets'],
+      ['sources'],
     ]) {
-      const { stdout, stderr } = runCli(args, { COLUMNS: '60' });
-      expect(tooWide(stdout, 60)).toEqual([]);
-      expect(tooWide(stderr, 60)).toEqual([]);
+      const { stdout, stderr } = runCli(args, { COLUMNS: '50' });
+      expect(tooWide(stdout, 50)).toEqual([]);
+      expect(tooWide(stderr, 50)).toEqual([]);
     }
+    // The bars shorten to fit rather than wrap onto a line of their own.
+    const compared = runCli(['compare', '296.59', '--baseline', 'cia-2016'], { COLUMNS: '50' }).stdout;
+    expect(compared).toMatch(/│ +12 │ ▶ 296\.59 TWh +│ 296\.6 │ █+/);
+    expect(compared).not.toMatch(/│ +│ +│ +│ █/);
   });
 
   it('with colour on, measures the text and not the colour codes', () => {

@@ -43,6 +43,15 @@ describe('wrapLine', () => {
     expect(lines.map((l) => l.trim()).join('')).toBe(`source<${url}>`);
   });
 
+  it('breaks a long word on an indented line to fit the deeper indent of the lines after it', () => {
+    const url = '  https://www.example.org/research/bitcoin-mining-rig-market/the-definitive-guide-to-it';
+    const lines = wrapText(url, 30).split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(30);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {4}\S/);
+    expect(lines.map((l) => l.trim()).join('')).toBe(url.trim());
+  });
+
   it('does not count colour codes toward the width', () => {
     const coloured = `\u001b[33mwarning:\u001b[39m ${'word '.repeat(20).trim()}`;
     const lines = wrapLine(coloured, 25, '  ');

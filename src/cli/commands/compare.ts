@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { renderJson } from '../../format/json.js';
 import { bar, formatNumber, standing } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
-import { wrapText } from '../../format/width.js';
+import { displayWidth, wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -113,14 +113,13 @@ export function registerCompare(program: Command): void {
         const colors = await colorsFor(cmd, process.stdout);
         const width = widthOf(process.stdout);
         const max = Math.max(...rows.map((r) => r.twh));
-        const body = rows.map((r) => {
-          const cells = [
-            String(r.rank),
-            r.self ? `▶ ${r.country}` : r.country,
-            formatNumber(r.twh),
-            bar(r.twh, max, 30),
-          ];
-          return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
+        const cells = rows.map((r) => [String(r.rank), r.self ? `▶ ${r.country}` : r.country, formatNumber(r.twh)]);
+        // The bars take what the other columns and the borders (13) leave, from 10 to 30 cells.
+        const others = [0, 1, 2].map((i) => Math.max(4, ...cells.map((row) => displayWidth(row[i] ?? ''))));
+        const barCells = Math.min(30, Math.max(10, width - 13 - others.reduce((sum, w) => sum + w, 0)));
+        const body = rows.map((r, i) => {
+          const row = [...(cells[i] ?? []), bar(r.twh, max, barCells)];
+          return r.self ? row.map((c) => colors.bold.cyan(c)) : row;
         });
         const restsOn =
           value.caveats && value.caveats.length > 0
