@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/format/width.js';
 import { FIXTURES, runCli } from '../helpers.js';
@@ -61,6 +64,29 @@ describe('human output at 80 columns', () => {
     const compared = runCli(['compare', '296.59', '--baseline', 'cia-2016'], { COLUMNS: '50' }).stdout;
     expect(compared).toMatch(/│ +12 │ ▶ 296\.59 TWh +│ 296\.6 │ █+/);
     expect(compared).not.toMatch(/│ +│ +│ +│ █/);
+  });
+
+  it('data import: the summary fits', () => {
+    const out = mkdtempSync(join(tmpdir(), 'mining-energy-width-'));
+    try {
+      const { code, stdout, stderr } = runCli(
+        [
+          'data',
+          'import',
+          'cbeci-energy',
+          join(FIXTURES, 'import', 'cbeci_revised_daily_export_2010-07-18_2024-11-16.csv'),
+          '--out',
+          join(out, 'a-data-directory-with-a-rather-long-name'),
+        ],
+        { COLUMNS: '80' },
+      );
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^wrote series cbeci/);
+      expect(tooWide(stdout, 80)).toEqual([]);
+      expect(tooWide(stderr, 80)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('with colour on, measures the text and not the colour codes', () => {
