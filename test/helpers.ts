@@ -17,6 +17,12 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * An environment wide enough that no human output wraps: for tests of what a message says rather than how it is
+ * laid out (the layout at 80 columns has tests of its own).
+ */
+export const WIDE = { COLUMNS: '1000' };
+
 /** Runs the built binary (dist/, made by `npm run build`) with colour off unless the caller's env says otherwise. */
 export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {

@@ -17,7 +17,9 @@ Exit codes:
   1  a data or runtime failure (a missing, unreadable or invalid data file)
   2  a usage error (unknown option, region or series; a bad value; no data for the year asked)
 
-Colour is used only on a terminal; NO_COLOR, TERM=dumb or --no-color turn it off.`;
+Colour is used only on a terminal; NO_COLOR, TERM=dumb or --no-color turn it off.
+Tables and text fit COLUMNS when it is set, else the terminal's width, else 80
+columns; JSON, NDJSON and CSV are never wrapped.`;
 
 /** The CLI program; `argv` decides which commands are registered (see {@link requestedCommand}). */
 export function buildProgram(argv: readonly string[] = []): Command {

@@ -31,6 +31,7 @@ export function asOptionCheck<T>(check: () => T): T {
 function numberOf(value: string): number {
   return value.trim() === '' ? Number.NaN : Number(value);
 }
+import { outputWidth } from '../format/width.js';
 
 export function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year, e.g. 2022.');
@@ -96,6 +97,11 @@ export function colorsFor(command: Command, stream: NodeJS.WriteStream): Promise
   return createColors(
     colorEnabled({ isTTY: stream.isTTY === true, env: process.env, colorFlag: globalOptions(command).color }),
   );
+}
+
+/** The width, in columns, to lay a stream's human output out for (COLUMNS, the terminal's, or 80). */
+export function widthOf(stream: NodeJS.WriteStream): number {
+  return outputWidth(stream.isTTY === true ? stream.columns : undefined, process.env);
 }
 
 export function regionNames(data: Dataset): Map<string, string> {

@@ -2,6 +2,7 @@ import type { CountryComparison } from '../core/compare.js';
 import type { Colors } from './color.js';
 import { bar, formatNumber } from './numbers.js';
 import { table } from './table.js';
+import { wrapText } from './width.js';
 
 /** The widest bar, in cells: a country using as much as the compared figure fills it. */
 const BAR_CELLS = 20;
@@ -15,6 +16,7 @@ export function renderCompareWithTable(
   baseline: { id: string; name: string; measure: string },
   rows: readonly CountryComparison[],
   colors: Colors,
+  widthColumns: number,
 ): string {
   const percent = (pct: number | null) => (pct === null ? '–' : `${formatNumber(pct)}%`);
   const body = rows.map((r) => [
@@ -25,6 +27,9 @@ export function renderCompareWithTable(
     bar(Math.min(r.pctOfCountry ?? 0, 100), 100, BAR_CELLS),
   ]);
   const subject = value.labelIsFigure ? value.label : `${value.label} (${formatNumber(value.twh)} TWh/yr)`;
-  const heading = `${subject} as a percentage of each country's\nelectricity ${baseline.measure} in ${baseline.id}:\n`;
-  return `${heading}${table(['Country', 'ISO', 'TWh/yr', '% of it', '0–100%'], body, [2, 3])}`;
+  const heading = wrapText(
+    `${subject} as a percentage of each country's electricity ${baseline.measure} in ${baseline.id}:`,
+    widthColumns,
+  );
+  return `${heading}\n${table(['Country', 'ISO', 'TWh/yr', '% of it', '0–100%'], body, [2, 3], widthColumns)}`;
 }

@@ -1,9 +1,10 @@
 import type { ImportSummary, WrittenFile } from '../import/import-data.js';
+import { wrapText } from './width.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** What an import wrote, for people: one sentence, then what became of earlier records and of the shipped ones. */
-export function renderImportSummary(summary: ImportSummary): string {
+export function renderImportSummary(summary: ImportSummary, widthColumns: number): string {
   const [data] = summary.written;
   const lines = [
     `wrote ${describeRecords(summary)} to ${data?.file} and source ${summary.source.id} to ${summary.source.file}`,
@@ -26,7 +27,7 @@ export function renderImportSummary(summary: ImportSummary): string {
       `with --data ${summary.out}, these replace the shipped records of the same key: ${replacing.join(', ')}`,
     );
   }
-  return lines.map((line) => `${line}\n`).join('');
+  return lines.map((line) => `${wrapText(line, widthColumns)}\n`).join('');
 }
 
 function describeRecords(summary: ImportSummary): string {

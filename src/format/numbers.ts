@@ -35,3 +35,21 @@ export function bar(value: number, max: number, width: number): string {
 export function span(items: readonly (string | number)[]): string {
   return items.length === 0 ? '' : items.length === 1 ? String(items[0]) : `${items[0]}..${items.at(-1)}`;
 }
+
+/**
+ * Where a figure ranked with the list's `count` items stands, as words: "12th among the 215 countries", or,
+ * past either end, "above all 215 countries" or "below all 215 countries" (a rank of count + 1 is last of a
+ * list that the figure itself lengthens, not a place in the list).
+ */
+export function standing(rank: number, count: number, noun = 'countries'): string {
+  if (rank > count) return `below all ${count} ${noun}`;
+  if (rank === 1 && count > 0) return `above all ${count} ${noun}`;
+  return `${ordinal(rank)} among the ${count} ${noun}`;
+}
+
+/** A rank for a narrow column: "12/215", or "top" and "bottom" past the list's ends. */
+export function shortStanding(rank: number, count: number): string {
+  if (rank > count) return 'bottom';
+  if (rank === 1 && count > 0) return 'top';
+  return `${rank}/${count}`;
+}

@@ -4,24 +4,106 @@ import type { Estimate } from '../core/estimate.js';
 import { compareText } from '../text.js';
 import { describeMonthEstimate } from '../core/period.js';
 import type { Colors } from './color.js';
-import { formatNumber, ordinal, span } from './numbers.js';
+import { formatNumber, ordinal, shortStanding, span, standing } from './numbers.js';
+import { displayWidth, maxLineWidth, wrapLine, wrapText } from './width.js';
 
-type Cell = string | { content: string; hAlign: 'left' | 'right' | 'center' };
-
-/** A table with cli-table3's own colours off; colour, where any, is ours. */
+/**
+ * A table at most `widthColumns` wide, with cli-table3's own colours off (colour, where any, is ours). When
+ * the cells' natural widths do not fit, the widest columns are narrowed to a common cap and their cells wrap
+ * at spaces (a word longer than its column is broken).
+ */
 export function table(
   head: readonly string[],
-  rows: readonly (readonly Cell[])[],
-  alignRight: readonly number[] = [],
+  rows: readonly (readonly string[])[],
+  alignRight: readonly number[],
+  widthColumns: number,
 ): string {
+  const columns = Math.max(head.length, ...rows.map((row) => row.length));
+  const column = (i: number) => rows.map((row) => row[i] ?? '');
+  const body = Array.from({ length: columns }, (_, i) => Math.max(1, ...column(i).map(maxLineWidth)));
+  const natural = body.map((w, i) => Math.max(w, maxLineWidth(head[i] ?? '')));
+  const words = body.map((_, i) => Math.max(1, ...[head[i] ?? '', ...column(i)].map(longestWord)));
+  // Too wide: the headings wrap at their spaces first, then the widest columns narrow.
+  const widths =
+    natural.reduce((sum, w) => sum + w, 0) + tableOverhead(columns) <= widthColumns
+      ? natural
+      : fitColumns(
+          body.map((w, i) => Math.max(w, longestWord(head[i] ?? ''))),
+          words,
+          widthColumns,
+        );
+  const fit = (row: readonly string[]) => row.map((cell, i) => wrapText(cell, widths[i] ?? 1, 0));
   const t = new Table({
-    ...(head.length > 0 ? { head: [...head] } : {}),
+    ...(head.length > 0 ? { head: fit(head) } : {}),
     style: { head: [], border: [] },
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colAligns: head.map((_, i) => (alignRight.includes(i) ? 'right' : 'left')),
+    colAligns: widths.map((_, i) => (alignRight.includes(i) ? 'right' : 'left')),
   });
-  for (const row of rows) t.push([...row] as never);
+  for (const row of rows) t.push(fit(row));
   return `${t.toString()}\n`;
+}
+
+/**
+ * A table when its columns fit the width without breaking a word; else one paragraph per row: the first cell,
+ * then the others as "Heading: value" (empty ones left out), wrapped with a hanging indent.
+ */
+export function tableOrRecords(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  alignRight: readonly number[],
+  widthColumns: number,
+): string {
+  const words = head.map((h, i) => Math.max(longestWord(h), ...rows.map((row) => longestWord(row[i] ?? ''))));
+  if (words.reduce((sum, w) => sum + w, 0) + tableOverhead(head.length) <= widthColumns) {
+    return table(head, rows, alignRight, widthColumns);
+  }
+  return rows
+    .map((row) => {
+      const fields = head
+        .slice(1)
+        .flatMap((h, i) => (row[i + 1] ? [`${h}: ${row[i + 1]}`] : []))
+        .join('; ');
+      return `${wrapText(row[0] ?? '', widthColumns)}\n${wrapText(`  ${fields}`, widthColumns)}\n`;
+    })
+    .join('');
+}
+
+/** Columns a bordered table adds to its cells' widths: a border and a space each side of every cell. */
+const tableOverhead = (columns: number) => 3 * columns + 1;
+
+/** The widest word of a text, in columns: the narrowest it wraps to without breaking a word. */
+const longestWord = (text: string) => Math.max(0, ...text.split(/[ \n]+/).map(displayWidth));
+
+/**
+ * Content widths for a table at most `widthColumns` wide: the natural ones when they fit, else the widest
+ * narrowed to the largest common cap that fits, none narrower than its longest word; only when the words
+ * themselves do not fit are they broken.
+ */
+export function fitColumns(
+  natural: readonly number[],
+  longestWords: readonly number[],
+  widthColumns: number,
+): number[] {
+  const available = Math.max(natural.length, widthColumns - tableOverhead(natural.length));
+  const capped = (cap: number, floors: readonly number[]) =>
+    natural.map((w, i) => Math.min(w, Math.max(cap, floors[i] ?? 1)));
+  const total = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w, 0);
+  // When even the words do not fit, the longest are broken: every floor is cut to a common cap that fits.
+  let wordCap = Math.max(1, ...longestWords);
+  while (
+    wordCap > 1 &&
+    total(
+      capped(
+        1,
+        longestWords.map((w) => Math.min(w, wordCap)),
+      ),
+    ) > available
+  )
+    wordCap--;
+  const floors = longestWords.map((w) => Math.min(w, wordCap));
+  let cap = Math.max(1, ...natural);
+  while (cap > 1 && total(capped(cap, floors)) > available) cap--;
+  return capped(cap, floors);
 }
 
 const range = (lower: number | null, upper: number | null) =>
@@ -46,16 +128,30 @@ function describeShare(e: Estimate, names: Map<string, string>): string {
     : (links[0] as string);
 }
 
-function sourcesBlock(estimates: readonly Estimate[], colors: Colors): string {
+/** The sources cited, one to a paragraph, wrapped with a hanging indent. */
+function sourcesBlock(estimates: readonly Estimate[], colors: Colors, widthColumns: number): string {
   const seen = new Map<string, Estimate['sources'][number]>();
   for (const e of estimates) for (const s of e.sources) seen.set(s.id, s);
   const lines = [...seen.values()]
     .sort((a, b) => compareText(a.id, b.id))
-    .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`);
+    .map((s) => `${sourceLine(s, colors, widthColumns)}\n`);
   return `Sources\n${lines.join('')}`;
 }
 
-function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors): string {
+/** "  id: title <url>", wrapped to the width with continuation lines indented under the title. */
+export function sourceLine(
+  source: { id: string; title: string; url?: string | null | undefined },
+  colors: Colors,
+  widthColumns: number,
+): string {
+  return wrapLine(
+    `  ${colors.bold(source.id)}: ${source.title}${source.url ? ` <${source.url}>` : ''}`,
+    widthColumns,
+    '    ',
+  ).join('\n');
+}
+
+function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors, widthColumns: number): string {
   const bounds = range(e.energy.lowerTwh, e.energy.upperTwh);
   const interval = (p: { p5?: number; p50?: number; p95?: number }, unit: string) =>
     p.p5 === undefined || p.p50 === undefined || p.p95 === undefined
@@ -114,12 +210,12 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
   if (e.comparison) {
     const c = e.comparison;
     const around = [
-      c.above ? `below ${c.above.country} (${formatNumber(c.above.twh)})` : 'above every country',
-      c.below ? `above ${c.below.country} (${formatNumber(c.below.twh)})` : 'below every country',
+      ...(c.above ? [`below ${c.above.country} (${formatNumber(c.above.twh)})`] : []),
+      ...(c.below ? [`above ${c.below.country} (${formatNumber(c.below.twh)})`] : []),
     ];
     rows.push([
       'Among countries',
-      `${ordinal(c.rank)} among ${c.count} countries on ${c.baseline} (${c.measure}, ${c.year}): ${around.join(', ')}`,
+      `${standing(c.rank, c.count)} on ${c.baseline} (${c.measure}, ${c.year}): ${around.join(', ')}`,
     ]);
     if (c.pctOfCountry !== null && c.country !== null) {
       rows.push([
@@ -137,7 +233,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors)
   }
   if (e.month !== null) rows.unshift(['Period', describeMonthEstimate(e.month)]);
   const title = `${colors.bold(e.region.name)} (${e.region.kind}${e.region.parent ? ` in ${names.get(e.region.parent) ?? e.region.parent}` : ''}), ${e.month === null ? e.year : `${e.month} shares on the ${e.year} total`}`;
-  return `${title}\n${table([], rows)}`;
+  return `${wrapText(title, widthColumns)}\n${table([], rows, [], widthColumns)}`;
 }
 
 /** How the basis covers its year, when it is not a plain year's total. */
@@ -157,65 +253,102 @@ function describeCoverage(b: Estimate['basis']): string {
 }
 
 /** Notes on the shares used that are not already in warnings (those on approximate, secondhand or dataset figures are). */
-function notesBlock(e: Estimate): string {
+function notesBlock(e: Estimate, widthColumns: number): string {
   const warned = (l: Estimate['share']['links'][number]) =>
     l.approximate || l.evidence === 'secondhand' || l.dataset !== null;
   const notes = [...new Set(e.share.links.filter((l) => !warned(l)).flatMap((l) => l.notes))];
-  return notes.length === 0 ? '' : `Notes on the shares used\n${notes.map((n) => `  - ${n}\n`).join('')}`;
+  return notes.length === 0
+    ? ''
+    : `Notes on the shares used\n${notes.map((n) => `${wrapText(`  - ${n}`, widthColumns)}\n`).join('')}`;
 }
 
-/** The human report for `estimate`: one detailed table for one region, a summary table for several. */
+/** The narrowest width at which the several-region table keeps a row per region (its compact columns). */
+export const COMPACT_MIN_WIDTH_COLUMNS = 60;
+
+/** One row per region with every column, when that fits the width; else fewer; else a block per region. */
+function estimatesSummary(
+  estimates: readonly Estimate[],
+  names: Map<string, string>,
+  colors: Colors,
+  widthColumns: number,
+): string {
+  const fields = (e: Estimate): [string, string][] => [
+    ['Region', e.region.id],
+    ['Kind', e.region.kind],
+    ['Period', e.month ?? String(e.year)],
+    ['TWh/yr', formatNumber(e.energy.twh)],
+    ['Bounds TWh', range(e.energy.lowerTwh, e.energy.upperTwh)],
+    ['GW', formatNumber(e.power.gw)],
+    ['Mt CO2', e.carbon ? formatNumber(e.carbon.mtco2) : ''],
+    ['Share', `${formatNumber(e.share.pct)}% of ${e.share.of}`],
+    ['Basis', e.basis.series],
+    ['Rank', e.comparison ? shortStanding(e.comparison.rank, e.comparison.count) : ''],
+    ['Caveats', e.caveats.join(', ')],
+  ];
+  const rightAligned = new Set(['TWh/yr', 'GW', 'Mt CO2', 'Rank']);
+  const tableOf = (keep: (name: string) => boolean, width: number) => {
+    const head = fields(estimates[0] as Estimate)
+      .map(([name]) => name)
+      .filter(keep);
+    const rows = estimates.map((e) =>
+      fields(e)
+        .filter(([name]) => keep(name))
+        .map(([, value]) => value),
+    );
+    return table(
+      head,
+      rows,
+      head.flatMap((name, i) => (rightAligned.has(name) ? [i] : [])),
+      width,
+    );
+  };
+  const full = tableOf(() => true, Number.POSITIVE_INFINITY);
+  if (maxLineWidth(full) <= widthColumns) return full;
+  if (widthColumns >= COMPACT_MIN_WIDTH_COLUMNS) {
+    const periods = new Set(estimates.map((e) => e.month ?? String(e.year)));
+    const compact = new Set(['Region', 'TWh/yr', 'Bounds TWh', 'Mt CO2', 'Share', 'Rank']);
+    if (periods.size > 1) compact.add('Period');
+    const note = `${periods.size === 1 ? `All for ${[...periods][0]}. ` : ''}Kind, power, basis and caveats: with --json, or one region at a time.`;
+    return `${tableOf((name) => compact.has(name), widthColumns)}${wrapText(note, widthColumns)}\n`;
+  }
+  return estimates
+    .map((e) => {
+      const [[, id] = ['', ''], ...rest] = fields(e).filter(([, value]) => value !== '');
+      return `${colors.bold(names.get(id) ?? id)}\n${table([], rest, [], widthColumns)}`;
+    })
+    .join('');
+}
+
+/** The human report for `estimate`: one detailed table for one region, a summary for several. */
 export function renderEstimateTable(
   estimates: readonly Estimate[],
   names: Map<string, string>,
   colors: Colors,
+  widthColumns: number,
 ): string {
   if (estimates.length === 1) {
     const e = estimates[0] as Estimate;
-    return `${estimateDetail(e, names, colors)}${notesBlock(e)}${sourcesBlock(estimates, colors)}`;
+    return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns)}`;
   }
-  const rows = estimates.map((e) => [
-    e.region.id,
-    e.region.kind,
-    e.month ?? String(e.year),
-    formatNumber(e.energy.twh),
-    range(e.energy.lowerTwh, e.energy.upperTwh),
-    formatNumber(e.power.gw),
-    e.carbon ? formatNumber(e.carbon.mtco2) : '',
-    `${formatNumber(e.share.pct)}% of ${e.share.of}`,
-    e.basis.series,
-    e.comparison ? `${e.comparison.rank}/${e.comparison.count}` : '',
-    e.caveats.join(', '),
-  ]);
-  const head = [
-    'Region',
-    'Kind',
-    'Period',
-    'TWh/yr',
-    'Bounds TWh',
-    'GW',
-    'Mt CO2',
-    'Share',
-    'Basis',
-    'Rank',
-    'Caveats',
-  ];
   const baseline = estimates[0]?.comparison?.baseline;
-  return `${table(head, rows, [3, 5, 6, 9])}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors)}`;
+  return `${estimatesSummary(estimates, names, colors, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns)}`;
 }
 
 export { formatNumber, ordinal };
 
 /** The `datasets` report: the series, share datasets, structural breaks and baselines, each with its grade. */
-export function renderCatalogueTable(c: Catalogue): string {
-  const series = table(
+export function renderCatalogueTable(c: Catalogue, widthColumns: number): string {
+  const heading = (text: string) => `${wrapText(text, widthColumns)}\n`;
+  const series = tableOrRecords(
     ['Id', 'Scope', 'Kind', 'Years', 'Bounds', 'Evidence', 'Source'],
     c.series.map((s) => [s.id, s.scope, s.kind, s.coverage, s.bounds ? 'yes' : 'no', s.evidence, s.source]),
+    [],
+    widthColumns,
   );
   const datasets =
     c.shareDatasets.length === 0
       ? ''
-      : `\nShare datasets (used only when asked for: estimate --share-dataset, shares --dataset)\n${table(
+      : `\n${heading('Share datasets (used only when asked for: estimate --share-dataset, shares --dataset)')}${tableOrRecords(
           ['Id', 'Months', 'Regions', 'Evidence', 'Source'],
           c.shareDatasets.map((d) => [
             d.id,
@@ -224,11 +357,13 @@ export function renderCatalogueTable(c: Catalogue): string {
             d.evidence,
             d.sources.join(', '),
           ]),
+          [],
+          widthColumns,
         )}`;
   const events =
     c.events.length === 0
       ? ''
-      : `\nStructural breaks (a share from one side of one, applied to the other, is flagged)\n${table(
+      : `\n${heading('Structural breaks (a share from one side of one, applied to the other, is flagged)')}${tableOrRecords(
           ['Id', 'Month', 'Regions', 'Evidence', 'Title'],
           c.events.map((e) => [
             e.id,
@@ -237,10 +372,14 @@ export function renderCatalogueTable(c: Catalogue): string {
             e.evidence,
             e.title,
           ]),
+          [],
+          widthColumns,
         )}`;
-  const baselines = table(
+  const baselines = tableOrRecords(
     ['Id', 'Measure', 'Year', 'Countries', 'Evidence', 'Source', 'Name'],
     c.baselines.map((b) => [b.id, b.measure, String(b.year), String(b.countries), b.evidence, b.source, b.name]),
+    [],
+    widthColumns,
   );
-  return `Network-energy series (measured ones in order of preference; a projection only with --series)\n${series}${datasets}${events}\nCountry electricity baselines (the first is the default)\n${baselines}`;
+  return `${heading('Network-energy series (measured ones in order of preference; a projection only with --series)')}${series}${datasets}${events}\n${heading('Country electricity baselines (the first is the default)')}${baselines}`;
 }

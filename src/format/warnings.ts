@@ -1,14 +1,19 @@
 import type { Estimate } from '../core/estimate.js';
 import type { Colors } from './color.js';
+import { wrapLine } from './width.js';
 
-/** Warnings for stderr, each on its own line, prefixed with the region when there are several estimates. */
-export function renderEstimateWarnings(estimates: readonly Estimate[], colors: Colors): string {
+/** The hanging indent of a warning's continuation lines. */
+const WARNING_INDENT = '  ';
+
+/** Warnings for stderr, each its own paragraph, prefixed with the region when there are several estimates. */
+export function renderEstimateWarnings(estimates: readonly Estimate[], colors: Colors, widthColumns: number): string {
   const many = estimates.length > 1;
   return estimates
-    .flatMap((e) => e.warnings.map((w) => `${colors.yellow('warning:')} ${many ? `${e.region.id}: ` : ''}${w}\n`))
+    .flatMap((e) => e.warnings.map((w) => renderWarning(`${many ? `${e.region.id}: ` : ''}${w}`, colors, widthColumns)))
     .join('');
 }
 
-export function renderWarning(message: string, colors: Colors): string {
-  return `${colors.yellow('warning:')} ${message}\n`;
+/** "warning: …", wrapped to the width with a hanging indent. */
+export function renderWarning(message: string, colors: Colors, widthColumns: number): string {
+  return `${wrapLine(`${colors.yellow('warning:')} ${message}`, widthColumns, WARNING_INDENT).join('\n')}\n`;
 }

@@ -7,14 +7,15 @@ import {
   NetworkSeriesDocumentSchema,
   ScenarioDocumentSchema,
 } from '../../src/format/model-schemas.js';
-import { expectFailure, FIXTURES, ROOT, runCli, SHIPPED_SERIES } from '../helpers.js';
+import { expectFailure, FIXTURES, ROOT, runCli, SHIPPED_SERIES, WIDE } from '../helpers.js';
 
 describe('compare', () => {
   it('ranks a figure among a baseline with its neighbours, the figure marked', () => {
     const { code, stdout } = runCli(['compare', '296.59', '--baseline', 'cia-2016', '--around', '2']);
     expect(code).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
-      "296.59 TWh would rank 12th among the 215 countries of cia-2016 (CIA World Factbook electricity consumption, 2016 est.; consumption).
+      "296.59 TWh would rank 12th among the 215 countries of cia-2016 (CIA World
+        Factbook electricity consumption, 2016 est.; consumption).
       ┌──────┬────────────────┬───────┬────────────────────────────────┐
       │ Rank │ Country        │   TWh │                                │
       │   10 │ France         │ 450.8 │ ██████████████████████████████ │
@@ -78,7 +79,7 @@ describe('compare', () => {
 
 describe('shares', () => {
   it("lists China's 29 months with a sparkline", () => {
-    const { code, stdout } = runCli(['shares', '--region', 'china']);
+    const { code, stdout } = runCli(['shares', '--region', 'china'], WIDE);
     expect(code).toBe(0);
     expect(stdout).toMatch(/China: share of World's hashrate, 2019-09 to 2025-10 {2}[▁▂▃▄▅▆▇█]{32}\n/);
     // China's parent is the world: one percentage column, not two equal ones.
@@ -154,10 +155,12 @@ describe('lists', () => {
   });
 
   it('print tables for people', () => {
-    expect(runCli(['regions']).stdout).toMatch(/│ inner-mongolia +│ Inner Mongolia +│ province │ china +│ CN-NM │/);
+    expect(runCli(['regions'], WIDE).stdout).toMatch(
+      /│ inner-mongolia +│ Inner Mongolia +│ province │ china +│ CN-NM │/,
+    );
     expect(runCli(['sources']).stdout).toMatch(/licence: CC BY 4\.0/);
     expect(runCli(['sources']).stdout).toMatch(/^cdmir-2025 \(secondhand, reported by Fox Business/m);
-    expect(runCli(['datasets']).stdout).toMatch(
+    expect(runCli(['datasets'], WIDE).stdout).toMatch(
       /│ jiang-2021 +│ china +│ projection │ 2024 +│ no +│ copy +│ jiang-2021 +│/,
     );
   });
@@ -180,7 +183,7 @@ describe('claims', () => {
 
 describe('data check', () => {
   it('accepts a valid directory merged over the shipped data', () => {
-    const { code, stdout } = runCli(['data', 'check', join(FIXTURES, 'overlay')]);
+    const { code, stdout } = runCli(['data', 'check', join(FIXTURES, 'overlay')], WIDE);
     expect(code).toBe(0);
     const shippedSources = JSON.parse(readFileSync(join(ROOT, 'data', 'sources.json'), 'utf8')).length;
     expect(stdout).toMatch(

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.js';
 import { EstimateDocumentSchema } from '../../src/format/estimate-schema.js';
-import { BIN, expectFailure, FIXTURES, ROOT, runCli } from '../helpers.js';
+import { BIN, expectFailure, FIXTURES, ROOT, runCli, WIDE } from '../helpers.js';
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
 describe('estimate', () => {
   it('prints a table for people, warnings on stderr', () => {
-    const { code, stdout, stderr } = runCli(['estimate', '--region', 'sichuan']);
+    const { code, stdout, stderr } = runCli(['estimate', '--region', 'sichuan'], WIDE);
     expect(code).toBe(0);
     expect(stdout).toContain('Sichuan (province in China), 2024');
     // 10% of China (April 2021) × 13.727% of the world (May 2025) × 136.6227 TWh × 366/321 = 2.138 TWh.
@@ -118,7 +118,7 @@ describe('estimate', () => {
   });
 
   it('leaves out, with a warning, regions that cannot be estimated; exit 2 only when none is left', () => {
-    const some = runCli(['estimate', '--all', '--kind', 'country', '--year', '2021', '--json']);
+    const some = runCli(['estimate', '--all', '--kind', 'country', '--year', '2021', '--json'], WIDE);
     expect(some.code).toBe(0);
     expect(JSON.parse(some.stdout)).toHaveLength(9);
     expect(some.stderr).toContain(
@@ -279,19 +279,22 @@ describe('estimate --uncertainty', () => {
   });
 
   it('states the spreads in the table without float noise', () => {
-    const { stdout } = runCli([
-      'estimate',
-      '--region',
-      'sichuan',
-      '--uncertainty',
-      '1000',
-      '--seed',
-      '7',
-      '--basis-spread',
-      '0.29',
-      '--intensity-spread',
-      '0.07',
-    ]);
+    const { stdout } = runCli(
+      [
+        'estimate',
+        '--region',
+        'sichuan',
+        '--uncertainty',
+        '1000',
+        '--seed',
+        '7',
+        '--basis-spread',
+        '0.29',
+        '--intensity-spread',
+        '0.07',
+      ],
+      WIDE,
+    );
     expect(stdout).toContain(
       '1000 samples, seed 7; basis ±29% without bounds, approximate shares ±1 points, shares across a break ±50%, intensity ±7%',
     );

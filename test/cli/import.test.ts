@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HashrateShare, NetworkSeries, Source } from '../../src/data/schemas.js';
-import { expectFailure, FIXTURES, runCli, SHIPPED_DATA } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli as runAtWidth, SHIPPED_DATA, WIDE } from '../helpers.js';
+
+/** The messages checked here are checked for what they say, so nothing wraps. */
+const runCli = (args: readonly string[]) => runAtWidth(args, WIDE);
 
 const CBECI_EXPORT = join(FIXTURES, 'import', 'cbeci_revised_daily_export_2010-07-18_2024-11-16.csv');
 const MINING_MAP = join(FIXTURES, 'import', 'cbeci_mining_countries_2019-09_2022-01.csv');

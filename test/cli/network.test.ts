@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFailure, FIXTURES, runCli, SHIPPED_DATA } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli, SHIPPED_DATA, WIDE } from '../helpers.js';
 
 const EXAMPLE = join(FIXTURES, 'hardware', 'cbeci-example.json');
 /** The bottom-up model at 600 EH/s and a 55 J/TH threshold, the first example. */
@@ -233,18 +233,21 @@ describe('network --input', () => {
 
   it("gives CBECI's daily index on its reference series with --weighting mean --average 7", () => {
     const dir = join(FIXTURES, 'cbeci');
-    const { code, stdout, stderr } = runCli([
-      'network',
-      '--input',
-      join(dir, 'series.csv'),
-      '--hardware',
-      join(dir, 'hardware.json'),
-      '--weighting',
-      'mean',
-      '--average',
-      '7',
-      '--json',
-    ]);
+    const { code, stdout, stderr } = runCli(
+      [
+        'network',
+        '--input',
+        join(dir, 'series.csv'),
+        '--hardware',
+        join(dir, 'hardware.json'),
+        '--weighting',
+        'mean',
+        '--average',
+        '7',
+        '--json',
+      ],
+      WIDE,
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/No machine is eligible on 37 days .*repeats the day before/);
     const results = JSON.parse(stdout) as { date: string; power: { gw: number }; energy: { upperTwh: number } }[];
@@ -366,7 +369,7 @@ describe('network --input with a gap in the dates', () => {
     expect(column('thresholdWindowDays')).toEqual(['1', '2', '3', '1', '2']);
     expect(csv.stderr).toMatch(/The input skips 6 days \(6 after 2023-06-03\)/);
 
-    const table = runCli(['network', '--input', GAP, '--smooth', '3']);
+    const table = runCli(['network', '--input', GAP, '--smooth', '3'], WIDE);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/│ Date +│ EH\/s │ Threshold J\/TH │ Days │/);
     expect(table.stdout).toMatch(/│ 2023-06-10 │ +180 │ +60 │ +1 │/);

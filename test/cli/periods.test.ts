@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFailure, ROOT, runCli } from '../helpers.js';
+import { expectFailure, ROOT, runCli, WIDE } from '../helpers.js';
 
 /** What every description of `--month` says: the month's shares on its year's total, not the month's energy. */
 const NOT_THE_MONTHS_OWN = "not the month's own energy";
@@ -39,7 +39,7 @@ describe('--month: that month’s shares applied to its calendar year’s networ
   });
 
   it("in scenario's title too", () => {
-    const { code, stdout } = runCli(['scenario', '--ban', 'china', '--month', '2021-04']);
+    const { code, stdout } = runCli(['scenario', '--ban', 'china', '--month', '2021-04'], WIDE);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toContain('; 2021-04 shares on the 2021 total, world basis');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectFailure, runCli } from '../helpers.js';
+import { expectFailure, runCli, WIDE } from '../helpers.js';
 
 describe('scenario', () => {
   it('prints the JSON document for a ban', () => {
@@ -21,7 +21,10 @@ describe('scenario', () => {
   });
 
   it('shows the carbon cost of moving Sichuan to Xinjiang in a table', () => {
-    const { code, stdout } = runCli(['scenario', '--ban', 'Szechuan', '--redistribute', 'xinjiang', '--year', '2021']);
+    const { code, stdout } = runCli(
+      ['scenario', '--ban', 'Szechuan', '--redistribute', 'xinjiang', '--year', '2021'],
+      WIDE,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/ban sichuan \(redistribute: xinjiang\)/);
     expect(stdout).toMatch(/│ network +│ +100 → 100 │/);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { type ClaimResult, checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
-import { addFormatOptions, colorsFor, examples, loadDataFor, writeOutput } from '../options.js';
+import { wrapText } from '../../format/width.js';
+import { addFormatOptions, colorsFor, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 
 interface ClaimsOptions {
   seeds?: string;
@@ -29,10 +30,14 @@ export function registerClaims(program: Command): void {
 async function renderClaims(results: ClaimResult[], cmd: Command): Promise<string> {
   const colors = await colorsFor(cmd, process.stdout);
   const paint = { reproduced: colors.green, contradicted: colors.red, 'not checkable': colors.yellow };
+  const width = widthOf(process.stdout);
+  // Continuation lines of a claim, figure or note start under its text, after "  claim: ".
+  const field = (label: string, text: string) => `${wrapText(`  ${label.padEnd(7)}${text}`, width, 7)}\n`;
   const blocks = results.map(
     (r) =>
-      `${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}\n  claim: ${r.claim}\n  data:  ${r.figure}\n${r.note ? `  note:  ${r.note}\n` : ''}`,
+      `${wrapText(`${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}`, width)}\n${field('claim:', r.claim)}${field('data:', r.figure)}${r.note ? field('note:', r.note) : ''}`,
   );
   const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  return `${blocks.join('\n')}\n${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.\n`;
+  const summary = `${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.`;
+  return `${blocks.join('\n')}\n${wrapText(summary, width)}\n`;
 }

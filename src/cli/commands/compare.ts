@@ -6,8 +6,9 @@ import { resolveBaselineCountry } from '../../core/names.js';
 import { UsageError } from '../../errors.js';
 import { renderCompareWithTable } from '../../format/compare-with.js';
 import { neighbourRecords } from '../../format/records.js';
-import { bar, formatNumber, ordinal } from '../../format/numbers.js';
+import { bar, formatNumber, standing } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
+import { displayWidth, wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   collectList,
@@ -19,6 +20,7 @@ import {
   parseNonNegative,
   parseYear,
   writeOutput,
+  widthOf,
 } from '../options.js';
 
 interface CompareOptions {
@@ -105,7 +107,7 @@ export function registerCompare(program: Command): void {
           evidence: e.evidence,
           caveats: e.caveats,
         };
-        warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr));
+        warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr), widthOf(process.stderr));
       }
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
@@ -120,6 +122,7 @@ export function registerCompare(program: Command): void {
               baseline,
               comparisons,
               colors,
+              widthOf(process.stdout),
             ),
         });
         if (warnings) process.stderr.write(warnings);
@@ -140,21 +143,22 @@ export function registerCompare(program: Command): void {
         table: async () => {
           const { table } = await import('../../format/table.js');
           const colors = await colorsFor(cmd, process.stdout);
+          const width = widthOf(process.stdout);
           const max = Math.max(...rows.map((r) => r.twh));
-          const body = rows.map((r) => {
-            const cells = [
-              String(r.rank),
-              r.self ? `▶ ${r.country}` : r.country,
-              formatNumber(r.twh),
-              bar(r.twh, max, 30),
-            ];
-            return r.self ? cells.map((c) => colors.bold.cyan(c)) : cells;
+          const cells = rows.map((r) => [String(r.rank), r.self ? `▶ ${r.country}` : r.country, formatNumber(r.twh)]);
+          // The bars take what the other columns and the borders (13) leave, from 10 to 30 cells.
+          const others = [0, 1, 2].map((i) => Math.max(4, ...cells.map((row) => displayWidth(row[i] ?? ''))));
+          const barCells = Math.min(30, Math.max(10, width - 13 - others.reduce((sum, w) => sum + w, 0)));
+          const body = rows.map((r, i) => {
+            const row = [...(cells[i] ?? []), bar(r.twh, max, barCells)];
+            return r.self ? row.map((c) => colors.bold.cyan(c)) : row;
           });
           const restsOn =
             value.caveats && value.caveats.length > 0
-              ? `The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.\n`
+              ? `${wrapText(`The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.`, width)}\n`
               : '';
-          return `${value.label} would rank ${ordinal(ranking.rank)} among the ${ranking.count} countries of ${baseline.id} (${baseline.name}; ${baseline.measure}).\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2])}`;
+          const headline = `${value.label} would rank ${standing(ranking.rank, ranking.count)} of ${baseline.id} (${baseline.name}; ${baseline.measure}).`;
+          return `${wrapText(headline, width)}\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2], width)}`;
         },
       });
       if (warnings) process.stderr.write(warnings);

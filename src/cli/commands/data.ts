@@ -6,7 +6,8 @@ import { UsageError } from '../../errors.js';
 import { renderImportSummary } from '../../format/import-summary.js';
 import { renderJson } from '../../format/json.js';
 import { renderWarning } from '../../format/warnings.js';
-import { colorsFor, examples, globalOptions } from '../options.js';
+import { wrapText } from '../../format/width.js';
+import { colorsFor, examples, globalOptions, widthOf } from '../options.js';
 
 interface ImportCommandOptions {
   out: string;
@@ -55,7 +56,9 @@ export function registerData(program: Command): void {
       const { defaultData } = globalOptions(cmd);
       const merged = await loadData({ dataDir: dir, defaultData });
       const counts = DATASET_KEYS.map((key) => `${merged[key].length} in ${DATA_FILE_NAMES[key]}`).join(', ');
-      process.stdout.write(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}).\n`);
+      process.stdout.write(
+        `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}).`, widthOf(process.stdout))}\n`,
+      );
     });
   data
     .command('import')
@@ -115,8 +118,9 @@ merged over the shipped data, as --data would use it, before anything is written
         ...(options.map === undefined ? {} : { map: options.map }),
         ...(options.skipIncomplete === undefined ? {} : { skipIncomplete: options.skipIncomplete }),
       });
-      process.stdout.write(options.json ? renderJson(summary) : renderImportSummary(summary));
+      process.stdout.write(options.json ? renderJson(summary) : renderImportSummary(summary, widthOf(process.stdout)));
       const colors = await colorsFor(cmd, process.stderr);
-      process.stderr.write(summary.warnings.map((w) => renderWarning(w, colors)).join(''));
+      const errWidth = widthOf(process.stderr);
+      process.stderr.write(summary.warnings.map((w) => renderWarning(w, colors, errWidth)).join(''));
     });
 }

@@ -30,6 +30,7 @@ import {
   regionNames,
   todayUtc,
   writeOutput,
+  widthOf,
 } from '../options.js';
 
 interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions {
@@ -186,17 +187,23 @@ Regions overlap (provinces are inside China, states inside the United States): a
       if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
 
       const errColors = await colorsFor(cmd, process.stderr);
+      const errWidth = widthOf(process.stderr);
       await writeOutput(options, {
         document: estimates,
         records: estimates,
         table: async () => {
           const { renderEstimateTable } = await import('../../format/table.js');
-          return renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, process.stdout));
+          return renderEstimateTable(
+            estimates,
+            regionNames(data),
+            await colorsFor(cmd, process.stdout),
+            widthOf(process.stdout),
+          );
         },
       });
       const messages =
-        skipped.map((s) => renderWarning(s, errColors)).join('') +
-        (format === 'table' ? renderEstimateWarnings(estimates, errColors) : '');
+        skipped.map((s) => renderWarning(s, errColors, errWidth)).join('') +
+        (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
       if (messages) process.stderr.write(messages);
     });
 }

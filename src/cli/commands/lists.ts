@@ -4,7 +4,7 @@ import { indexData } from '../../core/lookup.js';
 import { datasetRecords } from '../../format/records.js';
 import { renderSourceList } from '../../format/sources.js';
 import { span } from '../../format/numbers.js';
-import { addFormatOptions, examples, loadDataFor, writeOutput } from '../options.js';
+import { addFormatOptions, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 
 interface FormatOptions {
   format?: string;
@@ -40,8 +40,8 @@ export function registerRegions(program: Command): void {
         document: rows,
         records: rows,
         table: async () => {
-          const { table } = await import('../../format/table.js');
-          return table(
+          const { tableOrRecords } = await import('../../format/table.js');
+          return tableOrRecords(
             ['Id', 'Name', 'Kind', 'Parent', 'ISO', 'Share months', 'Carbon years'],
             rows.map((r) => [
               r.id,
@@ -52,6 +52,8 @@ export function registerRegions(program: Command): void {
               `${span(r.shareMonths)}${r.shareMonths.length > 1 ? ` (${r.shareMonths.length})` : ''}`,
               span(r.carbonYears),
             ]),
+            [],
+            widthOf(process.stdout),
           );
         },
       });
@@ -68,7 +70,7 @@ export function registerSources(program: Command): void {
       await writeOutput(options, {
         document: data.sources,
         records: data.sources,
-        table: () => renderSourceList(data.sources),
+        table: () => renderSourceList(data.sources, widthOf(process.stdout)),
       });
     });
 }
@@ -87,7 +89,8 @@ export function registerDatasets(program: Command): void {
       await writeOutput(options, {
         document: result,
         records: datasetRecords(result),
-        table: async () => (await import('../../format/table.js')).renderCatalogueTable(result),
+        table: async () =>
+          (await import('../../format/table.js')).renderCatalogueTable(result, widthOf(process.stdout)),
       });
     });
 }

@@ -10,6 +10,7 @@ import { UsageError } from '../../errors.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
+import { wrapText } from '../../format/width.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
@@ -21,6 +22,7 @@ import {
   parseCount,
   parseDate,
   writeOutput,
+  widthOf,
 } from '../options.js';
 
 interface NetworkOptions extends ModelOptions {
@@ -77,7 +79,8 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
     table: () => renderSeriesTable(results, gaps.length > 0),
   });
   const errColors = await colorsFor(cmd, process.stderr);
-  process.stderr.write(warnings.map((w) => renderWarning(w, errColors)).join(''));
+  const errWidth = widthOf(process.stderr);
+  process.stderr.write(warnings.map((w) => renderWarning(w, errColors, errWidth)).join(''));
 }
 
 /** The series for people; across a gap in the dates a window holds fewer days than its span, shown as `Days`. */
@@ -97,6 +100,7 @@ async function renderSeriesTable(results: readonly SeriesResult[], gaps: boolean
       cell(r.energy.upperTwh),
     ]),
     gaps ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6],
+    widthOf(process.stdout),
   );
 }
 
@@ -184,7 +188,7 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
       await writeOutput(options, { document: result, records: [result], table: () => renderModelTable(result, cmd) });
       if (chosenFormat(options) === 'table') {
         const errColors = await colorsFor(cmd, process.stderr);
-        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
+        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, widthOf(process.stderr))).join(''));
       }
     });
 }
@@ -192,6 +196,7 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
 async function renderModelTable(result: NetworkResult, cmd: Command): Promise<string> {
   const { table } = await import('../../format/table.js');
   const colors = await colorsFor(cmd, process.stdout);
+  const width = widthOf(process.stdout);
   const rows = [
     ['Best guess', formatNumber(result.energy.twh), formatNumber(result.power.gw)],
     ...(result.energy.lowerTwh === null
@@ -205,9 +210,9 @@ async function renderModelTable(result: NetworkResult, cmd: Command): Promise<st
     .filter(([, value]) => value !== null)
     .map(([key, value]) => `${key}=${value}`)
     .join(', ');
-  let text = `${colors.bold(`Network, ${result.method}`)} (${inputs})\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2])}`;
+  let text = `${wrapText(`${colors.bold(`Network, ${result.method}`)} (${inputs})`, width)}\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2], width)}`;
   if (result.thresholdJPerTh !== null) {
-    text += `Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}\n`;
+    text += `${wrapText(`Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}`, width)}\n`;
     text += table(
       ['Model', 'Released', 'J/TH', 'Weight', 'Evidence'],
       result.eligible.map((m) => [
@@ -218,6 +223,7 @@ async function renderModelTable(result: NetworkResult, cmd: Command): Promise<st
         m.evidence,
       ]),
       [2, 3],
+      width,
     );
   }
   return text;

@@ -13,6 +13,7 @@ import { scenarioRecords } from '../../format/records.js';
 import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
+import { maxLineWidth, wrapText } from '../../format/width.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
@@ -24,6 +25,7 @@ import {
   parseMonth,
   parseYear,
   writeOutput,
+  widthOf,
 } from '../options.js';
 
 interface ScenarioCommandOptions extends UncertaintyCommandOptions {
@@ -136,7 +138,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
       });
       if (chosenFormat(options) === 'table') {
         const errColors = await colorsFor(cmd, process.stderr);
-        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors)).join(''));
+        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, widthOf(process.stderr))).join(''));
       }
     });
 }
@@ -178,9 +180,30 @@ async function renderScenario(result: ScenarioResult, cmd: Command): Promise<str
         '',
       ].join('\n')
     : '';
-  return `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})\n${table(
-    ['Region', '% of world', 'TWh before', 'TWh after', 'Δ TWh', 'Mt CO2 before', 'Mt CO2 after', 'Δ Mt CO2'],
-    rows,
-    [1, 2, 3, 4, 5, 6, 7],
-  )}Regions overlap (provinces are inside China): the network row is the total.\n${mc}`;
+  const width = widthOf(process.stdout);
+  const title = `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})`;
+  const note = 'Regions overlap (provinces are inside China): the network row is the total.';
+  const head = [
+    'Region',
+    '% of world',
+    'TWh before',
+    'TWh after',
+    'Δ TWh',
+    'Mt CO2 before',
+    'Mt CO2 after',
+    'Δ Mt CO2',
+  ];
+  const full = table(head, rows, [1, 2, 3, 4, 5, 6, 7], Number.POSITIVE_INFINITY);
+  // Too wide for every column: the "before" figures are left out, as after − change gives them.
+  const after = [0, 1, 3, 4, 6, 7];
+  const body =
+    maxLineWidth(full) <= width
+      ? full
+      : `${table(
+          after.map((i) => head[i] ?? ''),
+          rows.map((r) => after.map((i) => r[i] ?? '')),
+          [1, 2, 3, 4, 5],
+          width,
+        )}${wrapText('Before = after − change; --json has both.', width)}\n`;
+  return `${wrapText(title, width)}\n${body}${wrapText(note, width)}\n${wrapText(mc, width)}`;
 }

@@ -5,6 +5,8 @@ import { assertShareDataset } from '../../core/shares.js';
 import { UsageError } from '../../errors.js';
 import { shareRecords } from '../../format/records.js';
 import { formatNumber, sparkline } from '../../format/numbers.js';
+import { possessive } from '../../text.js';
+import { wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   colorsFor,
@@ -13,6 +15,7 @@ import {
   parseMonth,
   regionNames,
   writeOutput,
+  widthOf,
 } from '../options.js';
 
 interface SharesOptions {
@@ -69,7 +72,8 @@ export function registerShares(program: Command): void {
         document: result,
         records: shareRecords(series),
         table: async () => {
-          const { table } = await import('../../format/table.js');
+          const { sourceLine, table } = await import('../../format/table.js');
+          const width = widthOf(process.stdout);
           const names = regionNames(data);
           const colors = await colorsFor(cmd, process.stdout);
           const parent = names.get(series.of ?? '') ?? series.of;
@@ -83,12 +87,10 @@ export function registerShares(program: Command): void {
             m.source,
           ]);
           const head = ['Month', `% of ${parent}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
-          const line = `${colors.bold(region.name)}: share of ${parent}'s hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}\n`;
-          const sources = result.sources
-            .map((s) => `  ${colors.bold(s.id)}: ${s.title}${s.url ? ` <${s.url}>` : ''}\n`)
-            .join('');
+          const line = `${colors.bold(region.name)}: share of ${possessive(parent ?? '')} hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}`;
+          const sources = result.sources.map((s) => `${sourceLine(s, colors, width)}\n`).join('');
           const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
-          return `${line}${table(head, rows, ofWorld ? [1, 2] : [1])}${approximate}Sources\n${sources}`;
+          return `${wrapText(line, width)}\n${table(head, rows, ofWorld ? [1, 2] : [1], width)}${approximate}Sources\n${sources}`;
         },
       });
     });
