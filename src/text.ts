@@ -1,3 +1,19 @@
+/** Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that reorder what a terminal shows. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+const CONTROLS = new RegExp(CONTROL.source, 'gu');
+
+/** The first control character in a text, as U+XXXX, or undefined when it has none. */
+export function controlCharacterIn(text: string): string | undefined {
+  const match = CONTROL.exec(text);
+  return match ? `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+}
+
+/** A text safe to print: every control character but the line break written out as \u{…}. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (char) => (char === '\n' ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`));
+}
+
 /** Lower-case, with spaces, hyphens, underscores, dots, commas and apostrophes removed: "Nei Mongol" → "neimongol". */
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s\-_.,'’()]+/g, '');

@@ -1,3 +1,4 @@
+import { escapeControls } from '../text.js';
 import { Command, CommanderError } from 'commander';
 import { packageInfo } from '../data/package.js';
 import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
@@ -98,7 +99,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const colors = await createColors(
       colorEnabled({ isTTY: process.stderr.isTTY === true, env: process.env, colorFlag: !argv.includes('--no-color') }),
     );
-    process.stderr.write(`${colors.red('error:')} ${message}\n`);
+    process.stderr.write(`${colors.red('error:')} ${escapeControls(message)}\n`);
     if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
   };
   try {

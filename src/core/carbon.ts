@@ -12,7 +12,9 @@ import {
   shareTree,
 } from './share-tree.js';
 import { possessive } from '../text.js';
-import { mtco2FromTwh } from './units.js';
+import { mtco2FromTwh, roundSignificant } from './units.js';
+
+const formatPct = (pct: number) => String(roundSignificant(pct, 4));
 
 export { chooseIntensity };
 
@@ -237,6 +239,12 @@ function mixedIntensity(
     const where =
       index.regions.get(at)?.parent === null ? 'the world grid average' : `${possessive(nameOf(at))} grid intensity`;
     warnings.push(`${label} counts ${borrowers.map(nameOf).join(', ')} at ${where}.`);
+  }
+  const unplaced = weights.find((w) => w.region === region.id && region.parent === null);
+  if (unplaced && unplaced.sharePct >= 0.5) {
+    warnings.push(
+      `${label}: the recorded parts of ${region.name} add up to ${formatPct(100 - unplaced.sharePct)}% for ${year}; the other ${formatPct(unplaced.sharePct)}% is in no recorded region and is counted at the world grid average.`,
+    );
   }
   const otherYears = [
     ...new Set(weights.filter((w) => w.year !== year).map((w) => `${nameOf(w.intensityRegion)} ${w.year}`)),

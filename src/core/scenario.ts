@@ -25,7 +25,7 @@ import {
   type UncertaintyOptions,
 } from './uncertainty.js';
 import { mtco2FromTwh } from './units.js';
-import { checkPeriod, checkUncertainty } from './validation.js';
+import { checkPeriod, checkScenarioInput, checkUncertainty } from './validation.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
 export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; region: string };
@@ -208,6 +208,7 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) throw new UsageError('The data has no world region.');
   checkPeriod(options);
+  checkScenarioInput(input);
   if (options.uncertainty) checkUncertainty(options.uncertainty);
   let forced;
   if (options.series !== undefined) {

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { UncertaintyOptions } from './uncertainty.js';
 import { isCalendarDate } from '../data/dates.js';
 
 /**
@@ -112,14 +113,7 @@ function about<T>(option: string, check: () => T): T {
 }
 
 /** The settings of a Monte Carlo run. */
-export function checkUncertainty(options: {
-  samples: number;
-  seed: number;
-  basisSpread: number;
-  shareSpreadPct: number;
-  intensitySpread: number;
-  breakSpread: number;
-}): void {
+export function checkUncertainty(options: UncertaintyOptions): void {
   about('--uncertainty', () => checkSamples(options.samples));
   about('--seed', () => checkSeed(options.seed));
   about('--basis-spread', () => checkUnitSpread(options.basisSpread));
@@ -217,4 +211,28 @@ export function checkModelDate(date: string, asked: { year?: number | undefined;
       `The model ran on ${date}, outside --year ${asked.year}: its machines would not be those of that year. Give a --date in ${asked.year}, or leave --date out to use the middle of the year.`,
     );
   }
+}
+
+/** A move's percentage of its region's hashrate: above 0, at most 100. */
+export function checkMovePct(pct: number): number {
+  if (!(Number.isFinite(pct) && pct > 0 && pct <= 100)) {
+    throw new UsageError(`expected a percentage above 0 and at most 100, not ${pct}.`);
+  }
+  return pct;
+}
+
+/** A scenario's bans, redistribution and moves, before their regions are looked up. */
+export function checkScenarioInput(input: {
+  bans: readonly string[];
+  redistribute: { kind: string; region?: string };
+  moves: readonly { from: string; to: string; pct: number }[];
+}): void {
+  const kinds = ['proportional', 'none', 'region'];
+  if (!kinds.includes(input.redistribute.kind)) {
+    throw new UsageError(`--redistribute: expected proportional, none or a region, not "${input.redistribute.kind}".`);
+  }
+  if (input.redistribute.kind === 'region' && typeof input.redistribute.region !== 'string') {
+    throw new UsageError('--redistribute: a redistribution to a region names the region.');
+  }
+  for (const move of input.moves) about(`--move ${move.from}:${move.to}`, () => checkMovePct(move.pct));
 }

@@ -1,3 +1,4 @@
+import { controlCharacterIn } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
 import { DATA_SCHEMAS } from './schemas.js';
@@ -37,8 +38,10 @@ export function validateFile<K extends DatasetKey>(
   raw: unknown,
   fileLabel: string,
 ): { ok: true; records: Dataset[K] } | { ok: false; problems: string[] } {
+  const controls = controlCharacterProblems(raw, fileLabel);
   const result = (DATA_SCHEMAS[key] as z.ZodType).safeParse(raw);
-  if (result.success) return { ok: true, records: result.data as Dataset[K] };
+  if (result.success && controls.length === 0) return { ok: true, records: result.data as Dataset[K] };
+  if (result.success) return { ok: false, problems: controls };
   const problems = result.error.issues.map((issue) => {
     const [index, ...field] = issue.path;
     if (typeof index !== 'number')
@@ -49,5 +52,29 @@ export function validateFile<K extends DatasetKey>(
     const message = missing ? `is required (${expected})` : issue.message;
     return `${fileLabel} → record ${index + 1}${describeRecord(record)} → ${describePath(field)} → ${message}`;
   });
-  return { ok: false, problems };
+  return { ok: false, problems: [...problems, ...controls] };
+}
+
+/**
+ * Strings with control characters: a terminal would obey them (colour, a new title, text run backwards), so data
+ * may not carry them. Tabs and line breaks are refused too: no field of a data file is more than one line.
+ */
+function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
+  if (!Array.isArray(raw)) return [];
+  const problems: string[] = [];
+  const visit = (value: unknown, index: number, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const found = controlCharacterIn(value);
+      if (found) {
+        problems.push(
+          `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → contains the control character ${found}`,
+        );
+      }
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, index, [...path, i]));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) visit(item, index, [...path, key]);
+    }
+  };
+  raw.forEach((record, index) => visit(record, index, []));
+  return problems;
 }

@@ -1,3 +1,4 @@
+import { escapeControls } from '../text.js';
 import type { Estimate } from '../core/estimate.js';
 import type { Colors } from './color.js';
 import { wrapLine } from './width.js';
@@ -15,5 +16,5 @@ export function renderEstimateWarnings(estimates: readonly Estimate[], colors: C
 
 /** "warning: …", wrapped to the width with a hanging indent. */
 export function renderWarning(message: string, colors: Colors, widthColumns: number): string {
-  return `${wrapLine(`${colors.yellow('warning:')} ${message}`, widthColumns, WARNING_INDENT).join('\n')}\n`;
+  return `${wrapLine(`${colors.yellow('warning:')} ${escapeControls(message)}`, widthColumns, WARNING_INDENT).join('\n')}\n`;
 }

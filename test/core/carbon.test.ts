@@ -54,4 +54,14 @@ describe('carbon', () => {
     expect(e.carbon?.gco2PerKwh).toBeGreaterThan(Math.min(...intensities));
     expect(e.carbon?.gco2PerKwh).toBeLessThan(Math.max(...intensities));
   });
+
+  it("says how much of the world its recorded parts leave out, and counts it at the world's grid", () => {
+    const data = tinyDataset({ shares: [share('a', '2020-01', 25), share('b', '2020-01', 60)] });
+    const e = estimate(data, 'world', { year: 2020 });
+    // a 25% at 500 g/kWh, b 60% and the unplaced 15% at the world's 400 (2018, the nearer on a tie)
+    expect(e.carbon?.gco2PerKwh).toBeCloseTo(0.25 * 500 + 0.75 * 400, 9);
+    expect(e.warnings).toContain(
+      'The network intensity: the recorded parts of World add up to 85% for 2020; the other 15% is in no recorded region and is counted at the world grid average.',
+    );
+  });
 });

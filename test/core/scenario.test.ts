@@ -290,3 +290,30 @@ describe('one carbon model', () => {
     expect(compared).toBeGreaterThan(50);
   });
 });
+
+describe('runScenario checks its input as the command line does', () => {
+  it.each([
+    [
+      { bans: [], redistribute: { kind: 'proportional' }, moves: [{ from: 'sichuan', to: 'xinjiang', pct: 150 }] },
+      /--move sichuan:xinjiang: expected a percentage above 0 and at most 100, not 150/,
+    ],
+    [
+      { bans: [], redistribute: { kind: 'proportional' }, moves: [{ from: 'sichuan', to: 'xinjiang', pct: -50 }] },
+      /not -50/,
+    ],
+    [
+      {
+        bans: [],
+        redistribute: { kind: 'proportional' },
+        moves: [{ from: 'sichuan', to: 'xinjiang', pct: Number.NaN }],
+      },
+      /not NaN/,
+    ],
+    [
+      { bans: ['china'], redistribute: { kind: 'bogus' }, moves: [] },
+      /--redistribute: expected proportional, none or a region, not "bogus"/,
+    ],
+  ])('refuses %j', (input, message) => {
+    expect(() => runScenario(index, input as unknown as ScenarioInput, { year: 2021 })).toThrow(message);
+  });
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { neighbours, rankAmong } from '../../src/core/compare.js';
-import { editDistance, normaliseName, possessive, suggest } from '../../src/text.js';
+import {
+  controlCharacterIn,
+  editDistance,
+  escapeControls,
+  normaliseName,
+  possessive,
+  suggest,
+} from '../../src/text.js';
 import { gwFromTwhPerYear, mtco2FromTwh, roundSignificant } from '../../src/core/units.js';
 import { tinyDataset } from './fixtures.js';
 
@@ -80,5 +87,15 @@ describe('names', () => {
   it('writes possessives', () => {
     expect(possessive('Sichuan')).toBe("Sichuan's");
     expect(possessive('United States')).toBe("United States'");
+  });
+});
+
+describe('control characters', () => {
+  it('finds the first one and writes every one but the line break out as an escape', () => {
+    expect(controlCharacterIn('plain text, ünïcode, 中文')).toBeUndefined();
+    expect(controlCharacterIn('a\tb')).toBe('U+0009');
+    expect(controlCharacterIn('x\u009by')).toBe('U+009B');
+    expect(controlCharacterIn('abc\u2067')).toBe('U+2067');
+    expect(escapeControls('a\u001b[31mb\nc\u0007')).toBe('a\\u{1b}[31mb\nc\\u{7}');
   });
 });

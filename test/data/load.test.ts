@@ -181,3 +181,23 @@ describe('loadData', () => {
     expect(await problemsOf(loadData({ dataDir: FIXTURES }))).toMatch(/holds none of the data files/);
   });
 });
+
+describe('control characters in data', () => {
+  it('refuses a string with an escape sequence or a bidirectional override, naming the field and the character', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-controls-'));
+    try {
+      writeFileSync(
+        join(dir, 'sources.json'),
+        JSON.stringify([
+          { id: 'evil', title: 'Red \u001b[31mtext\u001b]0;title\u0007', evidence: 'primary' },
+          { id: 'evil-2', title: 'Backwards \u202etxet', evidence: 'primary' },
+        ]),
+      );
+      const message = await problemsOf(loadData({ dataDir: dir }));
+      expect(message).toMatch(/sources\.json → record 1 \("evil"\) → title → contains the control character U\+001B/);
+      expect(message).toMatch(/record 2 \("evil-2"\) → title → contains the control character U\+202E/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,7 +10,7 @@ import {
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { middleDayOf, monthPeriod, yearPeriod } from '../../core/period.js';
 import { checkModelDate, checkPeriod } from '../../core/validation.js';
-import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
+import { CARBON_BASES } from '../../data/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
@@ -33,17 +33,15 @@ import {
   widthOf,
 } from '../options.js';
 
-interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions {
+interface EstimateCommandOptions
+  extends
+    ModelOptions,
+    UncertaintyCommandOptions,
+    Pick<EstimateOptions, 'year' | 'month' | 'series' | 'shareDataset' | 'carbonBasis' | 'baseline'> {
   carbonBracket?: true | { low: number; high: number };
   region?: string[];
   all?: boolean;
   kind?: Region['kind'];
-  year?: number;
-  month?: string;
-  series?: string;
-  shareDataset?: string;
-  carbonBasis?: CarbonBasis;
-  baseline?: string;
   format?: string;
   json?: boolean;
 }
