@@ -5,7 +5,7 @@ import type { Baseline, CarbonBasis, Coverage, Evidence, NetworkSeries, Region }
 import { UsageError } from '../errors.js';
 import { type AlternativeTotal, alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './basis.js';
 import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
-import { type CarbonEstimate, estimateCarbon } from './carbon.js';
+import { type CarbonEstimate, type Energy, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
@@ -293,6 +293,106 @@ function compareWithCountries(
   };
 }
 
+type Chosen = ReturnType<typeof chooseBasis>;
+
+/** Checks the options that need the data (a share dataset, a computed basis's period) beyond the type's own. */
+function checkOptions(index: DataIndex, options: EstimateOptions): void {
+  checkPeriod(options);
+  if (options.uncertainty) checkUncertainty(options.uncertainty);
+  if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
+  if (options.basis) checkComputedBasis(options.basis, options);
+  if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
+}
+
+/**
+ * Step 1–2, period and basis: the series asked for (a named one, or a computed basis as a one-value series), the
+ * period, and the network total for it, with what the reader must know about them.
+ */
+function periodAndBasis(index: DataIndex, chain: readonly Region[], options: EstimateOptions) {
+  const world = chain.at(-1) as Region;
+  const forced = options.basis
+    ? computedSeries(
+        world,
+        options.basis,
+        options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis.year),
+      )
+    : forcedSeries(index, options.series);
+  const { period, defaulted } = choosePeriod(index, chain, options, forced);
+  const basis = chooseBasis(index, chain, period.year, forced);
+  const warnings: string[] = [];
+  for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
+  for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
+  if (defaulted && basis.coverage === 'partial-year' && !forced) {
+    warnings.push(
+      `No year was given: ${period.year} is the latest year with a measured total, and ${basis.series.id} covers only part of it.`,
+    );
+  }
+  warnings.push(...basis.warnings);
+  if (basis.value.evidence === 'secondhand') {
+    warnings.push(
+      `The basis (${basis.series.id}, ${period.year}) is secondhand: reported by ${reporterOf(index, basis.series.source)}.`,
+    );
+  }
+  return { forced, period, basis, warnings };
+}
+
+/** Step 4, energy: the region's share of the basis scope times the scope's total and bounds, TWh a year. */
+function energyOf(sharePct: number, basis: Chosen): Energy {
+  const fraction = sharePct / 100;
+  return {
+    twh: fraction * basis.twh,
+    lowerTwh: basis.lowerTwh === null ? null : fraction * basis.lowerTwh,
+    upperTwh: basis.upperTwh === null ? null : fraction * basis.upperTwh,
+  };
+}
+
+/** Step 7, uncertainty: a Monte Carlo of the basis, the share links and the intensity, when asked for. */
+function simulation(
+  basis: Chosen,
+  links: Estimate['share']['links'],
+  gco2PerKwh: number | null,
+  options: EstimateOptions,
+) {
+  const settings = options.uncertainty;
+  if (!settings) return null;
+  return simulateEstimate(
+    {
+      basis: { twh: basis.twh, lowerTwh: basis.lowerTwh, upperTwh: basis.upperTwh },
+      links: links.map((l) => ({ pct: l.pct, spreadPct: linkSpreadPct(l, settings) })),
+      gco2PerKwh,
+    },
+    settings,
+    options.onProgress,
+  );
+}
+
+/** The `basis` of the estimate document: the series, the year's total and what it covers. */
+function basisDocument(index: DataIndex, basis: Chosen, scope: Region, year: number, options: EstimateOptions) {
+  return {
+    series: basis.series.id,
+    scope: scope.id,
+    kind: basis.series.kind,
+    year,
+    twh: basis.twh,
+    lowerTwh: basis.lowerTwh,
+    upperTwh: basis.upperTwh,
+    source: basis.series.source,
+    evidence: basis.value.evidence,
+    coverage: basis.coverage,
+    publishedTwh: basis.value.twh,
+    factor: basis.factor,
+    days: basis.value.days ?? null,
+    through: basis.value.through ?? null,
+    asOf: basis.value.asOf ?? null,
+    fromYear: basis.value.toYear === undefined ? null : basis.value.year,
+    toYear: basis.value.toYear ?? null,
+    approximate: basis.value.approximate === true,
+    derived: basis.value.derived === true,
+    alternatives: options.basis ? [] : alternativeTotals(index, basis),
+    ...(options.basis ? { inputs: options.basis.inputs } : {}),
+  };
+}
+
 /**
  * Estimates the electricity used by bitcoin mining in one region: period → basis → share chain → energy →
  * carbon → comparison → uncertainty.
@@ -304,81 +404,32 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const chain = regionChain(index, regionId);
   const region = chain[0];
   if (!region) throw new UsageError(`Unknown region "${regionId}".`);
-  checkPeriod(options);
-  if (options.uncertainty) checkUncertainty(options.uncertainty);
-  if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
-  if (options.basis) checkComputedBasis(options.basis, options);
-  if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
-  const world = chain.at(-1) as Region;
-  const forced = options.basis
-    ? computedSeries(
-        world,
-        options.basis,
-        options.year ?? (options.month ? Number(options.month.slice(0, 4)) : options.basis.year),
-      )
-    : forcedSeries(index, options.series);
-  const warnings: string[] = [];
+  checkOptions(index, options);
 
-  const { period, defaulted } = choosePeriod(index, chain, options, forced);
-  const year = period.year;
-  const basis = chooseBasis(index, chain, year, forced);
+  const { forced, period, basis, warnings } = periodAndBasis(index, chain, options);
+  const { year } = period;
   const scope = chain[basis.scopeIndex] as Region;
-  for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
-  for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
-  if (defaulted && basis.coverage === 'partial-year' && !forced) {
-    warnings.push(
-      `No year was given: ${year} is the latest year with a measured total, and ${basis.series.id} covers only part of it.`,
-    );
-  }
-  warnings.push(...basis.warnings);
-  if (basis.value.evidence === 'secondhand') {
-    warnings.push(
-      `The basis (${basis.series.id}, ${year}) is secondhand: reported by ${reporterOf(index, basis.series.source)}.`,
-    );
-  }
 
   const shares = shareChain(index, chain, basis.scopeIndex, period, options.shareDataset);
   warnings.push(...shares.warnings);
   if (!forced && basis.series.kind !== 'projection') warnings.push(...projectionHint(index, chain, year));
 
-  const fraction = shares.pct / 100;
-  const twh = fraction * basis.twh;
-  const lowerTwh = basis.lowerTwh === null ? null : fraction * basis.lowerTwh;
-  const upperTwh = basis.upperTwh === null ? null : fraction * basis.upperTwh;
+  const energy = energyOf(shares.pct, basis);
 
   const carbonBasis = options.carbonBasis ?? 'life-cycle';
-  const carbonResult = estimateCarbon(
-    index,
-    chain,
-    period,
-    { twh, lowerTwh, upperTwh },
-    {
-      basis: carbonBasis,
-      ...(options.carbonBracket ? { bracket: options.carbonBracket } : {}),
-      reported:
-        basis.mtco2 !== null && basis.scopeIndex === 0 ? { mtco2: basis.mtco2, source: basis.series.source } : null,
-    },
-  );
-  const carbon = carbonResult.carbon;
+  const carbonResult = estimateCarbon(index, chain, period, energy, {
+    basis: carbonBasis,
+    ...(options.carbonBracket ? { bracket: options.carbonBracket } : {}),
+    reported:
+      basis.mtco2 !== null && basis.scopeIndex === 0 ? { mtco2: basis.mtco2, source: basis.series.source } : null,
+  });
+  const { carbon } = carbonResult;
   warnings.push(...carbonResult.warnings);
 
-  const comparison = compareWithCountries(index, chain, options.baseline, twh);
+  const comparison = compareWithCountries(index, chain, options.baseline, energy.twh);
   const baselineSource = comparison ? index.baselines.get(comparison.baseline)?.source : undefined;
 
-  const simulation = options.uncertainty
-    ? simulateEstimate(
-        {
-          basis: { twh: basis.twh, lowerTwh: basis.lowerTwh, upperTwh: basis.upperTwh },
-          links: shares.links.map((l) => ({
-            pct: l.pct,
-            spreadPct: linkSpreadPct(l, options.uncertainty as UncertaintyOptions),
-          })),
-          gco2PerKwh: carbon?.gco2PerKwh ?? null,
-        },
-        options.uncertainty,
-        options.onProgress,
-      )
-    : null;
+  const simulated = simulation(basis, shares.links, carbon?.gco2PerKwh ?? null, options);
 
   const sourceIds = new Set<string>([
     ...(options.basis ? options.basis.sources : [basis.series.source]),
@@ -386,40 +437,19 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
     ...carbonResult.sources,
     ...(baselineSource ? [baselineSource] : []),
   ]);
+  const { twh, lowerTwh, upperTwh } = energy;
   return {
     region: { id: region.id, name: region.name, kind: region.kind, parent: region.parent },
     year,
     month: period.kind === 'month' ? period.month : null,
-    energy: { twh, lowerTwh, upperTwh, ...simulation?.energy },
+    energy: { twh, lowerTwh, upperTwh, ...simulated?.energy },
     power: {
       gw: gwFromTwhPerYear(twh),
       lowerGw: lowerTwh === null ? null : gwFromTwhPerYear(lowerTwh),
       upperGw: upperTwh === null ? null : gwFromTwhPerYear(upperTwh),
     },
     share: { pct: shares.pct, of: scope.id, links: shares.links },
-    basis: {
-      series: basis.series.id,
-      scope: scope.id,
-      kind: basis.series.kind,
-      year,
-      twh: basis.twh,
-      lowerTwh: basis.lowerTwh,
-      upperTwh: basis.upperTwh,
-      source: basis.series.source,
-      evidence: basis.value.evidence,
-      coverage: basis.coverage,
-      publishedTwh: basis.value.twh,
-      factor: basis.factor,
-      days: basis.value.days ?? null,
-      through: basis.value.through ?? null,
-      asOf: basis.value.asOf ?? null,
-      fromYear: basis.value.toYear === undefined ? null : basis.value.year,
-      toYear: basis.value.toYear ?? null,
-      approximate: basis.value.approximate === true,
-      derived: basis.value.derived === true,
-      alternatives: options.basis ? [] : alternativeTotals(index, basis),
-      ...(options.basis ? { inputs: options.basis.inputs } : {}),
-    },
+    basis: basisDocument(index, basis, scope, year, options),
     evidence: weakestEvidence([basis.value.evidence, ...shares.links.map((l) => l.evidence)]),
     caveats: caveatsOf({
       regionNote: chain.some((r) => r.note),
@@ -433,7 +463,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       links: shares.links,
       carbonOffBasis: carbon !== null && (carbon.basis !== carbonBasis || carbon.mixedBases),
     }),
-    carbon: carbon && simulation?.carbon ? { ...carbon, ...simulation.carbon } : carbon,
+    carbon: carbon && simulated?.carbon ? { ...carbon, ...simulated.carbon } : carbon,
     comparison,
     sources: [...sourceIds].sort().map((id) => sourceOf(index, id)),
     warnings,
