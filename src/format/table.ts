@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { Catalogue } from '../core/catalogue.js';
 import type { Estimate } from '../core/estimate.js';
 import { compareText } from '../text.js';
@@ -8,7 +7,7 @@ import { formatNumber, ordinal, shortStanding, span, standing } from './numbers.
 import { displayWidth, maxLineWidth, wrapLine, wrapText } from './width.js';
 
 /**
- * A table at most `widthColumns` wide, with cli-table3's own colours off (colour, where any, is ours). When
+ * A table at most `widthColumns` wide, drawn with box characters; colour, where any, is in the cells. When
  * the cells' natural widths do not fit, the widest columns are narrowed to a common cap and their cells wrap
  * at spaces (a word longer than its column is broken).
  */
@@ -32,15 +31,37 @@ export function table(
           words,
           widthColumns,
         );
-  const fit = (row: readonly string[]) => row.map((cell, i) => wrapText(cell, widths[i] ?? 1, 0));
-  const t = new Table({
-    ...(head.length > 0 ? { head: fit(head) } : {}),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colAligns: widths.map((_, i) => (alignRight.includes(i) ? 'right' : 'left')),
-  });
-  for (const row of rows) t.push(fit(row));
-  return `${t.toString()}\n`;
+  const fit = (row: readonly string[]) =>
+    Array.from({ length: columns }, (_, i) => wrapText(row[i] ?? '', widths[i] ?? 1, 0).split('\n'));
+  return drawBox(head.length > 0 ? fit(head) : null, rows.map(fit), alignRight);
+}
+
+/**
+ * Box-drawing around cells already wrapped to their columns (each cell a list of lines): one space of padding,
+ * each column as wide as its widest line, no rules between rows.
+ */
+function drawBox(head: string[][] | null, rows: readonly string[][][], alignRight: readonly number[]): string {
+  const all = head ? [head, ...rows] : rows;
+  const columns = all[0]?.length ?? 0;
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.max(1, ...all.flatMap((row) => (row[i] ?? []).map(displayWidth))),
+  );
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}\n`;
+  const line = (row: string[][]) => {
+    const height = Math.max(1, ...row.map((cell) => cell.length));
+    let out = '';
+    for (let l = 0; l < height; l++) {
+      const cells = widths.map((w, i) => {
+        const text = row[i]?.[l] ?? '';
+        const pad = ' '.repeat(w - displayWidth(text));
+        return alignRight.includes(i) ? `${pad}${text}` : `${text}${pad}`;
+      });
+      out += `│ ${cells.join(' │ ')} │\n`;
+    }
+    return out;
+  };
+  return `${rule('┌', '┬', '┐')}${all.map(line).join('')}${rule('└', '┴', '┘')}`;
 }
 
 /**

@@ -149,3 +149,34 @@ describe('standing', () => {
     expect(shortStanding(80, 215)).toBe('80/215');
   });
 });
+
+describe('the box a table is drawn in', () => {
+  it('pads each cell by one space, sizes columns to their widest line, aligns right where asked, and stacks wrapped lines', () => {
+    const drawn = table(
+      ['Region', 'TWh'],
+      [
+        ['Sichuan', '2.1'],
+        ['Inner\nMongolia', '10.25'],
+      ],
+      [1],
+      80,
+    );
+    expect(drawn).toBe(
+      [
+        '┌──────────┬───────┐',
+        '│ Region   │   TWh │',
+        '│ Sichuan  │   2.1 │',
+        '│ Inner    │ 10.25 │',
+        '│ Mongolia │       │',
+        '└──────────┴───────┘',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves the heading row out when there is none, and measures colour codes as nothing', () => {
+    expect(table([], [['\u001b[1mbold\u001b[22m', 'x']], [], 80)).toBe(
+      ['┌──────┬───┐', '│ \u001b[1mbold\u001b[22m │ x │', '└──────┴───┘', ''].join('\n'),
+    );
+  });
+});
