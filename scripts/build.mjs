@@ -51,6 +51,12 @@ const common = {
 // dist/lazy/ and imported when needed.
 const LAZY = {
   'src/format/table.ts': 'table',
+  'src/format/scenario.ts': 'scenario-table',
+  'src/format/network.ts': 'network-table',
+  'src/format/claims.ts': 'claims-table',
+  'src/format/compare.ts': 'compare-table',
+  'src/format/shares.ts': 'shares-table',
+  'src/format/lists.ts': 'regions-table',
   'src/data/validate.ts': 'validate',
   'src/data/seed-schema.ts': 'seed-schema',
   'src/data/series-input.ts': 'series-input',

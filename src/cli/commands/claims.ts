@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { type ClaimResult, checkClaims } from '../../core/claims.js';
+import { checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
-import { wrapText } from '../../format/width.js';
 import { addFormatOptions, colorsFor, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 
 interface ClaimsOptions {
@@ -23,21 +22,13 @@ export function registerClaims(program: Command): void {
     .action(async (options: ClaimsOptions, cmd: Command) => {
       const data = await loadDataFor(cmd);
       const results = checkClaims(data, await loadSeeds(options.seeds));
-      await writeOutput(options, { document: results, records: results, table: () => renderClaims(results, cmd) });
+      await writeOutput(options, {
+        document: results,
+        records: results,
+        table: async () => {
+          const { renderClaims } = await import('../../format/claims.js');
+          return renderClaims(results, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+        },
+      });
     });
-}
-
-async function renderClaims(results: ClaimResult[], cmd: Command): Promise<string> {
-  const colors = await colorsFor(cmd, process.stdout);
-  const paint = { reproduced: colors.green, contradicted: colors.red, 'not checkable': colors.yellow };
-  const width = widthOf(process.stdout);
-  // Continuation lines of a claim, figure or note start under its text, after "  claim: ".
-  const field = (label: string, text: string) => `${wrapText(`  ${label.padEnd(7)}${text}`, width, 7)}\n`;
-  const blocks = results.map(
-    (r) =>
-      `${wrapText(`${paint[r.verdict](r.verdict.toUpperCase())}  ${colors.bold(`${r.document}/${r.id}`)}`, width)}\n${field('claim:', r.claim)}${field('data:', r.figure)}${r.note ? field('note:', r.note) : ''}`,
-  );
-  const count = (v: string) => results.filter((r) => r.verdict === v).length;
-  const summary = `${results.length} claims: ${count('reproduced')} reproduced, ${count('contradicted')} contradicted, ${count('not checkable')} not checkable.`;
-  return `${blocks.join('\n')}\n${wrapText(summary, width)}\n`;
 }

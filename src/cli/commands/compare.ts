@@ -5,10 +5,9 @@ import { indexData, resolveRegion } from '../../core/lookup.js';
 import { resolveBaselineCountry } from '../../core/names.js';
 import { UsageError } from '../../errors.js';
 import { renderCompareWithTable } from '../../format/compare-with.js';
+import type { CompareRanking } from '../../format/compare.js';
 import { neighbourRecords } from '../../format/records.js';
-import { bar, formatNumber, standing } from '../../format/numbers.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
-import { displayWidth, wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   collectList,
@@ -130,7 +129,7 @@ export function registerCompare(program: Command): void {
       }
       const ranking = rankAmong(baseline, value.twh);
       const rows = neighbours(ranking, value.label, value.twh, options.around);
-      const result = {
+      const result: CompareRanking = {
         value,
         rank: ranking.rank,
         count: ranking.count,
@@ -141,24 +140,8 @@ export function registerCompare(program: Command): void {
         document: result,
         records: neighbourRecords(baseline.id, rows),
         table: async () => {
-          const { table } = await import('../../format/table.js');
-          const colors = await colorsFor(cmd, process.stdout);
-          const width = widthOf(process.stdout);
-          const max = Math.max(...rows.map((r) => r.twh));
-          const cells = rows.map((r) => [String(r.rank), r.self ? `▶ ${r.country}` : r.country, formatNumber(r.twh)]);
-          // The bars take what the other columns and the borders (13) leave, from 10 to 30 cells.
-          const others = [0, 1, 2].map((i) => Math.max(4, ...cells.map((row) => displayWidth(row[i] ?? ''))));
-          const barCells = Math.min(30, Math.max(10, width - 13 - others.reduce((sum, w) => sum + w, 0)));
-          const body = rows.map((r, i) => {
-            const row = [...(cells[i] ?? []), bar(r.twh, max, barCells)];
-            return r.self ? row.map((c) => colors.bold.cyan(c)) : row;
-          });
-          const restsOn =
-            value.caveats && value.caveats.length > 0
-              ? `${wrapText(`The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.`, width)}\n`
-              : '';
-          const headline = `${value.label} would rank ${standing(ranking.rank, ranking.count)} of ${baseline.id} (${baseline.name}; ${baseline.measure}).`;
-          return `${wrapText(headline, width)}\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2], width)}`;
+          const { renderRanking } = await import('../../format/compare.js');
+          return renderRanking(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
         },
       });
       if (warnings) process.stderr.write(warnings);

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { catalogue } from '../../core/catalogue.js';
 import { indexData } from '../../core/lookup.js';
+import type { RegionListing } from '../../format/lists.js';
 import { datasetRecords } from '../../format/records.js';
 import { renderSourceList } from '../../format/sources.js';
-import { span } from '../../format/numbers.js';
 import { addFormatOptions, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 
 interface FormatOptions {
@@ -21,7 +21,7 @@ export function registerRegions(program: Command): void {
     .action(async (options: FormatOptions, cmd: Command) => {
       const data = await loadDataFor(cmd);
       const index = indexData(data);
-      const rows = data.regions.map((r) => {
+      const rows = data.regions.map((r): RegionListing => {
         const months = (index.sharesByRegion.get(r.id) ?? []).map((s) => s.month).sort();
         const years = (index.carbonByRegion.get(r.id) ?? []).map((c) => c.year).sort((a, b) => a - b);
         return {
@@ -39,23 +39,7 @@ export function registerRegions(program: Command): void {
       await writeOutput(options, {
         document: rows,
         records: rows,
-        table: async () => {
-          const { tableOrRecords } = await import('../../format/table.js');
-          return tableOrRecords(
-            ['Id', 'Name', 'Kind', 'Parent', 'ISO', 'Share months', 'Carbon years'],
-            rows.map((r) => [
-              r.id,
-              r.name,
-              r.kind,
-              r.parent ?? '',
-              r.iso ?? '',
-              `${span(r.shareMonths)}${r.shareMonths.length > 1 ? ` (${r.shareMonths.length})` : ''}`,
-              span(r.carbonYears),
-            ]),
-            [],
-            widthOf(process.stdout),
-          );
-        },
+        table: async () => (await import('../../format/lists.js')).renderRegionList(rows, widthOf(process.stdout)),
       });
     });
 }

@@ -2,15 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
-import type { NetworkResult } from '../../core/network.js';
-import { networkSeries, type SeriesResult } from '../../core/network-series.js';
+import { networkSeries } from '../../core/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { shippedDataDir } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
-import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
-import { wrapText } from '../../format/width.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
@@ -76,32 +73,14 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
   await writeOutput(options, {
     document: results,
     records: results,
-    table: () => renderSeriesTable(results, gaps.length > 0),
+    table: async () => {
+      const { renderSeriesTable } = await import('../../format/network.js');
+      return renderSeriesTable(results, gaps.length > 0, widthOf(process.stdout));
+    },
   });
   const errColors = await colorsFor(cmd, process.stderr);
   const errWidth = widthOf(process.stderr);
   process.stderr.write(warnings.map((w) => renderWarning(w, errColors, errWidth)).join(''));
-}
-
-/** The series for people; across a gap in the dates a window holds fewer days than its span, shown as `Days`. */
-async function renderSeriesTable(results: readonly SeriesResult[], gaps: boolean): Promise<string> {
-  const { table } = await import('../../format/table.js');
-  const cell = (value: number | null) => (value === null ? '' : formatNumber(value));
-  return table(
-    ['Date', 'EH/s', 'Threshold J/TH', ...(gaps ? ['Days'] : []), 'Eligible', 'TWh/yr', 'Lower', 'Upper'],
-    results.map((r) => [
-      r.date,
-      formatNumber(r.hashrateEhs),
-      formatNumber(r.thresholdJPerTh),
-      ...(gaps ? [String(r.thresholdWindowDays)] : []),
-      String(r.eligible),
-      cell(r.energy.twh),
-      cell(r.energy.lowerTwh),
-      cell(r.energy.upperTwh),
-    ]),
-    gaps ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5, 6],
-    widthOf(process.stdout),
-  );
 }
 
 /**
@@ -185,46 +164,17 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
       if (options.to !== undefined) throw new UsageError('--to goes with --input.');
       if (options.average !== undefined) throw new UsageError('--average goes with --input.');
       const result = await runModel(options, async () => (await loadDataFor(cmd)).hardware);
-      await writeOutput(options, { document: result, records: [result], table: () => renderModelTable(result, cmd) });
+      await writeOutput(options, {
+        document: result,
+        records: [result],
+        table: async () => {
+          const { renderModelTable } = await import('../../format/network.js');
+          return renderModelTable(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+        },
+      });
       if (chosenFormat(options) === 'table') {
         const errColors = await colorsFor(cmd, process.stderr);
         process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, widthOf(process.stderr))).join(''));
       }
     });
-}
-
-async function renderModelTable(result: NetworkResult, cmd: Command): Promise<string> {
-  const { table } = await import('../../format/table.js');
-  const colors = await colorsFor(cmd, process.stdout);
-  const width = widthOf(process.stdout);
-  const rows = [
-    ['Best guess', formatNumber(result.energy.twh), formatNumber(result.power.gw)],
-    ...(result.energy.lowerTwh === null
-      ? []
-      : [
-          ['Lower bound', formatNumber(result.energy.lowerTwh), formatNumber(result.power.lowerGw ?? 0)],
-          ['Upper bound', formatNumber(result.energy.upperTwh ?? 0), formatNumber(result.power.upperGw ?? 0)],
-        ]),
-  ];
-  const inputs = Object.entries(result.inputs)
-    .filter(([, value]) => value !== null)
-    .map(([key, value]) => `${key}=${value}`)
-    .join(', ');
-  let text = `${wrapText(`${colors.bold(`Network, ${result.method}`)} (${inputs})`, width)}\n${table(['', 'TWh/yr', 'GW'], rows, [1, 2], width)}`;
-  if (result.thresholdJPerTh !== null) {
-    text += `${wrapText(`Threshold: ${formatNumber(result.thresholdJPerTh)} J/TH; ${result.eligible.length} eligible machine${result.eligible.length === 1 ? '' : 's'}`, width)}\n`;
-    text += table(
-      ['Model', 'Released', 'J/TH', 'Weight', 'Evidence'],
-      result.eligible.map((m) => [
-        `${m.model}${m.approximate ? ' ≈' : ''}`,
-        m.released,
-        formatNumber(m.jPerTh),
-        String(m.weight),
-        m.evidence,
-      ]),
-      [2, 3],
-      width,
-    );
-  }
-  return text;
 }

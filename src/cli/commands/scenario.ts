@@ -1,19 +1,11 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { indexData, resolveRegion } from '../../core/lookup.js';
-import {
-  type Footprint,
-  type Move,
-  type Redistribution,
-  runScenario,
-  type ScenarioResult,
-} from '../../core/scenario.js';
+import { type Move, type Redistribution, runScenario, type ScenarioResult } from '../../core/scenario.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import { UsageError } from '../../errors.js';
 import { scenarioRecords } from '../../format/records.js';
-import { formatNumber } from '../../format/numbers.js';
 import { renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
-import { maxLineWidth, wrapText } from '../../format/width.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
@@ -49,8 +41,6 @@ function collectMove(value: string, previous: string[] = []): string[] {
   }
   return [...previous, value];
 }
-
-const signed = (value: number) => `${value > 0 ? '+' : ''}${formatNumber(value)}`;
 
 export function registerScenario(program: Command): void {
   const command = program
@@ -134,76 +124,14 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
       await writeOutput(options, {
         document: result,
         records: scenarioRecords(result),
-        table: () => renderScenario(result, cmd),
+        table: async () => {
+          const { renderScenario } = await import('../../format/scenario.js');
+          return renderScenario(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+        },
       });
       if (chosenFormat(options) === 'table') {
         const errColors = await colorsFor(cmd, process.stderr);
         process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, widthOf(process.stderr))).join(''));
       }
     });
-}
-
-async function renderScenario(result: ScenarioResult, cmd: Command): Promise<string> {
-  const { table } = await import('../../format/table.js');
-  const colors = await colorsFor(cmd, process.stdout);
-  const row = (id: string, share: string, before: Footprint, after: Footprint, change: Footprint) => [
-    id,
-    share,
-    formatNumber(before.twh),
-    formatNumber(after.twh),
-    signed(change.twh),
-    formatNumber(before.mtco2),
-    formatNumber(after.mtco2),
-    signed(change.mtco2),
-  ];
-  const rows = result.regions.map((r) =>
-    row(r.id, `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`, r.before, r.after, r.change),
-  );
-  const t = result.total;
-  const networkShare = `100 → ${formatNumber((t.after.twh / t.before.twh) * 100)}`;
-  rows.push(row('network', networkShare, t.before, t.after, t.change).map((cell) => colors.bold(cell)));
-  const s = result.scenario;
-  const what = [
-    ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
-    ...s.moves.map((m) => `move ${m.pct}% of ${m.from} to ${m.to}`),
-  ].join('; ');
-  const u = result.uncertainty;
-  const interval = (p: { p5: number; p95: number }) => `${formatNumber(p.p5)} to ${formatNumber(p.p95)}`;
-  const mc = u
-    ? [
-        `90% intervals (${u.settings.samples} samples, seed ${u.settings.seed}):`,
-        `  network: TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}`,
-        ...u.regions.map(
-          (r) =>
-            `  ${r.id}: TWh before ${interval(r.before.twh)}, after ${interval(r.after.twh)}; Mt CO2 change ${interval(r.change.mtco2)}`,
-        ),
-        '',
-      ].join('\n')
-    : '';
-  const width = widthOf(process.stdout);
-  const title = `${colors.bold('Scenario')}: ${what}; ${s.month === null ? s.year : `${s.month} shares on the ${s.year} total`}, world basis ${formatNumber(s.basis.twh)} TWh (series ${s.basis.series})`;
-  const note = 'Regions overlap (provinces are inside China): the network row is the total.';
-  const head = [
-    'Region',
-    '% of world',
-    'TWh before',
-    'TWh after',
-    'Δ TWh',
-    'Mt CO2 before',
-    'Mt CO2 after',
-    'Δ Mt CO2',
-  ];
-  const full = table(head, rows, [1, 2, 3, 4, 5, 6, 7], Number.POSITIVE_INFINITY);
-  // Too wide for every column: the "before" figures are left out, as after − change gives them.
-  const after = [0, 1, 3, 4, 6, 7];
-  const body =
-    maxLineWidth(full) <= width
-      ? full
-      : `${table(
-          after.map((i) => head[i] ?? ''),
-          rows.map((r) => after.map((i) => r[i] ?? '')),
-          [1, 2, 3, 4, 5],
-          width,
-        )}${wrapText('Before = after − change; --json has both.', width)}\n`;
-  return `${wrapText(title, width)}\n${body}${wrapText(note, width)}\n${wrapText(mc, width)}`;
 }

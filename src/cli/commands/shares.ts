@@ -4,9 +4,6 @@ import { shareSeries } from '../../core/share-series.js';
 import { assertShareDataset } from '../../core/shares.js';
 import { UsageError } from '../../errors.js';
 import { shareRecords } from '../../format/records.js';
-import { formatNumber, sparkline } from '../../format/numbers.js';
-import { possessive } from '../../text.js';
-import { wrapText } from '../../format/width.js';
 import {
   addFormatOptions,
   colorsFor,
@@ -72,25 +69,15 @@ export function registerShares(program: Command): void {
         document: result,
         records: shareRecords(series),
         table: async () => {
-          const { sourceLine, table } = await import('../../format/table.js');
-          const width = widthOf(process.stdout);
-          const names = regionNames(data);
-          const colors = await colorsFor(cmd, process.stdout);
-          const parent = names.get(series.of ?? '') ?? series.of;
+          const { renderShares } = await import('../../format/shares.js');
+          const parentName = regionNames(data).get(series.of ?? '') ?? series.of ?? '';
           // Of a country's parent, the world, the two percentages are the same: show one.
           const ofWorld = index.regions.get(series.of ?? '')?.parent !== null;
-          const rows = series.months.map((m) => [
-            m.month,
-            `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
-            ...(ofWorld ? [m.worldPct === null ? '' : formatNumber(m.worldPct)] : []),
-            m.evidence,
-            m.source,
-          ]);
-          const head = ['Month', `% of ${parent}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
-          const line = `${colors.bold(region.name)}: share of ${possessive(parent ?? '')} hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}`;
-          const sources = result.sources.map((s) => `${sourceLine(s, colors, width)}\n`).join('');
-          const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
-          return `${wrapText(line, width)}\n${table(head, rows, ofWorld ? [1, 2] : [1], width)}${approximate}Sources\n${sources}`;
+          return renderShares(
+            { series, regionName: region.name, parentName, ofWorld, sources: result.sources },
+            await colorsFor(cmd, process.stdout),
+            widthOf(process.stdout),
+          );
         },
       });
     });

@@ -1,0 +1,35 @@
+import type { ShareSeries } from '../core/share-series.js';
+import { possessive } from '../text.js';
+import type { Colors } from './color.js';
+import { formatNumber, sparkline } from './numbers.js';
+import { sourceLine, table } from './table.js';
+import { wrapText } from './width.js';
+
+/** A region's share series with what a reader needs beside it. */
+export interface SharesView {
+  series: ShareSeries;
+  /** The region's name as the data gives it. */
+  regionName: string;
+  /** The name of the region the shares are of. */
+  parentName: string;
+  /** Whether the parent is below the world, so that the share of the world is a second figure worth a column. */
+  ofWorld: boolean;
+  sources: readonly { id: string; title: string; url: string | null }[];
+}
+
+/** A region's monthly shares for people: a title with a sparkline, a row a month, and the sources. */
+export function renderShares(view: SharesView, colors: Colors, widthColumns: number): string {
+  const { series, ofWorld, parentName } = view;
+  const rows = series.months.map((m) => [
+    m.month,
+    `${formatNumber(m.pct)}${m.approximate ? ' ≈' : ''}`,
+    ...(ofWorld ? [m.worldPct === null ? '' : formatNumber(m.worldPct)] : []),
+    m.evidence,
+    m.source,
+  ]);
+  const head = ['Month', `% of ${parentName}`, ...(ofWorld ? ['% of World'] : []), 'Evidence', 'Source'];
+  const line = `${colors.bold(view.regionName)}: share of ${possessive(parentName)} hashrate${series.dataset ? ` (dataset ${series.dataset})` : ''}, ${series.months[0]?.month} to ${series.months.at(-1)?.month}  ${sparkline(series.months.map((m) => m.pct))}`;
+  const sources = view.sources.map((s) => `${sourceLine(s, colors, widthColumns)}\n`).join('');
+  const approximate = series.months.some((m) => m.approximate) ? '≈ approximate figure.\n' : '';
+  return `${wrapText(line, widthColumns)}\n${table(head, rows, ofWorld ? [1, 2] : [1], widthColumns)}${approximate}Sources\n${sources}`;
+}
