@@ -39,7 +39,7 @@ const common = {
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,
-  // commander and cli-table3 are CommonJS; an ESM bundle of them needs a real `require`.
+  // commander is CommonJS; an ESM bundle of it needs a real `require`.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
@@ -55,6 +55,7 @@ const LAZY = {
   'src/format/network.ts': 'network-table',
   'src/format/claims.ts': 'claims-table',
   'src/format/compare.ts': 'compare-table',
+  'src/format/compare-with.ts': 'compare-with-table',
   'src/format/shares.ts': 'shares-table',
   'src/format/lists.ts': 'regions-table',
   'src/data/validate.ts': 'validate',

@@ -4,7 +4,6 @@ import { estimate } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { resolveBaselineCountry } from '../../core/names.js';
 import { UsageError } from '../../errors.js';
-import { renderCompareWithTable } from '../../format/compare-with.js';
 import type { CompareRanking } from '../../format/compare.js';
 import { neighbourRecords } from '../../format/records.js';
 import { renderEstimateWarnings } from '../../format/warnings.js';
@@ -111,18 +110,19 @@ export function registerCompare(program: Command): void {
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
         const comparisons = compareWithCountries(value.twh, countries);
-        const colors = await colorsFor(cmd, process.stdout);
         await writeOutput(options, {
           document: { value, baseline: baselineSummary, countries: comparisons },
           records: comparisons.map((c) => ({ baseline: baseline.id, value: value.twh, ...c })),
-          table: async () =>
-            renderCompareWithTable(
+          table: async () => {
+            const { renderCompareWithTable } = await import('../../format/compare-with.js');
+            return renderCompareWithTable(
               { ...value, labelIsFigure: options.region === undefined },
               baseline,
               comparisons,
-              colors,
+              await colorsFor(cmd, process.stdout),
               widthOf(process.stdout),
-            ),
+            );
+          },
         });
         if (warnings) process.stderr.write(warnings);
         return;
