@@ -1,0 +1,73 @@
+import { type ScenarioPlan, applyPlan } from './scenario-plan.js';
+import { type CarbonLayout, carbonWeights, fillFromLinks, type ShareLink, type ShareTree } from './share-tree.js';
+import {
+  type ChangePercentiles,
+  type FootprintDraw,
+  linkSpreadPct,
+  type SimulationInput,
+  simulateChanges,
+  type UncertaintyOptions,
+} from './uncertainty.js';
+import type { ProgressCallback } from './progress.js';
+
+/**
+ * Monte Carlo of a scenario: each sample draws every share link within ± its precision (the records' stated
+ * precision, else ± shareSpreadPct for an approximate share; exact shares held fixed), applies the scenario to
+ * those shares, and draws the basis and intensities as {@link simulateChanges} does.
+ * @returns the percentiles before, after and of the change, for the network and for each of `named`.
+ */
+export function simulateScenarioShares(
+  model: {
+    tree: ShareTree;
+    links: readonly ShareLink[];
+    plan: ScenarioPlan;
+    layout: CarbonLayout;
+  },
+  named: readonly string[],
+  basis: SimulationInput['basis'],
+  settings: UncertaintyOptions,
+  onProgress?: ProgressCallback,
+): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
+  const { tree, links, plan, layout } = model;
+  const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
+  const spreads = links.map((l) => linkSpreadPct(l, settings));
+  const varies = spreads.some((spread) => spread > 0);
+  const pcts = Float64Array.from(links, (l) => l.pct);
+  const before = new Float64Array(tree.ids.length);
+  const after = new Float64Array(tree.ids.length);
+  // The footprints are refilled in place when the shares are drawn again; simulateChanges reads them first.
+  const footprints: FootprintDraw[] = slots.flatMap(() =>
+    [0, 1].map(() => ({ sharePct: 0, carbonWeights: new Float64Array(layout.records.length) })),
+  );
+  const refill = () => {
+    fillFromLinks(tree, links, pcts, before);
+    after.set(before);
+    applyPlan(tree, after, plan);
+    slots.forEach((slot, i) => {
+      for (const [values, footprint] of [
+        [before, footprints[2 * i]],
+        [after, footprints[2 * i + 1]],
+      ] as const) {
+        if (!footprint) continue;
+        footprint.sharePct = values[slot] as number;
+        carbonWeights(tree, layout, values, slot, footprint.carbonWeights as Float64Array);
+      }
+    });
+  };
+  refill();
+  const draw = (random: () => number): FootprintDraw[] => {
+    if (varies) {
+      links.forEach((link, i) => {
+        const spread = spreads[i] as number;
+        if (spread > 0) pcts[i] = Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread));
+      });
+      refill();
+    }
+    return footprints;
+  };
+  const [total, ...regions] = simulateChanges(basis, layout.records.length, draw, settings, onProgress);
+  return {
+    total: total as ChangePercentiles,
+    regions: regions.map((r, i) => ({ id: named[i] as string, ...r })),
+  };
+}
