@@ -100,7 +100,7 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', schema: 'src/format/estimate-schema.ts' },
+  entryPoints: { index: 'src/index.ts', schema: 'src/contract/estimate.ts' },
   outdir: 'dist/lib',
 });
 

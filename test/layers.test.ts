@@ -12,6 +12,8 @@ describe('the layer rule in the lint config', () => {
     ['src/core/probe.ts', '../format/csv.js'],
     ['src/core/probe.ts', '../cli/options.js'],
     ['src/data/probe.ts', '../core/estimate.js'],
+    ['src/data/probe.ts', '../contract/estimate.js'],
+    ['src/contract/probe.ts', '../core/caveats.js'],
     ['src/format/probe.ts', '../cli/main.js'],
     ['src/import/probe.ts', '../format/csv.js'],
     ['src/probe.ts', './core/estimate.js'],
@@ -21,6 +23,7 @@ describe('the layer rule in the lint config', () => {
 
   it.each([
     ['src/core/probe.ts', '../data/schemas.js'],
+    ['src/core/probe.ts', '../contract/estimate.js'],
     ['src/import/probe.ts', '../core/lookup.js'],
     ['src/cli/probe.ts', '../format/table.js'],
   ])('lets %s import %s', async (file, from) => {

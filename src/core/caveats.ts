@@ -1,27 +1,6 @@
-import type { Coverage, Evidence } from '../data/vocabulary.js';
+import { type Caveat, CAVEATS, type Coverage, type Evidence } from '../data/vocabulary.js';
 
-/**
- * What an estimate rests on that a reader (or a script filtering rows) must know, one code each:
- * a region in the chain with a note of its own (CBECI's VPN-distorted Germany and Ireland); a projection;
- * a basis covering part of the year (annualised), an annualised reading, or the yearly mean of a multi-year total;
- * a secondhand figure (or one computed from secondhand figures); a share from before a structural break; a share
- * from outside the period; an approximate figure; a share from a named dataset (a survey); carbon on another basis
- * than asked.
- */
-export const CAVEATS = [
-  'region-note',
-  'projection',
-  'partial-year',
-  'snapshot',
-  'multi-year',
-  'secondhand',
-  'pre-break-share',
-  'stale-share',
-  'approximate',
-  'dataset-share',
-  'carbon-basis',
-] as const;
-export type Caveat = (typeof CAVEATS)[number];
+export { type Caveat, CAVEATS };
 
 /** The facts the caveat codes are read from. */
 export interface CaveatFacts {

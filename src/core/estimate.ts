@@ -1,18 +1,20 @@
+import type { z } from 'zod';
+import type { EstimateOutputSchema } from '../contract/estimate.js';
 import { yearsCovered } from '../data/dates.js';
 import type { ProgressCallback } from './progress.js';
 import type { Dataset } from '../data/dataset.js';
-import type { Baseline, CarbonBasis, Coverage, Evidence, NetworkSeries, Region } from '../data/schemas.js';
+import type { Baseline, CarbonBasis, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import { type AlternativeTotal, alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './basis.js';
-import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
-import { type CarbonEstimate, type Energy, estimateCarbon } from './carbon.js';
+import { alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './basis.js';
+import { caveatsOf, restsOnSecondhand } from './caveats.js';
+import { type Energy, estimateCarbon } from './carbon.js';
 import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import type { Period } from './period.js';
 import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './shares.js';
 import { normaliseName, possessive } from '../text.js';
-import { linkSpreadPct, type Percentiles, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
+import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
 import { checkComputedBasis, checkPeriod, checkUncertainty } from './validation.js';
 
@@ -83,66 +85,11 @@ export interface ShareLink {
 
 export { CAVEATS, type Caveat } from './caveats.js';
 
-/** One region's estimate: the shape of the `--json` contract (before rounding). */
-export interface Estimate {
-  region: { id: string; name: string; kind: Region['kind']; parent: string | null };
-  year: number;
-  month: string | null;
-  energy: { twh: number; lowerTwh: number | null; upperTwh: number | null } & Partial<Percentiles>;
-  power: { gw: number; lowerGw: number | null; upperGw: number | null };
-  share: { pct: number; of: string; links: ShareLink[] };
-  basis: {
-    series: string;
-    scope: string;
-    kind: NetworkSeries['kind'];
-    year: number;
-    /** The year's energy, TWh: the published figure × `factor`. */
-    twh: number;
-    lowerTwh: number | null;
-    upperTwh: number | null;
-    source: string;
-    evidence: Evidence;
-    coverage: Coverage;
-    /** The figure as the source gives it (for part of a year, several years or as a rate). */
-    publishedTwh: number;
-    /** Days in the year ÷ days covered (part of a year), 1 ÷ years (a multi-year total), or 1. */
-    factor: number;
-    /** For part of a year: the days covered and the last of them. */
-    days: number | null;
-    through: string | null;
-    /** For an annualised reading: when it was read, where known. */
-    asOf: string | null;
-    /** For a multi-year total: its first and last years. */
-    fromYear: number | null;
-    toYear: number | null;
-    approximate: boolean;
-    derived: boolean;
-    /** Other series' figures for the same scope and year, so that disagreement shows. */
-    alternatives: AlternativeTotal[];
-    /** The model's inputs, for a computed basis: every one it used, the threshold and the day it ran on included. */
-    inputs?: Record<string, number | string | null>;
-  };
-  /** The weakest grade of the figures the energy rests on (the basis and every share). */
-  evidence: Evidence;
-  caveats: Caveat[];
-  carbon: (CarbonEstimate & Partial<Percentiles>) | null;
-  comparison: {
-    baseline: string;
-    measure: Baseline['measure'];
-    year: number;
-    rank: number;
-    count: number;
-    above: { country: string; twh: number } | null;
-    below: { country: string; twh: number } | null;
-    /** The energy as a percentage of the electricity of the country the region is in, or null. */
-    pctOfCountry: number | null;
-    country: string | null;
-  } | null;
-  sources: { id: string; title: string; url: string | null }[];
-  warnings: string[];
-  /** The Monte Carlo settings, when the estimate has percentiles. */
-  uncertainty: UncertaintyOptions | null;
-}
+/**
+ * One region's estimate, before rounding: the type of the `--json` contract, defined once by its published schema
+ * (src/contract/estimate.ts, whose descriptions document each field).
+ */
+export type Estimate = z.output<typeof EstimateOutputSchema>;
 
 function findCountryValue(baseline: Baseline, country: Region) {
   const names = [country.name, ...(country.aliases ?? [])].map(normaliseName);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_SCHEMAS, publishedJsonSchema } from '../../src/format/estimate-schema.js';
+import { PUBLISHED_SCHEMAS, publishedJsonSchema } from '../../src/contract/estimate.js';
 import {
   NetworkDocumentSchema,
   NetworkSeriesDocumentSchema,
   ScenarioDocumentSchema,
-} from '../../src/format/model-schemas.js';
+} from '../../src/contract/models.js';
 import { expectFailure, FIXTURES, ROOT, runCli, SHIPPED_SERIES, WIDE } from '../helpers.js';
 
 describe('compare', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.js';
-import { EstimateDocumentSchema } from '../../src/format/estimate-schema.js';
+import { EstimateDocumentSchema } from '../../src/contract/estimate.js';
 import { BIN, expectFailure, FIXTURES, ROOT, runCli, WIDE } from '../helpers.js';
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
@@ -255,7 +255,7 @@ describe('estimate --carbon-bracket', () => {
 
 describe('estimate --uncertainty', () => {
   it('adds percentiles, reproducible byte for byte with the same seed, valid against the schema', async () => {
-    const { EstimateDocumentSchema } = await import('../../src/format/estimate-schema.js');
+    const { EstimateDocumentSchema } = await import('../../src/contract/estimate.js');
     const args = ['estimate', '--region', 'sichuan', '--uncertainty', '10000', '--seed', '7', '--json'];
     const first = runCli(args);
     expect(first.code).toBe(0);

@@ -162,7 +162,7 @@ describe('network', () => {
 
 describe('estimate on a computed basis', () => {
   it('uses the model as the world basis, with its inputs, and validates against the schema', async () => {
-    const { EstimateDocumentSchema } = await import('../../src/format/estimate-schema.js');
+    const { EstimateDocumentSchema } = await import('../../src/contract/estimate.js');
     const { code, stdout } = runCli(['estimate', '--region', 'texas', ...CBECI_CHECK, '--json']);
     expect(code).toBe(0);
     const document = JSON.parse(stdout);

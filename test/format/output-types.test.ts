@@ -4,18 +4,18 @@ import type { Estimate } from '../../src/core/estimate.js';
 import type { NetworkResult } from '../../src/core/network.js';
 import type { ScenarioResult } from '../../src/core/scenario.js';
 import type { SeriesResult } from '../../src/core/network-series.js';
-import type { EstimateOutputSchema } from '../../src/format/estimate-schema.js';
+import type { EstimateOutputSchema } from '../../src/contract/estimate.js';
 import type {
   NetworkDocumentSchema,
   NetworkSeriesDocumentSchema,
   ScenarioDocumentSchema,
-} from '../../src/format/model-schemas.js';
+} from '../../src/contract/models.js';
 
 /** True when two types are each assignable to the other; the type check (npm test) fails otherwise. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-// The published schemas describe exactly the types the core returns: a field added to one and not the other
-// fails the type check.
+// The estimate's type is the schema's own; the other documents' types are written in the core, and must stay the
+// types their published schemas describe: a field added to one and not the other fails the type check.
 const estimate: Same<z.output<typeof EstimateOutputSchema>, Estimate> = true;
 const network: Same<z.output<typeof NetworkDocumentSchema>, NetworkResult> = true;
 const series: Same<z.output<typeof NetworkSeriesDocumentSchema>, SeriesResult[]> = true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAVEATS } from '../core/caveats.js';
+import { CAVEATS } from '../data/vocabulary.js';
 import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/vocabulary.js';
 import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
 import {
@@ -7,7 +7,7 @@ import {
   NetworkSeriesDocumentSchema,
   ScenarioDocumentSchema,
   UncertaintySettingsSchema,
-} from './model-schemas.js';
+} from './models.js';
 
 const evidence = z.enum(EVIDENCE).describe('how the figure was seen: primary, copy, computed or secondhand');
 
@@ -30,7 +30,14 @@ export const EstimateOutputSchema = z
         "the month whose shares are used, or null for a year; the energy is then that month's share of the year's network total, TWh a year, not the month's own energy",
       ),
     energy: z
-      .object({ twh: z.number().min(0), lowerTwh: twhOrNull, upperTwh: twhOrNull })
+      .object({
+        twh: z.number().min(0),
+        lowerTwh: twhOrNull,
+        upperTwh: twhOrNull,
+        p5: z.number().min(0).optional().describe('with --uncertainty: the 5th percentile, TWh'),
+        p50: z.number().min(0).optional().describe('with --uncertainty: the median, TWh'),
+        p95: z.number().min(0).optional().describe('with --uncertainty: the 95th percentile, TWh'),
+      })
       .describe('annual electricity, TWh (for a month: a yearly rate at its shares)'),
     power: z
       .object({ gw: z.number().min(0), lowerGw: twhOrNull, upperGw: twhOrNull })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAVEATS } from '../core/caveats.js';
+import { CAVEATS } from '../data/vocabulary.js';
 import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/vocabulary.js';
 
 const nullableNumber = z.number().nullable();
