@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { NetworkSeriesDocumentSchema } from '../contract/models.js';
 import type { SeriesInputRow } from '../data/series-input.js';
 import { type ProgressCallback, reportEvery } from './progress.js';
 import type { Hardware } from '../data/schemas.js';
@@ -34,20 +36,8 @@ export interface SeriesOptions {
   to?: string;
 }
 
-/** One day's result; energy and power are null when no machine is eligible. */
-export interface SeriesResult {
-  date: string;
-  hashrateEhs: number;
-  rawThresholdJPerTh: number;
-  thresholdJPerTh: number;
-  /** The days with data the threshold's window holds: `smoothDays` or fewer (at the start, or across a gap). */
-  thresholdWindowDays: number;
-  /** The days with data the results' average holds: `averageDays` or fewer; 1 without an average. */
-  averageWindowDays: number;
-  eligible: number;
-  energy: { twh: number | null; lowerTwh: number | null; upperTwh: number | null };
-  power: { gw: number | null; lowerGw: number | null; upperGw: number | null };
-}
+/** One day of `network --input --json`, as its published schema (src/contract/models.ts) defines it. */
+export type SeriesResult = z.output<typeof NetworkSeriesDocumentSchema>[number];
 
 const MS_PER_DAY = 86_400_000;
 

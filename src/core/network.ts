@@ -1,14 +1,8 @@
+import type { z } from 'zod';
+import type { NetworkDocumentSchema } from '../contract/models.js';
 import type { Hardware } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import {
-  bottomUp,
-  type EligibleMachine,
-  type Overheads,
-  THS_PER_EHS,
-  thresholdJPerTh,
-  topDownTwh,
-  type Weighting,
-} from './bottom-up.js';
+import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, topDownTwh, type Weighting } from './bottom-up.js';
 import { gwFromTwhPerYear } from './units.js';
 import { checkBottomUp, checkTopDown } from './validation.js';
 
@@ -32,16 +26,8 @@ export interface TopDownOptions {
   priceUsdPerKwh: number;
 }
 
-/** The `network --json` document. */
-export interface NetworkResult {
-  method: NetworkMethod;
-  inputs: Record<string, number | string | null>;
-  energy: { twh: number; lowerTwh: number | null; upperTwh: number | null };
-  power: { gw: number; lowerGw: number | null; upperGw: number | null };
-  thresholdJPerTh: number | null;
-  eligible: EligibleMachine[];
-  warnings: string[];
-}
+/** The `network --json` document, as its published schema (src/contract/models.ts) defines it. */
+export type NetworkResult = z.output<typeof NetworkDocumentSchema>;
 
 /**
  * The network's power and energy from the bottom-up model.

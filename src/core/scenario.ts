@@ -1,13 +1,15 @@
+import type { z } from 'zod';
+import type { ScenarioDocumentSchema } from '../contract/models.js';
 import type { ProgressCallback } from './progress.js';
-import type { CarbonBasis, Coverage, Evidence } from '../data/schemas.js';
+import type { CarbonBasis } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
 import { chooseBasis, choosePeriod } from './basis.js';
-import { type Caveat, caveatsOf, restsOnSecondhand } from './caveats.js';
+import { caveatsOf, restsOnSecondhand } from './caveats.js';
 import { type DataIndex, regionChain } from './lookup.js';
-import { applyPlan, type Move, planScenario, type ScenarioInput } from './scenario-plan.js';
+import { applyPlan, planScenario, type ScenarioInput } from './scenario-plan.js';
 import { simulateScenarioShares } from './scenario-simulation.js';
 import { carbonLayout, linkShares, regionIntensity, shareLinks, shareTree } from './share-tree.js';
-import type { ChangePercentiles, UncertaintyOptions } from './uncertainty.js';
+import type { UncertaintyOptions } from './uncertainty.js';
 import { mtco2FromTwh } from './units.js';
 import { checkPeriod, checkScenarioInput, checkUncertainty } from './validation.js';
 
@@ -31,39 +33,8 @@ export interface Footprint {
   mtco2: number;
 }
 
-/** The `scenario --json` document. */
-export interface ScenarioResult {
-  scenario: {
-    year: number;
-    month: string | null;
-    /** The world total used: the year's energy (annualised or a yearly mean where the series needs it). */
-    basis: { series: string; twh: number; source: string; evidence: Evidence; coverage: Coverage; factor: number };
-    carbonBasis: CarbonBasis;
-    bans: string[];
-    redistribute: string;
-    moves: Move[];
-  };
-  /** What the scenario's figures rest on, as `estimate`'s caveat codes. */
-  caveats: Caveat[];
-  regions: {
-    id: string;
-    sharePct: { before: number; after: number };
-    before: Footprint;
-    after: Footprint;
-    change: Footprint;
-  }[];
-  total: { before: Footprint; after: Footprint; change: Footprint };
-  /**
-   * With a Monte Carlo: its settings, the percentiles of the network totals and of each region the scenario
-   * names (banned, receiving, moved from or to); else null.
-   */
-  uncertainty: {
-    settings: UncertaintyOptions;
-    total: ChangePercentiles;
-    regions: ({ id: string } & ChangePercentiles)[];
-  } | null;
-  warnings: string[];
-}
+/** The `scenario --json` document, as its published schema (src/contract/models.ts) defines it. */
+export type ScenarioResult = z.output<typeof ScenarioDocumentSchema>;
 
 /**
  * What a ban or a move does to each region's electricity and carbon, on a world network total.
