@@ -28,12 +28,25 @@ export function shareRecords(series: ShareSeries): Record<string, unknown>[] {
   }));
 }
 
-/** `compare`: one record a neighbour (the value ranked among them is the one with `self` true), with the baseline. */
-export function neighbourRecords(baseline: string, neighbours: readonly Neighbour[]): Record<string, unknown>[] {
-  return neighbours.map((neighbour) => ({ baseline, ...neighbour }));
+/**
+ * `compare`: one record a neighbour with its own rank (the value ranked among them is the one with `self` true,
+ * so its rank is the document's), with the value, the count of countries and the baseline.
+ */
+export function neighbourRecords(document: {
+  value: object;
+  count: number;
+  baseline: object;
+  neighbours: readonly Neighbour[];
+}): Record<string, unknown>[] {
+  const { value, count, baseline } = document;
+  return document.neighbours.map((neighbour) => ({ value, count, baseline, ...neighbour }));
 }
 
-/** `scenario`: one record a region, then the network total as a region with id `network` and no share. */
+/**
+ * `scenario`: one record a region, then the network total as a region with id `network` and no share, each with
+ * the document's scenario, caveats, Monte Carlo and warnings, so that a row reads alone.
+ */
 export function scenarioRecords(result: ScenarioResult): Record<string, unknown>[] {
-  return [...result.regions, { id: 'network', sharePct: null, ...result.total }];
+  const { regions, total, ...context } = result;
+  return [...regions, { id: 'network', sharePct: null, ...total }].map((row) => ({ ...row, ...context }));
 }

@@ -112,7 +112,7 @@ export function registerCompare(program: Command): void {
         const comparisons = compareWithCountries(value.twh, countries);
         await writeOutput(options, {
           document: { value, baseline: baselineSummary, countries: comparisons },
-          records: comparisons.map((c) => ({ baseline: baseline.id, value: value.twh, ...c })),
+          records: comparisons.map((c) => ({ value, baseline: baselineSummary, ...c })),
           table: async () => {
             const { renderCompareWithTable } = await import('../../format/compare-with.js');
             return renderCompareWithTable(
@@ -138,7 +138,7 @@ export function registerCompare(program: Command): void {
       };
       await writeOutput(options, {
         document: result,
-        records: neighbourRecords(baseline.id, rows),
+        records: neighbourRecords(result),
         table: async () => {
           const { renderRanking } = await import('../../format/compare.js');
           return renderRanking(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
