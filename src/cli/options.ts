@@ -1,3 +1,4 @@
+import { renderWarning } from '../format/warnings.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   checkCount,
@@ -68,6 +69,14 @@ export function addFormatOptions(command: Command): Command {
 }
 
 /** Prints a command's output in the format its options ask for: the one place a command's format is chosen. */
+/** Writes warnings to stderr, coloured and wrapped as stderr allows. */
+export async function writeWarnings(command: Command, warnings: readonly string[]): Promise<void> {
+  if (warnings.length === 0) return;
+  const colors = await colorsFor(command, process.stderr);
+  const width = widthOf(process.stderr);
+  process.stderr.write(warnings.map((w) => renderWarning(w, colors, width)).join(''));
+}
+
 export async function writeOutput(options: { format?: string; json?: boolean }, rendering: Rendering): Promise<void> {
   process.stdout.write(await renderOutput(chosenFormat(options), rendering));
 }

@@ -72,9 +72,18 @@ export const RECORD_LABEL: { [K in DatasetKey]: (record: Dataset[K][number]) => 
   events: (r) => `event "${r.id}"`,
 };
 
-function mergeRecords<T>(base: readonly T[], overlay: readonly T[], key: (record: T) => string): T[] {
+/**
+ * Lays records over others: a record with the same key replaces the earlier one in its place; new ones are
+ * appended. `replaced` counts the records that took an earlier one's place.
+ */
+export function mergeRecords<T>(
+  base: readonly T[],
+  overlay: readonly T[],
+  key: (record: T) => string,
+): { merged: T[]; replaced: number } {
   const merged = [...base];
   const position = new Map(merged.map((record, index) => [key(record), index]));
+  let replaced = 0;
   for (const record of overlay) {
     const index = position.get(key(record));
     if (index === undefined) {
@@ -82,9 +91,10 @@ function mergeRecords<T>(base: readonly T[], overlay: readonly T[], key: (record
       merged.push(record);
     } else {
       merged[index] = record;
+      replaced++;
     }
   }
-  return merged;
+  return { merged, replaced };
 }
 
 /** Lays `overlay` over `base`: a record with the same key replaces the base one in its place; new ones are appended. */
@@ -94,7 +104,7 @@ export function mergeDatasets(base: Dataset, overlay: Partial<Dataset>): Dataset
       base[key],
       overlay[key] ?? [],
       RECORD_KEY[key] as (r: Dataset[K][number]) => string,
-    ) as Dataset[K];
+    ).merged as Dataset[K];
   return {
     sources: merge('sources'),
     regions: merge('regions'),

@@ -8,6 +8,7 @@ import {
   type Dataset,
   type DatasetKey,
   EMPTY_DATASET,
+  mergeRecords,
   NETWORK_INPUTS_FILE,
   RECORD_KEY,
   RECORD_LABEL,
@@ -332,19 +333,7 @@ class WritePlan {
     const index = this.files.findIndex((f) => f.key === key);
     const before = index < 0 ? [] : (JSON.parse((this.files[index] as DataFileText).text) as Dataset[K][number][]);
     const keyOf = RECORD_KEY[key] as (record: Dataset[K][number]) => string;
-    const merged = [...before];
-    const position = new Map(merged.map((record, i) => [keyOf(record), i]));
-    let replaced = 0;
-    for (const record of records as Dataset[K][number][]) {
-      const at = position.get(keyOf(record));
-      if (at === undefined) {
-        position.set(keyOf(record), merged.length);
-        merged.push(record);
-      } else {
-        merged[at] = record;
-        replaced++;
-      }
-    }
+    const { merged, replaced } = mergeRecords(before, records as Dataset[K][number][], keyOf);
     const file: DataFileText = { key, label: path, text: jsonText(merged) };
     if (index < 0) this.files.push(file);
     else this.files[index] = file;

@@ -5,9 +5,8 @@ import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
 import { renderImportSummary } from '../../format/import-summary.js';
 import { renderJson } from '../../format/json.js';
-import { renderWarning } from '../../format/warnings.js';
 import { wrapText } from '../../format/width.js';
-import { colorsFor, examples, globalOptions, widthOf } from '../options.js';
+import { examples, globalOptions, widthOf, writeWarnings } from '../options.js';
 
 interface ImportCommandOptions {
   out: string;
@@ -119,8 +118,6 @@ merged over the shipped data, as --data would use it, before anything is written
         ...(options.skipIncomplete === undefined ? {} : { skipIncomplete: options.skipIncomplete }),
       });
       process.stdout.write(options.json ? renderJson(summary) : renderImportSummary(summary, widthOf(process.stdout)));
-      const colors = await colorsFor(cmd, process.stderr);
-      const errWidth = widthOf(process.stderr);
-      process.stderr.write(summary.warnings.map((w) => renderWarning(w, colors, errWidth)).join(''));
+      await writeWarnings(cmd, summary.warnings);
     });
 }

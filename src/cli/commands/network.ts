@@ -6,7 +6,6 @@ import { networkSeries } from '../../core/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { shippedDataDir } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
-import { renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
 import {
@@ -18,8 +17,9 @@ import {
   loadDataFor,
   parseCount,
   parseDate,
-  writeOutput,
   widthOf,
+  writeOutput,
+  writeWarnings,
 } from '../options.js';
 
 interface NetworkOptions extends ModelOptions {
@@ -78,9 +78,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
       return renderSeriesTable(results, gaps.length > 0, widthOf(process.stdout));
     },
   });
-  const errColors = await colorsFor(cmd, process.stderr);
-  const errWidth = widthOf(process.stderr);
-  process.stderr.write(warnings.map((w) => renderWarning(w, errColors, errWidth)).join(''));
+  await writeWarnings(cmd, warnings);
 }
 
 /**
@@ -172,9 +170,6 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
           return renderModelTable(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
         },
       });
-      if (chosenFormat(options) === 'table') {
-        const errColors = await colorsFor(cmd, process.stderr);
-        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, widthOf(process.stderr))).join(''));
-      }
+      if (chosenFormat(options) === 'table') await writeWarnings(cmd, result.warnings);
     });
 }

@@ -4,7 +4,6 @@ import { type Move, type Redistribution, runScenario, type ScenarioResult } from
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import { UsageError } from '../../errors.js';
 import { scenarioRecords } from '../../format/records.js';
-import { renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
@@ -16,8 +15,9 @@ import {
   loadDataFor,
   parseMonth,
   parseYear,
-  writeOutput,
   widthOf,
+  writeOutput,
+  writeWarnings,
 } from '../options.js';
 
 interface ScenarioCommandOptions extends UncertaintyCommandOptions {
@@ -129,9 +129,6 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
           return renderScenario(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
         },
       });
-      if (chosenFormat(options) === 'table') {
-        const errColors = await colorsFor(cmd, process.stderr);
-        process.stderr.write(result.warnings.map((w) => renderWarning(w, errColors, widthOf(process.stderr))).join(''));
-      }
+      if (chosenFormat(options) === 'table') await writeWarnings(cmd, result.warnings);
     });
 }
