@@ -1,7 +1,7 @@
 import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
 import type { DataIndex } from './lookup.js';
-import type { Period } from './period.js';
+import { describePeriod, type Period } from './period.js';
 import {
   carbonLayout,
   type IntensityPart,
@@ -79,15 +79,33 @@ export function intensityMix(
   period: Period,
   basis: CarbonBasis,
 ): { gco2PerKwh: number; parts: IntensityPart[]; links: ShareLink[] } | undefined {
+  const model = carbonModel(index, period, basis);
+  const slot = model?.tree.slots.get(regionId);
+  if (!model || slot === undefined) return undefined;
+  const { tree, layout, values, links } = model;
+  const mix = regionIntensity(tree, layout, values, slot);
+  const below = new Set((tree.subtrees[slot] ?? []).filter((s) => s !== slot).map((s) => tree.ids[s]));
+  return mix && { ...mix, links: links.filter((l) => below.has(l.id)) };
+}
+
+/** Carbon models already built, per dataset index, period and basis: `estimate --all` prices every region on one. */
+const carbonModels = new WeakMap<DataIndex, Map<string, ReturnType<typeof buildCarbonModel>>>();
+
+/** The share tree of a period, its world shares and where each slot's hashrate is priced. */
+function carbonModel(index: DataIndex, period: Period, basis: CarbonBasis) {
+  const key = `${describePeriod(period)} ${basis}`;
+  let models = carbonModels.get(index);
+  if (!models) carbonModels.set(index, (models = new Map()));
+  if (!models.has(key)) models.set(key, buildCarbonModel(index, period, basis));
+  return models.get(key);
+}
+
+function buildCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis) {
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) return undefined;
   const { links } = shareLinks(index, period);
   const tree = shareTree(world.id, links);
-  const slot = tree.slots.get(regionId);
-  if (slot === undefined) return undefined;
-  const mix = regionIntensity(tree, carbonLayout(index, tree, period.year, basis), linkShares(tree, links), slot);
-  const below = new Set((tree.subtrees[slot] ?? []).filter((s) => s !== slot).map((s) => tree.ids[s]));
-  return mix && { ...mix, links: links.filter((l) => below.has(l.id)) };
+  return { tree, links, values: linkShares(tree, links), layout: carbonLayout(index, tree, period.year, basis) };
 }
 
 export interface CarbonOptions {
