@@ -1,0 +1,22 @@
+/**
+ * The limits on every size a user controls. Each is far above real work and low enough that the tool answers
+ * in bounded time and memory; above one, the tool stops with a message naming the limit (exit 2 for an option,
+ * exit 1 for a data file or input series). docs/limits.md lists them.
+ */
+
+/** The first day a daily series may start on: the day of bitcoin's first block. */
+export const FIRST_SERIES_DAY = '2009-01-03';
+/** The last day a daily series may reach. */
+export const LAST_SERIES_DAY = '2100-12-31';
+/** Rows in a daily series: one a day from {@link FIRST_SERIES_DAY} to {@link LAST_SERIES_DAY}. */
+export const MAX_SERIES_DAYS = 33_600;
+/** A moving-average window (`--smooth`, `--average`), in days: at most a whole series. */
+export const MAX_WINDOW_DAYS = MAX_SERIES_DAYS;
+/** Regions in the data. */
+export const MAX_REGIONS = 1_000_000;
+/** Levels from a region up to the world, the world included (world → country → province is 3). */
+export const MAX_REGION_DEPTH = 64;
+/** Machines in a hardware list. */
+export const MAX_MACHINES = 10_000;
+/** Countries in one electricity baseline. */
+export const MAX_BASELINE_COUNTRIES = 1_000;

@@ -1,0 +1,192 @@
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
+import { DataError } from '../errors.js';
+
+/** The largest file the tool reads, in bytes: above it a file is refused before it is read. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** What a path is, in words, for messages: "a directory", "a named pipe (FIFO)", … */
+export function kindOf(stats: Stats): string {
+  if (stats.isFile()) return 'a regular file';
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** A system error's code and its meaning in words, e.g. "permission denied (EACCES)". */
+export function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ELOOP: 'too many levels of symbolic links',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENAMETOOLONG: 'the name is too long',
+    EISDIR: 'it is a directory',
+    EIO: 'an input/output error',
+    EMFILE: 'too many open files',
+  };
+  if (code !== undefined && words[code] !== undefined) return `${words[code]} (${code})`;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Whether a path exists, without following a final symbolic link: false only when nothing is there, so that a
+ * broken link or an unreadable path is reported rather than taken for an absent file.
+ */
+export function pathExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new DataError(`Cannot read ${path}: ${systemReason(error)}.`);
+  }
+}
+
+/**
+ * Checks that `dir` is a directory the tool can read (following symbolic links, as a directory given by the
+ * user may well be one).
+ * @throws DataError naming what the path is instead, or why it cannot be read.
+ */
+export function checkDirectory(dir: string, what: string): void {
+  let stats: Stats;
+  try {
+    stats = lstatSync(dir);
+    if (stats.isSymbolicLink()) stats = fstatOfPath(dir);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataError(`${what} ${dir} does not exist.`);
+    throw new DataError(`Cannot read ${what.toLowerCase()} ${dir}: ${systemReason(error)}.`);
+  }
+  if (!stats.isDirectory()) throw new DataError(`${dir} is ${kindOf(stats)}, not a directory.`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  } catch (error) {
+    throw new DataError(`Cannot read ${what.toLowerCase()} ${dir}: ${systemReason(error)}.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function fstatOfPath(path: string): Stats {
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      return fstatSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new DataError(`${path} is a symbolic link to ${readlinkSync(path)}, which does not exist.`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The text of a regular file, read safely: a symbolic link, directory, named pipe, device or socket is refused
+ * with its kind named and never read from (the file is opened without following links and without blocking,
+ * and its type checked before any read); so is a file over {@link MAX_FILE_BYTES}, a compressed or binary
+ * file, or one that is not UTF-8. A leading byte-order mark is dropped.
+ * @param what what the file is, for messages ("the input series", "a data file").
+ * @throws DataError naming the file and what is wrong with it.
+ */
+export function readTextFile(path: string, what: string): string {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${path}: it does not exist.`);
+    throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
+  }
+  if (stats.isSymbolicLink()) {
+    let target = '';
+    try {
+      target = ` to ${readlinkSync(path)}`;
+    } catch {
+      // the link's target is only for the message
+    }
+    throw new DataError(
+      `Cannot read ${what} ${path}: it is a symbolic link${target}; give the path of the file itself.`,
+    );
+  }
+  if (!stats.isFile()) throw new DataError(`Cannot read ${what} ${path}: it is ${kindOf(stats)}, not a regular file.`);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) {
+      throw new DataError(`Cannot read ${what} ${path}: it is ${kindOf(opened)}, not a regular file.`);
+    }
+    if (opened.size > MAX_FILE_BYTES) {
+      throw new DataError(
+        `Cannot read ${what} ${path}: it is ${opened.size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (256 MiB).`,
+      );
+    }
+    const bytes = readAll(fd, opened.size, path, what);
+    return decodeText(bytes, path, what);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readAll(fd: number, size: number, path: string, what: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.max(size, 1) + 1);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
+    }
+    if (read === 0) break;
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > MAX_FILE_BYTES) {
+      throw new DataError(`Cannot read ${what} ${path}: it is over the limit of ${MAX_FILE_BYTES} bytes (256 MiB).`);
+    }
+    chunk = Buffer.allocUnsafe(64 * 1024);
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Text from a file's bytes: UTF-8 only, a leading byte-order mark dropped; compressed archives, binary files
+ * (any NUL byte) and invalid UTF-8 are refused with what they look like.
+ */
+export function decodeText(bytes: Uint8Array, path: string, what: string): string {
+  const at = (offset: number) => bytes[offset];
+  if (at(0) === 0x1f && at(1) === 0x8b) {
+    throw new DataError(`Cannot read ${what} ${path}: it is gzip-compressed; decompress it first (gunzip).`);
+  }
+  if (at(0) === 0x50 && at(1) === 0x4b && at(2) === 0x03 && at(3) === 0x04) {
+    throw new DataError(`Cannot read ${what} ${path}: it is a zip archive (or a spreadsheet); extract the file first.`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new DataError(`Cannot read ${what} ${path}: it is binary, not text (a NUL byte at offset ${nul}).`);
+  }
+  try {
+    // TextDecoder drops a leading UTF-8 byte-order mark itself (ignoreBOM: false).
+    return decoder.decode(bytes);
+  } catch {
+    throw new DataError(`Cannot read ${what} ${path}: it is not UTF-8 text.`);
+  }
+}
