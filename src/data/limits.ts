@@ -1,7 +1,7 @@
 /**
  * The limits on every size a user controls. Each is far above real work and low enough that the tool answers
  * in bounded time and memory; above one, the tool stops with a message naming the limit (exit 2 for an option,
- * exit 1 for a data file or input series). docs/limits.md lists them.
+ * exit 1 for a data file or input series). docs/input.md lists them.
  */
 
 /** The first day a daily series may start on: the day of bitcoin's first block. */
