@@ -88,8 +88,9 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Stack traces are for --debug only: a DEBUG variable set for other tools must not change what a user sees. */
 function wantsDebug(argv: readonly string[]): boolean {
-  return argv.includes('--debug') || process.env.DEBUG === '1';
+  return argv.includes('--debug');
 }
 
 /** Runs the CLI; the only place that turns errors into messages and exit codes. */

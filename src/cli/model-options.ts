@@ -5,7 +5,15 @@ import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown
 import { jsonProblemText, parseJson } from '../data/json.js';
 import type { Hardware } from '../data/schemas.js';
 import { DataError, UsageError } from '../errors.js';
-import { parseDate, parseFraction, parseOverheads, parsePositive, todayUtc } from './options.js';
+import {
+  ELECTRICITY_SHARE_RANGE,
+  HASHRATE_EHS_RANGE,
+  PRICE_USD_PER_KWH_RANGE,
+  REVENUE_USD_PER_DAY_RANGE,
+  REVENUE_USD_PER_YEAR_RANGE,
+  THRESHOLD_J_PER_TH_RANGE,
+} from '../core/validation.js';
+import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
 
 /** The options of a network model, shared by `network` and `estimate`. */
 export interface ModelOptions {
@@ -44,18 +52,22 @@ export async function readHardware(path: string): Promise<Hardware[]> {
 export function addModelOptions(command: Command): Command {
   return command
     .addOption(new Option('--method <method>', 'the model').choices(['bottom-up', 'top-down']).default('bottom-up'))
-    .addOption(new Option('--hashrate <EH/s>', 'network hashrate (bottom-up)').argParser(parsePositive))
+    .addOption(
+      new Option('--hashrate <EH/s>', 'network hashrate (bottom-up)').argParser(decimalParser(HASHRATE_EHS_RANGE)),
+    )
     .addOption(
       new Option('--threshold <J/TH>', 'profitability threshold; or derive it from --revenue and --price')
-        .argParser(parsePositive)
+        .argParser(decimalParser(THRESHOLD_J_PER_TH_RANGE))
         .conflicts('revenue'),
     )
     .addOption(
-      new Option('--revenue <USD/day>', "miners' daily revenue, block reward plus fees").argParser(parsePositive),
+      new Option('--revenue <USD/day>', "miners' daily revenue, block reward plus fees").argParser(
+        decimalParser(REVENUE_USD_PER_DAY_RANGE),
+      ),
     )
     .addOption(
       new Option('--price <USD/kWh>', `electricity price (default ${CBECI_PRICE_USD_PER_KWH})`).argParser(
-        parsePositive,
+        decimalParser(PRICE_USD_PER_KWH_RANGE),
       ),
     )
     .addOption(
@@ -75,10 +87,14 @@ export function addModelOptions(command: Command): Command {
         .argParser(parseOverheads)
         .default(CBECI_OVERHEADS, '1.01,1.10,1.20'),
     )
-    .addOption(new Option('--revenue-year <USD>', "miners' yearly revenue (top-down)").argParser(parsePositive))
+    .addOption(
+      new Option('--revenue-year <USD>', "miners' yearly revenue (top-down)").argParser(
+        decimalParser(REVENUE_USD_PER_YEAR_RANGE),
+      ),
+    )
     .addOption(
       new Option('--electricity-share <fraction>', 'share of revenue spent on electricity (top-down)')
-        .argParser(parseFraction)
+        .argParser(decimalParser(ELECTRICITY_SHARE_RANGE))
         .default(0.6),
     );
 }

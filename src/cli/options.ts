@@ -1,16 +1,16 @@
 import { renderWarning } from '../format/warnings.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
-  checkCount,
+  carbonBracketFromText,
   checkDate,
-  checkFraction,
+  checkDecimal,
   checkMonth,
-  checkNonNegative,
-  checkPositive,
   checkSamples,
   checkSeed,
-  checkYear,
-  overheadsFrom,
+  checkYearText,
+  type NumberRange,
+  overheadsFromText,
+  wholeNumber,
 } from '../core/validation.js';
 import { UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
@@ -28,27 +28,38 @@ export function asOptionCheck<T>(check: () => T): T {
   }
 }
 
-/** A number written out in full (not empty, which Number reads as 0). */
-function numberOf(value: string): number {
-  return value.trim() === '' ? Number.NaN : Number(value);
-}
 import { outputWidth } from '../format/width.js';
 
 export function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year, e.g. 2022.');
-  return asOptionCheck(() => checkYear(Number(value)));
+  return asOptionCheck(() => checkYearText(value));
 }
 
 export function parseMonth(value: string): string {
   return asOptionCheck(() => checkMonth(value));
 }
 
-export function parseNonNegative(value: string): number {
-  return asOptionCheck(() => checkNonNegative(numberOf(value)));
+/**
+ * The parser of an option (or argument) that takes a number in a range: decimal notation only, finite, inside
+ * the range, which the message names.
+ */
+export function decimalParser(range: NumberRange): (value: string) => number {
+  return (value) => asOptionCheck(() => checkDecimal(value, range));
 }
 
-export function parseCount(value: string): number {
-  return asOptionCheck(() => checkCount(/^\d+$/.test(value) ? Number(value) : Number.NaN));
+/** The parser of an option that takes a whole number, written in digits only, checked by `check`. */
+export function wholeParser(check: (value: number) => number): (value: string) => number {
+  return (value) => asOptionCheck(() => check(wholeNumber(value)));
+}
+
+/**
+ * The parser of an option that names one region: a comma list is refused with the reason, rather than looked up
+ * as one name and reported as an unknown region.
+ */
+export function oneRegionParser(reason: string): (value: string) => string {
+  return (value) => {
+    if (value.includes(',')) throw new InvalidArgumentError(`expected one region: ${reason}.`);
+    return value;
+  };
 }
 
 /** Collects a repeatable, comma-separated option: --region a,b --region c → [a, b, c]. */
@@ -122,21 +133,13 @@ export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
-export function parsePositive(value: string): number {
-  return asOptionCheck(() => checkPositive(numberOf(value)));
-}
-
-export function parseFraction(value: string): number {
-  return asOptionCheck(() => checkFraction(numberOf(value)));
-}
-
 export function parseDate(value: string): string {
   return asOptionCheck(() => checkDate(value));
 }
 
 /** "1.01,1.10,1.20" → lower, best and upper overheads, each at least 1 and in that order. */
 export function parseOverheads(value: string): { lower: number; best: number; upper: number } {
-  return asOptionCheck(() => overheadsFrom(value.split(',').map(numberOf)));
+  return asOptionCheck(() => overheadsFromText(value));
 }
 
 /** Today's date in UTC, YYYY-MM-DD. */
@@ -144,22 +147,17 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** "24,820" → a low and a high grid intensity, g CO2/kWh. */
+/** "24,820" → a low and a high grid intensity, g CO2/kWh, each from 0 to 2000. */
 export function parseBracket(value: string): { low: number; high: number } {
-  const parts = value.split(',').map(Number);
-  const [low, high] = parts;
-  if (parts.length !== 2 || low === undefined || high === undefined || !(low >= 0) || !(high > low)) {
-    throw new InvalidArgumentError('expected two intensities in g/kWh, low,high with low < high, e.g. 24,820.');
-  }
-  return { low, high };
+  return asOptionCheck(() => carbonBracketFromText(value));
 }
 
 /** Monte Carlo samples: a whole number from 1 to 10,000,000. */
 export function parseSamples(value: string): number {
-  return asOptionCheck(() => checkSamples(/^\d+$/.test(value) ? Number(value) : Number.NaN));
+  return asOptionCheck(() => checkSamples(wholeNumber(value)));
 }
 
 /** A seed: a whole number from 0 to 4294967295. */
 export function parseSeed(value: string): number {
-  return asOptionCheck(() => checkSeed(/^\d+$/.test(value) ? Number(value) : Number.NaN));
+  return asOptionCheck(() => checkSeed(wholeNumber(value)));
 }

@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty.js';
-import { checkUnitSpread } from '../core/validation.js';
+import { SHARE_SPREAD_PCT_RANGE, UNIT_SPREAD_RANGE } from '../core/validation.js';
 import { UsageError } from '../errors.js';
-import { asOptionCheck, parseNonNegative, parseSamples, parseSeed } from './options.js';
+import { decimalParser, parseSamples, parseSeed } from './options.js';
 
 export interface UncertaintyCommandOptions {
   uncertainty?: number;
@@ -14,9 +14,7 @@ export interface UncertaintyCommandOptions {
 }
 
 /** A spread that may be 0 (no widening) up to 1 (± the whole value). */
-function parseUnitSpread(value: string): number {
-  return asOptionCheck(() => checkUnitSpread(value.trim() === '' ? Number.NaN : Number(value)));
-}
+const parseUnitSpread = decimalParser(UNIT_SPREAD_RANGE);
 
 /** Adds --uncertainty, --seed and the spreads; `shares` adds the share spread (estimates vary their shares). */
 export function addUncertaintyOptions(command: Command, { shares = true } = {}): Command {
@@ -35,7 +33,7 @@ export function addUncertaintyOptions(command: Command, { shares = true } = {}):
   if (shares) {
     command.addOption(
       new Option('--share-spread <points>', 'with --uncertainty: ± points of an approximate share without a precision')
-        .argParser(parseNonNegative)
+        .argParser(decimalParser(SHARE_SPREAD_PCT_RANGE))
         .default(DEFAULT_UNCERTAINTY.shareSpreadPct),
     );
     command.addOption(

@@ -16,7 +16,7 @@ import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './share
 import { normaliseName, possessive } from '../text.js';
 import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
-import { checkComputedBasis, checkPeriod, checkUncertainty } from './validation.js';
+import { checkCarbonBracket, checkComputedBasis, checkPeriod, checkUncertainty } from './validation.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
@@ -246,6 +246,7 @@ type Chosen = ReturnType<typeof chooseBasis>;
 function checkOptions(index: DataIndex, options: EstimateOptions): void {
   checkPeriod(options);
   if (options.uncertainty) checkUncertainty(options.uncertainty);
+  if (options.carbonBracket) checkCarbonBracket(options.carbonBracket);
   if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
   if (options.basis) checkComputedBasis(options.basis, options);
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);

@@ -1,18 +1,163 @@
 import { UsageError } from '../errors.js';
 import type { UncertaintyOptions } from './uncertainty.js';
 import { isCalendarDate } from '../data/dates.js';
+import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS } from '../data/limits.js';
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a
  * UsageError whose message is the one the command line shows (the option parsers report the same words).
  */
 
-/** The years an estimate may be asked for. */
+/** The years an estimate may be asked for, and the years of every date an option takes. */
 export const YEAR_RANGE = { from: 1990, to: 2100 } as const;
 /** The most Monte Carlo samples a run may ask for. */
 export const MAX_SAMPLES = 10_000_000;
 /** The largest seed (a 32-bit unsigned whole number). */
 export const MAX_SEED = 4_294_967_295;
+
+/**
+ * The range a number given by a user must lie in. Each range admits every real value in the network's history
+ * (a hash rate of about 1.5e-9 EH/s in 2010, about 1,000 EH/s in 2025) with room to spare, and refuses values
+ * that can only be typing mistakes or that overflow the arithmetic (1e308 EH/s, 1e309 g/kWh).
+ */
+export interface NumberRange {
+  /** What the number is, with its unit, as the message names it: "a hash rate in EH/s". */
+  readonly what: string;
+  readonly min: number;
+  /** Whether `min` itself is allowed; if not, only numbers above it are. */
+  readonly minIncluded: boolean;
+  readonly max: number;
+  /** A typical value, written as a user would. */
+  readonly example: string;
+}
+
+/** The network's hash rate, EH/s. */
+export const HASHRATE_EHS_RANGE: NumberRange = {
+  what: 'a hash rate in EH/s',
+  min: 1e-12,
+  minIncluded: true,
+  max: 1e6,
+  example: '600',
+};
+/** The profitability threshold, J/TH: the least efficient machine that still pays. */
+export const THRESHOLD_J_PER_TH_RANGE: NumberRange = {
+  what: 'a threshold in J/TH',
+  min: 0,
+  minIncluded: false,
+  max: 1e12,
+  example: '55',
+};
+/** Miners' revenue a day (block reward plus fees), USD. */
+export const REVENUE_USD_PER_DAY_RANGE: NumberRange = {
+  what: 'a revenue in USD a day',
+  min: 0,
+  minIncluded: false,
+  max: 1e12,
+  example: '40e6',
+};
+/** Miners' revenue a year, USD. */
+export const REVENUE_USD_PER_YEAR_RANGE: NumberRange = {
+  what: 'a revenue in USD a year',
+  min: 0,
+  minIncluded: false,
+  max: 1e15,
+  example: '10e9',
+};
+/**
+ * The price miners pay for electricity, USD/kWh. Revenue is divided by it, so the least price is a tenth of a
+ * thousandth of a cent rather than anything above 0: 1e12 USD a year over 1e-300 USD/kWh would overflow.
+ */
+export const PRICE_USD_PER_KWH_RANGE: NumberRange = {
+  what: 'an electricity price in USD/kWh',
+  min: 1e-6,
+  minIncluded: true,
+  max: 10,
+  example: '0.05',
+};
+/** The share of revenue spent on electricity (top-down). */
+export const ELECTRICITY_SHARE_RANGE: NumberRange = {
+  what: 'a fraction',
+  min: 0,
+  minIncluded: false,
+  max: 1,
+  example: '0.6',
+};
+/** An annual electricity figure to rank among countries, TWh a year (the world uses about 30,000). */
+export const ENERGY_TWH_PER_YEAR_RANGE: NumberRange = {
+  what: 'an energy in TWh a year',
+  min: 0,
+  minIncluded: true,
+  max: 1e6,
+  example: '296.59',
+};
+/** A facility overhead (PUE): 1 is none; the worst real sites are below 2. */
+export const OVERHEAD_RANGE = { min: 1, max: 10 } as const;
+/** A grid's carbon intensity, g CO2/kWh: from none up to above the dirtiest coal (about 1,200). */
+export const INTENSITY_G_PER_KWH_RANGE = { min: 0, max: 2000 } as const;
+/** A spread that may be 0 (no widening) up to 1 (± the whole value). */
+export const UNIT_SPREAD_RANGE: NumberRange = {
+  what: 'a fraction',
+  min: 0,
+  minIncluded: true,
+  max: 1,
+  example: '0.5',
+};
+/** A spread of a share, ± percentage points. */
+export const SHARE_SPREAD_PCT_RANGE: NumberRange = {
+  what: 'a spread in percentage points',
+  min: 0,
+  minIncluded: true,
+  max: 100,
+  example: '1',
+};
+/** Countries shown on each side of a ranked figure: no baseline has more. */
+export const MAX_AROUND_COUNTRIES = MAX_BASELINE_COUNTRIES;
+
+/** Decimal notation: digits with an optional fraction and exponent, e.g. 600, 0.05, .5, 40e6, -1.5E-3. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A number as the messages show it: 1e6 rather than 1000000, 1e-12 rather than 0.000000000001. */
+export function shownNumber(value: number): string {
+  const size = Math.abs(value);
+  if (value === 0 || (size >= 1e-3 && size < 1e5)) return String(value);
+  return value.toExponential().replace('e+', 'e');
+}
+
+function rangeText(range: NumberRange): string {
+  const bounds = range.minIncluded
+    ? `from ${shownNumber(range.min)} to ${shownNumber(range.max)}`
+    : `above ${shownNumber(range.min)} and at most ${shownNumber(range.max)}`;
+  return `${range.what} ${bounds}, e.g. ${range.example}`;
+}
+
+/**
+ * The number a text writes in decimal notation, or NaN. Refused: hex, binary and octal (0x64, 0b11, 0o7),
+ * Infinity, digit separators (1_000), spaces around the number, and the empty or partial forms ("", ".", "+",
+ * "5e") that Number reads as 0 or NaN. The result may still be infinite (1e309): the range checks refuse that.
+ */
+export function decimalNumber(text: string): number {
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+/** A whole number written in digits only (no sign, point, exponent or spaces), or NaN. */
+export function wholeNumber(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** A finite number inside a range; NaN, ±Infinity and numbers outside it are refused with the range named. */
+export function checkRange(value: number, range: NumberRange): number {
+  const aboveMin = range.minIncluded ? value >= range.min : value > range.min;
+  if (!(Number.isFinite(value) && aboveMin && value <= range.max)) {
+    throw new UsageError(`expected ${rangeText(range)}.`);
+  }
+  return value;
+}
+
+/** A number written in decimal notation, inside a range: the check of every number an option takes. */
+export function checkDecimal(text: string, range: NumberRange): number {
+  if (!DECIMAL.test(text)) throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
+  return checkRange(Number(text), range);
+}
 
 export function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
@@ -21,14 +166,32 @@ export function checkYear(year: number): number {
   return year;
 }
 
+/** A year written as four digits (not 99 or 0099), in {@link YEAR_RANGE}. */
+export function checkYearText(text: string): number {
+  if (!/^\d{4}$/.test(text)) {
+    throw new UsageError(`expected a four-digit year from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, e.g. 2022.`);
+  }
+  return checkYear(Number(text));
+}
+
 export function checkMonth(month: string): string {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError('expected a month as YYYY-MM, e.g. 2021-04.');
-  checkYear(Number(month.slice(0, 4)));
+  const year = Number(month.slice(0, 4));
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
+    throw new UsageError(
+      `expected a month as YYYY-MM in the years ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, e.g. 2021-04.`,
+    );
+  }
   return month;
 }
 
+/** A calendar date (2023-02-29 is refused, 2024-02-29 is not) with a four-digit year in {@link YEAR_RANGE}. */
 export function checkDate(date: string): string {
-  if (!isCalendarDate(date)) throw new UsageError('expected a calendar date as YYYY-MM-DD, e.g. 2022-01-01.');
+  const year = Number(date.slice(0, 4));
+  if (!isCalendarDate(date) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
+    throw new UsageError(
+      `expected a calendar date as YYYY-MM-DD in the years ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, e.g. 2022-01-01.`,
+    );
+  }
   return date;
 }
 
@@ -39,34 +202,27 @@ export function checkPeriod(asked: { year?: number | undefined; month?: string |
   if (asked.month !== undefined) checkMonth(asked.month);
 }
 
-export function checkPositive(value: number): number {
-  if (!Number.isFinite(value) || value <= 0)
-    throw new UsageError('expected a number above 0 (e.g. 0.05, 600 or 40e6).');
-  return value;
+/** A spread that may be 0 (no widening) up to 1 (± the whole value). */
+export function checkUnitSpread(value: number): number {
+  return checkRange(value, UNIT_SPREAD_RANGE);
 }
 
-/** A share of revenue or a spread: above 0 and at most 1. */
-export function checkFraction(value: number): number {
-  if (!Number.isFinite(value) || value <= 0 || value > 1) {
-    throw new UsageError('expected a fraction above 0 and at most 1, e.g. 0.6.');
+/** A whole number of something from 0 to a limit, the limit named. */
+function checkWhole(value: number, what: string, max: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new UsageError(`expected a whole number of ${what} from 0 to ${max}.`);
   }
   return value;
 }
 
-export function checkNonNegative(value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new UsageError('expected a non-negative number.');
-  return value;
+/** A moving-average window in days: 0 or 1 for none, at most {@link MAX_WINDOW_DAYS} (a whole series). */
+export function checkWindowDays(days: number): number {
+  return checkWhole(days, 'days', MAX_WINDOW_DAYS);
 }
 
-/** A spread that may be 0 (no widening) up to 1 (± the whole value). */
-export function checkUnitSpread(value: number): number {
-  if (!(value >= 0 && value <= 1)) throw new UsageError('expected a fraction from 0 to 1, e.g. 0.5.');
-  return value;
-}
-
-export function checkCount(value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new UsageError('expected a whole number, 0 or more.');
-  return value;
+/** Countries to show on each side of a ranked figure, at most {@link MAX_AROUND_COUNTRIES}. */
+export function checkAroundCount(count: number): number {
+  return checkWhole(count, 'countries', MAX_AROUND_COUNTRIES);
 }
 
 export function checkSamples(samples: number): number {
@@ -83,23 +239,49 @@ export function checkSeed(seed: number): number {
   return seed;
 }
 
-/** Facility overheads: each at least 1, and lower ≤ best ≤ upper. */
+/** Facility overheads: each from 1 to 10, and lower ≤ best ≤ upper. */
 export function checkOverheads(overheads: { lower: number; best: number; upper: number }): void {
   overheadsFrom([overheads.lower, overheads.best, overheads.upper]);
 }
 
-/** Three overheads, lower, best and upper: each at least 1 and in that order. */
+const OVERHEADS_EXPECTED = `expected three overheads from ${OVERHEAD_RANGE.min} to ${OVERHEAD_RANGE.max}, lower,best,upper, e.g. 1.01,1.10,1.20.`;
+
+/** Three overheads, lower, best and upper: each from 1 to 10 and in that order. */
 export function overheadsFrom(parts: readonly number[]): { lower: number; best: number; upper: number } {
   const [lower = Number.NaN, best = Number.NaN, upper = Number.NaN] = parts;
-  if (parts.length !== 3 || ![lower, best, upper].every((p) => Number.isFinite(p) && p >= 1)) {
-    throw new UsageError('expected three overheads of at least 1, lower,best,upper, e.g. 1.01,1.10,1.20.');
-  }
+  const inRange = (p: number) => Number.isFinite(p) && p >= OVERHEAD_RANGE.min && p <= OVERHEAD_RANGE.max;
+  if (parts.length !== 3 || ![lower, best, upper].every(inRange)) throw new UsageError(OVERHEADS_EXPECTED);
   if (!(lower <= best && best <= upper)) {
     throw new UsageError(
       'expected the overheads in order, lower ≤ best ≤ upper (e.g. 1.01,1.10,1.20): a lower bound above the best guess would be no bound.',
     );
   }
   return { lower, best, upper };
+}
+
+/** "1.01,1.10,1.20" → three overheads, each in decimal notation. */
+export function overheadsFromText(text: string): { lower: number; best: number; upper: number } {
+  return overheadsFrom(text.split(',').map(decimalNumber));
+}
+
+/** A carbon bracket, g CO2/kWh: two intensities from 0 to 2000 with low < high. */
+export function checkCarbonBracket(bracket: { low: number; high: number }): { low: number; high: number } {
+  const { low, high } = bracket;
+  const inRange = (v: number) =>
+    Number.isFinite(v) && v >= INTENSITY_G_PER_KWH_RANGE.min && v <= INTENSITY_G_PER_KWH_RANGE.max;
+  if (!(inRange(low) && inRange(high) && low < high)) {
+    throw new UsageError(
+      `expected two intensities in g/kWh from ${INTENSITY_G_PER_KWH_RANGE.min} to ${INTENSITY_G_PER_KWH_RANGE.max}, low,high with low < high, e.g. 24,820.`,
+    );
+  }
+  return bracket;
+}
+
+/** "24,820" → a low and a high grid intensity, each in decimal notation. */
+export function carbonBracketFromText(text: string): { low: number; high: number } {
+  const parts = text.split(',').map(decimalNumber);
+  const [low = Number.NaN, high = Number.NaN] = parts;
+  return checkCarbonBracket(parts.length === 2 ? { low, high } : { low: Number.NaN, high: Number.NaN });
 }
 
 /** Names the option a check is about, as the command line does. */
@@ -117,7 +299,7 @@ export function checkUncertainty(options: UncertaintyOptions): void {
   about('--uncertainty', () => checkSamples(options.samples));
   about('--seed', () => checkSeed(options.seed));
   about('--basis-spread', () => checkUnitSpread(options.basisSpread));
-  about('--share-spread', () => checkNonNegative(options.shareSpreadPct));
+  about('--share-spread', () => checkRange(options.shareSpreadPct, SHARE_SPREAD_PCT_RANGE));
   about('--intensity-spread', () => checkUnitSpread(options.intensitySpread));
   about('--break-spread', () => checkUnitSpread(options.breakSpread));
 }
@@ -131,7 +313,7 @@ export function checkBottomUp(options: {
   date: string;
   overheads: { lower: number; best: number; upper: number };
 }): void {
-  about('--hashrate', () => checkPositive(options.hashrateEhs));
+  about('--hashrate', () => checkRange(options.hashrateEhs, HASHRATE_EHS_RANGE));
   if (options.thresholdJPerTh === undefined && options.revenueUsdPerDay === undefined) {
     throw new UsageError('Give --threshold <J/TH>, or --revenue <USD/day> (with --price) to derive it.');
   }
@@ -139,10 +321,10 @@ export function checkBottomUp(options: {
     throw new UsageError('Give --threshold <J/TH> or --revenue <USD/day>, not both.');
   }
   if (options.thresholdJPerTh !== undefined)
-    about('--threshold', () => checkPositive(options.thresholdJPerTh as number));
+    about('--threshold', () => checkRange(options.thresholdJPerTh as number, THRESHOLD_J_PER_TH_RANGE));
   if (options.revenueUsdPerDay !== undefined)
-    about('--revenue', () => checkPositive(options.revenueUsdPerDay as number));
-  about('--price', () => checkPositive(options.priceUsdPerKwh));
+    about('--revenue', () => checkRange(options.revenueUsdPerDay as number, REVENUE_USD_PER_DAY_RANGE));
+  about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
   about('--date', () => checkDate(options.date));
   about('--overheads', () => checkOverheads(options.overheads));
 }
@@ -153,9 +335,9 @@ export function checkTopDown(options: {
   electricityShare: number;
   priceUsdPerKwh: number;
 }): void {
-  about('--revenue-year', () => checkPositive(options.revenueUsdPerYear));
-  about('--electricity-share', () => checkFraction(options.electricityShare));
-  about('--price', () => checkPositive(options.priceUsdPerKwh));
+  about('--revenue-year', () => checkRange(options.revenueUsdPerYear, REVENUE_USD_PER_YEAR_RANGE));
+  about('--electricity-share', () => checkRange(options.electricityShare, ELECTRICITY_SHARE_RANGE));
+  about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
 }
 
 /** The settings of the bottom-up model over a daily series. */
@@ -167,9 +349,9 @@ export function checkSeriesOptions(options: {
   from?: string | undefined;
   to?: string | undefined;
 }): void {
-  about('--price', () => checkPositive(options.priceUsdPerKwh));
-  about('--smooth', () => checkCount(options.smoothDays));
-  if (options.averageDays !== undefined) about('--average', () => checkCount(options.averageDays as number));
+  about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
+  about('--smooth', () => checkWindowDays(options.smoothDays));
+  if (options.averageDays !== undefined) about('--average', () => checkWindowDays(options.averageDays as number));
   about('--overheads', () => checkOverheads(options.overheads));
   if (options.from !== undefined) about('--from', () => checkDate(options.from as string));
   if (options.to !== undefined) about('--to', () => checkDate(options.to as string));

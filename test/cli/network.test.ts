@@ -134,7 +134,7 @@ describe('network', () => {
     ],
     [
       ['network', '--hashrate', '600', '--threshold', '55', '--overheads', '1.01,0.9,1.2'],
-      /three overheads of at least 1/,
+      /three overheads from 1 to 10/,
     ],
     [
       ['network', '--hashrate', '600', '--threshold', '55', '--overheads', '1.5,1.0,1.0'],

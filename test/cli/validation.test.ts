@@ -94,7 +94,7 @@ describe('the library refuses bad model inputs as the command line does', () => 
     [
       'networkBottomUp with a negative hashrate',
       () => networkBottomUp({ ...BOTTOM_UP, hashrateEhs: -600 }),
-      /^--hashrate: expected a number above 0/,
+      /^--hashrate: expected a hash rate in EH\/s from 1e-12 to 1e6, e.g. 600\.$/,
       ['network', '--hashrate', '-600', '--threshold', '55'],
     ],
     [

@@ -3,6 +3,7 @@ import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.
 import { estimate } from '../../core/estimate.js';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { resolveBaselineCountry } from '../../core/names.js';
+import { checkAroundCount, ENERGY_TWH_PER_YEAR_RANGE } from '../../core/validation.js';
 import { UsageError } from '../../errors.js';
 import type { CompareRanking } from '../../format/compare.js';
 import { neighbourRecords } from '../../format/records.js';
@@ -13,12 +14,13 @@ import {
   colorsFor,
   examples,
   loadDataFor,
-  parseCount,
   parseMonth,
-  parseNonNegative,
   parseYear,
   writeOutput,
   widthOf,
+  decimalParser,
+  oneRegionParser,
+  wholeParser,
 } from '../options.js';
 
 interface CompareOptions {
@@ -37,13 +39,21 @@ export function registerCompare(program: Command): void {
   const command = program
     .command('compare')
     .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
-    .argument('[twh]', 'a non-negative figure in TWh per year', parseNonNegative)
-    .option('-r, --region <id>', "rank a region's estimate instead of a number")
+    .argument('[twh]', 'a non-negative figure in TWh per year', decimalParser(ENERGY_TWH_PER_YEAR_RANGE))
+    .addOption(
+      new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)").argParser(
+        oneRegionParser(
+          'compare ranks one figure at a time (run it once for each region, or use `estimate --region a,b` to estimate several)',
+        ),
+      ),
+    )
     .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
     .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
     .option('--series <id>', 'network-energy series for the estimate, with --region')
     .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
-    .addOption(new Option('--around <n>', 'countries to show on each side').argParser(parseCount).default(5))
+    .addOption(
+      new Option('--around <n>', 'countries to show on each side').argParser(wholeParser(checkAroundCount)).default(5),
+    )
     .option(
       '--with <countries>',
       'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',

@@ -5,6 +5,7 @@ import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
 import { networkSeries } from '../../core/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { shippedDataDir } from '../../data/load.js';
+import { checkWindowDays } from '../../core/validation.js';
 import { UsageError } from '../../errors.js';
 import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
@@ -15,7 +16,7 @@ import {
   examples,
   globalOptions,
   loadDataFor,
-  parseCount,
+  wholeParser,
   parseDate,
   widthOf,
   writeOutput,
@@ -126,13 +127,13 @@ export function registerNetwork(program: Command): void {
       new Option(
         '--smooth <days>',
         'with --input: trailing moving average of the threshold over this many calendar days (default 14; 0 or 1 for none); across a gap in the dates, over the days the file has',
-      ).argParser(parseCount),
+      ).argParser(wholeParser(checkWindowDays)),
     )
     .addOption(
       new Option(
         '--average <days>',
         "with --input: trailing moving average of the results over this many calendar days, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
-      ).argParser(parseCount),
+      ).argParser(wholeParser(checkWindowDays)),
     );
   addFormatOptions(command);
   command

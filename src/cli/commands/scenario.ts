@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { type Move, type Redistribution, runScenario, type ScenarioResult } from '../../core/scenario.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
+import { decimalNumber } from '../../core/validation.js';
 import { UsageError } from '../../errors.js';
 import { scenarioRecords } from '../../format/records.js';
 import { progressReporter } from '../progress.js';
@@ -18,6 +19,7 @@ import {
   widthOf,
   writeOutput,
   writeWarnings,
+  oneRegionParser,
 } from '../options.js';
 
 interface ScenarioCommandOptions extends UncertaintyCommandOptions {
@@ -32,11 +34,11 @@ interface ScenarioCommandOptions extends UncertaintyCommandOptions {
   json?: boolean;
 }
 
-/** "china:united-states:50" → from, to and a percentage (the regions resolved later). */
+/** "china:united-states:50" → from, to and a percentage in decimal notation (the regions resolved later). */
 function collectMove(value: string, previous: string[] = []): string[] {
   const parts = value.split(':');
-  const pct = Number(parts[2]);
-  if (parts.length !== 3 || !parts[0] || !parts[1] || !(pct > 0 && pct <= 100)) {
+  const pct = decimalNumber(parts[2] ?? '');
+  if (parts.length !== 3 || !parts[0] || !parts[1] || !(Number.isFinite(pct) && pct > 0 && pct <= 100)) {
     throw new InvalidArgumentError('expected from:to:pct, e.g. china:united-states:50 (pct above 0, at most 100).');
   }
   return [...previous, value];
@@ -49,10 +51,15 @@ export function registerScenario(program: Command): void {
       "What a ban or a migration does to each region's electricity and carbon: bans with proportional, no or targeted redistribution, and moves of hashrate between regions.",
     )
     .option('--ban <region,...>', 'regions whose hashrate leaves (repeat or separate with commas)', collectList, [])
-    .option(
-      '--redistribute <how>',
-      "where banned hashrate goes: proportional (to the region's siblings), none (out of the network), or a region",
-      'proportional',
+    .addOption(
+      new Option(
+        '--redistribute <how>',
+        "where banned hashrate goes: proportional (to the region's siblings), none (out of the network), or a region",
+      )
+        .argParser(
+          oneRegionParser('banned hashrate goes to one region, or proportional, or none (give --move for several)'),
+        )
+        .default('proportional'),
     )
     .option('--move <from:to:pct>', 'move pct% of one region’s hashrate to another (repeatable)', collectMove, [])
     .addOption(
@@ -101,7 +108,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
           : { kind: 'region', region: region(options.redistribute) };
       const moves: Move[] = options.move.map((value) => {
         const [from = '', to = '', pct = ''] = value.split(':');
-        return { from: region(from), to: region(to), pct: Number(pct) };
+        return { from: region(from), to: region(to), pct: decimalNumber(pct) };
       });
       const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
       let result: ScenarioResult;

@@ -13,6 +13,7 @@ import {
   regionNames,
   writeOutput,
   widthOf,
+  oneRegionParser,
 } from '../options.js';
 
 interface SharesOptions {
@@ -30,7 +31,11 @@ export function registerShares(program: Command): void {
     .description(
       "A region's monthly hashrate share of its parent and, where the data allows, of the world, with sources.",
     )
-    .requiredOption('-r, --region <id>', 'region id, name, alias or ISO code')
+    .addOption(
+      new Option('-r, --region <id>', 'region id, name, alias or ISO code')
+        .makeOptionMandatory()
+        .argParser(oneRegionParser('shares lists the months of one region (run it once for each region)')),
+    )
     .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
     .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth))
     .option('--dataset <id>', 'a named share dataset (e.g. cdmir-survey-2024) instead of the default records');

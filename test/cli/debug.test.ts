@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, WIDE } from '../helpers.js';
+
+describe('stack traces', () => {
+  it('are not printed for DEBUG=1 in the environment, only for --debug', () => {
+    const args = ['estimate', '--region', 'nowhere'];
+    const quiet = runCli(args, { ...WIDE, DEBUG: '1' });
+    expect(quiet.code).toBe(2);
+    expect(quiet.stderr).toMatch(/^error: Unknown region "nowhere"/);
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    const debug = runCli(['--debug', ...args], WIDE);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
