@@ -225,22 +225,22 @@ function numberIn(
   problems: Problems,
 ): number | undefined {
   const { max, unit } = SERIES_RANGES[field];
-  const range = `must be above 0 and at most ${shown(max)} (${unit})`;
+  const range = () => `must be above 0 and at most ${shown(max)} (${unit})`;
   let number: number;
   if (csv && typeof value === 'string') {
     if (!DECIMAL.test(value)) {
-      problems.add(line, field, `"${value.slice(0, 40)}" is not a decimal number: it ${range}`);
+      problems.add(line, field, `"${value.slice(0, 40)}" is not a decimal number: it ${range()}`);
       return undefined;
     }
     number = Number(value);
   } else if (typeof value === 'number') number = value;
   else {
-    problems.add(line, field, `${JSON.stringify(value)?.slice(0, 40)} is not a number: it ${range}`);
+    problems.add(line, field, `${JSON.stringify(value)?.slice(0, 40)} is not a number: it ${range()}`);
     return undefined;
   }
   if (!(number > 0 && number <= max)) {
     const written = typeof value === 'string' ? value : String(number);
-    problems.add(line, field, `${written} is out of range: it ${range}`);
+    problems.add(line, field, `${written} is out of range: it ${range()}`);
     return undefined;
   }
   return number;
