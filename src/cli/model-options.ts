@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Overheads, type Weighting } from '../core/bottom-up.js';
 import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown } from '../core/network.js';
 import { jsonProblemText, parseJson } from '../data/json.js';
+import { MAX_MACHINES } from '../data/limits.js';
+import { readTextFile } from '../data/read-file.js';
 import type { Hardware } from '../data/schemas.js';
 import { DataError, UsageError } from '../errors.js';
 import {
@@ -14,6 +15,7 @@ import {
   THRESHOLD_J_PER_TH_RANGE,
 } from '../core/validation.js';
 import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
+import { normaliseName } from '../text.js';
 
 /** The options of a network model, shared by `network` and `estimate`. */
 export interface ModelOptions {
@@ -30,22 +32,59 @@ export interface ModelOptions {
   electricityShare: number;
 }
 
-/** Reads a hardware list in the format of data/hardware.json. */
+/**
+ * Reads a hardware list in the format of data/hardware.json, safely (see readTextFile), and checks it as a whole:
+ * at least one machine, at most {@link MAX_MACHINES}, each model once (a model listed twice would count twice in
+ * the mean).
+ * @throws DataError naming the file and each problem.
+ */
 export async function readHardware(path: string): Promise<Hardware[]> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataError(`Cannot read the hardware list ${path}: ${(error as Error).message}`);
-  }
+  const text = readTextFile(path, 'the hardware list');
   const parsed = parseJson(text);
   if (!parsed.ok) {
     throw new DataError(`The hardware list is not valid JSON:`, [jsonProblemText(path, parsed.problem)]);
   }
+  if (Array.isArray(parsed.value) && parsed.value.length > MAX_MACHINES) {
+    throw new DataError(
+      `The hardware list ${path} has ${parsed.value.length} machines, over the limit of ${MAX_MACHINES}.`,
+    );
+  }
   const { validateFile } = await import('../data/validate.js');
   const result = validateFile('hardware', parsed.value, path);
   if (!result.ok) throw new DataError('The hardware list is invalid:', result.problems);
+  if (result.records.length === 0) {
+    throw new DataError(`The hardware list ${path} is empty: it needs at least one machine.`);
+  }
+  const repeated = repeatedModels(result.records, path);
+  if (repeated.length > 0) {
+    throw new DataError('The hardware list lists a machine more than once:', limitedList(repeated));
+  }
   return result.records;
+}
+
+/** Each record whose model an earlier record already names (compared as names are: case, spaces and dashes aside). */
+export function repeatedModels(hardware: readonly Hardware[], path: string): string[] {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  hardware.forEach((machine, index) => {
+    const key = normaliseName(machine.model);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else {
+      problems.push(
+        `${path} → record ${index + 1} ("${machine.model}") → model → is record ${earlier + 1}'s ("${(hardware[earlier] as Hardware).model}") again: list each machine once, or it counts more than once`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** At most 20 problems, then how many more. */
+function limitedList(problems: readonly string[]): string[] {
+  const LISTED = 20;
+  return problems.length > LISTED
+    ? [...problems.slice(0, LISTED), `… and ${problems.length - LISTED} more`]
+    : [...problems];
 }
 
 /** Adds the network model's options to a command. */

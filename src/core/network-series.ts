@@ -5,6 +5,7 @@ import { type ProgressCallback, reportEvery } from './progress.js';
 import type { Hardware } from '../data/schemas.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
 import { checkSeriesOptions } from './validation.js';
+import { DataError } from '../errors.js';
 
 /** One day of inputs: the network hashrate and either miners' revenue or a profitability threshold. */
 
@@ -61,15 +62,34 @@ export function windowStarts(days: readonly number[], span: number): Int32Array 
   return starts;
 }
 
-/** Each value's trailing mean over its window (`starts` from {@link windowStarts}), by a running sum. */
-function trailingMeans(values: ArrayLike<number>, starts: Int32Array): Float64Array {
+/**
+ * Each value's trailing mean over its window (`starts` from {@link windowStarts}, never moving back). The window's
+ * sum is kept as a queue of two stacks and never by subtracting from a running sum: the values entered since the
+ * last transfer are added into `backSum`; the older ones are held as suffix sums (`front[j]` is the sum of values
+ * j to the transfer point), rebuilt from the back when the window's start passes the transfer point. So a value
+ * leaves the sum by being no longer in it, not by cancellation: a huge or non-finite value changes only the means
+ * of the windows holding it. Each value is moved once, so the cost is linear in the rows whatever the window.
+ */
+export function trailingMeans(values: ArrayLike<number>, starts: Int32Array): Float64Array {
   const means = new Float64Array(values.length);
-  let sum = 0;
-  let start = 0;
+  const front = new Float64Array(values.length);
+  let transferEnd = 0;
+  let backSum = 0;
   for (let i = 0; i < values.length; i++) {
-    sum += values[i] as number;
-    for (; start < (starts[i] as number); start++) sum -= values[start] as number;
-    means[i] = sum / (i - start + 1);
+    backSum += values[i] as number;
+    const start = starts[i] as number;
+    if (start > transferEnd) {
+      // The front is used up and the window starts inside the back: move the back's live values to the front.
+      let suffix = 0;
+      for (let j = i; j >= start; j--) {
+        suffix += values[j] as number;
+        front[j] = suffix;
+      }
+      transferEnd = i + 1;
+      backSum = 0;
+    }
+    const frontSum = start < transferEnd ? (front[start] as number) : 0;
+    means[i] = (frontSum + backSum) / (i - start + 1);
   }
   return means;
 }
@@ -82,6 +102,22 @@ function gapsIn(rows: readonly SeriesInputRow[], days: readonly number[]): { aft
     if (skipped > 0) gaps.push({ after: (rows[i - 1] as SeriesInputRow).date, days: skipped });
   }
   return gaps;
+}
+
+/**
+ * A day's threshold, given or derived from its revenue and hash rate at the price. A derived threshold too large
+ * for a number (a tiny hash rate) is refused rather than let into the moving average.
+ * @throws DataError naming the day.
+ */
+function rawThreshold(row: SeriesInputRow, priceUsdPerKwh: number): number {
+  if (row.thresholdJPerTh !== undefined) return row.thresholdJPerTh;
+  const derived = thresholdJPerTh(row.revenueUsd ?? 0, row.hashrateEhs * THS_PER_EHS, priceUsdPerKwh);
+  if (!Number.isFinite(derived)) {
+    throw new DataError(
+      `On ${row.date} the threshold from revenueUsd ${row.revenueUsd} and hashrateEhs ${row.hashrateEhs} at $${priceUsdPerKwh}/kWh is too large to compute; check that day's hash rate.`,
+    );
+  }
+  return derived;
 }
 
 /**
@@ -101,11 +137,7 @@ export function networkSeries(
   const window = Math.max(1, Math.floor(options.smoothDays));
   const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
   const days = rows.map((row) => dayNumber(row.date));
-  const raw = rows.map(
-    (row) =>
-      row.thresholdJPerTh ??
-      thresholdJPerTh(row.revenueUsd ?? 0, row.hashrateEhs * THS_PER_EHS, options.priceUsdPerKwh),
-  );
+  const raw = rows.map((row) => rawThreshold(row, options.priceUsdPerKwh));
   const thresholdStarts = windowStarts(days, window);
   const smoothedThresholds = trailingMeans(raw, thresholdStarts);
   const averageStarts = windowStarts(days, averageDays);

@@ -1,9 +1,10 @@
 import { isCalendarDate } from './dates.js';
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { DataError } from '../errors.js';
-import { parseCsv, withoutByteOrderMark } from './csv.js';
+import { suggest } from '../text.js';
+import { type CsvRecord, scanCsv, withoutByteOrderMark } from './csv.js';
 import { jsonProblemText, parseJson } from './json.js';
+import { readTextFile } from './read-file.js';
+import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 
 /** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
 export interface SeriesInputRow {
@@ -13,108 +14,323 @@ export interface SeriesInputRow {
   thresholdJPerTh?: number;
 }
 
-const positive = (what: string) => z.number(`must be a number (${what})`).positive(`must be above 0 (${what})`);
+/**
+ * The range each number must fall in, upper bound included. Far above any real day (the network is below
+ * 1,000 EH/s, a day's revenue below $1e9, thresholds of early 2010 near 4e8 J/TH) and far below where a sum of a
+ * whole series could overflow, so that one wrong row cannot reach a number the moving averages cannot hold.
+ */
+export const SERIES_RANGES = {
+  hashrateEhs: { max: 1e6, unit: 'EH/s' },
+  revenueUsd: { max: 1e12, unit: 'USD per day' },
+  thresholdJPerTh: { max: 1e12, unit: 'J/TH' },
+} as const;
 
-const SeriesRowSchema = z
-  .object({
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-      .refine(isCalendarDate, 'must be a real calendar date'),
-    hashrateEhs: positive('EH/s'),
-    revenueUsd: positive('USD per day').optional(),
-    thresholdJPerTh: positive('J/TH').optional(),
-  })
-  .refine((row) => (row.revenueUsd === undefined) !== (row.thresholdJPerTh === undefined), {
-    message: 'give either revenueUsd or thresholdJPerTh, not both and not neither',
-    path: ['revenueUsd'],
-  });
+type NumericField = keyof typeof SERIES_RANGES;
 
-const NUMERIC_FIELDS = ['hashrateEhs', 'revenueUsd', 'thresholdJPerTh'];
+/** The fields of a row, in the order the messages name them. */
+export const SERIES_FIELDS = ['date', 'hashrateEhs', 'revenueUsd', 'thresholdJPerTh'] as const;
 
-function rowsFromCsv(text: string): { line: number; value: unknown }[] {
-  const [header, ...body] = parseCsv(text);
-  if (!header) return [];
-  const names = header.cells.map((name) => name.trim());
-  return body.map(({ line, cells }) => ({
-    line,
-    value: Object.fromEntries(
-      names.flatMap((name, i) => {
-        const cell = (cells[i] ?? '').trim();
-        if (cell === '') return [];
-        return [[name, NUMERIC_FIELDS.includes(name) && cell !== '' ? Number(cell) : cell]];
-      }),
-    ),
-  }));
+const NUMERIC_FIELDS: readonly NumericField[] = ['hashrateEhs', 'revenueUsd', 'thresholdJPerTh'];
+
+const HEADER_NEEDED = 'the columns date, hashrateEhs, and revenueUsd or thresholdJPerTh';
+
+/** A decimal number as written in a CSV cell: no hex, no "Infinity", no blank. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** At most this many problems are listed; the rest are counted. */
+const MAX_LISTED = 20;
+
+/** One record before its checks: the line it is on, and each field given, as text (CSV) or JSON value (NDJSON). */
+interface RawRow {
+  line: number;
+  fields: Map<string, unknown>;
+  /** Whether the fields are CSV cells' text, to be read as numbers, rather than JSON values. */
+  csv: boolean;
 }
 
-function rowsFromNdjson(text: string, path: string, problems: string[]): { line: number; value: unknown }[] {
-  const rows: { line: number; value: unknown }[] = [];
-  text.split('\n').forEach((content, index) => {
+/** Where a problem is: the file, a line and a field, or the file as a whole. */
+class Problems {
+  readonly list: string[] = [];
+
+  constructor(readonly path: string) {}
+
+  add(line: number, field: string, message: string): void {
+    this.list.push(`${this.path} → line ${line} → ${field} → ${message}`);
+  }
+
+  /** A problem with the file as a whole, thrown at once. */
+  fail(message: string): never {
+    throw new DataError(`The input series ${this.path} ${message}`);
+  }
+
+  throwIfAny(): void {
+    const count = this.list.length;
+    if (count === 0) return;
+    const listed = this.list.slice(0, MAX_LISTED);
+    if (count > MAX_LISTED) listed.push(`… and ${count - MAX_LISTED} more`);
+    throw new DataError(`The input series ${this.path} has ${count} problem${count === 1 ? '' : 's'}:`, listed);
+  }
+}
+
+/** "unknown column "x" (did you mean "y"?)" with the names it may be. */
+function unknownName(name: string, what: 'column' | 'field'): string {
+  const close = suggest(name, SERIES_FIELDS);
+  const hint = close.length > 0 ? `did you mean "${close[0]}"? ` : '';
+  return `is not a ${what} of a series (${hint}the ${what}s are ${SERIES_FIELDS.join(', ')})`;
+}
+
+/** A first line that starts like a row of data (a date or a number) rather than a header. */
+function looksLikeData(cells: readonly string[]): boolean {
+  return /^[\s"]*[-+.\d]/.test(cells[0] ?? '');
+}
+
+/** The header's column names, after checking that each is known and named once. */
+function headerColumns(header: CsvRecord, problems: Problems): string[] {
+  if (looksLikeData(header.cells)) {
+    problems.fail(
+      `has no header: the first line must be a header naming ${HEADER_NEEDED} (line ${header.line} starts with "${(header.cells[0] ?? '').trim().slice(0, 40)}", which looks like data).`,
+    );
+  }
+  const names = header.cells.map((cell) => cell.trim());
+  const seen = new Map<string, number>();
+  names.forEach((name, index) => {
+    const first = seen.get(name);
+    if (first !== undefined) {
+      problems.add(header.line, `column "${name}"`, `appears twice in the header (columns ${first + 1} and ${index + 1})`);
+      return;
+    }
+    seen.set(name, index);
+    if (name === '') problems.add(header.line, `column ${index + 1}`, 'has no name in the header');
+    else if (!(SERIES_FIELDS as readonly string[]).includes(name)) {
+      problems.add(header.line, `column "${name}"`, unknownName(name, 'column'));
+    }
+  });
+  const missing = ['date', 'hashrateEhs'].filter((name) => !seen.has(name));
+  if (!seen.has('revenueUsd') && !seen.has('thresholdJPerTh')) missing.push('revenueUsd or thresholdJPerTh');
+  if (missing.length > 0) {
+    problems.add(header.line, 'header', `is missing ${missing.join(', ')}: it must name ${HEADER_NEEDED}`);
+  }
+  problems.throwIfAny();
+  return names;
+}
+
+function rowsFromCsv(text: string, problems: Problems): RawRow[] {
+  const { records, unclosedQuoteLine } = scanCsv(text);
+  if (unclosedQuoteLine !== null) {
+    problems.fail(`has a quoted field opened on line ${unclosedQuoteLine} that is never closed (the file may be cut short).`);
+  }
+  const [header, ...body] = records;
+  if (!header) return [];
+  checkRowCount(body.length, problems);
+  const names = headerColumns(header, problems);
+  const rows: RawRow[] = [];
+  for (const { line, cells } of body) {
+    if (cells.length !== names.length) {
+      problems.add(
+        line,
+        'row',
+        `has ${cells.length} cell${cells.length === 1 ? '' : 's'} where the header (line ${header.line}) has ${names.length}: a row cut short, or a comma inside an unquoted value?`,
+      );
+      continue;
+    }
+    const fields = new Map<string, unknown>();
+    names.forEach((name, i) => {
+      const cell = (cells[i] as string).trim();
+      if (cell !== '') fields.set(name, cell);
+    });
+    rows.push({ line, fields, csv: true });
+  }
+  return rows;
+}
+
+/**
+ * The keys of a JSON object's top level, in order, repeats kept (JSON.parse keeps only the last of a repeated
+ * key, silently). `text` must be valid JSON.
+ */
+export function topLevelKeys(text: string): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      if (depth === 1 && expectKey) keys.push(JSON.parse(text.slice(i, end + 1)) as string);
+      expectKey = false;
+      i = end;
+    } else if (char === '{' || char === '[') {
+      depth++;
+      expectKey = char === '{' && depth === 1;
+    } else if (char === '}' || char === ']') depth--;
+    else if (char === ',' && depth === 1) expectKey = true;
+  }
+  return keys;
+}
+
+function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
+  const lines = text.split('\n');
+  const rows: RawRow[] = [];
+  const count = lines.filter((content) => content.trim() !== '').length;
+  checkRowCount(count, problems);
+  lines.forEach((content, index) => {
+    const line = index + 1;
     if (content.trim() === '') return;
     const parsed = parseJson(content);
-    if (parsed.ok) rows.push({ line: index + 1, value: parsed.value });
-    else problems.push(jsonProblemText(path, parsed.problem, index + 1));
+    if (!parsed.ok) {
+      problems.list.push(jsonProblemText(problems.path, parsed.problem, line));
+      return;
+    }
+    const value = parsed.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      problems.add(line, '(the row)', 'must be a JSON object, one a line');
+      return;
+    }
+    const fields = new Map<string, unknown>();
+    const repeated = new Set<string>();
+    for (const key of topLevelKeys(content)) {
+      if (fields.has(key) && !repeated.has(key)) {
+        repeated.add(key);
+        problems.add(line, key, 'is given twice in the object (JSON keeps only the last): give it once');
+      }
+      fields.set(key, (value as Record<string, unknown>)[key]);
+    }
+    for (const key of fields.keys()) {
+      if (!(SERIES_FIELDS as readonly string[]).includes(key)) problems.add(line, key, unknownName(key, 'field'));
+    }
+    if (repeated.size === 0) rows.push({ line, fields, csv: false });
   });
   return rows;
 }
 
-const MAX_LISTED = 20;
+/** A series longer than one row a day over the whole range of days is refused before its rows are checked. */
+function checkRowCount(rows: number, problems: Problems): void {
+  if (rows > MAX_SERIES_DAYS) {
+    problems.fail(
+      `has ${rows} rows, over the limit of ${MAX_SERIES_DAYS}: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
+    );
+  }
+}
+
+/** 1e6 → "1,000,000", for messages. */
+function shown(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A field's number: from a CSV cell's text (a plain decimal) or a JSON number; a problem otherwise. */
+function numberIn(
+  { line, csv }: RawRow,
+  field: NumericField,
+  value: unknown,
+  problems: Problems,
+): number | undefined {
+  const { max, unit } = SERIES_RANGES[field];
+  const range = () => `must be above 0 and at most ${shown(max)} (${unit})`;
+  let number: number;
+  if (csv && typeof value === 'string') {
+    if (!DECIMAL.test(value)) {
+      problems.add(line, field, `"${value.slice(0, 40)}" is not a decimal number: it ${range()}`);
+      return undefined;
+    }
+    number = Number(value);
+  } else if (typeof value === 'number') number = value;
+  else {
+    problems.add(line, field, `${JSON.stringify(value)?.slice(0, 40)} is not a number: it ${range()}`);
+    return undefined;
+  }
+  if (!(number > 0 && number <= max)) {
+    const written = typeof value === 'string' ? value : String(number);
+    problems.add(line, field, `${written} is out of range: it ${range()}`);
+    return undefined;
+  }
+  return number;
+}
+
+function dateIn(line: number, value: unknown, problems: Problems): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const written = typeof value === 'string' ? `"${value.slice(0, 40)}"` : JSON.stringify(value);
+    problems.add(line, 'date', `${written} must be a date as YYYY-MM-DD (a four-digit year)`);
+    return undefined;
+  }
+  if (!isCalendarDate(value)) {
+    problems.add(line, 'date', `${value} must be a real calendar date`);
+    return undefined;
+  }
+  if (value < FIRST_SERIES_DAY || value > LAST_SERIES_DAY) {
+    problems.add(line, 'date', `${value} is out of range: a series runs from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}`);
+    return undefined;
+  }
+  return value;
+}
+
+/** One row's checked values, or undefined after adding its problems. */
+function checkedRow(record: RawRow, problems: Problems): SeriesInputRow | undefined {
+  const { line, fields } = record;
+  const before = problems.list.length;
+  const rawDate = fields.get('date');
+  const date = rawDate === undefined ? problems.add(line, 'date', 'is required') : dateIn(line, rawDate, problems);
+  const values: Partial<Record<NumericField, number>> = {};
+  for (const field of NUMERIC_FIELDS) {
+    const value = fields.get(field);
+    if (value === undefined || value === null) continue;
+    const number = numberIn(record, field, value, problems);
+    if (number !== undefined) values[field] = number;
+  }
+  if (!fields.has('hashrateEhs') || fields.get('hashrateEhs') === null) problems.add(line, 'hashrateEhs', 'is required');
+  const hasRevenue = fields.get('revenueUsd') != null;
+  const hasThreshold = fields.get('thresholdJPerTh') != null;
+  if (hasRevenue === hasThreshold) {
+    problems.add(line, 'revenueUsd', 'give either revenueUsd or thresholdJPerTh, not both and not neither');
+  }
+  if (problems.list.length > before || date === undefined || values.hashrateEhs === undefined) return undefined;
+  return {
+    date,
+    hashrateEhs: values.hashrateEhs,
+    ...(values.revenueUsd === undefined ? {} : { revenueUsd: values.revenueUsd }),
+    ...(values.thresholdJPerTh === undefined ? {} : { thresholdJPerTh: values.thresholdJPerTh }),
+  };
+}
 
 /**
  * Reads a daily series of model inputs from CSV (a header row with `date`, `hashrateEhs`, and `revenueUsd` or
- * `thresholdJPerTh`) or NDJSON (one such object a line), in ascending date order.
+ * `thresholdJPerTh`) or NDJSON (one such object a line), in ascending date order. The file is read safely (see
+ * readTextFile): a link, pipe, directory, compressed or binary file is refused with what it is.
  * @throws DataError listing each bad line (file → line → field → what is wrong).
  */
 export function readSeriesInput(path: string): SeriesInputRow[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DataError(`Cannot read the input series ${path}: ${(error as Error).message}`);
-  }
-  return parseSeriesInput(text, path);
+  return parseSeriesInput(readTextFile(path, 'the input series'), path);
 }
 
 /**
  * Parses a daily series of model inputs, as {@link readSeriesInput} reads it from a file; `path` names the file in
- * messages and, by its extension, tells NDJSON (`.ndjson`, `.jsonl`, `.json`) from CSV.
- * @throws DataError listing each bad line (file → line → field → what is wrong).
+ * messages and, by its extension, tells NDJSON (`.ndjson`, `.jsonl`, `.json`) from CSV. Each value is checked
+ * where it enters: dates real, in range and strictly ascending; numbers plain decimals within
+ * {@link SERIES_RANGES}; CSV columns known and named once, each row as wide as the header; NDJSON fields known
+ * and given once.
+ * @throws DataError listing each bad line (file → line → field → what is wrong, and the allowed range).
  */
 export function parseSeriesInput(fileText: string, path: string): SeriesInputRow[] {
   const text = withoutByteOrderMark(fileText);
-  const problems: string[] = [];
+  const problems = new Problems(path);
   const ndjson = /\.(nd)?jsonl?$/i.test(path) || text.trimStart().startsWith('{');
-  const raw = ndjson ? rowsFromNdjson(text, path, problems) : rowsFromCsv(text);
+  const raw = ndjson ? rowsFromNdjson(text, problems) : rowsFromCsv(text, problems);
   const rows: SeriesInputRow[] = [];
   let previous: { date: string; line: number } | undefined;
-  for (const { line, value } of raw) {
-    const result = SeriesRowSchema.safeParse(value);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = issue.path.join('.') || '(the row)';
-        const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
-        problems.push(`${path} → line ${line} → ${field} → ${missing ? 'is required' : issue.message}`);
-      }
+  for (const record of raw) {
+    const row = checkedRow(record, problems);
+    if (row === undefined) continue;
+    if (previous && row.date <= previous.date) {
+      const what =
+        row.date === previous.date
+          ? `${row.date} is on line ${previous.line} too`
+          : `${row.date} is not after ${previous.date} (line ${previous.line})`;
+      problems.add(record.line, 'date', `${what}; rows must be in ascending date order, one a day`);
       continue;
     }
-    const row = result.data;
-    if (previous && row.date <= previous.date) {
-      problems.push(`${path} → line ${line} → date → ${row.date} is not after ${previous.date} (line ${previous.line}); rows must be in ascending date order, one a day`);
-    }
-    previous = { date: row.date, line };
-    rows.push({
-      date: row.date,
-      hashrateEhs: row.hashrateEhs,
-      ...(row.revenueUsd === undefined ? {} : { revenueUsd: row.revenueUsd }),
-      ...(row.thresholdJPerTh === undefined ? {} : { thresholdJPerTh: row.thresholdJPerTh }),
-    });
+    previous = { date: row.date, line: record.line };
+    rows.push(row);
   }
-  if (problems.length > 0) {
-    const listed = problems.slice(0, MAX_LISTED);
-    if (problems.length > MAX_LISTED) listed.push(`… and ${problems.length - MAX_LISTED} more`);
-    throw new DataError(`The input series ${path} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:`, listed);
-  }
+  problems.throwIfAny();
   if (rows.length === 0) throw new DataError(`The input series ${path} has no rows.`);
   return rows;
 }

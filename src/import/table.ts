@@ -103,10 +103,19 @@ export function locateColumns<F extends string>(
       missing.length === 1
         ? `the column ${missing[0]}`
         : `the columns ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
-    problems.add(header.line, 'header', `is missing ${list} (its columns are ${describeHeader(names)})`);
+    const headerless = looksLikeData(names)
+      ? '; the first line looks like data: the file must start with a header naming its columns'
+      : '';
+    problems.add(header.line, 'header', `is missing ${list} (its columns are ${describeHeader(names)})${headerless}`);
   }
   problems.throwIfAny();
   return found;
+}
+
+/** A header whose every non-blank cell is a date or a number: the file's first row of data, its header missing. */
+function looksLikeData(names: readonly string[]): boolean {
+  const cells = names.filter((name) => name !== '');
+  return cells.length > 0 && cells.every((name) => /^[-+.\d]/.test(name) && /\d/.test(name));
 }
 
 function describeHeader(names: readonly string[]): string {

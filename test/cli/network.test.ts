@@ -233,11 +233,16 @@ describe('network --input', () => {
 
   it("gives CBECI's daily index on its reference series with --weighting mean --average 7", () => {
     const dir = join(FIXTURES, 'cbeci');
+    // The reference file carries CBECI's results beside the inputs; the input series holds only the inputs.
+    const scratch = mkdtempSync(join(tmpdir(), 'mining-energy-cbeci-'));
+    const inputs = join(scratch, 'inputs.csv');
+    const referenceLines = readFileSync(join(dir, 'series.csv'), 'utf8').trimEnd().split('\n');
+    writeFileSync(inputs, `${referenceLines.map((line) => line.split(',').slice(0, 3).join(',')).join('\n')}\n`);
     const { code, stdout, stderr } = runCli(
       [
         'network',
         '--input',
-        join(dir, 'series.csv'),
+        inputs,
         '--hardware',
         join(dir, 'hardware.json'),
         '--weighting',
@@ -266,6 +271,7 @@ describe('network --input', () => {
       );
     });
     expect(off).toEqual([]);
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('lists every bad line and exits 1', () => {
@@ -273,12 +279,14 @@ describe('network --input', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('has 4 problems');
-    expect(stderr).toContain('bad.csv → line 3 → hashrateEhs → must be above 0 (EH/s)');
+    expect(stderr).toContain(
+      'bad.csv → line 3 → hashrateEhs → -5 is out of range: it must be above 0 and at most 1,000,000 (EH/s)',
+    );
     expect(stderr).toContain(
       'bad.csv → line 5 → revenueUsd → give either revenueUsd or thresholdJPerTh, not both and not neither',
     );
     expect(stderr).toContain('bad.csv → line 6 → date → 2022-01-02 is not after 2022-01-05 (line 4)');
-    expect(stderr).toContain('bad.csv → line 7 → date → must be a real calendar date');
+    expect(stderr).toContain('bad.csv → line 7 → date → 2022-02-30 must be a real calendar date');
     expect(stderr).not.toMatch(/unexpected/);
   });
 

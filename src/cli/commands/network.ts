@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
@@ -6,6 +5,7 @@ import { networkSeries } from '../../core/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { shippedDataDir } from '../../data/load.js';
 import { checkWindowDays } from '../../core/validation.js';
+import { pathExists } from '../../data/read-file.js';
 import { UsageError } from '../../errors.js';
 import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
@@ -88,7 +88,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
  */
 function defaultInputs(cmd: Command): string {
   const { data, defaultData } = globalOptions(cmd);
-  if (data !== undefined && existsSync(join(data, NETWORK_INPUTS_FILE))) return join(data, NETWORK_INPUTS_FILE);
+  if (data !== undefined && pathExists(join(data, NETWORK_INPUTS_FILE))) return join(data, NETWORK_INPUTS_FILE);
   if (!defaultData) {
     throw new UsageError(
       data === undefined
