@@ -10,7 +10,8 @@ import process from 'node:process';
 const seed = process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
 const runs = process.env.FUZZ_RUNS ?? '2000';
 console.log(`fuzz: seed ${seed}, ${runs} runs per property (replay with FUZZ_SEED=${seed})`);
-const result = spawnSync('npx', ['vitest', 'run', 'test/fuzz', ...process.argv.slice(2)], {
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['test/fuzz'];
+const result = spawnSync('npx', ['vitest', 'run', ...files], {
   stdio: 'inherit',
   env: { ...process.env, FUZZ_SEED: seed, FUZZ_RUNS: runs },
 });
