@@ -164,23 +164,36 @@ const VALUES = [
 ] as const;
 const value = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.string() });
 
-function optionsOf(table: Record<string, boolean>) {
+function optionsOf(table: Record<string, boolean>, most: number) {
   const names = Object.keys(table);
   return fc.array(
     fc.tuple(fc.constantFrom(...names), value).map(([name, arg]) => (table[name] ? [name, arg] : [name])),
-    { maxLength: 5 },
+    { maxLength: most },
   );
 }
 
+/** A working run of each command, for random options to be added to: most random runs fail at parsing otherwise. */
+const WORKING: Record<string, string[]> = {
+  estimate: ['--region', 'sichuan', '--year', '2021'],
+  compare: ['100'],
+  network: ['--hashrate', '600', '--threshold', '30', '--date', '2024-01-01'],
+  scenario: ['--ban', 'china', '--year', '2021'],
+  shares: ['--region', 'china'],
+};
+
 const argvArb = fc.constantFrom(...Object.keys(COMMANDS)).chain((command) => {
   const spec = COMMANDS[command] as (typeof COMMANDS)[string];
-  return fc
+  const random = fc
     .record({
-      globals: optionsOf(GLOBAL_OPTIONS),
-      options: optionsOf(spec.options),
+      globals: optionsOf(GLOBAL_OPTIONS, 5),
+      options: optionsOf(spec.options, 5),
       positionals: fc.array(value, { maxLength: spec.positionals ?? 0 }),
     })
     .map(({ globals, options, positionals }) => [...globals.flat(), command, ...positionals, ...options.flat()]);
+  const nearlyWorking = fc
+    .record({ options: optionsOf(spec.options, 2), json: fc.boolean() })
+    .map(({ options, json }) => [command, ...(WORKING[command] ?? []), ...options.flat(), ...(json ? ['--json'] : [])]);
+  return fc.oneof(random, nearlyWorking);
 });
 
 /** Runs the CLI in process, capturing what it writes. */
