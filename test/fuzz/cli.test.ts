@@ -1,0 +1,284 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs } from './settings.js';
+
+/**
+ * Properties of the whole CLI, run in process on random options drawn from each command's real ones: it exits 0,
+ * 1 or 2; a failure writes nothing to stdout and one plain message to stderr (no stack trace, no control
+ * character but the line feed); and a successful --json run writes JSON whose every number is finite.
+ */
+
+/** Each command's options (from its --help), those taking a value marked by `true`. --debug is left out: it asks for stack traces. */
+const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?: number }> = {
+  estimate: {
+    options: {
+      '--region': true,
+      '--all': false,
+      '--kind': true,
+      '--year': true,
+      '--month': true,
+      '--series': true,
+      '--share-dataset': true,
+      '--carbon-basis': true,
+      '--baseline': true,
+      '--format': true,
+      '--json': false,
+      '--carbon-bracket': true,
+      '--uncertainty': true,
+      '--seed': true,
+      '--basis-spread': true,
+      '--share-spread': true,
+      '--break-spread': true,
+      '--intensity-spread': true,
+      '--method': true,
+      '--hashrate': true,
+      '--threshold': true,
+      '--revenue': true,
+      '--price': true,
+      '--date': true,
+      '--hardware': true,
+      '--weighting': true,
+      '--overheads': true,
+      '--revenue-year': true,
+      '--electricity-share': true,
+    },
+  },
+  compare: {
+    options: {
+      '--region': true,
+      '--year': true,
+      '--month': true,
+      '--series': true,
+      '--baseline': true,
+      '--around': true,
+      '--with': true,
+      '--format': true,
+      '--json': false,
+    },
+    positionals: 1,
+  },
+  network: {
+    options: {
+      '--method': true,
+      '--hashrate': true,
+      '--threshold': true,
+      '--revenue': true,
+      '--price': true,
+      '--date': true,
+      '--hardware': true,
+      '--weighting': true,
+      '--overheads': true,
+      '--revenue-year': true,
+      '--electricity-share': true,
+      '--input': false,
+      '--from': true,
+      '--to': true,
+      '--smooth': true,
+      '--average': true,
+      '--format': true,
+      '--json': false,
+    },
+  },
+  scenario: {
+    options: {
+      '--ban': true,
+      '--redistribute': true,
+      '--move': true,
+      '--year': true,
+      '--month': true,
+      '--series': true,
+      '--carbon-basis': true,
+      '--uncertainty': true,
+      '--seed': true,
+      '--basis-spread': true,
+      '--share-spread': true,
+      '--break-spread': true,
+      '--intensity-spread': true,
+      '--format': true,
+      '--json': false,
+    },
+  },
+  shares: {
+    options: { '--region': true, '--from': true, '--to': true, '--dataset': true, '--format': true, '--json': false },
+  },
+  regions: { options: { '--format': true, '--json': false } },
+  sources: { options: { '--format': true, '--json': false } },
+  datasets: { options: { '--format': true, '--json': false } },
+  claims: { options: { '--seeds': true, '--format': true, '--json': false } },
+};
+const GLOBAL_OPTIONS: Record<string, boolean> = { '--data': true, '--no-default-data': false, '--no-color': false };
+
+/** Values that are real for some option, and values no option should take quietly. */
+const VALUES = [
+  '0x10',
+  '1e309',
+  '-1e309',
+  '1e308',
+  '-1',
+  '-0',
+  '0',
+  '1',
+  '5',
+  '100',
+  '1000',
+  '0.5',
+  'NaN',
+  'Infinity',
+  '',
+  ' 5',
+  '\u001b[2J',
+  '\u001b]0;pwned\u0007',
+  '\u0000',
+  'x'.repeat(5_000),
+  '𝕊ichuan',
+  '2021',
+  '0099',
+  '2021-06',
+  '0000-01',
+  '2021-06-15',
+  '2023-02-29',
+  '2022-01-01',
+  'sichuan',
+  'china',
+  'united-states',
+  'world',
+  'cbeci',
+  'cia-2016',
+  'eia-2019',
+  'json',
+  'ndjson',
+  'csv',
+  'table',
+  'country',
+  'bottom-up',
+  'top-down',
+  'life-cycle',
+  'proportional',
+  'china:united-states:50',
+  '0,1e309',
+  '1,2',
+  '1.1,1.2,1.3',
+  '40e6',
+  'test/fixtures',
+] as const;
+const value = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.string() });
+
+function optionsOf(table: Record<string, boolean>, most: number) {
+  const names = Object.keys(table);
+  return fc.array(
+    fc.tuple(fc.constantFrom(...names), value).map(([name, arg]) => (table[name] ? [name, arg] : [name])),
+    { maxLength: most },
+  );
+}
+
+/** A working run of each command, for random options to be added to: most random runs fail at parsing otherwise. */
+const WORKING: Record<string, string[]> = {
+  estimate: ['--region', 'sichuan', '--year', '2021'],
+  compare: ['100'],
+  network: ['--hashrate', '600', '--threshold', '30', '--date', '2024-01-01'],
+  scenario: ['--ban', 'china', '--year', '2021'],
+  shares: ['--region', 'china'],
+};
+
+const argvArb = fc.constantFrom(...Object.keys(COMMANDS)).chain((command) => {
+  const spec = COMMANDS[command] as (typeof COMMANDS)[string];
+  const random = fc
+    .record({
+      globals: optionsOf(GLOBAL_OPTIONS, 5),
+      options: optionsOf(spec.options, 5),
+      positionals: fc.array(value, { maxLength: spec.positionals ?? 0 }),
+    })
+    .map(({ globals, options, positionals }) => [...globals.flat(), command, ...positionals, ...options.flat()]);
+  const nearlyWorking = fc
+    .record({ options: optionsOf(spec.options, 2), json: fc.boolean() })
+    .map(({ options, json }) => [command, ...(WORKING[command] ?? []), ...options.flat(), ...(json ? ['--json'] : [])]);
+  return fc.oneof(random, nearlyWorking);
+});
+
+/** Runs the CLI in process, capturing what it writes. */
+async function runCaptured(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const capture = (append: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
+  try {
+    const code = await run(['node', 'mining-energy', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** The numbers of a JSON value that are not finite, by path. */
+function nonFiniteNumbers(value: unknown, path = '$'): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nonFiniteNumbers(item, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => nonFiniteNumbers(item, `${path}.${key}`));
+  }
+  return [];
+}
+
+const wantsJson = (args: readonly string[]) =>
+  args.includes('--json') || args.some((arg, i) => arg === '--format' && args[i + 1] === 'json');
+
+const saved = { NO_COLOR: process.env.NO_COLOR, DEBUG: process.env.DEBUG, FORCE_COLOR: process.env.FORCE_COLOR };
+beforeAll(() => {
+  process.env.NO_COLOR = '1';
+  delete process.env.DEBUG;
+  delete process.env.FORCE_COLOR;
+});
+afterAll(() => {
+  for (const [key, original] of Object.entries(saved)) {
+    if (original === undefined) delete process.env[key];
+    else process.env[key] = original;
+  }
+});
+
+/** One property of every run of the CLI on random options, checked on what the run returned and wrote. */
+function everyRun(check: (args: string[], result: Awaited<ReturnType<typeof runCaptured>>, shown: string) => void) {
+  return async () => {
+    await fc.assert(
+      fc.asyncProperty(argvArb, async (args) => {
+        const result = await runCaptured(args);
+        check(args, result, `${JSON.stringify(args).slice(0, 300)} → ${result.code}\n${result.stderr.slice(0, 500)}`);
+      }),
+      fuzzParameters(300),
+    );
+  };
+}
+
+describe('the CLI on random options', () => {
+  it(
+    'exits 0, 1 or 2; on failure writes nothing on stdout; never a stack trace',
+    everyRun((_, { code, stdout, stderr }, shown) => {
+      expect([0, 1, 2], shown).toContain(code);
+      expect(stderr, shown).not.toMatch(/\n\s+at /);
+      if (code !== 0) expect(stdout, shown).toBe('');
+    }),
+    fuzzTimeoutMs(20_000),
+  );
+
+  it(
+    'writes no control character but the line feed on stderr',
+    everyRun((_, { stderr }, shown) => expect(stderr, shown).not.toMatch(FORBIDDEN_CONTROLS)),
+    fuzzTimeoutMs(20_000),
+  );
+
+  it(
+    'writes JSON whose every number is finite when --json succeeds',
+    everyRun((args, { code, stdout }, shown) => {
+      if (code === 0 && wantsJson(args)) expect(nonFiniteNumbers(JSON.parse(stdout)), shown).toEqual([]);
+    }),
+    fuzzTimeoutMs(20_000),
+  );
+});

@@ -1,0 +1,488 @@
+// Hostile inputs and the behaviour the tool owes each of them: the table test/hostile.test.ts checks and
+// scripts/hostile-report.mjs prints. Plain JavaScript, so both the suite and a script can read it.
+import { spawnSync, execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
+const SHIPPED = (name) => readFileSync(join(ROOT, 'data', name), 'utf8');
+
+/** Whether this process runs as root, which reads any file whatever its mode. */
+export const RUNNING_AS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** The class of harm a case guards against. */
+export const CLASSES = ['silent-number', 'lost-data', 'injection', 'crash', 'hang', 'message'];
+
+const SERIES_HEADER = 'date,hashrateEhs,thresholdJPerTh';
+/** A daily series CSV of the given rows (date, EH/s, J/TH). */
+const series = (rows) => `${SERIES_HEADER}\n${rows.join('\n')}\n`;
+const goodRows = ['2021-01-01,150,30', '2021-01-02,151,30', '2021-01-03,152,30'];
+
+const hardwareRecord = (model) => ({
+  model,
+  released: '2023-01-01',
+  jPerTh: 20,
+  source: 'cbeci-hardware-2020',
+  evidence: 'primary',
+});
+const region = (id, parent, kind = 'province') => ({ id, name: id, kind, parent });
+const share = (regionId, month, sharePct) => ({
+  region: regionId,
+  month,
+  sharePct,
+  source: 'cbeci-mining-map',
+  evidence: 'copy',
+});
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** A CSV line's cells (RFC 4180 quoting), enough to look at where each cell starts. */
+export function csvCells(text) {
+  const cells = [];
+  for (const line of text.split(/\r?\n/)) {
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const char = line[i];
+      if (quoted && char === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = !quoted;
+      else if (char === ',' && !quoted) {
+        cells.push(cell);
+        cell = '';
+      } else cell += char;
+    }
+    cells.push(cell);
+  }
+  return cells;
+}
+
+/** Cells a spreadsheet would run as a formula: starting with = + @, or - before something that is not a number. */
+export function formulaCells(text) {
+  return csvCells(text).filter((cell) => /^[=+@]/.test(cell) || (/^-/.test(cell) && !/^-\d/.test(cell)));
+}
+
+/**
+ * The catalogue. Each case: a name, its class, `setup(dir)` writing what it needs into a fresh temp dir (and
+ * returning nothing), `argv(dir)`, optional `env`, `stdoutTo` ('full' for /dev/full, 'closed' for a pipe its reader
+ * closes at once), `timeoutMs`, the expected exit `code`, `stderr` and/or `stdout` regexes that must all match
+ * (case-insensitive key words), and `check(result)` for anything else (returns a problem or null).
+ */
+export const CASES = [
+  // network --input: one bad day must not pass quietly.
+  {
+    name: 'network --input with one outlier threshold of 1e20 J/TH',
+    class: 'silent-number',
+    setup: (dir) =>
+      writeFileSync(join(dir, 'in.csv'), series(['2021-01-01,150,30', '2021-01-02,150,1e20', '2021-01-03,150,30'])),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/line 3/i, /range|between|at most|no more than|limit|up to/i],
+  },
+  {
+    name: 'network --input --average 1000000 (past the window limit)',
+    class: 'hang',
+    setup: (dir) => writeFileSync(join(dir, 'in.csv'), series(goodRows)),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv'), '--average', '1000000'],
+    code: 2,
+    stderr: [/--average/i, /33[ ,._]?600/],
+  },
+  {
+    name: 'network --input with a duplicated date',
+    class: 'lost-data',
+    setup: (dir) =>
+      writeFileSync(join(dir, 'in.csv'), series(['2021-01-01,150,30', '2021-01-02,150,30', '2021-01-02,151,30'])),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/2021-01-02/, /line 4/i],
+  },
+  {
+    name: 'network --input with descending dates',
+    class: 'lost-data',
+    setup: (dir) =>
+      writeFileSync(join(dir, 'in.csv'), series(['2021-01-03,150,30', '2021-01-02,150,30', '2021-01-01,151,30'])),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/ascending|order/i, /line 3/i],
+  },
+  {
+    name: 'network --input CSV with a duplicated column',
+    class: 'lost-data',
+    setup: (dir) =>
+      writeFileSync(join(dir, 'in.csv'), 'date,hashrateEhs,thresholdJPerTh,hashrateEhs\n2021-01-01,150,30,900\n'),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/hashrateEhs/, /twice|duplicate|more than once/i],
+  },
+  {
+    name: 'network --input CSV with an unknown column',
+    class: 'lost-data',
+    setup: (dir) =>
+      writeFileSync(join(dir, 'in.csv'), 'date,hashrateEhs,thresholdJPerTh,hashrateThs\n2021-01-01,150,30,900\n'),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/hashrateThs/, /unknown|not a column|unexpected|did you mean/i],
+  },
+  {
+    name: 'network --input CSV with a row of extra cells',
+    class: 'lost-data',
+    setup: (dir) => writeFileSync(join(dir, 'in.csv'), series(['2021-01-01,150,30', '2021-01-02,150,30,99'])),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/line 3/i, /cells|columns|fields/i],
+  },
+  {
+    name: 'network --input CSV without a header row',
+    class: 'message',
+    setup: (dir) => writeFileSync(join(dir, 'in.csv'), goodRows.join('\n')),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/header/i],
+  },
+  {
+    name: 'network --input given a gzip file',
+    class: 'message',
+    setup: (dir) =>
+      writeFileSync(
+        join(dir, 'in.csv'),
+        Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00]),
+      ),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/gzip/i],
+  },
+  {
+    name: 'network --input CSV with a byte-order mark',
+    class: 'lost-data',
+    setup: (dir) => writeFileSync(join(dir, 'in.csv'), `\ufeff${series(goodRows)}`),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 0,
+    stdout: [/2021-01-01/],
+  },
+  {
+    name: 'network --input given a named pipe (FIFO)',
+    class: 'hang',
+    setup: (dir) => execFileSync('mkfifo', [join(dir, 'in.csv')]),
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    timeoutMs: 5_000,
+    code: 1,
+    stderr: [/named pipe/i],
+  },
+  {
+    name: 'network --input given a symbolic link',
+    class: 'message',
+    setup: (dir) => {
+      writeFileSync(join(dir, 'real.csv'), series(goodRows));
+      symlinkSync(join(dir, 'real.csv'), join(dir, 'in.csv'));
+    },
+    argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+    code: 1,
+    stderr: [/symbolic link/i],
+  },
+  // --hardware lists
+  {
+    name: '--hardware listing one model three times',
+    class: 'silent-number',
+    setup: (dir) =>
+      writeFileSync(join(dir, 'hw.json'), json(['Triple S9', 'Triple S9', 'Triple S9'].map(hardwareRecord))),
+    argv: (dir) => [
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '30',
+      '--date',
+      '2024-01-01',
+      '--hardware',
+      join(dir, 'hw.json'),
+    ],
+    code: 1,
+    stderr: [/Triple S9/, /records? 1\b.*2\b.*3\b/i],
+  },
+  {
+    name: '--hardware with an empty list []',
+    class: 'silent-number',
+    setup: (dir) => writeFileSync(join(dir, 'hw.json'), '[]\n'),
+    argv: (dir) => [
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '30',
+      '--date',
+      '2024-01-01',
+      '--hardware',
+      join(dir, 'hw.json'),
+    ],
+    code: 1,
+    stderr: [/empty|no machines|at least one/i],
+  },
+  // --data directories
+  {
+    name: '--data regions.json with a duplicate property in one object',
+    class: 'lost-data',
+    setup: (dir) =>
+      writeFileSync(
+        join(dir, 'regions.json'),
+        '[{ "id": "kz-north", "name": "North", "kind": "province", "kind": "country", "parent": "kazakhstan" }]\n',
+      ),
+    argv: (dir) => ['--data', dir, 'regions'],
+    code: 1,
+    stderr: [/kind/, /twice|duplicate|more than once/i],
+  },
+  {
+    name: '--data with a broken symbolic link as regions.json',
+    class: 'message',
+    setup: (dir) => symlinkSync(join(dir, 'nowhere.json'), join(dir, 'regions.json')),
+    argv: (dir) => ['--data', dir, 'regions'],
+    code: 1,
+    stderr: [/symbolic link/i],
+  },
+  {
+    name: '--data JSON file with a byte-order mark',
+    class: 'lost-data',
+    setup: (dir) => writeFileSync(join(dir, 'regions.json'), `\ufeff${SHIPPED('regions.json')}`),
+    argv: (dir) => ['--data', dir, 'regions'],
+    code: 0,
+    stdout: [/sichuan/i],
+  },
+  {
+    name: '--data two provinces with 60% of their parent, one in January and one in February',
+    class: 'silent-number',
+    setup: (dir) => {
+      writeFileSync(
+        join(dir, 'regions.json'),
+        json([region('kz-north', 'kazakhstan'), region('kz-south', 'kazakhstan')]),
+      );
+      writeFileSync(
+        join(dir, 'hashrate-shares.json'),
+        json([share('kz-north', '2021-01', 60), share('kz-south', '2021-02', 60)]),
+      );
+    },
+    argv: (dir) => ['--data', dir, 'regions'],
+    code: 1,
+    stderr: [/kazakhstan/i, /2021/],
+  },
+  {
+    name: '--data baseline listing one country twice',
+    class: 'silent-number',
+    setup: (dir) => {
+      const [first] = JSON.parse(SHIPPED('electricity-baselines.json'));
+      const values = [
+        { country: 'Norway', iso3: 'NOR', twh: 130 },
+        { country: 'Norway', iso3: 'NOR', twh: 140 },
+      ];
+      writeFileSync(join(dir, 'electricity-baselines.json'), json([{ ...first, id: 'twice-2020', values }]));
+    },
+    argv: (dir) => ['--data', dir, 'compare', '100', '--baseline', 'twice-2020'],
+    code: 1,
+    stderr: [/Norway|NOR/, /twice|duplicate|more than once/i],
+  },
+  {
+    name: '--data region chain 5,000 deep',
+    class: 'crash',
+    setup: (dir) =>
+      writeFileSync(
+        join(dir, 'regions.json'),
+        json(Array.from({ length: 5_000 }, (_, i) => region(`deep-${i}`, i === 0 ? 'china' : `deep-${i - 1}`))),
+      ),
+    argv: (dir) => ['--data', dir, 'regions'],
+    timeoutMs: 5_000,
+    code: 1,
+    stderr: [/\b64\b/, /depth|deep|levels/i],
+  },
+  {
+    name: `--data directory that cannot be read (chmod 000)${RUNNING_AS_ROOT ? ' — skipped: running as root, which reads it anyway' : ''}`,
+    class: 'message',
+    skip: RUNNING_AS_ROOT,
+    setup: (dir) => {
+      mkdirSync(join(dir, 'locked'));
+      writeFileSync(join(dir, 'locked', 'regions.json'), SHIPPED('regions.json'));
+      chmodSync(join(dir, 'locked'), 0o000);
+    },
+    cleanup: (dir) => chmodSync(join(dir, 'locked'), 0o755),
+    argv: (dir) => ['--data', join(dir, 'locked'), 'regions'],
+    code: 1,
+    stderr: [/permission|cannot (be )?read|not readable|denied/i],
+  },
+  {
+    name: '--data given a symbolic link loop',
+    class: 'message',
+    setup: (dir) => symlinkSync(join(dir, 'cycle'), join(dir, 'cycle')),
+    argv: (dir) => ['--data', join(dir, 'cycle'), 'regions'],
+    code: 1,
+    stderr: [/symbolic link|loop/i],
+  },
+  {
+    name: '--no-default-data without --data',
+    class: 'message',
+    argv: () => ['--no-default-data', 'regions'],
+    code: 2,
+    stderr: [/--data/],
+  },
+  // Numbers no option may take quietly.
+  ...[
+    ['network --hashrate 0x64', ['network', '--hashrate', '0x64', '--threshold', '30'], /0x64/],
+    ['compare 0x10', ['compare', '0x10'], /0x10/],
+    ['compare 1e308', ['compare', '1e308'], /1e308/],
+    ['network --hashrate 1e308', ['network', '--hashrate', '1e308', '--threshold', '30'], /hashrate/i],
+    [
+      'estimate --carbon-bracket 0,1e309',
+      ['estimate', '--region', 'sichuan', '--carbon-bracket', '0,1e309'],
+      /carbon-bracket|1e309/i,
+    ],
+    ['estimate --year 0099', ['estimate', '--region', 'sichuan', '--year', '0099'], /year|0099/i],
+    ['estimate --month 0000-01', ['estimate', '--region', 'sichuan', '--month', '0000-01'], /month|0000-01/i],
+    [
+      'network --date 2023-02-29',
+      ['network', '--hashrate', '600', '--threshold', '30', '--date', '2023-02-29'],
+      /2023-02-29/,
+    ],
+  ].map(([name, argv, stderr]) => ({ name, class: 'silent-number', argv: () => argv, code: 2, stderr: [stderr] })),
+  // Injection
+  {
+    name: 'estimate --region with a terminal title escape',
+    class: 'injection',
+    argv: () => ['estimate', '--region', '\u001b]0;pwned\u0007'],
+    code: 2,
+    stderr: [/region/i],
+    // eslint-disable-next-line no-control-regex -- ESC and BEL are what must not get through
+    check: ({ stderr }) => (/[\u001b\u0007]/.test(stderr) ? 'stderr holds ESC or BEL' : null),
+  },
+  {
+    name: 'regions --format csv with names starting = + - @',
+    class: 'injection',
+    setup: (dir) =>
+      writeFileSync(
+        join(dir, 'regions.json'),
+        json(
+          ['=1+2', '+SUM(A1)', '-cmd', '@SUM(A1)'].map((name, i) => ({
+            ...region(`hostile-${i}`, 'kazakhstan'),
+            name,
+          })),
+        ),
+      ),
+    argv: (dir) => ['--data', dir, 'regions', '--format', 'csv'],
+    code: 0,
+    stdout: [/'=1\+2/, /'\+SUM\(A1\)/, /'-cmd/, /'@SUM\(A1\)/],
+    check: ({ stdout }) => {
+      const cells = formulaCells(stdout);
+      return cells.length === 0 ? null : `cells a spreadsheet would run: ${cells.slice(0, 5).join(' | ')}`;
+    },
+  },
+  {
+    name: 'estimate --all --format csv has no formula cell',
+    class: 'injection',
+    argv: () => ['estimate', '--all', '--format', 'csv'],
+    code: 0,
+    stdout: [/sichuan/i],
+    check: ({ stdout }) => {
+      const cells = formulaCells(stdout);
+      return cells.length === 0 ? null : `cells a spreadsheet would run: ${cells.slice(0, 5).join(' | ')}`;
+    },
+  },
+  // Crashes
+  {
+    name: 'estimate --region sichuan with stdout on /dev/full',
+    class: 'crash',
+    argv: () => ['estimate', '--region', 'sichuan'],
+    stdoutTo: 'full',
+    code: 1,
+    stderr: [/no space|ENOSPC|cannot write|write/i],
+    check: ({ stderr }) => {
+      const lines = stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning:'));
+      return lines.length === 1 && lines[0].startsWith('error:') && !/\bat /.test(stderr)
+        ? null
+        : 'stderr is not one error line (besides warnings) without stack frames';
+    },
+  },
+  {
+    name: 'sources --json into a pipe closed at once',
+    class: 'crash',
+    argv: () => ['sources', '--json'],
+    stdoutTo: 'closed',
+    code: 0,
+    check: ({ stderr }) => (stderr === '' ? null : 'something was written to stderr'),
+  },
+  {
+    name: 'DEBUG=1 with an unknown region',
+    class: 'message',
+    argv: () => ['estimate', '--region', 'atlantis'],
+    env: { DEBUG: '1' },
+    code: 2,
+    stderr: [/atlantis/i],
+  },
+];
+
+/**
+ * Runs a case's command against the built binary (`npm run build` first), in a fresh temp dir set up for it.
+ * `plainRunner(args, env)`, when given, runs the cases that need no special stdout or time limit.
+ */
+export function runCase(testCase, plainRunner) {
+  const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+  try {
+    testCase.setup?.(dir);
+    const args = testCase.argv(dir);
+    const caseEnv = { NO_COLOR: '1', COLUMNS: '1000', ...testCase.env };
+    if (plainRunner && testCase.stdoutTo === undefined && testCase.timeoutMs === undefined) {
+      return plainRunner(args, caseEnv);
+    }
+    const env = { ...process.env, FORCE_COLOR: undefined, DEBUG: undefined, ...caseEnv };
+    const options = {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+      timeout: testCase.timeoutMs ?? 20_000,
+      maxBuffer: 64 * 1024 * 1024,
+    };
+    let result;
+    if (testCase.stdoutTo === 'full') {
+      const fd = openSync('/dev/full', 'w');
+      try {
+        result = spawnSync(process.execPath, [BIN, ...args], { ...options, stdio: ['ignore', fd, 'pipe'] });
+      } finally {
+        closeSync(fd);
+      }
+    } else if (testCase.stdoutTo === 'closed') {
+      const script = '"$0" "$@" | head -c 0; exit "${PIPESTATUS[0]}"';
+      result = spawnSync('bash', ['-c', script, process.execPath, BIN, ...args], options);
+    } else {
+      result = spawnSync(process.execPath, [BIN, ...args], options);
+    }
+    const timedOut = result.error?.code === 'ETIMEDOUT';
+    return { code: timedOut ? 'timeout' : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  } finally {
+    testCase.cleanup?.(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What is wrong with a case's result, one line each; empty when it behaves as required. */
+export function problemsOf(testCase, result) {
+  const problems = [];
+  if (result.code !== testCase.code) problems.push(`exit ${result.code}, expected ${testCase.code}`);
+  if (testCase.code !== 0 && result.stdout !== '') problems.push('stdout is not empty on failure');
+  if (/\n\s+at /.test(result.stderr)) problems.push('stderr holds a stack trace');
+  for (const pattern of testCase.stderr ?? [])
+    if (!pattern.test(result.stderr)) problems.push(`stderr does not match ${pattern}`);
+  for (const pattern of testCase.stdout ?? [])
+    if (!pattern.test(result.stdout)) problems.push(`stdout does not match ${pattern}`);
+  const extra = testCase.check?.(result);
+  if (extra) problems.push(extra);
+  return problems;
+}
