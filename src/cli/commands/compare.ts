@@ -20,6 +20,7 @@ import {
   writeOutput,
   widthOf,
 } from '../options.js';
+import { writeText } from '../streams.js';
 
 interface CompareOptions {
   region?: string;
@@ -124,7 +125,7 @@ export function registerCompare(program: Command): void {
             );
           },
         });
-        if (warnings) process.stderr.write(warnings);
+        if (warnings) writeText(process.stderr, warnings);
         return;
       }
       const ranking = rankAmong(baseline, value.twh);
@@ -144,6 +145,6 @@ export function registerCompare(program: Command): void {
           return renderRanking(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
         },
       });
-      if (warnings) process.stderr.write(warnings);
+      if (warnings) writeText(process.stderr, warnings);
     });
 }
