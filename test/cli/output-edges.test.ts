@@ -77,6 +77,9 @@ describe('text from the command line never reaches the terminal as controls', ()
     expect(result.stdout).toContain('\\u{1b}]0;x\\u{7}');
     assertSafe(result.stdout, false);
     assertSafe(result.stderr, false);
+    const json = runCli(['data', 'import', 'coinmetrics', coinMetrics, '--out', out, '--json'], WIDE);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { out: string }).out).toBe(out);
   });
 });
 
