@@ -1,10 +1,7 @@
 import { run } from './cli/main.js';
+import { guardOutputStreams } from './cli/streams.js';
 
-function onStdoutError(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') process.exit(0); // the reader left early (`| head`): not a failure of ours
-  throw error;
-}
-process.stdout.on('error', onStdoutError);
+guardOutputStreams();
 
 void run(process.argv).then((code) => {
   process.exitCode = code;

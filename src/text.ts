@@ -14,6 +14,34 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROLS, (char) => (char === '\n' ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`));
 }
 
+/**
+ * What must never reach a terminal from text: every control character but the line break, the line and paragraph
+ * separators, and the bidirectional marks, overrides and isolates, any of which can fake, hide or reorder what is
+ * shown.
+ */
+const TERMINAL_CONTROLS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+/** The same, or a colour sequence as chalk writes one (Select Graphic Rendition: ESC [ numbers m) and no other. */
+const COLOUR_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /(\u001b\[(?:\d{1,3}(?:;\d{1,3})*)?m)|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+const escapeCharacter = (char: string) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
+
+/**
+ * The one rule for human text on its way to a terminal (stdout's tables, everything on stderr): every control
+ * character but the line break is written out as \u{…}, so that no escape sequence, carriage return or
+ * bidirectional override in a name, a path or a value can retitle, clear or rewrite the terminal. With `colour`
+ * on, colour sequences alone are kept as they are; with it off, no ESC is left at all.
+ */
+export function terminalText(text: string, { colour }: { colour: boolean }): string {
+  if (!colour) return text.replace(TERMINAL_CONTROLS, escapeCharacter);
+  return text.replace(COLOUR_OR_CONTROL, (match, colourSequence: string | undefined) =>
+    colourSequence === undefined ? escapeCharacter(match) : match,
+  );
+}
+
 /** Lower-case, with spaces, hyphens, underscores, dots, commas and apostrophes removed: "Nei Mongol" → "neimongol". */
 export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[\s\-_.,'’()]+/g, '');

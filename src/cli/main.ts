@@ -1,8 +1,8 @@
-import { escapeControls } from '../text.js';
 import { Command, CommanderError } from 'commander';
 import { packageInfo } from '../data/package.js';
 import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
-import { colorEnabled, createColors } from '../format/color.js';
+import { createColors } from '../format/color.js';
+import { isOutputTooLarge, OUTPUT_TOO_LARGE } from '../format/output.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
@@ -11,12 +11,18 @@ import { registerNetwork } from './commands/network.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerDatasets, registerRegions, registerSources } from './commands/lists.js';
 import { registerShares } from './commands/shares.js';
+import { colourOn, setColourFlag, writeText } from './streams.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
   0  success
   1  a data or runtime failure (a missing, unreadable or invalid data file)
   2  a usage error (unknown option, region or series; a bad value; no data for the year asked)
+
+When the output cannot be written (ENOSPC, EIO…), the run stops with exit code 1 and
+one line on stderr: "error: cannot write the output: …". When the reader of stdout
+or stderr closes early (EPIPE, as with \`| head -1\`), writing stops quietly and the
+exit code is the run's own (0 for a successful run).
 
 Colour is used only on a terminal; NO_COLOR, TERM=dumb or --no-color turn it off.
 Tables and text fit COLUMNS when it is set, else the terminal's width, else 80
@@ -37,6 +43,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({
+      writeOut: (text) => writeText(process.stdout, text),
+      writeErr: (text) => writeText(process.stderr, text),
       outputError: (message, write) => write(message.endsWith('\n') ? message : `${message}\n`),
     })
     .showHelpAfterError('(add --help for usage and examples)')
@@ -96,12 +104,11 @@ function wantsDebug(argv: readonly string[]): boolean {
 /** Runs the CLI; the only place that turns errors into messages and exit codes. */
 export async function run(argv: readonly string[]): Promise<number> {
   const debug = wantsDebug(argv);
+  setColourFlag(!argv.includes('--no-color'));
   const fail = async (message: string, error: Error) => {
-    const colors = await createColors(
-      colorEnabled({ isTTY: process.stderr.isTTY === true, env: process.env, colorFlag: !argv.includes('--no-color') }),
-    );
-    process.stderr.write(`${colors.red('error:')} ${escapeControls(message)}\n`);
-    if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+    const colors = await createColors(colourOn(process.stderr));
+    writeText(process.stderr, `${colors.red('error:')} ${message}\n`);
+    if (debug) writeText(process.stderr, `${error.stack ?? ''}\n`);
   };
   try {
     await buildProgram(argv).parseAsync([...argv]);
@@ -126,10 +133,17 @@ export async function run(argv: readonly string[]): Promise<number> {
       await fail(error.message, error);
       return EXIT_FAILURE;
     }
+    if (isOutputTooLarge(error)) {
+      await fail(OUTPUT_TOO_LARGE, error as Error);
+      return EXIT_FAILURE;
+    }
     const err = error instanceof Error ? error : new Error(String(error));
     await fail(`unexpected ${err.name}: ${err.message}`, err);
     if (!debug)
-      process.stderr.write('Run again with --debug for the stack trace, and report it with the command you ran.\n');
+      writeText(
+        process.stderr,
+        'Run again with --debug for the stack trace, and report it with the command you ran.\n',
+      );
     return EXIT_FAILURE;
   }
 }

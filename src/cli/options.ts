@@ -15,7 +15,7 @@ import {
 import { UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
-import { type Colors, colorEnabled, createColors } from '../format/color.js';
+import { type Colors, createColors } from '../format/color.js';
 import { OUTPUT_FORMATS, type OutputFormat, type Rendering, renderOutput } from '../format/output.js';
 
 /** Runs a check of src/core/validation.ts on an option's value, reporting its message as commander does. */
@@ -29,6 +29,7 @@ export function asOptionCheck<T>(check: () => T): T {
 }
 
 import { outputWidth } from '../format/width.js';
+import { colourOn, writeExact, writeText } from './streams.js';
 
 export function parseYear(value: string): number {
   return asOptionCheck(() => checkYearText(value));
@@ -79,17 +80,23 @@ export function addFormatOptions(command: Command): Command {
     .addOption(new Option('--json', 'same as --format json').conflicts('format'));
 }
 
-/** Prints a command's output in the format its options ask for: the one place a command's format is chosen. */
 /** Writes warnings to stderr, coloured and wrapped as stderr allows. */
 export async function writeWarnings(command: Command, warnings: readonly string[]): Promise<void> {
   if (warnings.length === 0) return;
   const colors = await colorsFor(command, process.stderr);
   const width = widthOf(process.stderr);
-  process.stderr.write(warnings.map((w) => renderWarning(w, colors, width)).join(''));
+  writeText(process.stderr, warnings.map((w) => renderWarning(w, colors, width)).join(''));
 }
 
+/**
+ * Prints a command's output in the format its options ask for: the one place a command's format is chosen. The
+ * table is human text and goes through the terminal sanitiser; JSON, NDJSON and CSV are written exactly.
+ */
 export async function writeOutput(options: { format?: string; json?: boolean }, rendering: Rendering): Promise<void> {
-  process.stdout.write(await renderOutput(chosenFormat(options), rendering));
+  const format = chosenFormat(options);
+  const text = await renderOutput(format, rendering);
+  if (format === 'table') writeText(process.stdout, text);
+  else writeExact(process.stdout, text);
 }
 
 export function chosenFormat(options: { format?: string; json?: boolean }): OutputFormat {
@@ -112,11 +119,12 @@ export function loadDataFor(command: Command): Promise<Dataset> {
   return loadData({ ...(data === undefined ? {} : { dataDir: data }), defaultData });
 }
 
-/** Colours for a stream, decided by color.ts from the TTY, the environment and --no-color. */
+/**
+ * Colours for a stream, decided by color.ts from the TTY, the environment and --no-color: the same decision as
+ * the writer's, so that the colour sequences written are the ones it keeps.
+ */
 export function colorsFor(command: Command, stream: NodeJS.WriteStream): Promise<Colors> {
-  return createColors(
-    colorEnabled({ isTTY: stream.isTTY === true, env: process.env, colorFlag: globalOptions(command).color }),
-  );
+  return createColors(colourOn(stream) && globalOptions(command).color);
 }
 
 /** The width, in columns, to lay a stream's human output out for (COLUMNS, the terminal's, or 80). */

@@ -1,5 +1,7 @@
 import type { ProgressCallback } from '../core/progress.js';
-import { CLEAR_PROGRESS, renderProgress } from '../format/progress.js';
+import { terminalText } from '../text.js';
+import { CLEAR_PROGRESS, progressLine, renderProgress } from '../format/progress.js';
+import { writeExact } from './streams.js';
 
 /** Where progress goes: stderr, or a stand-in for it in tests. */
 export interface ProgressStream {
@@ -13,6 +15,9 @@ export interface ProgressReporter {
   /** Clears the progress line, if one was shown. Call it when the work ends, however it ends. */
   finish(): void;
 }
+
+/** A progress report made safe to print on a line of its own: a line break in it is written out too. */
+const oneLine = (text: string) => terminalText(text, { colour: false }).replaceAll('\n', '\\u{a}');
 
 /** Work predicted to take longer than this shows its progress. */
 export const LONG_WORK_MS = 1_000;
@@ -38,7 +43,7 @@ export function progressReporter(
   // A point part-way through the timing, to take the pace from after the first steps' warm-up.
   let mark: { at: number; done: number } | undefined;
   const finish = () => {
-    if (shown) stream.write(CLEAR_PROGRESS);
+    if (shown) writeExact(stream, CLEAR_PROGRESS);
     shown = false;
     lastPct = -1;
   };
@@ -64,7 +69,7 @@ export function progressReporter(
     const pct = Math.floor((done / total) * 100);
     if (pct === lastPct) return;
     lastPct = pct;
-    stream.write(renderProgress(label, done, total, unit));
+    writeExact(stream, progressLine(oneLine(renderProgress(label, done, total, unit))));
   };
   return { onProgress, finish };
 }

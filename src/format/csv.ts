@@ -7,19 +7,30 @@ type Cell = string | number | boolean | null | undefined;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** What a spreadsheet may read as the start of a formula, at the start of a text cell. */
-const FORMULA_START = /^[=+\-@]/;
+/**
+ * What a spreadsheet may run as a formula at the start of a text cell: =, +, - or @, also after leading spaces,
+ * or a tab or carriage return first.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+/** A text that is a plain number ("-12.5", "3e6"): a spreadsheet reads it as that number, and it stays one. */
+const PLAIN_NUMBER = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** Whether a text cell needs an apostrophe so that a spreadsheet shows it rather than runs it. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
 
 /**
- * One RFC 4180 field. Numbers are rounded to 10 significant digits, as in the JSON. Text has its control
- * characters replaced by spaces, and text a spreadsheet would take for a formula (starting with =, +, - or @)
- * is prefixed with an apostrophe; a field holding a comma or a quote is quoted, its quotes doubled.
+ * One RFC 4180 field. Numbers are rounded to 10 significant digits, as in the JSON. Text a spreadsheet would take
+ * for a formula (see {@link looksLikeFormula}) is prefixed with an apostrophe, then its control characters are
+ * replaced by spaces; a field holding a comma or a quote is quoted, its quotes doubled.
  */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(roundSignificant(value));
-  let text = String(value).replace(CONTROL_CHARACTERS, ' ');
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  const raw = String(value);
+  const guarded = typeof value === 'string' && looksLikeFormula(raw) ? `'${raw}` : raw;
+  const text = guarded.replace(CONTROL_CHARACTERS, ' ');
   return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,3 +1,4 @@
+import { DataError } from '../errors.js';
 import { renderJsonCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
 
@@ -18,8 +19,29 @@ export interface Rendering {
   table: () => string | Promise<string>;
 }
 
-/** The one format switch: the text a command prints on stdout in the chosen format. */
+/** Why a run stops when its output would be longer than the longest string V8 can hold. */
+export const OUTPUT_TOO_LARGE =
+  'the output is too large to build as one document; use --format ndjson or a narrower query.';
+
+/** V8's error for a string longer than it can hold ("Invalid string length"), from building the output. */
+export function isOutputTooLarge(error: unknown): boolean {
+  return error instanceof RangeError && error.message === 'Invalid string length';
+}
+
+/**
+ * The one format switch: the text a command prints on stdout in the chosen format. An output too long to be one
+ * string is a {@link DataError} saying so, not an unexpected RangeError.
+ */
 export async function renderOutput(format: OutputFormat, rendering: Rendering): Promise<string> {
+  try {
+    return await renderFormat(format, rendering);
+  } catch (error) {
+    if (isOutputTooLarge(error)) throw new DataError(OUTPUT_TOO_LARGE);
+    throw error;
+  }
+}
+
+async function renderFormat(format: OutputFormat, rendering: Rendering): Promise<string> {
   switch (format) {
     case 'json':
       return renderJson(rendering.document);

@@ -17,11 +17,11 @@ export function table(
   alignRight: readonly number[],
   widthColumns: number,
 ): string {
-  const columns = Math.max(head.length, ...rows.map((row) => row.length));
+  const columns = largest(rows, (row) => row.length, head.length);
   const column = (i: number) => rows.map((row) => row[i] ?? '');
-  const body = Array.from({ length: columns }, (_, i) => Math.max(1, ...column(i).map(maxLineWidth)));
+  const body = Array.from({ length: columns }, (_, i) => largest(column(i), maxLineWidth, 1));
   const natural = body.map((w, i) => Math.max(w, maxLineWidth(head[i] ?? '')));
-  const words = body.map((_, i) => Math.max(1, ...[head[i] ?? '', ...column(i)].map(longestWord)));
+  const words = body.map((_, i) => largest(column(i), longestWord, Math.max(1, longestWord(head[i] ?? ''))));
   // Too wide: the headings wrap at their spaces first, then the widest columns narrow.
   const widths =
     natural.reduce((sum, w) => sum + w, 0) + tableOverhead(columns) <= widthColumns
@@ -44,7 +44,7 @@ function drawBox(head: string[][] | null, rows: readonly string[][][], alignRigh
   const all = head ? [head, ...rows] : rows;
   const columns = all[0]?.length ?? 0;
   const widths = Array.from({ length: columns }, (_, i) =>
-    Math.max(1, ...all.flatMap((row) => (row[i] ?? []).map(displayWidth))),
+    largest(all, (row) => largest(row[i] ?? [], displayWidth, 0), 1),
   );
   const rule = (left: string, middle: string, right: string) =>
     `${left}${widths.map((w) => '─'.repeat(w + 2)).join(middle)}${right}\n`;
@@ -74,7 +74,7 @@ export function tableOrRecords(
   alignRight: readonly number[],
   widthColumns: number,
 ): string {
-  const words = head.map((h, i) => Math.max(longestWord(h), ...rows.map((row) => longestWord(row[i] ?? ''))));
+  const words = head.map((h, i) => largest(rows, (row) => longestWord(row[i] ?? ''), longestWord(h)));
   if (words.reduce((sum, w) => sum + w, 0) + tableOverhead(head.length) <= widthColumns) {
     return table(head, rows, alignRight, widthColumns);
   }
@@ -87,6 +87,16 @@ export function tableOrRecords(
       return `${wrapText(row[0] ?? '', widthColumns)}\n${wrapText(`  ${fields}`, widthColumns)}\n`;
     })
     .join('');
+}
+
+/**
+ * The largest of `measure` over the items, and `floor`: a loop rather than `Math.max(...items)`, whose arguments
+ * overflow the stack for a table of some hundred thousand rows.
+ */
+function largest<T>(items: readonly T[], measure: (item: T) => number, floor: number): number {
+  let max = floor;
+  for (const item of items) max = Math.max(max, measure(item));
+  return max;
 }
 
 /** Columns a bordered table adds to its cells' widths: a border and a space each side of every cell. */

@@ -10,6 +10,9 @@ const ANSI_SEQUENCE = /\u001b\[[0-9;]*m/g;
 // eslint-disable-next-line no-control-regex
 const ANSI_OR_CHARACTER = /\u001b\[[0-9;]*m|[\s\S]/gu;
 
+/** Text every character of which takes exactly one column: most cells of a long table. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The text without its colour codes. */
 export function stripAnsi(text: string): string {
   return text.replace(ANSI_SEQUENCE, '');
@@ -51,6 +54,7 @@ function characterWidth(character: string): number {
 
 /** Columns a single line takes on a terminal: colour codes take none, wide characters two. */
 export function displayWidth(line: string): number {
+  if (PRINTABLE_ASCII.test(line)) return line.length;
   let width = 0;
   for (const character of line.match(ANSI_OR_CHARACTER) ?? []) width += characterWidth(character);
   return width;

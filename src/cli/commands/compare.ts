@@ -22,6 +22,7 @@ import {
   oneRegionParser,
   wholeParser,
 } from '../options.js';
+import { writeText } from '../streams.js';
 
 interface CompareOptions {
   region?: string;
@@ -134,7 +135,7 @@ export function registerCompare(program: Command): void {
             );
           },
         });
-        if (warnings) process.stderr.write(warnings);
+        if (warnings) writeText(process.stderr, warnings);
         return;
       }
       const ranking = rankAmong(baseline, value.twh);
@@ -154,6 +155,6 @@ export function registerCompare(program: Command): void {
           return renderRanking(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
         },
       });
-      if (warnings) process.stderr.write(warnings);
+      if (warnings) writeText(process.stderr, warnings);
     });
 }

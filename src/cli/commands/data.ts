@@ -7,6 +7,7 @@ import { renderImportSummary } from '../../format/import-summary.js';
 import { renderJson } from '../../format/json.js';
 import { wrapText } from '../../format/width.js';
 import { examples, globalOptions, widthOf, writeWarnings } from '../options.js';
+import { writeExact, writeText } from '../streams.js';
 
 interface ImportCommandOptions {
   out: string;
@@ -55,7 +56,8 @@ export function registerData(program: Command): void {
       const { defaultData } = globalOptions(cmd);
       const merged = await loadData({ dataDir: dir, defaultData });
       const counts = DATASET_KEYS.map((key) => `${merged[key].length} in ${DATA_FILE_NAMES[key]}`).join(', ');
-      process.stdout.write(
+      writeText(
+        process.stdout,
         `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}).`, widthOf(process.stdout))}\n`,
       );
     });
@@ -117,7 +119,8 @@ merged over the shipped data, as --data would use it, before anything is written
         ...(options.map === undefined ? {} : { map: options.map }),
         ...(options.skipIncomplete === undefined ? {} : { skipIncomplete: options.skipIncomplete }),
       });
-      process.stdout.write(options.json ? renderJson(summary) : renderImportSummary(summary, widthOf(process.stdout)));
+      if (options.json) writeExact(process.stdout, renderJson(summary));
+      else writeText(process.stdout, renderImportSummary(summary, widthOf(process.stdout)));
       await writeWarnings(cmd, summary.warnings);
     });
 }

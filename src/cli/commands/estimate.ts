@@ -32,6 +32,7 @@ import {
   writeOutput,
   widthOf,
 } from '../options.js';
+import { writeText } from '../streams.js';
 
 interface EstimateCommandOptions
   extends
@@ -202,6 +203,6 @@ Regions overlap (provinces are inside China, states inside the United States): a
       const messages =
         skipped.map((s) => renderWarning(s, errColors, errWidth)).join('') +
         (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
-      if (messages) process.stderr.write(messages);
+      if (messages) writeText(process.stderr, messages);
     });
 }
