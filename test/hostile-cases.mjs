@@ -212,7 +212,7 @@ export const CASES = [
       join(dir, 'hw.json'),
     ],
     code: 1,
-    stderr: [/Triple S9/, /record 2 .*record 1's again[^]*record 3 .*record 1's again/i],
+    stderr: [/Triple S9/, /record 2 .*is record 1's[^]*record 3 .*is record 1's/i],
   },
   {
     name: '--hardware with an empty list []',
@@ -405,8 +405,9 @@ export const CASES = [
     code: 1,
     stderr: [/no space|ENOSPC|cannot write|write/i],
     check: ({ stderr }) => {
-      const lines = stderr.split('\n').filter((line) => line !== '' && !line.startsWith('warning:'));
-      return lines.length === 1 && lines[0].startsWith('error:') && !/\bat /.test(stderr)
+      // A warning's continuation lines are indented; a stack frame is an indented "at …".
+      const lines = stderr.split('\n').filter((line) => line !== '' && !/^(warning:| {2}\S)/.test(line));
+      return lines.length === 1 && lines[0].startsWith('error:') && !/\n\s+at /.test(stderr)
         ? null
         : 'stderr is not one error line (besides warnings) without stack frames';
     },

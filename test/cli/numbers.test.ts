@@ -35,7 +35,8 @@ describe('numbers on the command line are decimal', () => {
     '--hashrate %j is refused',
     (value) => {
       expect(refusal(['network', '--hashrate', value, '--threshold', '55'])).toContain(
-        `${HASHRATE} argument '${value}' is invalid. expected a decimal number: a hash rate in EH/s from 1e-12 to 1e6, e.g. 600.`,
+        // A tab is shown written out, as every control character on stderr is.
+        `${HASHRATE} argument '${value.replace('\t', '\\u{9}')}' is invalid. expected a decimal number: a hash rate in EH/s from 1e-12 to 1e6, e.g. 600.`,
       );
     },
   );
