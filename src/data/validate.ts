@@ -1,23 +1,8 @@
 import { controlCharacterIn } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
+import { describePath, describeRecord } from './record-label.js';
 import { DATA_SCHEMAS } from './schemas.js';
-
-function describeRecord(record: unknown): string {
-  if (typeof record !== 'object' || record === null) return '';
-  const { id, model, region, month, year } = record as Record<string, unknown>;
-  if (typeof id === 'string') return ` ("${id}")`;
-  if (typeof model === 'string') return ` ("${model}")`;
-  if (typeof region === 'string')
-    return ` ("${region}"${typeof month === 'string' ? ` ${month}` : typeof year === 'number' ? ` ${year}` : ''})`;
-  return '';
-}
-
-function describePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
-  return out === '' ? '(the record)' : out;
-}
 
 /** The value at a path inside a parsed record, or undefined where the path leads nowhere. */
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
@@ -62,19 +47,33 @@ export function validateFile<K extends DatasetKey>(
 function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
   if (!Array.isArray(raw)) return [];
   const problems: string[] = [];
-  const visit = (value: unknown, index: number, path: PropertyKey[]) => {
+  const report = (index: number, path: readonly PropertyKey[], found: string, what: string) =>
+    problems.push(
+      `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → ${what} the control character ${found}`,
+    );
+  // Every string of every record, property names included, walked with an explicit stack (no recursion: a
+  // deeply nested value costs no call stack).
+  const pending: { value: unknown; index: number; path: PropertyKey[] }[] = raw
+    .map((value, index) => ({ value, index, path: [] as PropertyKey[] }))
+    .reverse();
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, index, path } = item;
     if (typeof value === 'string') {
       const found = controlCharacterIn(value);
-      if (found) {
-        problems.push(
-          `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → contains the control character ${found}`,
-        );
+      if (found) report(index, path, found, 'contains');
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], index, path: [...path, i] });
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      for (const [key] of entries) {
+        const found = controlCharacterIn(key);
+        if (found) report(index, path, found, `has a property name with`);
       }
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, index, [...path, i]));
-    else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit(item, index, [...path, key]);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as [string, unknown];
+        pending.push({ value: item, index, path: [...path, key] });
+      }
     }
-  };
-  raw.forEach((record, index) => visit(record, index, []));
+  }
   return problems;
 }
