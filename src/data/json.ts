@@ -160,48 +160,55 @@ function locateJsonError(text: string): JsonSyntaxProblem {
     if (!match) fail('expected a value');
     offset += (match as RegExpExecArray)[0].length;
   };
-  /** The members of an object or array, from its opening bracket to `close`. */
-  const sequence = (close: string, what: string, member: () => void) => {
-    offset++;
+  const propertyName = () => {
     skipSpace();
-    if (text[offset] === close) {
-      offset++;
-      return;
-    }
-    for (;;) {
-      member();
-      skipSpace();
-      if (text[offset] === ',') offset++;
-      else if (text[offset] === close) {
-        offset++;
-        return;
-      } else fail(`expected "," or "${close}" after ${what}`);
-    }
+    if (text[offset] !== '"') fail('expected a double-quoted property name');
+    string();
+    skipSpace();
+    expect(':');
   };
+  /**
+   * One value, its nested members walked with an explicit stack of the closing brackets still owed (no
+   * recursion: a deeply nested text costs no call stack).
+   */
   const value = (): void => {
-    skipSpace();
-    const char = text[offset];
-    if (char === undefined) fail('unexpected end of file; expected a value');
-    if (char === '{') {
-      sequence('}', 'a property value', () => {
+    const closing: ('}' | ']')[] = [];
+    for (;;) {
+      skipSpace();
+      const char = text[offset];
+      if (char === undefined) fail('unexpected end of file; expected a value');
+      if (char === '{' || char === '[') {
+        const close = char === '{' ? '}' : ']';
+        offset++;
         skipSpace();
-        if (text[offset] !== '"') fail('expected a double-quoted property name');
-        string();
+        if (text[offset] === close) offset++;
+        else {
+          closing.push(close);
+          if (close === '}') propertyName();
+          continue;
+        }
+      } else if (char === '"') string();
+      else if (char === 't') expect('true');
+      else if (char === 'f') expect('false');
+      else if (char === 'n') expect('null');
+      else number();
+      // After a value: a comma and the next member, or the closing brackets owed.
+      for (;;) {
+        const close = closing.at(-1);
+        if (close === undefined) return;
         skipSpace();
-        expect(':');
-        value();
-      });
-      return;
+        if (text[offset] === ',') {
+          offset++;
+          if (close === '}') propertyName();
+          break;
+        }
+        if (text[offset] !== close) {
+          fail(`expected "," or "${close}" after ${close === '}' ? 'a property value' : 'an array element'}`);
+        }
+        offset++;
+        closing.pop();
+      }
     }
-    if (char === '[') {
-      sequence(']', 'an array element', value);
-      return;
-    }
-    if (char === '"') string();
-    else if (char === 't') expect('true');
-    else if (char === 'f') expect('false');
-    else if (char === 'n') expect('null');
-    else number();
   };
   let message = 'invalid JSON';
   try {

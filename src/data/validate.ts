@@ -52,26 +52,36 @@ function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
       `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → ${what} the control character ${found}`,
     );
   // Every string of every record, property names included, walked with an explicit stack (no recursion: a
-  // deeply nested value costs no call stack).
-  const pending: { value: unknown; index: number; path: PropertyKey[] }[] = raw
-    .map((value, index) => ({ value, index, path: [] as PropertyKey[] }))
-    .reverse();
+  // deeply nested value costs no call stack). Each item links to its parent's path, so a path is built only
+  // for a problem to report, and the walk stays linear however deep the nesting.
+  interface Item {
+    value: unknown;
+    index: number;
+    key: PropertyKey | null;
+    up: Item | null;
+  }
+  const pathOf = (item: Item) => {
+    const path: PropertyKey[] = [];
+    for (let at: Item | null = item; at !== null && at.key !== null; at = at.up) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Item[] = raw.map((value, index) => ({ value, index, key: null, up: null })).reverse();
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
-    const { value, index, path } = item;
+    const { value, index } = item;
     if (typeof value === 'string') {
       const found = controlCharacterIn(value);
-      if (found) report(index, path, found, 'contains');
+      if (found) report(index, pathOf(item), found, 'contains');
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], index, path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], index, key: i, up: item });
     } else if (typeof value === 'object' && value !== null) {
       const entries = Object.entries(value);
       for (const [key] of entries) {
         const found = controlCharacterIn(key);
-        if (found) report(index, path, found, `has a property name with`);
+        if (found) report(index, pathOf(item), found, 'has a property name with');
       }
       for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i] as [string, unknown];
-        pending.push({ value: item, index, path: [...path, key] });
+        const [key, child] = entries[i] as [string, unknown];
+        pending.push({ value: child, index, key, up: item });
       }
     }
   }

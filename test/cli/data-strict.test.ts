@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_REGION_DEPTH } from '../../src/data/limits.js';
-import { expectFailure, runCli, WIDE } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli, WIDE } from '../helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mining-energy-deep-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,5 +32,20 @@ describe('a user data directory on the command line', () => {
 
   it('is a usage error (exit 2) to give --no-default-data without --data', () => {
     expectFailure(['--no-default-data', 'regions'], 2, /--no-default-data needs --data <dir>/);
+  });
+});
+
+describe('data import into a directory', () => {
+  const CBECI_EXPORT = join(FIXTURES, 'import', 'cbeci_revised_daily_export_2010-07-18_2024-11-16.csv');
+
+  it('refuses a data file in the out directory that is a broken symbolic link, instead of writing over it', () => {
+    const out = mkdtempSync(join(tmpdir(), 'mining-energy-import-'));
+    symlinkSync(join(out, 'nowhere.json'), join(out, 'network-energy.json'));
+    expectFailure(
+      ['data', 'import', 'cbeci-energy', CBECI_EXPORT, '--out', out],
+      1,
+      /Cannot read the data file .*network-energy\.json: it is a symbolic link to .*nowhere\.json/,
+    );
+    rmSync(out, { recursive: true, force: true });
   });
 });

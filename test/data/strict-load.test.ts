@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { duplicateProperties, parseJson } from '../../src/data/json.js';
 import { loadData, MAX_LISTED_PROBLEMS } from '../../src/data/load.js';
-import { MAX_REGION_DEPTH, MAX_REGIONS } from '../../src/data/limits.js';
+import { MAX_BASELINE_COUNTRIES, MAX_REGION_DEPTH, MAX_REGIONS } from '../../src/data/limits.js';
 import { checkReferences, regionChainEnds } from '../../src/data/references.js';
 import { DataError, UsageError } from '../../src/errors.js';
 import { shippedData } from '../helpers.js';
@@ -259,4 +259,32 @@ describe('control characters', () => {
     const error = await failure(loadData({ dataDir: dataDir({ [file]: records }) }));
     expect(error.problems.some((p) => p.includes(`→ record 1 ("`) && p.includes(`${field}`) && p.includes('the control character U+001B'))).toBe(true);
   });
+});
+
+describe('deeply nested JSON', () => {
+  const depth = 200_000;
+  it('locates a syntax error without running out of call stack', () => {
+    const result = parseJson(`[${'['.repeat(depth)}${']'.repeat(depth - 1)}]`);
+    expect(result).toEqual({
+      ok: false,
+      problem: { line: 1, column: 2 * depth + 2, message: 'unexpected end of file; expected "," or "]" after an array element' },
+    });
+  });
+
+  it('checks the strings of a deeply nested record in linear time', async () => {
+    const text = `[{"id":"a","name":${'['.repeat(depth)}"\\u001b"${']'.repeat(depth)}}]`;
+    const started = performance.now();
+    const error = await failure(loadData({ dataDir: dataDir({ 'regions.json': text }) }));
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(error.problems.some((p) => p.includes('contains the control character U+001B'))).toBe(true);
+  });
+});
+
+it(`refuses a baseline of more than ${MAX_BASELINE_COUNTRIES.toLocaleString('en-US')} countries`, async () => {
+  const values = Array.from({ length: MAX_BASELINE_COUNTRIES + 1 }, (_, i) => ({ country: `Country ${i}`, twh: 1 }));
+  const baseline = { id: 'huge', name: 'Huge', measure: 'demand', year: 2020, source: 'cbeci-mining-map', evidence: 'computed', values };
+  const error = await failure(loadData({ dataDir: dataDir({ 'electricity-baselines.json': [baseline] }) }));
+  expect(error.problems).toEqual([
+    expect.stringMatching(/record 1 \("huge"\) → values → must list at most 1,000 countries \(MAX_BASELINE_COUNTRIES\)$/),
+  ]);
 });
