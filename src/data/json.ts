@@ -40,6 +40,16 @@ export interface DuplicateProperty {
   path: (string | number)[];
 }
 
+/** Levels of a path given in full; a deeper one ends in "…" (no data record nests that deep). */
+const MAX_PATH_LEVELS = 16;
+
+/** The path to the innermost object on the stack: bounded, so that a deeply nested text stays linear to scan. */
+function pathOf(stack: readonly ScanFrame[]): (string | number)[] {
+  const levels = stack.length - 1;
+  const shown = stack.slice(0, Math.min(levels, MAX_PATH_LEVELS)).map((frame) => frame.at);
+  return levels > MAX_PATH_LEVELS ? [...shown, '…'] : shown;
+}
+
 interface ScanFrame {
   kind: 'object' | 'array';
   /** An object's names so far, with the offset each was first seen at. */
@@ -101,7 +111,7 @@ export function duplicateProperties(text: string): DuplicateProperty[] {
             column: second.column,
             firstLine: earlier.line,
             firstColumn: earlier.column,
-            path: stack.slice(0, -1).map((frame) => frame.at),
+            path: pathOf(stack),
           });
         }
         top.at = name;

@@ -1,6 +1,7 @@
 import { controlCharacterIn } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
+import { MAX_REGIONS } from './limits.js';
 import { describePath, describeRecord } from './record-label.js';
 import { DATA_SCHEMAS } from './schemas.js';
 
@@ -23,6 +24,15 @@ export function validateFile<K extends DatasetKey>(
   raw: unknown,
   fileLabel: string,
 ): { ok: true; records: Dataset[K] } | { ok: false; problems: string[] } {
+  if (key === 'regions' && Array.isArray(raw) && raw.length > MAX_REGIONS) {
+    // Refused before the schema is run over each of them.
+    return {
+      ok: false,
+      problems: [
+        `${fileLabel} → record ${(MAX_REGIONS + 1).toLocaleString('en-US')}${describeRecord(raw[MAX_REGIONS])} → is region ${(MAX_REGIONS + 1).toLocaleString('en-US')} of ${raw.length.toLocaleString('en-US')}, over the limit of ${MAX_REGIONS.toLocaleString('en-US')} regions (MAX_REGIONS)`,
+      ],
+    };
+  }
   const controls = controlCharacterProblems(raw, fileLabel);
   const result = (DATA_SCHEMAS[key] as z.ZodType).safeParse(raw);
   if (result.success && controls.length === 0) return { ok: true, records: result.data as Dataset[K] };

@@ -288,3 +288,26 @@ it(`refuses a baseline of more than ${MAX_BASELINE_COUNTRIES.toLocaleString('en-
     expect.stringMatching(/record 1 \("huge"\) → values → must list at most 1,000 countries \(MAX_BASELINE_COUNTRIES\)$/),
   ]);
 });
+
+it(`refuses a regions file of more than ${MAX_REGIONS.toLocaleString('en-US')} regions before validating each`, async () => {
+  const text = `[${Array.from({ length: MAX_REGIONS + 1 }, (_, i) => `{"id":"r${i}"}`).join(',')}]`;
+  const started = performance.now();
+  const error = await failure(loadData({ dataDir: dataDir({ 'regions.json': text }) }));
+  expect(performance.now() - started).toBeLessThan(10_000);
+  expect(error.problems).toEqual([
+    expect.stringMatching(
+      /regions\.json → record 1,000,001 \("r1000000"\) → is region 1,000,001 of 1,000,001, over the limit of 1,000,000 regions \(MAX_REGIONS\)$/,
+    ),
+  ]);
+}, 30_000);
+
+it('finds repeated names in deeply nested objects in linear time', () => {
+  const depth = 100_000;
+  const text = `[${'{"a":1,"a":'.repeat(depth)}1${'}'.repeat(depth)}]`;
+  const started = performance.now();
+  const found = duplicateProperties(text);
+  expect(performance.now() - started).toBeLessThan(3000);
+  expect(found).toHaveLength(depth);
+  expect(found[1]?.path).toEqual([0, 'a']);
+  expect(found.at(-1)?.path).toHaveLength(17);
+});
