@@ -2,7 +2,7 @@ import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import type { Period } from './period.js';
-import { partitionOf } from './shares.js';
+import { type Partition, partitionOf } from './shares.js';
 
 /** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
 export interface ShareLink {
@@ -28,26 +28,37 @@ export interface ShareLink {
 export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
   const links: ShareLink[] = [];
   const warnings: string[] = [];
-  const visit = (parent: Region) => {
+  // Depth first, each child's links right after its own link: an explicit stack of the divisions being walked
+  // (a deep chain costs no call stack).
+  const stack: { parent: Region; partition: Partition; next: number }[] = [];
+  const enter = (parent: Region) => {
     const partition = partitionOf(index, parent, period);
     warnings.push(...partition.linkWarnings, ...partition.warnings);
-    for (const { child, link, pct, adjustment } of partition.links) {
-      if (adjustment) warnings.push(adjustment);
-      links.push({
-        id: child.id,
-        parent: parent.id,
-        pct,
-        precisionPct: link.precisionPct,
-        approximate: link.choice.approximate,
-        breaks: link.breaks.map((b) => b.event.id),
-        distanceMonths: link.choice.distanceMonths,
-        secondhand: link.secondhand,
-      });
-      visit(child);
-    }
+    stack.push({ parent, partition, next: 0 });
   };
   const world = index.data.regions.find((r) => r.parent === null);
-  if (world) visit(world);
+  if (world) enter(world);
+  while (stack.length > 0) {
+    const frame = stack.at(-1) as (typeof stack)[number];
+    const entry = frame.partition.links[frame.next++];
+    if (entry === undefined) {
+      stack.pop();
+      continue;
+    }
+    const { child, link, pct, adjustment } = entry;
+    if (adjustment) warnings.push(adjustment);
+    links.push({
+      id: child.id,
+      parent: frame.parent.id,
+      pct,
+      precisionPct: link.precisionPct,
+      approximate: link.choice.approximate,
+      breaks: link.breaks.map((b) => b.event.id),
+      distanceMonths: link.choice.distanceMonths,
+      secondhand: link.secondhand,
+    });
+    enter(child);
+  }
   return { links, warnings };
 }
 
@@ -74,14 +85,18 @@ export function shareTree(worldId: string, regions: readonly { id: string; paren
   parents.forEach((parent, slot) => {
     if (parent >= 0) children[parent]?.push(slot);
   });
+  // Each slot's ancestors, and each slot added to its own subtree and its ancestors': time in proportion to the
+  // sum of the depths (at most MAX_REGION_DEPTH a region), not to the square of the number of regions.
   const ancestors = parents.map((_, slot) => {
     const chain: number[] = [];
     for (let up = parents[slot] as number; up >= 0; up = parents[up] as number) chain.push(up);
     return chain;
   });
-  const subtrees = ids.map((_, slot) =>
-    ids.flatMap((__, other) => (other === slot || ancestors[other]?.includes(slot) ? [other] : [])),
-  );
+  const subtrees: number[][] = ids.map(() => []);
+  ancestors.forEach((chain, slot) => {
+    subtrees[slot]?.push(slot);
+    for (const up of chain) subtrees[up]?.push(slot);
+  });
   return { ids, slots, children, subtrees, ancestors };
 }
 

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import {
   DATA_FILE_NAMES,
   DATASET_KEYS,
@@ -12,8 +11,10 @@ import {
   OPTIONAL_KEYS,
   RECORD_LABEL,
 } from './dataset.js';
-import { jsonProblemText, parseJson } from './json.js';
+import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { packageInfo } from './package.js';
+import { checkDirectory, pathExists, readTextFile } from './read-file.js';
+import { describePath, describeRecord } from './record-label.js';
 import { checkReferences } from './references.js';
 
 /** Options for {@link loadData}. */
@@ -41,18 +42,21 @@ export interface DataFileText {
 
 type RawFile = DataFileText;
 
+/** Problems listed at most in one message; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * The data files present in a directory, each read safely: a file that is there in any form (a broken symbolic
+ * link, a directory, a named pipe) is read and refused with its kind, never taken for an absent one.
+ * @throws DataError when the directory cannot be read or a data file is not a regular file the tool can read.
+ */
 function readDirectory(dir: string): RawFile[] {
-  if (!existsSync(dir)) throw new DataError(`Data directory ${dir} does not exist.`);
-  if (!statSync(dir).isDirectory()) throw new DataError(`${dir} is not a directory; --data takes a data directory.`);
+  checkDirectory(dir, 'Data directory');
   const files: RawFile[] = [];
   for (const key of DATASET_KEYS) {
     const path = join(dir, DATA_FILE_NAMES[key]);
-    if (!existsSync(path)) continue;
-    try {
-      files.push({ key, label: path, text: readFileSync(path, 'utf8') });
-    } catch (error) {
-      throw new DataError(`Cannot read ${path}: ${(error as Error).message}`);
-    }
+    if (!pathExists(path)) continue;
+    files.push({ key, label: path, text: readTextFile(path, 'the data file') });
   }
   return files;
 }
@@ -75,14 +79,40 @@ function checkPresence(dir: string, files: readonly RawFile[], required: boolean
   }
 }
 
-function parseFiles(files: readonly RawFile[], problems: string[]): Map<DatasetKey, unknown> {
+/**
+ * Parses each file's JSON. With `checkNames` (a user's files), a property given twice in one object is a
+ * problem: JSON.parse would keep the last value and drop the first without a word.
+ */
+function parseFiles(files: readonly RawFile[], problems: string[], checkNames: boolean): Map<DatasetKey, unknown> {
   const parsed = new Map<DatasetKey, unknown>();
   for (const file of files) {
     const result = parseJson(file.text);
-    if (result.ok) parsed.set(file.key, result.value);
-    else problems.push(jsonProblemText(file.label, result.problem));
+    if (!result.ok) {
+      problems.push(jsonProblemText(file.label, result.problem));
+      continue;
+    }
+    const repeated = checkNames ? repeatedPropertyProblems(file.label, file.text, result.value) : [];
+    if (repeated.length > 0) problems.push(...repeated);
+    else parsed.set(file.key, result.value);
   }
   return parsed;
+}
+
+/** `file → line L, column C → record N ("id") → field → appears twice in one object …`, one per repeated name. */
+function repeatedPropertyProblems(label: string, text: string, value: unknown): string[] {
+  return duplicateProperties(text).map(({ property, line, column, firstLine, firstColumn, path }) => {
+    const [index, ...inside] = path;
+    const record =
+      typeof index === 'number' && Array.isArray(value) ? ` → record ${index + 1}${describeRecord(value[index])}` : '';
+    const field = describePath([...(typeof index === 'number' ? inside : path), property]);
+    return `${label} → line ${line}, column ${column}${record} → ${field} → appears twice in one object (first at line ${firstLine}, column ${firstColumn}); JSON keeps only the last value, so keep one`;
+  });
+}
+
+/** At most {@link MAX_LISTED_PROBLEMS} problems, then "… and N more". */
+function listed(problems: readonly string[]): string[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), `… and ${problems.length - MAX_LISTED_PROBLEMS} more`];
 }
 
 async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, unknown>, problems: string[]) {
@@ -117,20 +147,25 @@ function shippedFilesTrusted(files: readonly RawFile[]): boolean {
     files.length === DATASET_KEYS.length &&
     files.every((file) => {
       const copy = join(copyDir, DATA_FILE_NAMES[file.key]);
-      return existsSync(copy) && readFileSync(copy, 'utf8') === file.text;
+      try {
+        return pathExists(copy) && readTextFile(copy, 'the validated copy') === file.text;
+      } catch {
+        return false;
+      }
     })
   );
 }
 
 /**
  * Reads, validates and merges the data the tool works from.
+ * @throws UsageError when asked for no shipped data and no directory.
  * The shipped files are validated at build time; they are re-validated here only when they differ from what the build checked.
  * @throws DataError naming every problem (file → record → field → what is wrong).
  */
 export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> {
   const useDefault = options.defaultData ?? true;
   if (!useDefault && options.dataDir === undefined) {
-    throw new DataError('No data to use: --no-default-data needs --data <dir>.');
+    throw new UsageError('No data to use: --no-default-data needs --data <dir>.');
   }
   if (options.dataDir === undefined) return loadMerged(undefined, true);
   const dir = resolve(options.dataDir);
@@ -160,7 +195,7 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
     const shipped = shippedDataDir();
     const files = readDirectory(shipped);
     checkPresence(shipped, files, true);
-    const parsed = parseFiles(files, problems);
+    const parsed = parseFiles(files, problems, false);
     trusted = problems.length === 0 && shippedFilesTrusted(files);
     base = trusted
       ? (Object.fromEntries(parsed) as unknown as Dataset)
@@ -168,7 +203,7 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
   }
   let data = base;
   if (overlay) {
-    const merged = await validateFiles(overlay.files, parseFiles(overlay.files, problems), problems);
+    const merged = await validateFiles(overlay.files, parseFiles(overlay.files, problems, true), problems);
     data = mergeDatasets(base, merged);
     trusted = false;
   }
@@ -177,7 +212,7 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
     const where = overlay === undefined ? 'The shipped data' : `The data in ${overlay.dir}`;
     throw new DataError(
       `${where} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
-      problems,
+      listed(problems),
     );
   }
   return data;

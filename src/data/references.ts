@@ -1,6 +1,8 @@
 import { yearsCovered } from './dates.js';
-import { quoteList, suggest } from '../text.js';
+import { normaliseName, quoteList, suggest } from '../text.js';
 import { DATA_FILE_NAMES, type Dataset, type DatasetKey, RECORD_KEY, RECORD_LABEL } from './dataset.js';
+import { MAX_REGION_DEPTH, MAX_REGIONS } from './limits.js';
+import type { Baseline, Region } from './schemas.js';
 
 /** Children of one parent in one month may sum to 100 plus this much, for rounding in the published figures. */
 export const SHARE_SUM_TOLERANCE_PCT = 0.1;
@@ -47,6 +49,13 @@ export function checkReferences(data: Dataset): string[] {
   checkSource('hardware');
   checkSource('events');
 
+  if (data.regions.length > MAX_REGIONS) {
+    const first = data.regions[MAX_REGIONS] as Dataset['regions'][number];
+    problems.push(
+      `${DATA_FILE_NAMES.regions} → region "${first.id}" → is region ${(MAX_REGIONS + 1).toLocaleString('en-US')} of ${data.regions.length.toLocaleString('en-US')}, over the limit of ${MAX_REGIONS.toLocaleString('en-US')} regions (MAX_REGIONS)`,
+    );
+    return problems;
+  }
   const regionIds = data.regions.map((r) => r.id);
   const regions = new Map(data.regions.map((r) => [r.id, r]));
   const worlds = data.regions.filter((r) => r.parent === null);
@@ -71,15 +80,8 @@ export function checkReferences(data: Dataset): string[] {
         at('regions', region, 'iso', 'a province or state takes an ISO 3166-2 code, e.g. CN-SC');
       }
     }
-    const visited = new Set<string>([region.id]);
-    for (let parent = region.parent; parent !== null; parent = regions.get(parent)?.parent ?? null) {
-      if (visited.has(parent)) {
-        at('regions', region, 'parent', `the chain of parents loops back to "${parent}"`);
-        break;
-      }
-      visited.add(parent);
-    }
   }
+  problems.push(...regionChainProblems(data.regions), ...aliasProblems(data.regions));
 
   const checkRegion = <K extends 'shares' | 'networkEnergy' | 'carbon'>(key: K, field: 'region' | 'scope') => {
     for (const record of data[key]) {
@@ -116,6 +118,8 @@ export function checkReferences(data: Dataset): string[] {
       );
     }
   }
+
+  problems.push(...yearlyShareProblems(data), ...baselineCountryProblems(data.baselines));
 
   for (const series of data.networkEnergy) {
     const years = new Set<number>();
@@ -155,6 +159,184 @@ export function checkReferences(data: Dataset): string[] {
   strongerThanSource('events');
   for (const series of data.networkEnergy) {
     for (const value of series.values) checkGrade('networkEnergy', series, value.evidence, series.source);
+  }
+  return problems;
+}
+
+/** A region's place in the tree: its depth (the world is 1), or the region its chain of parents loops back to. */
+type ChainEnd = { depth: number } | { loopsTo: string };
+
+/**
+ * Each region's depth, or where its chain loops, worked out once per region: a walk up from a region stops at
+ * the first one already known, so every region is visited a bounded number of times however deep the tree is
+ * (linear time, no recursion). A parent that does not exist ends a chain as if it were the world (it is reported
+ * on its own).
+ */
+export function regionChainEnds(regions: readonly Pick<Region, 'id' | 'parent'>[]): Map<string, ChainEnd> {
+  const parentOf = new Map(regions.map((r) => [r.id, r.parent]));
+  const ends = new Map<string, ChainEnd>();
+  const path: string[] = [];
+  const onPath = new Map<string, number>();
+  for (const region of regions) {
+    if (ends.has(region.id)) continue;
+    path.length = 0;
+    onPath.clear();
+    let id: string | null = region.id;
+    let end: ChainEnd = { depth: 0 };
+    for (;;) {
+      if (id === null || !parentOf.has(id)) break;
+      const known = ends.get(id);
+      if (known !== undefined) {
+        end = known;
+        break;
+      }
+      const seenAt = onPath.get(id);
+      if (seenAt !== undefined) {
+        // Every region on the loop loops back to itself; those below it loop back to where they enter it.
+        for (const member of path.slice(seenAt)) ends.set(member, { loopsTo: member });
+        path.length = seenAt;
+        end = { loopsTo: id };
+        break;
+      }
+      onPath.set(id, path.length);
+      path.push(id);
+      id = parentOf.get(id) ?? null;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      end = 'depth' in end ? { depth: end.depth + 1 } : end;
+      ends.set(path[i] as string, end);
+    }
+  }
+  return ends;
+}
+
+/**
+ * Loops in the chain of parents, and chains deeper than {@link MAX_REGION_DEPTH}: each loop is reported once for
+ * every region on it or leading to it, and a chain that is too deep once, at its first region past the limit.
+ */
+function regionChainProblems(regions: readonly Region[]): string[] {
+  const ends = regionChainEnds(regions);
+  const problems: string[] = [];
+  for (const region of regions) {
+    const end = ends.get(region.id);
+    if (end === undefined) continue;
+    if ('loopsTo' in end) {
+      problems.push(
+        `${DATA_FILE_NAMES.regions} → region "${region.id}" → parent → the chain of parents loops back to "${end.loopsTo}"`,
+      );
+    } else if (end.depth === MAX_REGION_DEPTH + 1) {
+      problems.push(
+        `${DATA_FILE_NAMES.regions} → region "${region.id}" → parent → is ${end.depth} levels down from the world (the world included), over the limit of ${MAX_REGION_DEPTH} levels (MAX_REGION_DEPTH); so is every region below it`,
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Aliases that could name two regions: an alias that is another region's id or ISO code, or one that two regions
+ * share (compared as names are matched: case, spaces and hyphens ignored). A query for it would find the wrong
+ * region or be refused as ambiguous.
+ */
+function aliasProblems(regions: readonly Region[]): string[] {
+  const owners = new Map<string, { region: string; what: string }>();
+  for (const region of regions) {
+    owners.set(normaliseName(region.id), { region: region.id, what: 'id' });
+    if (region.iso !== undefined) owners.set(normaliseName(region.iso), { region: region.id, what: 'ISO code' });
+  }
+  const problems: string[] = [];
+  const aliasOwners = new Map<string, string>();
+  for (const region of regions) {
+    for (const alias of new Set(region.aliases ?? [])) {
+      const name = normaliseName(alias);
+      const owner = owners.get(name);
+      const where = `${DATA_FILE_NAMES.regions} → region "${region.id}" → aliases → "${alias}"`;
+      if (owner !== undefined && owner.region !== region.id) {
+        problems.push(`${where} is the ${owner.what} of region "${owner.region}"; an alias must name only its own region`);
+        continue;
+      }
+      const other = aliasOwners.get(name);
+      if (other !== undefined && other !== region.id) {
+        problems.push(`${where} is also an alias of region "${other}"; an alias must name only one region`);
+        continue;
+      }
+      aliasOwners.set(name, region.id);
+    }
+  }
+  return problems;
+}
+
+/**
+ * A country listed twice in one baseline (by ISO code or by name, compared as names are matched): its
+ * consumption would be counted twice in every comparison and ranking.
+ */
+function baselineCountryProblems(baselines: readonly Baseline[]): string[] {
+  const problems: string[] = [];
+  for (const baseline of baselines) {
+    const byIso = new Map<string, number>();
+    const byName = new Map<string, number>();
+    baseline.values.forEach((value, index) => {
+      const earlierIso = value.iso3 === undefined ? undefined : byIso.get(value.iso3);
+      const earlierName = byName.get(normaliseName(value.country));
+      const earlier = earlierIso ?? earlierName;
+      if (earlier !== undefined) {
+        const first = baseline.values[earlier] as Baseline['values'][number];
+        const entry = (i: number, v: Baseline['values'][number]) =>
+          `values[${i}] ("${v.country}"${v.iso3 === undefined ? '' : `, ${v.iso3}`})`;
+        problems.push(
+          `${DATA_FILE_NAMES.baselines} → baseline "${baseline.id}" → ${entry(earlier, first)} and ${entry(index, value)} → the same country is listed twice (same ${earlierIso === undefined ? 'name' : 'ISO code'}); list each country once`,
+        );
+        return;
+      }
+      if (value.iso3 !== undefined) byIso.set(value.iso3, index);
+      byName.set(normaliseName(value.country), index);
+    });
+  }
+  return problems;
+}
+
+/**
+ * A region's share of its parent for a year: the plain mean of its months recorded in that year. This is the
+ * arithmetic of `chooseShare` in src/core/shares.ts for a year with records (kept the same as it).
+ */
+export function yearMeanPct(monthlyPcts: readonly number[]): number {
+  return monthlyPcts.reduce((sum, pct) => sum + pct, 0) / monthlyPcts.length;
+}
+
+/**
+ * Children whose yearly shares of a parent add up to more than 100%: each month may sum to 100% or less, yet
+ * children recorded in different months (one at 60% in January only, another at 60% in February only) give an
+ * estimate of the year 120% of the parent. A remainder (kind `other`) is left out of the sum: the estimate takes
+ * such an excess out of the remainder first (`dividePartition` in src/core/shares.ts), as it holds regions that
+ * other months name. Checked per share dataset, parent and year, with the monthly tolerance.
+ */
+function yearlyShareProblems(data: Dataset): string[] {
+  const parentOf = new Map(data.regions.filter((r) => r.kind !== 'other').map((r) => [r.id, r.parent]));
+  const months = new Map<string, { dataset: string | undefined; parent: string; year: string; child: string; pcts: number[] }>();
+  for (const share of data.shares) {
+    const parent = parentOf.get(share.region);
+    if (parent == null) continue;
+    const year = share.month.slice(0, 4);
+    const key = `${share.dataset ?? ''} ${parent} ${year} ${share.region}`;
+    const entry = months.get(key) ?? { dataset: share.dataset, parent, year, child: share.region, pcts: [] };
+    entry.pcts.push(share.sharePct);
+    months.set(key, entry);
+  }
+  const sums = new Map<string, { dataset: string | undefined; parent: string; year: string; children: { id: string; pct: number }[] }>();
+  for (const entry of months.values()) {
+    const key = `${entry.dataset ?? ''} ${entry.parent} ${entry.year}`;
+    const sum = sums.get(key) ?? { dataset: entry.dataset, parent: entry.parent, year: entry.year, children: [] };
+    sum.children.push({ id: entry.child, pct: yearMeanPct(entry.pcts) });
+    sums.set(key, sum);
+  }
+  const problems: string[] = [];
+  for (const { dataset, parent, year, children } of sums.values()) {
+    const total = children.reduce((sum, child) => sum + child.pct, 0);
+    if (total <= 100 + SHARE_SUM_TOLERANCE_PCT) continue;
+    const listed = children.map((c) => `"${c.id}" ${Number(c.pct.toFixed(4))}%`).join(', ');
+    problems.push(
+      `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${year}${dataset ? ` (dataset ${dataset})` : ''} → sharePct → the yearly shares of the children of "${parent}" (each the mean of its months recorded in ${year}; a remainder not counted) sum to ${Number(total.toFixed(4))}%, above 100%: ${listed}`,
+    );
   }
   return problems;
 }

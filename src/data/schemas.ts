@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
+import { MAX_BASELINE_COUNTRIES } from './limits.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
@@ -171,7 +172,11 @@ export const BaselineSchema = z.strictObject({
         note: text.optional(),
       }),
     )
-    .min(1, 'must list at least one country'),
+    .min(1, 'must list at least one country')
+    .max(
+      MAX_BASELINE_COUNTRIES,
+      `must list at most ${MAX_BASELINE_COUNTRIES.toLocaleString('en-US')} countries (MAX_BASELINE_COUNTRIES)`,
+    ),
 });
 
 

@@ -1,23 +1,9 @@
 import { controlCharacterIn } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
+import { MAX_REGIONS } from './limits.js';
+import { describePath, describeRecord } from './record-label.js';
 import { DATA_SCHEMAS } from './schemas.js';
-
-function describeRecord(record: unknown): string {
-  if (typeof record !== 'object' || record === null) return '';
-  const { id, model, region, month, year } = record as Record<string, unknown>;
-  if (typeof id === 'string') return ` ("${id}")`;
-  if (typeof model === 'string') return ` ("${model}")`;
-  if (typeof region === 'string')
-    return ` ("${region}"${typeof month === 'string' ? ` ${month}` : typeof year === 'number' ? ` ${year}` : ''})`;
-  return '';
-}
-
-function describePath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out === '' ? '' : '.'}${String(part)}`;
-  return out === '' ? '(the record)' : out;
-}
 
 /** The value at a path inside a parsed record, or undefined where the path leads nowhere. */
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
@@ -38,6 +24,15 @@ export function validateFile<K extends DatasetKey>(
   raw: unknown,
   fileLabel: string,
 ): { ok: true; records: Dataset[K] } | { ok: false; problems: string[] } {
+  if (key === 'regions' && Array.isArray(raw) && raw.length > MAX_REGIONS) {
+    // Refused before the schema is run over each of them.
+    return {
+      ok: false,
+      problems: [
+        `${fileLabel} → record ${(MAX_REGIONS + 1).toLocaleString('en-US')}${describeRecord(raw[MAX_REGIONS])} → is region ${(MAX_REGIONS + 1).toLocaleString('en-US')} of ${raw.length.toLocaleString('en-US')}, over the limit of ${MAX_REGIONS.toLocaleString('en-US')} regions (MAX_REGIONS)`,
+      ],
+    };
+  }
   const controls = controlCharacterProblems(raw, fileLabel);
   const result = (DATA_SCHEMAS[key] as z.ZodType).safeParse(raw);
   if (result.success && controls.length === 0) return { ok: true, records: result.data as Dataset[K] };
@@ -62,19 +57,43 @@ export function validateFile<K extends DatasetKey>(
 function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
   if (!Array.isArray(raw)) return [];
   const problems: string[] = [];
-  const visit = (value: unknown, index: number, path: PropertyKey[]) => {
+  const report = (index: number, path: readonly PropertyKey[], found: string, what: string) =>
+    problems.push(
+      `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → ${what} the control character ${found}`,
+    );
+  // Every string of every record, property names included, walked with an explicit stack (no recursion: a
+  // deeply nested value costs no call stack). Each item links to its parent's path, so a path is built only
+  // for a problem to report, and the walk stays linear however deep the nesting.
+  interface Item {
+    value: unknown;
+    index: number;
+    key: PropertyKey | null;
+    up: Item | null;
+  }
+  const pathOf = (item: Item) => {
+    const path: PropertyKey[] = [];
+    for (let at: Item | null = item; at !== null && at.key !== null; at = at.up) path.push(at.key);
+    return path.reverse();
+  };
+  const pending: Item[] = raw.map((value, index) => ({ value, index, key: null, up: null })).reverse();
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const { value, index } = item;
     if (typeof value === 'string') {
       const found = controlCharacterIn(value);
-      if (found) {
-        problems.push(
-          `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → contains the control character ${found}`,
-        );
+      if (found) report(index, pathOf(item), found, 'contains');
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], index, key: i, up: item });
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      for (const [key] of entries) {
+        const found = controlCharacterIn(key);
+        if (found) report(index, pathOf(item), found, 'has a property name with');
       }
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, index, [...path, i]));
-    else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit(item, index, [...path, key]);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i] as [string, unknown];
+        pending.push({ value: child, index, key, up: item });
+      }
     }
-  };
-  raw.forEach((record, index) => visit(record, index, []));
+  }
   return problems;
 }

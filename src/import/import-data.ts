@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SeriesInputRow } from '../data/series-input.js';
 import { DataError, UsageError } from '../errors.js';
@@ -16,6 +16,7 @@ import {
 import { type DataFileText, loadData, loadDataFiles } from '../data/load.js';
 import type { Source } from '../data/schemas.js';
 import { parseSeriesInput } from '../data/series-input.js';
+import { checkDirectory, pathExists, readTextFile } from '../data/read-file.js';
 import { cbeciEnergySeries, cbeciEnergySource, importCbeciEnergy } from './cbeci-energy.js';
 import { coinMetricsSource, importCoinMetrics, type NetworkInputRow, renderNetworkInputs } from './coinmetrics.js';
 import type { ImportKind } from './kinds.js';
@@ -268,38 +269,37 @@ function describeLines(lines: readonly number[]): string {
 }
 
 function readInput(path: string): { text: string; modified: string } {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    throw new DataError(`Cannot import ${path}: there is no such file.`);
-  }
+  if (!pathExists(path)) throw new DataError(`Cannot import ${path}: there is no such file.`);
+  const stats = lstatSync(path);
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
-  if (!stats.isFile()) {
+  if (!stats.isFile() && !stats.isSymbolicLink()) {
     throw new DataError(
       `Cannot import ${path}: it is not a regular file (a pipe or a device?); save it to a file first.`,
     );
   }
-  try {
-    return { text: readFileSync(path, 'utf8'), modified: stats.mtime.toISOString().slice(0, 10) };
-  } catch (error) {
-    throw new DataError(`Cannot import ${path}: ${(error as Error).message}`);
-  }
+  const text = readTextFile(path, 'the file to import');
+  return { text, modified: stats.mtime.toISOString().slice(0, 10) };
 }
 
-/** The data files already in the out directory (none when it does not exist yet). */
+/** The data files already in the out directory (none when it does not exist yet), each read safely. */
 function readOutDir(out: string): DataFileText[] {
-  if (!existsSync(out)) return [];
-  if (!statSync(out).isDirectory()) throw new DataError(`Cannot import into ${out}: it is a file, not a directory.`);
+  if (!pathExists(out)) return [];
+  if (isNonDirectory(out)) throw new DataError(`Cannot import into ${out}: it is a file, not a directory.`);
+  checkDirectory(out, 'The directory to import into');
   return DATASET_KEYS.flatMap((key) => {
     const path = join(out, DATA_FILE_NAMES[key]);
-    if (!existsSync(path)) return [];
-    try {
-      return [{ key, label: path, text: readFileSync(path, 'utf8') }];
-    } catch (error) {
-      throw new DataError(`Cannot read ${path}: ${(error as Error).message}`);
-    }
+    if (!pathExists(path)) return [];
+    return [{ key, label: path, text: readTextFile(path, 'the data file') }];
   });
+}
+
+/** Whether a path leads (through any link) to something other than a directory; false when it cannot be seen. */
+function isNonDirectory(path: string): boolean {
+  try {
+    return !statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** loadData's own headline, which the new one replaces; any other headline is kept as the first problem. */
@@ -346,7 +346,7 @@ class WritePlan {
     const path = join(this.out, NETWORK_INPUTS_FILE);
     let before: SeriesInputRow[] = [];
     try {
-      if (existsSync(path)) before = parseSeriesInput(readFileSync(path, 'utf8'), path);
+      if (pathExists(path)) before = parseSeriesInput(readTextFile(path, 'the daily inputs'), path);
     } catch (error) {
       throw rephrase(error, `Nothing was written: the ${NETWORK_INPUTS_FILE} already in ${this.out} is not valid.`);
     }
