@@ -52,17 +52,6 @@ export function wholeParser(check: (value: number) => number): (value: string) =
   return (value) => asOptionCheck(() => check(wholeNumber(value)));
 }
 
-/**
- * The parser of an option that names one region: a comma list is refused with the reason, rather than looked up
- * as one name and reported as an unknown region.
- */
-export function oneRegionParser(reason: string): (value: string) => string {
-  return (value) => {
-    if (value.includes(',')) throw new InvalidArgumentError(`expected one region: ${reason}.`);
-    return value;
-  };
-}
-
 /** Collects a repeatable, comma-separated option: --region a,b --region c → [a, b, c]. */
 export function collectList(value: string, previous: string[] = []): string[] {
   const items = value.split(',').map((item) => item.trim());

@@ -103,7 +103,7 @@ export function regionChain(index: DataIndex, regionId: string): Region[] {
   return chain;
 }
 
-export { resolveRegion } from './names.js';
+export { resolveOneRegion, resolveRegion } from './names.js';
 
 export function sourceOf(index: DataIndex, id: string): { id: string; title: string; url: string | null } {
   const source = index.sources.get(id);

@@ -171,3 +171,28 @@ export function resolveBaselineCountry(
   const hint = close.length > 0 ? ` Did you mean ${quoteList(close)}?` : '';
   throw new UsageError(`Baseline ${baseline.id} lists no country "${query}".${hint}`);
 }
+
+/**
+ * {@link resolveRegion} for an option that takes one region: a name with a comma in it is looked up whole (an
+ * alias such as "Iran, Islamic Rep." has one), and only when it does not resolve and each of its parts does is it
+ * refused as a list, with `reason`.
+ */
+export function resolveOneRegion(index: DataIndex, query: string, reason: string): Region {
+  try {
+    return resolveRegion(index, query);
+  } catch (error) {
+    const parts = query.split(',').map((part) => part.trim());
+    if (!(error instanceof UsageError) || parts.length < 2 || !parts.every((part) => resolves(index, part)))
+      throw error;
+    throw new UsageError(`"${query}" names ${parts.length} regions where one is expected: ${reason}.`);
+  }
+}
+
+function resolves(index: DataIndex, query: string): boolean {
+  try {
+    resolveRegion(index, query);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -125,14 +125,24 @@ describe('years and dates', () => {
 
 describe('options that name one region', () => {
   it.each([
-    [['compare', '--region', 'china,texas'], 'expected one region: compare ranks one figure at a time'],
-    [['shares', '--region', 'china,texas'], 'expected one region: shares lists the months of one region'],
+    [['compare', '--region', 'china,texas'], 'compare ranks one figure at a time'],
+    [['shares', '--region', 'china,texas'], 'shares lists the months of one region'],
     [
       ['scenario', '--ban', 'texas', '--redistribute', 'china,texas'],
-      'expected one region: banned hashrate goes to one region, or proportional, or none',
+      'banned hashrate goes to one region, or proportional, or none',
     ],
-  ])('refuse a comma list with the reason: %j', (args, message) => {
-    expect(refusal(args)).toContain(`argument 'china,texas' is invalid. ${message}`);
+  ])('refuse a list of regions with the reason: %j', (args, reason) => {
+    expect(refusal(args)).toContain(`"china,texas" names 2 regions where one is expected: ${reason}`);
+  });
+
+  it('look a name with a comma up whole, as an alias may have one', () => {
+    const result = runCli(['shares', '--region', 'Iran, Islamic Rep.', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).region.id).toBe('iran');
+  });
+
+  it('report a comma list with an unknown part as an unknown region', () => {
+    expect(refusal(['compare', '--region', 'china,atlantis'])).toContain('Unknown region "china,atlantis"');
   });
 });
 

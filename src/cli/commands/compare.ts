@@ -1,7 +1,10 @@
 import { type Command, Option } from 'commander';
 import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
-import { indexData, resolveRegion } from '../../core/lookup.js';
+import { indexData, resolveOneRegion } from '../../core/lookup.js';
+
+const COMPARE_ONE_REGION =
+  'compare ranks one figure at a time (run it once for each region, or use `estimate --region a,b` to estimate several)';
 import { resolveBaselineCountry } from '../../core/names.js';
 import { checkAroundCount, ENERGY_TWH_PER_YEAR_RANGE } from '../../core/validation.js';
 import { UsageError } from '../../errors.js';
@@ -19,7 +22,6 @@ import {
   writeOutput,
   widthOf,
   decimalParser,
-  oneRegionParser,
   wholeParser,
 } from '../options.js';
 import { writeText } from '../streams.js';
@@ -41,13 +43,7 @@ export function registerCompare(program: Command): void {
     .command('compare')
     .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
     .argument('[twh]', 'a non-negative figure in TWh per year', decimalParser(ENERGY_TWH_PER_YEAR_RANGE))
-    .addOption(
-      new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)").argParser(
-        oneRegionParser(
-          'compare ranks one figure at a time (run it once for each region, or use `estimate --region a,b` to estimate several)',
-        ),
-      ),
-    )
+    .addOption(new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)"))
     .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
     .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
     .option('--series <id>', 'network-energy series for the estimate, with --region')
@@ -103,7 +99,7 @@ export function registerCompare(program: Command): void {
       ];
       let warnings = '';
       if (options.region !== undefined) {
-        const region = resolveRegion(index, options.region);
+        const region = resolveOneRegion(index, options.region, COMPARE_ONE_REGION);
         const e = estimate(data, region.id, {
           baseline: baseline.id,
           ...(options.year === undefined ? {} : { year: options.year }),

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { indexData, resolveRegion } from '../../core/lookup.js';
+import { indexData, resolveOneRegion, resolveRegion } from '../../core/lookup.js';
 import { type Move, type Redistribution, runScenario, type ScenarioResult } from '../../core/scenario.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
 import { decimalNumber } from '../../core/validation.js';
@@ -19,7 +19,6 @@ import {
   widthOf,
   writeOutput,
   writeWarnings,
-  oneRegionParser,
 } from '../options.js';
 
 interface ScenarioCommandOptions extends UncertaintyCommandOptions {
@@ -55,11 +54,7 @@ export function registerScenario(program: Command): void {
       new Option(
         '--redistribute <how>',
         "where banned hashrate goes: proportional (to the region's siblings), none (out of the network), or a region",
-      )
-        .argParser(
-          oneRegionParser('banned hashrate goes to one region, or proportional, or none (give --move for several)'),
-        )
-        .default('proportional'),
+      ).default('proportional'),
     )
     .option('--move <from:to:pct>', 'move pct% of one region’s hashrate to another (repeatable)', collectMove, [])
     .addOption(
@@ -105,7 +100,14 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
       const redistribute: Redistribution =
         options.redistribute === 'proportional' || options.redistribute === 'none'
           ? { kind: options.redistribute }
-          : { kind: 'region', region: region(options.redistribute) };
+          : {
+              kind: 'region',
+              region: resolveOneRegion(
+                index,
+                options.redistribute,
+                'banned hashrate goes to one region, or proportional, or none (give --move for several)',
+              ).id,
+            };
       const moves: Move[] = options.move.map((value) => {
         const [from = '', to = '', pct = ''] = value.split(':');
         return { from: region(from), to: region(to), pct: decimalNumber(pct) };

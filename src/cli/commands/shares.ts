@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { indexData, resolveRegion, sourceOf } from '../../core/lookup.js';
+import { indexData, resolveOneRegion, sourceOf } from '../../core/lookup.js';
 import { shareSeries } from '../../core/share-series.js';
 import { assertShareDataset } from '../../core/shares.js';
 import { UsageError } from '../../errors.js';
@@ -13,7 +13,6 @@ import {
   regionNames,
   writeOutput,
   widthOf,
-  oneRegionParser,
 } from '../options.js';
 
 interface SharesOptions {
@@ -31,11 +30,7 @@ export function registerShares(program: Command): void {
     .description(
       "A region's monthly hashrate share of its parent and, where the data allows, of the world, with sources.",
     )
-    .addOption(
-      new Option('-r, --region <id>', 'region id, name, alias or ISO code')
-        .makeOptionMandatory()
-        .argParser(oneRegionParser('shares lists the months of one region (run it once for each region)')),
-    )
+    .addOption(new Option('-r, --region <id>', 'region id, name, alias or ISO code').makeOptionMandatory())
     .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
     .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth))
     .option('--dataset <id>', 'a named share dataset (e.g. cdmir-survey-2024) instead of the default records');
@@ -56,7 +51,11 @@ export function registerShares(program: Command): void {
       }
       const data = await loadDataFor(cmd);
       const index = indexData(data);
-      const region = resolveRegion(index, options.region);
+      const region = resolveOneRegion(
+        index,
+        options.region,
+        'shares lists the months of one region (run it once for each region)',
+      );
       if (region.parent === null)
         throw new UsageError(`${region.name} is the whole network: it has no share of a parent.`);
       if (options.dataset !== undefined) assertShareDataset(index, options.dataset);
