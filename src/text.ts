@@ -1,45 +1,60 @@
-/** Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that reorder what a terminal shows. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-const CONTROLS = new RegExp(CONTROL.source, 'gu');
+/**
+ * Every character that must never reach a terminal or a data string: the C0 controls (the line break included),
+ * DEL, the C1 controls, the line and paragraph separators, and the bidirectional marks, overrides and isolates,
+ * any of which can fake, hide or reorder what is shown. The one definition: the checks of data strings, the
+ * escaping of messages, the terminal writer and the CSV writer all use it.
+ */
+const UNSAFE_SOURCE =
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+const UNSAFE = new RegExp(UNSAFE_SOURCE, 'u');
+const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'gu');
 
-/** The first control character in a text, as U+XXXX, or undefined when it has none. */
+/** The first unsafe character in a text, as U+XXXX, or undefined when it has none. */
 export function controlCharacterIn(text: string): string | undefined {
-  const match = CONTROL.exec(text);
+  const match = UNSAFE.exec(text);
   return match ? `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
 }
 
-/** A text safe to print: every control character but the line break written out as \u{…}. */
+const escapeCharacter = (char: string) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
+
+/** A text safe to print: every unsafe character but the line break written out as \u{…}. */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROLS, (char) => (char === '\n' ? char : `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`));
+  return text.replace(UNSAFE_ALL, (char) => (char === '\n' ? char : escapeCharacter(char)));
+}
+
+/** A text with every unsafe character, the line break included, replaced by `by`. */
+export function replaceControls(text: string, by: string): string {
+  return text.replace(UNSAFE_ALL, by);
 }
 
 /**
- * What must never reach a terminal from text: every control character but the line break, the line and paragraph
- * separators, and the bidirectional marks, overrides and isolates, any of which can fake, hide or reorder what is
- * shown.
+ * The colour sequences the tool itself writes (chalk at level 1: reset, bold, dim, normal intensity, red, green,
+ * yellow, cyan, grey and the default colour); any other Select Graphic Rendition, such as concealed text or black
+ * on black, is not the tool's and is escaped like any control sequence.
  */
-const TERMINAL_CONTROLS =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-/** The same, or a colour sequence as chalk writes one (Select Graphic Rendition: ESC [ numbers m) and no other. */
-const COLOUR_OR_CONTROL =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /(\u001b\[(?:\d{1,3}(?:;\d{1,3})*)?m)|[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
-const escapeCharacter = (char: string) => `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`;
+const OWN_COLOUR_CODES = new Set(['0', '1', '2', '22', '31', '32', '33', '36', '39', '90']);
+// eslint-disable-next-line no-control-regex -- matching the escape character is the point
+const COLOUR_SEQUENCE = /\u001b\[([\d;]*)m/y;
 
 /**
- * The one rule for human text on its way to a terminal (stdout's tables, everything on stderr): every control
+ * The one rule for human text on its way to a terminal (stdout's tables, everything on stderr): every unsafe
  * character but the line break is written out as \u{…}, so that no escape sequence, carriage return or
  * bidirectional override in a name, a path or a value can retitle, clear or rewrite the terminal. With `colour`
- * on, colour sequences alone are kept as they are; with it off, no ESC is left at all.
+ * on, the tool's own colour sequences alone are kept as they are; with it off, no ESC is left at all.
  */
 export function terminalText(text: string, { colour }: { colour: boolean }): string {
-  if (!colour) return text.replace(TERMINAL_CONTROLS, escapeCharacter);
-  return text.replace(COLOUR_OR_CONTROL, (match, colourSequence: string | undefined) =>
-    colourSequence === undefined ? escapeCharacter(match) : match,
-  );
+  if (!colour) return escapeControls(text);
+  return text.replace(UNSAFE_ALL, (char, offset: number) => {
+    if (char === '\n') return char;
+    if (char === '\u001b') {
+      COLOUR_SEQUENCE.lastIndex = offset;
+      const codes = COLOUR_SEQUENCE.exec(text)?.[1];
+      if (codes !== undefined && codes.split(';').every((code) => OWN_COLOUR_CODES.has(code === '' ? '0' : code))) {
+        return char;
+      }
+    }
+    return escapeCharacter(char);
+  });
 }
 
 /** Lower-case, with spaces, hyphens, underscores, dots, commas and apostrophes removed: "Nei Mongol" → "neimongol". */

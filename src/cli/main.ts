@@ -1,3 +1,4 @@
+import { terminalText } from '../text.js';
 import { Command, CommanderError } from 'commander';
 import { packageInfo } from '../data/package.js';
 import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
@@ -11,7 +12,7 @@ import { registerNetwork } from './commands/network.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerDatasets, registerRegions, registerSources } from './commands/lists.js';
 import { registerShares } from './commands/shares.js';
-import { colourOn, setColourFlag, writeText } from './streams.js';
+import { colourOn, setColourFlag, writeExact, writeText } from './streams.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -43,8 +44,9 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => writeText(process.stdout, text),
-      writeErr: (text) => writeText(process.stderr, text),
+      // commander's help and messages have no colour of their own, and its messages quote what was typed.
+      writeOut: (text) => writeExact(process.stdout, terminalText(text, { colour: false })),
+      writeErr: (text) => writeExact(process.stderr, terminalText(text, { colour: false })),
       outputError: (message, write) => write(message.endsWith('\n') ? message : `${message}\n`),
     })
     .showHelpAfterError('(add --help for usage and examples)')
@@ -107,7 +109,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   setColourFlag(!argv.includes('--no-color'));
   const fail = async (message: string, error: Error) => {
     const colors = await createColors(colourOn(process.stderr));
-    writeText(process.stderr, `${colors.red('error:')} ${message}\n`);
+    writeText(process.stderr, `${colors.red('error:')} ${terminalText(message, { colour: false })}\n`);
     if (debug) writeText(process.stderr, `${error.stack ?? ''}\n`);
   };
   try {

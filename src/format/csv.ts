@@ -1,17 +1,14 @@
 import type { Estimate } from '../core/estimate.js';
 import { roundSignificant } from '../core/units.js';
+import { replaceControls } from '../text.js';
 
 type Cell = string | number | boolean | null | undefined;
 
-/** Control characters (C0, DEL and C1): each becomes a space, so none reaches a file or a terminal. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-
 /**
- * What a spreadsheet may run as a formula at the start of a text cell: =, +, - or @, also after leading spaces,
- * or a tab or carriage return first.
+ * What a spreadsheet may run as a formula at the start of a text cell: =, +, - or @, also after leading spaces
+ * (tabs, carriage returns and other control characters are spaces by then).
  */
-const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+const FORMULA_START = /^\s*[=+\-@]/;
 /** A text that is a plain number ("-12.5", "3e6"): a spreadsheet reads it as that number, and it stays one. */
 const PLAIN_NUMBER = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
@@ -21,16 +18,15 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 /**
- * One RFC 4180 field. Numbers are rounded to 10 significant digits, as in the JSON. Text a spreadsheet would take
- * for a formula (see {@link looksLikeFormula}) is prefixed with an apostrophe, then its control characters are
- * replaced by spaces; a field holding a comma or a quote is quoted, its quotes doubled.
+ * One RFC 4180 field. Numbers are rounded to 10 significant digits, as in the JSON. Text has its control characters
+ * replaced by spaces first, then, if a spreadsheet would take it for a formula (see {@link looksLikeFormula}), is
+ * prefixed with an apostrophe; a field holding a comma or a quote is quoted, its quotes doubled.
  */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(roundSignificant(value));
-  const raw = String(value);
-  const guarded = typeof value === 'string' && looksLikeFormula(raw) ? `'${raw}` : raw;
-  const text = guarded.replace(CONTROL_CHARACTERS, ' ');
+  const plain = replaceControls(String(value), ' ');
+  const text = typeof value === 'string' && looksLikeFormula(plain) ? `'${plain}` : plain;
   return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

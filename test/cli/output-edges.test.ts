@@ -27,12 +27,22 @@ describe('terminalText', () => {
       '\u001b[33mwarning:\u001b[39m x\\u{1b}[2J\\u{1b}]0;t\\u{7}',
     );
   });
+
+  it("keeps only the tool's own colours: concealed text or black on black is escaped", () => {
+    expect(terminalText('\u001b[1m\u001b[31mok\u001b[39m\u001b[22m', { colour: true })).toBe(
+      '\u001b[1m\u001b[31mok\u001b[39m\u001b[22m',
+    );
+    expect(terminalText('\u001b[8mSECRET\u001b[0m \u001b[30;40mx', { colour: true })).toBe(
+      '\\u{1b}[8mSECRET\u001b[0m \\u{1b}[30;40mx',
+    );
+  });
 });
 
 describe('text from the command line never reaches the terminal as controls', () => {
   const assertSafe = (stderr: string, colour: boolean) => {
+    // Only the tool's own colours (chalk's red, yellow, green, bold and their resets) may be left.
     // eslint-disable-next-line no-control-regex -- removing colour sequences
-    const withoutColour = colour ? stderr.replace(/\u001b\[\d{1,3}(?:;\d{1,3})*m/g, '') : stderr;
+    const withoutColour = colour ? stderr.replace(/\u001b\[(?:0|1|22|3[123]|39)m/g, '') : stderr;
     expect(withoutColour).not.toMatch(ANY_CONTROL_BUT_NEWLINE);
   };
 
@@ -44,6 +54,17 @@ describe('text from the command line never reaches the terminal as controls', ()
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('\\u{1b}]0;pwned\\u{7}');
     assertSafe(result.stderr, colour);
+  });
+
+  it('a colour sequence typed as a value, with colour forced', () => {
+    const result = runCli(['network', '--hashrate', '\u001b[8mSECRET\u001b[0m'], {
+      ...WIDE,
+      NO_COLOR: undefined,
+      FORCE_COLOR: '1',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'\\u{1b}[8mSECRET\\u{1b}[0m'");
+    assertSafe(result.stderr, true);
   });
 
   it('a value commander refuses, and an unknown option', () => {
