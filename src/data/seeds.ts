@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
 import { jsonProblemText, parseJson } from './json.js';
 import { packageInfo } from './package.js';
+import { checkDirectory, readTextFile } from './read-file.js';
 import type { Seed } from './seed-schema.js';
 
 export function shippedSeedsDir(): string {
@@ -15,6 +16,7 @@ export function shippedSeedsDir(): string {
  */
 export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]> {
   if (!existsSync(dir)) throw new DataError(`Seeds directory ${dir} does not exist.`);
+  checkDirectory(dir, 'Seeds directory');
   const { SeedSchema } = await import('./seed-schema.js');
   const problems: string[] = [];
   const seeds: Seed[] = [];
@@ -22,7 +24,7 @@ export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]
     .filter((n) => n.endsWith('.json'))
     .sort()) {
     const path = join(dir, name);
-    const parsed = parseJson(readFileSync(path, 'utf8'));
+    const parsed = parseJson(readTextFile(path, 'the seed file'));
     if (!parsed.ok) {
       problems.push(
         jsonProblemText(path, parsed.problem),

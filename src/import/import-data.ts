@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { kindOf, pathExists, readTextFile, systemReason } from '../data/read-file.js';
 import type { SeriesInputRow } from '../data/series-input.js';
 import { DataError, UsageError } from '../errors.js';
 import {
@@ -277,28 +278,40 @@ function readInput(path: string): { text: string; modified: string } {
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
   if (!stats.isFile()) {
     throw new DataError(
-      `Cannot import ${path}: it is not a regular file (a pipe or a device?); save it to a file first.`,
+      `Cannot import ${path}: it is not a regular file but ${kindOf(stats)}; save it to a file first.`,
     );
   }
-  try {
-    return { text: readFileSync(path, 'utf8'), modified: stats.mtime.toISOString().slice(0, 10) };
-  } catch (error) {
-    throw new DataError(`Cannot import ${path}: ${(error as Error).message}`);
+  return { text: readTextFile(path, 'the file to import'), modified: stats.mtime.toISOString().slice(0, 10) };
+}
+
+/**
+ * Creates a directory and its missing parents one at a time, so that a parent that cannot hold directories
+ * (such as one under /proc) is reported rather than retried for ever.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !pathExists(at); at = dirname(at)) missing.unshift(at);
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      throw new DataError(`Cannot create the directory ${path}: ${systemReason(error)}.`);
+    }
   }
 }
 
 /** The data files already in the out directory (none when it does not exist yet). */
 function readOutDir(out: string): DataFileText[] {
   if (!existsSync(out)) return [];
-  if (!statSync(out).isDirectory()) throw new DataError(`Cannot import into ${out}: it is a file, not a directory.`);
+  const stats = statSync(out);
+  if (!stats.isDirectory()) {
+    const kind = stats.isFile() ? 'a file' : kindOf(stats);
+    throw new DataError(`Cannot import into ${out}: it is ${kind}, not a directory.`);
+  }
   return DATASET_KEYS.flatMap((key) => {
     const path = join(out, DATA_FILE_NAMES[key]);
-    if (!existsSync(path)) return [];
-    try {
-      return [{ key, label: path, text: readFileSync(path, 'utf8') }];
-    } catch (error) {
-      throw new DataError(`Cannot read ${path}: ${(error as Error).message}`);
-    }
+    if (!pathExists(path)) return [];
+    return [{ key, label: path, text: readTextFile(path, 'the data file') }];
   });
 }
 
@@ -346,7 +359,7 @@ class WritePlan {
     const path = join(this.out, NETWORK_INPUTS_FILE);
     let before: SeriesInputRow[] = [];
     try {
-      if (existsSync(path)) before = parseSeriesInput(readFileSync(path, 'utf8'), path);
+      if (pathExists(path)) before = parseSeriesInput(readTextFile(path, 'the data file'), path);
     } catch (error) {
       throw rephrase(error, `Nothing was written: the ${NETWORK_INPUTS_FILE} already in ${this.out} is not valid.`);
     }
@@ -377,11 +390,7 @@ class WritePlan {
 
   /** Writes each file atomically (a temporary file in the same directory, then renamed), sources.json first. */
   write(): void {
-    try {
-      mkdirSync(this.out, { recursive: true });
-    } catch (error) {
-      throw new DataError(`Cannot create the directory ${this.out}: ${(error as Error).message}`);
-    }
+    makeDirectory(this.out);
     const sources = join(this.out, DATA_FILE_NAMES.sources);
     const order = [...this.texts.keys()].sort((a, b) => Number(b === sources) - Number(a === sources));
     for (const path of order) writeAtomically(path, this.texts.get(path) as string);
@@ -395,6 +404,6 @@ function writeAtomically(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new DataError(`Cannot write ${path}: ${(error as Error).message}`);
+    throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
   }
 }
