@@ -77,10 +77,43 @@ export function formulaCells(text) {
   return csvCells(text).filter((cell) => /^[=+@]/.test(cell) || (/^-/.test(cell) && !/^-\d/.test(cell)));
 }
 
+/** The shipped Coin Metrics fixture's header and first days, enough for an import. */
+const coinMetricsSample = () =>
+  readFileSync(
+    join(ROOT, 'test/fixtures/import/coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv'),
+    'utf8',
+  )
+    .split('\n')
+    .slice(0, 5)
+    .join('\n');
+/** The shipped mining-map fixture's rows of September 2019, "Mainland China" renamed to `label`. */
+const miningMapSample = (label) => {
+  const lines = readFileSync(
+    join(ROOT, 'test/fixtures/import/cbeci_mining_countries_2019-09_2022-01.csv'),
+    'utf8',
+  ).split('\n');
+  const quoted = `"${label.replaceAll('"', '""')}"`;
+  return [
+    lines[0],
+    ...lines.filter((line) => line.startsWith('2019-09')).map((line) => line.replace('Mainland China', quoted)),
+  ].join('\n');
+};
+const noFormulaCells = ({ stdout }) => {
+  const cells = formulaCells(stdout);
+  return cells.length === 0 ? null : `cells a spreadsheet would run: ${cells.slice(0, 5).join(' | ')}`;
+};
+/** stderr lines that are neither a warning nor its indented continuation nor an error line. */
+const strayStderr = ({ stderr }) => {
+  const lines = stderr.split('\n').filter((line) => line !== '' && !/^(warning:|error:| {2}\S)/.test(line));
+  return lines.length === 0 ? null : `unexpected stderr lines: ${lines.slice(0, 2).join(' | ')}`;
+};
+const network = ['network', '--hashrate', '600', '--threshold', '30', '--date', '2024-01-01'];
+const fifo = (path) => execFileSync('mkfifo', [path]);
+
 /**
  * The catalogue. Each case: a name, its class, `setup(dir)` writing what it needs into a fresh temp dir (and
  * returning nothing), `argv(dir)`, optional `env`, `stdoutTo` ('full' for /dev/full, 'closed' for a pipe its reader
- * closes at once), `timeoutMs`, the expected exit `code`, `stderr` and/or `stdout` regexes that must all match
+ * closes at once, 'both-closed' for stdout and stderr into one such pipe, run `repeat` times), `timeoutMs`, the expected exit `code`, `stderr` and/or `stdout` regexes that must all match
  * (case-insensitive key words), and `check(result)` for anything else (returns a problem or null).
  */
 export const CASES = [
@@ -428,7 +461,440 @@ export const CASES = [
     code: 2,
     stderr: [/atlantis/i],
   },
+  ...MORE_CASES(),
 ];
+
+/** Cases added by a second, adversarial pass over every command. */
+function MORE_CASES() {
+  return [
+    // Output pipes closed early, stdout and stderr both into it: the exit code is the run's own, every time.
+    {
+      name: 'estimate --region atlantis, stdout and stderr into one pipe closed at once (10 runs)',
+      class: 'crash',
+      argv: () => ['estimate', '--region', 'atlantis'],
+      stdoutTo: 'both-closed',
+      repeat: 10,
+      code: 2,
+    },
+    {
+      name: 'estimate --all --format csv, stdout and stderr into one pipe closed at once (10 runs)',
+      class: 'crash',
+      argv: () => ['estimate', '--all', '--format', 'csv'],
+      stdoutTo: 'both-closed',
+      repeat: 10,
+      code: 0,
+    },
+    {
+      name: 'network --input with stdout on /dev/full',
+      class: 'crash',
+      setup: (dir) => writeFileSync(join(dir, 'in.csv'), series(goodRows)),
+      argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+      stdoutTo: 'full',
+      code: 1,
+      stderr: [/no space|ENOSPC|cannot write/i],
+    },
+    // Options: numbers and values at and past their limits.
+    ...[
+      [
+        'estimate --uncertainty 10000001',
+        ['estimate', '--region', 'sichuan', '--uncertainty', '10000001'],
+        /10[ ,._]?000[ ,._]?000/,
+      ],
+      [
+        'estimate --uncertainty 10 --seed -1',
+        ['estimate', '--region', 'sichuan', '--uncertainty', '10', '--seed', '-1'],
+        /--seed.*-1|4294967295/,
+      ],
+      ['scenario --move sichuan:xinjiang:150', ['scenario', '--move', 'sichuan:xinjiang:150'], /--move[^]*at most 100/],
+      ['scenario --move sichuan:xinjiang:NaN', ['scenario', '--move', 'sichuan:xinjiang:NaN'], /--move[^]*NaN/],
+      ['scenario --move sichuan:xinjiang:0x10', ['scenario', '--move', 'sichuan:xinjiang:0x10'], /--move[^]*0x10/],
+      ['scenario --move sichuan:xinjiang:0', ['scenario', '--move', 'sichuan:xinjiang:0'], /--move[^]*above 0/],
+      ['scenario --ban atlantis', ['scenario', '--ban', 'atlantis'], /atlantis/],
+      [
+        'shares --from after --to',
+        ['shares', '--region', 'china', '--from', '2021-06', '--to', '2021-01'],
+        /--from[^]*after[^]*--to/,
+      ],
+      ['compare 1e-400 (underflows to 0)', ['compare', '1e-400'], /1e-400[^]*(small|0)/],
+      ['network --price 1e-7', [...network.slice(0, 3), '--revenue', '1000000', '--price', '1e-7'], /--price[^]*1e-6/],
+      [
+        'network --threshold 1e-300',
+        ['network', '--hashrate', '600', '--threshold', '1e-300', '--date', '2024-01-01'],
+        /threshold|profitable/i,
+      ],
+      ['estimate --month 2021-00', ['estimate', '--region', 'sichuan', '--month', '2021-00'], /--month[^]*YYYY-MM/],
+      ['estimate --month 2021-1', ['estimate', '--region', 'sichuan', '--month', '2021-1'], /--month[^]*YYYY-MM/],
+      ['estimate --year 2101', ['estimate', '--region', 'sichuan', '--year', '2101'], /--year[^]*2100/],
+      ['network --date 2024-02-30', [...network.slice(0, 5), '--date', '2024-02-30'], /2024-02-30/],
+      [
+        'network --input --from after --to',
+        ['network', '--input', join(ROOT, 'examples/daily.csv'), '--from', '2024-10-05', '--to', '2024-10-02'],
+        /--from[^]*after/,
+      ],
+    ].map(([name, argv, stderr]) => ({ name, class: 'silent-number', argv: () => argv, code: 2, stderr: [stderr] })),
+    {
+      name: 'compare -0 is the figure 0',
+      class: 'silent-number',
+      argv: () => ['compare', '-0'],
+      code: 0,
+      stdout: [/^0 TWh would rank below/],
+    },
+    {
+      name: 'estimate --region with a 100,000-character name: bounded message',
+      class: 'message',
+      argv: () => ['estimate', '--region', 'a'.repeat(100_000)],
+      timeoutMs: 10_000,
+      code: 2,
+      stderr: [/unknown region/i],
+      check: ({ stderr }) => (stderr.length < 2_000 ? null : `stderr is ${stderr.length} characters`),
+    },
+    {
+      name: 'estimate --region with 10,000 comma-separated names',
+      class: 'hang',
+      argv: () => ['estimate', '--region', Array.from({ length: 10_000 }, (_, i) => `x${i}`).join(',')],
+      timeoutMs: 10_000,
+      code: 2,
+      stderr: [/unknown region "x0"/i],
+      check: ({ stderr }) => (stderr.length < 2_000 ? null : `stderr is ${stderr.length} characters`),
+    },
+    ...['0', '-5', 'abc', '100000'].map((columns) => ({
+      name: `estimate --region sichuan with COLUMNS=${columns}`,
+      class: 'crash',
+      argv: () => ['estimate', '--region', 'sichuan'],
+      env: { COLUMNS: columns },
+      code: 0,
+      stdout: [/Sichuan/],
+      check: strayStderr,
+    })),
+    // network --input files
+    {
+      name: 'network --input NDJSON with a duplicate key',
+      class: 'lost-data',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'in.ndjson'),
+          '{"date":"2021-01-01","hashrateEhs":150,"hashrateEhs":900,"thresholdJPerTh":30}\n',
+        ),
+      argv: (dir) => ['network', '--input', join(dir, 'in.ndjson')],
+      code: 1,
+      stderr: [/line 1/i, /hashrateEhs[^]*twice/i],
+    },
+    {
+      name: 'network --input NDJSON with an array line',
+      class: 'lost-data',
+      setup: (dir) =>
+        writeFileSync(join(dir, 'in.ndjson'), '{"date":"2021-01-01","hashrateEhs":150,"thresholdJPerTh":30}\n[1,2]\n'),
+      argv: (dir) => ['network', '--input', join(dir, 'in.ndjson')],
+      code: 1,
+      stderr: [/line 2/i, /object/i],
+    },
+    {
+      name: 'network --input NDJSON with a trailing garbage line',
+      class: 'lost-data',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'in.ndjson'),
+          '{"date":"2021-01-01","hashrateEhs":150,"thresholdJPerTh":30}\ngarbage\n',
+        ),
+      argv: (dir) => ['network', '--input', join(dir, 'in.ndjson')],
+      code: 1,
+      stderr: [/line 2/i, /JSON/],
+    },
+    {
+      name: 'network --input of invalid UTF-8',
+      class: 'message',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'in.csv'),
+          Buffer.concat([Buffer.from(series(goodRows)), Buffer.from([0xff, 0xfe, 0x0a])]),
+        ),
+      argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+      code: 1,
+      stderr: [/UTF-8/],
+    },
+    {
+      name: 'network --input with 33,601 rows',
+      class: 'hang',
+      setup: (dir) => {
+        const day = (i) => new Date(Date.UTC(2009, 0, 3 + i)).toISOString().slice(0, 10);
+        writeFileSync(join(dir, 'in.csv'), series(Array.from({ length: 33_601 }, (_, i) => `${day(i)},150,30`)));
+      },
+      argv: (dir) => ['network', '--input', join(dir, 'in.csv')],
+      timeoutMs: 10_000,
+      code: 1,
+      stderr: [/33601|33,601/, /33600|33,600/],
+    },
+    // --hardware files
+    ...[
+      ['a named pipe (FIFO)', (dir) => fifo(join(dir, 'hw.json')), (dir) => join(dir, 'hw.json'), /named pipe/i],
+      ['a directory', () => undefined, (dir) => dir, /directory/i],
+      ['/dev/zero', () => undefined, () => '/dev/zero', /character device/i],
+    ].map(([what, setup, path, stderr]) => ({
+      name: `--hardware given ${what}`,
+      class: 'hang',
+      setup,
+      argv: (dir) => [...network, '--hardware', path(dir)],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [stderr],
+    })),
+    {
+      name: '--hardware with jPerTh 1e400',
+      class: 'silent-number',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'hw.json'),
+          `[${JSON.stringify(hardwareRecord('Huge')).replace('"jPerTh":20', '"jPerTh":1e400')}]`,
+        ),
+      argv: (dir) => [...network, '--hardware', join(dir, 'hw.json')],
+      code: 1,
+      stderr: [/record 1/i, /jPerTh/],
+    },
+    {
+      name: '--hardware with a release date 2024-02-30',
+      class: 'silent-number',
+      setup: (dir) => writeFileSync(join(dir, 'hw.json'), json([{ ...hardwareRecord('Feb'), released: '2024-02-30' }])),
+      argv: (dir) => [...network.slice(0, 5), '--date', '2024-06-01', '--hardware', join(dir, 'hw.json')],
+      code: 1,
+      stderr: [/record 1/i, /released[^]*calendar date/i],
+    },
+    // data import
+    {
+      name: 'data import of a named pipe (FIFO)',
+      class: 'hang',
+      setup: (dir) => fifo(join(dir, 'in.csv')),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'in.csv'), '--out', join(dir, 'out')],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [/named pipe/i],
+    },
+    {
+      name: 'data import of a gzip file',
+      class: 'message',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'in.csv'),
+          Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0]),
+        ),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'in.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/gzip/i],
+    },
+    {
+      name: 'data import cbeci-mining-map with a country =HYPERLINK(…) not mapped',
+      class: 'injection',
+      setup: (dir) => writeFileSync(join(dir, 'in.csv'), miningMapSample('=HYPERLINK("http://x","y")')),
+      argv: (dir) => ['data', 'import', 'cbeci-mining-map', join(dir, 'in.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/line 2/i, /HYPERLINK/, /--map/],
+    },
+    {
+      name: 'data import cbeci-mining-map, =HYPERLINK(…) mapped: sources --format csv of the result has no formula cell',
+      class: 'injection',
+      setup: (dir) => {
+        const label = '=HYPERLINK("http://x","y")';
+        writeFileSync(join(dir, 'in.csv'), miningMapSample(label));
+        execFileSync(process.execPath, [
+          BIN,
+          'data',
+          'import',
+          'cbeci-mining-map',
+          join(dir, 'in.csv'),
+          '--out',
+          join(dir, 'out'),
+          '--map',
+          `${label}=china`,
+        ]);
+      },
+      argv: (dir) => ['--data', join(dir, 'out'), 'sources', '--format', 'csv'],
+      code: 0,
+      stdout: [/HYPERLINK/],
+      check: noFormulaCells,
+    },
+    ...[
+      ['a regular file', (dir) => writeFileSync(join(dir, 'target'), ''), /file, not a directory/i],
+      ['a named pipe (FIFO)', (dir) => fifo(join(dir, 'target')), /named pipe/i],
+    ].map(([what, setup, stderr]) => ({
+      name: `data import --out given ${what}`,
+      class: 'message',
+      setup: (dir) => {
+        writeFileSync(join(dir, 'in.csv'), coinMetricsSample());
+        setup(dir);
+      },
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'in.csv'), '--out', join(dir, 'target')],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [stderr],
+    })),
+    {
+      name: 'data import --out /proc/self/new (a directory that cannot be made)',
+      class: 'hang',
+      setup: (dir) => writeFileSync(join(dir, 'in.csv'), coinMetricsSample()),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'in.csv'), '--out', '/proc/self/new'],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [/cannot create[^]*\/proc\/self\/new/i],
+    },
+    {
+      name: 'data import --out /proc/self/fd (a directory that cannot be written)',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'in.csv'), coinMetricsSample()),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'in.csv'), '--out', '/proc/self/fd'],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [/cannot write[^]*no such file/i],
+      check: ({ stderr }) => (/\.tmp/.test(stderr) ? 'stderr names the temporary file' : null),
+    },
+    {
+      name: `data import --out inside a directory without write permission${RUNNING_AS_ROOT ? ' — skipped: running as root, which writes it anyway' : ''}`,
+      class: 'message',
+      skip: RUNNING_AS_ROOT,
+      setup: (dir) => {
+        writeFileSync(join(dir, 'in.csv'), coinMetricsSample());
+        mkdirSync(join(dir, 'locked'));
+        chmodSync(join(dir, 'locked'), 0o555);
+      },
+      cleanup: (dir) => chmodSync(join(dir, 'locked'), 0o755),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'in.csv'), '--out', join(dir, 'locked', 'out')],
+      code: 1,
+      stderr: [/permission denied/i],
+    },
+    // data directories
+    {
+      name: 'data check of a directory whose regions.json is a named pipe (FIFO)',
+      class: 'hang',
+      setup: (dir) => fifo(join(dir, 'regions.json')),
+      argv: (dir) => ['data', 'check', dir],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [/named pipe/i],
+    },
+    {
+      name: '--data regions.json of an empty list []',
+      class: 'lost-data',
+      setup: (dir) => writeFileSync(join(dir, 'regions.json'), '[]\n'),
+      argv: (dir) => ['--data', dir, 'regions', '--json'],
+      code: 0,
+      stdout: [/"sichuan"/],
+    },
+    {
+      name: '--data regions.json of {} instead of a list',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'regions.json'), '{}\n'),
+      argv: (dir) => ['--data', dir, 'regions'],
+      code: 1,
+      stderr: [/regions\.json/, /array/i],
+    },
+    {
+      name: '--data regions.json with a 100 MB name',
+      class: 'hang',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'regions.json'),
+          json([{ ...region('kz-huge', 'kazakhstan'), name: 'a'.repeat(100_000_000) }]),
+        ),
+      argv: (dir) => ['--data', dir, 'regions'],
+      timeoutMs: 10_000,
+      code: 1,
+      stderr: [/name/, /long|characters|limit/i],
+      check: ({ stderr }) => (stderr.length < 2_000 ? null : `stderr is ${stderr.length} characters`),
+    },
+    {
+      name: '--data region name with a right-to-left override',
+      class: 'injection',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'regions.json'),
+          json([{ ...region('kz-bidi', 'kazakhstan'), name: 'North\u202eevil' }]),
+        ),
+      argv: (dir) => ['--data', dir, 'regions'],
+      code: 1,
+      stderr: [/U\+202E/],
+    },
+    {
+      name: '--data region name with a zero-width joiner',
+      class: 'injection',
+      setup: (dir) =>
+        writeFileSync(join(dir, 'regions.json'), json([{ ...region('kz-zwj', 'kazakhstan'), name: 'No\u200drth' }])),
+      argv: (dir) => ['--data', dir, 'regions'],
+      code: 1,
+      stderr: [/U\+200D/],
+    },
+    {
+      name: "estimate --all --format csv with a --data region named =cmd|' /C calc'!A0: prefixed in CSV",
+      class: 'injection',
+      setup: (dir) => {
+        writeFileSync(
+          join(dir, 'regions.json'),
+          json([{ ...region('kz-calc', 'kazakhstan'), name: "=cmd|' /C calc'!A0" }]),
+        );
+        writeFileSync(join(dir, 'hashrate-shares.json'), json([share('kz-calc', '2021-01', 1)]));
+      },
+      argv: (dir) => ['--data', dir, 'estimate', '--all', '--year', '2021', '--format', 'csv'],
+      code: 0,
+      stdout: [/'=cmd\|' \/C calc'!A0/],
+      check: noFormulaCells,
+    },
+    {
+      name: "estimate --json with a --data region named =cmd|' /C calc'!A0 keeps the name exact",
+      class: 'lost-data',
+      setup: (dir) => {
+        writeFileSync(
+          join(dir, 'regions.json'),
+          json([{ ...region('kz-calc', 'kazakhstan'), name: "=cmd|' /C calc'!A0" }]),
+        );
+        writeFileSync(join(dir, 'hashrate-shares.json'), json([share('kz-calc', '2021-01', 1)]));
+      },
+      argv: (dir) => ['--data', dir, 'estimate', '--region', 'kz-calc', '--year', '2021', '--json'],
+      code: 0,
+      stdout: [/"name": "=cmd\|' \/C calc'!A0"/],
+    },
+    // --format csv of every other command
+    ...[
+      ['network', network],
+      ['compare', ['compare', '100']],
+      ['scenario', ['scenario', '--ban', 'sichuan']],
+      ['shares', ['shares', '--region', 'china']],
+      ['sources', ['sources']],
+      ['datasets', ['datasets']],
+      ['claims', ['claims']],
+    ].map(([command, argv]) => ({
+      name: `${command} --format csv has no formula cell`,
+      class: 'injection',
+      argv: () => [...argv, '--format', 'csv'],
+      code: 0,
+      stdout: [/,/],
+      check: noFormulaCells,
+    })),
+    // claims --seeds directories
+    {
+      name: 'claims --seeds with a named pipe (FIFO) as a seed file',
+      class: 'hang',
+      setup: (dir) => fifo(join(dir, 'a.json')),
+      argv: (dir) => ['claims', '--seeds', dir],
+      timeoutMs: 5_000,
+      code: 1,
+      stderr: [/named pipe/i],
+    },
+    {
+      name: 'claims --seeds given a file, not a directory',
+      class: 'crash',
+      setup: (dir) => writeFileSync(join(dir, 'seeds'), ''),
+      argv: (dir) => ['claims', '--seeds', join(dir, 'seeds')],
+      code: 1,
+      stderr: [/not a directory/i],
+      check: ({ stderr }) => (/unexpected/i.test(stderr) ? 'reported as an unexpected error' : null),
+    },
+    {
+      name: 'claims --seeds with a gzip seed file',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'a.json'), Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0])),
+      argv: (dir) => ['claims', '--seeds', dir],
+      code: 1,
+      stderr: [/gzip/i],
+    },
+  ];
+}
 
 /**
  * Runs a case's command against the built binary (`npm run build` first), in a fresh temp dir set up for it.
@@ -459,6 +925,15 @@ export function runCase(testCase, plainRunner) {
       } finally {
         closeSync(fd);
       }
+    } else if (testCase.stdoutTo === 'both-closed') {
+      const script = '"$0" "$@" 2>&1 | head -c 0; exit "${PIPESTATUS[0]}"';
+      const codes = [];
+      for (let run = 0; run < (testCase.repeat ?? 1); run++) {
+        result = spawnSync('bash', ['-c', script, process.execPath, BIN, ...args], options);
+        codes.push(result.error?.code === 'ETIMEDOUT' ? 'timeout' : result.status);
+      }
+      const distinct = [...new Set(codes)];
+      return { code: distinct.length === 1 ? distinct[0] : `varies: ${codes.join(',')}`, stdout: '', stderr: '' };
     } else if (testCase.stdoutTo === 'closed') {
       const script = '"$0" "$@" | head -c 0; exit "${PIPESTATUS[0]}"';
       result = spawnSync('bash', ['-c', script, process.execPath, BIN, ...args], options);

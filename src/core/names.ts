@@ -38,6 +38,14 @@ function subdivisionCode(region: Region): string | null {
   return match?.[1] ?? null;
 }
 
+/** Longer names are not worth comparing with every region's for a "did you mean": no region name is near. */
+const MAX_SUGGESTED_QUERY_CHARS = 200;
+
+/** A long name quoted for a message by its start and length, so that one bad value cannot fill a screen. */
+function shortQuote(query: string): string {
+  return `"${query.slice(0, 60)}…" (${query.length} characters)`;
+}
+
 /** Countries listed by any baseline without a region of their own, once each, in first-seen order. */
 export function baselineOnlyCountries(index: DataIndex): BaselineCountry[] {
   const regionIso = new Set(index.data.regions.flatMap((r) => (r.iso ? [r.iso] : [])));
@@ -130,6 +138,9 @@ export function resolveRegion(index: DataIndex, query: string): Region {
   const [country] = countries;
   if (country) {
     throw new UsageError(`${country.country} has no hashrate share of its own; ${remainderClause(index)}.`);
+  }
+  if (query.length > MAX_SUGGESTED_QUERY_CHARS) {
+    throw new UsageError(`Unknown region ${shortQuote(query)}. \`mining-energy regions\` lists them all.`);
   }
   const close = suggest(query, [...index.data.regions.flatMap(regionNames), ...others.map((c) => c.country)]).map(
     (name) => index.data.regions.find((r) => regionNames(r).includes(name))?.id ?? name,

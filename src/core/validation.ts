@@ -156,7 +156,11 @@ export function checkRange(value: number, range: NumberRange): number {
 /** A number written in decimal notation, inside a range: the check of every number an option takes. */
 export function checkDecimal(text: string, range: NumberRange): number {
   if (!DECIMAL.test(text)) throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
-  return checkRange(Number(text), range);
+  const value = Number(text);
+  if (value === 0 && /[1-9]/.test(text.replace(/e.*$/i, ''))) {
+    throw new UsageError(`${text} is too small to hold as a number (it would be taken as 0): ${rangeText(range)}.`);
+  }
+  return checkRange(value, range);
 }
 
 export function checkYear(year: number): number {

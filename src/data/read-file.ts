@@ -28,6 +28,9 @@ export function systemReason(error: unknown): string {
     EISDIR: 'it is a directory',
     EIO: 'an input/output error',
     EMFILE: 'too many open files',
+    ENOENT: 'no such file or directory',
+    EROFS: 'a read-only file system',
+    ENOSPC: 'no space left on the device',
   };
   if (code !== undefined && words[code] !== undefined) return `${words[code]} (${code})`;
   return code ?? (error instanceof Error ? error.message : String(error));

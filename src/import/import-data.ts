@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { SeriesInputRow } from '../data/series-input.js';
+import { checkDirectory, kindOf, pathExists, readTextFile, systemReason } from '../data/read-file.js';
 import { DataError, UsageError } from '../errors.js';
 import {
   DATA_FILE_NAMES,
@@ -16,7 +17,6 @@ import {
 import { type DataFileText, loadData, loadDataFiles } from '../data/load.js';
 import type { Source } from '../data/schemas.js';
 import { parseSeriesInput } from '../data/series-input.js';
-import { checkDirectory, pathExists, readTextFile } from '../data/read-file.js';
 import { cbeciEnergySeries, cbeciEnergySource, importCbeciEnergy } from './cbeci-energy.js';
 import { coinMetricsSource, importCoinMetrics, type NetworkInputRow, renderNetworkInputs } from './coinmetrics.js';
 import type { ImportKind } from './kinds.js';
@@ -274,32 +274,47 @@ function readInput(path: string): { text: string; modified: string } {
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
   if (!stats.isFile() && !stats.isSymbolicLink()) {
     throw new DataError(
-      `Cannot import ${path}: it is not a regular file (a pipe or a device?); save it to a file first.`,
+      `Cannot import ${path}: it is not a regular file but ${kindOf(stats)}; save it to a file first.`,
     );
   }
-  const text = readTextFile(path, 'the file to import');
-  return { text, modified: stats.mtime.toISOString().slice(0, 10) };
+  return { text: readTextFile(path, 'the file to import'), modified: stats.mtime.toISOString().slice(0, 10) };
+}
+
+/**
+ * Creates a directory and its missing parents one at a time, so that a parent that cannot hold directories
+ * (such as one under /proc) is reported rather than retried for ever.
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !pathExists(at); at = dirname(at)) missing.unshift(at);
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      throw new DataError(`Cannot create the directory ${path}: ${systemReason(error)}.`);
+    }
+  }
 }
 
 /** The data files already in the out directory (none when it does not exist yet), each read safely. */
 function readOutDir(out: string): DataFileText[] {
   if (!pathExists(out)) return [];
-  if (isNonDirectory(out)) throw new DataError(`Cannot import into ${out}: it is a file, not a directory.`);
+  let stats;
+  try {
+    stats = statSync(out);
+  } catch (error) {
+    throw new DataError(`Cannot import into ${out}: ${systemReason(error)}.`);
+  }
+  if (!stats.isDirectory()) {
+    const kind = stats.isFile() ? 'a file' : kindOf(stats);
+    throw new DataError(`Cannot import into ${out}: it is ${kind}, not a directory.`);
+  }
   checkDirectory(out, 'The directory to import into');
   return DATASET_KEYS.flatMap((key) => {
     const path = join(out, DATA_FILE_NAMES[key]);
     if (!pathExists(path)) return [];
     return [{ key, label: path, text: readTextFile(path, 'the data file') }];
   });
-}
-
-/** Whether a path leads (through any link) to something other than a directory; false when it cannot be seen. */
-function isNonDirectory(path: string): boolean {
-  try {
-    return !statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** loadData's own headline, which the new one replaces; any other headline is kept as the first problem. */
@@ -377,11 +392,7 @@ class WritePlan {
 
   /** Writes each file atomically (a temporary file in the same directory, then renamed), sources.json first. */
   write(): void {
-    try {
-      mkdirSync(this.out, { recursive: true });
-    } catch (error) {
-      throw new DataError(`Cannot create the directory ${this.out}: ${(error as Error).message}`);
-    }
+    makeDirectory(this.out);
     const sources = join(this.out, DATA_FILE_NAMES.sources);
     const order = [...this.texts.keys()].sort((a, b) => Number(b === sources) - Number(a === sources));
     for (const path of order) writeAtomically(path, this.texts.get(path) as string);
@@ -395,6 +406,6 @@ function writeAtomically(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new DataError(`Cannot write ${path}: ${(error as Error).message}`);
+    throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
   }
 }
