@@ -1,11 +1,12 @@
 /**
  * Every character that must never reach a terminal or a data string: the C0 controls (the line break included),
- * DEL, the C1 controls, the line and paragraph separators, and the bidirectional marks, overrides and isolates,
- * any of which can fake, hide or reorder what is shown. The one definition: the checks of data strings, the
+ * DEL, the C1 controls, the line and paragraph separators, the bidirectional marks, overrides and isolates, and
+ * the invisible zero-width characters (spaces, joiners, the word joiner, the byte-order mark), any of which can
+ * fake, hide or reorder what is shown, or make two different names look the same. The one definition: the checks of data strings, the
  * escaping of messages, the terminal writer and the CSV writer all use it.
  */
 const UNSAFE_SOURCE =
-  '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]';
 const UNSAFE = new RegExp(UNSAFE_SOURCE, 'u');
 const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'gu');
 

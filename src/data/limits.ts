@@ -20,3 +20,5 @@ export const MAX_REGION_DEPTH = 64;
 export const MAX_MACHINES = 10_000;
 /** Countries in one electricity baseline. */
 export const MAX_BASELINE_COUNTRIES = 1_000;
+/** Characters in any one string of a data file (a name, a note, a title). */
+export const MAX_TEXT_CHARS = 10_000;

@@ -1,7 +1,7 @@
 import { controlCharacterIn } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
-import { MAX_REGIONS } from './limits.js';
+import { MAX_REGIONS, MAX_TEXT_CHARS } from './limits.js';
 import { describePath, describeRecord } from './record-label.js';
 import { DATA_SCHEMAS } from './schemas.js';
 
@@ -34,6 +34,8 @@ export function validateFile<K extends DatasetKey>(
     };
   }
   const controls = controlCharacterProblems(raw, fileLabel);
+  // A string over the limit is refused before the schema's patterns run over it.
+  if (controls.some((problem) => problem.includes('(MAX_TEXT_CHARS)'))) return { ok: false, problems: controls };
   const result = (DATA_SCHEMAS[key] as z.ZodType).safeParse(raw);
   if (result.success && controls.length === 0) return { ok: true, records: result.data as Dataset[K] };
   if (result.success) return { ok: false, problems: controls };
@@ -50,16 +52,22 @@ export function validateFile<K extends DatasetKey>(
   return { ok: false, problems: [...problems, ...controls] };
 }
 
+/** "control" for a control character or a bidirectional override, "invisible" for a zero-width one. */
+function characterKind(codePoint: string): string {
+  return /^U\+(200[BCD]|206[0-4]|FEFF)$/.test(codePoint) ? 'invisible' : 'control';
+}
+
 /**
- * Strings with control characters: a terminal would obey them (colour, a new title, text run backwards), so data
- * may not carry them. Tabs and line breaks are refused too: no field of a data file is more than one line.
+ * Strings with control or invisible characters: a terminal would obey them (colour, a new title, text run
+ * backwards), or they would make two names look the same, so data may not carry them. Tabs and line breaks are
+ * refused too: no field of a data file is more than one line. So is a string over {@link MAX_TEXT_CHARS}.
  */
 function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
   if (!Array.isArray(raw)) return [];
   const problems: string[] = [];
   const report = (index: number, path: readonly PropertyKey[], found: string, what: string) =>
     problems.push(
-      `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → ${what} the control character ${found}`,
+      `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(path)} → ${what} the ${characterKind(found)} character ${found}`,
     );
   // Every string of every record, property names included, walked with an explicit stack (no recursion: a
   // deeply nested value costs no call stack). Each item links to its parent's path, so a path is built only
@@ -79,6 +87,12 @@ function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     const { value, index } = item;
     if (typeof value === 'string') {
+      if (value.length > MAX_TEXT_CHARS) {
+        problems.push(
+          `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(pathOf(item))} → is ${value.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_TEXT_CHARS.toLocaleString('en-US')} (MAX_TEXT_CHARS)`,
+        );
+        continue;
+      }
       const found = controlCharacterIn(value);
       if (found) report(index, pathOf(item), found, 'contains');
     } else if (Array.isArray(value)) {

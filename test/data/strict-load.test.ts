@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { duplicateProperties, parseJson } from '../../src/data/json.js';
 import { loadData, MAX_LISTED_PROBLEMS } from '../../src/data/load.js';
-import { MAX_BASELINE_COUNTRIES, MAX_REGION_DEPTH, MAX_REGIONS } from '../../src/data/limits.js';
+import { MAX_BASELINE_COUNTRIES, MAX_REGION_DEPTH, MAX_REGIONS, MAX_TEXT_CHARS } from '../../src/data/limits.js';
 import { checkReferences, regionChainEnds } from '../../src/data/references.js';
 import { DataError, UsageError } from '../../src/errors.js';
 import { shippedData } from '../helpers.js';
@@ -310,4 +310,30 @@ it('finds repeated names in deeply nested objects in linear time', () => {
   expect(found).toHaveLength(depth);
   expect(found[1]?.path).toEqual([0, 'a']);
   expect(found.at(-1)?.path).toHaveLength(17);
+});
+
+describe('strings in data files', () => {
+  const named = (name: string) => [{ id: 'atlantis', name, kind: 'country', parent: 'world' }];
+
+  it(`refuses a string over ${MAX_TEXT_CHARS} characters before the schema reads it, naming its length`, async () => {
+    const started = performance.now();
+    const error = await failure(loadData({ dataDir: dataDir({ 'regions.json': named('A'.repeat(5_000_000)) }) }));
+    expect(error.problems).toEqual([
+      expect.stringMatching(
+        /regions\.json → record 1 \("atlantis"\) → name → is 5,000,000 characters long, over the limit of 10,000 \(MAX_TEXT_CHARS\)$/,
+      ),
+    ]);
+    expect(performance.now() - started).toBeLessThan(3000);
+    await expect(loadData({ dataDir: dataDir({ 'regions.json': named('A'.repeat(MAX_TEXT_CHARS)) }) })).resolves.toBeTruthy();
+  });
+
+  it.each([
+    ['\u200d', 'U+200D'],
+    ['\u200b', 'U+200B'],
+    ['\ufeff', 'U+FEFF'],
+    ['\u2060', 'U+2060'],
+  ])('refuses an invisible character (%j) that would make two names look alike', async (char, code) => {
+    const error = await failure(loadData({ dataDir: dataDir({ 'regions.json': named(`Chi${char}na`) }) }));
+    expect(error.problems).toEqual([expect.stringContaining(`→ name → contains the invisible character ${code}`)]);
+  });
 });
