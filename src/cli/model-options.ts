@@ -16,6 +16,7 @@ import {
 } from '../core/validation.js';
 import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
 import { normaliseName } from '../text.js';
+import { listedProblems } from '../data/problems.js';
 
 /** The options of a network model, shared by `network` and `estimate`. */
 export interface ModelOptions {
@@ -57,7 +58,7 @@ export async function readHardware(path: string): Promise<Hardware[]> {
   }
   const repeated = repeatedModels(result.records, path);
   if (repeated.length > 0) {
-    throw new DataError('The hardware list lists a machine more than once:', limitedList(repeated));
+    throw new DataError('The hardware list lists a machine more than once:', listedProblems(repeated));
   }
   return result.records;
 }
@@ -77,14 +78,6 @@ export function repeatedModels(hardware: readonly Hardware[], path: string): str
     }
   });
   return problems;
-}
-
-/** At most 20 problems, then how many more. */
-function limitedList(problems: readonly string[]): string[] {
-  const LISTED = 20;
-  return problems.length > LISTED
-    ? [...problems.slice(0, LISTED), `… and ${problems.length - LISTED} more`]
-    : [...problems];
 }
 
 /** Adds the network model's options to a command. */

@@ -16,9 +16,13 @@ export function parseCsv(text: string): CsvRecord[] {
 
 /**
  * {@link parseCsv}, and the line on which a quoted field opened that the text never closes (null when every quote
- * is closed): such a field swallows the rest of the file.
+ * is closed): such a field swallows the rest of the file. With `maxRecords`, scanning stops once it has read one
+ * record more than that, so that a caller with a limit never holds a whole oversized file as records.
  */
-export function scanCsv(text: string): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
+export function scanCsv(
+  text: string,
+  maxRecords = Number.POSITIVE_INFINITY,
+): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
   const records: CsvRecord[] = [];
   let quoteLine = 0;
   let cells: string[] = [];
@@ -53,6 +57,7 @@ export function scanCsv(text: string): { records: CsvRecord[]; unclosedQuoteLine
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       endRecord();
+      if (records.length > maxRecords) return { records, unclosedQuoteLine: null };
       line++;
       start = line;
     } else field += char;

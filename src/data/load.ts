@@ -16,6 +16,8 @@ import { packageInfo } from './package.js';
 import { checkDirectory, pathExists, readTextFile } from './read-file.js';
 import { describePath, describeRecord } from './record-label.js';
 import { checkReferences } from './references.js';
+import { appendAll, listedProblems } from './problems.js';
+
 
 /** Options for {@link loadData}. */
 export interface LoadDataOptions {
@@ -42,8 +44,7 @@ export interface DataFileText {
 
 type RawFile = DataFileText;
 
-/** Problems listed at most in one message; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 20;
+export { MAX_LISTED_PROBLEMS } from './problems.js';
 
 /**
  * The data files present in a directory, each read safely: a file that is there in any form (a broken symbolic
@@ -92,7 +93,7 @@ function parseFiles(files: readonly RawFile[], problems: string[], checkNames: b
       continue;
     }
     const repeated = checkNames ? repeatedPropertyProblems(file.label, file.text, result.value) : [];
-    if (repeated.length > 0) problems.push(...repeated);
+    if (repeated.length > 0) appendAll(problems, repeated);
     else parsed.set(file.key, result.value);
   }
   return parsed;
@@ -109,11 +110,6 @@ function repeatedPropertyProblems(label: string, text: string, value: unknown): 
   });
 }
 
-/** At most {@link MAX_LISTED_PROBLEMS} problems, then "… and N more". */
-function listed(problems: readonly string[]): string[] {
-  if (problems.length <= MAX_LISTED_PROBLEMS) return [...problems];
-  return [...problems.slice(0, MAX_LISTED_PROBLEMS), `… and ${problems.length - MAX_LISTED_PROBLEMS} more`];
-}
 
 async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, unknown>, problems: string[]) {
   const { validateFile } = await import('./validate.js');
@@ -122,7 +118,7 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
     if (!parsed.has(file.key)) continue;
     const result = validateFile(file.key, parsed.get(file.key), file.label);
     if (!result.ok) {
-      problems.push(...result.problems);
+      appendAll(problems, result.problems);
       continue;
     }
     const duplicates = duplicateKeys(file.key, result.records);
@@ -207,12 +203,12 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
     data = mergeDatasets(base, merged);
     trusted = false;
   }
-  if (problems.length === 0 && !trusted) problems.push(...checkReferences(data));
+  if (problems.length === 0 && !trusted) appendAll(problems, checkReferences(data));
   if (problems.length > 0) {
     const where = overlay === undefined ? 'The shipped data' : `The data in ${overlay.dir}`;
     throw new DataError(
       `${where} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
-      listed(problems),
+      listedProblems(problems),
     );
   }
   return data;

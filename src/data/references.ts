@@ -3,6 +3,8 @@ import { normaliseName, quoteList, suggest } from '../text.js';
 import { DATA_FILE_NAMES, type Dataset, type DatasetKey, RECORD_KEY, RECORD_LABEL } from './dataset.js';
 import { MAX_REGION_DEPTH, MAX_REGIONS } from './limits.js';
 import type { Baseline, Region } from './schemas.js';
+import { appendAll } from './problems.js';
+
 
 /** Children of one parent in one month may sum to 100 plus this much, for rounding in the published figures. */
 export const SHARE_SUM_TOLERANCE_PCT = 0.1;
@@ -81,7 +83,8 @@ export function checkReferences(data: Dataset): string[] {
       }
     }
   }
-  problems.push(...regionChainProblems(data.regions), ...aliasProblems(data.regions));
+  appendAll(problems, regionChainProblems(data.regions));
+  appendAll(problems, aliasProblems(data.regions));
 
   const checkRegion = <K extends 'shares' | 'networkEnergy' | 'carbon'>(key: K, field: 'region' | 'scope') => {
     for (const record of data[key]) {
@@ -119,7 +122,8 @@ export function checkReferences(data: Dataset): string[] {
     }
   }
 
-  problems.push(...yearlyShareProblems(data), ...baselineCountryProblems(data.baselines));
+  appendAll(problems, yearlyShareProblems(data));
+  appendAll(problems, baselineCountryProblems(data.baselines));
 
   for (const series of data.networkEnergy) {
     const years = new Set<number>();

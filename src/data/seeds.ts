@@ -5,6 +5,7 @@ import { jsonProblemText, parseJson } from './json.js';
 import { packageInfo } from './package.js';
 import { checkDirectory, readTextFile } from './read-file.js';
 import type { Seed } from './seed-schema.js';
+import { appendAll } from './problems.js';
 
 export function shippedSeedsDir(): string {
   return join(packageInfo().root, 'seeds');
@@ -33,7 +34,10 @@ export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]
     const result = SeedSchema.safeParse(parsed.value);
     if (result.success) seeds.push(result.data);
     else
-      problems.push(...result.error.issues.map((i) => `${path} → ${i.path.join('.') || '(the file)'} → ${i.message}`));
+      appendAll(
+        problems,
+        result.error.issues.map((i) => `${path} → ${i.path.join('.') || '(the file)'} → ${i.message}`),
+      );
   }
   if (problems.length > 0) throw new DataError(`The seeds in ${dir} are invalid:`, problems);
   return seeds;

@@ -5,6 +5,7 @@ import { type CsvRecord, scanCsv, withoutByteOrderMark } from './csv.js';
 import { jsonProblemText, parseJson } from './json.js';
 import { readTextFile } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
+import { listedProblems } from './problems.js';
 
 /** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
 export interface SeriesInputRow {
@@ -37,9 +38,6 @@ const HEADER_NEEDED = 'the columns date, hashrateEhs, and revenueUsd or threshol
 /** A decimal number as written in a CSV cell: no hex, no "Infinity", no blank. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** At most this many problems are listed; the rest are counted. */
-const MAX_LISTED = 20;
-
 /** One record before its checks: the line it is on, and each field given, as text (CSV) or JSON value (NDJSON). */
 interface RawRow {
   line: number;
@@ -66,9 +64,10 @@ class Problems {
   throwIfAny(): void {
     const count = this.list.length;
     if (count === 0) return;
-    const listed = this.list.slice(0, MAX_LISTED);
-    if (count > MAX_LISTED) listed.push(`… and ${count - MAX_LISTED} more`);
-    throw new DataError(`The input series ${this.path} has ${count} problem${count === 1 ? '' : 's'}:`, listed);
+    throw new DataError(
+      `The input series ${this.path} has ${count} problem${count === 1 ? '' : 's'}:`,
+      listedProblems(this.list),
+    );
   }
 }
 
@@ -115,14 +114,15 @@ function headerColumns(header: CsvRecord, problems: Problems): string[] {
 }
 
 function rowsFromCsv(text: string, problems: Problems): RawRow[] {
-  const { records, unclosedQuoteLine } = scanCsv(text);
+  // Scanning stops one record past the limit: a file of millions of lines is refused without being held whole.
+  const { records, unclosedQuoteLine } = scanCsv(text, MAX_SERIES_DAYS + 1);
   if (unclosedQuoteLine !== null) {
     problems.fail(`has a quoted field opened on line ${unclosedQuoteLine} that is never closed (the file may be cut short).`);
   }
   const [header, ...body] = records;
   if (!header) return [];
-  checkRowCount(body.length, problems);
   const names = headerColumns(header, problems);
+  checkRowCount(body.length, problems);
   const rows: RawRow[] = [];
   for (const { line, cells } of body) {
     if (cells.length !== names.length) {
@@ -207,7 +207,7 @@ function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
 function checkRowCount(rows: number, problems: Problems): void {
   if (rows > MAX_SERIES_DAYS) {
     problems.fail(
-      `has ${rows} rows, over the limit of ${MAX_SERIES_DAYS}: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
+      `has more than ${shown(MAX_SERIES_DAYS)} rows, the limit: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
     );
   }
 }

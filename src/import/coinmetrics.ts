@@ -18,6 +18,7 @@ import {
   parseDecimal,
   plural,
 } from './table.js';
+import { listedProblems } from '../data/problems.js';
 
 /**
  * The header names each input may have: the reference file's own (`date`, `mean_hash_rate_ths`,
@@ -183,10 +184,12 @@ function dayOf(cell: string): string | undefined {
 
 function incompleteError(path: string, incomplete: readonly { line: number; date: string; reason: string }[]) {
   const count = incomplete.length;
-  const listed = incomplete
-    .slice(0, MAX_LISTED_PROBLEMS)
-    .map(({ line, date, reason }) => `${path} → line ${line} (${date}) → ${reason}`);
-  if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${count - MAX_LISTED_PROBLEMS} more`);
+  const listed = listedProblems(
+    incomplete
+      .slice(0, MAX_LISTED_PROBLEMS)
+      .map(({ line, date, reason }) => `${path} → line ${line} (${date}) → ${reason}`),
+    count,
+  );
   return new DataError(
     `Cannot import ${path} (${WHAT}): ${count === 1 ? '1 row has' : `${count} rows have`} no positive hash rate or revenue; fix ${count === 1 ? 'it' : 'them'}, or leave ${count === 1 ? 'it' : 'them'} out with --skip-incomplete:`,
     listed,

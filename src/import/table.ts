@@ -1,8 +1,8 @@
 import { DataError } from '../errors.js';
 import { type CsvRecord, scanCsv } from '../data/csv.js';
+import { listedProblems } from '../data/problems.js';
 
-/** At most this many problems are listed; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 20;
+export { MAX_LISTED_PROBLEMS } from '../data/problems.js';
 
 /** The evidence grades an import may claim: the user downloaded the file from its publisher, or got a copy. */
 export { IMPORT_EVIDENCE, type ImportEvidence } from './kinds.js';
@@ -42,8 +42,7 @@ export class ImportProblems {
   throwIfAny(): void {
     const count = this.list.length;
     if (count === 0) return;
-    const listed = this.list.slice(0, MAX_LISTED_PROBLEMS);
-    if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${count - MAX_LISTED_PROBLEMS} more`);
+    const listed = listedProblems(this.list);
     throw new DataError(`Cannot import ${this.path} (${this.what}): ${plural(count, 'problem')}:`, listed);
   }
 }

@@ -79,8 +79,15 @@ describe('parseSeriesInput: dates', () => {
   it(`refuses more than ${MAX_SERIES_DAYS} rows, saying why`, () => {
     const body = Array.from({ length: MAX_SERIES_DAYS + 1 }, () => '2022-01-01,100,30').join('\n');
     expect(failure(`${HEADER}\n${body}\n`)).toBe(
-      `The input series in.csv has ${MAX_SERIES_DAYS + 1} rows, over the limit of ${MAX_SERIES_DAYS}: one row a day from 2009-01-03 to 2100-12-31, in ascending order.`,
+      `The input series in.csv has more than 33,600 rows, the limit: one row a day from 2009-01-03 to 2100-12-31, in ascending order.`,
     );
+  });
+
+  it('stops reading a file of millions of rows at the limit, in bounded time', () => {
+    const started = performance.now();
+    expect(failure(`${HEADER}
+${'1,1,1\n'.repeat(3_000_000)}`)).toMatch(/has more than 33,600 rows/);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

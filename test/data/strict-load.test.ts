@@ -337,3 +337,12 @@ describe('strings in data files', () => {
     expect(error.problems).toEqual([expect.stringContaining(`→ name → contains the invisible character ${code}`)]);
   });
 });
+
+describe('very many problems', () => {
+  it('lists 20 of 300,000 repeated properties without exhausting the call stack', async () => {
+    const text = `[{"id":"a","name":"A","kind":"country","parent":"world"${',"x":1'.repeat(300_000)}}]`;
+    const error = await failure(loadData({ dataDir: dataDir({ 'regions.json': text }) }));
+    expect(error.problems).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(error.problems.at(-1)).toMatch(/^… and 299,9\d\d more$/);
+  });
+});
