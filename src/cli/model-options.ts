@@ -17,6 +17,7 @@ import {
 import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
 import { normaliseName } from '../text.js';
 import { listedProblems } from '../data/problems.js';
+import { repeatedPropertyProblems } from '../data/load.js';
 
 /** The options of a network model, shared by `network` and `estimate`. */
 export interface ModelOptions {
@@ -36,7 +37,7 @@ export interface ModelOptions {
 /**
  * Reads a hardware list in the format of data/hardware.json, safely (see readTextFile), and checks it as a whole:
  * at least one machine, at most {@link MAX_MACHINES}, each model once (a model listed twice would count twice in
- * the mean).
+ * the mean), each property once in a record (JSON would keep the last silently).
  * @throws DataError naming the file and each problem.
  */
 export async function readHardware(path: string): Promise<Hardware[]> {
@@ -44,6 +45,10 @@ export async function readHardware(path: string): Promise<Hardware[]> {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     throw new DataError(`The hardware list is not valid JSON:`, [jsonProblemText(path, parsed.problem)]);
+  }
+  const repeatedProperties = repeatedPropertyProblems(path, text, parsed.value);
+  if (repeatedProperties.length > 0) {
+    throw new DataError('The hardware list repeats a property:', listedProblems(repeatedProperties));
   }
   if (Array.isArray(parsed.value) && parsed.value.length > MAX_MACHINES) {
     throw new DataError(

@@ -100,7 +100,7 @@ function parseFiles(files: readonly RawFile[], problems: string[], checkNames: b
 }
 
 /** `file → line L, column C → record N ("id") → field → appears twice in one object …`, one per repeated name. */
-function repeatedPropertyProblems(label: string, text: string, value: unknown): string[] {
+export function repeatedPropertyProblems(label: string, text: string, value: unknown): string[] {
   return duplicateProperties(text).map(({ property, line, column, firstLine, firstColumn, path }) => {
     const [index, ...inside] = path;
     const record =

@@ -97,6 +97,18 @@ describe('--hardware reads its file safely and checks the list as a whole', () =
     expectDataError(['network', '--input', GOOD_SERIES, '--hardware', path], /lists a machine more than once/);
   });
 
+  it('refuses a property repeated in one record, which JSON would read as its last value', () => {
+    const path = join(scratch, 'repeated.json');
+    writeFileSync(
+      path,
+      '[{"model":"Example A","released":"2020-01-01","jPerTh":20,"jPerTh":2000,"source":"cbeci-hardware-2020","evidence":"primary"}]',
+    );
+    expectDataError(
+      [...MODEL_ARGS, '--hardware', path],
+      /repeated\.json → line 1, column 65 → record 1 \("Example A"\) → jPerTh → appears twice in one object/,
+    );
+  });
+
   it('refuses an empty list as a data error (exit 1)', () => {
     const path = join(scratch, 'empty.json');
     writeFileSync(path, '[]');
