@@ -105,7 +105,7 @@ describe('--hardware reads its file safely and checks the list as a whole', () =
     );
     expectDataError(
       [...MODEL_ARGS, '--hardware', path],
-      /repeated\.json → line 1, column 65 → record 1 \("Example A"\) → jPerTh → appears twice in one object/,
+      /repeated\.json → line 1, column 59 → record 1 \("Example A"\) → jPerTh → appears twice in one object/,
     );
   });
 
