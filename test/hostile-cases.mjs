@@ -25,6 +25,23 @@ const SHIPPED = (name) => readFileSync(join(ROOT, 'data', name), 'utf8');
 /** Whether this process runs as root, which reads any file whatever its mode. */
 export const RUNNING_AS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** The user "nobody" (65534), whom file modes bind, as the tests run as root on a CI machine. */
+const NOBODY = { uid: 65534, gid: 65534 };
+
+/**
+ * How to run a case that needs file permissions to hold: as this user when it is not root; as nobody when it is
+ * and nobody can run the built binary; otherwise undefined, with the reason in {@link PERMISSION_REASON}.
+ */
+export const PERMISSION_RUNNER = (() => {
+  if (!RUNNING_AS_ROOT) return {};
+  const probe = spawnSync(process.execPath, [BIN, '--version'], { ...NOBODY, encoding: 'utf8' });
+  return probe.status === 0 ? NOBODY : undefined;
+})();
+const PERMISSION_REASON =
+  PERMISSION_RUNNER === undefined
+    ? ' — skipped: running as root, and the user nobody cannot run the built binary here to test permissions'
+    : '';
+
 /** The class of harm a case guards against. */
 export const CLASSES = ['silent-number', 'lost-data', 'injection', 'crash', 'hang', 'message'];
 
@@ -340,9 +357,10 @@ export const CASES = [
     stderr: [/\b64\b/, /depth|deep|levels/i],
   },
   {
-    name: `--data directory that cannot be read (chmod 000)${RUNNING_AS_ROOT ? ' — skipped: running as root, which reads it anyway' : ''}`,
+    name: `--data directory that cannot be read (chmod 000)${PERMISSION_REASON}`,
     class: 'message',
-    skip: RUNNING_AS_ROOT,
+    skip: PERMISSION_RUNNER === undefined,
+    unprivileged: true,
     setup: (dir) => {
       mkdirSync(join(dir, 'locked'));
       writeFileSync(join(dir, 'locked', 'regions.json'), SHIPPED('regions.json'));
@@ -746,9 +764,10 @@ function MORE_CASES() {
       check: ({ stderr }) => (/\.tmp/.test(stderr) ? 'stderr names the temporary file' : null),
     },
     {
-      name: `data import --out inside a directory without write permission${RUNNING_AS_ROOT ? ' — skipped: running as root, which writes it anyway' : ''}`,
+      name: `data import --out inside a directory without write permission${PERMISSION_REASON}`,
       class: 'message',
-      skip: RUNNING_AS_ROOT,
+      skip: PERMISSION_RUNNER === undefined,
+      unprivileged: true,
       setup: (dir) => {
         writeFileSync(join(dir, 'in.csv'), coinMetricsSample());
         mkdirSync(join(dir, 'locked'));
@@ -906,7 +925,8 @@ export function runCase(testCase, plainRunner) {
     testCase.setup?.(dir);
     const args = testCase.argv(dir);
     const caseEnv = { NO_COLOR: '1', COLUMNS: '1000', ...testCase.env };
-    if (plainRunner && testCase.stdoutTo === undefined && testCase.timeoutMs === undefined) {
+    if (testCase.unprivileged) chmodSync(dir, 0o755); // so that nobody can reach what the case set up
+    if (plainRunner && testCase.stdoutTo === undefined && testCase.timeoutMs === undefined && !testCase.unprivileged) {
       return plainRunner(args, caseEnv);
     }
     const env = { ...process.env, FORCE_COLOR: undefined, DEBUG: undefined, ...caseEnv };
@@ -916,6 +936,7 @@ export function runCase(testCase, plainRunner) {
       env,
       timeout: testCase.timeoutMs ?? 20_000,
       maxBuffer: 64 * 1024 * 1024,
+      ...(testCase.unprivileged ? PERMISSION_RUNNER : {}),
     };
     let result;
     if (testCase.stdoutTo === 'full') {
@@ -954,6 +975,7 @@ export function problemsOf(testCase, result) {
   if (result.code !== testCase.code) problems.push(`exit ${result.code}, expected ${testCase.code}`);
   if (testCase.code !== 0 && result.stdout !== '') problems.push('stdout is not empty on failure');
   if (/\n\s+at /.test(result.stderr)) problems.push('stderr holds a stack trace');
+  if (/error: unexpected /.test(result.stderr)) problems.push('stderr reports an unexpected error (a crash)');
   for (const pattern of testCase.stderr ?? [])
     if (!pattern.test(result.stderr)) problems.push(`stderr does not match ${pattern}`);
   for (const pattern of testCase.stdout ?? [])

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { loadData, MAX_LISTED_PROBLEMS } from '../../src/data/load.js';
 import { MAX_BASELINE_COUNTRIES, MAX_REGION_DEPTH, MAX_REGIONS, MAX_TEXT_CHARS } from '../../src/data/limits.js';
 import { checkReferences, regionChainEnds } from '../../src/data/references.js';
 import { DataError, UsageError } from '../../src/errors.js';
-import { shippedData } from '../helpers.js';
+import { BIN, shippedData } from '../helpers.js';
+import { PERMISSION_RUNNER, RUNNING_AS_ROOT } from '../hostile-cases.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -102,10 +103,18 @@ describe('the files of a data directory', () => {
     );
   });
 
-  it.skipIf(process.getuid?.() === 0)('says an unreadable data directory cannot be read', async () => {
+  it('says an unreadable data directory cannot be read', async () => {
     const dir = dataDir({ 'regions.json': [] });
     chmodSync(dir, 0);
-    expect((await failure(loadData({ dataDir: dir }))).message).toMatch(/permission denied \(EACCES\)/);
+    if (!RUNNING_AS_ROOT) {
+      expect((await failure(loadData({ dataDir: dir }))).message).toMatch(/permission denied \(EACCES\)/);
+      return;
+    }
+    // Root reads any directory: the check runs as the user nobody, through the built binary.
+    expect(PERMISSION_RUNNER, 'the user nobody cannot run the built binary').toBeDefined();
+    const result = spawnSync(process.execPath, [BIN, 'data', 'check', dir], { encoding: 'utf8', ...PERMISSION_RUNNER });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Cannot read data directory .*: permission denied \(EACCES\)/);
   });
 
   it('accepts a data file that starts with a UTF-8 byte-order mark', async () => {

@@ -259,10 +259,12 @@ function everyRun(check: (args: string[], result: Awaited<ReturnType<typeof runC
 
 describe('the CLI on random options', () => {
   it(
-    'exits 0, 1 or 2; on failure writes nothing on stdout; never a stack trace',
+    'exits 0, 1 or 2; on failure writes nothing on stdout; never a stack trace nor an unexpected error',
     everyRun((_, { code, stdout, stderr }, shown) => {
       expect([0, 1, 2], shown).toContain(code);
       expect(stderr, shown).not.toMatch(/\n\s+at /);
+      // run() turns an error it did not expect (a TypeError, a RangeError) into exit 1 with this word.
+      expect(stderr, shown).not.toMatch(/error: unexpected \w*/);
       if (code !== 0) expect(stdout, shown).toBe('');
     }),
     fuzzTimeoutMs(20_000),

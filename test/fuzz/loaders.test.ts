@@ -150,7 +150,7 @@ const directory = fc.record({
     fc.option(fileArb(DATA_FILE_NAMES.regions, fc.oneof(fileContent(regionRecord), regionChain))),
     fc.option(fileArb(DATA_FILE_NAMES.shares, fileContent(shareRecord))),
     fc.option(fileArb(DATA_FILE_NAMES.baselines, fileContent(baselineRecord))),
-    fc.option(fileArb(fc.sample(fc.constantFrom(...Object.values(DATA_FILE_NAMES)), 1)[0] as string, fc.jsonValue())),
+    fc.option(fc.constantFrom(...Object.values(DATA_FILE_NAMES)).chain((name) => fileArb(name, fc.jsonValue()))),
   ),
   defaultData: fc.boolean(),
 });
