@@ -63,7 +63,7 @@ export function triangular(u: number, low: number, mode: number, high: number): 
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
-/** Nearest-rank percentiles of a sample (sorted in place). */
+/** Nearest-rank percentiles of a sample, which is reordered in place. */
 export function percentiles(values: Float64Array): Percentiles {
   if (values.length === 0) return { p5: Number.NaN, p50: Number.NaN, p95: Number.NaN };
   const rank = (q: number) => Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1));
@@ -76,14 +76,21 @@ export function percentiles(values: Float64Array): Percentiles {
 }
 
 /**
- * The value of rank `k` (from 0) among values[left..right], as if they were sorted: Hoare's selection, which
- * reorders that range so that values[k] holds it, none before it larger and none after it smaller. Linear time
- * on average, where a sort of a large Monte Carlo would take longer than its sampling.
+ * The value of rank `k` (from 0) among values[left..right], as if they were sorted: Hoare's selection with a
+ * median-of-three pivot, which reorders that range so that values[k] holds it, none before it larger and none
+ * after it smaller. Linear time on average, where a sort of a large Monte Carlo would take longer than its
+ * sampling; a range that has not shrunk fast enough (an adversarial order) is sorted instead, so that the worst
+ * case stays O(n log n).
  */
 export function selectRank(values: Float64Array, k: number, left: number, right: number): number {
   let lo = left;
   let hi = right;
+  let partitionsLeft = 2 * Math.ceil(Math.log2(right - left + 2)) + 8;
   while (lo < hi) {
+    if (partitionsLeft-- === 0) {
+      values.subarray(lo, hi + 1).sort();
+      break;
+    }
     const mid = lo + ((hi - lo) >> 1);
     const a = values[lo] as number;
     const b = values[mid] as number;
