@@ -31,8 +31,10 @@ export function simulateScenarioShares(
   const { tree, links, plan, layout } = model;
   const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
   const spreads = links.map((l) => linkSpreadPct(l, settings));
-  const varies = spreads.some((spread) => spread > 0);
-  const pcts = Float64Array.from(links, (l) => l.pct);
+  const drawn = Int32Array.from(spreads.flatMap((spread, i) => (spread > 0 ? [i] : [])));
+  const varies = drawn.length > 0;
+  const basePcts = Float64Array.from(links, (l) => l.pct);
+  const pcts = Float64Array.from(basePcts);
   const before = new Float64Array(tree.ids.length);
   const after = new Float64Array(tree.ids.length);
   // The footprints are refilled in place when the shares are drawn again; simulateChanges reads them first.
@@ -58,10 +60,9 @@ export function simulateScenarioShares(
   refill(true);
   const draw = (random: () => number, carbon: boolean): FootprintDraw[] => {
     if (varies) {
-      for (let i = 0; i < links.length; i++) {
+      for (const i of drawn) {
         const spread = spreads[i] as number;
-        const pct = (links[i] as ShareLink).pct;
-        if (spread > 0) pcts[i] = Math.min(100, Math.max(0, pct + (2 * random() - 1) * spread));
+        pcts[i] = Math.min(100, Math.max(0, (basePcts[i] as number) + (2 * random() - 1) * spread));
       }
       refill(carbon);
     }

@@ -44,13 +44,29 @@ export interface Percentiles {
 
 /** A small, fast, seedable generator (mulberry32): uniform numbers in [0, 1). */
 export function randomGenerator(seed: number): () => number {
+  return seekableGenerator(seed).random;
+}
+
+/** How far mulberry32's state moves at each draw. */
+const MULBERRY32_STEP = 0x6d2b79f5;
+
+/**
+ * The generator of {@link randomGenerator}, with a way to pass over draws without making them: its state only
+ * counts draws, so passing over `count` of them is one multiplication.
+ */
+function seekableGenerator(seed: number): { random: () => number; skip: (count: number) => void } {
   let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  return {
+    random: () => {
+      state = (state + MULBERRY32_STEP) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    },
+    skip: (count) => {
+      state = (state + Math.imul(count, MULBERRY32_STEP)) >>> 0;
+    },
   };
 }
 
@@ -280,13 +296,15 @@ export function simulateChanges(
   const errors = new Float64Array(records);
   const pool: BufferPool = [];
   const samplePairs = (carbon: boolean): FootprintChange[] => {
-    const random = randomGenerator(options.seed);
+    const { random, skip } = seekableGenerator(options.seed);
     let pairs: [SampleColumn, SampleColumn][] = [];
     for (let i = 0; i < n; i++) {
       const worldTwh = triangular(random(), low, twh, high);
       const footprints = draw(random, carbon);
       if (i === 0) pairs = Array.from({ length: footprints.length >> 1 }, () => [emptyColumn(), emptyColumn()]);
-      for (let k = 0; k < records; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
+      // Energy does not depend on the intensity errors: they are passed over, the draws after them kept in step.
+      if (carbon) for (let k = 0; k < records; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
+      else skip(records);
       for (let p = 0; p < pairs.length; p++) {
         const [beforeColumn, afterColumn] = pairs[p] as [SampleColumn, SampleColumn];
         const before = footprints[2 * p] as FootprintDraw;
