@@ -31,37 +31,40 @@ export function simulateScenarioShares(
   const { tree, links, plan, layout } = model;
   const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
   const spreads = links.map((l) => linkSpreadPct(l, settings));
-  const varies = spreads.some((spread) => spread > 0);
-  const pcts = Float64Array.from(links, (l) => l.pct);
+  const drawn = Int32Array.from(spreads.flatMap((spread, i) => (spread > 0 ? [i] : [])));
+  const varies = drawn.length > 0;
+  const basePcts = Float64Array.from(links, (l) => l.pct);
+  const pcts = Float64Array.from(basePcts);
   const before = new Float64Array(tree.ids.length);
   const after = new Float64Array(tree.ids.length);
   // The footprints are refilled in place when the shares are drawn again; simulateChanges reads them first.
   const footprints: FootprintDraw[] = slots.flatMap(() =>
     [0, 1].map(() => ({ sharePct: 0, carbonWeights: new Float64Array(layout.records.length) })),
   );
-  const refill = () => {
+  const fillFootprint = (values: Float64Array, slot: number, footprint: FootprintDraw, carbon: boolean) => {
+    footprint.sharePct = values[slot] as number;
+    if (carbon) carbonWeights(tree, layout, values, slot, footprint.carbonWeights as Float64Array);
+  };
+  // Plain loops: this runs once a sample, and a million samples of small allocations cost more than the work.
+  const refill = (carbon: boolean) => {
     fillFromLinks(tree, links, pcts, before);
     after.set(before);
     applyPlan(tree, after, plan);
-    slots.forEach((slot, i) => {
-      for (const [values, footprint] of [
-        [before, footprints[2 * i]],
-        [after, footprints[2 * i + 1]],
-      ] as const) {
-        if (!footprint) continue;
-        footprint.sharePct = values[slot] as number;
-        carbonWeights(tree, layout, values, slot, footprint.carbonWeights as Float64Array);
-      }
-    });
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i] as number;
+      fillFootprint(before, slot, footprints[2 * i] as FootprintDraw, carbon);
+      fillFootprint(after, slot, footprints[2 * i + 1] as FootprintDraw, carbon);
+    }
   };
-  refill();
-  const draw = (random: () => number): FootprintDraw[] => {
+  // Filled once with carbon: when no share is drawn, the footprints stay as they are for every sample.
+  refill(true);
+  const draw = (random: () => number, carbon: boolean): FootprintDraw[] => {
     if (varies) {
-      links.forEach((link, i) => {
+      for (const i of drawn) {
         const spread = spreads[i] as number;
-        if (spread > 0) pcts[i] = Math.min(100, Math.max(0, link.pct + (2 * random() - 1) * spread));
-      });
-      refill();
+        pcts[i] = Math.min(100, Math.max(0, (basePcts[i] as number) + (2 * random() - 1) * spread));
+      }
+      refill(carbon);
     }
     return footprints;
   };

@@ -44,13 +44,29 @@ export interface Percentiles {
 
 /** A small, fast, seedable generator (mulberry32): uniform numbers in [0, 1). */
 export function randomGenerator(seed: number): () => number {
+  return seekableGenerator(seed).random;
+}
+
+/** How far mulberry32's state moves at each draw. */
+const MULBERRY32_STEP = 0x6d2b79f5;
+
+/**
+ * The generator of {@link randomGenerator}, with a way to pass over draws without making them: its state only
+ * counts draws, so passing over `count` of them is one multiplication.
+ */
+function seekableGenerator(seed: number): { random: () => number; skip: (count: number) => void } {
   let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  return {
+    random: () => {
+      state = (state + MULBERRY32_STEP) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    },
+    skip: (count) => {
+      state = (state + Math.imul(count, MULBERRY32_STEP)) >>> 0;
+    },
   };
 }
 
@@ -63,7 +79,7 @@ export function triangular(u: number, low: number, mode: number, high: number): 
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
 
-/** Nearest-rank percentiles of a sample (sorted in place). */
+/** Nearest-rank percentiles of a sample, which is reordered in place. */
 export function percentiles(values: Float64Array): Percentiles {
   if (values.length === 0) return { p5: Number.NaN, p50: Number.NaN, p95: Number.NaN };
   const rank = (q: number) => Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1));
@@ -76,14 +92,21 @@ export function percentiles(values: Float64Array): Percentiles {
 }
 
 /**
- * The value of rank `k` (from 0) among values[left..right], as if they were sorted: Hoare's selection, which
- * reorders that range so that values[k] holds it, none before it larger and none after it smaller. Linear time
- * on average, where a sort of a large Monte Carlo would take longer than its sampling.
+ * The value of rank `k` (from 0) among values[left..right], as if they were sorted: Hoare's selection with a
+ * median-of-three pivot, which reorders that range so that values[k] holds it, none before it larger and none
+ * after it smaller. Linear time on average, where a sort of a large Monte Carlo would take longer than its
+ * sampling; a range that has not shrunk fast enough (an adversarial order) is sorted instead, so that the worst
+ * case stays O(n log n).
  */
 export function selectRank(values: Float64Array, k: number, left: number, right: number): number {
   let lo = left;
   let hi = right;
+  let partitionsLeft = 2 * Math.ceil(Math.log2(right - left + 2)) + 8;
   while (lo < hi) {
+    if (partitionsLeft-- === 0) {
+      values.subarray(lo, hi + 1).sort();
+      break;
+    }
     const mid = lo + ((hi - lo) >> 1);
     const a = values[lo] as number;
     const b = values[mid] as number;
@@ -169,65 +192,144 @@ export interface ChangePercentiles {
 }
 
 /**
+ * The samples of one quantity. It holds a single number until two samples differ, so that a footprint that
+ * cannot vary (a banned region's after, say) takes no memory in a large run.
+ */
+interface SampleColumn {
+  first: number;
+  values: Float64Array | null;
+}
+
+/** Sample buffers of one length, handed back once their percentiles are taken and handed out again. */
+type BufferPool = Float64Array[];
+
+function takeBuffer(pool: BufferPool, n: number): Float64Array {
+  return pool.pop() ?? new Float64Array(n);
+}
+
+function emptyColumn(): SampleColumn {
+  return { first: 0, values: null };
+}
+
+/** Records sample `i` of `n`; the samples before `i` must have been recorded. */
+function recordSample(column: SampleColumn, i: number, n: number, value: number, pool: BufferPool): void {
+  if (column.values) column.values[i] = value;
+  else if (i === 0) column.first = value;
+  else if (!Object.is(value, column.first)) {
+    column.values = takeBuffer(pool, n);
+    column.values.fill(column.first, 0, i);
+    column.values[i] = value;
+  }
+}
+
+function sampleAt(column: SampleColumn, i: number): number {
+  return column.values ? (column.values[i] as number) : column.first;
+}
+
+/** The percentiles of a column's samples; its buffer goes back to the pool. */
+function columnPercentiles(column: SampleColumn, pool: BufferPool): Percentiles {
+  const { values, first } = column;
+  if (!values) return { p5: first, p50: first, p95: first };
+  pool.push(values);
+  return percentiles(values);
+}
+
+/** The percentiles of after − before, sample by sample, worked out in a buffer of the pool. */
+function changePercentiles(before: SampleColumn, after: SampleColumn, n: number, pool: BufferPool): Percentiles {
+  const change = takeBuffer(pool, n);
+  for (let i = 0; i < n; i++) change[i] = sampleAt(after, i) - sampleAt(before, i);
+  pool.push(change);
+  return percentiles(change);
+}
+
+interface FootprintChange {
+  before: Percentiles;
+  after: Percentiles;
+  change: Percentiles;
+}
+
+/** Before, after and change percentiles of each pair of columns; the changes first, while the samples line up. */
+function pairPercentiles(
+  pairs: readonly [SampleColumn, SampleColumn][],
+  n: number,
+  pool: BufferPool,
+): FootprintChange[] {
+  return pairs.map(([before, after]) => {
+    const change = changePercentiles(before, after, n, pool);
+    return { before: columnPercentiles(before, pool), after: columnPercentiles(after, pool), change };
+  });
+}
+
+/** Mt CO2 of one footprint: Σ weight × (1 + error) × world TWh / 100 / 1,000. */
+function footprintMtco2(weights: ArrayLike<number>, errors: Float64Array, worldTwh: number): number {
+  let sum = 0;
+  for (let k = 0; k < errors.length; k++) sum += (weights[k] as number) * (1 + (errors[k] as number));
+  return (sum * worldTwh) / 1e5;
+}
+
+/**
  * Monte Carlo of footprints before and after a change, all on one world basis and one set of intensity errors
  * per sample: the basis from a triangular distribution on its bounds (or ± basisSpread), the footprints from
  * `draw` (which may draw shares of its own), then each of the `records` intensity records within
  * ± intensitySpread. Mt CO2 = Σ weight × (1 + error) × world TWh / 100 / 1,000.
+ *
+ * The samples are drawn twice from the same seed, the same draws each time: first for energy, then for carbon.
+ * Only one quantity's samples are held at once, which keeps a million-sample scenario within modest memory.
  * @param draw the footprints of one sample, in pairs: before and after of the first, then of the second, …;
- *   read before the next draw, so they may be refilled in place.
+ *   read before the next draw, so they may be refilled in place. It must depend only on the numbers it draws;
+ *   when `carbon` is false, the carbon weights are not read and need not be filled.
  * @returns the percentiles of each pair: before, after and their change.
  */
 export function simulateChanges(
   basis: SimulationInput['basis'],
   records: number,
-  draw: (random: () => number) => readonly FootprintDraw[],
+  draw: (random: () => number, carbon: boolean) => readonly FootprintDraw[],
   options: UncertaintyOptions,
   onProgress?: ProgressCallback,
 ): ChangePercentiles[] {
   checkUncertainty(options);
-  const random = randomGenerator(options.seed);
-  const progress = reportEvery(onProgress, options.samples);
+  const n = options.samples;
+  const progress = reportEvery(onProgress, 2 * n);
   const { twh } = basis;
   const low = basis.lowerTwh ?? twh * (1 - options.basisSpread);
   const high = basis.upperTwh ?? twh * (1 + options.basisSpread);
-  const n = options.samples;
   const errors = new Float64Array(records);
-  let columns: Float64Array[] = [];
-  const mtco2 = (weights: ArrayLike<number>, worldTwh: number) => {
-    let sum = 0;
-    for (let k = 0; k < records; k++) sum += (weights[k] as number) * (1 + (errors[k] as number));
-    return (sum * worldTwh) / 1e5;
-  };
-  for (let i = 0; i < n; i++) {
-    const worldTwh = triangular(random(), low, twh, high);
-    const footprints = draw(random);
-    if (i === 0) columns = Array.from({ length: footprints.length * 3 }, () => new Float64Array(n));
-    for (let k = 0; k < records; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
-    for (let f = 0; f + 1 < footprints.length; f += 2) {
-      const before = footprints[f] as FootprintDraw;
-      const after = footprints[f + 1] as FootprintDraw;
-      const column = (offset: number) => columns[f * 3 + offset] as Float64Array;
-      const twhBefore = (before.sharePct / 100) * worldTwh;
-      const twhAfter = (after.sharePct / 100) * worldTwh;
-      const mtBefore = mtco2(before.carbonWeights, worldTwh);
-      const mtAfter = mtco2(after.carbonWeights, worldTwh);
-      column(0)[i] = twhBefore;
-      column(1)[i] = twhAfter;
-      column(2)[i] = twhAfter - twhBefore;
-      column(3)[i] = mtBefore;
-      column(4)[i] = mtAfter;
-      column(5)[i] = mtAfter - mtBefore;
+  const pool: BufferPool = [];
+  const samplePairs = (carbon: boolean): FootprintChange[] => {
+    const { random, skip } = seekableGenerator(options.seed);
+    let pairs: [SampleColumn, SampleColumn][] = [];
+    for (let i = 0; i < n; i++) {
+      const worldTwh = triangular(random(), low, twh, high);
+      const footprints = draw(random, carbon);
+      if (i === 0) pairs = Array.from({ length: footprints.length >> 1 }, () => [emptyColumn(), emptyColumn()]);
+      // Energy does not depend on the intensity errors: they are passed over, the draws after them kept in step.
+      if (carbon) for (let k = 0; k < records; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
+      else skip(records);
+      for (let p = 0; p < pairs.length; p++) {
+        const [beforeColumn, afterColumn] = pairs[p] as [SampleColumn, SampleColumn];
+        const before = footprints[2 * p] as FootprintDraw;
+        const after = footprints[2 * p + 1] as FootprintDraw;
+        const valueBefore = carbon
+          ? footprintMtco2(before.carbonWeights, errors, worldTwh)
+          : (before.sharePct / 100) * worldTwh;
+        const valueAfter = carbon
+          ? footprintMtco2(after.carbonWeights, errors, worldTwh)
+          : (after.sharePct / 100) * worldTwh;
+        recordSample(beforeColumn, i, n, valueBefore, pool);
+        recordSample(afterColumn, i, n, valueAfter, pool);
+      }
+      progress((carbon ? n : 0) + i + 1);
     }
-    progress(i + 1);
-  }
-  const pairs: ChangePercentiles[] = [];
-  for (let c = 0; c + 5 < columns.length; c += 6) {
-    const at = (offset: number) => percentiles(columns[c + offset] as Float64Array);
-    pairs.push({
-      before: { twh: at(0), mtco2: at(3) },
-      after: { twh: at(1), mtco2: at(4) },
-      change: { twh: at(2), mtco2: at(5) },
-    });
-  }
-  return pairs;
+    return pairPercentiles(pairs, n, pool);
+  };
+  const energy = samplePairs(false);
+  const carbon = samplePairs(true);
+  return energy.map((twhPair, p) => {
+    const mtco2Pair = carbon[p] as FootprintChange;
+    return {
+      before: { twh: twhPair.before, mtco2: mtco2Pair.before },
+      after: { twh: twhPair.after, mtco2: mtco2Pair.after },
+      change: { twh: twhPair.change, mtco2: mtco2Pair.change },
+    };
+  });
 }
