@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { UncertaintyOptions } from './uncertainty.js';
 import { isCalendarDate } from '../data/dates.js';
+import { parseDecimal, readDecimal } from '../data/numbers.js';
 import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS } from '../data/limits.js';
 
 /**
@@ -113,9 +114,6 @@ export const SHARE_SPREAD_PCT_RANGE: NumberRange = {
 /** Countries shown on each side of a ranked figure: no baseline has more. */
 export const MAX_AROUND_COUNTRIES = MAX_BASELINE_COUNTRIES;
 
-/** Decimal notation: digits with an optional fraction and exponent, e.g. 600, 0.05, .5, 40e6, -1.5E-3. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** A number as the messages show it: 1e6 rather than 1000000, 1e-12 rather than 0.000000000001. */
 export function shownNumber(value: number): string {
   const size = Math.abs(value);
@@ -130,13 +128,9 @@ function rangeText(range: NumberRange): string {
   return `${range.what} ${bounds}, e.g. ${range.example}`;
 }
 
-/**
- * The number a text writes in decimal notation, or NaN. Refused: hex, binary and octal (0x64, 0b11, 0o7),
- * Infinity, digit separators (1_000), spaces around the number, and the empty or partial forms ("", ".", "+",
- * "5e") that Number reads as 0 or NaN. The result may still be infinite (1e309): the range checks refuse that.
- */
+/** The number a text writes in decimal notation (see {@link parseDecimal}), or NaN, which every range refuses. */
 export function decimalNumber(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  return parseDecimal(text) ?? Number.NaN;
 }
 
 /** A whole number written in digits only (no sign, point, exponent or spaces), or NaN. */
@@ -155,12 +149,13 @@ export function checkRange(value: number, range: NumberRange): number {
 
 /** A number written in decimal notation, inside a range: the check of every number an option takes. */
 export function checkDecimal(text: string, range: NumberRange): number {
-  if (!DECIMAL.test(text)) throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
-  const value = Number(text);
-  if (value === 0 && /[1-9]/.test(text.replace(/e.*$/i, ''))) {
+  const reading = readDecimal(text);
+  if (reading.ok) return checkRange(reading.value, range);
+  if (reading.why === 'notation') throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
+  if (reading.why === 'too small') {
     throw new UsageError(`${text} is too small to hold as a number (it would be taken as 0): ${rangeText(range)}.`);
   }
-  return checkRange(value, range);
+  return checkRange(Number.POSITIVE_INFINITY, range);
 }
 
 export function checkYear(year: number): number {

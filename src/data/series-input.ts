@@ -6,6 +6,7 @@ import { jsonProblemText, parseJson } from './json.js';
 import { readTextFile } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 import { listedProblems } from './problems.js';
+import { readDecimal } from './numbers.js';
 
 /** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
 export interface SeriesInputRow {
@@ -34,9 +35,6 @@ export const SERIES_FIELDS = ['date', 'hashrateEhs', 'revenueUsd', 'thresholdJPe
 const NUMERIC_FIELDS: readonly NumericField[] = ['hashrateEhs', 'revenueUsd', 'thresholdJPerTh'];
 
 const HEADER_NEEDED = 'the columns date, hashrateEhs, and revenueUsd or thresholdJPerTh';
-
-/** A decimal number as written in a CSV cell: no hex, no "Infinity", no blank. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** One record before its checks: the line it is on, and each field given, as text (CSV) or JSON value (NDJSON). */
 interface RawRow {
@@ -228,11 +226,13 @@ function numberIn(
   const range = () => `must be above 0 and at most ${shown(max)} (${unit})`;
   let number: number;
   if (csv && typeof value === 'string') {
-    if (!DECIMAL.test(value)) {
+    const reading = readDecimal(value);
+    if (!reading.ok && reading.why === 'notation') {
       problems.add(line, field, `"${value.slice(0, 40)}" is not a decimal number: it ${range()}`);
       return undefined;
     }
-    number = Number(value);
+    // A number too large or too small to hold is out of range, as the number it would be taken for is.
+    number = reading.ok ? reading.value : reading.why === 'too large' ? Number.POSITIVE_INFINITY : 0;
   } else if (typeof value === 'number') number = value;
   else {
     problems.add(line, field, `${JSON.stringify(value)?.slice(0, 40)} is not a number: it ${range()}`);

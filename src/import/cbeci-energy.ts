@@ -10,7 +10,7 @@ import {
   ImportProblems,
   inDataYears,
   locateColumns,
-  parseDecimal,
+  decimalInCell,
   plural,
   YEARS,
 } from './table.js';
@@ -100,7 +100,7 @@ export function importCbeciEnergy(text: string, path: string): CbeciEnergy {
     let readable = true;
     const power = (field: 'guess' | 'lower' | 'upper') => {
       const { index, name } = columns[field];
-      const value = parseDecimal(cells[index] ?? '');
+      const value = decimalInCell(cells[index] ?? '');
       if (value === undefined || value < 0) {
         problems.add(line, `"${name}"`, `must be a non-negative number of GW, not "${cells[index] ?? ''}"`);
         readable = false;

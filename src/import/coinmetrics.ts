@@ -15,7 +15,7 @@ import {
   isCalendarDate,
   locateColumns,
   MAX_LISTED_PROBLEMS,
-  parseDecimal,
+  decimalInCell,
   plural,
 } from './table.js';
 import { listedProblems } from '../data/problems.js';
@@ -121,7 +121,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
     const amount = (field: string, required: boolean): number => {
       const { name } = columns[field] as { name: string };
       const cell = cellOf(cells, field);
-      const value = cell === '' ? 0 : parseDecimal(cell);
+      const value = cell === '' ? 0 : decimalInCell(cell);
       if (value === undefined) problems.add(line, `"${name}"`, `must be a number, not "${cell}"`);
       else if (required && value <= 0) missing.push(`${name} ${cell === '' ? 'is empty' : `is ${cell}`}`);
       return value ?? 0;

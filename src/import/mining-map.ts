@@ -16,7 +16,7 @@ import {
   inDataYears,
   isCalendarDate,
   locateColumns,
-  parseDecimal,
+  decimalInCell,
 } from './table.js';
 
 /**
@@ -127,7 +127,7 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
       problems.add(line, '"date"', `must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "${dateCell}"`);
     }
     // CBECI writes each share with a % sign; a bare number may be a fraction (0.7553), a hundred times too small.
-    const sharePct = shareCell.endsWith('%') ? parseDecimal(shareCell.slice(0, -1)) : undefined;
+    const sharePct = shareCell.endsWith('%') ? decimalInCell(shareCell.slice(0, -1)) : undefined;
     if (sharePct === undefined || sharePct < 0 || sharePct > 100) {
       problems.add(
         line,

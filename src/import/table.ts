@@ -1,6 +1,7 @@
 import { DataError } from '../errors.js';
 import { type CsvRecord, scanCsv } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
+import { parseDecimal } from '../data/numbers.js';
 
 export { MAX_LISTED_PROBLEMS } from '../data/problems.js';
 
@@ -160,14 +161,9 @@ export function inDataYears(date: string): boolean {
   return year >= YEARS.first && year <= YEARS.last;
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A decimal number written in a cell (surrounding spaces allowed), or undefined for anything else. */
-export function parseDecimal(cell: string): number | undefined {
-  const text = cell.trim();
-  if (!DECIMAL.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
+/** A decimal number written in a cell (surrounding spaces allowed; see {@link parseDecimal}), or undefined. */
+export function decimalInCell(cell: string): number | undefined {
+  return parseDecimal(cell.trim());
 }
 
 export { isCalendarDate } from '../data/dates.js';
