@@ -7,6 +7,13 @@ import { readTextFile } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 import { listedProblems } from './problems.js';
 import { readDecimal } from './numbers.js';
+import {
+  HASHRATE_EHS_RANGE,
+  inRange,
+  rangeText,
+  REVENUE_USD_PER_DAY_RANGE,
+  THRESHOLD_J_PER_TH_RANGE,
+} from './ranges.js';
 
 /** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
 export interface SeriesInputRow {
@@ -17,14 +24,14 @@ export interface SeriesInputRow {
 }
 
 /**
- * The range each number must fall in, upper bound included. Far above any real day (the network is below
- * 1,000 EH/s, a day's revenue below $1e9, thresholds of early 2010 near 4e8 J/TH) and far below where a sum of a
- * whole series could overflow, so that one wrong row cannot reach a number the moving averages cannot hold.
+ * The range of each number: the same as the options' (see {@link HASHRATE_EHS_RANGE}). Far above any real day and
+ * far below where a sum of a whole series could overflow, so that one wrong row cannot reach a number the moving
+ * averages cannot hold.
  */
 export const SERIES_RANGES = {
-  hashrateEhs: { max: 1e6, unit: 'EH/s' },
-  revenueUsd: { max: 1e12, unit: 'USD per day' },
-  thresholdJPerTh: { max: 1e12, unit: 'J/TH' },
+  hashrateEhs: HASHRATE_EHS_RANGE,
+  revenueUsd: REVENUE_USD_PER_DAY_RANGE,
+  thresholdJPerTh: THRESHOLD_J_PER_TH_RANGE,
 } as const;
 
 type NumericField = keyof typeof SERIES_RANGES;
@@ -222,8 +229,7 @@ function numberIn(
   value: unknown,
   problems: Problems,
 ): number | undefined {
-  const { max, unit } = SERIES_RANGES[field];
-  const range = () => `must be above 0 and at most ${shown(max)} (${unit})`;
+  const range = () => `must be ${rangeText(SERIES_RANGES[field])}`;
   let number: number;
   if (csv && typeof value === 'string') {
     const reading = readDecimal(value);
@@ -238,7 +244,7 @@ function numberIn(
     problems.add(line, field, `${JSON.stringify(value)?.slice(0, 40)} is not a number: it ${range()}`);
     return undefined;
   }
-  if (!(number > 0 && number <= max)) {
+  if (!inRange(number, SERIES_RANGES[field])) {
     const written = typeof value === 'string' ? value : String(number);
     problems.add(line, field, `${written} is out of range: it ${range()}`);
     return undefined;
