@@ -33,15 +33,15 @@ export {
   THRESHOLD_J_PER_TH_RANGE,
   UNIT_SPREAD_RANGE,
 } from '../data/ranges.js';
-import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS } from '../data/limits.js';
+import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../data/limits.js';
+
+export { YEAR_RANGE } from '../data/limits.js';
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a
  * UsageError whose message is the one the command line shows (the option parsers report the same words).
  */
 
-/** The years an estimate may be asked for, and the years of every date an option takes. */
-export const YEAR_RANGE = { from: 1990, to: 2100 } as const;
 /** The most Monte Carlo samples a run may ask for. */
 export const MAX_SAMPLES = 10_000_000;
 /** The largest seed (a 32-bit unsigned whole number). */

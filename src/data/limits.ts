@@ -4,10 +4,12 @@
  * exit 1 for a data file or input series). docs/input.md lists them.
  */
 
+/** The years of the data, of an estimate and of every date a user gives, ends included. */
+export const YEAR_RANGE = { from: 1990, to: 2100 } as const;
 /** The first day a daily series may start on: the day of bitcoin's first block. */
 export const FIRST_SERIES_DAY = '2009-01-03';
 /** The last day a daily series may reach. */
-export const LAST_SERIES_DAY = '2100-12-31';
+export const LAST_SERIES_DAY = `${YEAR_RANGE.to}-12-31`;
 /** Rows in a daily series: one a day from {@link FIRST_SERIES_DAY} to {@link LAST_SERIES_DAY}. */
 export const MAX_SERIES_DAYS = 33_600;
 /** A moving-average window (`--smooth`, `--average`), in days: at most a whole series. */

@@ -12,7 +12,7 @@ import {
   locateColumns,
   decimalInCell,
   plural,
-  YEARS,
+  YEAR_RANGE,
 } from './table.js';
 
 /** The columns of CBECI's export this importer reads (power in GW; the annualised TWh columns are not needed). */
@@ -174,7 +174,7 @@ function dayOf(cell: string, line: number, problems: ImportProblems): string | u
     problems.add(
       line,
       '"Timestamp"',
-      `${cell} is ${day}, outside ${YEARS.first}–${YEARS.last} (seconds, not milliseconds?)`,
+      `${cell} is ${day}, outside ${YEAR_RANGE.from}–${YEAR_RANGE.to} (seconds, not milliseconds?)`,
     );
     return undefined;
   }

@@ -17,6 +17,7 @@ import {
   MAX_LISTED_PROBLEMS,
   decimalInCell,
   plural,
+  YEAR_RANGE,
 } from './table.js';
 import { listedProblems } from '../data/problems.js';
 
@@ -107,7 +108,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
       problems.add(
         line,
         `"${columns.date?.name}"`,
-        `must be a date, YYYY-MM-DD, from 1990 to 2100, not "${cellOf(cells, 'date')}"`,
+        `must be a date, YYYY-MM-DD, from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, not "${cellOf(cells, 'date')}"`,
       );
     } else if (previous && date <= previous.date) {
       problems.add(

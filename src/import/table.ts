@@ -2,6 +2,9 @@ import { DataError } from '../errors.js';
 import { type CsvRecord, scanCsv } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
 import { parseDecimal } from '../data/numbers.js';
+import { YEAR_RANGE } from '../data/limits.js';
+
+export { YEAR_RANGE } from '../data/limits.js';
 
 export { MAX_LISTED_PROBLEMS } from '../data/problems.js';
 
@@ -152,13 +155,10 @@ export function checkRowWidths(header: CsvRecord, rows: readonly CsvRecord[], pr
   }
 }
 
-/** Calendar years a date may fall in, as the data allows. */
-export const YEARS = { first: 1990, last: 2100 } as const;
-
-/** Whether a date (YYYY-MM-DD or YYYY-MM) falls in {@link YEARS}. */
+/** Whether a date (YYYY-MM-DD or YYYY-MM) falls in {@link YEAR_RANGE}, the years the data allows. */
 export function inDataYears(date: string): boolean {
   const year = Number(date.slice(0, 4));
-  return year >= YEARS.first && year <= YEARS.last;
+  return year >= YEAR_RANGE.from && year <= YEAR_RANGE.to;
 }
 
 /** A decimal number written in a cell (surrounding spaces allowed; see {@link parseDecimal}), or undefined. */
