@@ -300,8 +300,8 @@ function baselineCountryProblems(baselines: readonly Baseline[]): string[] {
 }
 
 /**
- * A region's share of its parent for a year: the plain mean of its months recorded in that year. This is the
- * arithmetic of `chooseShare` in src/core/shares.ts for a year with records (kept the same as it).
+ * A region's share of its parent for a year: the plain mean of its months recorded in that year. The one
+ * definition: the data checks use it, and so does `chooseShare` in src/core/shares.ts.
  */
 export function yearMeanPct(monthlyPcts: readonly number[]): number {
   return monthlyPcts.reduce((sum, pct) => sum + pct, 0) / monthlyPcts.length;
