@@ -2,7 +2,7 @@ import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
 import { suggest } from '../text.js';
 import { type CsvRecord, scanCsv, withoutByteOrderMark } from './csv.js';
-import { jsonProblemText, parseJson } from './json.js';
+import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { readTextFile } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 import { listedProblems } from './problems.js';
@@ -148,31 +148,6 @@ function rowsFromCsv(text: string, problems: Problems): RawRow[] {
   return rows;
 }
 
-/**
- * The keys of a JSON object's top level, in order, repeats kept (JSON.parse keeps only the last of a repeated
- * key, silently). `text` must be valid JSON.
- */
-export function topLevelKeys(text: string): string[] {
-  const keys: string[] = [];
-  let depth = 0;
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      if (depth === 1 && expectKey) keys.push(JSON.parse(text.slice(i, end + 1)) as string);
-      expectKey = false;
-      i = end;
-    } else if (char === '{' || char === '[') {
-      depth++;
-      expectKey = char === '{' && depth === 1;
-    } else if (char === '}' || char === ']') depth--;
-    else if (char === ',' && depth === 1) expectKey = true;
-  }
-  return keys;
-}
-
 function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
   const lines = text.split('\n');
   const rows: RawRow[] = [];
@@ -191,14 +166,15 @@ function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
       problems.add(line, '(the row)', 'must be a JSON object, one a line');
       return;
     }
-    const fields = new Map<string, unknown>();
-    const repeated = new Set<string>();
-    for (const key of topLevelKeys(content)) {
-      if (fields.has(key) && !repeated.has(key)) {
-        repeated.add(key);
-        problems.add(line, key, 'is given twice in the object (JSON keeps only the last): give it once');
-      }
-      fields.set(key, (value as Record<string, unknown>)[key]);
+    const fields = new Map<string, unknown>(Object.entries(value));
+    // JSON.parse keeps only the last of a repeated field, silently; a repeat in a nested value is no field's.
+    const repeated = new Set(
+      duplicateProperties(content)
+        .filter((duplicate) => duplicate.path.length === 0)
+        .map((duplicate) => duplicate.property),
+    );
+    for (const key of repeated) {
+      problems.add(line, key, 'is given twice in the object (JSON keeps only the last): give it once');
     }
     for (const key of fields.keys()) {
       if (!(SERIES_FIELDS as readonly string[]).includes(key)) problems.add(line, key, unknownName(key, 'field'));

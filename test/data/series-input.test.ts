@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { MAX_SERIES_DAYS } from '../../src/data/limits.js';
-import { parseSeriesInput, topLevelKeys } from '../../src/data/series-input.js';
+import { parseSeriesInput } from '../../src/data/series-input.js';
 
 /** The message and listed problems of the DataError that parsing `text` throws. */
 function failure(text: string, path = 'in.csv'): string {
@@ -151,8 +151,13 @@ describe('parseSeriesInput: NDJSON', () => {
     expect(message).toContain('in.ndjson → line 2 → (the row) → must be a JSON object, one a line');
   });
 
-  it('reads keys at the top level only, escapes included', () => {
-    expect(topLevelKeys('{"a":{"b":1,"a":2},"c\\"d":[{"a":1}],"e":"x,\\"f\\":"}')).toEqual(['a', 'c"d', 'e']);
+  it('counts repeats at the top level only, escapes included', () => {
+    const nested = '{"date":"2022-01-01","hashrateEhs":100,"thresholdJPerTh":30,"x":{"date":1,"date":2}}\n';
+    const message = failure(nested, 'in.ndjson');
+    expect(message).toContain('in.ndjson → line 1 → x → is not a field of a series');
+    expect(message).not.toContain('given twice');
+    const escaped = '{"date":"2022-01-01","hashrateEhs":100,"thresholdJPerTh":30,"hashrate\\u0045hs":1}\n';
+    expect(failure(escaped, 'in.ndjson')).toContain('in.ndjson → line 1 → hashrateEhs → is given twice in the object');
   });
 });
 
