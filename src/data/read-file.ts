@@ -168,7 +168,16 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A text without its leading UTF-8 byte-order mark, if it has one: editors on Windows write one, and JSON.parse
+ * refuses it as "an unexpected character" at line 1, column 1. The one rule: files lose it as they are read, and
+ * the parsers drop it from text given to the library.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * Text from a file's bytes: UTF-8 only, a leading byte-order mark dropped; compressed archives, binary files
@@ -187,8 +196,7 @@ export function decodeText(bytes: Uint8Array, path: string, what: string): strin
     throw new DataError(`Cannot read ${what} ${path}: it is binary, not text (a NUL byte at offset ${nul}).`);
   }
   try {
-    // TextDecoder drops a leading UTF-8 byte-order mark itself (ignoreBOM: false).
-    return decoder.decode(bytes);
+    return withoutByteOrderMark(decoder.decode(bytes));
   } catch {
     throw new DataError(`Cannot read ${what} ${path}: it is not UTF-8 text.`);
   }

@@ -1,9 +1,9 @@
 import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
 import { suggest } from '../text.js';
-import { type CsvRecord, scanCsv, withoutByteOrderMark } from './csv.js';
+import { type CsvRecord, scanCsv } from './csv.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
-import { readTextFile } from './read-file.js';
+import { readTextFile, withoutByteOrderMark } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 import { listedProblems } from './problems.js';
 import { readDecimal } from './numbers.js';
