@@ -1,3 +1,4 @@
+import { parseDecimal } from './numbers.js';
 import { withoutByteOrderMark } from './read-file.js';
 
 /** One CSV record and the line of the file it starts on (from 1). */
@@ -67,4 +68,11 @@ export function scanCsv(
   return { records, unclosedQuoteLine: quoted ? quoteLine : null };
 }
 
-
+/**
+ * Whether a file's first line is a row of data rather than a header: its first cell is a date (2022-01-01,
+ * 2022-01) or a number. A header names its columns; a file that starts with data has lost its header.
+ */
+export function looksLikeData(cells: readonly string[]): boolean {
+  const first = (cells[0] ?? '').trim();
+  return /^\d{4}-\d{2}/.test(first) || parseDecimal(first) !== undefined;
+}

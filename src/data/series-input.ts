@@ -1,7 +1,7 @@
 import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
 import { suggest } from '../text.js';
-import { type CsvRecord, scanCsv } from './csv.js';
+import { type CsvRecord, looksLikeData, scanCsv } from './csv.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { readTextFile, withoutByteOrderMark } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
@@ -81,11 +81,6 @@ function unknownName(name: string, what: 'column' | 'field'): string {
   const close = suggest(name, SERIES_FIELDS);
   const hint = close.length > 0 ? `did you mean "${close[0]}"? ` : '';
   return `is not a ${what} of a series (${hint}the ${what}s are ${SERIES_FIELDS.join(', ')})`;
-}
-
-/** A first line that starts like a row of data (a date or a number) rather than a header. */
-function looksLikeData(cells: readonly string[]): boolean {
-  return /^[\s"]*[-+.\d]/.test(cells[0] ?? '');
 }
 
 /** The header's column names, after checking that each is known and named once. */

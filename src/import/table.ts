@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import { type CsvRecord, scanCsv } from '../data/csv.js';
+import { type CsvRecord, looksLikeData, scanCsv } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
 import { parseDecimal } from '../data/numbers.js';
 import { YEAR_RANGE } from '../data/limits.js';
@@ -113,12 +113,6 @@ export function locateColumns<F extends string>(
   }
   problems.throwIfAny();
   return found;
-}
-
-/** A header whose every non-blank cell is a date or a number: the file's first row of data, its header missing. */
-function looksLikeData(names: readonly string[]): boolean {
-  const cells = names.filter((name) => name !== '');
-  return cells.length > 0 && cells.every((name) => /^[-+.\d]/.test(name) && /\d/.test(name));
 }
 
 function describeHeader(names: readonly string[]): string {
