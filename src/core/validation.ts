@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { formatCount } from '../text.js';
 import type { UncertaintyOptions } from './uncertainty.js';
 import { isCalendarDate } from '../data/dates.js';
 import { parseDecimal, readDecimal } from '../data/numbers.js';
@@ -130,7 +131,7 @@ export function checkUnitSpread(value: number): number {
 /** A whole number of something from 0 to a limit, the limit named. */
 function checkWhole(value: number, what: string, max: number): number {
   if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new UsageError(`expected a whole number of ${what} from 0 to ${max}.`);
+    throw new UsageError(`expected a whole number of ${what} from 0 to ${formatCount(max)}.`);
   }
   return value;
 }
@@ -147,14 +148,14 @@ export function checkAroundCount(count: number): number {
 
 export function checkSamples(samples: number): number {
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) {
-    throw new UsageError(`expected a whole number of samples from 1 to ${MAX_SAMPLES}.`);
+    throw new UsageError(`expected a whole number of samples from 1 to ${formatCount(MAX_SAMPLES)}.`);
   }
   return samples;
 }
 
 export function checkSeed(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new UsageError(`expected a whole number from 0 to ${MAX_SEED}.`);
+    throw new UsageError(`expected a whole number from 0 to ${formatCount(MAX_SEED)}.`);
   }
   return seed;
 }

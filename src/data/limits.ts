@@ -1,3 +1,5 @@
+import { formatCount } from '../text.js';
+
 /**
  * The limits on every size a user controls. Each is far above real work and low enough that the tool answers
  * in bounded time and memory; above one, the tool stops with a message naming the limit (exit 2 for an option,
@@ -16,6 +18,15 @@ export const MAX_SERIES_DAYS = 33_600;
 export const MAX_WINDOW_DAYS = MAX_SERIES_DAYS;
 /** Regions in the data. */
 export const MAX_REGIONS = 1_000_000;
+
+/**
+ * What is wrong with a list of `count` regions, over {@link MAX_REGIONS}: the one message, for one file's list
+ * and for the regions of all files merged.
+ */
+export function overRegionLimit(count: number): string {
+  return `is region ${formatCount(MAX_REGIONS + 1)} of ${formatCount(count)}, over the limit of ${formatCount(MAX_REGIONS)} regions (MAX_REGIONS)`;
+}
+
 /** Levels from a region up to the world, the world included (world → country → province is 3). */
 export const MAX_REGION_DEPTH = 64;
 /** Machines in a hardware list. */

@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { DataError } from '../errors.js';
+import { formatCount } from '../text.js';
 
 /** The largest file the tool reads, in bytes: above it a file is refused before it is read. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -136,7 +137,7 @@ export function readTextFile(path: string, what: string): string {
     }
     if (opened.size > MAX_FILE_BYTES) {
       throw new DataError(
-        `Cannot read ${what} ${path}: it is ${opened.size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (256 MiB).`,
+        `Cannot read ${what} ${path}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
       );
     }
     const bytes = readAll(fd, opened.size, path, what);
@@ -161,7 +162,7 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
     chunks.push(chunk.subarray(0, read));
     total += read;
     if (total > MAX_FILE_BYTES) {
-      throw new DataError(`Cannot read ${what} ${path}: it is over the limit of ${MAX_FILE_BYTES} bytes (256 MiB).`);
+      throw new DataError(`Cannot read ${what} ${path}: it is over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`);
     }
     chunk = Buffer.allocUnsafe(64 * 1024);
   }

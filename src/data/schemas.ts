@@ -1,3 +1,4 @@
+import { formatCount } from '../text.js';
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
 import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
@@ -20,7 +21,7 @@ const year = z
   .max(YEAR_RANGE.to, `must be ${YEAR_RANGE.to} or earlier`);
 /** A finite number from `min` to `max` (a plausible range), with one message for anything else. */
 const between = (min: number, max: number, what: string) => {
-  const message = `must be ${what} from ${min} to ${max.toLocaleString('en-US')}`;
+  const message = `must be ${what} from ${formatCount(min)} to ${formatCount(max)}`;
   return z.number(message).min(min, message).max(max, message);
 };
 // World electricity use is about 30,000 TWh a year (Ember, 2024): no mining figure can be near 1e5.
@@ -176,7 +177,7 @@ export const BaselineSchema = z.strictObject({
     .min(1, 'must list at least one country')
     .max(
       MAX_BASELINE_COUNTRIES,
-      `must list at most ${MAX_BASELINE_COUNTRIES.toLocaleString('en-US')} countries (MAX_BASELINE_COUNTRIES)`,
+      `must list at most ${formatCount(MAX_BASELINE_COUNTRIES)} countries (MAX_BASELINE_COUNTRIES)`,
     ),
 });
 

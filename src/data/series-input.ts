@@ -1,6 +1,6 @@
 import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
-import { suggest } from '../text.js';
+import { formatCount, suggest } from '../text.js';
 import { type CsvRecord, looksLikeData, scanCsv } from './csv.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { readTextFile, withoutByteOrderMark } from './read-file.js';
@@ -183,14 +183,9 @@ function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
 function checkRowCount(rows: number, problems: Problems): void {
   if (rows > MAX_SERIES_DAYS) {
     problems.fail(
-      `has more than ${shown(MAX_SERIES_DAYS)} rows, the limit: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
+      `has more than ${formatCount(MAX_SERIES_DAYS)} rows, the limit: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
     );
   }
-}
-
-/** 1e6 → "1,000,000", for messages. */
-function shown(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 /** A field's number: from a CSV cell's text (a plain decimal) or a JSON number; a problem otherwise. */

@@ -31,3 +31,14 @@ describe('parseDecimal', () => {
     expect(csvField('-1e400')).toBe("'-1e400");
   });
 });
+
+describe('limits in messages', () => {
+  it('are written with thousands separators', async () => {
+    const { formatCount } = await import('../../src/text.js');
+    const { overRegionLimit } = await import('../../src/data/limits.js');
+    expect(formatCount(4_294_967_295)).toBe('4,294,967,295');
+    expect(overRegionLimit(1_000_002)).toBe(
+      'is region 1,000,001 of 1,000,002, over the limit of 1,000,000 regions (MAX_REGIONS)',
+    );
+  });
+});
