@@ -109,3 +109,8 @@ export function possessive(name: string): string {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** A count or a limit as every message writes it, with thousands separators: 10000 → "10,000". */
+export function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}

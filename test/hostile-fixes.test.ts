@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,7 +83,15 @@ describe('data import', () => {
     const dir = freshDir();
     execFileSync('mkfifo', [join(dir, 'in.csv')]);
     const message = await messageOf(() => importData('coinmetrics', join(dir, 'in.csv'), { out: join(dir, 'out') }));
-    expect(message).toMatch(/it is not a regular file but a named pipe \(FIFO\)/);
+    expect(message).toMatch(/in\.csv: it is a named pipe \(FIFO\), not a regular file/);
+  });
+
+  it('refuses a symbolic link to the file to import, naming its target', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'real.csv'), 'time,HashRate\n');
+    symlinkSync(join(dir, 'real.csv'), join(dir, 'in.csv'));
+    const message = await messageOf(() => importData('coinmetrics', join(dir, 'in.csv'), { out: join(dir, 'out') }));
+    expect(message).toMatch(/in\.csv: it is a symbolic link to .*real\.csv; give the path of the file itself/);
   });
 
   it('reports an out directory that cannot be made instead of retrying for ever', async () => {

@@ -15,7 +15,7 @@ import {
   THRESHOLD_J_PER_TH_RANGE,
 } from '../core/validation.js';
 import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
-import { normaliseName } from '../text.js';
+import { formatCount, normaliseName } from '../text.js';
 import { listedProblems } from '../data/problems.js';
 import { repeatedPropertyProblems } from '../data/load.js';
 
@@ -52,7 +52,7 @@ export async function readHardware(path: string): Promise<Hardware[]> {
   }
   if (Array.isArray(parsed.value) && parsed.value.length > MAX_MACHINES) {
     throw new DataError(
-      `The hardware list ${path} has ${parsed.value.length} machines, over the limit of ${MAX_MACHINES}.`,
+      `The hardware list ${path} has ${formatCount(parsed.value.length)} machines, over the limit of ${formatCount(MAX_MACHINES)}.`,
     );
   }
   const { validateFile } = await import('../data/validate.js');

@@ -105,8 +105,10 @@ function gapsIn(rows: readonly SeriesInputRow[], days: readonly number[]): { aft
 }
 
 /**
- * A day's threshold, given or derived from its revenue and hash rate at the price. A derived threshold too large
- * for a number (a tiny hash rate) is refused rather than let into the moving average.
+ * A day's threshold, given or derived from its revenue and hash rate at the price. Within their ranges (see
+ * HASHRATE_EHS_RANGE) a row and a price always give a finite threshold (at most about 4e31 J/TH); the check
+ * stays as an invariant, so that rows built by hand that skip the series reader cannot put Infinity into the
+ * moving average.
  * @throws DataError naming the day.
  */
 function rawThreshold(row: SeriesInputRow, priceUsdPerKwh: number): number {

@@ -1,4 +1,5 @@
 import type { Event, Evidence, HashrateShare, Region } from '../data/schemas.js';
+import { yearMeanPct } from '../data/references.js';
 import { UsageError } from '../errors.js';
 import { restsOnSecondhand } from './caveats.js';
 import { weakestEvidence } from './evidence.js';
@@ -53,7 +54,7 @@ export function chooseShare(records: readonly HashrateShare[], period: Period): 
     if (best === undefined) throw new RangeError('chooseShare needs at least one record');
     used = [best];
   }
-  const pct = used.reduce((sum, r) => sum + r.sharePct, 0) / used.length;
+  const pct = yearMeanPct(used.map((r) => r.sharePct));
   return {
     pct,
     months: used.map((r) => r.month),

@@ -1,142 +1,59 @@
 import { UsageError } from '../errors.js';
+import { formatCount } from '../text.js';
 import type { UncertaintyOptions } from './uncertainty.js';
 import { isCalendarDate } from '../data/dates.js';
-import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS } from '../data/limits.js';
+import { parseDecimal, readDecimal } from '../data/numbers.js';
+import {
+  ELECTRICITY_SHARE_RANGE,
+  HASHRATE_EHS_RANGE,
+  INTENSITY_G_PER_KWH_RANGE,
+  type NumberRange,
+  OVERHEAD_RANGE,
+  PRICE_USD_PER_KWH_RANGE,
+  REVENUE_USD_PER_DAY_RANGE,
+  REVENUE_USD_PER_YEAR_RANGE,
+  SHARE_SPREAD_PCT_RANGE,
+  THRESHOLD_J_PER_TH_RANGE,
+  UNIT_SPREAD_RANGE,
+  inRange,
+  rangeText,
+} from '../data/ranges.js';
+
+export {
+  ELECTRICITY_SHARE_RANGE,
+  ENERGY_TWH_PER_YEAR_RANGE,
+  HASHRATE_EHS_RANGE,
+  INTENSITY_G_PER_KWH_RANGE,
+  type NumberRange,
+  OVERHEAD_RANGE,
+  PRICE_USD_PER_KWH_RANGE,
+  REVENUE_USD_PER_DAY_RANGE,
+  REVENUE_USD_PER_YEAR_RANGE,
+  SHARE_SPREAD_PCT_RANGE,
+  shownNumber,
+  THRESHOLD_J_PER_TH_RANGE,
+  UNIT_SPREAD_RANGE,
+} from '../data/ranges.js';
+import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../data/limits.js';
+
+export { YEAR_RANGE } from '../data/limits.js';
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a
  * UsageError whose message is the one the command line shows (the option parsers report the same words).
  */
 
-/** The years an estimate may be asked for, and the years of every date an option takes. */
-export const YEAR_RANGE = { from: 1990, to: 2100 } as const;
 /** The most Monte Carlo samples a run may ask for. */
 export const MAX_SAMPLES = 10_000_000;
 /** The largest seed (a 32-bit unsigned whole number). */
 export const MAX_SEED = 4_294_967_295;
 
-/**
- * The range a number given by a user must lie in. Each range admits every real value in the network's history
- * (a hash rate of about 1.5e-9 EH/s in 2010, about 1,000 EH/s in 2025) with room to spare, and refuses values
- * that can only be typing mistakes or that overflow the arithmetic (1e308 EH/s, 1e309 g/kWh).
- */
-export interface NumberRange {
-  /** What the number is, with its unit, as the message names it: "a hash rate in EH/s". */
-  readonly what: string;
-  readonly min: number;
-  /** Whether `min` itself is allowed; if not, only numbers above it are. */
-  readonly minIncluded: boolean;
-  readonly max: number;
-  /** A typical value, written as a user would. */
-  readonly example: string;
-}
-
-/** The network's hash rate, EH/s. */
-export const HASHRATE_EHS_RANGE: NumberRange = {
-  what: 'a hash rate in EH/s',
-  min: 1e-12,
-  minIncluded: true,
-  max: 1e6,
-  example: '600',
-};
-/** The profitability threshold, J/TH: the least efficient machine that still pays. */
-export const THRESHOLD_J_PER_TH_RANGE: NumberRange = {
-  what: 'a threshold in J/TH',
-  min: 0,
-  minIncluded: false,
-  max: 1e12,
-  example: '55',
-};
-/** Miners' revenue a day (block reward plus fees), USD. */
-export const REVENUE_USD_PER_DAY_RANGE: NumberRange = {
-  what: 'a revenue in USD a day',
-  min: 0,
-  minIncluded: false,
-  max: 1e12,
-  example: '40e6',
-};
-/** Miners' revenue a year, USD. */
-export const REVENUE_USD_PER_YEAR_RANGE: NumberRange = {
-  what: 'a revenue in USD a year',
-  min: 0,
-  minIncluded: false,
-  max: 1e15,
-  example: '10e9',
-};
-/**
- * The price miners pay for electricity, USD/kWh. Revenue is divided by it, so the least price is a tenth of a
- * thousandth of a cent rather than anything above 0: 1e12 USD a year over 1e-300 USD/kWh would overflow.
- */
-export const PRICE_USD_PER_KWH_RANGE: NumberRange = {
-  what: 'an electricity price in USD/kWh',
-  min: 1e-6,
-  minIncluded: true,
-  max: 10,
-  example: '0.05',
-};
-/** The share of revenue spent on electricity (top-down). */
-export const ELECTRICITY_SHARE_RANGE: NumberRange = {
-  what: 'a fraction',
-  min: 0,
-  minIncluded: false,
-  max: 1,
-  example: '0.6',
-};
-/** An annual electricity figure to rank among countries, TWh a year (the world uses about 30,000). */
-export const ENERGY_TWH_PER_YEAR_RANGE: NumberRange = {
-  what: 'an energy in TWh a year',
-  min: 0,
-  minIncluded: true,
-  max: 1e6,
-  example: '296.59',
-};
-/** A facility overhead (PUE): 1 is none; the worst real sites are below 2. */
-export const OVERHEAD_RANGE = { min: 1, max: 10 } as const;
-/** A grid's carbon intensity, g CO2/kWh: from none up to above the dirtiest coal (about 1,200). */
-export const INTENSITY_G_PER_KWH_RANGE = { min: 0, max: 2000 } as const;
-/** A spread that may be 0 (no widening) up to 1 (± the whole value). */
-export const UNIT_SPREAD_RANGE: NumberRange = {
-  what: 'a fraction',
-  min: 0,
-  minIncluded: true,
-  max: 1,
-  example: '0.5',
-};
-/** A spread of a share, ± percentage points. */
-export const SHARE_SPREAD_PCT_RANGE: NumberRange = {
-  what: 'a spread in percentage points',
-  min: 0,
-  minIncluded: true,
-  max: 100,
-  example: '1',
-};
 /** Countries shown on each side of a ranked figure: no baseline has more. */
 export const MAX_AROUND_COUNTRIES = MAX_BASELINE_COUNTRIES;
 
-/** Decimal notation: digits with an optional fraction and exponent, e.g. 600, 0.05, .5, 40e6, -1.5E-3. */
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A number as the messages show it: 1e6 rather than 1000000, 1e-12 rather than 0.000000000001. */
-export function shownNumber(value: number): string {
-  const size = Math.abs(value);
-  if (value === 0 || (size >= 1e-3 && size < 1e5)) return String(value);
-  return value.toExponential().replace('e+', 'e');
-}
-
-function rangeText(range: NumberRange): string {
-  const bounds = range.minIncluded
-    ? `from ${shownNumber(range.min)} to ${shownNumber(range.max)}`
-    : `above ${shownNumber(range.min)} and at most ${shownNumber(range.max)}`;
-  return `${range.what} ${bounds}, e.g. ${range.example}`;
-}
-
-/**
- * The number a text writes in decimal notation, or NaN. Refused: hex, binary and octal (0x64, 0b11, 0o7),
- * Infinity, digit separators (1_000), spaces around the number, and the empty or partial forms ("", ".", "+",
- * "5e") that Number reads as 0 or NaN. The result may still be infinite (1e309): the range checks refuse that.
- */
+/** The number a text writes in decimal notation (see {@link parseDecimal}), or NaN, which every range refuses. */
 export function decimalNumber(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  return parseDecimal(text) ?? Number.NaN;
 }
 
 /** A whole number written in digits only (no sign, point, exponent or spaces), or NaN. */
@@ -146,8 +63,7 @@ export function wholeNumber(text: string): number {
 
 /** A finite number inside a range; NaN, ±Infinity and numbers outside it are refused with the range named. */
 export function checkRange(value: number, range: NumberRange): number {
-  const aboveMin = range.minIncluded ? value >= range.min : value > range.min;
-  if (!(Number.isFinite(value) && aboveMin && value <= range.max)) {
+  if (!inRange(value, range)) {
     throw new UsageError(`expected ${rangeText(range)}.`);
   }
   return value;
@@ -155,12 +71,13 @@ export function checkRange(value: number, range: NumberRange): number {
 
 /** A number written in decimal notation, inside a range: the check of every number an option takes. */
 export function checkDecimal(text: string, range: NumberRange): number {
-  if (!DECIMAL.test(text)) throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
-  const value = Number(text);
-  if (value === 0 && /[1-9]/.test(text.replace(/e.*$/i, ''))) {
+  const reading = readDecimal(text);
+  if (reading.ok) return checkRange(reading.value, range);
+  if (reading.why === 'notation') throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
+  if (reading.why === 'too small') {
     throw new UsageError(`${text} is too small to hold as a number (it would be taken as 0): ${rangeText(range)}.`);
   }
-  return checkRange(value, range);
+  return checkRange(Number.POSITIVE_INFINITY, range);
 }
 
 export function checkYear(year: number): number {
@@ -214,7 +131,7 @@ export function checkUnitSpread(value: number): number {
 /** A whole number of something from 0 to a limit, the limit named. */
 function checkWhole(value: number, what: string, max: number): number {
   if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new UsageError(`expected a whole number of ${what} from 0 to ${max}.`);
+    throw new UsageError(`expected a whole number of ${what} from 0 to ${formatCount(max)}.`);
   }
   return value;
 }
@@ -231,14 +148,14 @@ export function checkAroundCount(count: number): number {
 
 export function checkSamples(samples: number): number {
   if (!Number.isInteger(samples) || samples < 1 || samples > MAX_SAMPLES) {
-    throw new UsageError(`expected a whole number of samples from 1 to ${MAX_SAMPLES}.`);
+    throw new UsageError(`expected a whole number of samples from 1 to ${formatCount(MAX_SAMPLES)}.`);
   }
   return samples;
 }
 
 export function checkSeed(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new UsageError(`expected a whole number from 0 to ${MAX_SEED}.`);
+    throw new UsageError(`expected a whole number from 0 to ${formatCount(MAX_SEED)}.`);
   }
   return seed;
 }

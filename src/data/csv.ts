@@ -1,10 +1,11 @@
+import { parseDecimal } from './numbers.js';
+import { withoutByteOrderMark } from './read-file.js';
+
 /** One CSV record and the line of the file it starts on (from 1). */
 export interface CsvRecord {
   line: number;
   cells: string[];
 }
-
-const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * RFC 4180 records of a CSV text, with the line each record starts on. Lines may end in CRLF or LF; a leading
@@ -20,9 +21,10 @@ export function parseCsv(text: string): CsvRecord[] {
  * record more than that, so that a caller with a limit never holds a whole oversized file as records.
  */
 export function scanCsv(
-  text: string,
+  fileText: string,
   maxRecords = Number.POSITIVE_INFINITY,
 ): { records: CsvRecord[]; unclosedQuoteLine: number | null } {
+  const text = withoutByteOrderMark(fileText);
   const records: CsvRecord[] = [];
   let quoteLine = 0;
   let cells: string[] = [];
@@ -36,7 +38,7 @@ export function scanCsv(
     cells = [];
     field = '';
   };
-  for (let i = text.startsWith(BYTE_ORDER_MARK) ? 1 : 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
@@ -66,7 +68,11 @@ export function scanCsv(
   return { records, unclosedQuoteLine: quoted ? quoteLine : null };
 }
 
-/** A text without its leading UTF-8 byte-order mark, if it has one. */
-export function withoutByteOrderMark(text: string): string {
-  return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+/**
+ * Whether a file's first line is a row of data rather than a header: its first cell is a date (2022-01-01,
+ * 2022-01) or a number. A header names its columns; a file that starts with data has lost its header.
+ */
+export function looksLikeData(cells: readonly string[]): boolean {
+  const first = (cells[0] ?? '').trim();
+  return /^\d{4}-\d{2}/.test(first) || parseDecimal(first) !== undefined;
 }

@@ -1,3 +1,5 @@
+import { withoutByteOrderMark } from './read-file.js';
+
 /** Where a JSON text first goes wrong: the offset and what was expected there. */
 export interface JsonSyntaxProblem {
   line: number;
@@ -16,14 +18,6 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   } catch {
     return { ok: false, problem: locateJsonError(body) };
   }
-}
-
-/**
- * A text without its leading UTF-8 byte-order mark: editors on Windows write one, and JSON.parse refuses it as
- * "an unexpected character" at line 1, column 1.
- */
-function withoutByteOrderMark(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A property name given twice in one JSON object: JSON.parse keeps the last value and drops the first silently. */

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { pathExists, readTextFile } from './read-file.js';
 
 interface PackageInfo {
   root: string;
@@ -15,9 +15,10 @@ let cached: PackageInfo | undefined;
 export function packageInfo(): PackageInfo {
   if (cached) return cached;
   for (let url = new URL('./', import.meta.url); ; url = new URL('../', url)) {
-    const manifest = new URL('package.json', url);
-    if (existsSync(manifest)) {
-      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    const manifest = fileURLToPath(new URL('package.json', url));
+    if (pathExists(manifest)) {
+      const text = readTextFile(manifest, 'the package manifest');
+      const { name, version } = JSON.parse(text) as { name?: string; version?: string };
       if (name === 'mining-energy') {
         cached = { root: fileURLToPath(url), version: version ?? '0.0.0' };
         return cached;

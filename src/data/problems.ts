@@ -1,10 +1,11 @@
+import { formatCount } from '../text.js';
 /** How many problems a message lists before it says how many more there are. */
 export const MAX_LISTED_PROBLEMS = 20;
 
 /** At most {@link MAX_LISTED_PROBLEMS} problems, then "… and N more"; `count` when more were found than kept. */
 export function listedProblems(problems: readonly string[], count = problems.length): string[] {
   const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
-  if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${(count - MAX_LISTED_PROBLEMS).toLocaleString('en-US')} more`);
+  if (count > MAX_LISTED_PROBLEMS) listed.push(`… and ${formatCount(count - MAX_LISTED_PROBLEMS)} more`);
   return listed;
 }
 

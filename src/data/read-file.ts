@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { DataError } from '../errors.js';
+import { formatCount } from '../text.js';
 
 /** The largest file the tool reads, in bytes: above it a file is refused before it is read. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -136,7 +137,7 @@ export function readTextFile(path: string, what: string): string {
     }
     if (opened.size > MAX_FILE_BYTES) {
       throw new DataError(
-        `Cannot read ${what} ${path}: it is ${opened.size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (256 MiB).`,
+        `Cannot read ${what} ${path}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
       );
     }
     const bytes = readAll(fd, opened.size, path, what);
@@ -161,14 +162,23 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
     chunks.push(chunk.subarray(0, read));
     total += read;
     if (total > MAX_FILE_BYTES) {
-      throw new DataError(`Cannot read ${what} ${path}: it is over the limit of ${MAX_FILE_BYTES} bytes (256 MiB).`);
+      throw new DataError(`Cannot read ${what} ${path}: it is over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`);
     }
     chunk = Buffer.allocUnsafe(64 * 1024);
   }
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A text without its leading UTF-8 byte-order mark, if it has one: editors on Windows write one, and JSON.parse
+ * refuses it as "an unexpected character" at line 1, column 1. The one rule: files lose it as they are read, and
+ * the parsers drop it from text given to the library.
+ */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * Text from a file's bytes: UTF-8 only, a leading byte-order mark dropped; compressed archives, binary files
@@ -187,8 +197,7 @@ export function decodeText(bytes: Uint8Array, path: string, what: string): strin
     throw new DataError(`Cannot read ${what} ${path}: it is binary, not text (a NUL byte at offset ${nul}).`);
   }
   try {
-    // TextDecoder drops a leading UTF-8 byte-order mark itself (ignoreBOM: false).
-    return decoder.decode(bytes);
+    return withoutByteOrderMark(decoder.decode(bytes));
   } catch {
     throw new DataError(`Cannot read ${what} ${path}: it is not UTF-8 text.`);
   }

@@ -1,7 +1,7 @@
 import { yearsCovered } from './dates.js';
-import { normaliseName, quoteList, suggest } from '../text.js';
+import { formatCount, normaliseName, quoteList, suggest } from '../text.js';
 import { DATA_FILE_NAMES, type Dataset, type DatasetKey, RECORD_KEY, RECORD_LABEL } from './dataset.js';
-import { MAX_REGION_DEPTH, MAX_REGIONS } from './limits.js';
+import { MAX_REGION_DEPTH, MAX_REGIONS, overRegionLimit } from './limits.js';
 import type { Baseline, Region } from './schemas.js';
 import { appendAll } from './problems.js';
 
@@ -54,7 +54,7 @@ export function checkReferences(data: Dataset): string[] {
   if (data.regions.length > MAX_REGIONS) {
     const first = data.regions[MAX_REGIONS] as Dataset['regions'][number];
     problems.push(
-      `${DATA_FILE_NAMES.regions} → region "${first.id}" → is region ${(MAX_REGIONS + 1).toLocaleString('en-US')} of ${data.regions.length.toLocaleString('en-US')}, over the limit of ${MAX_REGIONS.toLocaleString('en-US')} regions (MAX_REGIONS)`,
+      `${DATA_FILE_NAMES.regions} → region "${first.id}" → ${overRegionLimit(data.regions.length)}`,
     );
     return problems;
   }
@@ -230,7 +230,7 @@ function regionChainProblems(regions: readonly Region[]): string[] {
       );
     } else if (end.depth === MAX_REGION_DEPTH + 1) {
       problems.push(
-        `${DATA_FILE_NAMES.regions} → region "${region.id}" → parent → is ${end.depth} levels down from the world (the world included), over the limit of ${MAX_REGION_DEPTH} levels (MAX_REGION_DEPTH); so is every region below it`,
+        `${DATA_FILE_NAMES.regions} → region "${region.id}" → parent → is ${end.depth} levels down from the world (the world included), over the limit of ${formatCount(MAX_REGION_DEPTH)} levels (MAX_REGION_DEPTH); so is every region below it`,
       );
     }
   }
@@ -300,8 +300,8 @@ function baselineCountryProblems(baselines: readonly Baseline[]): string[] {
 }
 
 /**
- * A region's share of its parent for a year: the plain mean of its months recorded in that year. This is the
- * arithmetic of `chooseShare` in src/core/shares.ts for a year with records (kept the same as it).
+ * A region's share of its parent for a year: the plain mean of its months recorded in that year. The one
+ * definition: the data checks use it, and so does `chooseShare` in src/core/shares.ts.
  */
 export function yearMeanPct(monthlyPcts: readonly number[]): number {
   return monthlyPcts.reduce((sum, pct) => sum + pct, 0) / monthlyPcts.length;

@@ -1,6 +1,8 @@
+import { formatCount } from '../text.js';
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
-import { MAX_BASELINE_COUNTRIES } from './limits.js';
+import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
+import { INTENSITY_G_PER_KWH_RANGE } from './ranges.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
@@ -15,11 +17,11 @@ const text = z.string().regex(/\S/, 'must not be empty or blank');
 const year = z
   .number()
   .int('must be a whole year')
-  .min(1990, 'must be 1990 or later')
-  .max(2100, 'must be 2100 or earlier');
+  .min(YEAR_RANGE.from, `must be ${YEAR_RANGE.from} or later`)
+  .max(YEAR_RANGE.to, `must be ${YEAR_RANGE.to} or earlier`);
 /** A finite number from `min` to `max` (a plausible range), with one message for anything else. */
 const between = (min: number, max: number, what: string) => {
-  const message = `must be ${what} from ${min} to ${max.toLocaleString('en-US')}`;
+  const message = `must be ${what} from ${formatCount(min)} to ${formatCount(max)}`;
   return z.number(message).min(min, message).max(max, message);
 };
 // World electricity use is about 30,000 TWh a year (Ember, 2024): no mining figure can be near 1e5.
@@ -175,7 +177,7 @@ export const BaselineSchema = z.strictObject({
     .min(1, 'must list at least one country')
     .max(
       MAX_BASELINE_COUNTRIES,
-      `must list at most ${MAX_BASELINE_COUNTRIES.toLocaleString('en-US')} countries (MAX_BASELINE_COUNTRIES)`,
+      `must list at most ${formatCount(MAX_BASELINE_COUNTRIES)} countries (MAX_BASELINE_COUNTRIES)`,
     ),
 });
 
@@ -184,7 +186,7 @@ export const CarbonIntensitySchema = z.strictObject({
   region: id,
   year,
   // The dirtiest grids are near 1,000 g/kWh; coal-only plants about 1,000 over the life cycle.
-  gco2PerKwh: between(0, 2000, 'g CO2 per kWh'),
+  gco2PerKwh: between(INTENSITY_G_PER_KWH_RANGE.min, INTENSITY_G_PER_KWH_RANGE.max, 'g CO2 per kWh'),
   basis: z.enum(CARBON_BASES, `must be one of ${CARBON_BASES.join(', ')}`),
   source: id,
   evidence,

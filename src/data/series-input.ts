@@ -1,11 +1,19 @@
 import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
-import { suggest } from '../text.js';
-import { type CsvRecord, scanCsv, withoutByteOrderMark } from './csv.js';
-import { jsonProblemText, parseJson } from './json.js';
-import { readTextFile } from './read-file.js';
+import { formatCount, suggest } from '../text.js';
+import { type CsvRecord, looksLikeData, scanCsv } from './csv.js';
+import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
+import { readTextFile, withoutByteOrderMark } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 import { listedProblems } from './problems.js';
+import { readDecimal } from './numbers.js';
+import {
+  HASHRATE_EHS_RANGE,
+  inRange,
+  rangeText,
+  REVENUE_USD_PER_DAY_RANGE,
+  THRESHOLD_J_PER_TH_RANGE,
+} from './ranges.js';
 
 /** One day of a network series input: its date, mean hash rate and (optionally) miners' revenue and a threshold. */
 export interface SeriesInputRow {
@@ -16,14 +24,14 @@ export interface SeriesInputRow {
 }
 
 /**
- * The range each number must fall in, upper bound included. Far above any real day (the network is below
- * 1,000 EH/s, a day's revenue below $1e9, thresholds of early 2010 near 4e8 J/TH) and far below where a sum of a
- * whole series could overflow, so that one wrong row cannot reach a number the moving averages cannot hold.
+ * The range of each number: the same as the options' (see {@link HASHRATE_EHS_RANGE}). Far above any real day and
+ * far below where a sum of a whole series could overflow, so that one wrong row cannot reach a number the moving
+ * averages cannot hold.
  */
 export const SERIES_RANGES = {
-  hashrateEhs: { max: 1e6, unit: 'EH/s' },
-  revenueUsd: { max: 1e12, unit: 'USD per day' },
-  thresholdJPerTh: { max: 1e12, unit: 'J/TH' },
+  hashrateEhs: HASHRATE_EHS_RANGE,
+  revenueUsd: REVENUE_USD_PER_DAY_RANGE,
+  thresholdJPerTh: THRESHOLD_J_PER_TH_RANGE,
 } as const;
 
 type NumericField = keyof typeof SERIES_RANGES;
@@ -34,9 +42,6 @@ export const SERIES_FIELDS = ['date', 'hashrateEhs', 'revenueUsd', 'thresholdJPe
 const NUMERIC_FIELDS: readonly NumericField[] = ['hashrateEhs', 'revenueUsd', 'thresholdJPerTh'];
 
 const HEADER_NEEDED = 'the columns date, hashrateEhs, and revenueUsd or thresholdJPerTh';
-
-/** A decimal number as written in a CSV cell: no hex, no "Infinity", no blank. */
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** One record before its checks: the line it is on, and each field given, as text (CSV) or JSON value (NDJSON). */
 interface RawRow {
@@ -76,11 +81,6 @@ function unknownName(name: string, what: 'column' | 'field'): string {
   const close = suggest(name, SERIES_FIELDS);
   const hint = close.length > 0 ? `did you mean "${close[0]}"? ` : '';
   return `is not a ${what} of a series (${hint}the ${what}s are ${SERIES_FIELDS.join(', ')})`;
-}
-
-/** A first line that starts like a row of data (a date or a number) rather than a header. */
-function looksLikeData(cells: readonly string[]): boolean {
-  return /^[\s"]*[-+.\d]/.test(cells[0] ?? '');
 }
 
 /** The header's column names, after checking that each is known and named once. */
@@ -143,31 +143,6 @@ function rowsFromCsv(text: string, problems: Problems): RawRow[] {
   return rows;
 }
 
-/**
- * The keys of a JSON object's top level, in order, repeats kept (JSON.parse keeps only the last of a repeated
- * key, silently). `text` must be valid JSON.
- */
-export function topLevelKeys(text: string): string[] {
-  const keys: string[] = [];
-  let depth = 0;
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      if (depth === 1 && expectKey) keys.push(JSON.parse(text.slice(i, end + 1)) as string);
-      expectKey = false;
-      i = end;
-    } else if (char === '{' || char === '[') {
-      depth++;
-      expectKey = char === '{' && depth === 1;
-    } else if (char === '}' || char === ']') depth--;
-    else if (char === ',' && depth === 1) expectKey = true;
-  }
-  return keys;
-}
-
 function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
   const lines = text.split('\n');
   const rows: RawRow[] = [];
@@ -186,14 +161,15 @@ function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
       problems.add(line, '(the row)', 'must be a JSON object, one a line');
       return;
     }
-    const fields = new Map<string, unknown>();
-    const repeated = new Set<string>();
-    for (const key of topLevelKeys(content)) {
-      if (fields.has(key) && !repeated.has(key)) {
-        repeated.add(key);
-        problems.add(line, key, 'is given twice in the object (JSON keeps only the last): give it once');
-      }
-      fields.set(key, (value as Record<string, unknown>)[key]);
+    const fields = new Map<string, unknown>(Object.entries(value));
+    // JSON.parse keeps only the last of a repeated field, silently; a repeat in a nested value is no field's.
+    const repeated = new Set(
+      duplicateProperties(content)
+        .filter((duplicate) => duplicate.path.length === 0)
+        .map((duplicate) => duplicate.property),
+    );
+    for (const key of repeated) {
+      problems.add(line, key, 'is given twice in the object (JSON keeps only the last): give it once');
     }
     for (const key of fields.keys()) {
       if (!(SERIES_FIELDS as readonly string[]).includes(key)) problems.add(line, key, unknownName(key, 'field'));
@@ -207,14 +183,9 @@ function rowsFromNdjson(text: string, problems: Problems): RawRow[] {
 function checkRowCount(rows: number, problems: Problems): void {
   if (rows > MAX_SERIES_DAYS) {
     problems.fail(
-      `has more than ${shown(MAX_SERIES_DAYS)} rows, the limit: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
+      `has more than ${formatCount(MAX_SERIES_DAYS)} rows, the limit: one row a day from ${FIRST_SERIES_DAY} to ${LAST_SERIES_DAY}, in ascending order.`,
     );
   }
-}
-
-/** 1e6 → "1,000,000", for messages. */
-function shown(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 /** A field's number: from a CSV cell's text (a plain decimal) or a JSON number; a problem otherwise. */
@@ -224,21 +195,22 @@ function numberIn(
   value: unknown,
   problems: Problems,
 ): number | undefined {
-  const { max, unit } = SERIES_RANGES[field];
-  const range = () => `must be above 0 and at most ${shown(max)} (${unit})`;
+  const range = () => `must be ${rangeText(SERIES_RANGES[field])}`;
   let number: number;
   if (csv && typeof value === 'string') {
-    if (!DECIMAL.test(value)) {
+    const reading = readDecimal(value);
+    if (!reading.ok && reading.why === 'notation') {
       problems.add(line, field, `"${value.slice(0, 40)}" is not a decimal number: it ${range()}`);
       return undefined;
     }
-    number = Number(value);
+    // A number too large or too small to hold is out of range, as the number it would be taken for is.
+    number = reading.ok ? reading.value : reading.why === 'too large' ? Number.POSITIVE_INFINITY : 0;
   } else if (typeof value === 'number') number = value;
   else {
     problems.add(line, field, `${JSON.stringify(value)?.slice(0, 40)} is not a number: it ${range()}`);
     return undefined;
   }
-  if (!(number > 0 && number <= max)) {
+  if (!inRange(number, SERIES_RANGES[field])) {
     const written = typeof value === 'string' ? value : String(number);
     problems.add(line, field, `${written} is out of range: it ${range()}`);
     return undefined;

@@ -1,7 +1,7 @@
-import { controlCharacterIn } from '../text.js';
+import { controlCharacterIn, formatCount } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
-import { MAX_REGIONS, MAX_TEXT_CHARS } from './limits.js';
+import { MAX_REGIONS, MAX_TEXT_CHARS, overRegionLimit } from './limits.js';
 import { describePath, describeRecord } from './record-label.js';
 import { DATA_SCHEMAS } from './schemas.js';
 
@@ -29,7 +29,7 @@ export function validateFile<K extends DatasetKey>(
     return {
       ok: false,
       problems: [
-        `${fileLabel} → record ${(MAX_REGIONS + 1).toLocaleString('en-US')}${describeRecord(raw[MAX_REGIONS])} → is region ${(MAX_REGIONS + 1).toLocaleString('en-US')} of ${raw.length.toLocaleString('en-US')}, over the limit of ${MAX_REGIONS.toLocaleString('en-US')} regions (MAX_REGIONS)`,
+        `${fileLabel} → record ${formatCount(MAX_REGIONS + 1)}${describeRecord(raw[MAX_REGIONS])} → ${overRegionLimit(raw.length)}`,
       ],
     };
   }
@@ -89,7 +89,7 @@ function controlCharacterProblems(raw: unknown, fileLabel: string): string[] {
     if (typeof value === 'string') {
       if (value.length > MAX_TEXT_CHARS) {
         problems.push(
-          `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(pathOf(item))} → is ${value.length.toLocaleString('en-US')} characters long, over the limit of ${MAX_TEXT_CHARS.toLocaleString('en-US')} (MAX_TEXT_CHARS)`,
+          `${fileLabel} → record ${index + 1}${describeRecord(raw[index])} → ${describePath(pathOf(item))} → is ${formatCount(value.length)} characters long, over the limit of ${formatCount(MAX_TEXT_CHARS)} (MAX_TEXT_CHARS)`,
         );
         continue;
       }

@@ -1,6 +1,7 @@
 import type { Estimate } from '../core/estimate.js';
 import { roundSignificant } from '../core/units.js';
 import { replaceControls } from '../text.js';
+import { parseDecimal } from '../data/numbers.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -9,12 +10,18 @@ type Cell = string | number | boolean | null | undefined;
  * (tabs, carriage returns and other control characters are spaces by then).
  */
 const FORMULA_START = /^\s*[=+\-@]/;
-/** A text that is a plain number ("-12.5", "3e6"): a spreadsheet reads it as that number, and it stays one. */
-const PLAIN_NUMBER = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+/**
+ * A text that is a plain number ("-12.5", "3e6", spaces around allowed): a spreadsheet reads it as that number,
+ * and it stays one. A leading plus is not plain: a spreadsheet takes "+1" as a formula.
+ */
+function isPlainNumber(text: string): boolean {
+  const number = text.trim();
+  return !number.startsWith('+') && parseDecimal(number) !== undefined;
+}
 
 /** Whether a text cell needs an apostrophe so that a spreadsheet shows it rather than runs it. */
 export function looksLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+  return FORMULA_START.test(text) && !isPlainNumber(text);
 }
 
 /**

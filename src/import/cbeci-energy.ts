@@ -10,9 +10,9 @@ import {
   ImportProblems,
   inDataYears,
   locateColumns,
-  parseDecimal,
+  decimalInCell,
   plural,
-  YEARS,
+  YEAR_RANGE,
 } from './table.js';
 
 /** The columns of CBECI's export this importer reads (power in GW; the annualised TWh columns are not needed). */
@@ -100,7 +100,7 @@ export function importCbeciEnergy(text: string, path: string): CbeciEnergy {
     let readable = true;
     const power = (field: 'guess' | 'lower' | 'upper') => {
       const { index, name } = columns[field];
-      const value = parseDecimal(cells[index] ?? '');
+      const value = decimalInCell(cells[index] ?? '');
       if (value === undefined || value < 0) {
         problems.add(line, `"${name}"`, `must be a non-negative number of GW, not "${cells[index] ?? ''}"`);
         readable = false;
@@ -174,7 +174,7 @@ function dayOf(cell: string, line: number, problems: ImportProblems): string | u
     problems.add(
       line,
       '"Timestamp"',
-      `${cell} is ${day}, outside ${YEARS.first}–${YEARS.last} (seconds, not milliseconds?)`,
+      `${cell} is ${day}, outside ${YEAR_RANGE.from}–${YEAR_RANGE.to} (seconds, not milliseconds?)`,
     );
     return undefined;
   }

@@ -15,8 +15,9 @@ import {
   isCalendarDate,
   locateColumns,
   MAX_LISTED_PROBLEMS,
-  parseDecimal,
+  decimalInCell,
   plural,
+  YEAR_RANGE,
 } from './table.js';
 import { listedProblems } from '../data/problems.js';
 
@@ -107,7 +108,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
       problems.add(
         line,
         `"${columns.date?.name}"`,
-        `must be a date, YYYY-MM-DD, from 1990 to 2100, not "${cellOf(cells, 'date')}"`,
+        `must be a date, YYYY-MM-DD, from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, not "${cellOf(cells, 'date')}"`,
       );
     } else if (previous && date <= previous.date) {
       problems.add(
@@ -121,7 +122,7 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
     const amount = (field: string, required: boolean): number => {
       const { name } = columns[field] as { name: string };
       const cell = cellOf(cells, field);
-      const value = cell === '' ? 0 : parseDecimal(cell);
+      const value = cell === '' ? 0 : decimalInCell(cell);
       if (value === undefined) problems.add(line, `"${name}"`, `must be a number, not "${cell}"`);
       else if (required && value <= 0) missing.push(`${name} ${cell === '' ? 'is empty' : `is ${cell}`}`);
       return value ?? 0;

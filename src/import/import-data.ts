@@ -272,11 +272,7 @@ function readInput(path: string): { text: string; modified: string } {
   if (!pathExists(path)) throw new DataError(`Cannot import ${path}: there is no such file.`);
   const stats = lstatSync(path);
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
-  if (!stats.isFile() && !stats.isSymbolicLink()) {
-    throw new DataError(
-      `Cannot import ${path}: it is not a regular file but ${kindOf(stats)}; save it to a file first.`,
-    );
-  }
+  // readTextFile refuses anything else that is not a regular file (a link, a pipe, a device), naming what it is.
   return { text: readTextFile(path, 'the file to import'), modified: stats.mtime.toISOString().slice(0, 10) };
 }
 

@@ -16,7 +16,8 @@ import {
   inDataYears,
   isCalendarDate,
   locateColumns,
-  parseDecimal,
+  decimalInCell,
+  YEAR_RANGE,
 } from './table.js';
 
 /**
@@ -124,10 +125,14 @@ export function importMiningMap(text: string, path: string, options: MiningMapOp
     const month =
       isCalendarDate(dateCell) && dateCell.endsWith('-01') && inDataYears(dateCell) ? dateCell.slice(0, 7) : undefined;
     if (month === undefined) {
-      problems.add(line, '"date"', `must be the first day of a month from 1990 to 2100, YYYY-MM-01, not "${dateCell}"`);
+      problems.add(
+        line,
+        '"date"',
+        `must be the first day of a month from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, YYYY-MM-01, not "${dateCell}"`,
+      );
     }
     // CBECI writes each share with a % sign; a bare number may be a fraction (0.7553), a hundred times too small.
-    const sharePct = shareCell.endsWith('%') ? parseDecimal(shareCell.slice(0, -1)) : undefined;
+    const sharePct = shareCell.endsWith('%') ? decimalInCell(shareCell.slice(0, -1)) : undefined;
     if (sharePct === undefined || sharePct < 0 || sharePct > 100) {
       problems.add(
         line,

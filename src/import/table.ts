@@ -1,6 +1,10 @@
 import { DataError } from '../errors.js';
-import { type CsvRecord, scanCsv } from '../data/csv.js';
+import { type CsvRecord, looksLikeData, scanCsv } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
+import { parseDecimal } from '../data/numbers.js';
+import { YEAR_RANGE } from '../data/limits.js';
+
+export { YEAR_RANGE } from '../data/limits.js';
 
 export { MAX_LISTED_PROBLEMS } from '../data/problems.js';
 
@@ -111,12 +115,6 @@ export function locateColumns<F extends string>(
   return found;
 }
 
-/** A header whose every non-blank cell is a date or a number: the file's first row of data, its header missing. */
-function looksLikeData(names: readonly string[]): boolean {
-  const cells = names.filter((name) => name !== '');
-  return cells.length > 0 && cells.every((name) => /^[-+.\d]/.test(name) && /\d/.test(name));
-}
-
 function describeHeader(names: readonly string[]): string {
   const shown = names.slice(0, 12).map((name) => `"${name}"`);
   return `${shown.join(', ')}${names.length > 12 ? `, … (${names.length} in all)` : ''}`;
@@ -151,23 +149,15 @@ export function checkRowWidths(header: CsvRecord, rows: readonly CsvRecord[], pr
   }
 }
 
-/** Calendar years a date may fall in, as the data allows. */
-export const YEARS = { first: 1990, last: 2100 } as const;
-
-/** Whether a date (YYYY-MM-DD or YYYY-MM) falls in {@link YEARS}. */
+/** Whether a date (YYYY-MM-DD or YYYY-MM) falls in {@link YEAR_RANGE}, the years the data allows. */
 export function inDataYears(date: string): boolean {
   const year = Number(date.slice(0, 4));
-  return year >= YEARS.first && year <= YEARS.last;
+  return year >= YEAR_RANGE.from && year <= YEAR_RANGE.to;
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A decimal number written in a cell (surrounding spaces allowed), or undefined for anything else. */
-export function parseDecimal(cell: string): number | undefined {
-  const text = cell.trim();
-  if (!DECIMAL.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
+/** A decimal number written in a cell (surrounding spaces allowed; see {@link parseDecimal}), or undefined. */
+export function decimalInCell(cell: string): number | undefined {
+  return parseDecimal(cell.trim());
 }
 
 export { isCalendarDate } from '../data/dates.js';

@@ -301,7 +301,7 @@ describe('estimate --uncertainty', () => {
   });
 
   it.each([
-    [['estimate', '--region', 'sichuan', '--uncertainty', '0'], /from 1 to 10000000/],
+    [['estimate', '--region', 'sichuan', '--uncertainty', '0'], /from 1 to 10,000,000/],
     [['estimate', '--region', 'sichuan', '--seed', '7'], /go with --uncertainty/],
     [['estimate', '--region', 'sichuan', '--uncertainty', '100', '--basis-spread', '2'], /argument '2' is invalid/],
   ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));

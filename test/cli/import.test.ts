@@ -494,7 +494,11 @@ describe('data import against hostile files', () => {
   });
 
   it('refuses a pipe or a device as the file, instead of waiting on it', () => {
-    expectFailure(['data', 'import', 'coinmetrics', '/dev/zero', '--out', freshDir()], 1, /it is not a regular file/);
+    expectFailure(
+      ['data', 'import', 'coinmetrics', '/dev/zero', '--out', freshDir()],
+      1,
+      /it is a character device, not a regular file/,
+    );
   });
 
   it('will not rewrite a shipped source that shipped records cite, and says so as a usage error', () => {

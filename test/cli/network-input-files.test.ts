@@ -69,7 +69,7 @@ describe('network --input reads its file safely', () => {
     );
     expectDataError(
       ['network', '--input', path],
-      /outlier\.csv → line 3 → thresholdJPerTh → 1e20 is out of range: it must be above 0 and at most 1,000,000,000,000 \(J\/TH\)/,
+      /outlier\.csv → line 3 → thresholdJPerTh → 1e20 is out of range: it must be a threshold in J\/TH above 0 and at most 1e12, e\.g\. 55/,
     );
   });
 });
@@ -125,9 +125,6 @@ describe('--hardware reads its file safely and checks the list as a whole', () =
       path,
       JSON.stringify(Array.from({ length: MAX_MACHINES + 1 }, (_, i) => ({ ...machine, model: `M${i}` }))),
     );
-    expectDataError(
-      [...MODEL_ARGS, '--hardware', path],
-      new RegExp(`has ${MAX_MACHINES + 1} machines, over the limit of ${MAX_MACHINES}\\.`),
-    );
+    expectDataError([...MODEL_ARGS, '--hardware', path], /has 10,001 machines, over the limit of 10,000\./);
   });
 });

@@ -280,7 +280,7 @@ describe('network --input', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('has 4 problems');
     expect(stderr).toContain(
-      'bad.csv → line 3 → hashrateEhs → -5 is out of range: it must be above 0 and at most 1,000,000 (EH/s)',
+      'bad.csv → line 3 → hashrateEhs → -5 is out of range: it must be a hash rate in EH/s from 1e-12 to 1e6, e.g. 600',
     );
     expect(stderr).toContain(
       'bad.csv → line 5 → revenueUsd → give either revenueUsd or thresholdJPerTh, not both and not neither',

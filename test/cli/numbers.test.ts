@@ -89,13 +89,13 @@ describe('numbers on the command line are in a plausible range, named in the mes
       ['network', '--method', 'top-down', '--revenue-year', '1e300'],
       'expected a revenue in USD a year above 0 and at most 1e15, e.g. 10e9.',
     ],
-    [['network', '--input', '--average', '99999'], 'expected a whole number of days from 0 to 33600.'],
-    [['network', '--input', '--smooth', '33601'], 'expected a whole number of days from 0 to 33600.'],
+    [['network', '--input', '--average', '99999'], 'expected a whole number of days from 0 to 33,600.'],
+    [['network', '--input', '--smooth', '33601'], 'expected a whole number of days from 0 to 33,600.'],
     [
       ['estimate', '--region', 'china', '--uncertainty', '10000001'],
-      'expected a whole number of samples from 1 to 10000000.',
+      'expected a whole number of samples from 1 to 10,000,000.',
     ],
-    [['compare', '5', '--around', '1001'], 'expected a whole number of countries from 0 to 1000.'],
+    [['compare', '5', '--around', '1001'], 'expected a whole number of countries from 0 to 1,000.'],
   ])('%j', (args, message) => {
     expect(refusal(args)).toContain(message);
   });
@@ -195,7 +195,7 @@ describe('the library refuses the same numbers with the same words', () => {
           ...BOTTOM_UP,
           smoothDays: 40_000,
         }),
-      '--smooth: expected a whole number of days from 0 to 33600.',
+      '--smooth: expected a whole number of days from 0 to 33,600.',
       ['network', '--input', '--smooth', '40000'],
     ],
   ])('%#', (call, message, args) => {

@@ -70,13 +70,13 @@ describe('the library refuses bad model inputs as the command line does', () => 
     [
       'estimate with 0 Monte Carlo samples',
       () => estimate(data, 'sichuan', { year: 2021, uncertainty: { ...SETTINGS, samples: 0 } }),
-      /^--uncertainty: expected a whole number of samples from 1 to 10000000\.$/,
+      /^--uncertainty: expected a whole number of samples from 1 to 10,000,000\.$/,
       ['estimate', '--region', 'sichuan', '--uncertainty', '0'],
     ],
     [
       'runScenario with a negative seed',
       () => runScenario(index, BAN_CHINA, { year: 2021, uncertainty: { ...SETTINGS, seed: -1 } }),
-      /^--seed: expected a whole number from 0 to 4294967295\.$/,
+      /^--seed: expected a whole number from 0 to 4,294,967,295\.$/,
       ['scenario', '--ban', 'china', '--uncertainty', '100', '--seed', '-1'],
     ],
     [

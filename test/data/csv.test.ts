@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/data/csv.js';
+import { looksLikeData, parseCsv } from '../../src/data/csv.js';
 import { parseSeriesInput } from '../../src/data/series-input.js';
 
 describe('parseCsv', () => {
@@ -29,5 +29,16 @@ describe('parseSeriesInput', () => {
     expect(parseSeriesInput('\uFEFFdate,hashrateEhs,revenueUsd\r\n2024-01-01,500,3e7\r\n', 'in.csv')).toEqual([
       { date: '2024-01-01', hashrateEhs: 500, revenueUsd: 3e7 },
     ]);
+  });
+});
+
+describe('looksLikeData', () => {
+  it('takes a first line for data when its first cell is a date or a number', () => {
+    expect(looksLikeData(['2022-01-01', 'x'])).toBe(true);
+    expect(looksLikeData([' -1.5e3 ', 'date'])).toBe(true);
+    expect(looksLikeData(['2022-01', ''])).toBe(true);
+    expect(looksLikeData(['date', '100'])).toBe(false);
+    expect(looksLikeData(['1st', '100'])).toBe(false);
+    expect(looksLikeData([])).toBe(false);
   });
 });

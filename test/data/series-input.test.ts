@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors.js';
 import { MAX_SERIES_DAYS } from '../../src/data/limits.js';
-import { parseSeriesInput, topLevelKeys } from '../../src/data/series-input.js';
+import { parseSeriesInput } from '../../src/data/series-input.js';
 
 /** The message and listed problems of the DataError that parsing `text` throws. */
 function failure(text: string, path = 'in.csv'): string {
@@ -18,14 +18,14 @@ const HEADER = 'date,hashrateEhs,thresholdJPerTh';
 
 describe('parseSeriesInput: each number is range-checked where it enters', () => {
   it.each([
-    ['thresholdJPerTh', '1e20', 'line 3 → thresholdJPerTh → 1e20 is out of range: it must be above 0 and at most 1,000,000,000,000 (J/TH)'],
+    ['thresholdJPerTh', '1e20', 'line 3 → thresholdJPerTh → 1e20 is out of range: it must be a threshold in J/TH above 0 and at most 1e12, e.g. 55'],
     ['thresholdJPerTh', '1e308', 'line 3 → thresholdJPerTh → 1e308 is out of range'],
     ['thresholdJPerTh', '1e400', 'line 3 → thresholdJPerTh → 1e400 is out of range'],
     ['thresholdJPerTh', '0', 'line 3 → thresholdJPerTh → 0 is out of range'],
-    ['thresholdJPerTh', '0x10', 'line 3 → thresholdJPerTh → "0x10" is not a decimal number: it must be above 0'],
+    ['thresholdJPerTh', '0x10', 'line 3 → thresholdJPerTh → "0x10" is not a decimal number: it must be a threshold in J/TH above 0'],
     ['thresholdJPerTh', 'Infinity', 'line 3 → thresholdJPerTh → "Infinity" is not a decimal number'],
     ['thresholdJPerTh', 'NaN', 'line 3 → thresholdJPerTh → "NaN" is not a decimal number'],
-    ['hashrateEhs', '2e6', 'line 3 → hashrateEhs → 2e6 is out of range: it must be above 0 and at most 1,000,000 (EH/s)'],
+    ['hashrateEhs', '2e6', 'line 3 → hashrateEhs → 2e6 is out of range: it must be a hash rate in EH/s from 1e-12 to 1e6, e.g. 600'],
     ['hashrateEhs', '-5', 'line 3 → hashrateEhs → -5 is out of range'],
     ['hashrateEhs', '', 'line 3 → hashrateEhs → is required'],
   ])('refuses %s %j naming line, column, value and range', (column, value, message) => {
@@ -36,7 +36,7 @@ describe('parseSeriesInput: each number is range-checked where it enters', () =>
 
   it('refuses revenue above 1e12 USD a day and accepts the thresholds of early 2010 (about 4e8 J/TH)', () => {
     expect(failure('date,hashrateEhs,revenueUsd\n2022-01-01,100,2e12\n')).toContain(
-      'line 2 → revenueUsd → 2e12 is out of range: it must be above 0 and at most 1,000,000,000,000 (USD per day)',
+      'line 2 → revenueUsd → 2e12 is out of range: it must be a revenue in USD a day above 0 and at most 1e12, e.g. 40e6',
     );
     expect(parseSeriesInput(`${HEADER}\n2010-07-18,1.5e-9,4e8\n`, 'in.csv')).toEqual([
       { date: '2010-07-18', hashrateEhs: 1.5e-9, thresholdJPerTh: 4e8 },
@@ -151,7 +151,21 @@ describe('parseSeriesInput: NDJSON', () => {
     expect(message).toContain('in.ndjson → line 2 → (the row) → must be a JSON object, one a line');
   });
 
-  it('reads keys at the top level only, escapes included', () => {
-    expect(topLevelKeys('{"a":{"b":1,"a":2},"c\\"d":[{"a":1}],"e":"x,\\"f\\":"}')).toEqual(['a', 'c"d', 'e']);
+  it('counts repeats at the top level only, escapes included', () => {
+    const nested = '{"date":"2022-01-01","hashrateEhs":100,"thresholdJPerTh":30,"x":{"date":1,"date":2}}\n';
+    const message = failure(nested, 'in.ndjson');
+    expect(message).toContain('in.ndjson → line 1 → x → is not a field of a series');
+    expect(message).not.toContain('given twice');
+    const escaped = '{"date":"2022-01-01","hashrateEhs":100,"thresholdJPerTh":30,"hashrate\\u0045hs":1}\n';
+    expect(failure(escaped, 'in.ndjson')).toContain('in.ndjson → line 1 → hashrateEhs → is given twice in the object');
+  });
+});
+
+describe('parseSeriesInput: the ranges are the options’ ranges', () => {
+  it('refuses a hash rate below 1e-12 EH/s, as --hashrate does, and a non-zero number too small to hold', () => {
+    expect(failure(`${HEADER}\n2022-01-01,1e-13,30\n`)).toContain(
+      'line 2 → hashrateEhs → 1e-13 is out of range: it must be a hash rate in EH/s from 1e-12 to 1e6, e.g. 600',
+    );
+    expect(failure(`${HEADER}\n2022-01-01,100,1e-400\n`)).toContain('line 2 → thresholdJPerTh → 1e-400 is out of range');
   });
 });

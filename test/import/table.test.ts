@@ -13,3 +13,11 @@ describe('the importers’ CSV header', () => {
     expect(() => importCoinMetrics('time,HashRate\n2024-02-28,5e8\n', 'cm.csv')).not.toThrow(/looks like data/);
   });
 });
+
+describe('the one rule for a first line of data', () => {
+  it('is the first cell: a date or a number, whatever the other cells hold', () => {
+    expect(() => importCoinMetrics('2024-02-28,n/a,3e7\n', 'cm.csv')).toThrow(/the first line looks like data/);
+    expect(() => importCoinMetrics('1.5,,x\n', 'cm.csv')).toThrow(/the first line looks like data/);
+    expect(() => importCoinMetrics('2x,5e8\n', 'cm.csv')).not.toThrow(/looks like data/);
+  });
+});
