@@ -47,3 +47,28 @@ export function expectFailure(args: readonly string[], code: 1 | 2, message: Reg
   expect(result.stderr).toMatch(message);
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
+
+/** The error a call throws, checked to be a `type` (the test fails when it throws nothing, or something else). */
+export function thrown<E extends Error>(type: abstract new (...args: never[]) => E, call: () => unknown): E {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(type);
+    return error as E;
+  }
+  throw new Error(`expected a ${type.name}, and nothing was thrown`);
+}
+
+/** The error a promise rejects with, checked to be a `type` (the test fails when it resolves, or on another error). */
+export async function rejected<E extends Error>(
+  type: abstract new (...args: never[]) => E,
+  promise: Promise<unknown>,
+): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(type);
+    return error as E;
+  }
+  throw new Error(`expected a ${type.name}, and the promise resolved`);
+}

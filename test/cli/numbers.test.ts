@@ -7,7 +7,7 @@ import {
   networkTopDown,
   UsageError,
 } from '../../src/index.js';
-import { runCli, shippedData, WIDE } from '../helpers.js';
+import { runCli, shippedData, thrown, WIDE } from '../helpers.js';
 
 const data = await shippedData();
 const BOTTOM_UP = {
@@ -146,16 +146,8 @@ describe('options that name one region', () => {
   });
 });
 
-/** The UsageError a library call throws. */
-function libraryRefusal(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UsageError, and nothing was thrown');
-}
+/** The message of the UsageError a library call throws. */
+const libraryRefusal = (call: () => unknown): string => thrown(UsageError, call).message;
 
 describe('the library refuses the same numbers with the same words', () => {
   it.each([

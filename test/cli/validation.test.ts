@@ -11,7 +11,7 @@ import {
   simulateEstimate,
   UsageError,
 } from '../../src/index.js';
-import { runCli, shippedData } from '../helpers.js';
+import { runCli, shippedData, thrown } from '../helpers.js';
 
 const data = await shippedData();
 const index = indexData(data);
@@ -27,16 +27,8 @@ const BOTTOM_UP = {
 };
 const BAN_CHINA = { bans: ['china'], redistribute: { kind: 'none' as const }, moves: [] };
 
-/** The UsageError a library call throws (failing the test when it throws nothing or something else). */
-function usageErrorOf(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UsageError, and nothing was thrown');
-}
+/** The message of the UsageError a library call throws. */
+const usageErrorOf = (call: () => unknown): string => thrown(UsageError, call).message;
 
 /** The library's message, without the option it names, is what the command line prints for the same input. */
 function expectSameMessage(libraryMessage: string, args: readonly string[]): void {

@@ -18,17 +18,10 @@ import {
 } from '../../src/core/validation.js';
 import { MAX_WINDOW_DAYS } from '../../src/data/limits.js';
 import { UsageError } from '../../src/errors.js';
+import { thrown } from '../helpers.js';
 
 /** The message of the UsageError a check throws (failing the test when it throws nothing or something else). */
-function refusal(check: () => unknown): string {
-  try {
-    check();
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UsageError, and nothing was thrown');
-}
+const refusal = (check: () => unknown): string => thrown(UsageError, check).message;
 
 describe('decimalNumber', () => {
   it.each([

@@ -6,17 +6,9 @@ import { estimate } from '../../src/core/estimate.js';
 import { parseJson } from '../../src/data/json.js';
 import { loadData } from '../../src/data/load.js';
 import { DataError } from '../../src/errors.js';
-import { FIXTURES } from '../helpers.js';
+import { FIXTURES, rejected } from '../helpers.js';
 
-async function problemsOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as DataError).message;
-  }
-  throw new Error('expected a DataError');
-}
+const problemsOf = async (promise: Promise<unknown>): Promise<string> => (await rejected(DataError, promise)).message;
 
 describe('parseJson', () => {
   it.each([

@@ -8,7 +8,7 @@ import { loadData, MAX_LISTED_PROBLEMS } from '../../src/data/load.js';
 import { MAX_BASELINE_COUNTRIES, MAX_REGION_DEPTH, MAX_REGIONS, MAX_TEXT_CHARS } from '../../src/data/limits.js';
 import { checkReferences, regionChainEnds } from '../../src/data/references.js';
 import { DataError, UsageError } from '../../src/errors.js';
-import { BIN, shippedData } from '../helpers.js';
+import { BIN, rejected, shippedData } from '../helpers.js';
 import { PERMISSION_RUNNER, RUNNING_AS_ROOT } from '../hostile-cases.mjs';
 
 const dirs: string[] = [];
@@ -29,15 +29,7 @@ function dataDir(files: Record<string, unknown>): string {
   return dir;
 }
 
-async function failure(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as DataError;
-  }
-  throw new Error('expected a DataError');
-}
+const failure = (promise: Promise<unknown>): Promise<DataError> => rejected(DataError, promise);
 
 const region = (id: string, parent: string | null, extra: Record<string, unknown> = {}) => ({
   id,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cbeciEnergySeries, cbeciEnergySource, importCbeciEnergy } from '../../src/import/cbeci-energy.js';
 import type { NetworkSeries } from '../../src/data/schemas.js';
 import { DataError } from '../../src/errors.js';
-import { FIXTURES, SHIPPED_DATA } from '../helpers.js';
+import { FIXTURES, SHIPPED_DATA, thrown } from '../helpers.js';
 
 const NOTE = 'Average electricity cost assumption: 0.05 USD/kWh,,,,,,,';
 const HEADER =
@@ -21,15 +21,7 @@ function exportText(from: string, days: number, power = { max: 2, min: 0.5, gues
   return [NOTE, HEADER, ...rows].join(eol) + eol;
 }
 
-function problemOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DataError');
-}
+const problemOf = (run: () => unknown): string => thrown(DataError, run).message;
 
 describe('importCbeciEnergy', () => {
   it('sums days into calendar years, marking the partial ones (2019: 2 days; 2020: all 366 of a leap year)', () => {

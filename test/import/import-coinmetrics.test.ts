@@ -4,20 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { coinMetricsSource, importCoinMetrics, renderNetworkInputs } from '../../src/import/coinmetrics.js';
 import { parseSeriesInput } from '../../src/data/series-input.js';
 import { DataError } from '../../src/errors.js';
-import { FIXTURES, SHIPPED_DATA } from '../helpers.js';
+import { FIXTURES, SHIPPED_DATA, thrown } from '../helpers.js';
 
 const HEADER = 'date,mean_hash_rate_ths,miner_revenue_usd,total_issuance_usd';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\n') + '\n';
 
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return error as Error;
-  }
-  throw new Error('expected a DataError');
-}
+const errorOf = (run: () => unknown): Error => thrown(DataError, run);
 
 describe('importCoinMetrics', () => {
   it('converts TH/s to EH/s without float noise and keeps the revenue', () => {
