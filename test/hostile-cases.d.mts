@@ -14,7 +14,7 @@ export interface HostileResult {
 
 export const CASES: HostileCase[];
 export const RUNNING_AS_ROOT: boolean;
-export const PERMISSION_RUNNER: { uid?: number; gid?: number } | undefined;
+export const PERMISSION_RUNNER: { options: { uid?: number; gid?: number }; bin: string } | undefined;
 export function runCase(
   testCase: HostileCase,
   plainRunner?: (args: readonly string[], env: Record<string, string | undefined>) => HostileResult,

@@ -3,6 +3,7 @@
 import { spawnSync, execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  cpSync,
   closeSync,
   mkdirSync,
   mkdtempSync,
@@ -28,18 +29,26 @@ export const RUNNING_AS_ROOT = typeof process.getuid === 'function' && process.g
 /** The user "nobody" (65534), whom file modes bind, as the tests run as root on a CI machine. */
 const NOBODY = { uid: 65534, gid: 65534 };
 
+const runsAsNobody = (bin) => spawnSync(process.execPath, [bin, '--version'], { ...NOBODY, cwd: '/' }).status === 0;
+
 /**
  * How to run a case that needs file permissions to hold: as this user when it is not root; as nobody when it is
- * and nobody can run the built binary; otherwise undefined, with the reason in {@link PERMISSION_REASON}.
+ * (from a copy of the built package that nobody can read, when the checkout itself is out of nobody's reach);
+ * undefined when nobody cannot run it even so, with the reason in {@link PERMISSION_REASON}.
  */
 export const PERMISSION_RUNNER = (() => {
-  if (!RUNNING_AS_ROOT) return {};
-  const probe = spawnSync(process.execPath, [BIN, '--version'], { ...NOBODY, encoding: 'utf8' });
-  return probe.status === 0 ? NOBODY : undefined;
+  if (!RUNNING_AS_ROOT) return { options: {}, bin: BIN };
+  if (runsAsNobody(BIN)) return { options: NOBODY, bin: BIN };
+  const copy = mkdtempSync(join(tmpdir(), 'mining-energy-nobody-'));
+  chmodSync(copy, 0o755);
+  for (const part of ['bin', 'dist', 'data', 'package.json'])
+    cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+  const bin = join(copy, 'bin', 'mining-energy.js');
+  return runsAsNobody(bin) ? { options: NOBODY, bin } : undefined;
 })();
 const PERMISSION_REASON =
   PERMISSION_RUNNER === undefined
-    ? ' — skipped: running as root, and the user nobody cannot run the built binary here to test permissions'
+    ? ' — skipped: running as root, and the user nobody cannot run the built binary, even copied to a temporary directory'
     : '';
 
 /** The class of harm a case guards against. */
@@ -936,7 +945,7 @@ export function runCase(testCase, plainRunner) {
       env,
       timeout: testCase.timeoutMs ?? 20_000,
       maxBuffer: 64 * 1024 * 1024,
-      ...(testCase.unprivileged ? PERMISSION_RUNNER : {}),
+      ...(testCase.unprivileged ? PERMISSION_RUNNER?.options : {}),
     };
     let result;
     if (testCase.stdoutTo === 'full') {
@@ -959,7 +968,8 @@ export function runCase(testCase, plainRunner) {
       const script = '"$0" "$@" | head -c 0; exit "${PIPESTATUS[0]}"';
       result = spawnSync('bash', ['-c', script, process.execPath, BIN, ...args], options);
     } else {
-      result = spawnSync(process.execPath, [BIN, ...args], options);
+      const bin = testCase.unprivileged ? (PERMISSION_RUNNER?.bin ?? BIN) : BIN;
+      result = spawnSync(process.execPath, [bin, ...args], options);
     }
     const timedOut = result.error?.code === 'ETIMEDOUT';
     return { code: timedOut ? 'timeout' : result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

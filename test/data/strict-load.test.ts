@@ -8,7 +8,7 @@ import { loadData, MAX_LISTED_PROBLEMS } from '../../src/data/load.js';
 import { MAX_BASELINE_COUNTRIES, MAX_REGION_DEPTH, MAX_REGIONS, MAX_TEXT_CHARS } from '../../src/data/limits.js';
 import { checkReferences, regionChainEnds } from '../../src/data/references.js';
 import { DataError, UsageError } from '../../src/errors.js';
-import { BIN, rejected, shippedData } from '../helpers.js';
+import { rejected, shippedData } from '../helpers.js';
 import { PERMISSION_RUNNER, RUNNING_AS_ROOT } from '../hostile-cases.mjs';
 
 const dirs: string[] = [];
@@ -103,8 +103,9 @@ describe('the files of a data directory', () => {
       return;
     }
     // Root reads any directory: the check runs as the user nobody, through the built binary.
-    expect(PERMISSION_RUNNER, 'the user nobody cannot run the built binary').toBeDefined();
-    const result = spawnSync(process.execPath, [BIN, 'data', 'check', dir], { encoding: 'utf8', ...PERMISSION_RUNNER });
+    if (PERMISSION_RUNNER === undefined) throw new Error('running as root, and the user nobody cannot run the built binary');
+    const { bin, options } = PERMISSION_RUNNER;
+    const result = spawnSync(process.execPath, [bin, 'data', 'check', dir], { encoding: 'utf8', ...options });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Cannot read data directory .*: permission denied \(EACCES\)/);
   });
@@ -189,7 +190,8 @@ describe('region chains', () => {
     const chain = [region('w', null), ...Array.from({ length: 200_000 }, (_, i) => region(`r${i}`, i === 0 ? 'w' : `r${i - 1}`))];
     const started = performance.now();
     const ends = regionChainEnds(chain);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Linear is well under a second here; a walk from every region to the root would take hours.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(ends.get('r199999')).toEqual({ depth: 200_001 });
     const loop = regionChainEnds([region('a', 'b'), region('b', 'c'), region('c', 'b'), region('d', 'a')]);
     expect([...loop]).toEqual([
@@ -198,14 +200,14 @@ describe('region chains', () => {
       ['a', { loopsTo: 'b' }],
       ['d', { loopsTo: 'b' }],
     ]);
-  });
+  }, 30_000);
 
   it(`refuses a chain deeper than ${MAX_REGION_DEPTH} levels once, at its first region past the limit, quickly`, async () => {
     const data = await shippedData();
     const deep = Array.from({ length: 5000 }, (_, i) => region(`deep-${i}`, i === 0 ? 'world' : `deep-${i - 1}`));
     const started = performance.now();
     const problems = checkReferences({ ...data, regions: [...data.regions, ...deep] as typeof data.regions });
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(problems).toEqual([
       `regions.json → region "deep-${MAX_REGION_DEPTH - 1}" → parent → is ${MAX_REGION_DEPTH + 1} levels down from the world (the world included), over the limit of ${MAX_REGION_DEPTH} levels (MAX_REGION_DEPTH); so is every region below it`,
     ]);
@@ -276,7 +278,7 @@ describe('deeply nested JSON', () => {
     const text = `[{"id":"a","name":${'['.repeat(depth)}"\\u001b"${']'.repeat(depth)}}]`;
     const started = performance.now();
     const error = await failure(loadData({ dataDir: dataDir({ 'regions.json': text }) }));
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(error.problems.some((p) => p.includes('contains the control character U+001B'))).toBe(true);
   });
 });
@@ -307,7 +309,7 @@ it('finds repeated names in deeply nested objects in linear time', () => {
   const text = `[${'{"a":1,"a":'.repeat(depth)}1${'}'.repeat(depth)}]`;
   const started = performance.now();
   const found = duplicateProperties(text);
-  expect(performance.now() - started).toBeLessThan(3000);
+  expect(performance.now() - started).toBeLessThan(10_000);
   expect(found).toHaveLength(depth);
   expect(found[1]?.path).toEqual([0, 'a']);
   expect(found.at(-1)?.path).toHaveLength(17);
@@ -324,7 +326,7 @@ describe('strings in data files', () => {
         /regions\.json → record 1 \("atlantis"\) → name → is 5,000,000 characters long, over the limit of 10,000 \(MAX_TEXT_CHARS\)$/,
       ),
     ]);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     await expect(loadData({ dataDir: dataDir({ 'regions.json': named('A'.repeat(MAX_TEXT_CHARS)) }) })).resolves.toBeTruthy();
   });
 
