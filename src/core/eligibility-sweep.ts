@@ -73,11 +73,11 @@ export class EligibilitySweep {
   }
 
   /**
-   * The summary of the machines eligible on a date at a threshold. Dates should ascend (a date before the last one
-   * starts the sweep again from the beginning, which is correct but slower).
+   * The summary of the machines eligible on a date at a threshold (`day`: the date's {@link dayNumberOf}, when the
+   * caller has it). Dates should ascend (a date before the last one starts the sweep again from the beginning,
+   * which is correct but slower).
    */
-  summarise(date: string, thresholdJPerTh: number): EligibleSummary {
-    const day = dayNumberOf(date);
+  summarise(date: string, thresholdJPerTh: number, day = dayNumberOf(date)): EligibleSummary {
     this.moveTo(day);
     const below = countBelow(this.sortedJPerTh, thresholdJPerTh);
     if (below === 0) return NONE;
@@ -122,7 +122,9 @@ export class EligibilitySweep {
     let plainSum = 0;
     let weightSum = 0;
     let weightedSum = 0;
-    for (const i of this.inService) {
+    const inService = this.inService;
+    for (let k = 0; k < inService.length; k++) {
+      const i = inService[k] as number;
       const jPerTh = this.jPerTh[i] as number;
       if (!(jPerTh < thresholdJPerTh)) continue;
       count++;

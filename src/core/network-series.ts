@@ -135,7 +135,7 @@ export function networkSeries(
   const thresholdStarts = windowStarts(days, window);
   const smoothedThresholds = trailingMeans(raw, thresholdStarts);
   const averageStarts = windowStarts(days, averageDays);
-  const bounds = dailyBounds(rows, smoothedThresholds, options, reportEvery(options.onProgress, rows.length));
+  const bounds = dailyBounds(rows, days, smoothedThresholds, options, reportEvery(options.onProgress, rows.length));
   const inRange = (date: string) =>
     (options.from === undefined || date >= options.from) && (options.to === undefined || date <= options.to);
   const empty = rows.filter((row, i) => bounds.eligible[i] === 0 && inRange(row.date)).map((row) => row.date);
@@ -181,6 +181,7 @@ interface DailyBounds {
 /** The bottom-up model on each day at its smoothed threshold, the eligible machines found by one sweep of the days. */
 function dailyBounds(
   rows: readonly SeriesInputRow[],
+  days: readonly number[],
   thresholds: Float64Array,
   options: SeriesOptions,
   onRow: (done: number) => void,
@@ -198,7 +199,7 @@ function dailyBounds(
   const sweep = new EligibilitySweep(options.hardware, options.weighting);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SeriesInputRow;
-    const eligible = sweep.summarise(row.date, thresholds[i] as number);
+    const eligible = sweep.summarise(row.date, thresholds[i] as number, days[i] as number);
     bounds.eligible[i] = eligible.count;
     if (eligible.count > 0) {
       const { power, energy } = powerAndEnergy(eligible, row.hashrateEhs * THS_PER_EHS, options.overheads);
@@ -250,13 +251,20 @@ function filledWarning(empty: readonly string[], averageDays: number): string[] 
  * index.
  */
 function averageInPlace(bounds: DailyBounds, starts: Int32Array): void {
-  for (const key of ['twh', 'lowerTwh', 'upperTwh', 'gw', 'lowerGw', 'upperGw'] as const) {
-    const values = bounds[key];
-    let previous = 0;
-    for (let i = 0; i < values.length; i++) {
-      if (bounds.eligible[i] === 0) values[i] = previous;
-      else previous = values[i] as number;
-    }
-    bounds[key] = trailingMeans(values, starts);
+  bounds.twh = trailingMeans(carriedForward(bounds.twh, bounds.eligible), starts);
+  bounds.lowerTwh = trailingMeans(carriedForward(bounds.lowerTwh, bounds.eligible), starts);
+  bounds.upperTwh = trailingMeans(carriedForward(bounds.upperTwh, bounds.eligible), starts);
+  bounds.gw = trailingMeans(carriedForward(bounds.gw, bounds.eligible), starts);
+  bounds.lowerGw = trailingMeans(carriedForward(bounds.lowerGw, bounds.eligible), starts);
+  bounds.upperGw = trailingMeans(carriedForward(bounds.upperGw, bounds.eligible), starts);
+}
+
+/** The values with each day without an eligible machine given the day before's value (0 before the first). */
+function carriedForward(values: Float64Array, eligible: Int32Array): Float64Array {
+  let previous = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (eligible[i] === 0) values[i] = previous;
+    else previous = values[i] as number;
   }
+  return values;
 }
