@@ -23,10 +23,10 @@ export interface EligibleSummary {
 
 const NONE: EligibleSummary = { count: 0, lowerJPerTh: Number.NaN, bestJPerTh: Number.NaN, upperJPerTh: Number.NaN };
 
-/** How many of the ascending `values` are strictly below `limit` (0 when `limit` is NaN). */
-function countBelow(values: Float64Array, limit: number): number {
+/** The first position in the ascending `values[0, length)` whose value is not below `limit` (0 when `limit` is NaN). */
+function lowerBound(values: Float64Array | Int32Array, length: number, limit: number): number {
   let low = 0;
-  let high = values.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if ((values[middle] as number) < limit) low = middle + 1;
@@ -35,14 +35,28 @@ function countBelow(values: Float64Array, limit: number): number {
   return low;
 }
 
+/** Puts `value` into the ascending `values[0, length)` at its place; the caller counts the new length. */
+function insertSorted(values: Float64Array | Int32Array, length: number, value: number): void {
+  const at = lowerBound(values, length, value);
+  values.copyWithin(at + 1, at, length);
+  values[at] = value;
+}
+
+/** Takes one `value` out of the ascending `values[0, length)`, which holds it; the caller counts the new length. */
+function removeSorted(values: Float64Array | Int32Array, length: number, value: number): void {
+  const at = lowerBound(values, length, value);
+  values.copyWithin(at, at + 1, length);
+}
+
 /**
  * The eligible machines of a series of days, day after day, as {@link bottomUp} finds them (in service: released
  * strictly before the day and less than 1,825 days before it; eligible: strictly below the day's threshold), without
  * scanning the whole hardware list each day. The list is sorted by release once; a machine enters service the day
  * after its release and leaves 1,825 days after it, so the machines in service are a run of that sorted list whose
- * ends only move forward as the days ascend. While no machine enters or leaves, the in-service efficiencies are
- * kept sorted, so a day whose threshold lets in the same number of them as the day before (and, with age weights,
- * in the same month) reuses that day's summary. When the set does change, the eligible machines are summed in the
+ * ends only move forward as the days ascend: each day adds the machines that enter and removes those that leave.
+ * The machines in service are kept in two sorted arrays, by place in the list and by efficiency, so a day whose
+ * threshold lets in as many of them as the day before (with no machine entering or leaving, and with age weights
+ * in the same month) reuses that day's summary. When the eligible set does change, its machines are summed in the
  * hardware list's order, as the one-day model sums them, so every result is the same number to the last bit.
  */
 export class EligibilitySweep {
@@ -55,9 +69,10 @@ export class EligibilitySweep {
   private leaving = 0;
   private entering = 0;
   private lastDay = Number.NEGATIVE_INFINITY;
-  /** The machines in service, in hardware-list order, and their efficiencies in ascending order. */
-  private inService = new Int32Array(0);
-  private sortedJPerTh = new Float64Array(0);
+  /** The machines in service: their indexes in ascending order, and their efficiencies in ascending order. */
+  private readonly inService: Int32Array;
+  private readonly sortedJPerTh: Float64Array;
+  private inServiceCount = 0;
   private cached: { below: number; month: number; summary: EligibleSummary } | undefined;
 
   constructor(
@@ -70,6 +85,8 @@ export class EligibilitySweep {
     const order = Array.from(hardware, (_, i) => i);
     order.sort((a, b) => (this.releaseDays[a] as number) - (this.releaseDays[b] as number) || a - b);
     this.byRelease = Int32Array.from(order);
+    this.inService = new Int32Array(hardware.length);
+    this.sortedJPerTh = new Float64Array(hardware.length);
   }
 
   /**
@@ -79,7 +96,7 @@ export class EligibilitySweep {
    */
   summarise(date: string, thresholdJPerTh: number, day = dayNumberOf(date)): EligibleSummary {
     this.moveTo(day);
-    const below = countBelow(this.sortedJPerTh, thresholdJPerTh);
+    const below = lowerBound(this.sortedJPerTh, this.inServiceCount, thresholdJPerTh);
     if (below === 0) return NONE;
     const month = this.weighting === 'age' ? monthNumberOf(date) : 0;
     if (this.cached !== undefined && this.cached.below === below && this.cached.month === month) {
@@ -90,27 +107,41 @@ export class EligibilitySweep {
     return summary;
   }
 
-  /** Brings the in-service run to `day`, rebuilding the in-service lists only when a machine enters or leaves. */
+  /** Brings the machines in service to `day`: those released since enter, those past their lifetime leave. */
   private moveTo(day: number): void {
     if (day < this.lastDay) {
       this.leaving = 0;
       this.entering = 0;
-      this.inService = new Int32Array(0);
-      this.sortedJPerTh = new Float64Array(0);
+      this.inServiceCount = 0;
       this.cached = undefined;
     }
     this.lastDay = day;
-    const releaseDayOf = (k: number) => this.releaseDays[this.byRelease[k] as number] as number;
     const count = this.byRelease.length;
-    let entering = this.entering;
-    while (entering < count && releaseDayOf(entering) < day) entering++;
-    let leaving = this.leaving;
-    while (leaving < entering && releaseDayOf(leaving) + LIFETIME_DAYS <= day) leaving++;
-    if (entering === this.entering && leaving === this.leaving) return;
-    this.entering = entering;
-    this.leaving = leaving;
-    this.inService = this.byRelease.slice(leaving, entering).sort();
-    this.sortedJPerTh = Float64Array.from(this.inService, (i) => this.jPerTh[i] as number).sort();
+    while (this.entering < count && this.releaseDayAt(this.entering) < day) {
+      this.enter(this.byRelease[this.entering] as number);
+      this.entering++;
+    }
+    while (this.leaving < this.entering && this.releaseDayAt(this.leaving) + LIFETIME_DAYS <= day) {
+      this.leave(this.byRelease[this.leaving] as number);
+      this.leaving++;
+    }
+  }
+
+  private releaseDayAt(k: number): number {
+    return this.releaseDays[this.byRelease[k] as number] as number;
+  }
+
+  private enter(machine: number): void {
+    insertSorted(this.inService, this.inServiceCount, machine);
+    insertSorted(this.sortedJPerTh, this.inServiceCount, this.jPerTh[machine] as number);
+    this.inServiceCount++;
+    this.cached = undefined;
+  }
+
+  private leave(machine: number): void {
+    removeSorted(this.inService, this.inServiceCount, machine);
+    removeSorted(this.sortedJPerTh, this.inServiceCount, this.jPerTh[machine] as number);
+    this.inServiceCount--;
     this.cached = undefined;
   }
 
@@ -123,7 +154,7 @@ export class EligibilitySweep {
     let weightSum = 0;
     let weightedSum = 0;
     const inService = this.inService;
-    for (let k = 0; k < inService.length; k++) {
+    for (let k = 0; k < this.inServiceCount; k++) {
       const i = inService[k] as number;
       const jPerTh = this.jPerTh[i] as number;
       if (!(jPerTh < thresholdJPerTh)) continue;
