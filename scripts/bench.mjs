@@ -19,6 +19,8 @@ if (cbeciAt !== -1 && cbeciCheckout === undefined) {
 }
 const positional = process.argv.slice(2).filter((_, i) => i + 2 !== cbeciAt && i + 2 !== cbeciAt + 1);
 const runs = Number(positional[0] ?? 15);
+// Checked before the other rows run, so that a wrong path fails at once.
+const cbeciApi = cbeciCheckout === undefined ? undefined : cbeciApiFolder(cbeciCheckout);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
 if (!existsSync(new URL('../dist/cli.cjs', import.meta.url))) {
@@ -109,7 +111,19 @@ if (cbeciCheckout === undefined) {
     "Peer row (CBECI's own code on the 5,000-day reference series) skipped: give a checkout of CambridgeAltFin/ccaf_cbeci_api with `npm run bench -- --cbeci <path>` (needs Python 3.9+ with pandas and python-dateutil; $PYTHON picks the interpreter).\n",
   );
 } else {
-  await cbeciPeerRow(cbeciCheckout);
+  await cbeciPeerRow(cbeciApi);
+}
+
+/** The `api` folder of a checkout of CBECI's repository, given the checkout or that folder. */
+function cbeciApiFolder(checkout) {
+  const api = existsSync(join(checkout, 'api', 'components')) ? join(checkout, 'api') : checkout;
+  if (!existsSync(join(api, 'components', 'energy_consumption'))) {
+    process.stderr.write(
+      `bench: ${checkout} is not a checkout of CambridgeAltFin/ccaf_cbeci_api (it has no api/components/energy_consumption; for a bare clone, extract its files first: git --git-dir=<clone> archive HEAD | tar -x -C <folder>).\n`,
+    );
+    process.exit(2);
+  }
+  return api;
 }
 
 /**
@@ -117,14 +131,7 @@ if (cbeciCheckout === undefined) {
  * series of test/fixtures/cbeci, both timed as whole processes (interpreter start-up included), in alternating runs;
  * then, untimed, the largest relative difference between CBECI's results and the library's on that series.
  */
-async function cbeciPeerRow(checkout) {
-  const api = existsSync(join(checkout, 'api', 'components')) ? join(checkout, 'api') : checkout;
-  if (!existsSync(join(api, 'components', 'energy_consumption'))) {
-    process.stderr.write(
-      `bench: ${checkout} is not a checkout of CambridgeAltFin/ccaf_cbeci_api (no api/components).\n`,
-    );
-    process.exit(2);
-  }
+async function cbeciPeerRow(api) {
   const python = process.env.PYTHON ?? 'python3';
   const fixtures = join(root, 'test', 'fixtures', 'cbeci');
   const hardware = join(fixtures, 'hardware.json');
