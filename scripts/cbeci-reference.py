@@ -15,7 +15,7 @@ stand-in for its database, and writes:
 Needs Python 3.9+, pandas and python-dateutil (on Debian: `apt-get update && apt-get install -y python3-pandas
 python3-dateutil`), and a checkout of CBECI's repository as it is, nothing installed from it: its database and
 configuration modules are replaced by stand-ins here, so neither psycopg2, pyyaml nor its CONFIG.yml is needed.
-Tested with the checkout of 2025 (commit 0e28e81) under Python 3.11 and pandas 1.5.
+Tested on commit 0e28e81 (2024-03-28) under Python 3.11 and pandas 1.5; it writes the shipped fixture byte for byte.
 """
 
 import csv
