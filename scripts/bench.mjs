@@ -1,14 +1,26 @@
 #!/usr/bin/env node
 // Start-up benchmark: each command against bare `node -e 0`, in alternating runs on the same machine,
 // reporting medians and the ratio of medians (single timings on a shared machine mean little).
-// Usage: node scripts/bench.mjs [runs=15]   (build first: npm run build)
+// Usage: node scripts/bench.mjs [runs=15] [--cbeci <checkout>]   (build first: npm run build)
+// With --cbeci and a checkout of CambridgeAltFin/ccaf_cbeci_api (its root or its api folder), a peer row times CBECI's
+// own service code (scripts/cbeci-time.py, under $PYTHON or python3, which needs pandas and python-dateutil) against
+// `network --input` on the same 5,000-day series, and checks that the two agree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const runs = Number(process.argv[2] ?? 15);
+const cbeciAt = process.argv.indexOf('--cbeci');
+const cbeciCheckout = cbeciAt === -1 ? undefined : process.argv[cbeciAt + 1];
+if (cbeciAt !== -1 && cbeciCheckout === undefined) {
+  process.stderr.write('bench: --cbeci needs the path of a checkout of CambridgeAltFin/ccaf_cbeci_api.\n');
+  process.exit(2);
+}
+const positional = process.argv.slice(2).filter((_, i) => i + 2 !== cbeciAt && i + 2 !== cbeciAt + 1);
+const runs = Number(positional[0] ?? 15);
+// Checked before the other rows run, so that a wrong path fails at once.
+const cbeciApi = cbeciCheckout === undefined ? undefined : cbeciApiFolder(cbeciCheckout);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
 if (!existsSync(new URL('../dist/cli.cjs', import.meta.url))) {
@@ -43,9 +55,9 @@ const cases = [
 ];
 const baseline = { name: 'node -e 0', args: ['-e', '0'] };
 
-function runOnce(args, probe = false) {
+function runOnce(args, probe = false, command = process.execPath) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, probe ? ['--import', RSS_PROBE, ...args] : args, {
+  const result = spawnSync(command, probe ? ['--import', RSS_PROBE, ...args] : args, {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -94,3 +106,115 @@ for (const testCase of cases) {
 }
 console.table(rows);
 process.stdout.write('Targets for estimate --json: ratio ≤ 1.3, peak RSS < 60 MB.\n');
+if (cbeciCheckout === undefined) {
+  process.stdout.write(
+    "Peer row (CBECI's own code on the 5,000-day reference series) skipped: give a checkout of CambridgeAltFin/ccaf_cbeci_api with `npm run bench -- --cbeci <path>` (needs Python 3.9+ with pandas and python-dateutil; $PYTHON picks the interpreter).\n",
+  );
+} else {
+  await cbeciPeerRow(cbeciApi);
+}
+
+/** The `api` folder of a checkout of CBECI's repository, given the checkout or that folder. */
+function cbeciApiFolder(checkout) {
+  const api = existsSync(join(checkout, 'api', 'components')) ? join(checkout, 'api') : checkout;
+  if (!existsSync(join(api, 'components', 'energy_consumption'))) {
+    process.stderr.write(
+      `bench: ${checkout} is not a checkout of CambridgeAltFin/ccaf_cbeci_api (it has no api/components/energy_consumption; for a bare clone, extract its files first: git --git-dir=<clone> archive HEAD | tar -x -C <folder>).\n`,
+    );
+    process.exit(2);
+  }
+  return api;
+}
+
+/**
+ * CBECI's service code against `network --input --weighting mean --average 7` (CBECI's method) on the reference
+ * series of test/fixtures/cbeci, both timed as whole processes (interpreter start-up included), in alternating runs;
+ * then, untimed, the largest relative difference between CBECI's results and the library's on that series.
+ */
+async function cbeciPeerRow(api) {
+  const python = process.env.PYTHON ?? 'python3';
+  const fixtures = join(root, 'test', 'fixtures', 'cbeci');
+  const hardware = join(fixtures, 'hardware.json');
+  // The reference series' inputs: its first three columns (the rest are CBECI's 10-digit results).
+  const input = join(mkdtempSync(join(tmpdir(), 'mining-energy-bench-')), 'cbeci-inputs.csv');
+  const lines = readFileSync(join(fixtures, 'series.csv'), 'utf8').trim().split('\n');
+  writeFileSync(input, `${lines.map((line) => line.split(',').slice(0, 3).join(',')).join('\n')}\n`);
+  const cbeci = [join(root, 'scripts', 'cbeci-time.py'), api, input, hardware];
+  const ours = [
+    bin,
+    'network',
+    '--input',
+    input,
+    '--hardware',
+    hardware,
+    '--weighting',
+    'mean',
+    '--average',
+    '7',
+    '--json',
+  ];
+  const printed = spawnSync(python, [...cbeci, '--print'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (printed.status !== 0) {
+    process.stderr.write(
+      `bench: CBECI's code did not run under ${python} (set PYTHON to one with pandas and python-dateutil):\n${printed.stderr}`,
+    );
+    process.exit(1);
+  }
+  const worst = await worstRelativeDifference(JSON.parse(printed.stdout), input, hardware);
+  for (let i = 0; i < 2; i++) {
+    runOnce(cbeci, false, python);
+    runOnce(ours);
+  }
+  const theirs = [];
+  const own = [];
+  for (let i = 0; i < runs; i++) {
+    theirs.push(runOnce(cbeci, false, python).ms);
+    own.push(runOnce(ours).ms);
+  }
+  const theirsMs = median(theirs);
+  const ownMs = median(own);
+  console.table([
+    {
+      'peer (whole processes, interpreter start-up included)':
+        "CBECI's service (Python) vs network --input --weighting mean --average 7 --json (Node), 5,000 days",
+      runs,
+      'CBECI median ms': theirsMs.toFixed(1),
+      'ours median ms': ownMs.toFixed(1),
+      'ratio (CBECI / ours)': (theirsMs / ownMs).toFixed(2),
+      'largest relative difference': worst.toExponential(1),
+    },
+  ]);
+  process.stdout.write("Targets for the peer row: ratio ≥ 6, results within 1e-12 of CBECI's (relative).\n");
+}
+
+/** The largest relative difference between CBECI's printed results and the library's, over every day and bound. */
+async function worstRelativeDifference(cbeciDays, input, hardwarePath) {
+  const library = await import(new URL('../dist/lib/index.js', import.meta.url).href);
+  const rows = readFileSync(input, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const [date, hashrateEhs, revenueUsd] = line.split(',');
+      return { date, hashrateEhs: Number(hashrateEhs), revenueUsd: Number(revenueUsd) };
+    });
+  const { results } = library.networkSeries(rows, {
+    priceUsdPerKwh: 0.05,
+    smoothDays: 14,
+    averageDays: 7,
+    weighting: 'mean',
+    overheads: library.CBECI_OVERHEADS,
+    hardware: JSON.parse(readFileSync(hardwarePath, 'utf8')),
+  });
+  let worst = 0;
+  cbeciDays.forEach(([date, ...theirs], i) => {
+    const r = results[i];
+    if (r?.date !== date) throw new Error(`day ${i}: CBECI has ${date}, the library ${r?.date}`);
+    const ours = [r.power.lowerGw, r.power.gw, r.power.upperGw, r.energy.lowerTwh, r.energy.twh, r.energy.upperTwh];
+    ours.forEach((value, k) => {
+      const expected = theirs[k];
+      if (value !== expected) worst = Math.max(worst, Math.abs(value - expected) / Math.abs(expected));
+    });
+  });
+  return worst;
+}

@@ -12,7 +12,10 @@ stand-in for its database, and writes:
     <out>/hardware.json  the hardware list used (a copy of the one given)
     <out>/series.csv     date, hashrateEhs, revenueUsd, then CBECI's six results for each day at 0.05 USD/kWh
 
-Needs Python 3.9+, pandas and python-dateutil.
+Needs Python 3.9+, pandas and python-dateutil (on Debian: `apt-get update && apt-get install -y python3-pandas
+python3-dateutil`), and a checkout of CBECI's repository as it is, nothing installed from it: its database and
+configuration modules are replaced by stand-ins here, so neither psycopg2, pyyaml nor its CONFIG.yml is needed.
+Tested on commit 0e28e81 (2024-03-28) under Python 3.11 and pandas 1.5; it writes the shipped fixture byte for byte.
 """
 
 import csv
@@ -98,9 +101,27 @@ def drop_text_columns_before_rolling():
     pd.DataFrame.rolling = numeric_rolling
 
 
+class StandInConnection:
+    """The connection names CBECI's repositories pass to their database layer; unused by the stand-in repository."""
+    custom_data = 'custom_data'
+    blockchain_data = 'blockchain_data'
+
+
+def stand_in_config():
+    """CBECI's `config` module reads CONFIG.yml (database credentials, absent from its repository) with pyyaml when
+    imported; its repositories import it for the names below, which the stand-in repository never uses."""
+    module = types.ModuleType('config')
+    module.config = {}
+    module.Connection = StandInConnection
+    module.start_date = datetime(2010, 7, 18)
+    module.DEFAULT_ELECTRICITY_PRICE = PRICE_USD_PER_KWH
+    return module
+
+
 def load_cbeci(api_dir):
     """Imports CBECI's service with stand-ins for the modules that reach its database and configuration."""
     drop_text_columns_before_rolling()
+    sys.modules['config'] = stand_in_config()
     for name in ('components.energy_consumption.v1_1_1.energy_consumption_repository',
                  'components.energy_consumption.v1_3_1.energy_consumption_repository'):
         module = types.ModuleType(name)

@@ -36,16 +36,9 @@ export function thresholdJPerTh(revenueUsdPerDay: number, hashrateThs: number, p
   return revenueUsdPerTh / priceUsdPerJoule;
 }
 
-const midnights = new Map<string, number>();
-
-/** Midnight UTC of a YYYY-MM-DD date, in milliseconds (remembered: a series asks for each release date daily). */
+/** Midnight UTC of a YYYY-MM-DD date, in milliseconds. */
 function utcMidnightMs(date: string): number {
-  let ms = midnights.get(date);
-  if (ms === undefined) {
-    ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-    midnights.set(date, ms);
-  }
-  return ms;
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 /** Whole calendar months from the release month to the date's month, the days ignored (CBECI's age). */
@@ -143,21 +136,40 @@ export function bottomUp(
     weightSum > 0
       ? machines.reduce((sum, m) => sum + m.weight * m.jPerTh, 0) / weightSum
       : machines.reduce((sum, m) => sum + m.jPerTh, 0) / machines.length;
-  const power = {
-    gw: gw(bestJPerTh, input.hashrateThs, input.overheads.best),
-    lowerGw: gw(lowerJPerTh, input.hashrateThs, input.overheads.lower),
-    upperGw: gw(upperJPerTh, input.hashrateThs, input.overheads.upper),
-  };
-  const twh = (gigawatts: number) => (gigawatts * HOURS_PER_YEAR) / 1_000;
+  const efficiency = { lowerJPerTh, bestJPerTh, upperJPerTh };
   return {
     ok: true,
     result: {
       thresholdJPerTh: input.thresholdJPerTh,
       eligible: machines,
-      power,
-      energy: { twh: twh(power.gw), lowerTwh: twh(power.lowerGw), upperTwh: twh(power.upperGw) },
-      efficiency: { lowerJPerTh, bestJPerTh, upperJPerTh },
+      ...powerAndEnergy(efficiency, input.hashrateThs, input.overheads),
+      efficiency,
     },
+  };
+}
+
+/** TWh in a year at an average power in GW. */
+function twhOfYear(gigawatts: number): number {
+  return (gigawatts * HOURS_PER_YEAR) / 1_000;
+}
+
+/**
+ * The bounds' power and yearly energy from the efficiencies behind them (J/TH, before overheads), at a hashrate:
+ * the one place both the one-day model and the series turn efficiencies into GW and TWh.
+ */
+export function powerAndEnergy(
+  efficiency: { lowerJPerTh: number; bestJPerTh: number; upperJPerTh: number },
+  hashrateThs: number,
+  overheads: Overheads,
+): Pick<BottomUpResult, 'power' | 'energy'> {
+  const power = {
+    gw: gw(efficiency.bestJPerTh, hashrateThs, overheads.best),
+    lowerGw: gw(efficiency.lowerJPerTh, hashrateThs, overheads.lower),
+    upperGw: gw(efficiency.upperJPerTh, hashrateThs, overheads.upper),
+  };
+  return {
+    power,
+    energy: { twh: twhOfYear(power.gw), lowerTwh: twhOfYear(power.lowerGw), upperTwh: twhOfYear(power.upperGw) },
   };
 }
 

@@ -3,7 +3,8 @@ import type { NetworkSeriesDocumentSchema } from '../contract/models.js';
 import type { SeriesInputRow } from '../data/series-input.js';
 import { type ProgressCallback, reportEvery } from './progress.js';
 import type { Hardware } from '../data/schemas.js';
-import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
+import { type Overheads, powerAndEnergy, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
+import { dayNumberOf, EligibilitySweep } from './eligibility-sweep.js';
 import { checkSeriesOptions } from './validation.js';
 import { DataError } from '../errors.js';
 
@@ -39,13 +40,6 @@ export interface SeriesOptions {
 
 /** One day of `network --input --json`, as its published schema (src/contract/models.ts) defines it. */
 export type SeriesResult = z.output<typeof NetworkSeriesDocumentSchema>[number];
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date. */
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-}
 
 /**
  * For each row, the first row of its trailing window of `span` calendar days: the rows dated from `span − 1`
@@ -138,54 +132,89 @@ export function networkSeries(
   checkSeriesOptions(options);
   const window = Math.max(1, Math.floor(options.smoothDays));
   const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
-  const days = rows.map((row) => dayNumber(row.date));
+  const days = rows.map((row) => dayNumberOf(row.date));
   const raw = rows.map((row) => rawThreshold(row, options.priceUsdPerKwh));
   const thresholdStarts = windowStarts(days, window);
   const smoothedThresholds = trailingMeans(raw, thresholdStarts);
   const averageStarts = windowStarts(days, averageDays);
+  const bounds = dailyBounds(rows, days, smoothedThresholds, options, reportEvery(options.onProgress, rows.length));
+  const inRange = (date: string) =>
+    (options.from === undefined || date >= options.from) && (options.to === undefined || date <= options.to);
+  const empty = rows.filter((row, i) => bounds.eligible[i] === 0 && inRange(row.date)).map((row) => row.date);
+  if (averageDays > 1) averageInPlace(bounds, averageStarts);
   const results: SeriesResult[] = [];
-  const empty: string[] = [];
-  const progress = reportEvery(options.onProgress, rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SeriesInputRow;
-    const smoothed = smoothedThresholds[i] as number;
-    const outcome = bottomUp({
-      hashrateThs: row.hashrateEhs * THS_PER_EHS,
-      thresholdJPerTh: smoothed,
-      date: row.date,
-      hardware: options.hardware,
-      weighting: options.weighting,
-      overheads: options.overheads,
-    });
-    if (!outcome.ok) empty.push(row.date);
+    if (!inRange(row.date)) continue;
+    const none = averageDays === 1 && bounds.eligible[i] === 0;
+    const column = (values: Float64Array) => (none ? null : (values[i] as number));
     results.push({
       date: row.date,
       hashrateEhs: row.hashrateEhs,
       rawThresholdJPerTh: raw[i] as number,
-      thresholdJPerTh: smoothed,
+      thresholdJPerTh: smoothedThresholds[i] as number,
       thresholdWindowDays: i - (thresholdStarts[i] as number) + 1,
       averageWindowDays: averageDays > 1 ? i - (averageStarts[i] as number) + 1 : 1,
-      eligible: outcome.ok ? outcome.result.eligible.length : 0,
-      energy: outcome.ok ? outcome.result.energy : { twh: null, lowerTwh: null, upperTwh: null },
-      power: outcome.ok ? outcome.result.power : { gw: null, lowerGw: null, upperGw: null },
+      eligible: bounds.eligible[i] as number,
+      energy: { twh: column(bounds.twh), lowerTwh: column(bounds.lowerTwh), upperTwh: column(bounds.upperTwh) },
+      power: { gw: column(bounds.gw), lowerGw: column(bounds.lowerGw), upperGw: column(bounds.upperGw) },
     });
-    progress(i + 1);
   }
-  const inRange = (date: string) =>
-    (options.from === undefined || date >= options.from) && (options.to === undefined || date <= options.to);
-  const emptyInRange = empty.filter(inRange);
   const gaps = gapsIn(rows, days);
   const gapWarnings = gapWarning(gaps, window, averageDays);
   if (averageDays > 1) {
-    return {
-      results: averaged(results, averageStarts).filter((r) => inRange(r.date)),
-      warnings: [...gapWarnings, ...filledWarning(emptyInRange, averageDays)],
-      gaps,
-    };
+    return { results, warnings: [...gapWarnings, ...filledWarning(empty, averageDays)], gaps };
   }
-  const warnings =
-    emptyInRange.length === 0 ? [] : [`No machine is eligible on ${listDays(emptyInRange)}: their results are null.`];
-  return { results: results.filter((r) => inRange(r.date)), warnings: [...gapWarnings, ...warnings], gaps };
+  const warnings = empty.length === 0 ? [] : [`No machine is eligible on ${listDays(empty)}: their results are null.`];
+  return { results, warnings: [...gapWarnings, ...warnings], gaps };
+}
+
+/** Each day's results, one column each: the eligible count, and power and energy bounds (unset where none is eligible). */
+interface DailyBounds {
+  eligible: Int32Array;
+  twh: Float64Array;
+  lowerTwh: Float64Array;
+  upperTwh: Float64Array;
+  gw: Float64Array;
+  lowerGw: Float64Array;
+  upperGw: Float64Array;
+}
+
+/** The bottom-up model on each day at its smoothed threshold, the eligible machines found by one sweep of the days. */
+function dailyBounds(
+  rows: readonly SeriesInputRow[],
+  days: readonly number[],
+  thresholds: Float64Array,
+  options: SeriesOptions,
+  onRow: (done: number) => void,
+): DailyBounds {
+  const column = () => new Float64Array(rows.length);
+  const bounds: DailyBounds = {
+    eligible: new Int32Array(rows.length),
+    twh: column(),
+    lowerTwh: column(),
+    upperTwh: column(),
+    gw: column(),
+    lowerGw: column(),
+    upperGw: column(),
+  };
+  const sweep = new EligibilitySweep(options.hardware, options.weighting);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as SeriesInputRow;
+    const eligible = sweep.summarise(row.date, thresholds[i] as number, days[i] as number);
+    bounds.eligible[i] = eligible.count;
+    if (eligible.count > 0) {
+      const { power, energy } = powerAndEnergy(eligible, row.hashrateEhs * THS_PER_EHS, options.overheads);
+      bounds.twh[i] = energy.twh;
+      bounds.lowerTwh[i] = energy.lowerTwh;
+      bounds.upperTwh[i] = energy.upperTwh;
+      bounds.gw[i] = power.gw;
+      bounds.lowerGw[i] = power.lowerGw;
+      bounds.upperGw[i] = power.upperGw;
+    }
+    onRow(i + 1);
+  }
+  return bounds;
 }
 
 /** What a gap in the dates does to windows of more than one day. */
@@ -218,40 +247,26 @@ function filledWarning(empty: readonly string[], averageDays: number): string[] 
   ];
 }
 
-const METRICS = [
-  ['energy', 'twh'],
-  ['energy', 'lowerTwh'],
-  ['energy', 'upperTwh'],
-  ['power', 'gw'],
-  ['power', 'lowerGw'],
-  ['power', 'upperGw'],
-] as const;
-
 /**
- * Each result replaced by the trailing mean of its window of days (`starts`, fewer days at the start or across a
- * gap), after filling a day without a result with the day before's, or 0 before the first: CBECI's daily index.
+ * Each day's bounds replaced by their trailing mean over its window of days (`starts`, fewer days at the start or
+ * across a gap), after filling a day without a result with the day before's, or 0 before the first: CBECI's daily
+ * index.
  */
-function averaged(results: readonly SeriesResult[], starts: Int32Array): SeriesResult[] {
-  const filled = METRICS.map(([group, key]) => {
-    const values = new Float64Array(results.length);
-    let previous = 0;
-    results.forEach((r, i) => {
-      const value = (r[group] as Record<string, number | null>)[key] ?? null;
-      previous = value ?? previous;
-      values[i] = previous;
-    });
-    return values;
-  });
-  const means = filled.map((values) => trailingMeans(values, starts));
-  return results.map((r, i) => {
-    const [twh, lowerTwh, upperTwh, gw, lowerGw, upperGw] = means.map((values) => values[i] as number) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    return { ...r, energy: { twh, lowerTwh, upperTwh }, power: { gw, lowerGw, upperGw } };
-  });
+function averageInPlace(bounds: DailyBounds, starts: Int32Array): void {
+  bounds.twh = trailingMeans(carriedForward(bounds.twh, bounds.eligible), starts);
+  bounds.lowerTwh = trailingMeans(carriedForward(bounds.lowerTwh, bounds.eligible), starts);
+  bounds.upperTwh = trailingMeans(carriedForward(bounds.upperTwh, bounds.eligible), starts);
+  bounds.gw = trailingMeans(carriedForward(bounds.gw, bounds.eligible), starts);
+  bounds.lowerGw = trailingMeans(carriedForward(bounds.lowerGw, bounds.eligible), starts);
+  bounds.upperGw = trailingMeans(carriedForward(bounds.upperGw, bounds.eligible), starts);
+}
+
+/** The values with each day without an eligible machine given the day before's value (0 before the first). */
+function carriedForward(values: Float64Array, eligible: Int32Array): Float64Array {
+  let previous = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (eligible[i] === 0) values[i] = previous;
+    else previous = values[i] as number;
+  }
+  return values;
 }
