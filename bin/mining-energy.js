@@ -1,2 +1,52 @@
 #!/usr/bin/env node
-require('../dist/cli.cjs');
+'use strict';
+// Runs the CLI bundle (dist/cli.cjs) from the V8 code cache the build made for it (dist/cli.cache): compiling
+// the bundle is otherwise a large part of every run's start-up. When this Node cannot use the cache (another V8
+// version), V8 rejects it and the bundle is compiled as usual, with the same result.
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
+
+const DIST = join(__dirname, '..', 'dist');
+const BUNDLE = join(DIST, 'cli.cjs');
+const CODE_CACHE = join(DIST, 'cli.cache');
+
+/**
+ * The bundle as a script whose value is its CommonJS module function. Its import() calls (all of them of
+ * `./lazy/…` modules) go through a function of this module: an import() inside a script made by node:vm and
+ * restored from a code cache has no loader to call.
+ */
+function bundleScript(cachedData) {
+  const source = readFileSync(BUNDLE, 'utf8').replaceAll('import("./lazy/', '__lazyImport("./lazy/');
+  return new Script(`(function (exports, require, module, __filename, __dirname, __lazyImport) {${source}\n})`, {
+    filename: BUNDLE,
+    cachedData,
+  });
+}
+
+function lazyImport(specifier) {
+  return import(pathToFileURL(join(DIST, specifier)).href);
+}
+
+function readCodeCache() {
+  try {
+    return readFileSync(CODE_CACHE);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs the CLI (from `script` when given, a script made by an earlier call); returns the script, from which the
+ * build takes the code cache once runs have compiled what they need.
+ */
+function runCli(cachedData = readCodeCache(), script = bundleScript(cachedData)) {
+  const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, DIST, lazyImport);
+  return script;
+}
+
+if (require.main === module) runCli();
+else module.exports = { bundleScript, runCli };

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Builds dist/: the CLI as one CommonJS file (what only some runs need is in dist/lazy/, as ES modules), the
-// library in dist/lib/,
-// type declarations in dist/types/, and a copy of the shipped data as validated here.
+// Builds dist/: the CLI as one CommonJS file with its V8 code cache (what only some runs need is in dist/lazy/, as ES
+// modules sharing dist/chunks/ with the library), the library in dist/lib/, the library's type declarations in
+// dist/types/, and the shipped data as validated here (dist/shipped-data.json).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -25,6 +25,41 @@ const lazyChildProcess = {
     }));
   },
 };
+// zod's namespace re-exports every one of its ~50 message locales (z.locales), which a namespace import keeps in
+// the bundle; this tool uses only the English messages zod registers itself, so the locale index is left empty.
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('node_modules/zod/') ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+/**
+ * Removes the declaration files the library's types do not reach from `entry` (the CLI's, the table renderers'…):
+ * the package ships only what a program importing the library can see.
+ */
+function pruneDeclarations(dir, entry) {
+  const reached = new Set();
+  const pending = [join(dir, entry)];
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)) {
+      pending.push(join(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+    }
+  }
+  for (const file of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, file);
+    if (path.endsWith('.d.ts') && !reached.has(path)) rmSync(path);
+  }
+  for (const file of readdirSync(dir, { recursive: true }).reverse()) {
+    const path = join(dir, file);
+    if (statSync(path).isDirectory() && readdirSync(path).length === 0) rmSync(path, { recursive: true });
+  }
+}
 process.chdir(fileURLToPath(root));
 rmSync('dist', { recursive: true, force: true });
 
@@ -39,31 +74,36 @@ const common = {
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   // commander is CommonJS; an ESM bundle of it needs a real `require`.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, noZodLocales],
 };
 // The CLI is one file with no static imports of its own, so that a run resolves and reads as few modules as
-// possible; what only some runs need (the table renderer, chalk, zod and the validators) is built into
+// possible; what only some runs need and is large (zod and the validators, the importers) is built into
 // dist/lazy/ and imported when needed.
 const LAZY = {
-  'src/format/table.ts': 'table',
-  'src/format/scenario.ts': 'scenario-table',
-  'src/format/network.ts': 'network-table',
-  'src/format/claims.ts': 'claims-table',
-  'src/format/compare.ts': 'compare-table',
-  'src/format/compare-with.ts': 'compare-with-table',
-  'src/format/shares.ts': 'shares-table',
-  'src/format/lists.ts': 'regions-table',
   'src/data/validate.ts': 'validate',
   'src/data/seed-schema.ts': 'seed-schema',
   'src/data/series-input.ts': 'series-input',
   'src/import/import-data.ts': 'import-data',
-  chalk: 'chalk',
 };
+// Imported with import() in the sources, but small: bundled into the CLI itself, since loading any ES module
+// brings Node's ES-module loader in (6-8 ms), more than compiling these with the rest of the bundle.
+const INLINE = new Set([
+  'src/format/table.ts',
+  'src/format/scenario.ts',
+  'src/format/network.ts',
+  'src/format/claims.ts',
+  'src/format/compare.ts',
+  'src/format/compare-with.ts',
+  'src/format/shares.ts',
+  'src/format/lists.ts',
+  'chalk',
+]);
 const lazyModules = {
   name: 'lazy-modules',
   setup(pluginBuild) {
@@ -73,8 +113,9 @@ const lazyModules = {
         args.path === 'chalk'
           ? 'chalk'
           : relative(fileURLToPath(root), resolve(args.resolveDir, args.path)).replace(/\.js$/, '.ts');
+      if (INLINE.has(key)) return undefined;
       const name = LAZY[key];
-      if (!name) throw new Error(`build: add ${key} to LAZY, or import it statically`);
+      if (!name) throw new Error(`build: add ${key} to LAZY or INLINE, or import it statically`);
       return { path: `./lazy/${name}.js`, external: true };
     });
   },
@@ -90,21 +131,22 @@ await build({
   banner: {},
   define: { 'import.meta.url': '__moduleUrl' },
   inject: ['scripts/cjs-module-url.mjs'],
-  plugins: [lazyChildProcess, lazyModules],
+  plugins: [lazyChildProcess, noZodLocales, lazyModules],
 });
+// The lazily loaded parts of the CLI (in dist/lazy/) and the library (in dist/lib/) are one split build, so that
+// what they share (zod above all) is one chunk in dist/chunks/, loaded and compiled once and shipped once.
 await build({
   ...common,
-  splitting: false,
-  entryPoints: Object.fromEntries(Object.entries(LAZY).map(([source, name]) => [name, source])),
-  outdir: 'dist/lazy',
-});
-await build({
-  ...common,
-  entryPoints: { index: 'src/index.ts', schema: 'src/contract/estimate.ts' },
-  outdir: 'dist/lib',
+  entryPoints: {
+    ...Object.fromEntries(Object.entries(LAZY).map(([source, name]) => [`lazy/${name}`, source])),
+    'lib/index': 'src/index.ts',
+    'lib/schema': 'src/contract/estimate.ts',
+  },
+  outdir: 'dist',
 });
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+pruneDeclarations('dist/types', 'index.d.ts');
 
 const { loadData, DATA_FILE_NAMES } = await import(new URL('dist/lib/index.js', root).href);
 try {
@@ -113,6 +155,25 @@ try {
   process.stderr.write(`build: the shipped data is invalid.\n${error.message}\n`);
   process.exit(1);
 }
-// The CLI trusts data/ without re-validating only while it is byte-for-byte what was validated here.
-mkdirSync('dist/validated-data', { recursive: true });
-for (const name of Object.values(DATA_FILE_NAMES)) copyFileSync(`data/${name}`, `dist/validated-data/${name}`);
+// The CLI trusts data/ without validating it again while it is byte-for-byte what was validated here: the files'
+// texts, as members of one JSON object (the format of shippedSnapshotText in src/data/load.ts).
+const snapshotMembers = Object.entries(DATA_FILE_NAMES).map(([key, name]) => {
+  const text = readFileSync(`data/${name}`, 'utf8');
+  if (text.charCodeAt(0) === 0xfeff) throw new Error(`build: data/${name} starts with a byte-order mark; remove it`);
+  return `${JSON.stringify(key)}:${text}`;
+});
+writeFileSync('dist/shipped-data.json', `{${snapshotMembers.join(',')}}`);
+
+// V8's code cache for the CLI bundle, taken after runs of the commonest commands so that the functions they
+// compile are in it; bin/mining-energy.js uses it when this Node's V8 accepts it.
+execFileSync(
+  process.execPath,
+  [
+    'scripts/code-cache.cjs',
+    'dist/cli.cache',
+    'estimate --region sichuan --json',
+    'estimate --region sichuan',
+    '--help',
+  ],
+  { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+);

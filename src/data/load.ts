@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
 import {
@@ -32,8 +33,20 @@ export function shippedDataDir(): string {
   return join(packageInfo().root, 'data');
 }
 
-/** Where the build keeps an exact copy of the shipped data files it validated. */
-export const VALIDATED_COPY_DIR = join('dist', 'validated-data');
+/**
+ * Where the build keeps the shipped data it validated, as one JSON object (see {@link shippedSnapshotText}):
+ * reading and parsing it once is cheaper at start-up than reading, comparing and parsing each file.
+ */
+export const SHIPPED_SNAPSHOT_FILE = join('dist', 'shipped-data.json');
+
+/**
+ * The snapshot of the shipped data the build writes: one JSON object whose members are the data files, keyed as
+ * in the dataset, each file's text copied exactly. A run compares it with the text of data/ as it is now, and
+ * trusts it only when the two are the same.
+ */
+export function shippedSnapshotText(files: readonly DataFileText[]): string {
+  return `{${files.map((file) => `${JSON.stringify(file.key)}:${file.text}`).join(',')}}`;
+}
 
 /** The text of one data file, as read from a directory or about to be written to one; `label` names it in messages. */
 export interface DataFileText {
@@ -134,22 +147,18 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
 }
 
 /**
- * True when every shipped file is exactly the text the build validated (a plain string comparison: cheaper
- * at start-up than hashing, and than loading zod to validate again).
+ * The shipped data as the build validated them, when every shipped file is still exactly what the build
+ * validated; undefined otherwise (a file edited or missing, no snapshot), and the files are then validated here.
  */
-function shippedFilesTrusted(files: readonly RawFile[]): boolean {
-  const copyDir = join(packageInfo().root, VALIDATED_COPY_DIR);
-  return (
-    files.length === DATASET_KEYS.length &&
-    files.every((file) => {
-      const copy = join(copyDir, DATA_FILE_NAMES[file.key]);
-      try {
-        return pathExists(copy) && readTextFile(copy, 'the validated copy') === file.text;
-      } catch {
-        return false;
-      }
-    })
-  );
+function trustedShippedData(files: readonly RawFile[]): Dataset | undefined {
+  if (files.length !== DATASET_KEYS.length) return undefined;
+  let snapshot: string;
+  try {
+    snapshot = readFileSync(join(packageInfo().root, SHIPPED_SNAPSHOT_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return snapshot === shippedSnapshotText(files) ? (JSON.parse(snapshot) as Dataset) : undefined;
 }
 
 /**
@@ -191,11 +200,9 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
     const shipped = shippedDataDir();
     const files = readDirectory(shipped);
     checkPresence(shipped, files, true);
-    const parsed = parseFiles(files, problems, false);
-    trusted = problems.length === 0 && shippedFilesTrusted(files);
-    base = trusted
-      ? (Object.fromEntries(parsed) as unknown as Dataset)
-      : { ...EMPTY_DATASET, ...(await validateFiles(files, parsed, problems)) };
+    const snapshot = trustedShippedData(files);
+    trusted = snapshot !== undefined;
+    base = snapshot ?? { ...EMPTY_DATASET, ...(await validateFiles(files, parseFiles(files, problems, false), problems)) };
   }
   let data = base;
   if (overlay) {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATA_FILE_NAMES } from '../../src/data/dataset.js';
+import { SHIPPED_SNAPSHOT_FILE, shippedSnapshotText } from '../../src/data/load.js';
 import { checkReferences } from '../../src/data/references.js';
 import { ROOT, SHIPPED_DATA, SHIPPED_SERIES, shippedData } from '../helpers.js';
 
@@ -233,11 +234,14 @@ describe('the shipped data', async () => {
     expect(records.find((c) => c.region === 'sichuan' && c.year === 2021)?.gco2PerKwh).toBeCloseTo(145.7, 1);
   });
 
-  it('is what the build validated (dist/validated-data/)', () => {
-    for (const name of Object.values(DATA_FILE_NAMES)) {
-      const copy = join(ROOT, 'dist', 'validated-data', name);
-      expect(existsSync(copy)).toBe(true);
-      expect(readFileSync(copy, 'utf8')).toBe(readFileSync(join(SHIPPED_DATA, name), 'utf8'));
-    }
+  it('is what the build validated (dist/shipped-data.json)', () => {
+    const files = Object.entries(DATA_FILE_NAMES).map(([key, name]) => ({
+      key: key as keyof typeof DATA_FILE_NAMES,
+      label: name,
+      text: readFileSync(join(SHIPPED_DATA, name), 'utf8'),
+    }));
+    const snapshot = readFileSync(join(ROOT, SHIPPED_SNAPSHOT_FILE), 'utf8');
+    expect(snapshot).toBe(shippedSnapshotText(files));
+    expect(Object.keys(JSON.parse(snapshot))).toEqual(Object.keys(DATA_FILE_NAMES));
   });
 });

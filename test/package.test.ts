@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+interface PackedFile {
+  path: string;
+  size: number;
+}
+
+/** What `npm pack` would put in the tarball (from the built dist/, without running the build again). */
+function packedFiles(): PackedFile[] {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const output = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return (JSON.parse(output) as { files: PackedFile[] }[])[0]?.files ?? [];
+}
+
+/** Every file the package ships: exact paths, and patterns for the build's hashed chunks and the declarations. */
+const EXPECTED_FILES = [
+  'DATA-LICENCES.md',
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'bin/mining-energy.js',
+  'bin/package.json',
+  'data/carbon-intensity.json',
+  'data/electricity-baselines.json',
+  'data/events.json',
+  'data/hardware.json',
+  'data/hashrate-shares.json',
+  'data/network-energy.json',
+  'data/network-inputs.csv',
+  'data/regions.json',
+  'data/sources.json',
+  'dist/cli.cache',
+  'dist/cli.cjs',
+  'dist/lazy/import-data.js',
+  'dist/lazy/seed-schema.js',
+  'dist/lazy/series-input.js',
+  'dist/lazy/validate.js',
+  'dist/lib/index.js',
+  'dist/lib/schema.js',
+  'dist/shipped-data.json',
+  'docs/estimate.schema.json',
+  'docs/network-series.schema.json',
+  'docs/network.schema.json',
+  'docs/scenario.schema.json',
+  'seeds/README.md',
+  'seeds/beijing-2023-clause18.json',
+  'seeds/reuters-2021-sichuan.json',
+];
+const EXPECTED_PATTERNS = [/^dist\/chunks\/chunk-[A-Z0-9]+\.js$/, /^dist\/types\/(?:[a-z-]+\/)*[a-z-]+\.d\.ts$/];
+
+/** The shipped data and seeds, and the build's validated snapshot of the data: not counted in the size limit. */
+const isData = (path: string) => /^(?:data|seeds)\//.test(path) || path === 'dist/shipped-data.json';
+
+describe('the package', () => {
+  const files = packedFiles();
+  const paths = files.map((file) => file.path);
+
+  it('holds exactly the files listed here', () => {
+    const exact = paths.filter((path) => !EXPECTED_PATTERNS.some((pattern) => pattern.test(path)));
+    expect(exact.sort()).toEqual([...EXPECTED_FILES].sort());
+    expect(paths).toContain('dist/types/index.d.ts');
+    expect(paths.some((path) => path.startsWith('dist/chunks/'))).toBe(true);
+  });
+
+  it('ships only the declarations the library exports reach (none of the CLI)', () => {
+    const declarations = paths.filter((path) => path.startsWith('dist/types/'));
+    expect(declarations.filter((path) => /^dist\/types\/(?:cli|cli\.d\.ts)/.test(path))).toEqual([]);
+  });
+
+  it('is under 1 MB unpacked apart from its data', () => {
+    const bytes = files.filter((file) => !isData(file.path)).reduce((sum, file) => sum + file.size, 0);
+    expect(bytes).toBeLessThan(1_000_000);
+  });
+
+  it('installs no runtime dependencies: what the CLI and the library use is bundled into dist/', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies).toBeUndefined();
+    // zod's types appear in the library's declarations; TypeScript users add zod themselves.
+    expect(manifest.peerDependenciesMeta).toEqual({ zod: { optional: true } });
+  });
+});
