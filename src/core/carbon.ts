@@ -82,10 +82,22 @@ export function intensityMix(
   const model = carbonModel(index, period, basis);
   const slot = model?.tree.slots.get(regionId);
   if (!model || slot === undefined) return undefined;
-  const { tree, layout, values, links } = model;
+  const { tree, layout, values } = model;
   const mix = regionIntensity(tree, layout, values, slot);
-  const below = new Set((tree.subtrees[slot] ?? []).filter((s) => s !== slot).map((s) => tree.ids[s]));
-  return mix && { ...mix, links: links.filter((l) => below.has(l.id)) };
+  return mix && { ...mix, links: linksBelow(model, slot) };
+}
+
+/**
+ * The links of the regions below a slot, in the links' order. Link i is slot i + 1 of the tree built from them, and
+ * a subtree lists its slots in ascending order, so with one link a region (as share links are) these are the
+ * subtree's links, found without a scan of every link.
+ */
+function linksBelow(model: NonNullable<ReturnType<typeof buildCarbonModel>>, slot: number): ShareLink[] {
+  const { tree, links } = model;
+  const subtree = (tree.subtrees[slot] ?? []).filter((s) => s !== slot);
+  if (tree.slots.size === tree.ids.length) return subtree.map((s) => links[s - 1] as ShareLink);
+  const below = new Set(subtree.map((s) => tree.ids[s]));
+  return links.filter((l) => below.has(l.id));
 }
 
 /** Carbon models already built, per dataset index, period and basis: `estimate --all` prices every region on one. */
@@ -251,7 +263,9 @@ function mixedIntensity(
   const borrowedBy = new Map<string, string[]>();
   for (const w of weights) {
     if (w.intensityRegion === w.region || w.region === region.id) continue;
-    borrowedBy.set(w.intensityRegion, [...(borrowedBy.get(w.intensityRegion) ?? []), w.region]);
+    const borrowers = borrowedBy.get(w.intensityRegion);
+    if (borrowers) borrowers.push(w.region);
+    else borrowedBy.set(w.intensityRegion, [w.region]);
   }
   for (const [at, borrowers] of borrowedBy) {
     const where =

@@ -1,3 +1,4 @@
+import { appendAll } from '../data/problems.js';
 import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
 import { type DataIndex, regionChain } from './lookup.js';
@@ -33,7 +34,8 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
   const stack: { parent: Region; partition: Partition; next: number }[] = [];
   const enter = (parent: Region) => {
     const partition = partitionOf(index, parent, period);
-    warnings.push(...partition.linkWarnings, ...partition.warnings);
+    appendAll(warnings, partition.linkWarnings);
+    appendAll(warnings, partition.warnings);
     stack.push({ parent, partition, next: 0 });
   };
   const world = index.data.regions.find((r) => r.parent === null);
