@@ -79,7 +79,7 @@ export function intensityMix(
   period: Period,
   basis: CarbonBasis,
 ): { gco2PerKwh: number; parts: IntensityPart[]; links: ShareLink[] } | undefined {
-  const model = carbonModel(index, period, basis);
+  const model = carbonModel(index, period, basis, regionId);
   const slot = model?.tree.slots.get(regionId);
   if (!model || slot === undefined) return undefined;
   const { tree, layout, values } = model;
@@ -100,22 +100,30 @@ function linksBelow(model: NonNullable<ReturnType<typeof buildCarbonModel>>, slo
   return links.filter((l) => below.has(l.id));
 }
 
-/** Carbon models already built, per dataset index, period and basis: `estimate --all` prices every region on one. */
+/** Carbon models of the whole tree already built, per dataset index, period and basis. */
 const carbonModels = new WeakMap<DataIndex, Map<string, ReturnType<typeof buildCarbonModel>>>();
 
-/** The share tree of a period, its world shares and where each slot's hashrate is priced. */
-function carbonModel(index: DataIndex, period: Period, basis: CarbonBasis) {
+/**
+ * The share tree of a period, its world shares and where each slot's hashrate is priced, for pricing one region:
+ * the whole tree's when the world is asked for (kept, and used for every region after), else only the part the
+ * region's intensity rests on (its chain and the regions below it), which gives the same intensity and costs in
+ * proportion to that part, not to the whole data.
+ */
+function carbonModel(index: DataIndex, period: Period, basis: CarbonBasis, regionId: string) {
   const key = `${describePeriod(period)} ${basis}`;
   let models = carbonModels.get(index);
   if (!models) carbonModels.set(index, (models = new Map()));
-  if (!models.has(key)) models.set(key, buildCarbonModel(index, period, basis));
-  return models.get(key);
+  if (models.has(key)) return models.get(key);
+  if (index.regions.get(regionId)?.parent !== null) return buildCarbonModel(index, period, basis, regionId);
+  const model = buildCarbonModel(index, period, basis);
+  models.set(key, model);
+  return model;
 }
 
-function buildCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis) {
+function buildCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis, regionId?: string) {
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) return undefined;
-  const { links } = shareLinks(index, period);
+  const { links } = shareLinks(index, period, regionId);
   const tree = shareTree(world.id, links);
   return { tree, links, values: linkShares(tree, links), layout: carbonLayout(index, tree, period.year, basis) };
 }

@@ -24,22 +24,29 @@ export interface ShareLink {
 
 /**
  * The share links of every region whose chain has share data, for a period, parents before children: each
- * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up.
+ * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up. With
+ * `regionId`, only the links that region's world share and carbon rest on: those of its chain and of every region
+ * below it, in the same order (one estimate need not walk the whole tree).
  */
-export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
+export function shareLinks(
+  index: DataIndex,
+  period: Period,
+  regionId?: string,
+): { links: ShareLink[]; warnings: string[] } {
   const links: ShareLink[] = [];
   const warnings: string[] = [];
+  const chainIds = regionId === undefined ? undefined : new Set(regionChain(index, regionId).map((r) => r.id));
   // Depth first, each child's links right after its own link: an explicit stack of the divisions being walked
-  // (a deep chain costs no call stack).
-  const stack: { parent: Region; partition: Partition; next: number }[] = [];
-  const enter = (parent: Region) => {
+  // (a deep chain costs no call stack). `inside`: the division is of the region asked for or one below it.
+  const stack: { parent: Region; partition: Partition; next: number; inside: boolean }[] = [];
+  const enter = (parent: Region, inside: boolean) => {
     const partition = partitionOf(index, parent, period);
     appendAll(warnings, partition.linkWarnings);
     appendAll(warnings, partition.warnings);
-    stack.push({ parent, partition, next: 0 });
+    stack.push({ parent, partition, next: 0, inside });
   };
   const world = index.data.regions.find((r) => r.parent === null);
-  if (world) enter(world);
+  if (world) enter(world, chainIds === undefined || world.id === regionId);
   while (stack.length > 0) {
     const frame = stack.at(-1) as (typeof stack)[number];
     const entry = frame.partition.links[frame.next++];
@@ -48,6 +55,7 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
       continue;
     }
     const { child, link, pct, adjustment } = entry;
+    if (!frame.inside && !chainIds?.has(child.id)) continue;
     if (adjustment) warnings.push(adjustment);
     links.push({
       id: child.id,
@@ -59,7 +67,7 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
       distanceMonths: link.choice.distanceMonths,
       secondhand: link.secondhand,
     });
-    enter(child);
+    enter(child, frame.inside || child.id === regionId);
   }
   return { links, warnings };
 }

@@ -265,6 +265,8 @@ export interface Partition {
  * division, so a region's share is the same in every command.
  */
 export function partitionOf(index: DataIndex, parent: Region, period: Period): Partition {
+  // A region without sub-regions has an empty division: not worth a key and a place in the cache.
+  if (!index.children.has(parent.id)) return { links: [], linkWarnings: [], warnings: [] };
   const key = `${parent.id} ${describePeriod(period)}`;
   let byKey = partitions.get(index);
   if (!byKey) {
