@@ -12,11 +12,19 @@ import {
   overheadsFromText,
   wholeNumber,
 } from '../core/validation.js';
-import { UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { type Colors, createColors } from '../format/color.js';
-import { OUTPUT_FORMATS, type OutputFormat, type Rendering, renderOutput } from '../format/output.js';
+import {
+  isOutputTooLarge,
+  OUTPUT_FORMATS,
+  OUTPUT_TOO_LARGE,
+  type OutputFormat,
+  outputPieces,
+  type Rendering,
+  renderOutput,
+} from '../format/output.js';
 
 /** Runs a check of src/core/validation.ts on an option's value, reporting its message as commander does. */
 export function asOptionCheck<T>(check: () => T): T {
@@ -29,7 +37,7 @@ export function asOptionCheck<T>(check: () => T): T {
 }
 
 import { outputWidth } from '../format/width.js';
-import { colourOn, writeExact, writeText } from './streams.js';
+import { colourOn, writeExactPieces, writeText } from './streams.js';
 
 export function parseYear(value: string): number {
   return asOptionCheck(() => checkYearText(value));
@@ -79,13 +87,22 @@ export async function writeWarnings(command: Command, warnings: readonly string[
 
 /**
  * Prints a command's output in the format its options ask for: the one place a command's format is chosen. The
- * table is human text and goes through the terminal sanitiser; JSON, NDJSON and CSV are written exactly.
+ * table is human text, built whole and passed through the terminal sanitiser; JSON, NDJSON and CSV are written
+ * exactly, as they are made (see {@link writeExactPieces}): a failure part-way leaves a truncated document on
+ * stdout, and the error goes on to set the exit code.
  */
 export async function writeOutput(options: { format?: string; json?: boolean }, rendering: Rendering): Promise<void> {
   const format = chosenFormat(options);
-  const text = await renderOutput(format, rendering);
-  if (format === 'table') writeText(process.stdout, text);
-  else writeExact(process.stdout, text);
+  if (format === 'table') {
+    writeText(process.stdout, await renderOutput(format, rendering));
+    return;
+  }
+  try {
+    await writeExactPieces(process.stdout, outputPieces(format, rendering));
+  } catch (error) {
+    if (isOutputTooLarge(error)) throw new DataError(OUTPUT_TOO_LARGE);
+    throw error;
+  }
 }
 
 export function chosenFormat(options: { format?: string; json?: boolean }): OutputFormat {

@@ -1,11 +1,14 @@
 import { terminalText } from '../text.js';
 import { EXIT_FAILURE } from '../errors.js';
 import { colorEnabled } from '../format/color.js';
+import { heapKeeper } from './memory.js';
 
 /** stdout or stderr, or a stand-in for one in tests. */
 export interface OutputStream {
   isTTY?: boolean;
   write(text: string): unknown;
+  on?(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
+  off?(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
 }
 
 /** Streams whose reader has gone or whose writes failed: nothing more is written to them. */
@@ -34,6 +37,53 @@ export function writeText(stream: OutputStream, text: string): void {
 export function writeExact(stream: OutputStream, text: string): void {
   if (text === '' || closedStreams.has(stream)) return;
   stream.write(text);
+}
+
+/** How many characters of a streamed document are gathered before they are written: few writes, little memory. */
+export const WRITE_BATCH_CHARS = 64 * 1024;
+
+/**
+ * Writes a machine-readable document given in pieces, exactly, in batches of about {@link WRITE_BATCH_CHARS}
+ * characters, each written only when the stream has taken the one before (a pipe whose reader is slow holds the
+ * run back instead of filling memory). The pieces are made as they are needed: when making one fails, the batch
+ * not yet written is dropped and the error goes on, so that a failure before the first batch leaves stdout empty
+ * and a later one leaves a truncated document (and the run's non-zero exit code). When the stream's reader has
+ * gone (EPIPE), writing and making pieces stop. Between batches, {@link heapKeeper} keeps the heap near what is
+ * live.
+ */
+export async function writeExactPieces(stream: OutputStream, pieces: Iterable<string>): Promise<void> {
+  const keepHeap = heapKeeper();
+  let batch: string[] = [];
+  let batchChars = 0;
+  for (const piece of pieces) {
+    if (closedStreams.has(stream)) return;
+    batch.push(piece);
+    batchChars += piece.length;
+    if (batchChars < WRITE_BATCH_CHARS) continue;
+    await writeWhenTaken(stream, batch.join(''));
+    batch = [];
+    batchChars = 0;
+    keepHeap();
+  }
+  if (batchChars > 0) await writeWhenTaken(stream, batch.join(''));
+}
+
+/** Writes text and, when the stream says its buffer is full, waits until it has drained (or failed, or closed). */
+async function writeWhenTaken(stream: OutputStream, text: string): Promise<void> {
+  if (closedStreams.has(stream)) return;
+  if (stream.write(text) !== false || stream.on === undefined || stream.off === undefined) return;
+  const { on, off } = { on: stream.on.bind(stream), off: stream.off.bind(stream) };
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      off('drain', done);
+      off('error', done);
+      off('close', done);
+      resolve();
+    };
+    on('drain', done);
+    on('error', done);
+    on('close', done);
+  });
 }
 
 /** The few words the system gives for an error code: "no space left on device" from "ENOSPC: no space…, write". */

@@ -79,31 +79,51 @@ export function intensityMix(
   period: Period,
   basis: CarbonBasis,
 ): { gco2PerKwh: number; parts: IntensityPart[]; links: ShareLink[] } | undefined {
-  const model = carbonModel(index, period, basis);
+  const model = carbonModel(index, period, basis, regionId);
   const slot = model?.tree.slots.get(regionId);
   if (!model || slot === undefined) return undefined;
-  const { tree, layout, values, links } = model;
+  const { tree, layout, values } = model;
   const mix = regionIntensity(tree, layout, values, slot);
-  const below = new Set((tree.subtrees[slot] ?? []).filter((s) => s !== slot).map((s) => tree.ids[s]));
-  return mix && { ...mix, links: links.filter((l) => below.has(l.id)) };
+  return mix && { ...mix, links: linksBelow(model, slot) };
 }
 
-/** Carbon models already built, per dataset index, period and basis: `estimate --all` prices every region on one. */
+/**
+ * The links of the regions below a slot, in the links' order. Link i is slot i + 1 of the tree built from them, and
+ * a subtree lists its slots in ascending order, so with one link a region (as share links are) these are the
+ * subtree's links, found without a scan of every link.
+ */
+function linksBelow(model: NonNullable<ReturnType<typeof buildCarbonModel>>, slot: number): ShareLink[] {
+  const { tree, links } = model;
+  const subtree = (tree.subtrees[slot] ?? []).filter((s) => s !== slot);
+  if (tree.slots.size === tree.ids.length) return subtree.map((s) => links[s - 1] as ShareLink);
+  const below = new Set(subtree.map((s) => tree.ids[s]));
+  return links.filter((l) => below.has(l.id));
+}
+
+/** Carbon models of the whole tree already built, per dataset index, period and basis. */
 const carbonModels = new WeakMap<DataIndex, Map<string, ReturnType<typeof buildCarbonModel>>>();
 
-/** The share tree of a period, its world shares and where each slot's hashrate is priced. */
-function carbonModel(index: DataIndex, period: Period, basis: CarbonBasis) {
+/**
+ * The share tree of a period, its world shares and where each slot's hashrate is priced, for pricing one region:
+ * the whole tree's when the world is asked for (kept, and used for every region after), else only the part the
+ * region's intensity rests on (its chain and the regions below it), which gives the same intensity and costs in
+ * proportion to that part, not to the whole data.
+ */
+function carbonModel(index: DataIndex, period: Period, basis: CarbonBasis, regionId: string) {
   const key = `${describePeriod(period)} ${basis}`;
   let models = carbonModels.get(index);
   if (!models) carbonModels.set(index, (models = new Map()));
-  if (!models.has(key)) models.set(key, buildCarbonModel(index, period, basis));
-  return models.get(key);
+  if (models.has(key)) return models.get(key);
+  if (index.regions.get(regionId)?.parent !== null) return buildCarbonModel(index, period, basis, regionId);
+  const model = buildCarbonModel(index, period, basis);
+  models.set(key, model);
+  return model;
 }
 
-function buildCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis) {
+function buildCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis, regionId?: string) {
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) return undefined;
-  const { links } = shareLinks(index, period);
+  const { links } = shareLinks(index, period, regionId);
   const tree = shareTree(world.id, links);
   return { tree, links, values: linkShares(tree, links), layout: carbonLayout(index, tree, period.year, basis) };
 }
@@ -251,7 +271,9 @@ function mixedIntensity(
   const borrowedBy = new Map<string, string[]>();
   for (const w of weights) {
     if (w.intensityRegion === w.region || w.region === region.id) continue;
-    borrowedBy.set(w.intensityRegion, [...(borrowedBy.get(w.intensityRegion) ?? []), w.region]);
+    const borrowers = borrowedBy.get(w.intensityRegion);
+    if (borrowers) borrowers.push(w.region);
+    else borrowedBy.set(w.intensityRegion, [w.region]);
   }
   for (const [at, borrowers] of borrowedBy) {
     const where =

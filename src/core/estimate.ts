@@ -12,7 +12,7 @@ import { rankAmong } from './compare.js';
 import { weakestEvidence } from './evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
 import type { Period } from './period.js';
-import { assertShareDataset, chooseLink, partitionOf, reporterOf } from './shares.js';
+import { assertShareDataset, chooseLink, partitionLink, partitionOf, reporterOf } from './shares.js';
 import { normaliseName, possessive } from '../text.js';
 import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
 import { gwFromTwhPerYear } from './units.js';
@@ -169,8 +169,7 @@ function shareChain(
     const { link } = found;
     warnings.push(...link.warnings);
     // The share as the parent's division has it, so that every command gives a region the same share.
-    const divided =
-      link.dataset === null ? partitionOf(index, parent, period).links.find((l) => l.child.id === child.id) : undefined;
+    const divided = link.dataset === null ? partitionLink(partitionOf(index, parent, period), child.id) : undefined;
     if (divided?.adjustment) warnings.push(divided.adjustment);
     const pctOfParent = divided?.pct ?? link.choice.pct;
     sources.push(...link.sources);

@@ -1,8 +1,9 @@
+import { appendAll } from '../data/problems.js';
 import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import type { Period } from './period.js';
-import { type Partition, partitionOf } from './shares.js';
+import { type Partition, partitionLink, partitionOf } from './shares.js';
 
 /** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
 export interface ShareLink {
@@ -23,30 +24,47 @@ export interface ShareLink {
 
 /**
  * The share links of every region whose chain has share data, for a period, parents before children: each
- * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up.
+ * parent's children as one division of it ({@link partitionOf}), so that the regions' world shares add up. With
+ * `regionId`, only the links that region's world share and carbon rest on: those of its chain and of every region
+ * below it, in the same order (one estimate need not walk the whole tree), and no warnings (a division's are as
+ * long as it is).
  */
-export function shareLinks(index: DataIndex, period: Period): { links: ShareLink[]; warnings: string[] } {
+export function shareLinks(
+  index: DataIndex,
+  period: Period,
+  regionId?: string,
+): { links: ShareLink[]; warnings: string[] } {
   const links: ShareLink[] = [];
   const warnings: string[] = [];
+  // Above the region asked for, each division's one child on the way down to it.
+  const chain = regionId === undefined ? [] : regionChain(index, regionId);
+  const chainChildOf = new Map(chain.slice(1).map((region, i) => [region.id, (chain[i] as Region).id]));
   // Depth first, each child's links right after its own link: an explicit stack of the divisions being walked
-  // (a deep chain costs no call stack).
-  const stack: { parent: Region; partition: Partition; next: number }[] = [];
-  const enter = (parent: Region) => {
+  // (a deep chain costs no call stack). `inside`: the division is of the region asked for or one below it.
+  const stack: { parent: Region; partition: Partition; next: number; inside: boolean }[] = [];
+  const enter = (parent: Region, inside: boolean) => {
     const partition = partitionOf(index, parent, period);
-    warnings.push(...partition.linkWarnings, ...partition.warnings);
-    stack.push({ parent, partition, next: 0 });
+    if (regionId === undefined) {
+      appendAll(warnings, partition.linkWarnings);
+      appendAll(warnings, partition.warnings);
+    }
+    stack.push({ parent, partition, next: 0, inside });
   };
   const world = index.data.regions.find((r) => r.parent === null);
-  if (world) enter(world);
+  if (world) enter(world, regionId === undefined || world.id === regionId);
   while (stack.length > 0) {
     const frame = stack.at(-1) as (typeof stack)[number];
-    const entry = frame.partition.links[frame.next++];
+    const entry = frame.inside
+      ? frame.partition.links[frame.next++]
+      : frame.next++ === 0
+        ? partitionLink(frame.partition, chainChildOf.get(frame.parent.id) ?? '')
+        : undefined;
     if (entry === undefined) {
       stack.pop();
       continue;
     }
     const { child, link, pct, adjustment } = entry;
-    if (adjustment) warnings.push(adjustment);
+    if (adjustment && regionId === undefined) warnings.push(adjustment);
     links.push({
       id: child.id,
       parent: frame.parent.id,
@@ -57,7 +75,7 @@ export function shareLinks(index: DataIndex, period: Period): { links: ShareLink
       distanceMonths: link.choice.distanceMonths,
       secondhand: link.secondhand,
     });
-    enter(child);
+    enter(child, frame.inside || child.id === regionId);
   }
   return { links, warnings };
 }

@@ -266,6 +266,8 @@ export interface Partition {
  * division, so a region's share is the same in every command.
  */
 export function partitionOf(index: DataIndex, parent: Region, period: Period): Partition {
+  // A region without sub-regions has an empty division: not worth a key and a place in the cache.
+  if (!index.children.has(parent.id)) return { links: [], linkWarnings: [], warnings: [] };
   const key = `${parent.id} ${describePeriod(period)}`;
   let byKey = partitions.get(index);
   if (!byKey) {
@@ -282,6 +284,20 @@ export function partitionOf(index: DataIndex, parent: Region, period: Period): P
 
 /** Divisions already worked out, per dataset index and parent and period: `estimate --all` asks for each often. */
 const partitions = new WeakMap<DataIndex, Map<string, Partition>>();
+
+/** Each division's links by child id, built on first use: a lookup per region, not a scan of its siblings. */
+const linksByChild = new WeakMap<Partition, Map<string, Partition['links'][number]>>();
+
+/** A child's link in a parent's division (the first, as the division lists them), or undefined when it has none. */
+export function partitionLink(partition: Partition, childId: string): Partition['links'][number] | undefined {
+  let byChild = linksByChild.get(partition);
+  if (!byChild) {
+    byChild = new Map();
+    for (const link of partition.links) if (!byChild.has(link.child.id)) byChild.set(link.child.id, link);
+    linksByChild.set(partition, byChild);
+  }
+  return byChild.get(childId);
+}
 
 function dividePartition(index: DataIndex, parent: Region, period: Period): Partition {
   const links: Partition['links'] = [];

@@ -1,6 +1,8 @@
 import { roundSignificant } from '../core/units.js';
 
-const roundNumbers = (_key: string, value: unknown) => (typeof value === 'number' ? roundSignificant(value) : value);
+/** JSON.stringify's replacer for every machine-readable output: numbers to 10 significant digits. */
+export const roundNumbers = (_key: string, value: unknown): unknown =>
+  typeof value === 'number' ? roundSignificant(value) : value;
 
 /** Stable JSON for scripts: two-space indent, numbers to 10 significant digits, trailing newline. */
 export function renderJson(value: unknown): string {

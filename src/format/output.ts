@@ -1,6 +1,7 @@
 import { DataError } from '../errors.js';
 import { renderJsonCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
+import { jsonCsvPieces, jsonPieces, ndjsonPieces } from './stream.js';
 
 /** The output formats every command offers. */
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
@@ -12,9 +13,10 @@ export interface Rendering {
   document: unknown;
   /**
    * The records of `--format ndjson` (one a line) and `--format csv` (one a row): the document's own list, each
-   * item with whatever context the list's holder gives it.
+   * item with whatever context the list's holder gives it. A StreamedList (stream.ts) is made as it is written, and
+   * read twice for a CSV (once for the columns).
    */
-  records: readonly unknown[];
+  records: Iterable<unknown>;
   /** The human table, built only when asked for. */
   table: () => string | Promise<string>;
 }
@@ -46,11 +48,28 @@ async function renderFormat(format: OutputFormat, rendering: Rendering): Promise
     case 'json':
       return renderJson(rendering.document);
     case 'ndjson':
-      return renderNdjson(rendering.records);
+      return renderNdjson([...rendering.records]);
     case 'csv':
-      return renderJsonCsv(rendering.records);
+      return renderJsonCsv([...rendering.records]);
     case 'table':
       return rendering.table();
+    default:
+      throw new Error(`Unknown format "${format satisfies never}".`);
+  }
+}
+
+/**
+ * The text of a machine-readable format in pieces, made one record at a time (see stream.ts): the same text as
+ * {@link renderOutput}, for a writer that sends each piece on as it comes.
+ */
+export function outputPieces(format: Exclude<OutputFormat, 'table'>, rendering: Rendering): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return jsonPieces(rendering.document);
+    case 'ndjson':
+      return ndjsonPieces(rendering.records);
+    case 'csv':
+      return jsonCsvPieces(rendering.records);
     default:
       throw new Error(`Unknown format "${format satisfies never}".`);
   }

@@ -13,6 +13,7 @@ import { checkModelDate, checkPeriod } from '../../core/validation.js';
 import { CARBON_BASES } from '../../data/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
+import { StreamedList } from '../../format/stream.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
 import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
@@ -163,43 +164,62 @@ Regions overlap (provinces are inside China, states inside the United States): a
         ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
         ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
       };
-      const estimates: Estimate[] = [];
       const skipped: string[] = [];
       const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
-      try {
+      const runOptions = { ...estimateOptions, ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}) };
+      /**
+       * The estimates, one region at a time, leaving out (and noting) a region that cannot be estimated when
+       * several are asked for: made anew each time they are read, so that a streamed output holds one at a time.
+       */
+      function* estimatesOf(): Generator<Estimate> {
+        skipped.length = 0;
+        let made = 0;
         for (const region of regions) {
+          let result: Estimate;
           try {
-            estimates.push(
-              estimate(data, region.id, {
-                ...estimateOptions,
-                ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}),
-              }),
-            );
+            result = estimate(data, region.id, runOptions);
           } catch (error) {
             if (!(error instanceof UsageError) || regions.length === 1) throw error;
             skipped.push(`${region.id} left out: ${error.message}`);
+            continue;
           }
+          made += 1;
+          yield result;
         }
-      } finally {
-        progress?.finish();
+        if (made === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
       }
-      if (estimates.length === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
 
       const errColors = await colorsFor(cmd, process.stderr);
       const errWidth = widthOf(process.stderr);
-      await writeOutput(options, {
-        document: estimates,
-        records: estimates,
-        table: async () => {
-          const { renderEstimateTable } = await import('../../format/table.js');
-          return renderEstimateTable(
-            estimates,
-            regionNames(data),
-            await colorsFor(cmd, process.stdout),
-            widthOf(process.stdout),
-          );
-        },
-      });
+      let estimates: Estimate[] = [];
+      if (format === 'table') {
+        try {
+          estimates = [...estimatesOf()];
+        } finally {
+          progress?.finish();
+        }
+        await writeOutput(options, {
+          document: estimates,
+          records: estimates,
+          table: async () => {
+            const { renderEstimateTable } = await import('../../format/table.js');
+            return renderEstimateTable(
+              estimates,
+              regionNames(data),
+              await colorsFor(cmd, process.stdout),
+              widthOf(process.stdout),
+            );
+          },
+        });
+      } else {
+        // A CSV reads its records twice; a Monte Carlo is worth keeping rather than running twice.
+        const streamed = format === 'csv' && uncertainty ? [...estimatesOf()] : new StreamedList(estimatesOf);
+        try {
+          await writeOutput(options, { document: streamed, records: streamed, table: () => '' });
+        } finally {
+          progress?.finish();
+        }
+      }
       const messages =
         skipped.map((s) => renderWarning(s, errColors, errWidth)).join('') +
         (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');

@@ -1,0 +1,149 @@
+import { csvField, flattenJson } from './csv.js';
+import { roundNumbers } from './json.js';
+
+/**
+ * The pieces of a machine-readable document, in order, made one record at a time: joined, they are exactly the
+ * text {@link renderJson}, {@link renderNdjson} and {@link renderJsonCsv} build as one string, but a writer can
+ * send each on before the next is made, so that an output of any length needs only one record's memory at a time.
+ */
+
+/**
+ * A list whose items are made as they are read, anew on each reading (a CSV reads its records twice: once for the
+ * columns, once for the rows). In a `--json` document it is written as the array of its items.
+ */
+export class StreamedList<T> implements Iterable<T> {
+  constructor(private readonly items: () => Iterable<T>) {}
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.items()[Symbol.iterator]();
+  }
+}
+
+/** JSON's indent step, as {@link renderJson} writes it. */
+const STEP = '  ';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return (
+    (prototype === Object.prototype || prototype === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
+  );
+}
+
+/**
+ * Whether a value is written in pieces: a {@link StreamedList} anywhere, the document itself when it is an array
+ * or a plain object, and an array that is a field of the document (`shares --json`'s months). Anything else is
+ * written whole, by JSON.stringify, which makes it as it would inside the whole document.
+ */
+function writtenInPieces(value: unknown, depth: number): boolean {
+  if (value instanceof StreamedList) return true;
+  if (depth === 0) return Array.isArray(value) || isPlainObject(value);
+  return depth === 1 && Array.isArray(value);
+}
+
+/** A value as JSON.stringify writes it inside a document at `indent`, or undefined when it writes nothing. */
+function wholeJson(value: unknown, indent: string): string | undefined {
+  const text = JSON.stringify(value, roundNumbers, 2) as string | undefined;
+  return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+}
+
+function* listPieces(items: Iterable<unknown>, indent: string, depth: number): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[' : ','}\n${indent}${STEP}`;
+    first = false;
+    if (writtenInPieces(item, depth + 1)) yield* valuePieces(item, `${indent}${STEP}`, depth + 1);
+    else yield wholeJson(item, `${indent}${STEP}`) ?? 'null';
+  }
+  yield first ? '[]' : `\n${indent}]`;
+}
+
+function* objectPieces(object: Record<string, unknown>, indent: string, depth: number): Generator<string> {
+  let first = true;
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    const text = writtenInPieces(value, depth + 1) ? undefined : wholeJson(value, `${indent}${STEP}`);
+    if (text === undefined && !writtenInPieces(value, depth + 1)) continue;
+    yield `${first ? '{' : ','}\n${indent}${STEP}${JSON.stringify(key)}: `;
+    first = false;
+    if (text === undefined) yield* valuePieces(value, `${indent}${STEP}`, depth + 1);
+    else yield text;
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+function* valuePieces(value: unknown, indent: string, depth: number): Generator<string> {
+  if (value instanceof StreamedList || Array.isArray(value))
+    yield* listPieces(value as Iterable<unknown>, indent, depth);
+  else yield* objectPieces(value as Record<string, unknown>, indent, depth);
+}
+
+/** `--json`: the pieces of {@link renderJson}'s text; an array's `[` only once its first item is made. */
+export function* jsonPieces(document: unknown): Generator<string> {
+  if (writtenInPieces(document, 0)) yield* valuePieces(document, '', 0);
+  else yield String(wholeJson(document, ''));
+  yield '\n';
+}
+
+/** `--format ndjson`: one line a record, as {@link renderNdjson} writes them. */
+export function* ndjsonPieces(records: Iterable<unknown>): Generator<string> {
+  for (const record of records) yield `${JSON.stringify(record, roundNumbers)}\n`;
+}
+
+/**
+ * The columns of a CSV of JSON documents, one row at a time, in the order {@link renderJsonCsv} gives them: each
+ * path a row has and the order so far lacks goes in after the row's path before it. A row's known paths are
+ * usually where the last row had them, so each is looked for there first, and only then searched for.
+ */
+export class CsvColumnOrder {
+  private readonly order: string[] = [];
+  private readonly seen = new Set<string>();
+
+  add(paths: Iterable<string>): void {
+    let after = -1;
+    for (const path of paths) {
+      if (this.seen.has(path)) {
+        after = this.order[after + 1] === path ? after + 1 : this.order.indexOf(path);
+        continue;
+      }
+      this.order.splice(after + 1, 0, path);
+      this.seen.add(path);
+      after += 1;
+    }
+  }
+
+  /** The columns: every path seen, less those that hold fields in some row (given by their fields only). */
+  columns(): string[] {
+    const containers = new Set<string>();
+    for (const path of this.order) {
+      let at = path.indexOf('.');
+      while (at >= 0) {
+        containers.add(path.slice(0, at));
+        at = path.indexOf('.', at + 1);
+      }
+    }
+    // A document that is a single value has the path '': with any path at all, it is their container.
+    if (this.order.length > 0) containers.add('');
+    return this.order.filter((path) => !containers.has(path));
+  }
+}
+
+function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+/**
+ * `--format csv`: the header and a row a record, as {@link renderJsonCsv} writes them. The records are read twice,
+ * first for the columns (every row's, so that the header is the whole CSV's), then for the rows.
+ */
+export function* jsonCsvPieces(records: Iterable<unknown>): Generator<string> {
+  const order = new CsvColumnOrder();
+  for (const record of records) order.add(flattenJson(record).keys());
+  const columns = order.columns();
+  yield csvLine(columns);
+  for (const record of records) {
+    const row = flattenJson(record);
+    yield csvLine(columns.map((column) => row.get(column)));
+  }
+}

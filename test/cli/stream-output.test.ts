@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { estimate, regionsWithShares } from '../../src/core/estimate.js';
+import { loadData } from '../../src/data/load.js';
+import { renderJsonCsv } from '../../src/format/csv.js';
+import { renderJson, renderNdjson } from '../../src/format/json.js';
+import { BIN, ROOT, runCli } from '../helpers.js';
+
+/** Provinces of China with a share each: enough estimates that the output is written in many batches. */
+const REGION_COUNT = 1500;
+
+let dataDir = '';
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mining-energy-stream-'));
+  const regions = Array.from({ length: REGION_COUNT }, (_, i) => ({
+    id: `cn-r${i}`,
+    name: `China region ${i}`,
+    kind: 'province',
+    parent: 'china',
+  }));
+  const shares = regions.map((r) => ({
+    region: r.id,
+    month: '2021-04',
+    sharePct: 50 / REGION_COUNT,
+    source: 'cbeci-mining-map',
+    evidence: 'copy',
+  }));
+  writeFileSync(join(dataDir, 'regions.json'), JSON.stringify(regions));
+  writeFileSync(join(dataDir, 'hashrate-shares.json'), JSON.stringify(shares));
+});
+
+describe('estimate --all over many regions, written as it is made', () => {
+  it('prints exactly the one-string renderings of the same estimates, in every format', async () => {
+    const data = await loadData({ dataDir });
+    const estimates = regionsWithShares(data).flatMap((region) => {
+      try {
+        return [estimate(data, region.id, {})];
+      } catch {
+        return [];
+      }
+    });
+    expect(estimates.length).toBeGreaterThan(REGION_COUNT);
+    const expected = {
+      '--json': renderJson(estimates),
+      ndjson: renderNdjson(estimates),
+      csv: renderJsonCsv(estimates),
+    };
+    expect(expected['--json'].length).toBeGreaterThan(1_000_000);
+    for (const [format, text] of Object.entries(expected)) {
+      const args = format === '--json' ? ['--json'] : ['--format', format];
+      const result = runCli(['--data', dataDir, 'estimate', '--all', ...args]);
+      expect(result.code).toBe(0);
+      expect(result.stdout === text).toBe(true);
+    }
+  });
+
+  it('stops early with exit code 0 when the reader closes the pipe after the first line', () => {
+    const result = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${BIN}" --data "${dataDir}" estimate --all --format ndjson | head -c 200`],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout.length).toBe(200);
+    expect(result.stderr).not.toContain('error');
+  });
+});
