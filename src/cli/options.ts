@@ -87,9 +87,7 @@ export async function writeWarnings(command: Command, warnings: readonly string[
 
 /**
  * Prints a command's output in the format its options ask for: the one place a command's format is chosen. The
- * table is human text, built whole and passed through the terminal sanitiser; JSON, NDJSON and CSV are written
- * exactly, as they are made (see {@link writeExactPieces}): a failure part-way leaves a truncated document on
- * stdout, and the error goes on to set the exit code.
+ * table is human text and goes through the terminal sanitiser; JSON, NDJSON and CSV are written exactly.
  */
 export async function writeOutput(options: { format?: string; json?: boolean }, rendering: Rendering): Promise<void> {
   const format = chosenFormat(options);

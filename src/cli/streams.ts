@@ -1,7 +1,6 @@
 import { terminalText } from '../text.js';
 import { EXIT_FAILURE } from '../errors.js';
 import { colorEnabled } from '../format/color.js';
-import { heapKeeper } from './memory.js';
 
 /** stdout or stderr, or a stand-in for one in tests. */
 export interface OutputStream {
@@ -48,11 +47,9 @@ export const WRITE_BATCH_CHARS = 64 * 1024;
  * run back instead of filling memory). The pieces are made as they are needed: when making one fails, the batch
  * not yet written is dropped and the error goes on, so that a failure before the first batch leaves stdout empty
  * and a later one leaves a truncated document (and the run's non-zero exit code). When the stream's reader has
- * gone (EPIPE), writing and making pieces stop. Between batches, {@link heapKeeper} keeps the heap near what is
- * live.
+ * gone (EPIPE), writing and making pieces stop.
  */
 export async function writeExactPieces(stream: OutputStream, pieces: Iterable<string>): Promise<void> {
-  const keepHeap = heapKeeper();
   let batch: string[] = [];
   let batchChars = 0;
   for (const piece of pieces) {
@@ -63,7 +60,6 @@ export async function writeExactPieces(stream: OutputStream, pieces: Iterable<st
     await writeWhenTaken(stream, batch.join(''));
     batch = [];
     batchChars = 0;
-    keepHeap();
   }
   if (batchChars > 0) await writeWhenTaken(stream, batch.join(''));
 }
