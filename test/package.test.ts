@@ -44,7 +44,6 @@ const EXPECTED_FILES = [
   'dist/lazy/series-input.js',
   'dist/lazy/validate.js',
   'dist/lib/index.js',
-  'dist/lib/schema.js',
   'dist/shipped-data.json',
   'docs/estimate.schema.json',
   'docs/network-series.schema.json',
