@@ -4,6 +4,8 @@ import { packageInfo } from '../data/package.js';
 import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { createColors } from '../format/color.js';
 import { isOutputTooLarge, OUTPUT_TOO_LARGE } from '../format/output.js';
+import { wrapHelp } from '../format/width.js';
+import { widthOf } from './options.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
@@ -44,10 +46,14 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({
-      // commander's help and messages have no colour of their own, and its messages quote what was typed.
-      writeOut: (text) => writeExact(process.stdout, terminalText(text, { colour: false })),
+      // commander's help and messages have no colour of their own, and its messages quote what was typed. Help
+      // is laid out for the same width as every other human output (COLUMNS, the terminal's, or 80).
+      writeOut: (text) =>
+        writeExact(process.stdout, terminalText(wrapHelp(text, widthOf(process.stdout)), { colour: false })),
       writeErr: (text) => writeExact(process.stderr, terminalText(text, { colour: false })),
       outputError: (message, write) => write(message.endsWith('\n') ? message : `${message}\n`),
+      getOutHelpWidth: () => widthOf(process.stdout),
+      getErrHelpWidth: () => widthOf(process.stderr),
     })
     .showHelpAfterError('(add --help for usage and examples)')
     .addHelpText(

@@ -163,3 +163,70 @@ export function outputWidth(streamColumns: number | undefined, env: Record<strin
         : DEFAULT_WIDTH_COLUMNS;
   return Math.max(MIN_WIDTH_COLUMNS, columns);
 }
+
+/**
+ * Help text laid out for `width` columns. Prose (lines that start at the margin) is joined into paragraphs and
+ * wrapped at spaces, unless every line fits; an example command (`  $ …`) is broken at spaces with a shell
+ * continuation (` \`) and its next lines indented, so that it still runs when copied; other indented lines
+ * (commander's own, already laid out) are wrapped under their own indent only if too wide.
+ */
+export function wrapHelp(text: string, width: number): string {
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  const endParagraph = () => {
+    if (paragraph.length === 0) return;
+    const fits = paragraph.every((line) => displayWidth(line) <= width);
+    out.push(...(fits ? paragraph : wrapLine(paragraph.join(' '), width)));
+    paragraph = [];
+  };
+  for (const line of text.split('\n')) {
+    if (line !== '' && !line.startsWith(' ') && !line.endsWith(':')) {
+      paragraph.push(line);
+      continue;
+    }
+    endParagraph();
+    const example = /^( *\$ )/.exec(line)?.[1];
+    if (displayWidth(line) <= width) out.push(line);
+    else if (example !== undefined) out.push(wrapCommand(line, width, `${' '.repeat(example.length)}    `));
+    else out.push(...wrapLine(line, width, /^ */.exec(line)?.[0] ?? ''));
+  }
+  endParagraph();
+  return out.join('\n');
+}
+
+/**
+ * An example command line broken between its arguments, each line but the last ending in a continuation
+ * backslash: an option stays with its value and a redirection with its target. A trailing `# comment` goes on the
+ * last line if it fits, else on lines of its own, each a comment (a backslash inside a comment would not continue
+ * the command).
+ */
+function wrapCommand(line: string, width: number, indent: string): string {
+  const [, prefix = '', command = '', comment] = /^( *\$ )(.*?)(?:\s+(#.*))?$/.exec(line) ?? [];
+  const words = command.split(/\s+/);
+  const groups: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = words[i + 1];
+    const takesNext =
+      (word.startsWith('-') || word === '>' || word === '|') && next !== undefined && !next.startsWith('-');
+    groups.push(takesNext ? `${word} ${next}` : word);
+    if (takesNext) i++;
+  }
+  const room = Math.max(1, width - 2);
+  const lines: string[] = [];
+  let current = `${prefix}${groups[0] ?? ''}`;
+  for (const group of groups.slice(1)) {
+    if (displayWidth(current) + 1 + displayWidth(group) > room) {
+      lines.push(current);
+      current = `${indent}${group}`;
+    } else current += ` ${group}`;
+  }
+  if (comment !== undefined && displayWidth(current) + 3 + displayWidth(comment) <= width) current += `   ${comment}`;
+  lines.push(current);
+  const commandText = lines.join(' \\\n');
+  if (comment === undefined || lines.at(-1)?.endsWith(comment)) return commandText;
+  const commentLines = wrapLine(comment.replace(/^#\s*/, ''), width - indent.length - 2).map(
+    (text) => `${indent}# ${text}`,
+  );
+  return [commandText, ...commentLines].join('\n');
+}

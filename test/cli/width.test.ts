@@ -100,6 +100,31 @@ describe('human output at 80 columns', () => {
   });
 });
 
+describe('help at 80 and 50 columns', () => {
+  const helps = [
+    '',
+    'estimate',
+    'compare',
+    'network',
+    'scenario',
+    'shares',
+    'regions',
+    'sources',
+    'datasets',
+    'claims',
+    'data',
+    'data import',
+    'data check',
+  ];
+  it.each(helps)('mining-energy %s --help fits', (command) => {
+    for (const columns of ['80', '50']) {
+      const result = runCli([...command.split(' ').filter(Boolean), '--help'], { COLUMNS: columns });
+      expect(result.code).toBe(0);
+      expect(tooWide(result.stdout, Number(columns))).toEqual([]);
+    }
+  });
+});
+
 describe('layouts of the several-region estimate', () => {
   const args = ['estimate', '--region', 'texas,kentucky,china'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortStanding, standing } from '../../src/format/numbers.js';
 import { fitColumns, table, tableOrRecords } from '../../src/format/table.js';
-import { displayWidth, maxLineWidth, outputWidth, wrapLine, wrapText } from '../../src/format/width.js';
+import { displayWidth, maxLineWidth, outputWidth, wrapHelp, wrapLine, wrapText } from '../../src/format/width.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -64,6 +64,34 @@ describe('wrapText', () => {
   it("wraps each line separately, continuation lines indented under the line's own indent plus the hanging one", () => {
     const text = `Title\n  - ${'note '.repeat(10).trim()}`;
     expect(wrapText(text, 20)).toBe('Title\n  - note note note\n    note note note\n    note note note\n    note');
+  });
+});
+
+describe('wrapHelp', () => {
+  it('joins prose into a paragraph and wraps it, leaving prose that fits as written', () => {
+    expect(wrapHelp('One two three four five\nsix seven.', 12)).toBe('One two\nthree four\nfive six\nseven.');
+    expect(wrapHelp('Short.\nLines.', 12)).toBe('Short.\nLines.');
+  });
+
+  it('breaks an example command with continuations, keeping each option with its value', () => {
+    expect(wrapHelp('  $ me network --hashrate 180 --date 2022-01-01 > out.csv', 30)).toBe(
+      ['  $ me network \\', '        --hashrate 180 \\', '        --date 2022-01-01 \\', '        > out.csv'].join(
+        '\n',
+      ),
+    );
+  });
+
+  it('puts a comment that does not fit on comment lines of its own, never after a backslash', () => {
+    const wrapped = wrapHelp('  $ me network --input   # the shipped daily inputs, last days only', 36);
+    expect(wrapped).toBe(
+      ['  $ me network --input', '        # the shipped daily inputs,', '        # last days only'].join('\n'),
+    );
+    expect(wrapped).not.toMatch(/#[^\n]*\\$/m);
+  });
+
+  it('leaves headings, indented lines that fit and blank lines alone', () => {
+    const text = 'Examples:\n  $ me claims\n\n  -h, --help   display help';
+    expect(wrapHelp(text, 40)).toBe(text);
   });
 });
 
