@@ -1,5 +1,5 @@
 import { csvField, flattenJson } from './csv.js';
-import { roundNumbers } from './json.js';
+import { roundedForJson } from './json.js';
 
 /**
  * The pieces of a machine-readable document, in order, made one record at a time: joined, they are exactly the
@@ -44,7 +44,7 @@ function writtenInPieces(value: unknown, depth: number): boolean {
 
 /** A value as JSON.stringify writes it inside a document at `indent`, or undefined when it writes nothing. */
 function wholeJson(value: unknown, indent: string): string | undefined {
-  const text = JSON.stringify(value, roundNumbers, 2) as string | undefined;
+  const text = JSON.stringify(roundedForJson(value), null, 2) as string | undefined;
   return text === undefined || indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
 }
 
@@ -88,7 +88,7 @@ export function* jsonPieces(document: unknown): Generator<string> {
 
 /** `--format ndjson`: one line a record, as {@link renderNdjson} writes them. */
 export function* ndjsonPieces(records: Iterable<unknown>): Generator<string> {
-  for (const record of records) yield `${JSON.stringify(record, roundNumbers)}\n`;
+  for (const record of records) yield `${JSON.stringify(roundedForJson(record))}\n`;
 }
 
 /**
