@@ -32,6 +32,8 @@ export function scanCsv(
   let quoted = false;
   let line = 1;
   let start = 1;
+  /** Whether `i` is where a record begins: no character of it read yet. */
+  let atRecordStart = true;
   const endRecord = () => {
     cells.push(field);
     if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
@@ -39,6 +41,19 @@ export function scanCsv(
     field = '';
   };
   for (let i = 0; i < text.length; i++) {
+    if (atRecordStart) {
+      const plain = plainLine(text, i);
+      if (plain !== undefined) {
+        const lineCells = plain.text.split(',');
+        if (lineCells.length > 1 || lineCells[0] !== '') records.push({ line, cells: lineCells });
+        if (records.length > maxRecords) return { records, unclosedQuoteLine: null };
+        if (plain.end < text.length) line++;
+        start = line;
+        i = plain.next - 1;
+        continue;
+      }
+    }
+    atRecordStart = false;
     const char = text[i] as string;
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
@@ -62,10 +77,28 @@ export function scanCsv(
       if (records.length > maxRecords) return { records, unclosedQuoteLine: null };
       line++;
       start = line;
+      atRecordStart = true;
     } else field += char;
   }
   if (field !== '' || cells.length > 0) endRecord();
   return { records, unclosedQuoteLine: quoted ? quoteLine : null };
+}
+
+/**
+ * The line starting at `from` when it has no quote (most lines of most files), its end and where the next line
+ * starts: such a line's cells are its text split on commas, which is several times faster than reading it a
+ * character at a time. Undefined for a line with a quote, which is read a character at a time.
+ */
+function plainLine(text: string, from: number): { text: string; end: number; next: number } | undefined {
+  const newline = text.indexOf('\n', from);
+  const untilNewline = text.slice(from, newline === -1 ? text.length : newline);
+  // A carriage return ends a line too (CRLF, or CR alone); it is looked for only up to the newline.
+  const carriageReturn = untilNewline.indexOf('\r');
+  const line = carriageReturn === -1 ? untilNewline : untilNewline.slice(0, carriageReturn);
+  if (line.includes('"')) return undefined;
+  const end = from + line.length;
+  const next = end < text.length && text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+  return { text: line, end, next };
 }
 
 /**

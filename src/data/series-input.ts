@@ -43,10 +43,38 @@ const NUMERIC_FIELDS: readonly NumericField[] = ['hashrateEhs', 'revenueUsd', 't
 
 const HEADER_NEEDED = 'the columns date, hashrateEhs, and revenueUsd or thresholdJPerTh';
 
-/** One record before its checks: the line it is on, and each field given, as text (CSV) or JSON value (NDJSON). */
+/** A record's fields by name: those given, as text (CSV) or JSON value (NDJSON); undefined for one not given. */
+interface RowFields {
+  get(name: string): unknown;
+  has(name: string): boolean;
+}
+
+/**
+ * A CSV row's fields, read from its cells through the header's column of each name when asked for: a series has
+ * thousands of rows, and a Map filled for each took a fifth of the time of reading one. A blank cell is a field
+ * not given.
+ */
+class CsvRowFields implements RowFields {
+  constructor(
+    private readonly cells: readonly string[],
+    private readonly columnOf: ReadonlyMap<string, number>,
+  ) {}
+
+  get(name: string): string | undefined {
+    const column = this.columnOf.get(name);
+    const cell = column === undefined ? '' : (this.cells[column] as string).trim();
+    return cell === '' ? undefined : cell;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+/** One record before its checks: the line it is on, and each field given. */
 interface RawRow {
   line: number;
-  fields: Map<string, unknown>;
+  fields: RowFields;
   /** Whether the fields are CSV cells' text, to be read as numbers, rather than JSON values. */
   csv: boolean;
 }
@@ -123,6 +151,7 @@ function rowsFromCsv(text: string, problems: Problems): RawRow[] {
   if (!header) return [];
   const names = headerColumns(header, problems);
   checkRowCount(body.length, problems);
+  const columnOf = new Map(names.map((name, column) => [name, column]));
   const rows: RawRow[] = [];
   for (const { line, cells } of body) {
     if (cells.length !== names.length) {
@@ -133,12 +162,7 @@ function rowsFromCsv(text: string, problems: Problems): RawRow[] {
       );
       continue;
     }
-    const fields = new Map<string, unknown>();
-    names.forEach((name, i) => {
-      const cell = (cells[i] as string).trim();
-      if (cell !== '') fields.set(name, cell);
-    });
-    rows.push({ line, fields, csv: true });
+    rows.push({ line, fields: new CsvRowFields(cells, columnOf), csv: true });
   }
   return rows;
 }
