@@ -13,7 +13,7 @@ import {
   REVENUE_USD_PER_DAY_RANGE,
   REVENUE_USD_PER_YEAR_RANGE,
   THRESHOLD_J_PER_TH_RANGE,
-} from '../core/validation.js';
+} from '../data/ranges.js';
 import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
 import { formatCount, normaliseName } from '../text.js';
 import { listedProblems } from '../data/problems.js';

@@ -8,10 +8,10 @@ import {
   checkSamples,
   checkSeed,
   checkYearText,
-  type NumberRange,
   overheadsFromText,
   wholeNumber,
 } from '../core/validation.js';
+import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty.js';
-import { SHARE_SPREAD_PCT_RANGE, UNIT_SPREAD_RANGE } from '../core/validation.js';
+import { SHARE_SPREAD_PCT_RANGE, UNIT_SPREAD_RANGE } from '../data/ranges.js';
 import { UsageError } from '../errors.js';
 import { decimalParser, parseSamples, parseSeed } from './options.js';
 

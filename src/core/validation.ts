@@ -19,24 +19,7 @@ import {
   rangeText,
 } from '../data/ranges.js';
 
-export {
-  ELECTRICITY_SHARE_RANGE,
-  ENERGY_TWH_PER_YEAR_RANGE,
-  HASHRATE_EHS_RANGE,
-  INTENSITY_G_PER_KWH_RANGE,
-  type NumberRange,
-  OVERHEAD_RANGE,
-  PRICE_USD_PER_KWH_RANGE,
-  REVENUE_USD_PER_DAY_RANGE,
-  REVENUE_USD_PER_YEAR_RANGE,
-  SHARE_SPREAD_PCT_RANGE,
-  shownNumber,
-  THRESHOLD_J_PER_TH_RANGE,
-  UNIT_SPREAD_RANGE,
-} from '../data/ranges.js';
 import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../data/limits.js';
-
-export { YEAR_RANGE } from '../data/limits.js';
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a

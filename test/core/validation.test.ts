@@ -8,14 +8,16 @@ import {
   checkWindowDays,
   checkYearText,
   decimalNumber,
+  overheadsFromText,
+  wholeNumber,
+} from '../../src/core/validation.js';
+import {
   ENERGY_TWH_PER_YEAR_RANGE,
   HASHRATE_EHS_RANGE,
-  overheadsFromText,
   PRICE_USD_PER_KWH_RANGE,
   shownNumber,
   THRESHOLD_J_PER_TH_RANGE,
-  wholeNumber,
-} from '../../src/core/validation.js';
+} from '../../src/data/ranges.js';
 import { MAX_WINDOW_DAYS } from '../../src/data/limits.js';
 import { UsageError } from '../../src/errors.js';
 import { thrown } from '../helpers.js';

@@ -6,7 +6,8 @@ import { indexData, resolveOneRegion } from '../../core/lookup.js';
 const COMPARE_ONE_REGION =
   'compare ranks one figure at a time (run it once for each region, or use `estimate --region a,b` to estimate several)';
 import { resolveBaselineCountry } from '../../core/names.js';
-import { checkAroundCount, ENERGY_TWH_PER_YEAR_RANGE } from '../../core/validation.js';
+import { checkAroundCount } from '../../core/validation.js';
+import { ENERGY_TWH_PER_YEAR_RANGE } from '../../data/ranges.js';
 import { UsageError } from '../../errors.js';
 import type { CompareRanking } from '../../format/compare.js';
 import { neighbourRecords } from '../../format/records.js';
