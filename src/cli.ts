@@ -1,7 +1,7 @@
 import { run } from './cli/main.js';
-import { guardOutputStreams } from './cli/streams.js';
+import { useDescriptorStreams } from './cli/streams.js';
 
-guardOutputStreams();
+useDescriptorStreams();
 
 void run(process.argv).then((code) => {
   process.exitCode = code;

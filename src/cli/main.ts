@@ -14,7 +14,7 @@ import { registerNetwork } from './commands/network.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerDatasets, registerRegions, registerSources } from './commands/lists.js';
 import { registerShares } from './commands/shares.js';
-import { colourOn, setColourFlag, writeExact, writeText } from './streams.js';
+import { colourOn, setColourFlag, stderr, stdout, writeExact, writeText } from './streams.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -48,12 +48,11 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .configureOutput({
       // commander's help and messages have no colour of their own, and its messages quote what was typed. Help
       // is laid out for the same width as every other human output (COLUMNS, the terminal's, or 80).
-      writeOut: (text) =>
-        writeExact(process.stdout, terminalText(wrapHelp(text, widthOf(process.stdout)), { colour: false })),
-      writeErr: (text) => writeExact(process.stderr, terminalText(text, { colour: false })),
+      writeOut: (text) => writeExact(stdout(), terminalText(wrapHelp(text, widthOf(stdout())), { colour: false })),
+      writeErr: (text) => writeExact(stderr(), terminalText(text, { colour: false })),
       outputError: (message, write) => write(message.endsWith('\n') ? message : `${message}\n`),
-      getOutHelpWidth: () => widthOf(process.stdout),
-      getErrHelpWidth: () => widthOf(process.stderr),
+      getOutHelpWidth: () => widthOf(stdout()),
+      getErrHelpWidth: () => widthOf(stderr()),
     })
     .showHelpAfterError('(add --help for usage and examples)')
     .addHelpText(
@@ -114,9 +113,9 @@ export async function run(argv: readonly string[]): Promise<number> {
   const debug = wantsDebug(argv);
   setColourFlag(!argv.includes('--no-color'));
   const fail = async (message: string, error: Error) => {
-    const colors = await createColors(colourOn(process.stderr));
-    writeText(process.stderr, `${colors.red('error:')} ${terminalText(message, { colour: false })}\n`);
-    if (debug) writeText(process.stderr, `${error.stack ?? ''}\n`);
+    const colors = await createColors(colourOn(stderr()));
+    writeText(stderr(), `${colors.red('error:')} ${terminalText(message, { colour: false })}\n`);
+    if (debug) writeText(stderr(), `${error.stack ?? ''}\n`);
   };
   try {
     await buildProgram(argv).parseAsync([...argv]);
@@ -148,10 +147,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     const err = error instanceof Error ? error : new Error(String(error));
     await fail(`unexpected ${err.name}: ${err.message}`, err);
     if (!debug)
-      writeText(
-        process.stderr,
-        'Run again with --debug for the stack trace, and report it with the command you ran.\n',
-      );
+      writeText(stderr(), 'Run again with --debug for the stack trace, and report it with the command you ran.\n');
     return EXIT_FAILURE;
   }
 }

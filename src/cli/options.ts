@@ -37,7 +37,7 @@ export function asOptionCheck<T>(check: () => T): T {
 }
 
 import { outputWidth } from '../format/width.js';
-import { colourOn, writeExactPieces, writeText } from './streams.js';
+import { colourOn, type OutputStream, stderr, stdout, writeExactPieces, writeText } from './streams.js';
 
 export function parseYear(value: string): number {
   return asOptionCheck(() => checkYearText(value));
@@ -80,9 +80,9 @@ export function addFormatOptions(command: Command): Command {
 /** Writes warnings to stderr, coloured and wrapped as stderr allows. */
 export async function writeWarnings(command: Command, warnings: readonly string[]): Promise<void> {
   if (warnings.length === 0) return;
-  const colors = await colorsFor(command, process.stderr);
-  const width = widthOf(process.stderr);
-  writeText(process.stderr, warnings.map((w) => renderWarning(w, colors, width)).join(''));
+  const colors = await colorsFor(command, stderr());
+  const width = widthOf(stderr());
+  writeText(stderr(), warnings.map((w) => renderWarning(w, colors, width)).join(''));
 }
 
 /**
@@ -92,11 +92,11 @@ export async function writeWarnings(command: Command, warnings: readonly string[
 export async function writeOutput(options: { format?: string; json?: boolean }, rendering: Rendering): Promise<void> {
   const format = chosenFormat(options);
   if (format === 'table') {
-    writeText(process.stdout, await renderOutput(format, rendering));
+    writeText(stdout(), await renderOutput(format, rendering));
     return;
   }
   try {
-    await writeExactPieces(process.stdout, outputPieces(format, rendering));
+    await writeExactPieces(stdout(), outputPieces(format, rendering));
   } catch (error) {
     if (isOutputTooLarge(error)) throw new DataError(OUTPUT_TOO_LARGE);
     throw error;
@@ -127,12 +127,12 @@ export function loadDataFor(command: Command): Promise<Dataset> {
  * Colours for a stream, decided by color.ts from the TTY, the environment and --no-color: the same decision as
  * the writer's, so that the colour sequences written are the ones it keeps.
  */
-export function colorsFor(command: Command, stream: NodeJS.WriteStream): Promise<Colors> {
+export function colorsFor(command: Command, stream: OutputStream): Promise<Colors> {
   return createColors(colourOn(stream) && globalOptions(command).color);
 }
 
 /** The width, in columns, to lay a stream's human output out for (COLUMNS, the terminal's, or 80). */
-export function widthOf(stream: NodeJS.WriteStream): number {
+export function widthOf(stream: OutputStream): number {
   return outputWidth(stream.isTTY === true ? stream.columns : undefined, process.env);
 }
 

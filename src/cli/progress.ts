@@ -1,7 +1,7 @@
 import type { ProgressCallback } from '../core/progress.js';
 import { terminalText } from '../text.js';
 import { CLEAR_PROGRESS, progressLine, renderProgress } from '../format/progress.js';
-import { writeExact } from './streams.js';
+import { stderr, writeExact } from './streams.js';
 
 /** Where progress goes: stderr, or a stand-in for it in tests. */
 export interface ProgressStream {
@@ -32,7 +32,7 @@ const TIMING_MS = 250;
 export function progressReporter(
   label: string,
   unit: string,
-  stream: ProgressStream = process.stderr,
+  stream: ProgressStream = stderr(),
   now: () => number = () => performance.now(),
 ): ProgressReporter {
   if (stream.isTTY !== true) return { onProgress: undefined, finish: () => {} };

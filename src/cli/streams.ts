@@ -1,3 +1,4 @@
+import { fstatSync, writeSync } from 'node:fs';
 import { terminalText } from '../text.js';
 import { EXIT_FAILURE } from '../errors.js';
 import { colorEnabled } from '../format/color.js';
@@ -5,6 +6,8 @@ import { colorEnabled } from '../format/color.js';
 /** stdout or stderr, or a stand-in for one in tests. */
 export interface OutputStream {
   isTTY?: boolean;
+  /** The terminal's width, when the stream is a terminal. */
+  columns?: number;
   write(text: string): unknown;
   on?(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
   off?(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
@@ -106,6 +109,48 @@ export function writeFailure(stream: OutputStream, error: NodeJS.ErrnoException,
   return { kind: 'fatal', message };
 }
 
+/** The process's two output streams, as the CLI writes to them. */
+export interface OutputStreams {
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+/** Node's own stdout and stderr, until {@link useDescriptorStreams} replaces them (in-process runs keep them). */
+let current: OutputStreams = {
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+};
+
+/** Where the CLI's standard output goes. */
+export function stdout(): OutputStream {
+  return current.stdout;
+}
+
+/** Where the CLI's messages, warnings and progress go. */
+export function stderr(): OutputStream {
+  return current.stderr;
+}
+
+/** The first write error of a stream decides what happens; a stream that failed takes no more writes. */
+function failureHandler(
+  stream: OutputStream,
+  streams: () => OutputStreams,
+  exit: (code: number) => void,
+): (error: NodeJS.ErrnoException) => void {
+  return (error) => {
+    if (closedStreams.has(stream)) return;
+    const failure = writeFailure(stream, error, streams().stderr);
+    closedStreams.add(stream);
+    if (failure.kind === 'reader-gone') return;
+    if (failure.message !== undefined) writeText(streams().stderr, failure.message);
+    exit(EXIT_FAILURE);
+  };
+}
+
 /**
  * Handles write errors on stdout and stderr (attach before anything is written): without a handler, Node prints
  * the error's stack trace. Each stream's first error decides; later ones (writes already queued) are ignored.
@@ -114,14 +159,116 @@ export function guardOutputStreams(
   streams: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process,
   exit: (code: number) => void = (code) => process.exit(code),
 ): void {
-  const onError = (stream: NodeJS.WriteStream) => (error: NodeJS.ErrnoException) => {
-    if (closedStreams.has(stream)) return;
-    const failure = writeFailure(stream, error, streams.stderr);
-    closedStreams.add(stream);
-    if (failure.kind === 'reader-gone') return;
-    if (failure.message !== undefined) writeText(streams.stderr, failure.message);
-    exit(EXIT_FAILURE);
+  streams.stdout.on(
+    'error',
+    failureHandler(streams.stdout, () => streams, exit),
+  );
+  streams.stderr.on(
+    'error',
+    failureHandler(streams.stderr, () => streams, exit),
+  );
+}
+
+/** The system calls a descriptor stream makes: the real ones, or stand-ins in tests. */
+export interface DescriptorCalls {
+  isCharacterDevice(fd: number): boolean;
+  write(fd: number, bytes: Uint8Array): number;
+}
+
+const systemCalls: DescriptorCalls = {
+  isCharacterDevice: (fd) => fstatSync(fd).isCharacterDevice(),
+  write: (fd, bytes) => writeSync(fd, bytes),
+};
+
+/**
+ * stdout or stderr written with blocking system calls on the file descriptor itself, when it is a pipe or a
+ * file: Node's own stream objects cost a run about 3 ms to create (they load Node's stream modules), a tenth of
+ * the tool's start-up. A terminal (or another character device), and a descriptor the system says would block
+ * (one a parent made non-blocking), are written through Node's stream instead, from then on, in order: the
+ * stream is made, and given the same error handling, only then. Write errors are handled as
+ * {@link guardOutputStreams} handles them on Node's streams.
+ */
+export class DescriptorStream implements OutputStream {
+  #node: NodeJS.WriteStream | undefined;
+  #direct: boolean | undefined;
+
+  constructor(
+    private readonly fd: number,
+    private readonly nodeStream: () => NodeJS.WriteStream,
+    private readonly onFailure: (stream: OutputStream, error: NodeJS.ErrnoException) => void,
+    private readonly calls: DescriptorCalls = systemCalls,
+  ) {}
+
+  get isTTY(): boolean {
+    return this.direct() ? false : this.node().isTTY === true;
+  }
+
+  get columns(): number | undefined {
+    return this.direct() ? undefined : this.node().columns;
+  }
+
+  write(text: string): boolean {
+    if (closedStreams.has(this)) return true;
+    if (!this.direct()) return this.node().write(text);
+    const bytes = Buffer.from(text, 'utf8');
+    let offset = 0;
+    while (offset < bytes.length) {
+      try {
+        offset += this.calls.write(this.fd, bytes.subarray(offset));
+      } catch (error) {
+        const failure = error as NodeJS.ErrnoException;
+        if (failure.code !== 'EAGAIN') {
+          this.onFailure(this, failure);
+          return true;
+        }
+        this.#direct = false;
+        return this.node().write(bytes.subarray(offset));
+      }
+    }
+    return true;
+  }
+
+  on(event: 'drain' | 'error' | 'close', listener: () => void): this {
+    if (!this.direct()) this.node().on(event, listener);
+    return this;
+  }
+
+  off(event: 'drain' | 'error' | 'close', listener: () => void): this {
+    if (!this.direct()) this.node().off(event, listener);
+    return this;
+  }
+
+  private direct(): boolean {
+    this.#direct ??= !this.isCharacterDevice();
+    return this.#direct;
+  }
+
+  private isCharacterDevice(): boolean {
+    try {
+      return this.calls.isCharacterDevice(this.fd);
+    } catch {
+      return true;
+    }
+  }
+
+  private node(): NodeJS.WriteStream {
+    if (this.#node === undefined) {
+      this.#node = this.nodeStream();
+      this.#node.on('error', (error: NodeJS.ErrnoException) => this.onFailure(this, error));
+    }
+    return this.#node;
+  }
+}
+
+/**
+ * The CLI's entry: stdout and stderr become {@link DescriptorStream}s, with the failure handling of
+ * {@link guardOutputStreams}. In-process runs (tests) keep Node's streams.
+ */
+export function useDescriptorStreams(exit: (code: number) => void = (code) => process.exit(code)): void {
+  const onFailure = (stream: OutputStream, error: NodeJS.ErrnoException) =>
+    failureHandler(stream, () => current, exit)(error);
+  current = {
+    stdout: new DescriptorStream(1, () => process.stdout, onFailure),
+    stderr: new DescriptorStream(2, () => process.stderr, onFailure),
   };
-  streams.stdout.on('error', onError(streams.stdout));
-  streams.stderr.on('error', onError(streams.stderr));
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
 import { addFormatOptions, colorsFor, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
+import { stdout } from '../streams.js';
 
 interface ClaimsOptions {
   seeds?: string;
@@ -27,7 +28,7 @@ export function registerClaims(program: Command): void {
         records: results,
         table: async () => {
           const { renderClaims } = await import('../../format/claims.js');
-          return renderClaims(results, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+          return renderClaims(results, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });
     });

@@ -25,7 +25,7 @@ import {
   decimalParser,
   wholeParser,
 } from '../options.js';
-import { writeText } from '../streams.js';
+import { stderr, stdout, writeText } from '../streams.js';
 
 interface CompareOptions {
   region?: string;
@@ -113,7 +113,7 @@ export function registerCompare(program: Command): void {
           evidence: e.evidence,
           caveats: e.caveats,
         };
-        warnings = renderEstimateWarnings([e], await colorsFor(cmd, process.stderr), widthOf(process.stderr));
+        warnings = renderEstimateWarnings([e], await colorsFor(cmd, stderr()), widthOf(stderr()));
       }
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
@@ -127,12 +127,12 @@ export function registerCompare(program: Command): void {
               { ...value, labelIsFigure: options.region === undefined },
               baseline,
               comparisons,
-              await colorsFor(cmd, process.stdout),
-              widthOf(process.stdout),
+              await colorsFor(cmd, stdout()),
+              widthOf(stdout()),
             );
           },
         });
-        if (warnings) writeText(process.stderr, warnings);
+        if (warnings) writeText(stderr(), warnings);
         return;
       }
       const ranking = rankAmong(baseline, value.twh);
@@ -149,9 +149,9 @@ export function registerCompare(program: Command): void {
         records: neighbourRecords(result),
         table: async () => {
           const { renderRanking } = await import('../../format/compare.js');
-          return renderRanking(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+          return renderRanking(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });
-      if (warnings) writeText(process.stderr, warnings);
+      if (warnings) writeText(stderr(), warnings);
     });
 }

@@ -7,7 +7,7 @@ import { renderImportSummary } from '../../format/import-summary.js';
 import { renderJson } from '../../format/json.js';
 import { wrapText } from '../../format/width.js';
 import { examples, globalOptions, widthOf, writeWarnings } from '../options.js';
-import { writeExact, writeText } from '../streams.js';
+import { stdout, writeExact, writeText } from '../streams.js';
 
 interface ImportCommandOptions {
   out: string;
@@ -57,8 +57,8 @@ export function registerData(program: Command): void {
       const merged = await loadData({ dataDir: dir, defaultData });
       const counts = DATASET_KEYS.map((key) => `${merged[key].length} in ${DATA_FILE_NAMES[key]}`).join(', ');
       writeText(
-        process.stdout,
-        `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}).`, widthOf(process.stdout))}\n`,
+        stdout(),
+        `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}).`, widthOf(stdout()))}\n`,
       );
     });
   data
@@ -119,8 +119,8 @@ merged over the shipped data, as --data would use it, before anything is written
         ...(options.map === undefined ? {} : { map: options.map }),
         ...(options.skipIncomplete === undefined ? {} : { skipIncomplete: options.skipIncomplete }),
       });
-      if (options.json) writeExact(process.stdout, renderJson(summary));
-      else writeText(process.stdout, renderImportSummary(summary, widthOf(process.stdout)));
+      if (options.json) writeExact(stdout(), renderJson(summary));
+      else writeText(stdout(), renderImportSummary(summary, widthOf(stdout())));
       await writeWarnings(cmd, summary.warnings);
     });
 }

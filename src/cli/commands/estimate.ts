@@ -33,7 +33,7 @@ import {
   writeOutput,
   widthOf,
 } from '../options.js';
-import { writeText } from '../streams.js';
+import { stderr, stdout, writeText } from '../streams.js';
 
 interface EstimateCommandOptions
   extends
@@ -189,8 +189,8 @@ Regions overlap (provinces are inside China, states inside the United States): a
         if (made === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
       }
 
-      const errColors = await colorsFor(cmd, process.stderr);
-      const errWidth = widthOf(process.stderr);
+      const errColors = await colorsFor(cmd, stderr());
+      const errWidth = widthOf(stderr());
       let estimates: Estimate[] = [];
       if (format === 'table') {
         try {
@@ -203,12 +203,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
           records: estimates,
           table: async () => {
             const { renderEstimateTable } = await import('../../format/table.js');
-            return renderEstimateTable(
-              estimates,
-              regionNames(data),
-              await colorsFor(cmd, process.stdout),
-              widthOf(process.stdout),
-            );
+            return renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, stdout()), widthOf(stdout()));
           },
         });
       } else {
@@ -223,6 +218,6 @@ Regions overlap (provinces are inside China, states inside the United States): a
       const messages =
         skipped.map((s) => renderWarning(s, errColors, errWidth)).join('') +
         (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
-      if (messages) writeText(process.stderr, messages);
+      if (messages) writeText(stderr(), messages);
     });
 }

@@ -5,6 +5,7 @@ import type { RegionListing } from '../../format/lists.js';
 import { datasetRecords } from '../../format/records.js';
 import { renderSourceList } from '../../format/sources.js';
 import { addFormatOptions, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
+import { stdout } from '../streams.js';
 
 interface FormatOptions {
   format?: string;
@@ -39,7 +40,7 @@ export function registerRegions(program: Command): void {
       await writeOutput(options, {
         document: rows,
         records: rows,
-        table: async () => (await import('../../format/lists.js')).renderRegionList(rows, widthOf(process.stdout)),
+        table: async () => (await import('../../format/lists.js')).renderRegionList(rows, widthOf(stdout())),
       });
     });
 }
@@ -54,7 +55,7 @@ export function registerSources(program: Command): void {
       await writeOutput(options, {
         document: data.sources,
         records: data.sources,
-        table: () => renderSourceList(data.sources, widthOf(process.stdout)),
+        table: () => renderSourceList(data.sources, widthOf(stdout())),
       });
     });
 }
@@ -73,8 +74,7 @@ export function registerDatasets(program: Command): void {
       await writeOutput(options, {
         document: result,
         records: datasetRecords(result),
-        table: async () =>
-          (await import('../../format/table.js')).renderCatalogueTable(result, widthOf(process.stdout)),
+        table: async () => (await import('../../format/table.js')).renderCatalogueTable(result, widthOf(stdout())),
       });
     });
 }

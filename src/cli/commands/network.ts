@@ -22,6 +22,7 @@ import {
   writeOutput,
   writeWarnings,
 } from '../options.js';
+import { stdout } from '../streams.js';
 
 interface NetworkOptions extends ModelOptions {
   /** A file, or true for `--input` without one (the data's network-inputs.csv). */
@@ -76,7 +77,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
     records: results,
     table: async () => {
       const { renderSeriesTable } = await import('../../format/network.js');
-      return renderSeriesTable(results, gaps.length > 0, widthOf(process.stdout));
+      return renderSeriesTable(results, gaps.length > 0, widthOf(stdout()));
     },
   });
   await writeWarnings(cmd, warnings);
@@ -168,7 +169,7 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
         records: [result],
         table: async () => {
           const { renderModelTable } = await import('../../format/network.js');
-          return renderModelTable(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+          return renderModelTable(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });
       if (chosenFormat(options) === 'table') await writeWarnings(cmd, result.warnings);

@@ -20,6 +20,7 @@ import {
   writeOutput,
   writeWarnings,
 } from '../options.js';
+import { stdout } from '../streams.js';
 
 interface ScenarioCommandOptions extends UncertaintyCommandOptions {
   ban: string[];
@@ -135,7 +136,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
         records: scenarioRecords(result),
         table: async () => {
           const { renderScenario } = await import('../../format/scenario.js');
-          return renderScenario(result, await colorsFor(cmd, process.stdout), widthOf(process.stdout));
+          return renderScenario(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });
       if (chosenFormat(options) === 'table') await writeWarnings(cmd, result.warnings);

@@ -14,6 +14,7 @@ import {
   writeOutput,
   widthOf,
 } from '../options.js';
+import { stdout } from '../streams.js';
 
 interface SharesOptions {
   region: string;
@@ -79,8 +80,8 @@ export function registerShares(program: Command): void {
           const ofWorld = index.regions.get(series.of ?? '')?.parent !== null;
           return renderShares(
             { series, regionName: region.name, parentName, ofWorld, sources: result.sources },
-            await colorsFor(cmd, process.stdout),
-            widthOf(process.stdout),
+            await colorsFor(cmd, stdout()),
+            widthOf(stdout()),
           );
         },
       });
