@@ -81,6 +81,8 @@ const common = {
   },
   logLevel: 'warning',
   plugins: [lazyChildProcess, noZodLocales],
+  // Vega and Vega-Lite are dependencies, loaded from node_modules by the report and chart commands alone.
+  external: ['vega', 'vega-lite'],
 };
 // The CLI is one file with no static imports of its own, so that a run resolves and reads as few modules as
 // possible; what only some runs need and is large (zod and the validators, the importers) is built into
@@ -90,6 +92,7 @@ const LAZY = {
   'src/data/seed-schema.ts': 'seed-schema',
   'src/data/series-input.ts': 'series-input',
   'src/import/import-data.ts': 'import-data',
+  'src/format/pictures.ts': 'pictures',
 };
 // Imported with import() in the sources, but small: bundled into the CLI itself, since loading any ES module
 // brings Node's ES-module loader in (6-8 ms), more than compiling these with the rest of the bundle.

@@ -14,6 +14,8 @@ import { registerNetwork } from './commands/network.js';
 import { registerScenario } from './commands/scenario.js';
 import { registerDatasets, registerRegions, registerSources } from './commands/lists.js';
 import { registerShares } from './commands/shares.js';
+import { registerReport } from './commands/report.js';
+import { registerChart } from './commands/chart.js';
 import { colourOn, setColourFlag, stderr, stdout, writeExact, writeText } from './streams.js';
 
 const EXIT_CODES_HELP = `
@@ -85,6 +87,8 @@ const COMMANDS: readonly [string, (program: Command) => void][] = [
   ['regions', registerRegions],
   ['sources', registerSources],
   ['datasets', registerDatasets],
+  ['report', registerReport],
+  ['chart', registerChart],
   ['claims', registerClaims],
   ['data', registerData],
 ];

@@ -1,8 +1,9 @@
-import { lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { SeriesInputRow } from '../data/series-input.js';
 import { checkDirectory, kindOf, pathExists, readTextFile, systemReason } from '../data/read-file.js';
 import { DataError, UsageError } from '../errors.js';
+import { writeAtomically } from '../data/write-file.js';
 import {
   DATA_FILE_NAMES,
   DATASET_KEYS,
@@ -392,16 +393,5 @@ class WritePlan {
     const sources = join(this.out, DATA_FILE_NAMES.sources);
     const order = [...this.texts.keys()].sort((a, b) => Number(b === sources) - Number(a === sources));
     for (const path of order) writeAtomically(path, this.texts.get(path) as string);
-  }
-}
-
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
   }
 }

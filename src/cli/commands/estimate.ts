@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import { CARBON_BRACKET_GCO2_PER_KWH } from '../../core/carbon.js';
 import {
   type ComputedBasis,
   type Estimate,
@@ -10,12 +9,12 @@ import {
 import { indexData, resolveRegion } from '../../core/lookup.js';
 import { middleDayOf, monthPeriod, yearPeriod } from '../../core/period.js';
 import { checkModelDate, checkPeriod } from '../../core/validation.js';
-import { CARBON_BASES } from '../../data/vocabulary.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { StreamedList } from '../../format/stream.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
+import { addEstimateChoiceOptions, type EstimateChoiceOptions, estimateChoicesFrom } from '../estimate-options.js';
 import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
 import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
@@ -25,9 +24,6 @@ import {
   colorsFor,
   examples,
   loadDataFor,
-  parseBracket,
-  parseMonth,
-  parseYear,
   regionNames,
   todayUtc,
   writeOutput,
@@ -35,12 +31,7 @@ import {
 } from '../options.js';
 import { stderr, stdout, writeText } from '../streams.js';
 
-interface EstimateCommandOptions
-  extends
-    ModelOptions,
-    UncertaintyCommandOptions,
-    Pick<EstimateOptions, 'year' | 'month' | 'series' | 'shareDataset' | 'carbonBasis' | 'baseline'> {
-  carbonBracket?: true | { low: number; high: number };
+interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions, EstimateChoiceOptions {
   region?: string[];
   all?: boolean;
   kind?: Region['kind'];
@@ -72,37 +63,9 @@ export function registerEstimate(program: Command): void {
     .addOption(
       new Option('--all', 'every region with share data (regions overlap: sum one --kind only)').conflicts('region'),
     )
-    .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(['country', 'province', 'state']))
-    .addOption(
-      new Option(
-        '--year <yyyy>',
-        'calendar year (default: the latest year with a measured network estimate)',
-      ).argParser(parseYear),
-    )
-    .addOption(
-      new Option(
-        '--month <yyyy-mm>',
-        "that month's shares × its year's network total: TWh a year at the month's distribution, not the month's own energy",
-      ).argParser(parseMonth),
-    )
-    .option(
-      '--series <id>',
-      'network-energy series to use as the basis (see `datasets`); the only way to use a projection',
-    )
-    .option('--share-dataset <id>', 'prefer this share dataset where it has a share (e.g. cdmir-survey-2024)')
-    .addOption(
-      new Option('--carbon-basis <basis>', 'carbon intensities counted life-cycle (default) or direct').choices(
-        CARBON_BASES,
-      ),
-    )
-    .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)');
+    .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(['country', 'province', 'state']));
+  addEstimateChoiceOptions(command);
   addFormatOptions(command);
-  command.addOption(
-    new Option(
-      '--carbon-bracket [low,high]',
-      'add the carbon range between an all-hydro and an all-coal grid, g/kWh (default 24,820)',
-    ).argParser(parseBracket),
-  );
   addUncertaintyOptions(command);
   addModelOptions(command);
   command
@@ -154,15 +117,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
       const estimateOptions: EstimateOptions = {
         ...(basis ? { basis } : {}),
         ...(uncertainty ? { uncertainty } : {}),
-        ...(options.carbonBracket === undefined
-          ? {}
-          : { carbonBracket: options.carbonBracket === true ? CARBON_BRACKET_GCO2_PER_KWH : options.carbonBracket }),
-        ...(options.year === undefined ? {} : { year: options.year }),
-        ...(options.month === undefined ? {} : { month: options.month }),
-        ...(options.series === undefined ? {} : { series: options.series }),
-        ...(options.shareDataset === undefined ? {} : { shareDataset: options.shareDataset }),
-        ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
-        ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+        ...estimateChoicesFrom(options),
       };
       const skipped: string[] = [];
       const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;

@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import { CHART_KINDS } from '../../format/chart-kinds.js';
+import { addEstimateChoiceOptions } from '../estimate-options.js';
+import { examples, todayUtc } from '../options.js';
+import { commandLine, dataDescription, type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
+
+export function registerReport(program: Command): void {
+  const command = program
+    .command('report')
+    .description(
+      "A self-contained HTML page on a region's estimate: the headline figures and warnings, its share history, the network's energy by year, its place among countries and its carbon, as charts with their figures, and every source.",
+    )
+    .option('-r, --region <id>', 'region id, name, alias or ISO code');
+  addEstimateChoiceOptions(command);
+  command
+    .option('-o, --out <file>', 'write the page to this file (default: stdout)')
+    .option('--force', 'replace --out if it exists')
+    .addHelpText(
+      'after',
+      `${examples([
+        'mining-energy report --region sichuan --out sichuan.html',
+        'mining-energy report --region texas --year 2023 --out texas.html',
+        'mining-energy report --region china --month 2021-04 --baseline cia-2016 --out china.html --force',
+      ])}
+The page needs nothing from the network: open it in any browser, print it, or mail it. The carbon section always
+shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
+    )
+    .action(async (options: PictureOptions, cmd: Command) => {
+      const { model, data } = await reportModelFor(options, cmd);
+      const { chartOf, renderSvg, renderReportHtml } = await import('../../format/pictures.js');
+      const charts = await Promise.all(
+        CHART_KINDS.map(async (kind) => {
+          const chart = chartOf(model, kind);
+          return { chart, svg: await renderSvg(chart) };
+        }),
+      );
+      const html = renderReportHtml(model, charts, {
+        command: commandLine(process.argv),
+        toolVersion: cmd.parent?.version() ?? '',
+        data: dataDescription(cmd, data),
+        made: todayUtc(),
+      });
+      writePicture(options, html, `the report on ${model.estimate.region.name}`);
+    });
+}

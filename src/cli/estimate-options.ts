@@ -1,0 +1,62 @@
+import { type Command, Option } from 'commander';
+import { CARBON_BRACKET_GCO2_PER_KWH } from '../core/carbon.js';
+import type { EstimateOptions } from '../core/estimate.js';
+import { CARBON_BASES } from '../data/vocabulary.js';
+import { parseBracket, parseMonth, parseYear } from './options.js';
+
+/** The options that say which estimate of a region is wanted: period, basis, shares, carbon and comparison. */
+export interface EstimateChoiceOptions extends Pick<
+  EstimateOptions,
+  'year' | 'month' | 'series' | 'shareDataset' | 'carbonBasis' | 'baseline'
+> {
+  carbonBracket?: true | { low: number; high: number };
+}
+
+/** Declares the options of {@link EstimateChoiceOptions}, the same for every command that estimates a region. */
+export function addEstimateChoiceOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        '--year <yyyy>',
+        'calendar year (default: the latest year with a measured network estimate)',
+      ).argParser(parseYear),
+    )
+    .addOption(
+      new Option(
+        '--month <yyyy-mm>',
+        "that month's shares × its year's network total: TWh a year at the month's distribution, not the month's own energy",
+      ).argParser(parseMonth),
+    )
+    .option(
+      '--series <id>',
+      'network-energy series to use as the basis (see `datasets`); the only way to use a projection',
+    )
+    .option('--share-dataset <id>', 'prefer this share dataset where it has a share (e.g. cdmir-survey-2024)')
+    .addOption(
+      new Option('--carbon-basis <basis>', 'carbon intensities counted life-cycle (default) or direct').choices(
+        CARBON_BASES,
+      ),
+    )
+    .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)')
+    .addOption(
+      new Option(
+        '--carbon-bracket [low,high]',
+        'add the carbon range between an all-hydro and an all-coal grid, g/kWh (default 24,820)',
+      ).argParser(parseBracket),
+    );
+}
+
+/** The estimate options the command line asked for (only those given). */
+export function estimateChoicesFrom(options: EstimateChoiceOptions): EstimateOptions {
+  return {
+    ...(options.carbonBracket === undefined
+      ? {}
+      : { carbonBracket: options.carbonBracket === true ? CARBON_BRACKET_GCO2_PER_KWH : options.carbonBracket }),
+    ...(options.year === undefined ? {} : { year: options.year }),
+    ...(options.month === undefined ? {} : { month: options.month }),
+    ...(options.series === undefined ? {} : { series: options.series }),
+    ...(options.shareDataset === undefined ? {} : { shareDataset: options.shareDataset }),
+    ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
+    ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+  };
+}

@@ -1,0 +1,227 @@
+import type { Dataset } from '../data/dataset.js';
+import { yearsCovered } from '../data/dates.js';
+import type { Region, Source } from '../data/schemas.js';
+import type { Coverage, Evidence } from '../data/vocabulary.js';
+import { annualFactor, coverageOf } from './basis.js';
+import { CARBON_BRACKET_GCO2_PER_KWH } from './carbon.js';
+import { type Neighbour, neighbours, rankAmong } from './compare.js';
+import { type Estimate, type EstimateOptions, estimate } from './estimate.js';
+import { indexData, regionChain } from './lookup.js';
+import { shareSeries } from './share-series.js';
+import { mtco2FromTwh } from './units.js';
+
+/** Countries shown on each side of the region in the comparison with the baseline. */
+export const REPORT_NEIGHBOURS = 6;
+
+/** One recorded share of a region's hashrate in its parent's, as the share-history chart draws it. */
+export interface SharePoint {
+  /** "Sichuan in China": the link of the chain the share belongs to. */
+  link: string;
+  region: string;
+  of: string;
+  month: string;
+  pct: number;
+  evidence: Evidence;
+  approximate: boolean;
+  source: string;
+}
+
+/** An event that breaks a share history (a ban, an exodus), drawn as a vertical rule at its month. */
+export interface BreakMark {
+  id: string;
+  month: string;
+  title: string;
+  source: string;
+}
+
+/** One year of a network-energy series of the world, on the rules an estimate uses for its basis. */
+export interface NetworkYear {
+  series: string;
+  kind: 'estimate' | 'projection';
+  year: number;
+  /** The year's energy, TWh: the published figure annualised (a part of a year) or spread (several years). */
+  twh: number;
+  lowerTwh: number | null;
+  upperTwh: number | null;
+  coverage: Coverage;
+  evidence: Evidence;
+  source: string;
+}
+
+/** One row of the carbon chart: the region's energy at one grid intensity. */
+export interface CarbonRow {
+  /** What the intensity is: the region's own grid, or the all-hydro and all-coal ends of the bracket. */
+  grid: 'all-hydro' | 'region' | 'all-coal';
+  label: string;
+  gco2PerKwh: number;
+  /** At the energy's best guess and bounds, Mt CO2. */
+  mtco2: number;
+  lowerMtco2: number;
+  upperMtco2: number;
+  source: string | null;
+}
+
+/** Everything a report shows, with every figure's source: the charts and the page are drawn from this alone. */
+export interface ReportModel {
+  estimate: Estimate;
+  /** The chain from the region up to (not including) the world, region first. */
+  chain: { id: string; name: string }[];
+  shares: SharePoint[];
+  breaks: BreakMark[];
+  network: NetworkYear[];
+  /** The id of the world region whose series are drawn. */
+  world: { id: string; name: string };
+  comparison: { baseline: string; name: string; year: number; measure: string; rows: Neighbour[] } | null;
+  carbon: CarbonRow[];
+  /** Every source a figure on the page cites, in the order first cited. */
+  sources: Source[];
+}
+
+/** The region's recorded shares, and its ancestors' (below the world), each of its own parent. */
+function sharePoints(data: Dataset, chain: readonly Region[], shareDataset: string | undefined): SharePoint[] {
+  const names = new Map(chain.map((r) => [r.id, r.name]));
+  return chain
+    .filter((region) => region.parent !== null)
+    .flatMap((region) => {
+      const series = shareSeries(data, region.id, undefined, undefined, shareDataset);
+      const of = region.parent as string;
+      const link = `${region.name} in ${names.get(of) ?? of}`;
+      return series.months.map((m) => ({
+        link,
+        region: region.id,
+        of,
+        month: m.month,
+        pct: m.pct,
+        evidence: m.evidence,
+        approximate: m.approximate,
+        source: m.source,
+      }));
+    });
+}
+
+/** Events that concern any region of the chain, oldest first. */
+function breakMarks(data: Dataset, chain: readonly Region[]): BreakMark[] {
+  const ids = new Set(chain.map((r) => r.id));
+  return data.events
+    .filter((event) => event.regions.some((id) => ids.has(id)))
+    .map((event) => ({ id: event.id, month: event.month, title: event.title, source: event.source }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+/** Every series of the world's network energy, a value a year, annualised as a basis is (basis.ts). */
+export function networkYears(data: Dataset, worldId: string): NetworkYear[] {
+  return data.networkEnergy
+    .filter((series) => series.scope === worldId)
+    .flatMap((series) =>
+      series.values.flatMap((value) =>
+        yearsCovered(value).map((year) => {
+          const factor = annualFactor(value, year);
+          return {
+            series: series.id,
+            kind: series.kind,
+            year,
+            twh: value.twh * factor,
+            lowerTwh: value.lowerTwh === undefined ? null : value.lowerTwh * factor,
+            upperTwh: value.upperTwh === undefined ? null : value.upperTwh * factor,
+            coverage: coverageOf(value),
+            evidence: value.evidence,
+            source: series.source,
+          };
+        }),
+      ),
+    );
+}
+
+/** The region's carbon at its grid's intensity and at the two ends of the bracket, over the energy's bounds. */
+function carbonRows(result: Estimate, bracket: { low: number; high: number }): CarbonRow[] {
+  const { twh, lowerTwh, upperTwh } = result.energy;
+  const at = (gco2PerKwh: number) => ({
+    gco2PerKwh,
+    mtco2: mtco2FromTwh(twh, gco2PerKwh),
+    lowerMtco2: mtco2FromTwh(lowerTwh ?? twh, gco2PerKwh),
+    upperMtco2: mtco2FromTwh(upperTwh ?? twh, gco2PerKwh),
+  });
+  const rows: CarbonRow[] = [{ grid: 'all-hydro', label: 'All hydro', ...at(bracket.low), source: null }];
+  if (result.carbon) {
+    rows.push({
+      grid: 'region',
+      label: `${result.region.name}'s grid`,
+      gco2PerKwh: result.carbon.gco2PerKwh,
+      mtco2: result.carbon.mtco2,
+      lowerMtco2: result.carbon.lowerMtco2 ?? result.carbon.mtco2,
+      upperMtco2: result.carbon.upperMtco2 ?? result.carbon.mtco2,
+      source: result.carbon.source,
+    });
+  }
+  rows.push({ grid: 'all-coal', label: 'All coal', ...at(bracket.high), source: null });
+  return rows;
+}
+
+/** The ids of the sources behind every figure the report shows, first cited first. */
+function citedSources(
+  result: Estimate,
+  shares: readonly SharePoint[],
+  breaks: readonly BreakMark[],
+  network: readonly NetworkYear[],
+  baselineSource: string | null,
+): string[] {
+  return [
+    ...new Set([
+      ...result.sources.map((s) => s.id),
+      ...shares.map((s) => s.source),
+      ...breaks.map((b) => b.source),
+      ...network.map((n) => n.source),
+      ...(baselineSource === null ? [] : [baselineSource]),
+      ...(result.carbon?.weights ?? []).map((w) => w.source),
+    ]),
+  ];
+}
+
+/**
+ * What a report on one region shows: its estimate (with the carbon bracket), the share histories it rests on and
+ * the events that break them, the world's network-energy series by year, its place among the baseline's countries,
+ * and its carbon at its grid's intensity and the bracket's. Every number is the estimate's or computed by the
+ * same functions the estimate uses.
+ */
+export function buildReport(data: Dataset, regionId: string, options: EstimateOptions = {}): ReportModel {
+  const bracket = options.carbonBracket ?? CARBON_BRACKET_GCO2_PER_KWH;
+  const result = estimate(data, regionId, { ...options, carbonBracket: bracket });
+  const index = indexData(data);
+  const fullChain = regionChain(index, regionId);
+  const world = fullChain.at(-1) as Region;
+  const chain = fullChain.filter((r) => r.parent !== null);
+  const shares = sharePoints(data, fullChain, options.shareDataset);
+  const breaks = breakMarks(data, fullChain);
+  const network = networkYears(data, world.id);
+  const baseline = result.comparison ? index.baselines.get(result.comparison.baseline) : undefined;
+  const comparison =
+    result.comparison && baseline
+      ? {
+          baseline: baseline.id,
+          name: baseline.name,
+          year: baseline.year,
+          measure: baseline.measure,
+          rows: neighbours(
+            rankAmong(baseline, result.energy.twh),
+            result.region.name,
+            result.energy.twh,
+            REPORT_NEIGHBOURS,
+          ),
+        }
+      : null;
+  const sourceIds = citedSources(result, shares, breaks, network, baseline?.source ?? null);
+  return {
+    estimate: result,
+    chain: chain.map((r) => ({ id: r.id, name: r.name })),
+    shares,
+    breaks,
+    network,
+    world: { id: world.id, name: world.name },
+    comparison,
+    carbon: carbonRows(result, bracket),
+    sources: sourceIds.flatMap((id) => {
+      const source = index.sources.get(id);
+      return source ? [source] : [];
+    }),
+  };
+}

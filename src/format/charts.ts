@@ -1,0 +1,341 @@
+import type { ReportModel } from '../core/report.js';
+import { EVIDENCE } from '../data/vocabulary.js';
+import { formatNumber } from './numbers.js';
+
+import { type ChartKind, CHART_KINDS } from './chart-kinds.js';
+
+export { type ChartKind, CHART_KINDS };
+
+/** A table of the figures a chart draws: what a screen reader, a printout in grey or a spreadsheet reads. */
+export interface ChartTable {
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+/** One chart: its words, its Vega-Lite specification (which a user can remix) and the figures behind it. */
+export interface Chart {
+  kind: ChartKind;
+  title: string;
+  /** What the chart shows, in a sentence or two: the SVG's description for screen readers, and the caption. */
+  description: string;
+  spec: Record<string, unknown>;
+  table: ChartTable;
+}
+
+/** Vega-Lite's schema for the specifications made here (the major version the renderer compiles). */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/**
+ * Colours from Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies; every
+ * distinction a colour makes is made again by a shape, a dash or a label, so that a greyscale printout keeps it.
+ */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** The region among countries, and everything else, in the comparison chart: dark against light in grey too. */
+const HIGHLIGHT = '#D55E00';
+const MUTED = '#BBBBBB';
+/** A shape for each evidence grade, in EVIDENCE's order. */
+const EVIDENCE_SHAPES = ['circle', 'square', 'diamond', 'triangle-up'];
+
+const WIDTH_PX = 560;
+const HEIGHT_PX = 260;
+
+/** The settings every chart shares: size, font and a white background for slides and print. */
+function frame(title: string, subtitle: string, description: string): Record<string, unknown> {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: title, subtitle, anchor: 'start' },
+    description,
+    width: WIDTH_PX,
+    height: HEIGHT_PX,
+    background: 'white',
+    config: {
+      font: 'Helvetica, Arial, sans-serif',
+      view: { stroke: null },
+      axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal' },
+      title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: '#444444' },
+    },
+  };
+}
+
+const monthDate = (month: string) => `${month}-01`;
+
+/** The region's share history and its parents', with evidence marked and structural breaks as vertical rules. */
+function sharesChart(model: ReportModel): Chart {
+  const name = model.estimate.region.name;
+  const links = [...new Set(model.shares.map((s) => s.link))];
+  const title = `${name}: recorded hashrate shares`;
+  const description =
+    model.shares.length === 0
+      ? `No share of ${name} or its parents is recorded.`
+      : `Each recorded monthly share of ${links.join(', and of ')}, in percent of the parent's hashrate, from ${model.shares[0]?.month ?? ''} to ${model.shares.at(-1)?.month ?? ''}; the point's shape gives the evidence grade (hollow: approximate), and vertical rules mark events that break the history (${model.breaks.map((b) => `${b.title}, ${b.month}`).join('; ') || 'none recorded'}).`;
+  const points = model.shares.map((s) => ({ ...s, date: monthDate(s.month) }));
+  const x = {
+    field: 'date',
+    type: 'temporal',
+    timeUnit: 'utcyearmonth',
+    title: 'Month',
+    axis: { format: '%Y', labelOverlap: true },
+  };
+  const y = { field: 'pct', type: 'quantitative', title: "Share of the parent's hashrate (%)" };
+  const color = {
+    field: 'link',
+    type: 'nominal',
+    title: 'Share of',
+    scale: { domain: links, range: PALETTE.slice(0, Math.max(1, links.length)) },
+  };
+  const shape = {
+    field: 'evidence',
+    type: 'nominal',
+    title: 'Evidence',
+    scale: { domain: [...EVIDENCE], range: EVIDENCE_SHAPES },
+  };
+  const tooltip = [
+    { field: 'link', title: 'Share of' },
+    { field: 'month', title: 'Month' },
+    { field: 'pct', title: 'Share (%)' },
+    { field: 'evidence', title: 'Evidence' },
+    { field: 'source', title: 'Source' },
+  ];
+  const layers: Record<string, unknown>[] = [
+    { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color, detail: { field: 'link' } } },
+    {
+      transform: [{ filter: 'datum.approximate === false' }],
+      mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+      encoding: { x, y, color, shape, tooltip },
+    },
+    {
+      transform: [{ filter: 'datum.approximate === true' }],
+      mark: { type: 'point', filled: false, size: 70, strokeWidth: 1.5, opacity: 1 },
+      encoding: { x, y, color, shape, tooltip },
+    },
+  ];
+  if (model.breaks.length > 0) {
+    const breaks = { values: model.breaks.map((b) => ({ ...b, date: monthDate(b.month) })) };
+    layers.push(
+      {
+        data: breaks,
+        mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' } },
+      },
+      {
+        data: breaks,
+        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 2, fontSize: 10, color: '#000000' },
+        encoding: {
+          x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' },
+          y: { value: 0 },
+          text: { field: 'title' },
+        },
+      },
+    );
+  }
+  return {
+    kind: 'shares',
+    title,
+    description,
+    spec: {
+      ...frame(title, 'Each share is of the parent region; dashed rules mark structural breaks', description),
+      data: { values: points },
+      layer: layers,
+      resolve: { scale: { shape: 'shared' } },
+    },
+    table: {
+      columns: ['Share of', 'Month', 'Share (%)', 'Evidence', 'Approximate', 'Source'],
+      rows: model.shares.map((s) => [s.link, s.month, s.pct, s.evidence, s.approximate ? 'yes' : 'no', s.source]),
+    },
+  };
+}
+
+/** Every world series by year: best guess as a line, bounds as a band, projections dashed. */
+function networkChart(model: ReportModel): Chart {
+  const series = [...new Set(model.network.map((n) => n.series))];
+  const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map((n) => n.series))];
+  const title = `${model.world.name}: bitcoin network electricity by year`;
+  const description = `The ${series.length} series of the whole network's annual electricity (TWh) in the data: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed, not measurements`}. Part-year totals are annualised as an estimate's basis is.`;
+  const values = model.network.map((n) => ({ ...n, measured: n.kind === 'estimate' ? 'measurement' : 'projection' }));
+  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
+  const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)' };
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    title: 'Series',
+    scale: { domain: series, range: PALETTE.slice(0, Math.max(1, series.length)) },
+  };
+  const dash = {
+    field: 'measured',
+    type: 'nominal',
+    title: 'Kind',
+    scale: {
+      domain: ['measurement', 'projection'],
+      range: [
+        [1, 0],
+        [6, 4],
+      ],
+    },
+  };
+  const tooltip = [
+    { field: 'series', title: 'Series' },
+    { field: 'year', title: 'Year' },
+    { field: 'twh', title: 'TWh', format: '.4~r' },
+    { field: 'lowerTwh', title: 'Lower TWh', format: '.4~r' },
+    { field: 'upperTwh', title: 'Upper TWh', format: '.4~r' },
+    { field: 'coverage', title: 'Coverage' },
+    { field: 'evidence', title: 'Evidence' },
+  ];
+  return {
+    kind: 'network',
+    title,
+    description,
+    spec: {
+      ...frame(title, 'Best guess (line) and bounds (band); projections dashed', description),
+      data: { values },
+      layer: [
+        {
+          transform: [{ filter: 'datum.lowerTwh !== null && datum.upperTwh !== null' }],
+          mark: { type: 'area', opacity: 0.18 },
+          encoding: { x, y: { field: 'lowerTwh', type: 'quantitative' }, y2: { field: 'upperTwh' }, color },
+        },
+        {
+          mark: { type: 'line', strokeWidth: 2, point: { size: 30, filled: true } },
+          encoding: { x, y, color, strokeDash: dash, tooltip },
+        },
+      ],
+    },
+    table: {
+      columns: ['Series', 'Kind', 'Year', 'TWh', 'Lower TWh', 'Upper TWh', 'Coverage', 'Evidence', 'Source'],
+      rows: model.network.map((n) => [
+        n.series,
+        n.kind,
+        n.year,
+        n.twh,
+        n.lowerTwh,
+        n.upperTwh,
+        n.coverage,
+        n.evidence,
+        n.source,
+      ]),
+    },
+  };
+}
+
+/** The region's estimate among its neighbours in the baseline, the region's bar marked. */
+function neighboursChart(model: ReportModel): Chart {
+  const name = model.estimate.region.name;
+  const comparison = model.comparison;
+  const title = `${name} among countries' electricity consumption`;
+  const rows = comparison?.rows ?? [];
+  const description =
+    comparison === null
+      ? `No country list to compare ${name} with.`
+      : `${name}'s estimate, ${formatNumber(model.estimate.energy.twh)} TWh a year, ranked among the countries nearest to it in ${comparison.name} (${comparison.measure}, ${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.country} ${formatNumber(r.twh)} TWh`).join('; ')}.`;
+  const values = rows.map((r) => ({
+    label: `${r.rank}. ${r.country}`,
+    country: r.country,
+    rank: r.rank,
+    twh: r.twh,
+    shown: r.self ? 'this estimate' : 'country',
+  }));
+  return {
+    kind: 'neighbours',
+    title,
+    description,
+    spec: {
+      ...frame(title, comparison === null ? '' : `${comparison.name}; the region's estimate highlighted`, description),
+      data: { values },
+      encoding: {
+        y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
+        x: { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)' },
+      },
+      layer: [
+        {
+          mark: { type: 'bar', stroke: '#333333', strokeWidth: 0.5 },
+          encoding: {
+            color: {
+              field: 'shown',
+              type: 'nominal',
+              title: null,
+              scale: { domain: ['this estimate', 'country'], range: [HIGHLIGHT, MUTED] },
+            },
+            tooltip: [
+              { field: 'country', title: 'Country or region' },
+              { field: 'twh', title: 'TWh', format: '.4~r' },
+              { field: 'rank', title: 'Rank' },
+            ],
+          },
+        },
+        {
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 },
+          encoding: { text: { field: 'twh', type: 'quantitative', format: '.3~r' } },
+        },
+      ],
+    },
+    table: {
+      columns: ['Rank', 'Country or region', 'TWh', 'This estimate'],
+      rows: rows.map((r) => [r.rank, r.country, r.twh, r.self ? 'yes' : 'no']),
+    },
+  };
+}
+
+/** The region's carbon at its grid's intensity and at the all-hydro and all-coal ends, over the energy bounds. */
+function carbonChart(model: ReportModel): Chart {
+  const name = model.estimate.region.name;
+  const title = `${name}: carbon at its grid's intensity and at the extremes`;
+  const description = `Carbon dioxide from ${name}'s estimated electricity, Mt CO2 a year, ${model.carbon
+    .map(
+      (c) =>
+        `${c.label} (${formatNumber(c.gco2PerKwh)} g/kWh): ${formatNumber(c.mtco2)} (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
+    )
+    .join('; ')}. The range of each is over the energy's bounds.`;
+  const values = model.carbon.map((c) => ({ ...c, row: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh` }));
+  const y = { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } };
+  return {
+    kind: 'carbon',
+    title,
+    description,
+    spec: {
+      ...frame(title, 'Best guess (point) over the energy bounds (line)', description),
+      height: 120,
+      data: { values },
+      layer: [
+        {
+          mark: { type: 'rule', strokeWidth: 2, color: '#333333' },
+          encoding: {
+            y,
+            x: { field: 'lowerMtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
+            x2: { field: 'upperMtco2' },
+          },
+        },
+        {
+          mark: { type: 'point', filled: true, size: 90, color: HIGHLIGHT, shape: 'diamond' },
+          encoding: {
+            y,
+            x: { field: 'mtco2', type: 'quantitative' },
+            tooltip: [
+              { field: 'label', title: 'Grid' },
+              { field: 'gco2PerKwh', title: 'g CO2/kWh' },
+              { field: 'mtco2', title: 'Mt CO2', format: '.4~r' },
+              { field: 'lowerMtco2', title: 'Lower', format: '.4~r' },
+              { field: 'upperMtco2', title: 'Upper', format: '.4~r' },
+            ],
+          },
+        },
+      ],
+    },
+    table: {
+      columns: ['Grid', 'g CO2/kWh', 'Mt CO2', 'Lower Mt CO2', 'Upper Mt CO2', 'Source'],
+      rows: model.carbon.map((c) => [c.label, c.gco2PerKwh, c.mtco2, c.lowerMtco2, c.upperMtco2, c.source]),
+    },
+  };
+}
+
+const BUILDERS: Record<ChartKind, (model: ReportModel) => Chart> = {
+  shares: sharesChart,
+  network: networkChart,
+  neighbours: neighboursChart,
+  carbon: carbonChart,
+};
+
+/** One chart of a report model. */
+export function chartOf(model: ReportModel, kind: ChartKind): Chart {
+  return BUILDERS[kind](model);
+}
