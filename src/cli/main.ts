@@ -55,6 +55,9 @@ export function buildProgram(argv: readonly string[] = []): Command {
       outputError: (message, write) => write(message.endsWith('\n') ? message : `${message}\n`),
       getOutHelpWidth: () => widthOf(stdout()),
       getErrHelpWidth: () => widthOf(stderr()),
+      // Asked of Node's own streams otherwise, which would be made (and their modules loaded) only to say no.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .showHelpAfterError('(add --help for usage and examples)')
     .addHelpText(

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Dataset } from '../data/dataset.js';
 import { packageInfo } from '../data/package.js';
@@ -29,9 +28,9 @@ export function commandLine(argv: readonly string[]): string {
 }
 
 /** Which data a page was made from, with a digest of the data as read, so that two pages can be matched. */
-export function dataDescription(command: Command, data: Dataset): string {
+export async function dataDescription(command: Command, data: Dataset): Promise<string> {
   const { data: dir, defaultData } = globalOptions(command);
-  const digest = createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16);
+  const digest = (await import('../format/pictures.js')).dataDigest(data);
   const version = packageInfo().version;
   const what =
     dir === undefined

@@ -37,7 +37,7 @@ shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
       const html = renderReportHtml(model, charts, {
         command: commandLine(process.argv),
         toolVersion: cmd.parent?.version() ?? '',
-        data: dataDescription(cmd, data),
+        data: await dataDescription(cmd, data),
         made: todayUtc(),
       });
       writePicture(options, html, `the report on ${model.estimate.region.name}`);
