@@ -81,8 +81,8 @@ const common = {
   },
   logLevel: 'warning',
   plugins: [lazyChildProcess, noZodLocales],
-  // Vega and Vega-Lite are dependencies, loaded from node_modules by the report and chart commands alone.
-  external: ['vega', 'vega-lite'],
+  // Vega, Vega-Lite and resvg are dependencies, loaded from node_modules by the report and chart commands alone.
+  external: ['vega', 'vega-lite', '@resvg/resvg-js'],
 };
 // The CLI is one file with no static imports of its own, so that a run resolves and reads as few modules as
 // possible; what only some runs need and is large (zod and the validators, the importers) is built into

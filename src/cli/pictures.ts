@@ -8,7 +8,7 @@ import { indexData, resolveRegion } from '../core/lookup.js';
 import type { ReportModel } from '../format/pictures.js';
 import { type EstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
 import { globalOptions, loadDataFor } from './options.js';
-import { stderr, stdout, writeExact, writeText } from './streams.js';
+import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js';
 
 /** The options `report` and `chart` share. */
 export interface PictureOptions extends EstimateChoiceOptions {
@@ -60,13 +60,20 @@ export async function reportModelFor(
   return { model: buildReport(data, region.id, estimateChoicesFrom(options)), data };
 }
 
-/** Writes a page or a chart to --out (atomically, checked again for --force) or, without --out, to stdout. */
-export function writePicture(options: PictureOptions, text: string, what: string): void {
+/**
+ * Writes a page or a chart to --out (atomically, checked again for --force) or, without --out, to stdout; a PNG
+ * is not written to a terminal.
+ */
+export function writePicture(options: PictureOptions, content: string | Uint8Array, what: string): void {
   if (options.out === undefined) {
-    writeExact(stdout(), text);
+    if (typeof content === 'string') writeExact(stdout(), content);
+    else if (stdout().isTTY === true) {
+      throw new UsageError(`A PNG is not for a terminal: give --out <file>, or redirect stdout to a file.`);
+    } else writeBytes(stdout(), content);
     return;
   }
   checkOutputFile(options.out, options.force === true);
-  writeAtomically(options.out, text);
-  writeText(stderr(), `Wrote ${what} to ${options.out} (${Math.ceil(Buffer.byteLength(text) / 1024)} KB).\n`);
+  writeAtomically(options.out, content);
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
+  writeText(stderr(), `Wrote ${what} to ${options.out} (${Math.ceil(bytes / 1024)} KB).\n`);
 }

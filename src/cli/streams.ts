@@ -8,7 +8,7 @@ export interface OutputStream {
   isTTY?: boolean;
   /** The terminal's width, when the stream is a terminal. */
   columns?: number;
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
   on?(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
   off?(event: 'drain' | 'error' | 'close', listener: () => void): unknown;
 }
@@ -39,6 +39,12 @@ export function writeText(stream: OutputStream, text: string): void {
 export function writeExact(stream: OutputStream, text: string): void {
   if (text === '' || closedStreams.has(stream)) return;
   stream.write(text);
+}
+
+/** Writes bytes exactly (a PNG). */
+export function writeBytes(stream: OutputStream, bytes: Uint8Array): void {
+  if (bytes.length === 0 || closedStreams.has(stream)) return;
+  stream.write(bytes);
 }
 
 /** How many characters of a streamed document are gathered before they are written: few writes, little memory. */
@@ -207,10 +213,10 @@ export class DescriptorStream implements OutputStream {
     return this.direct() ? undefined : this.node().columns;
   }
 
-  write(text: string): boolean {
+  write(text: string | Uint8Array): boolean {
     if (closedStreams.has(this)) return true;
     if (!this.direct()) return this.node().write(text);
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let offset = 0;
     while (offset < bytes.length) {
       try {

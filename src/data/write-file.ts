@@ -8,7 +8,7 @@ import { kindOf, systemReason } from './read-file.js';
  * sees the old file or the whole new one, and a failure leaves no part of the new one behind.
  * @throws DataError naming the file and the system's reason.
  */
-export function writeAtomically(path: string, text: string): void {
+export function writeAtomically(path: string, text: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     rmSync(temporary, { force: true });

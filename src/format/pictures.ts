@@ -6,4 +6,5 @@ export { dataDigest } from '../data/digest.js';
 export { buildReport, type ReportModel } from '../core/report.js';
 export { type Chart, chartOf } from './charts.js';
 export { renderReportHtml, type RenderedChart, type ReportMeta } from './report-html.js';
+export { renderPng } from './png.js';
 export { renderSvg } from './svg.js';

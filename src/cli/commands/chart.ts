@@ -4,8 +4,8 @@ import { addEstimateChoiceOptions } from '../estimate-options.js';
 import { examples } from '../options.js';
 import { type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
 
-/** What `chart` writes: the drawing, or the Vega-Lite specification it is drawn from. */
-const CHART_FORMATS = ['svg', 'vega-lite'] as const;
+/** What `chart` writes: the drawing (SVG, or PNG at twice its size), or the Vega-Lite specification it is drawn from. */
+const CHART_FORMATS = ['svg', 'png', 'vega-lite'] as const;
 
 interface ChartOptions extends PictureOptions {
   format: (typeof CHART_FORMATS)[number];
@@ -15,7 +15,7 @@ export function registerChart(program: Command): void {
   const command = program
     .command('chart')
     .description(
-      "One of the report's charts alone, as SVG for articles and slides (or its Vega-Lite specification): shares (the region's share history), network (the network's energy by year), neighbours (the region among countries), carbon.",
+      "One of the report's charts alone, as SVG or PNG for articles and slides (or its Vega-Lite specification): shares (the region's share history), network (the network's energy by year), neighbours (the region among countries), carbon.",
     )
     .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
     .option('-r, --region <id>', 'region id, name, alias or ISO code');
@@ -29,14 +29,20 @@ export function registerChart(program: Command): void {
       examples([
         'mining-energy chart shares --region sichuan --out sichuan-shares.svg',
         'mining-energy chart neighbours --region texas --year 2023 --out texas.svg',
+        'mining-energy chart carbon --region china --format png --out china-carbon.png',
         'mining-energy chart network --region world --format vega-lite > network.vl.json',
       ]),
     )
     .action(async (kind: ChartKind, options: ChartOptions, cmd: Command) => {
       const { model } = await reportModelFor(options, cmd);
-      const { chartOf, renderSvg } = await import('../../format/pictures.js');
+      const { chartOf, renderPng, renderSvg } = await import('../../format/pictures.js');
       const chart = chartOf(model, kind);
-      const text = options.format === 'svg' ? await renderSvg(chart) : `${JSON.stringify(chart.spec, null, 2)}\n`;
-      writePicture(options, text, `the ${kind} chart of ${model.estimate.region.name}`);
+      const content =
+        options.format === 'vega-lite'
+          ? `${JSON.stringify(chart.spec, null, 2)}\n`
+          : options.format === 'png'
+            ? await renderPng(await renderSvg(chart))
+            : await renderSvg(chart);
+      writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);
     });
 }
