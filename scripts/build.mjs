@@ -90,13 +90,14 @@ const common = {
 const LAZY = {
   'src/data/validate.ts': 'validate',
   'src/data/seed-schema.ts': 'seed-schema',
-  'src/data/series-input.ts': 'series-input',
   'src/import/import-data.ts': 'import-data',
   'src/format/pictures.ts': 'pictures',
 };
-// Imported with import() in the sources, but small: bundled into the CLI itself, since loading any ES module
-// brings Node's ES-module loader in (6-8 ms), more than compiling these with the rest of the bundle.
+// Imported with import() in the sources, but small, or (the series reader) the only module a run of
+// `network --input` would load: bundled into the CLI itself, since loading any ES module brings Node's ES-module
+// loader in (6-8 ms), more than compiling these with the rest of the bundle.
 const INLINE = new Set([
+  'src/data/series-input.ts',
   'src/format/table.ts',
   'src/format/scenario.ts',
   'src/format/network.ts',

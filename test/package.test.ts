@@ -41,7 +41,6 @@ const EXPECTED_FILES = [
   'dist/cli.cjs',
   'dist/lazy/import-data.js',
   'dist/lazy/seed-schema.js',
-  'dist/lazy/series-input.js',
   'dist/lazy/validate.js',
   'dist/lib/index.js',
   'dist/shipped-data.json',

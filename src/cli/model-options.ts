@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Overheads, type Weighting } from '../core/bottom-up.js';
 import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown } from '../core/network.js';
+import { plainlyValidHardware } from '../data/hardware-list.js';
 import { jsonProblemText, parseJson } from '../data/json.js';
 import { MAX_MACHINES } from '../data/limits.js';
 import { readTextFile } from '../data/read-file.js';
@@ -55,16 +56,22 @@ export async function readHardware(path: string): Promise<Hardware[]> {
       `The hardware list ${path} has ${formatCount(parsed.value.length)} machines, over the limit of ${formatCount(MAX_MACHINES)}.`,
     );
   }
-  const { validateFile } = await import('../data/validate.js');
-  const result = validateFile('hardware', parsed.value, path);
-  if (!result.ok) throw new DataError('The hardware list is invalid:', result.problems);
-  if (result.records.length === 0) {
+  const records = plainlyValidHardware(parsed.value) ?? (await validatedHardware(parsed.value, path));
+  if (records.length === 0) {
     throw new DataError(`The hardware list ${path} is empty: it needs at least one machine.`);
   }
-  const repeated = repeatedModels(result.records, path);
+  const repeated = repeatedModels(records, path);
   if (repeated.length > 0) {
     throw new DataError('The hardware list lists a machine more than once:', listedProblems(repeated));
   }
+  return records;
+}
+
+/** A hardware list's records as the schema checks them, or a DataError with each problem it finds. */
+async function validatedHardware(raw: unknown, path: string): Promise<Hardware[]> {
+  const { validateFile } = await import('../data/validate.js');
+  const result = validateFile('hardware', raw, path);
+  if (!result.ok) throw new DataError('The hardware list is invalid:', result.problems);
   return result.records;
 }
 

@@ -39,7 +39,6 @@ type NumericField = keyof typeof SERIES_RANGES;
 /** The fields of a row, in the order the messages name them. */
 export const SERIES_FIELDS = ['date', 'hashrateEhs', 'revenueUsd', 'thresholdJPerTh'] as const;
 
-const NUMERIC_FIELDS: readonly NumericField[] = ['hashrateEhs', 'revenueUsd', 'thresholdJPerTh'];
 
 const HEADER_NEEDED = 'the columns date, hashrateEhs, and revenueUsd or thresholdJPerTh';
 
@@ -259,32 +258,34 @@ function dateIn(line: number, value: unknown, problems: Problems): string | unde
   return value;
 }
 
-/** One row's checked values, or undefined after adding its problems. */
+/** A field's number when it is given (neither missing nor null), or undefined after adding its problem. */
+function givenNumberIn(record: RawRow, field: NumericField, value: unknown, problems: Problems): number | undefined {
+  return value === undefined || value === null ? undefined : numberIn(record, field, value, problems);
+}
+
+/**
+ * One row's checked values, or undefined after adding its problems. Each field is read once and the row made as
+ * one object literal of its shape, not field by field or by spreading: a series has thousands of rows.
+ */
 function checkedRow(record: RawRow, problems: Problems): SeriesInputRow | undefined {
   const { line, fields } = record;
   const before = problems.list.length;
   const rawDate = fields.get('date');
   const date = rawDate === undefined ? problems.add(line, 'date', 'is required') : dateIn(line, rawDate, problems);
-  const values: Partial<Record<NumericField, number>> = {};
-  for (const field of NUMERIC_FIELDS) {
-    const value = fields.get(field);
-    if (value === undefined || value === null) continue;
-    const number = numberIn(record, field, value, problems);
-    if (number !== undefined) values[field] = number;
-  }
-  if (!fields.has('hashrateEhs') || fields.get('hashrateEhs') === null) problems.add(line, 'hashrateEhs', 'is required');
-  const hasRevenue = fields.get('revenueUsd') != null;
-  const hasThreshold = fields.get('thresholdJPerTh') != null;
-  if (hasRevenue === hasThreshold) {
+  const rawHashrate = fields.get('hashrateEhs');
+  const rawRevenue = fields.get('revenueUsd');
+  const rawThreshold = fields.get('thresholdJPerTh');
+  const hashrateEhs = givenNumberIn(record, 'hashrateEhs', rawHashrate, problems);
+  const revenueUsd = givenNumberIn(record, 'revenueUsd', rawRevenue, problems);
+  const thresholdJPerTh = givenNumberIn(record, 'thresholdJPerTh', rawThreshold, problems);
+  if (rawHashrate === undefined || rawHashrate === null) problems.add(line, 'hashrateEhs', 'is required');
+  if ((rawRevenue != null) === (rawThreshold != null)) {
     problems.add(line, 'revenueUsd', 'give either revenueUsd or thresholdJPerTh, not both and not neither');
   }
-  if (problems.list.length > before || date === undefined || values.hashrateEhs === undefined) return undefined;
-  return {
-    date,
-    hashrateEhs: values.hashrateEhs,
-    ...(values.revenueUsd === undefined ? {} : { revenueUsd: values.revenueUsd }),
-    ...(values.thresholdJPerTh === undefined ? {} : { thresholdJPerTh: values.thresholdJPerTh }),
-  };
+  if (problems.list.length > before || date === undefined || hashrateEhs === undefined) return undefined;
+  if (revenueUsd !== undefined) return { date, hashrateEhs, revenueUsd };
+  if (thresholdJPerTh !== undefined) return { date, hashrateEhs, thresholdJPerTh };
+  return { date, hashrateEhs };
 }
 
 /**
