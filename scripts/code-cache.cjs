@@ -16,6 +16,9 @@ function runNext() {
   if (line === undefined) return;
   process.argv = [process.argv[0], bin, ...line.split(' ')];
   script = runCli(undefined, script);
+  // Node emits beforeExit again only if the loop had more to do: a run that does no input or output of its own
+  // (help, an estimate written synchronously) would otherwise end the list there.
+  setImmediate(() => {});
 }
 process.on('beforeExit', runNext);
 process.on('exit', () => writeFileSync(out, script.createCachedData()));

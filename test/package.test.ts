@@ -40,6 +40,7 @@ const EXPECTED_FILES = [
   'dist/cli.cache',
   'dist/cli.cjs',
   'dist/lazy/import-data.js',
+  'dist/lazy/pictures.js',
   'dist/lazy/seed-schema.js',
   'dist/lazy/validate.js',
   'dist/lib/index.js',
@@ -74,10 +75,20 @@ describe('the package', () => {
     expect(bytes).toBeLessThan(1_000_000);
   });
 
-  it('installs no runtime dependencies: what the CLI and the library use is bundled into dist/', () => {
+  it('installs only the chart renderers, which report and chart alone load; the rest is bundled into dist/', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(manifest.dependencies).toBeUndefined();
+    expect(Object.keys(manifest.dependencies as Record<string, string>).sort()).toEqual([
+      '@resvg/resvg-js',
+      'vega',
+      'vega-lite',
+    ]);
     // zod's types appear in the library's declarations; TypeScript users add zod themselves.
     expect(manifest.peerDependenciesMeta).toEqual({ zod: { optional: true } });
+    const cli = readFileSync(join(ROOT, 'dist/cli.cjs'), 'utf8');
+    for (const renderer of ['vega', 'vega-lite', '@resvg/resvg-js']) {
+      expect(cli).not.toContain(`require("${renderer}")`);
+      expect(cli).not.toContain(`import("${renderer}")`);
+    }
+    expect(readFileSync(join(ROOT, 'dist/lazy/pictures.js'), 'utf8')).toMatch(/import\("vega"\)/);
   });
 });
