@@ -55,7 +55,8 @@ function saveArtifact(name: string, png: Buffer): void {
 }
 
 /** Opens a file:// page and records every console error, uncaught page error and network request it makes. */
-async function openPage(browser: Browser, url: string, viewport: { width: number; height: number }) {
+async function openPage(url: string, viewport: { width: number; height: number }) {
+  const browser = await started;
   const page = await browser.newPage({ viewport });
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], requests: [] };
   page.on('console', (message) => {
@@ -93,15 +94,17 @@ const REPORTS = [
   { name: 'hainan-user-data', args: () => ['--data', userDataDirectory(), 'report', '--region', 'hainan'] },
 ];
 
-let browser: Browser;
+/** The browser, started once; every test that draws awaits it, so each fails with its message if it cannot start. */
+let started: Promise<Browser>;
 
-beforeAll(async () => {
-  // No skip when the browser is missing: the run fails with launchBrowser's message saying how to install one.
-  browser = await launchBrowser();
-}, 60_000);
+beforeAll(() => {
+  started = launchBrowser();
+  // Reported by each test that awaits it, not as an unhandled rejection.
+  started.catch(() => undefined);
+});
 
 afterAll(async () => {
-  await browser?.close();
+  await started.then((browser) => browser.close()).catch(() => undefined);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -129,13 +132,13 @@ describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
   });
 
   it('loads with no console or page error and no request but the file itself', async () => {
-    const { page, problems } = await openPage(browser, url, DESKTOP);
+    const { page, problems } = await openPage(url, DESKTOP);
     await page.close();
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], requests: [url] });
   });
 
   it('shows the four charts, each with its table of figures, drawn in colour', async () => {
-    const { page } = await openPage(browser, url, DESKTOP);
+    const { page } = await openPage(url, DESKTOP);
     try {
       expect(await chartKinds(page)).toEqual(CHART_KINDS);
       for (const kind of CHART_KINDS) {
@@ -164,7 +167,7 @@ describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
   });
 
   it('fits a 390 px phone screen: no sideways scrolling, every chart scaled down to the width', async () => {
-    const { page } = await openPage(browser, url, PHONE);
+    const { page } = await openPage(url, PHONE);
     try {
       // Evaluated in the page (the tests' types have no DOM).
       const widths = await page.evaluate<{ scroll: number; inner: number }>(
