@@ -1,0 +1,190 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/browser.mjs';
+import { FIXTURES, ROOT, runCli } from '../helpers.js';
+
+/** Where the screenshots go, to look at after a run (not committed). */
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
+const CHART_KINDS = ['shares', 'network', 'neighbours', 'carbon'];
+const DESKTOP = { width: 1000, height: 1400 };
+const PHONE = { width: 390, height: 844 };
+
+/** A screenshot counts as drawn when at least this share of its pixels is not (near) white… */
+const MIN_INK_SHARE = 0.02;
+/** …and it has more distinct colours than a blank page with a border or a lone line of text would. */
+const MIN_DISTINCT_COLOURS = 8;
+
+interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  requests: string[];
+}
+
+interface PixelSummary {
+  inkShare: number;
+  distinctColours: number;
+}
+
+/** How much of a PNG is drawn: the share of pixels darker than near-white, and the number of distinct colours. */
+function pixelSummary(png: Buffer): PixelSummary {
+  const { data, width, height } = PNG.sync.read(png);
+  const colours = new Set<number>();
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+    colours.add((r << 16) | (g << 8) | b);
+    if (Math.min(r, g, b) < 235) ink++;
+  }
+  return { inkShare: ink / (width * height), distinctColours: colours.size };
+}
+
+function expectDrawn(png: Buffer, what: string): void {
+  const { inkShare, distinctColours } = pixelSummary(png);
+  expect(inkShare, `${what}: share of non-white pixels`).toBeGreaterThan(MIN_INK_SHARE);
+  expect(distinctColours, `${what}: distinct colours`).toBeGreaterThan(MIN_DISTINCT_COLOURS);
+}
+
+function saveArtifact(name: string, png: Buffer): void {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, name), png);
+}
+
+/** Opens a file:// page and records every console error, uncaught page error and network request it makes. */
+async function openPage(url: string, viewport: { width: number; height: number }) {
+  const browser = await started;
+  const page = await browser.newPage({ viewport });
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('request', (request) => problems.requests.push(request.url()));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+async function chartKinds(page: Page): Promise<string[]> {
+  return page.locator('section.chart').evaluateAll((sections) => sections.map((s) => s.id.replace(/^section-/, '')));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'mining-energy-browser-'));
+
+/** A user's data directory with a region the shipped data lacks (Hainan, under China), as the CLI tests use. */
+function userDataDirectory(): string {
+  const dir = join(work, 'my-data');
+  cpSync(join(FIXTURES, 'overlay'), dir, { recursive: true });
+  return dir;
+}
+
+/** Writes a report with the built CLI and returns its file:// URL. */
+function writeReport(name: string, args: string[]): string {
+  const out = join(work, `${name}.html`);
+  const result = runCli([...args, '--out', out]);
+  expect(result.code, result.stderr).toBe(0);
+  return pathToFileURL(out).href;
+}
+
+const REPORTS = [
+  { name: 'sichuan', args: () => ['report', '--region', 'sichuan'] },
+  { name: 'hainan-user-data', args: () => ['--data', userDataDirectory(), 'report', '--region', 'hainan'] },
+];
+
+/** The browser, started once; every test that draws awaits it, so each fails with its message if it cannot start. */
+let started: Promise<Browser>;
+
+beforeAll(() => {
+  started = launchBrowser();
+  // Reported by each test that awaits it, not as an unhandled rejection.
+  started.catch(() => undefined);
+});
+
+afterAll(async () => {
+  await started.then((browser) => browser.close()).catch(() => undefined);
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('launchBrowser', () => {
+  it('fails, naming the path and how to install Chromium, when CHROMIUM_PATH points at nothing', async () => {
+    const missing = join(work, 'no-chromium');
+    await expect(launchBrowser({ CHROMIUM_PATH: missing })).rejects.toThrow(
+      `Chromium could not start from ${missing}: no such file. Install it with \`apt-get install chromium\` (Debian, Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.`,
+    );
+  });
+
+  it('fails with the same advice when CHROMIUM_PATH is not executable', async () => {
+    const notExecutable = join(work, 'chromium.txt');
+    writeFileSync(notExecutable, 'not a browser');
+    await expect(launchBrowser({ CHROMIUM_PATH: notExecutable })).rejects.toThrow(
+      /^Chromium could not start from .*chromium\.txt: it is not an executable file \(EACCES\)\. Install it with `apt-get install chromium`/,
+    );
+  });
+});
+
+describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
+  let url: string;
+  beforeAll(() => {
+    url = writeReport(name, args());
+  });
+
+  it('loads with no console or page error and no request but the file itself', async () => {
+    const { page, problems } = await openPage(url, DESKTOP);
+    await page.close();
+    expect(problems).toEqual({ consoleErrors: [], pageErrors: [], requests: [url] });
+  });
+
+  it('shows the four charts, each with its table of figures, drawn in colour', async () => {
+    const { page } = await openPage(url, DESKTOP);
+    try {
+      expect(await chartKinds(page)).toEqual(CHART_KINDS);
+      for (const kind of CHART_KINDS) {
+        const section = page.locator(`section.chart#section-${kind}`);
+        const svg = section.locator('svg');
+        expect(await svg.count(), `${kind}: one svg`).toBe(1);
+        expect(await svg.isVisible(), `${kind}: svg visible`).toBe(true);
+        const box = await svg.boundingBox();
+        expect(box?.width, `${kind}: svg width`).toBeGreaterThan(100);
+        expect(box?.height, `${kind}: svg height`).toBeGreaterThan(100);
+
+        const rows = section.locator('details table tbody tr');
+        expect(await section.locator('details summary').first().textContent()).toBe('The figures behind this chart');
+        expect(await rows.count(), `${kind}: rows in the table of figures`).toBeGreaterThan(0);
+
+        const png = await svg.screenshot();
+        expectDrawn(png, `${name} ${kind} chart`);
+        saveArtifact(`${name}-${kind}.png`, png);
+      }
+      const full = await page.screenshot({ fullPage: true });
+      expectDrawn(full, `${name} full page`);
+      saveArtifact(`${name}-page.png`, full);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits a 390 px phone screen: no sideways scrolling, every chart scaled down to the width', async () => {
+    const { page } = await openPage(url, PHONE);
+    try {
+      // Evaluated in the page (the tests' types have no DOM).
+      const widths = await page.evaluate<{ scroll: number; inner: number }>(
+        '({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })',
+      );
+      expect(widths.scroll).toBeLessThanOrEqual(widths.inner + 1);
+      for (const kind of CHART_KINDS) {
+        const box = await page.locator(`section.chart#section-${kind} svg`).boundingBox();
+        expect(box?.x, `${kind}: left edge`).toBeGreaterThanOrEqual(0);
+        expect((box?.x ?? 0) + (box?.width ?? Infinity), `${kind}: right edge`).toBeLessThanOrEqual(PHONE.width);
+        expect(box?.height, `${kind}: height`).toBeGreaterThan(0);
+      }
+      const full = await page.screenshot({ fullPage: true });
+      expectDrawn(full, `${name} phone page`);
+      saveArtifact(`${name}-phone.png`, full);
+    } finally {
+      await page.close();
+    }
+  });
+});
