@@ -104,19 +104,54 @@ function linksBelow(model: NonNullable<ReturnType<typeof buildCarbonModel>>, slo
 const carbonModels = new WeakMap<DataIndex, Map<string, ReturnType<typeof buildCarbonModel>>>();
 
 /**
+ * Models built for regions with sub-regions, per dataset index, period and basis, by the region they were built
+ * for: such a model holds each region directly below that one with its whole chain, so such a region without
+ * sub-regions of its own is priced from it. `estimate --all` then builds one model for a parent and its many
+ * sub-regions, not one for each of them (garbage in proportion to the regions, which the heap grows with). The
+ * models kept hold at most {@link MAX_KEPT_SLOTS_PER_REGION} slots a region of the data, however deep the tree is.
+ */
+const parentModels = new WeakMap<DataIndex, Map<string, { byRegion: Map<string, CarbonModel>; slots: number }>>();
+
+/** The slots of the parents' models kept (see {@link parentModels}), per region of the data. */
+const MAX_KEPT_SLOTS_PER_REGION = 2;
+
+type CarbonModel = ReturnType<typeof buildCarbonModel>;
+
+/**
  * The share tree of a period, its world shares and where each slot's hashrate is priced, for pricing one region:
  * the whole tree's when the world is asked for (kept, and used for every region after), else only the part the
  * region's intensity rests on (its chain and the regions below it), which gives the same intensity and costs in
- * proportion to that part, not to the whole data.
+ * proportion to that part, not to the whole data. A region without sub-regions is priced from the part last built
+ * for a region above it, when there is one: its slot's share and intensity are the same there.
  */
 function carbonModel(index: DataIndex, period: Period, basis: CarbonBasis, regionId: string) {
   const key = `${describePeriod(period)} ${basis}`;
   let models = carbonModels.get(index);
   if (!models) carbonModels.set(index, (models = new Map()));
   if (models.has(key)) return models.get(key);
-  if (index.regions.get(regionId)?.parent !== null) return buildCarbonModel(index, period, basis, regionId);
+  if (index.regions.get(regionId)?.parent !== null) return partialCarbonModel(index, period, basis, regionId, key);
   const model = buildCarbonModel(index, period, basis);
   models.set(key, model);
+  return model;
+}
+
+function partialCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis, regionId: string, key: string) {
+  let byKey = parentModels.get(index);
+  if (!byKey) parentModels.set(index, (byKey = new Map()));
+  let kept = byKey.get(key);
+  if (!kept) byKey.set(key, (kept = { byRegion: new Map(), slots: 0 }));
+  const isParent = index.children.has(regionId);
+  if (!isParent) {
+    const parentId = index.regions.get(regionId)?.parent;
+    const parentModel = parentId == null ? undefined : kept.byRegion.get(parentId);
+    if (parentModel?.tree.slots.has(regionId)) return parentModel;
+  }
+  const model = buildCarbonModel(index, period, basis, regionId);
+  const slots = model?.tree.ids.length ?? 0;
+  if (isParent && kept.slots + slots <= MAX_KEPT_SLOTS_PER_REGION * index.regions.size) {
+    kept.byRegion.set(regionId, model);
+    kept.slots += slots;
+  }
   return model;
 }
 

@@ -63,17 +63,17 @@ export function shareLinks(
       stack.pop();
       continue;
     }
-    const { child, link, pct, adjustment } = entry;
-    if (adjustment && regionId === undefined) warnings.push(adjustment);
+    const { child, pct } = entry;
+    if (regionId === undefined && entry.adjustment) warnings.push(entry.adjustment);
     links.push({
       id: child.id,
       parent: frame.parent.id,
       pct,
-      precisionPct: link.precisionPct,
-      approximate: link.choice.approximate,
-      breaks: link.breaks.map((b) => b.event.id),
-      distanceMonths: link.choice.distanceMonths,
-      secondhand: link.secondhand,
+      precisionPct: entry.precisionPct,
+      approximate: entry.approximate,
+      breaks: [...entry.breakIds],
+      distanceMonths: entry.distanceMonths,
+      secondhand: entry.secondhand,
     });
     enter(child, frame.inside || child.id === regionId);
   }

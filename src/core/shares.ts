@@ -251,11 +251,107 @@ export function reporterOf(index: DataIndex, sourceId: string): string {
 /** A parent's children's shares as one division of it, for sums over siblings. */
 export interface Partition {
   /** Each child that has a share for the period, with the share used in the division and why it differs, if it does. */
-  links: { child: Region; link: LinkChoice; pct: number; adjustment: string | null }[];
+  links: PartitionLink[];
   /** The children's own warnings (see {@link chooseLink}). */
-  linkWarnings: string[];
+  readonly linkWarnings: string[];
   /** What the division itself rests on: children counted in a remainder. */
   warnings: string[];
+}
+
+/**
+ * One child of a division. A division of a parent with many children (`estimate --all` over a large data directory)
+ * is kept for the whole run, so a child's {@link LinkChoice}, its warnings and the text of its adjustment are made
+ * when read, not kept: only the share and what the share tree needs of the link stay.
+ */
+export interface PartitionLink {
+  child: Region;
+  /** The child's link, as {@link chooseLink} gives it. */
+  readonly link: LinkChoice;
+  /** The share used in the division. */
+  pct: number;
+  /** Why `pct` differs from the link's share, or null when it does not. */
+  readonly adjustment: string | null;
+  /** The link's `precisionPct`, `choice.approximate`, `choice.distanceMonths` and `secondhand`. */
+  readonly precisionPct: number | null;
+  readonly approximate: boolean;
+  readonly distanceMonths: number;
+  readonly secondhand: boolean;
+  /** The ids of the link's events (structural breaks). */
+  readonly breakIds: readonly string[];
+}
+
+/** What the children of one division share: where the division is, and why shares were changed, when they were. */
+interface DivisionContext {
+  index: DataIndex;
+  parent: Region;
+  period: Period;
+  /** Why the shares add up to more than 100% (set only when they do). */
+  why: string;
+  /** The factor every remaining share was scaled by (1 when none was). */
+  scale: number;
+}
+
+const NO_BREAKS: readonly string[] = Object.freeze([]);
+
+class DividedLink implements PartitionLink {
+  readonly precisionPct: number | null;
+  readonly approximate: boolean;
+  readonly distanceMonths: number;
+  readonly secondhand: boolean;
+  readonly breakIds: readonly string[];
+  pct: number;
+  /** The share {@link chooseLink} gave, before any change. */
+  private readonly chosenPct: number;
+  /** The share after the remainder gave up part of it, or null when it gave up none. */
+  private reducedToPct: number | null = null;
+  private scaled = false;
+
+  constructor(
+    private readonly context: DivisionContext,
+    readonly child: Region,
+    link: LinkChoice,
+  ) {
+    this.pct = link.choice.pct;
+    this.chosenPct = link.choice.pct;
+    this.precisionPct = link.precisionPct;
+    this.approximate = link.choice.approximate;
+    this.distanceMonths = link.choice.distanceMonths;
+    this.secondhand = link.secondhand;
+    this.breakIds = link.breaks.length === 0 ? NO_BREAKS : link.breaks.map((b) => b.event.id);
+  }
+
+  get link(): LinkChoice {
+    const found = chooseLink(this.context.index, this.child, this.context.parent, this.context.period);
+    if (!found.ok) throw new Error(`${this.child.id} has no link in the division it is part of`);
+    return found.link;
+  }
+
+  /** Takes `cutPct` points off the share (the remainder giving up an excess). */
+  reduce(cutPct: number): void {
+    this.pct -= cutPct;
+    this.reducedToPct = this.pct;
+  }
+
+  /** Scales the share by the division's factor. */
+  scale(): void {
+    this.pct *= this.context.scale;
+    this.scaled = true;
+  }
+
+  get adjustment(): string | null {
+    if (this.reducedToPct === null && !this.scaled) return null;
+    const { parent, why, scale } = this.context;
+    const what = `${possessive(this.child.name)} share of ${parent.name}`;
+    const { chosenPct } = this;
+    const reduced =
+      this.reducedToPct === null
+        ? null
+        : `${what} is reduced from ${round(chosenPct)}% to ${round(this.reducedToPct)}%: ${why}, and the remainder holds regions that other months name.`;
+    if (!this.scaled) return reduced;
+    const before = this.reducedToPct ?? chosenPct;
+    const scaled = `${what} is scaled by ${Number(scale.toFixed(4))}, from ${round(before)}% to ${round(before * scale)}%: ${why}, more than the remainder can give up.`;
+    return reduced ? `${reduced} ${scaled}` : scaled;
+  }
 }
 
 /**
@@ -286,10 +382,10 @@ export function partitionOf(index: DataIndex, parent: Region, period: Period): P
 const partitions = new WeakMap<DataIndex, Map<string, Partition>>();
 
 /** Each division's links by child id, built on first use: a lookup per region, not a scan of its siblings. */
-const linksByChild = new WeakMap<Partition, Map<string, Partition['links'][number]>>();
+const linksByChild = new WeakMap<Partition, Map<string, PartitionLink>>();
 
 /** A child's link in a parent's division (the first, as the division lists them), or undefined when it has none. */
-export function partitionLink(partition: Partition, childId: string): Partition['links'][number] | undefined {
+export function partitionLink(partition: Partition, childId: string): PartitionLink | undefined {
   let byChild = linksByChild.get(partition);
   if (!byChild) {
     byChild = new Map();
@@ -300,15 +396,13 @@ export function partitionLink(partition: Partition, childId: string): Partition[
 }
 
 function dividePartition(index: DataIndex, parent: Region, period: Period): Partition {
-  const links: Partition['links'] = [];
+  const context: DivisionContext = { index, parent, period, why: '', scale: 1 };
+  const links: DividedLink[] = [];
   const inside: string[] = [];
-  const linkWarnings: string[] = [];
   for (const child of index.children.get(parent.id) ?? []) {
     const found = chooseLink(index, child, parent, period);
-    if (found.ok) {
-      linkWarnings.push(...found.link.warnings);
-      links.push({ child, link: found.link, pct: found.link.choice.pct, adjustment: null });
-    } else if (index.sharesByRegion.has(child.id)) inside.push(child.name);
+    if (found.ok) links.push(new DividedLink(context, child, found.link));
+    else if (index.sharesByRegion.has(child.id)) inside.push(child.name);
   }
   const warnings =
     inside.length > 0
@@ -316,26 +410,28 @@ function dividePartition(index: DataIndex, parent: Region, period: Period): Part
           `${inside.join(', ')}: no share of ${parent.name} for ${describePeriod(period)} (inside the remainder of the nearest whole breakdown), so not counted separately.`,
         ]
       : [];
+  const partition: Partition = {
+    links,
+    warnings,
+    get linkWarnings() {
+      return links.flatMap((l) => l.link.warnings);
+    },
+  };
   const total = links.reduce((sum, l) => sum + l.pct, 0);
-  if (total <= 100 + COMPLETE_TOLERANCE_PCT) return { links, linkWarnings, warnings };
-  const why = `the shares of ${possessive(parent.name)} parts for ${describePeriod(period)} come from different months and add up to ${Number(total.toFixed(2))}%`;
+  if (total <= 100 + COMPLETE_TOLERANCE_PCT) return partition;
+  context.why = `the shares of ${possessive(parent.name)} parts for ${describePeriod(period)} come from different months and add up to ${Number(total.toFixed(2))}%`;
   let excess = total - 100;
   for (const l of links.filter((l) => l.child.kind === 'other')) {
     const cut = Math.min(l.pct, excess);
     if (cut <= 0) continue;
-    l.adjustment = `${possessive(l.child.name)} share of ${parent.name} is reduced from ${round(l.pct)}% to ${round(l.pct - cut)}%: ${why}, and the remainder holds regions that other months name.`;
-    l.pct -= cut;
+    l.reduce(cut);
     excess -= cut;
   }
   if (excess > 1e-9) {
-    const scale = 100 / (100 + excess);
-    for (const l of links.filter((l) => l.pct > 0)) {
-      const scaled = `${possessive(l.child.name)} share of ${parent.name} is scaled by ${Number(scale.toFixed(4))}, from ${round(l.pct)}% to ${round(l.pct * scale)}%: ${why}, more than the remainder can give up.`;
-      l.adjustment = l.adjustment ? `${l.adjustment} ${scaled}` : scaled;
-      l.pct *= scale;
-    }
+    context.scale = 100 / (100 + excess);
+    for (const l of links.filter((l) => l.pct > 0)) l.scale();
   }
-  return { links, linkWarnings, warnings };
+  return partition;
 }
 
 const round = (value: number) => Number(value.toPrecision(4));
