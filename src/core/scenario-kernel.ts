@@ -42,6 +42,8 @@ export interface ScenarioKernel {
   recordOf: Int32Array;
   /** Each record's g CO2/kWh. */
   gco2PerKwh: Float64Array;
+  /** Scratch space for the numbers {@link applyScenario} hands on. */
+  numbers: Float64Array;
 }
 
 export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: CarbonLayout): ScenarioKernel {
@@ -61,6 +63,7 @@ export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: Carb
     movePct: Float64Array.from(plan.moves, (move) => move.pct),
     recordOf: layout.recordOf,
     gco2PerKwh: Float64Array.from(layout.records, (record) => record.gco2PerKwh),
+    numbers: new Float64Array(2),
   };
 }
 
@@ -73,65 +76,73 @@ export function fillShares(kernel: ScenarioKernel, pcts: Float64Array, values: F
   }
 }
 
-function scaleSubtree(kernel: ScenarioKernel, values: Float64Array, slot: number, factor: number): void {
-  const { start, items } = kernel.subtrees;
-  for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
-    const s = items[j] as number;
-    values[s] = (values[s] as number) * factor;
-  }
-}
-
-function addToAncestors(kernel: ScenarioKernel, values: Float64Array, slot: number, amount: number): void {
-  const { start, items } = kernel.ancestors;
-  for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
-    const s = items[j] as number;
-    values[s] = (values[s] as number) + amount;
-  }
-}
-
-function removeFrom(kernel: ScenarioKernel, values: Float64Array, slot: number, amount: number): void {
-  const current = values[slot] as number;
-  scaleSubtree(kernel, values, slot, current > 0 ? (current - amount) / current : 0);
-  addToAncestors(kernel, values, slot, -amount);
-}
-
-function addTo(kernel: ScenarioKernel, values: Float64Array, slot: number, amount: number): void {
-  const current = values[slot] as number;
-  if (current > 0) scaleSubtree(kernel, values, slot, (current + amount) / current);
-  else values[slot] = amount;
-  addToAncestors(kernel, values, slot, amount);
-}
-
-/** Shares a banned slot's `amount` among its siblings in proportion to theirs, as applyPlan does. */
-function redistributeProportionally(kernel: ScenarioKernel, values: Float64Array, ban: number, amount: number): void {
-  const { start, items } = kernel.banSiblings;
-  const first = start[ban] as number;
-  const end = start[ban + 1] as number;
-  let siblingTotal = 0;
-  for (let j = first; j < end; j++) siblingTotal += values[items[j] as number] as number;
-  if (siblingTotal > 0) {
-    for (let j = first; j < end; j++) {
-      const s = items[j] as number;
-      addTo(kernel, values, s, (amount * (values[s] as number)) / siblingTotal);
+/**
+ * Adds an amount to a slot or takes it away, as applyPlan's addTo and removeFrom do: its subtree is scaled from
+ * its share before to that share ± the amount (taken from a slot with no share, to 0; added to one, the slot is
+ * set to the amount), and its ancestors gain or lose the amount. The share before and the amount are passed in
+ * kernel.numbers[0] and [1], so that a call does not box them (a call a sibling, a million samples).
+ */
+function shiftSlot(kernel: ScenarioKernel, values: Float64Array, slot: number, adding: boolean): void {
+  const current = kernel.numbers[0] as number;
+  const amount = kernel.numbers[1] as number;
+  const { subtrees, ancestors } = kernel;
+  if (current > 0 || !adding) {
+    const factor = current > 0 ? (adding ? current + amount : current - amount) / current : 0;
+    for (let j = subtrees.start[slot] as number, end = subtrees.start[slot + 1] as number; j < end; j++) {
+      const s = subtrees.items[j] as number;
+      values[s] = (values[s] as number) * factor;
     }
-  } else addToAncestors(kernel, values, kernel.banSlots[ban] as number, amount);
+  } else values[slot] = amount;
+  const step = adding ? amount : -amount;
+  for (let j = ancestors.start[slot] as number, end = ancestors.start[slot + 1] as number; j < end; j++) {
+    const s = ancestors.items[j] as number;
+    values[s] = (values[s] as number) + step;
+  }
 }
 
 /** Applies the plan to world shares in place, as applyPlan does: bans first, then moves. */
 export function applyScenario(kernel: ScenarioKernel, values: Float64Array): void {
-  const { banSlots, moveFrom, moveTo, movePct } = kernel;
+  const { banSlots, banSiblings, moveFrom, moveTo, movePct, ancestors, numbers } = kernel;
   for (let ban = 0; ban < banSlots.length; ban++) {
     const slot = banSlots[ban] as number;
     const amount = values[slot] as number;
-    removeFrom(kernel, values, slot, amount);
-    if (kernel.redistributeKind === 0) redistributeProportionally(kernel, values, ban, amount);
-    else if (kernel.redistributeKind === 2) addTo(kernel, values, kernel.redistributeSlot, amount);
+    numbers[0] = amount;
+    numbers[1] = amount;
+    shiftSlot(kernel, values, slot, false);
+    if (kernel.redistributeKind === 0) {
+      const first = banSiblings.start[ban] as number;
+      const end = banSiblings.start[ban + 1] as number;
+      let siblingTotal = 0;
+      for (let j = first; j < end; j++) siblingTotal += values[banSiblings.items[j] as number] as number;
+      if (siblingTotal > 0) {
+        for (let j = first; j < end; j++) {
+          const s = banSiblings.items[j] as number;
+          numbers[0] = values[s] as number;
+          numbers[1] = (amount * (values[s] as number)) / siblingTotal;
+          shiftSlot(kernel, values, s, true);
+        }
+      } else {
+        for (let j = ancestors.start[slot] as number, stop = ancestors.start[slot + 1] as number; j < stop; j++) {
+          const s = ancestors.items[j] as number;
+          values[s] = (values[s] as number) + amount;
+        }
+      }
+    } else if (kernel.redistributeKind === 2) {
+      numbers[0] = values[kernel.redistributeSlot] as number;
+      numbers[1] = amount;
+      shiftSlot(kernel, values, kernel.redistributeSlot, true);
+    }
   }
   for (let m = 0; m < moveFrom.length; m++) {
     const from = moveFrom[m] as number;
+    const to = moveTo[m] as number;
     const amount = ((values[from] as number) * (movePct[m] as number)) / 100;
-    removeFrom(kernel, values, from, amount);
-    addTo(kernel, values, moveTo[m] as number, amount);
+    numbers[0] = values[from] as number;
+    numbers[1] = amount;
+    shiftSlot(kernel, values, from, false);
+    numbers[0] = values[to] as number;
+    numbers[1] = amount;
+    shiftSlot(kernel, values, to, true);
   }
 }
 

@@ -238,6 +238,11 @@ function emptyColumn(): SampleColumn {
   return { first: 0, values: null };
 }
 
+/** Object.is for numbers, written out so that the engine compares them without boxing either. */
+function sameValue(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
+}
+
 /** Records sample `i` of `n`; the samples before `i` must have been recorded. */
 function recordSample(column: SampleColumn, i: number, n: number, value: number, pool: BufferPool): void {
   if (column.values) column.values[i] = value;
@@ -404,7 +409,7 @@ export function simulateFootprintChanges(
         const column = columns[f] as SampleColumn;
         const { values } = column;
         if (values !== null) values[i] = value;
-        else if (i === 0 || !Object.is(value, column.first)) recordSample(column, i, n, value, pool);
+        else if (i === 0 || !sameValue(value, column.first)) recordSample(column, i, n, value, pool);
       }
       progress((carbon ? n : 0) + i + 1);
     }
