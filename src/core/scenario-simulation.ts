@@ -1,12 +1,21 @@
-import { type ScenarioPlan, applyPlan } from './scenario-plan.js';
-import { type CarbonLayout, carbonWeights, fillFromLinks, type ShareLink, type ShareTree } from './share-tree.js';
+import {
+  applyScenario,
+  fillCarbonWeights,
+  fillOwnShares,
+  fillShares,
+  scenarioKernel,
+  slotRecords,
+} from './scenario-kernel.js';
+import type { ScenarioPlan } from './scenario-plan.js';
+import type { CarbonLayout, ShareLink, ShareTree } from './share-tree.js';
 import {
   type ChangePercentiles,
-  type FootprintDraw,
+  type FootprintBlock,
   linkSpreadPct,
   type SimulationInput,
-  simulateChanges,
+  simulateFootprintChanges,
   type UncertaintyOptions,
+  type UniformSource,
 } from './uncertainty.js';
 import type { ProgressCallback } from './progress.js';
 
@@ -30,45 +39,71 @@ export function simulateScenarioShares(
 ): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
   const { tree, links, plan, layout } = model;
   const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
-  const spreads = links.map((l) => linkSpreadPct(l, settings));
-  const drawn = Int32Array.from(spreads.flatMap((spread, i) => (spread > 0 ? [i] : [])));
+  const spreads = Float64Array.from(links, (l) => linkSpreadPct(l, settings));
+  const drawn = Int32Array.from(links.keys()).filter((i) => (spreads[i] as number) > 0);
   const varies = drawn.length > 0;
   const basePcts = Float64Array.from(links, (l) => l.pct);
   const pcts = Float64Array.from(basePcts);
+  const kernel = scenarioKernel(tree, plan, layout);
   const before = new Float64Array(tree.ids.length);
   const after = new Float64Array(tree.ids.length);
-  // The footprints are refilled in place when the shares are drawn again; simulateChanges reads them first.
-  const footprints: FootprintDraw[] = slots.flatMap(() =>
-    [0, 1].map(() => ({ sharePct: 0, carbonWeights: new Float64Array(layout.records.length) })),
-  );
-  const fillFootprint = (values: Float64Array, slot: number, footprint: FootprintDraw, carbon: boolean) => {
-    footprint.sharePct = values[slot] as number;
-    if (carbon) carbonWeights(tree, layout, values, slot, footprint.carbonWeights as Float64Array);
+  const ownBefore = new Float64Array(tree.ids.length);
+  const ownAfter = new Float64Array(tree.ids.length);
+  const records = layout.records.length;
+  // The footprints, before and after of each slot, are refilled in place when the shares are drawn again;
+  // simulateFootprintChanges reads them first.
+  const slotRecordLists = slots.map((slot) => slotRecords(kernel, slot));
+  const footprintRecords = slotRecordLists.flatMap((list) => [list, list]);
+  const recordStart = new Int32Array(footprintRecords.length + 1);
+  footprintRecords.forEach((list, f) => {
+    recordStart[f + 1] = (recordStart[f] as number) + list.length;
+  });
+  const recordItems = new Int32Array(recordStart[footprintRecords.length] as number);
+  footprintRecords.forEach((list, f) => recordItems.set(list, recordStart[f]));
+  const block: FootprintBlock = {
+    sharePcts: new Float64Array(2 * slots.length),
+    carbonWeights: new Float64Array(2 * slots.length * records),
+    recordStart,
+    recordItems,
   };
-  // Plain loops: this runs once a sample, and a million samples of small allocations cost more than the work.
+  const { sharePcts, carbonWeights } = block;
+  // Plain loops on typed arrays: this runs once a sample, and a million samples of small allocations cost more
+  // than the work.
   const refill = (carbon: boolean) => {
-    fillFromLinks(tree, links, pcts, before);
+    fillShares(kernel, pcts, before);
     after.set(before);
-    applyPlan(tree, after, plan);
+    applyScenario(kernel, after);
+    if (carbon) {
+      fillOwnShares(kernel, before, ownBefore);
+      fillOwnShares(kernel, after, ownAfter);
+    }
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i] as number;
-      fillFootprint(before, slot, footprints[2 * i] as FootprintDraw, carbon);
-      fillFootprint(after, slot, footprints[2 * i + 1] as FootprintDraw, carbon);
+      sharePcts[2 * i] = before[slot] as number;
+      sharePcts[2 * i + 1] = after[slot] as number;
+      if (carbon) {
+        const used = slotRecordLists[i] as Int32Array;
+        fillCarbonWeights(kernel, ownBefore, slot, used, carbonWeights, 2 * i * records);
+        fillCarbonWeights(kernel, ownAfter, slot, used, carbonWeights, (2 * i + 1) * records);
+      }
     }
   };
   // Filled once with carbon: when no share is drawn, the footprints stay as they are for every sample.
   refill(true);
-  const draw = (random: () => number, carbon: boolean): FootprintDraw[] => {
+  const uniforms = new Float64Array(drawn.length);
+  const draw = (source: UniformSource, carbon: boolean): FootprintBlock => {
     if (varies) {
-      for (const i of drawn) {
+      source.fill(uniforms, drawn.length);
+      for (let j = 0; j < drawn.length; j++) {
+        const i = drawn[j] as number;
         const spread = spreads[i] as number;
-        pcts[i] = Math.min(100, Math.max(0, (basePcts[i] as number) + (2 * random() - 1) * spread));
+        pcts[i] = Math.min(100, Math.max(0, (basePcts[i] as number) + (2 * (uniforms[j] as number) - 1) * spread));
       }
       refill(carbon);
     }
-    return footprints;
+    return block;
   };
-  const [total, ...regions] = simulateChanges(basis, layout.records.length, draw, settings, onProgress);
+  const [total, ...regions] = simulateFootprintChanges(basis, records, draw, settings, onProgress);
   return {
     total: total as ChangePercentiles,
     regions: regions.map((r, i) => ({ id: named[i] as string, ...r })),

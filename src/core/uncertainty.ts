@@ -50,22 +50,49 @@ export function randomGenerator(seed: number): () => number {
 /** How far mulberry32's state moves at each draw. */
 const MULBERRY32_STEP = 0x6d2b79f5;
 
+/** mulberry32's output for a state: a uniform number in [0, 1). */
+function mulberry32(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+}
+
+/** Uniform numbers in [0, 1) one at a time, or the next `count` of them into an array (the same numbers). */
+export interface UniformSource {
+  random: () => number;
+  /** Writes the next `count` draws to target[0 … count − 1]. */
+  fill: (target: Float64Array, count: number) => void;
+}
+
 /**
- * The generator of {@link randomGenerator}, with a way to pass over draws without making them: its state only
- * counts draws, so passing over `count` of them is one multiplication.
+ * The generator of {@link randomGenerator}, with ways to make many draws into an array (a loop without a call a
+ * draw), to pass over draws without making them (its state only counts draws, so passing over `count` of them is
+ * one multiplication), and to start again from a seed.
  */
-function seekableGenerator(seed: number): { random: () => number; skip: (count: number) => void } {
+function seekableGenerator(seed: number): UniformSource & {
+  skip: (count: number) => void;
+  restart: (seed: number) => void;
+} {
   let state = seed >>> 0;
   return {
     random: () => {
       state = (state + MULBERRY32_STEP) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+      return mulberry32(state);
+    },
+    fill: (target, count) => {
+      let next = state;
+      for (let k = 0; k < count; k++) {
+        next = (next + MULBERRY32_STEP) >>> 0;
+        target[k] = mulberry32(next);
+      }
+      state = next;
     },
     skip: (count) => {
       state = (state + Math.imul(count, MULBERRY32_STEP)) >>> 0;
+    },
+    restart: (start) => {
+      state = start >>> 0;
     },
   };
 }
@@ -211,6 +238,11 @@ function emptyColumn(): SampleColumn {
   return { first: 0, values: null };
 }
 
+/** Object.is for numbers, written out so that the engine compares them without boxing either. */
+function sameValue(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
+}
+
 /** Records sample `i` of `n`; the samples before `i` must have been recorded. */
 function recordSample(column: SampleColumn, i: number, n: number, value: number, pool: BufferPool): void {
   if (column.values) column.values[i] = value;
@@ -237,7 +269,11 @@ function columnPercentiles(column: SampleColumn, pool: BufferPool): Percentiles 
 /** The percentiles of after − before, sample by sample, worked out in a buffer of the pool. */
 function changePercentiles(before: SampleColumn, after: SampleColumn, n: number, pool: BufferPool): Percentiles {
   const change = takeBuffer(pool, n);
-  for (let i = 0; i < n; i++) change[i] = sampleAt(after, i) - sampleAt(before, i);
+  const afterValues = after.values;
+  const beforeValues = before.values;
+  if (afterValues && beforeValues)
+    for (let i = 0; i < n; i++) change[i] = (afterValues[i] as number) - (beforeValues[i] as number);
+  else for (let i = 0; i < n; i++) change[i] = sampleAt(after, i) - sampleAt(before, i);
   pool.push(change);
   return percentiles(change);
 }
@@ -260,10 +296,28 @@ function pairPercentiles(
   });
 }
 
-/** Mt CO2 of one footprint: Σ weight × (1 + error) × world TWh / 100 / 1,000. */
-function footprintMtco2(weights: ArrayLike<number>, errors: Float64Array, worldTwh: number): number {
+/**
+ * The footprints of one sample as typed arrays, filled in place: footprint f's share of the world's hashrate
+ * (0–100) at sharePcts[f] and its weight of intensity record k (the world-share points counted at it × its
+ * g CO2/kWh) at carbonWeights[f × records + k]. Only the records footprint f lists (recordItems[recordStart[f]]
+ * up to recordItems[recordStart[f + 1]], ascending) may have a weight; the others are 0 and are passed over.
+ */
+export interface FootprintBlock {
+  sharePcts: Float64Array;
+  carbonWeights: Float64Array;
+  recordStart: Int32Array;
+  recordItems: Int32Array;
+}
+
+/** Mt CO2 of footprint f: Σ weight × (1 + error) × world TWh / 100 / 1,000, the factors being 1 + error. */
+function footprintMtco2(block: FootprintBlock, f: number, records: number, factors: Float64Array, worldTwh: number) {
+  const { carbonWeights, recordStart, recordItems } = block;
+  const offset = f * records;
   let sum = 0;
-  for (let k = 0; k < errors.length; k++) sum += (weights[k] as number) * (1 + (errors[k] as number));
+  for (let j = recordStart[f] as number, end = recordStart[f + 1] as number; j < end; j++) {
+    const k = recordItems[j] as number;
+    sum += (carbonWeights[offset + k] as number) * (factors[k] as number);
+  }
   return (sum * worldTwh) / 1e5;
 }
 
@@ -287,39 +341,82 @@ export function simulateChanges(
   options: UncertaintyOptions,
   onProgress?: ProgressCallback,
 ): ChangePercentiles[] {
+  let block: FootprintBlock | undefined;
+  const drawBlock = (uniforms: UniformSource, carbon: boolean): FootprintBlock => {
+    const footprints = draw(uniforms.random, carbon);
+    const count = footprints.length & ~1;
+    block ??= {
+      sharePcts: new Float64Array(count),
+      carbonWeights: new Float64Array(count * records),
+      recordStart: Int32Array.from({ length: count + 1 }, (_, f) => f * records),
+      recordItems: Int32Array.from({ length: count * records }, (_, j) => j % records),
+    };
+    for (let f = 0; f < count; f++) {
+      const footprint = footprints[f] as FootprintDraw;
+      block.sharePcts[f] = footprint.sharePct;
+      if (carbon)
+        for (let k = 0; k < records; k++) block.carbonWeights[f * records + k] = footprint.carbonWeights[k] as number;
+    }
+    return block;
+  };
+  return simulateFootprintChanges(basis, records, drawBlock, options, onProgress);
+}
+
+/**
+ * {@link simulateChanges} with the footprints of a sample as a {@link FootprintBlock}, which `draw` refills in
+ * place and returns (the same arrays each time, an even number of footprints): the same samples and percentiles,
+ * without an object a footprint.
+ */
+export function simulateFootprintChanges(
+  basis: SimulationInput['basis'],
+  records: number,
+  draw: (uniforms: UniformSource, carbon: boolean) => FootprintBlock,
+  options: UncertaintyOptions,
+  onProgress?: ProgressCallback,
+): ChangePercentiles[] {
   checkUncertainty(options);
   const n = options.samples;
   const progress = reportEvery(onProgress, 2 * n);
   const { twh } = basis;
   const low = basis.lowerTwh ?? twh * (1 - options.basisSpread);
   const high = basis.upperTwh ?? twh * (1 + options.basisSpread);
-  const errors = new Float64Array(records);
+  const factors = new Float64Array(records);
+  const uniforms = new Float64Array(Math.max(1, records));
   const pool: BufferPool = [];
+  const generator = seekableGenerator(options.seed);
+  const { intensitySpread } = options;
   const samplePairs = (carbon: boolean): FootprintChange[] => {
-    const { random, skip } = seekableGenerator(options.seed);
-    let pairs: [SampleColumn, SampleColumn][] = [];
+    generator.restart(options.seed);
+    // Before and after of the first pair, then of the second, …: as `draw` gives the footprints.
+    let columns: SampleColumn[] = [];
     for (let i = 0; i < n; i++) {
-      const worldTwh = triangular(random(), low, twh, high);
-      const footprints = draw(random, carbon);
-      if (i === 0) pairs = Array.from({ length: footprints.length >> 1 }, () => [emptyColumn(), emptyColumn()]);
+      generator.fill(uniforms, 1);
+      const worldTwh = triangular(uniforms[0] as number, low, twh, high);
+      const block = draw(generator, carbon);
+      if (i === 0) columns = Array.from({ length: block.sharePcts.length & ~1 }, emptyColumn);
       // Energy does not depend on the intensity errors: they are passed over, the draws after them kept in step.
-      if (carbon) for (let k = 0; k < records; k++) errors[k] = (2 * random() - 1) * options.intensitySpread;
-      else skip(records);
-      for (let p = 0; p < pairs.length; p++) {
-        const [beforeColumn, afterColumn] = pairs[p] as [SampleColumn, SampleColumn];
-        const before = footprints[2 * p] as FootprintDraw;
-        const after = footprints[2 * p + 1] as FootprintDraw;
-        const valueBefore = carbon
-          ? footprintMtco2(before.carbonWeights, errors, worldTwh)
-          : (before.sharePct / 100) * worldTwh;
-        const valueAfter = carbon
-          ? footprintMtco2(after.carbonWeights, errors, worldTwh)
-          : (after.sharePct / 100) * worldTwh;
-        recordSample(beforeColumn, i, n, valueBefore, pool);
-        recordSample(afterColumn, i, n, valueAfter, pool);
+      if (carbon) {
+        generator.fill(uniforms, records);
+        for (let k = 0; k < records; k++) factors[k] = 1 + (2 * (uniforms[k] as number) - 1) * intensitySpread;
+      } else generator.skip(records);
+      const { sharePcts } = block;
+      for (let f = 0; f < columns.length; f++) {
+        const value = carbon
+          ? footprintMtco2(block, f, records, factors, worldTwh)
+          : ((sharePcts[f] as number) / 100) * worldTwh;
+        // Most samples go to a buffer; the call (which boxes the number) is for a column's first sample and the
+        // one that makes it vary.
+        const column = columns[f] as SampleColumn;
+        const { values } = column;
+        if (values !== null) values[i] = value;
+        else if (i === 0 || !sameValue(value, column.first)) recordSample(column, i, n, value, pool);
       }
       progress((carbon ? n : 0) + i + 1);
     }
+    const pairs = Array.from(
+      { length: columns.length >> 1 },
+      (_, p) => [columns[2 * p], columns[2 * p + 1]] as [SampleColumn, SampleColumn],
+    );
     return pairPercentiles(pairs, n, pool);
   };
   const energy = samplePairs(false);

@@ -1,0 +1,199 @@
+import type { ScenarioPlan } from './scenario-plan.js';
+import type { CarbonLayout, ShareTree } from './share-tree.js';
+
+/** Lists of slots, one after another in `items`; list i is items[start[i]] up to items[start[i + 1]]. */
+interface SlotLists {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+function slotLists(lists: readonly (readonly number[])[]): SlotLists {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => {
+    start[i + 1] = (start[i] as number) + list.length;
+  });
+  const items = new Int32Array(start[lists.length] as number);
+  lists.forEach((list, i) => items.set(list, start[i]));
+  return { start, items };
+}
+
+/**
+ * A share tree, a scenario plan on it and a carbon layout as typed arrays, for the arithmetic a Monte Carlo runs
+ * once a sample: {@link fillShares}, {@link applyScenario} and {@link fillOwnShares} do what fillFromLinks,
+ * applyPlan and carbonWeights do, in the same order, so that they give the same numbers to the last bit.
+ */
+export interface ScenarioKernel {
+  slots: number;
+  /** Each slot's parent (the world's is -1). */
+  parent: Int32Array;
+  children: SlotLists;
+  subtrees: SlotLists;
+  ancestors: SlotLists;
+  /** The bans' slots, and each ban's siblings (its `siblings` list of the plan). */
+  banSlots: Int32Array;
+  banSiblings: SlotLists;
+  /** 0: proportional; 1: none; 2: to `redistributeSlot`. */
+  redistributeKind: number;
+  redistributeSlot: number;
+  moveFrom: Int32Array;
+  moveTo: Int32Array;
+  movePct: Float64Array;
+  /** Each slot's index into the layout's records, or -1. */
+  recordOf: Int32Array;
+  /** Each record's g CO2/kWh. */
+  gco2PerKwh: Float64Array;
+  /** Scratch space for the numbers {@link applyScenario} hands on. */
+  numbers: Float64Array;
+}
+
+export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: CarbonLayout): ScenarioKernel {
+  const { redistribute } = plan;
+  return {
+    slots: tree.ids.length,
+    parent: Int32Array.from(tree.ancestors, (chain) => chain[0] ?? -1),
+    children: slotLists(tree.children),
+    subtrees: slotLists(tree.subtrees),
+    ancestors: slotLists(tree.ancestors),
+    banSlots: Int32Array.from(plan.bans, (ban) => ban.slot),
+    banSiblings: slotLists(plan.bans.map((ban) => ban.siblings)),
+    redistributeKind: redistribute.kind === 'proportional' ? 0 : redistribute.kind === 'none' ? 1 : 2,
+    redistributeSlot: redistribute.kind === 'region' ? redistribute.slot : -1,
+    moveFrom: Int32Array.from(plan.moves, (move) => move.from),
+    moveTo: Int32Array.from(plan.moves, (move) => move.to),
+    movePct: Float64Array.from(plan.moves, (move) => move.pct),
+    recordOf: layout.recordOf,
+    gco2PerKwh: Float64Array.from(layout.records, (record) => record.gco2PerKwh),
+    numbers: new Float64Array(2),
+  };
+}
+
+/** World shares from each link's share of its parent (link i is slot i + 1), the world 100: as fillFromLinks. */
+export function fillShares(kernel: ScenarioKernel, pcts: Float64Array, values: Float64Array): void {
+  const { parent, slots } = kernel;
+  values[0] = 100;
+  for (let slot = 1; slot < slots; slot++) {
+    values[slot] = ((values[parent[slot] as number] as number) * (pcts[slot - 1] as number)) / 100;
+  }
+}
+
+/**
+ * Adds an amount to a slot or takes it away, as applyPlan's addTo and removeFrom do: its subtree is scaled from
+ * its share before to that share ± the amount (taken from a slot with no share, to 0; added to one, the slot is
+ * set to the amount), and its ancestors gain or lose the amount. The share before and the amount are passed in
+ * kernel.numbers[0] and [1], so that a call does not box them (a call a sibling, a million samples).
+ */
+function shiftSlot(kernel: ScenarioKernel, values: Float64Array, slot: number, adding: boolean): void {
+  const current = kernel.numbers[0] as number;
+  const amount = kernel.numbers[1] as number;
+  const { subtrees, ancestors } = kernel;
+  if (current > 0 || !adding) {
+    const factor = current > 0 ? (adding ? current + amount : current - amount) / current : 0;
+    for (let j = subtrees.start[slot] as number, end = subtrees.start[slot + 1] as number; j < end; j++) {
+      const s = subtrees.items[j] as number;
+      values[s] = (values[s] as number) * factor;
+    }
+  } else values[slot] = amount;
+  const step = adding ? amount : -amount;
+  for (let j = ancestors.start[slot] as number, end = ancestors.start[slot + 1] as number; j < end; j++) {
+    const s = ancestors.items[j] as number;
+    values[s] = (values[s] as number) + step;
+  }
+}
+
+/** Applies the plan to world shares in place, as applyPlan does: bans first, then moves. */
+export function applyScenario(kernel: ScenarioKernel, values: Float64Array): void {
+  const { banSlots, banSiblings, moveFrom, moveTo, movePct, ancestors, numbers } = kernel;
+  for (let ban = 0; ban < banSlots.length; ban++) {
+    const slot = banSlots[ban] as number;
+    const amount = values[slot] as number;
+    numbers[0] = amount;
+    numbers[1] = amount;
+    shiftSlot(kernel, values, slot, false);
+    if (kernel.redistributeKind === 0) {
+      const first = banSiblings.start[ban] as number;
+      const end = banSiblings.start[ban + 1] as number;
+      let siblingTotal = 0;
+      for (let j = first; j < end; j++) siblingTotal += values[banSiblings.items[j] as number] as number;
+      if (siblingTotal > 0) {
+        for (let j = first; j < end; j++) {
+          const s = banSiblings.items[j] as number;
+          numbers[0] = values[s] as number;
+          numbers[1] = (amount * (values[s] as number)) / siblingTotal;
+          shiftSlot(kernel, values, s, true);
+        }
+      } else {
+        for (let j = ancestors.start[slot] as number, stop = ancestors.start[slot + 1] as number; j < stop; j++) {
+          const s = ancestors.items[j] as number;
+          values[s] = (values[s] as number) + amount;
+        }
+      }
+    } else if (kernel.redistributeKind === 2) {
+      numbers[0] = values[kernel.redistributeSlot] as number;
+      numbers[1] = amount;
+      shiftSlot(kernel, values, kernel.redistributeSlot, true);
+    }
+  }
+  for (let m = 0; m < moveFrom.length; m++) {
+    const from = moveFrom[m] as number;
+    const to = moveTo[m] as number;
+    const amount = ((values[from] as number) * (movePct[m] as number)) / 100;
+    numbers[0] = values[from] as number;
+    numbers[1] = amount;
+    shiftSlot(kernel, values, from, false);
+    numbers[0] = values[to] as number;
+    numbers[1] = amount;
+    shiftSlot(kernel, values, to, true);
+  }
+}
+
+/**
+ * Each slot's hashrate of its own (its world share less its recorded sub-regions', none for float noise), once for
+ * all the footprints that read it.
+ */
+export function fillOwnShares(kernel: ScenarioKernel, values: Float64Array, own: Float64Array): void {
+  const { start, items } = kernel.children;
+  for (let slot = 0; slot < kernel.slots; slot++) {
+    const total = values[slot] as number;
+    let rest = total;
+    for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
+      rest -= values[items[j] as number] as number;
+    }
+    own[slot] = rest > 1e-9 * total ? rest : 0;
+  }
+}
+
+/** The records a slot's carbon weights may use (those of the slots in its subtree), ascending. */
+export function slotRecords(kernel: ScenarioKernel, slot: number): Int32Array {
+  const { start, items } = kernel.subtrees;
+  const used = new Set<number>();
+  for (let j = start[slot] as number; j < (start[slot + 1] as number); j++) {
+    const record = kernel.recordOf[items[j] as number] as number;
+    if (record >= 0) used.add(record);
+  }
+  return Int32Array.from(used).sort();
+}
+
+/**
+ * A slot's carbon weights by record from the own shares of {@link fillOwnShares}, as carbonWeights gives them,
+ * into weights[offset + record]. Only the slot's records ({@link slotRecords}) are written: the others stay 0.
+ */
+export function fillCarbonWeights(
+  kernel: ScenarioKernel,
+  own: Float64Array,
+  slot: number,
+  records: Int32Array,
+  weights: Float64Array,
+  offset: number,
+): void {
+  const { start, items } = kernel.subtrees;
+  const { recordOf, gco2PerKwh } = kernel;
+  for (let j = 0; j < records.length; j++) weights[offset + (records[j] as number)] = 0;
+  for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
+    const s = items[j] as number;
+    const record = recordOf[s] as number;
+    if (record >= 0) {
+      weights[offset + record] =
+        (weights[offset + record] as number) + (own[s] as number) * (gco2PerKwh[record] as number);
+    }
+  }
+}
