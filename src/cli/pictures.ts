@@ -5,7 +5,7 @@ import { checkOutputFile, writeAtomically } from '../data/write-file.js';
 import { UsageError } from '../errors.js';
 import { checkPeriod } from '../core/validation.js';
 import { indexData, resolveRegion } from '../core/lookup.js';
-import type { ReportModel } from '../format/pictures.js';
+import { buildReport, type ReportModel } from '../core/report.js';
 import { type EstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
 import { globalOptions, loadDataFor } from './options.js';
 import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js';
@@ -56,7 +56,6 @@ export async function reportModelFor(
   if (options.out !== undefined) checkOutputFile(options.out, options.force === true);
   const data = await loadDataFor(command);
   const region = resolveRegion(indexData(data), options.region);
-  const { buildReport } = await import('../format/pictures.js');
   return { model: buildReport(data, region.id, estimateChoicesFrom(options)), data };
 }
 

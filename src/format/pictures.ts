@@ -1,9 +1,8 @@
 /**
- * What the `report` and `chart` commands need and no other command does, loaded by them alone: the report model,
- * the chart specifications, Vega's renderer and the page.
+ * What the `report` and `chart` commands need and no other command does, loaded by them alone: the chart
+ * specifications, Vega's renderer and the page.
  */
 export { dataDigest } from '../data/digest.js';
-export { buildReport, type ReportModel } from '../core/report.js';
 export { type Chart, chartOf } from './charts.js';
 export { renderReportHtml, type RenderedChart, type ReportMeta } from './report-html.js';
 export { renderPng } from './png.js';
