@@ -4,6 +4,7 @@
 'use strict';
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { setImmediate } = require('node:timers');
 
 const [out, ...commandLines] = process.argv.slice(2);
 const bin = join(__dirname, '..', 'bin', 'mining-energy.js');
