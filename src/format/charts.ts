@@ -146,6 +146,10 @@ function sharesChart(model: ReportModel): Chart {
   };
 }
 
+/** A value's published bounds as text, in Vega's expression language: "110–140", or "not published". */
+const NETWORK_BOUNDS_TEXT =
+  "isValid(datum.lowerTwh) && isValid(datum.upperTwh) ? format(datum.lowerTwh, '.4~r') + '–' + format(datum.upperTwh, '.4~r') : 'not published'";
+
 /** Every world series by year: best guess as a line, bounds as a band, projections dashed. */
 function networkChart(model: ReportModel): Chart {
   const series = [...new Set(model.network.map((n) => n.series))];
@@ -177,8 +181,7 @@ function networkChart(model: ReportModel): Chart {
     { field: 'series', title: 'Series' },
     { field: 'year', title: 'Year' },
     { field: 'twh', title: 'TWh', format: '.4~r' },
-    { field: 'lowerTwh', title: 'Lower TWh', format: '.4~r' },
-    { field: 'upperTwh', title: 'Upper TWh', format: '.4~r' },
+    { field: 'bounds', title: 'Bounds (TWh)' },
     { field: 'coverage', title: 'Coverage' },
     { field: 'evidence', title: 'Evidence' },
   ];
@@ -192,10 +195,12 @@ function networkChart(model: ReportModel): Chart {
       layer: [
         {
           transform: [{ filter: 'datum.lowerTwh !== null && datum.upperTwh !== null' }],
-          mark: { type: 'area', opacity: 0.18 },
+          mark: { type: 'area', opacity: 0.18, aria: false },
           encoding: { x, y: { field: 'lowerTwh', type: 'quantitative' }, y2: { field: 'upperTwh' }, color },
         },
         {
+          // A null bound would read "null" in the tooltip and the screen reader's label: it is said in words.
+          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }],
           mark: { type: 'line', strokeWidth: 2, point: { size: 30, filled: true } },
           encoding: { x, y, color, strokeDash: dash, tooltip },
         },
