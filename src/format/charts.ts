@@ -75,7 +75,7 @@ function sharesChart(model: ReportModel): Chart {
     type: 'temporal',
     timeUnit: 'utcyearmonth',
     title: 'Month',
-    axis: { format: '%Y', labelOverlap: true },
+    axis: { format: '%Y', labelOverlap: true, tickCount: 'year' },
   };
   const y = { field: 'pct', type: 'quantitative', title: "Share of the parent's hashrate (%)" };
   const color = {

@@ -114,6 +114,17 @@ describe.each(REGIONS)('charts of %s', (region) => {
     expect(items(drawing('shares'), 'mark-text', 'role-mark')).toHaveLength(model().breaks.length);
   });
 
+  it('shares: the time axis labels each year once', () => {
+    const axis = groups(drawing('shares'), 'role-axis').find((g) =>
+      textsIn(g as unknown as Document, 'role-axis-title').includes('Month'),
+    );
+    expect(axis).toBeDefined();
+    const labels = textsIn(axis as unknown as Document, 'role-axis-label');
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    expect(labels.every((l) => /^\d{4}$/.test(l))).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
   it('network: one point for each series-year', () => {
     expect(items(drawing('network'), 'mark-symbol', 'role-mark')).toHaveLength(model().network.length);
   });
