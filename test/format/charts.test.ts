@@ -116,13 +116,31 @@ describe.each(REGIONS)('charts of %s', (region) => {
 
   it('shares: the time axis labels each year once', () => {
     const axis = groups(drawing('shares'), 'role-axis').find((g) =>
-      textsIn(g as unknown as Document, 'role-axis-title').includes('Month'),
+      textsIn(g as unknown as Document, 'role-axis-title').includes('Year'),
     );
     expect(axis).toBeDefined();
     const labels = textsIn(axis as unknown as Document, 'role-axis-label');
     expect(labels.length).toBeGreaterThanOrEqual(4);
     expect(labels.every((l) => /^\d{4}$/.test(l))).toBe(true);
     expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it.each([...CHART_KINDS])('%s: marks read aloud with titled, rounded figures, not field names', (kind) => {
+    const spec = chartOf(model(), kind).spec as { data: { values: Record<string, unknown>[] } };
+    const fields = new Set(spec.data.values.flatMap((v) => Object.keys(v)));
+    const labels = items(drawing(kind), 'role-mark')
+      .map((item) => item.getAttribute('aria-label'))
+      .filter((label): label is string => label !== null);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      const keys = label.split('; ').map((part) => part.split(': ')[0] ?? '');
+      expect(
+        keys.filter((key) => fields.has(key)),
+        label,
+      ).toEqual([]);
+      const long = (label.match(/\d+\.\d+/g) ?? []).filter((n) => n.replace('.', '').replace(/^0+/, '').length > 6);
+      expect(long, label).toEqual([]);
+    }
   });
 
   it('network: one point for each series-year', () => {
