@@ -319,3 +319,20 @@ describe('network chart labels', () => {
     expect(labels.some((l) => /Bounds \(TWh\): [\d.]+–[\d.]+/.test(l))).toBe(true);
   });
 });
+
+describe('the report headline', () => {
+  const meta = { command: 'mining-energy report', toolVersion: '0.0.0', data: 'the shipped data', made: '2026-01-01' };
+
+  it("says what the world's estimate rests on without an empty list of shares", () => {
+    const html = renderReportHtml(buildReport(data, 'world'), [], meta);
+    expect(html).toContain("<p>It is World's ");
+    expect(html).not.toContain('()');
+  });
+
+  it("gives a region's chain of shares", () => {
+    const html = renderReportHtml(buildReport(data, 'sichuan', { year: 2021 }), [], meta);
+    expect(html).toMatch(
+      /<p>It is a share of [\d.]+% of World's hashrate \(Sichuan [\d.]+% of China \([^)]+\) × China /,
+    );
+  });
+});
