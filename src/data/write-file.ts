@@ -4,26 +4,47 @@ import { DataError, UsageError } from '../errors.js';
 import { kindOf, systemReason } from './read-file.js';
 
 /**
+ * The characters (code points, up to 4 bytes each in UTF-8) of a file's name kept in its temporary file's name: few
+ * enough that the temporary name (a dot, the kept part, the process id and `.tmp`) fits in the 255 bytes a file
+ * name may have, however long the name itself is.
+ */
+const TEMPORARY_NAME_KEPT_CHARS = 48;
+
+/** The temporary file a write to `path` goes through: in the same folder, hidden, named after the file and the process. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${[...basename(path)].slice(0, TEMPORARY_NAME_KEPT_CHARS).join('')}.${process.pid}.tmp`);
+}
+
+/** Removes a file if it is there; a failure to remove it is not the failure to report. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // the write's own error says what went wrong
+  }
+}
+
+/**
  * Writes a file atomically: a temporary file in the same directory, then renamed over the path, so that a reader
  * sees the old file or the whole new one, and a failure leaves no part of the new one behind.
  * @throws DataError naming the file and the system's reason.
  */
 export function writeAtomically(path: string, text: string | Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = temporaryPathFor(path);
   try {
     rmSync(temporary, { force: true });
     writeFileSync(temporary, text, { flag: 'wx' });
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
   }
 }
 
 /**
  * Checks, before any work, that a file may be written at `path` (an `--out` option): its folder exists, and the
- * path is not a directory, a named pipe or a device; an existing file (or symbolic link) is replaced only when
- * `force` is given.
+ * path is not a directory, a named pipe or a device, and can be looked up (a name too long cannot); an existing file
+ * (or symbolic link) is replaced only when `force` is given.
  * @throws UsageError saying what is at the path, or that --force is needed.
  */
 export function checkOutputFile(path: string, force: boolean, option = '--out'): void {
@@ -40,8 +61,9 @@ export function checkOutputFile(path: string, force: boolean, option = '--out'):
   let stats;
   try {
     stats = lstatSync(path);
-  } catch {
-    return;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UsageError(`Cannot write ${option} ${path}: ${systemReason(error)}.`);
   }
   if (!stats.isFile() && !stats.isSymbolicLink()) {
     throw new UsageError(`Cannot write ${option} ${path}: it is ${kindOf(stats)}; give the name of a file.`);

@@ -74,8 +74,9 @@ function sharesChart(model: ReportModel): Chart {
     field: 'date',
     type: 'temporal',
     timeUnit: 'utcyearmonth',
-    title: 'Month',
-    axis: { format: '%Y', labelOverlap: true },
+    // The axis is labelled by year; the month of each point is in its tooltip and label, titled "Month".
+    title: 'Year',
+    axis: { format: '%Y', labelOverlap: true, tickCount: 'year' },
   };
   const y = { field: 'pct', type: 'quantitative', title: "Share of the parent's hashrate (%)" };
   const color = {
@@ -98,7 +99,7 @@ function sharesChart(model: ReportModel): Chart {
     { field: 'source', title: 'Source' },
   ];
   const layers: Record<string, unknown>[] = [
-    { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color, detail: { field: 'link' } } },
+    { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color } },
     {
       transform: [{ filter: 'datum.approximate === false' }],
       mark: { type: 'point', filled: true, size: 70, opacity: 1 },
@@ -111,16 +112,30 @@ function sharesChart(model: ReportModel): Chart {
     },
   ];
   if (model.breaks.length > 0) {
-    const breaks = { values: model.breaks.map((b) => ({ ...b, date: monthDate(b.month) })) };
+    const breaks = {
+      values: model.breaks.map((b) => ({ ...b, date: monthDate(b.month), summary: `${b.title}, ${b.month}` })),
+    };
     layers.push(
       {
         data: breaks,
         mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 1 },
-        encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' } },
+        encoding: {
+          x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' },
+          description: { field: 'summary' },
+        },
       },
       {
         data: breaks,
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 2, fontSize: 10, color: '#000000' },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'top',
+          dx: 3,
+          dy: 2,
+          fontSize: 10,
+          color: '#000000',
+          aria: false,
+        },
         encoding: {
           x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' },
           y: { value: 0 },
@@ -146,6 +161,10 @@ function sharesChart(model: ReportModel): Chart {
   };
 }
 
+/** A value's published bounds as text, in Vega's expression language: "110–140", or "not published". */
+const NETWORK_BOUNDS_TEXT =
+  "isValid(datum.lowerTwh) && isValid(datum.upperTwh) ? format(datum.lowerTwh, '.4~r') + '–' + format(datum.upperTwh, '.4~r') : 'not published'";
+
 /** Every world series by year: best guess as a line, bounds as a band, projections dashed. */
 function networkChart(model: ReportModel): Chart {
   const series = [...new Set(model.network.map((n) => n.series))];
@@ -154,7 +173,7 @@ function networkChart(model: ReportModel): Chart {
   const description = `The ${series.length} series of the whole network's annual electricity (TWh) in the data: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed, not measurements`}. Part-year totals are annualised as an estimate's basis is.`;
   const values = model.network.map((n) => ({ ...n, measured: n.kind === 'estimate' ? 'measurement' : 'projection' }));
   const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
-  const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)' };
+  const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)', format: '.4~r' };
   const color = {
     field: 'series',
     type: 'nominal',
@@ -177,8 +196,7 @@ function networkChart(model: ReportModel): Chart {
     { field: 'series', title: 'Series' },
     { field: 'year', title: 'Year' },
     { field: 'twh', title: 'TWh', format: '.4~r' },
-    { field: 'lowerTwh', title: 'Lower TWh', format: '.4~r' },
-    { field: 'upperTwh', title: 'Upper TWh', format: '.4~r' },
+    { field: 'bounds', title: 'Bounds (TWh)' },
     { field: 'coverage', title: 'Coverage' },
     { field: 'evidence', title: 'Evidence' },
   ];
@@ -192,10 +210,12 @@ function networkChart(model: ReportModel): Chart {
       layer: [
         {
           transform: [{ filter: 'datum.lowerTwh !== null && datum.upperTwh !== null' }],
-          mark: { type: 'area', opacity: 0.18 },
+          mark: { type: 'area', opacity: 0.18, aria: false },
           encoding: { x, y: { field: 'lowerTwh', type: 'quantitative' }, y2: { field: 'upperTwh' }, color },
         },
         {
+          // A null bound would read "null" in the tooltip and the screen reader's label: it is said in words.
+          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }],
           mark: { type: 'line', strokeWidth: 2, point: { size: 30, filled: true } },
           encoding: { x, y, color, strokeDash: dash, tooltip },
         },
@@ -234,6 +254,7 @@ function neighboursChart(model: ReportModel): Chart {
     rank: r.rank,
     twh: r.twh,
     shown: r.self ? 'this estimate' : 'country',
+    summary: `${r.rank}. ${r.country}${r.self ? ' (this estimate)' : ''}: ${formatNumber(r.twh)} TWh a year`,
   }));
   return {
     kind: 'neighbours',
@@ -250,6 +271,7 @@ function neighboursChart(model: ReportModel): Chart {
         {
           mark: { type: 'bar', stroke: '#333333', strokeWidth: 0.5 },
           encoding: {
+            description: { field: 'summary' },
             color: {
               field: 'shown',
               type: 'nominal',
@@ -264,7 +286,7 @@ function neighboursChart(model: ReportModel): Chart {
           },
         },
         {
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10 },
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, aria: false },
           encoding: { text: { field: 'twh', type: 'quantitative', format: '.3~r' } },
         },
       ],
@@ -286,7 +308,11 @@ function carbonChart(model: ReportModel): Chart {
         `${c.label} (${formatNumber(c.gco2PerKwh)} g/kWh): ${formatNumber(c.mtco2)} (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
     )
     .join('; ')}. The range of each is over the energy's bounds.`;
-  const values = model.carbon.map((c) => ({ ...c, row: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh` }));
+  const values = model.carbon.map((c) => ({
+    ...c,
+    row: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh`,
+    summary: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh: ${formatNumber(c.mtco2)} Mt CO2 a year (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
+  }));
   const y = { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } };
   return {
     kind: 'carbon',
@@ -298,7 +324,7 @@ function carbonChart(model: ReportModel): Chart {
       data: { values },
       layer: [
         {
-          mark: { type: 'rule', strokeWidth: 2, color: '#333333' },
+          mark: { type: 'rule', strokeWidth: 2, color: '#333333', aria: false },
           encoding: {
             y,
             x: { field: 'lowerMtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
@@ -309,10 +335,11 @@ function carbonChart(model: ReportModel): Chart {
           mark: { type: 'point', filled: true, size: 90, color: HIGHLIGHT, shape: 'diamond' },
           encoding: {
             y,
-            x: { field: 'mtco2', type: 'quantitative' },
+            x: { field: 'mtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
+            description: { field: 'summary' },
             tooltip: [
               { field: 'label', title: 'Grid' },
-              { field: 'gco2PerKwh', title: 'g CO2/kWh' },
+              { field: 'gco2PerKwh', title: 'g CO2/kWh', format: '.4~r' },
               { field: 'mtco2', title: 'Mt CO2', format: '.4~r' },
               { field: 'lowerMtco2', title: 'Lower', format: '.4~r' },
               { field: 'upperMtco2', title: 'Upper', format: '.4~r' },

@@ -73,7 +73,12 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
     )
     .join(' × ');
   const basis = `${escapeHtml(e.basis.series)}, ${e.basis.kind}, ${escapeHtml(e.basis.coverage)}${e.basis.through === null ? '' : ` to ${e.basis.through}`}`;
-  const restsOn = `It is a share of ${formatNumber(e.share.pct)}% of ${nameOf(e.share.of)}'s hashrate (${links}) times ${nameOf(e.basis.scope)}'s ${formatNumber(e.basis.twh)} TWh for ${e.basis.year} (${basis}). The weakest evidence behind it is <strong>${e.evidence}</strong>.`;
+  // The basis's own region (the world, say) takes no share of anything: its estimate is the basis itself.
+  const share =
+    e.share.links.length === 0
+      ? ''
+      : `a share of ${formatNumber(e.share.pct)}% of ${nameOf(e.share.of)}'s hashrate (${links}) times `;
+  const restsOn = `It is ${share}${nameOf(e.basis.scope)}'s ${formatNumber(e.basis.twh)} TWh for ${e.basis.year} (${basis}). The weakest evidence behind it is <strong>${e.evidence}</strong>.`;
   return `<h1>${escapeHtml(e.region.name)}: electricity for bitcoin mining, ${period}</h1>
 <p class="lead">${sentences.join(' ')}</p>
 <p>${restsOn}</p>`;

@@ -1,17 +1,74 @@
 import type { Chart } from './charts.js';
 import { escapeHtml } from './html.js';
 
+/** Vega's logger interface (vega-util's LoggerInterface), as Vega-Lite's compiler and Vega's view call it. */
+export interface ChartLogger {
+  level(level?: number): number | ChartLogger;
+  error(...args: unknown[]): ChartLogger;
+  warn(...args: unknown[]): ChartLogger;
+  info(...args: unknown[]): ChartLogger;
+  debug(...args: unknown[]): ChartLogger;
+}
+
+/** Vega's logging levels (None 0, Error 1, Warn 2, Info 3, Debug 4). */
+const ERROR_LEVEL = 1;
+const WARN_LEVEL = 2;
+
+/**
+ * A logger that keeps the warnings and errors Vega-Lite and Vega would print to the console (warnings too unless
+ * its level is set to errors only): a chart whose specification draws them is wrong (a field it lacks, a channel
+ * it ignores), and is refused rather than drawn.
+ */
+export function collectingLogger(): { logger: ChartLogger; messages: string[] } {
+  const messages: string[] = [];
+  let level = WARN_LEVEL;
+  const keep =
+    (kind: string, at: number) =>
+    (...args: unknown[]) => {
+      if (level >= at) messages.push(`${kind} ${args.map(String).join(' ')}`);
+      return logger;
+    };
+  const logger: ChartLogger = {
+    level(to?: number) {
+      if (to === undefined) return level;
+      level = to;
+      return logger;
+    },
+    error: keep('ERROR', ERROR_LEVEL),
+    warn: keep('WARN', WARN_LEVEL),
+    info: () => logger,
+    debug: () => logger,
+  };
+  return { logger, messages };
+}
+
+/** @throws Error listing what the renderer complained of, naming the chart. */
+function refuseWarnings(chart: Pick<Chart, 'kind'>, messages: readonly string[]): void {
+  if (messages.length > 0) {
+    throw new Error(`The ${chart.kind} chart's specification is not drawn as meant: ${messages.join('; ')}`);
+  }
+}
+
 /**
  * Renders a chart's Vega-Lite specification to SVG with Vega's headless view (no browser, no canvas): the text
  * is laid out with Vega's estimate of the font's widths. Vega and Vega-Lite are loaded here, on first use, so
  * that no other command pays for them.
+ * @throws Error when Vega-Lite warns about the specification, or Vega fails to draw it.
  */
 export async function renderSvg(chart: Chart): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const compiled = vegaLite.compile(chart.spec as unknown as Parameters<typeof vegaLite.compile>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
+  const { logger, messages } = collectingLogger();
+  const compiled = vegaLite.compile(chart.spec as unknown as Parameters<typeof vegaLite.compile>[0], {
+    logger,
+  }).spec;
+  refuseWarnings(chart, messages);
+  // At run time only errors count: a layer whose filter leaves no data (no approximate share, say) warns of an
+  // infinite extent, and is right to draw nothing.
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger, logLevel: ERROR_LEVEL });
   try {
-    return accessibleSvg(await view.toSVG(), chart);
+    const svg = await view.toSVG();
+    refuseWarnings(chart, messages);
+    return accessibleSvg(svg, chart);
   } finally {
     view.finalize();
   }

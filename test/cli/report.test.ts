@@ -1,0 +1,217 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { expectFailure, FIXTURES, runCli, SHIPPED_DATA, WIDE } from '../helpers.js';
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A new empty folder for one test's files. */
+function folder(): string {
+  const made = mkdtempSync(join(tmpdir(), 'report-cli-'));
+  folders.push(made);
+  return made;
+}
+
+/** The temporary files an interrupted or failed atomic write would leave (`.name.pid.tmp`). */
+function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((name) => /^\..*\.tmp$/.test(name));
+}
+
+/** The words a POSIX shell reads from a command line (run by sh itself, not parsed here). */
+function shellWords(line: string): string[] {
+  const result = spawnSync('sh', ['-c', `set -- ${line}; printf '%s\\0' "$@"`], { encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  return result.stdout.split('\0').slice(0, -1);
+}
+
+function unescapeHtml(text: string): string {
+  return text
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&amp;', '&');
+}
+
+/** The command and the data description in a page's footer. */
+function footer(html: string): { command: string; data: string; digest: string } {
+  const found =
+    /<footer>\s*<p>Made by <code>(.*?)<\/code> with mining-energy \S+ on \d{4}-\d{2}-\d{2}, from (.*?)\.<\/p>/s.exec(
+      html,
+    );
+  expect(found).not.toBeNull();
+  const data = unescapeHtml(found?.[2] ?? '');
+  return { command: unescapeHtml(found?.[1] ?? ''), data, digest: /sha256 ([0-9a-f]{16})…/.exec(data)?.[1] ?? '' };
+}
+
+describe('report --out', () => {
+  it('writes a page starting <!doctype html>, says so in one line on stderr, and nothing on stdout', () => {
+    const dir = folder();
+    const out = join(dir, 'sichuan.html');
+    const result = runCli(['report', '--region', 'sichuan', '--out', out], WIDE);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Wrote the report on Sichuan to .*sichuan\.html \(\d+ KB\)\.\n$/);
+    const html = readFileSync(out, 'utf8');
+    expect(html.startsWith('<!doctype html>\n')).toBe(true);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('refuses an existing file without --force (exit 2, the file unchanged), and replaces it with --force', () => {
+    const dir = folder();
+    const out = join(dir, 'page.html');
+    writeFileSync(out, 'keep me');
+    const refused = runCli(['report', '--region', 'sichuan', '--out', out], WIDE);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(`${out} already exists; add --force to replace it, or choose another --out.`);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    expect(leftovers(dir)).toEqual([]);
+
+    const forced = runCli(['report', '--region', 'sichuan', '--out', out, '--force'], WIDE);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toBe('');
+    expect(readFileSync(out, 'utf8').startsWith('<!doctype html>')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['page.html']);
+  });
+
+  it('refuses a directory, and a path in a missing folder, writing nothing', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'sub'));
+    expectFailure(
+      ['report', '--region', 'sichuan', '--out', join(dir, 'sub')],
+      2,
+      /it is a directory; give the name of a file/,
+    );
+    expectFailure(
+      ['report', '--region', 'sichuan', '--out', join(dir, 'missing', 'page.html')],
+      2,
+      /its folder .*missing cannot be used \(no such file or directory/,
+    );
+    expect(readdirSync(dir)).toEqual(['sub']);
+    expect(readdirSync(join(dir, 'sub'))).toEqual([]);
+  });
+
+  it('refuses an unknown region or a bad --year with exit 2, writing no file', () => {
+    const dir = folder();
+    const out = join(dir, 'page.html');
+    expectFailure(['report', '--region', 'atlantis', '--out', out], 2, /Unknown region "atlantis"/);
+    expectFailure(['report', '--region', 'sichuan', '--year', '20x1', '--out', out], 2, /--year.*four-digit year/);
+    expectFailure(
+      ['report', '--region', 'sichuan', '--year', '1990', '--out', out],
+      2,
+      /No measured network total covers 1990/,
+    );
+    expectFailure(['report', '--out', out], 2, /Name a region with --region/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('--out names at the limit', () => {
+  it('writes a 254-byte file name, and refuses a name too long with exit 2 before any work', () => {
+    const dir = folder();
+    const name = `${'a'.repeat(250)}.svg`;
+    const written = runCli(['chart', 'carbon', '--region', 'sichuan', '--out', join(dir, name)], WIDE);
+    expect(written.stderr).toMatch(/^Wrote the carbon chart of Sichuan/);
+    expect(written.code).toBe(0);
+    expect(readdirSync(dir)).toEqual([name]);
+    expectFailure(
+      ['chart', 'carbon', '--region', 'sichuan', '--out', join(dir, `${'b'.repeat(300)}.svg`)],
+      2,
+      /Cannot write --out .*: the name is too long \(ENAMETOOLONG\)\./,
+    );
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+});
+
+describe('report to stdout', () => {
+  it('writes the whole page to stdout and nothing to stderr', () => {
+    const result = runCli(['report', '--region', 'texas', '--year', '2023']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('<!doctype html>\n')).toBe(true);
+    expect(result.stdout.trimEnd().endsWith('</html>')).toBe(true);
+    expect(result.stdout).toContain('<h1>Texas: electricity for bitcoin mining, 2023</h1>');
+    for (const kind of ['shares', 'network', 'neighbours', 'carbon']) {
+      expect(result.stdout).toContain(`id="spec-${kind}"`);
+      expect(result.stdout).toContain(`aria-labelledby="chart-${kind}-title chart-${kind}-desc"`);
+    }
+  });
+});
+
+describe('the footer', () => {
+  it('holds the exact command, quoted for a shell, and the shipped data with its digest', () => {
+    const dir = folder();
+    const out = join(dir, "Sichuan's report & more.html");
+    const args = ['report', '--region', 'sichuan', '--carbon-bracket', '24,820', '--out', out];
+    expect(runCli(args, WIDE).code).toBe(0);
+    const found = footer(readFileSync(out, 'utf8'));
+    expect(shellWords(found.command)).toEqual(['mining-energy', ...args]);
+    expect(found.data).toMatch(/^the data shipped with mining-energy \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}…\)$/);
+  });
+
+  it('names a --data directory, merged or alone, with a digest that differs from the shipped data', () => {
+    const shipped = footer(runCli(['report', '--region', 'sichuan']).stdout);
+
+    const merged = runCli(['--data', join(FIXTURES, 'overlay'), 'report', '--region', 'hainan']);
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain('<h1>Hainan: electricity for bitcoin mining');
+    const mergedFooter = footer(merged.stdout);
+    expect(mergedFooter.data).toMatch(/^the data in .*overlay over the data shipped with mining-energy /);
+    expect(mergedFooter.digest).not.toBe(shipped.digest);
+
+    const alone = folder();
+    cpSync(SHIPPED_DATA, alone, { recursive: true });
+    const regions = JSON.parse(readFileSync(join(alone, 'regions.json'), 'utf8')) as { id: string; name: string }[];
+    for (const region of regions) if (region.id === 'sichuan') region.name = 'Szechwan';
+    writeFileSync(join(alone, 'regions.json'), JSON.stringify(regions));
+    const own = runCli(['--data', alone, '--no-default-data', 'report', '--region', 'sichuan']);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain('<h1>Szechwan: electricity for bitcoin mining');
+    const ownFooter = footer(own.stdout);
+    expect(ownFooter.data).toBe(`the data in ${alone} alone (sha256 ${ownFooter.digest}…)`);
+    expect(new Set([shipped.digest, mergedFooter.digest, ownFooter.digest]).size).toBe(3);
+  });
+});
+
+describe('chart', () => {
+  it('neighbours --format vega-lite prints a Vega-Lite v6 specification', () => {
+    const result = runCli(['chart', 'neighbours', '--region', 'texas', '--format', 'vega-lite']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const spec = JSON.parse(result.stdout) as { $schema: string; data: { values: { shown: string }[] } };
+    expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+    expect(spec.data.values.filter((v) => v.shown === 'this estimate')).toHaveLength(1);
+  });
+
+  it('writes an SVG to --out', () => {
+    const dir = folder();
+    const out = join(dir, 'carbon.svg');
+    const result = runCli(['chart', 'carbon', '--region', 'sichuan', '--out', out], WIDE);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n$/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<svg [^>]*role="img"[^>]*><title id="chart-carbon-title">/);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('refuses an unknown kind or format, listing the choices', () => {
+    expectFailure(['chart', 'pie', '--region', 'sichuan'], 2, /'pie' is invalid.*shares, network, neighbours, carbon/);
+    expectFailure(['chart', 'shares', '--region', 'sichuan', '--format', 'png'], 2, /'png' is invalid.*svg, vega-lite/);
+  });
+
+  it('refuses an existing --out without --force, leaving it and no temporary file', () => {
+    const dir = folder();
+    const out = join(dir, 'shares.svg');
+    writeFileSync(out, 'old');
+    expectFailure(['chart', 'shares', '--region', 'sichuan', '--out', out], 2, /already exists; add --force/);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['shares.svg']);
+  });
+});

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../src/data/load.js';
+import { buildReport, type ReportModel } from '../../src/core/report.js';
+import { estimate } from '../../src/core/estimate.js';
+import { indexData, regionChain } from '../../src/core/lookup.js';
+
+const data = await loadData();
+const index = indexData(data);
+
+/** Relative closeness for figures computed along two paths: 1e-12 of the larger. */
+function expectClose(actual: number | null | undefined, expected: number, relative = 1e-12): void {
+  expect(actual).not.toBeNull();
+  expect(actual).not.toBeUndefined();
+  expect(Math.abs((actual as number) - expected)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected)));
+}
+
+function networkYear(model: ReportModel, series: string, year: number) {
+  const found = model.network.filter((n) => n.series === series && n.year === year);
+  expect(found).toHaveLength(1);
+  return found[0] as ReportModel['network'][number];
+}
+
+const REGIONS = ['sichuan', 'texas', 'china', 'united-states', 'kazakhstan', 'world'];
+
+describe('buildReport: network years are what an estimate uses as its basis', () => {
+  it('cbeci 2024, a part of a year, is the annualised basis of an estimate for 2024', () => {
+    const model = buildReport(data, 'sichuan');
+    const basis = estimate(data, 'world', { year: 2024, series: 'cbeci' }).basis;
+    expect(basis.coverage).toBe('partial-year');
+    const year = networkYear(model, 'cbeci', 2024);
+    expect(year.coverage).toBe('partial-year');
+    expectClose(year.twh, basis.twh);
+    // and it is the published figure annualised, not the published figure
+    expect(Math.abs(year.twh - basis.publishedTwh)).toBeGreaterThan(1);
+  });
+
+  it('every full-year value of every world series equals the basis of an estimate on that series and year', () => {
+    const model = buildReport(data, 'texas');
+    const full = model.network.filter((n) => n.coverage !== 'multi-year');
+    expect(full.length).toBeGreaterThan(20);
+    for (const n of full) {
+      const basis = estimate(data, 'world', { year: n.year, series: n.series }).basis;
+      expectClose(n.twh, basis.twh);
+      if (basis.lowerTwh === null) expect(n.lowerTwh).toBeNull();
+      else expectClose(n.lowerTwh, basis.lowerTwh);
+      if (basis.upperTwh === null) expect(n.upperTwh).toBeNull();
+      else expectClose(n.upperTwh, basis.upperTwh);
+    }
+  });
+
+  it('a multi-year total is spread evenly over its years, each year the basis an estimate would use', () => {
+    const model = buildReport(data, 'world');
+    const unu = model.network.filter((n) => n.series === 'unu-2023');
+    const published = data.networkEnergy.find((s) => s.id === 'unu-2023')?.values[0];
+    expect(published?.toYear).toBe(2021);
+    expect(unu.map((n) => n.year)).toEqual([2020, 2021]);
+    for (const n of unu) {
+      expect(n.coverage).toBe('multi-year');
+      expectClose(n.twh, (published?.twh ?? NaN) / 2);
+      expectClose(n.twh, estimate(data, 'world', { year: n.year, series: 'unu-2023' }).basis.twh);
+    }
+  });
+
+  it("holds only the world's series, each world series once a year", () => {
+    const model = buildReport(data, 'sichuan');
+    const worldSeries = data.networkEnergy.filter((s) => s.scope === 'world').map((s) => s.id);
+    expect(new Set(model.network.map((n) => n.series))).toEqual(new Set(worldSeries));
+    const keys = model.network.map((n) => `${n.series} ${n.year}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('buildReport: carbon rows', () => {
+  for (const region of REGIONS) {
+    it(`${region}: the region row is the estimate's carbon; hydro and coal are its energy at 24 and 820 g/kWh`, () => {
+      const model = buildReport(data, region);
+      const result = estimate(data, region, { carbonBracket: { low: 24, high: 820 } });
+      expect(model.carbon.map((c) => c.grid)).toEqual(
+        result.carbon ? ['all-hydro', 'region', 'all-coal'] : ['all-hydro', 'all-coal'],
+      );
+      const row = model.carbon.find((c) => c.grid === 'region');
+      if (result.carbon) {
+        expect(row?.gco2PerKwh).toBe(result.carbon.gco2PerKwh);
+        expect(row?.mtco2).toBe(result.carbon.mtco2);
+        expect(row?.lowerMtco2).toBe(result.carbon.lowerMtco2 ?? result.carbon.mtco2);
+        expect(row?.upperMtco2).toBe(result.carbon.upperMtco2 ?? result.carbon.mtco2);
+        expect(row?.source).toBe(result.carbon.source);
+      }
+      const { twh, lowerTwh, upperTwh } = result.energy;
+      for (const [grid, gPerKwh] of [
+        ['all-hydro', 24],
+        ['all-coal', 820],
+      ] as const) {
+        const end = model.carbon.find((c) => c.grid === grid);
+        expect(end?.gco2PerKwh).toBe(gPerKwh);
+        // 1 TWh = 1e9 kWh and 1 Mt = 1e12 g, so Mt = TWh × g/kWh / 1000
+        expectClose(end?.mtco2, (twh * gPerKwh) / 1000);
+        expectClose(end?.lowerMtco2, ((lowerTwh ?? twh) * gPerKwh) / 1000);
+        expectClose(end?.upperMtco2, ((upperTwh ?? twh) * gPerKwh) / 1000);
+        expect(end?.source).toBeNull();
+      }
+      // the estimate's bracket runs from all-hydro at the lower bound to all-coal at the upper bound
+      if (result.carbon) {
+        expect(result.carbon.bracket).not.toBeNull();
+        expectClose(model.carbon[0]?.lowerMtco2, result.carbon.bracket?.lowMtco2 ?? NaN);
+        expectClose(model.carbon.at(-1)?.upperMtco2, result.carbon.bracket?.highMtco2 ?? NaN);
+      }
+    });
+  }
+
+  it('a --carbon-bracket moves the ends and leaves the region row alone', () => {
+    const plain = buildReport(data, 'sichuan');
+    const moved = buildReport(data, 'sichuan', { carbonBracket: { low: 10, high: 1000 } });
+    const twh = moved.estimate.energy.twh;
+    expectClose(moved.carbon[0]?.mtco2, (twh * 10) / 1000);
+    expectClose(moved.carbon.at(-1)?.mtco2, (twh * 1000) / 1000);
+    expect(moved.carbon.find((c) => c.grid === 'region')).toEqual(plain.carbon.find((c) => c.grid === 'region'));
+  });
+});
+
+describe('buildReport: neighbours', () => {
+  for (const region of REGIONS) {
+    it(`${region}: the region appears once, at its estimate's rank, rows by TWh descending`, () => {
+      const model = buildReport(data, region);
+      const result = estimate(data, region);
+      expect(model.comparison).not.toBeNull();
+      const rows = model.comparison?.rows ?? [];
+      const self = rows.filter((r) => r.self);
+      expect(self).toHaveLength(1);
+      expect(self[0]?.rank).toBe(result.comparison?.rank);
+      expect(self[0]?.twh).toBe(result.energy.twh);
+      expect(self[0]?.country).toBe(result.region.name);
+      expect(model.comparison?.baseline).toBe(result.comparison?.baseline);
+      for (let i = 1; i < rows.length; i += 1) {
+        expect((rows[i - 1] as (typeof rows)[number]).twh).toBeGreaterThanOrEqual(
+          (rows[i] as (typeof rows)[number]).twh,
+        );
+        expect((rows[i] as (typeof rows)[number]).rank).toBe((rows[i - 1] as (typeof rows)[number]).rank + 1);
+      }
+      expect(rows.length).toBeLessThanOrEqual(13);
+    });
+  }
+
+  it('follows --baseline', () => {
+    const other = data.baselines[1];
+    expect(other).toBeDefined();
+    const model = buildReport(data, 'texas', { baseline: other?.id });
+    expect(model.comparison?.baseline).toBe(other?.id);
+    expect(model.comparison?.rows.find((r) => r.self)?.rank).toBe(
+      estimate(data, 'texas', { baseline: other?.id }).comparison?.rank,
+    );
+  });
+});
+
+describe('buildReport: sources and breaks', () => {
+  const known = new Set(data.sources.map((s) => s.id));
+
+  for (const region of REGIONS) {
+    it(`${region}: sources hold every id cited and only ids of sources.json, once each`, () => {
+      const model = buildReport(data, region);
+      const listed = model.sources.map((s) => s.id);
+      expect(new Set(listed).size).toBe(listed.length);
+      for (const id of listed) expect(known.has(id)).toBe(true);
+      const cited = new Set([
+        ...model.shares.map((s) => s.source),
+        ...model.breaks.map((b) => b.source),
+        ...model.network.map((n) => n.source),
+        ...model.estimate.sources.map((s) => s.id),
+        ...model.carbon.flatMap((c) => (c.source === null ? [] : [c.source])),
+      ]);
+      const baseline = model.comparison ? index.baselines.get(model.comparison.baseline) : undefined;
+      if (baseline) cited.add(baseline.source);
+      for (const id of cited) {
+        if (known.has(id)) expect(listed).toContain(id);
+      }
+      // every figure the page draws rests on a listed source (a weighted intensity cites its weights instead)
+      for (const id of [...model.shares, ...model.breaks, ...model.network].map((x) => x.source)) {
+        expect(listed).toContain(id);
+      }
+    });
+
+    it(`${region}: breaks are the events naming a region of its chain, oldest first`, () => {
+      const model = buildReport(data, region);
+      const chain = new Set(regionChain(index, region).map((r) => r.id));
+      const expected = data.events.filter((e) => e.regions.some((id) => chain.has(id))).map((e) => e.id);
+      expect(new Set(model.breaks.map((b) => b.id))).toEqual(new Set(expected));
+      const months = model.breaks.map((b) => b.month);
+      expect(months).toEqual([...months].sort());
+    });
+  }
+
+  it('kazakhstan gets its own event and china-ban (which names the world); texas does not get beijing-clause18', () => {
+    expect(buildReport(data, 'kazakhstan').breaks.map((b) => b.id)).toEqual([
+      'china-ban-2021',
+      'kazakhstan-power-2022',
+    ]);
+    expect(buildReport(data, 'texas').breaks.map((b) => b.id)).not.toContain('beijing-clause18');
+    expect(buildReport(data, 'sichuan').breaks.map((b) => b.id)).toEqual(['china-ban-2021']);
+  });
+
+  it("shares are the chain's recorded shares, each of its own parent", () => {
+    const model = buildReport(data, 'sichuan');
+    expect(new Set(model.shares.map((s) => s.link))).toEqual(new Set(['Sichuan in China', 'China in World']));
+    for (const s of model.shares) {
+      expect(index.regions.get(s.region)?.parent).toBe(s.of);
+      expect(Number.isFinite(s.pct)).toBe(true);
+    }
+    expect(model.chain.map((r) => r.id)).toEqual(['sichuan', 'china']);
+    expect(model.world.id).toBe('world');
+  });
+});

@@ -1,0 +1,338 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import { loadData } from '../../src/data/load.js';
+import type { Dataset } from '../../src/data/dataset.js';
+import { buildReport, type ReportModel } from '../../src/core/report.js';
+import { CHART_KINDS, chartOf, type ChartKind, VEGA_LITE_SCHEMA } from '../../src/format/charts.js';
+import { collectingLogger, renderSvg } from '../../src/format/svg.js';
+import { escapeHtml, jsonForScript } from '../../src/format/html.js';
+import { renderReportHtml } from '../../src/format/report-html.js';
+
+/** Parses an SVG as XML, failing on any parser error or warning (a page that is not well-formed). */
+function parseSvg(svg: string): Document {
+  const problems: string[] = [];
+  const document = new DOMParser({
+    onError: (level, message) => {
+      problems.push(`${level}: ${message}`);
+    },
+  }).parseFromString(svg, 'image/svg+xml');
+  expect(problems).toEqual([]);
+  return document;
+}
+
+function elements(document: Document, tag: string): Element[] {
+  return Array.from(document.getElementsByTagName(tag));
+}
+
+/** The `<g>` groups whose class holds every word given (Vega's `mark-symbol role-mark layer_1_marks`). */
+function groups(document: Document, ...words: string[]): Element[] {
+  return elements(document, 'g').filter((g) => {
+    const classes = (g.getAttribute('class') ?? '').split(/\s+/);
+    return words.every((w) => classes.includes(w));
+  });
+}
+
+/** The drawn items of a mark: the element children of its groups (paths for symbols and bars, text for text). */
+function items(document: Document, ...words: string[]): Element[] {
+  return groups(document, ...words).flatMap((g) =>
+    Array.from(g.childNodes).filter((n): n is Element => n.nodeType === 1),
+  );
+}
+
+function textsIn(document: Document, ...words: string[]): string[] {
+  return groups(document, ...words).flatMap((g) =>
+    elements(g as unknown as Document, 'text').map((t) => t.textContent ?? ''),
+  );
+}
+
+/** Every word a reader or a screen reader meets: text content and the labels of the marks. */
+function everyText(document: Document): string[] {
+  const all = elements(document, '*');
+  return [
+    ...all.filter((e) => e.childNodes.length > 0).map((e) => e.textContent ?? ''),
+    ...all.flatMap((e) => ['aria-label', 'aria-roledescription'].map((a) => e.getAttribute(a) ?? '')),
+  ];
+}
+
+const HIGHLIGHT = '#D55E00';
+const REGIONS = ['sichuan', 'texas'];
+const AXIS_UNITS: Record<ChartKind, string> = { shares: '(%)', network: 'TWh', neighbours: 'TWh', carbon: 'Mt CO2' };
+
+let data: Dataset;
+const models = new Map<string, ReportModel>();
+const drawings = new Map<string, Document>();
+
+beforeAll(async () => {
+  data = await loadData();
+  for (const region of REGIONS) {
+    const model = buildReport(data, region);
+    models.set(region, model);
+    for (const kind of CHART_KINDS) drawings.set(`${region} ${kind}`, parseSvg(await renderSvg(chartOf(model, kind))));
+  }
+}, 60_000);
+
+describe.each(REGIONS)('charts of %s', (region) => {
+  const model = () => models.get(region) as ReportModel;
+  const drawing = (kind: ChartKind) => drawings.get(`${region} ${kind}`) as Document;
+
+  it.each([...CHART_KINDS])('%s: an <svg> with the chart title and description first, labelled by them', (kind) => {
+    const svg = drawing(kind).documentElement as Element;
+    expect(svg.tagName).toBe('svg');
+    const chart = chartOf(model(), kind);
+    const [first, second] = Array.from(svg.childNodes).filter((n): n is Element => n.nodeType === 1);
+    expect(first?.tagName).toBe('title');
+    expect(first?.textContent).toBe(chart.title);
+    expect(second?.tagName).toBe('desc');
+    expect(second?.textContent).toBe(chart.description);
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-labelledby')).toBe(`chart-${kind}-title chart-${kind}-desc`);
+    expect(chart.spec.$schema).toBe(VEGA_LITE_SCHEMA);
+  });
+
+  it.each([...CHART_KINDS])('%s: no NaN, undefined, null or Infinity in any text or label', (kind) => {
+    const bad = everyText(drawing(kind)).filter((t) => /\b(?:NaN|undefined|null|Infinity)\b/.test(t));
+    expect(bad).toEqual([]);
+  });
+
+  it.each([...CHART_KINDS])('%s: an axis title gives the unit', (kind) => {
+    const titles = textsIn(drawing(kind), 'role-axis-title');
+    expect(titles.some((t) => t.includes(AXIS_UNITS[kind]))).toBe(true);
+  });
+
+  it('shares: one point for each recorded share, and a dashed rule for each break', () => {
+    const points = items(drawing('shares'), 'mark-symbol', 'role-mark');
+    expect(model().shares.length).toBeGreaterThan(10);
+    expect(points).toHaveLength(model().shares.length);
+    const hollow = model().shares.filter((s) => s.approximate).length;
+    expect(points.filter((p) => p.getAttribute('fill') === 'transparent' || !p.hasAttribute('fill'))).toHaveLength(
+      hollow,
+    );
+    expect(items(drawing('shares'), 'mark-rule', 'role-mark')).toHaveLength(model().breaks.length);
+    expect(items(drawing('shares'), 'mark-text', 'role-mark')).toHaveLength(model().breaks.length);
+  });
+
+  it('shares: the time axis labels each year once', () => {
+    const axis = groups(drawing('shares'), 'role-axis').find((g) =>
+      textsIn(g as unknown as Document, 'role-axis-title').includes('Year'),
+    );
+    expect(axis).toBeDefined();
+    const labels = textsIn(axis as unknown as Document, 'role-axis-label');
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    expect(labels.every((l) => /^\d{4}$/.test(l))).toBe(true);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it.each([...CHART_KINDS])('%s: marks read aloud with titled, rounded figures, not field names', (kind) => {
+    const spec = chartOf(model(), kind).spec as { data: { values: Record<string, unknown>[] } };
+    const fields = new Set(spec.data.values.flatMap((v) => Object.keys(v)));
+    const labels = items(drawing(kind), 'role-mark')
+      .map((item) => item.getAttribute('aria-label'))
+      .filter((label): label is string => label !== null);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      const keys = label.split('; ').map((part) => part.split(': ')[0] ?? '');
+      expect(
+        keys.filter((key) => fields.has(key)),
+        label,
+      ).toEqual([]);
+      const long = (label.match(/\d+\.\d+/g) ?? []).filter((n) => n.replace('.', '').replace(/^0+/, '').length > 6);
+      expect(long, label).toEqual([]);
+    }
+  });
+
+  it('network: one point for each series-year', () => {
+    expect(items(drawing('network'), 'mark-symbol', 'role-mark')).toHaveLength(model().network.length);
+  });
+
+  it('neighbours: a bar for each row, the region alone in the highlight colour', () => {
+    const rows = model().comparison?.rows ?? [];
+    expect(rows.length).toBe(13);
+    const bars = items(drawing('neighbours'), 'mark-rect', 'role-mark');
+    expect(bars).toHaveLength(rows.length);
+    const highlighted = bars.filter((b) => b.getAttribute('fill')?.toUpperCase() === HIGHLIGHT);
+    expect(highlighted).toHaveLength(1);
+    expect(highlighted[0]?.getAttribute('aria-label')).toContain(model().estimate.region.name);
+    expect(items(drawing('neighbours'), 'mark-text', 'role-mark')).toHaveLength(rows.length);
+  });
+
+  it('carbon: three rows, each a point and a range', () => {
+    expect(model().carbon).toHaveLength(3);
+    expect(items(drawing('carbon'), 'mark-symbol', 'role-mark')).toHaveLength(3);
+    expect(items(drawing('carbon'), 'mark-rule', 'role-mark')).toHaveLength(3);
+  });
+});
+
+describe('jsonForScript', () => {
+  const values: unknown[] = [
+    '</script><script>alert(1)</script>',
+    { a: '<!-- x -->', b: ['&amp;', '\u2028\u2029', '>'], c: 1.5e-7, d: null, e: true },
+    ['"><img src=x onerror=alert(1)>', 'line\nbreak', '\u0000', '😀', '\\u003c'],
+  ];
+  it.each(values)('round-trips %j through JSON.parse exactly, with no < > & or line separator', (value) => {
+    for (const indent of [undefined, 2]) {
+      const text = jsonForScript(value, indent);
+      expect(JSON.parse(text)).toEqual(value);
+      expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    }
+  });
+});
+
+describe('a report on hostile names', () => {
+  const SCRIPT = '<script>alert(1)</script>';
+  const IMG = '"><img src=x onerror=alert(1)>';
+  let dir: string;
+  let html: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'report-hostile-'));
+    writeFileSync(
+      join(dir, 'regions.json'),
+      JSON.stringify([
+        { id: 'xss-one', name: SCRIPT, kind: 'province', parent: 'china' },
+        { id: 'xss-two', name: IMG, kind: 'province', parent: 'xss-one' },
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'sources.json'),
+      JSON.stringify([
+        { id: 'xss-source', title: `${SCRIPT} ${IMG}`, evidence: 'primary', url: 'javascript:alert(1)' },
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'hashrate-shares.json'),
+      JSON.stringify([
+        { region: 'xss-one', month: '2021-04', sharePct: 10, source: 'xss-source', evidence: 'primary' },
+        { region: 'xss-two', month: '2021-04', sharePct: 50, source: 'xss-source', evidence: 'primary' },
+      ]),
+    );
+    const hostile = await loadData({ dataDir: dir });
+    const model = buildReport(hostile, 'xss-two', { year: 2021 });
+    const charts = await Promise.all(
+      CHART_KINDS.map(async (kind) => {
+        const chart = chartOf(model, kind);
+        return { chart, svg: await renderSvg(chart) };
+      }),
+    );
+    html = renderReportHtml(model, charts, {
+      command: `mining-energy report --region '${SCRIPT}'`,
+      toolVersion: '0.0.0',
+      data: `the data in ${dir}`,
+      made: '2026-01-01',
+    });
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('holds the names only escaped', () => {
+    expect(html).not.toContain(SCRIPT);
+    expect(html).not.toContain(IMG);
+    expect(html).not.toContain('<img');
+    expect(html).toContain(escapeHtml(SCRIPT));
+    expect(html).toContain(escapeHtml(IMG));
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it('has no <script> but the specification blocks, and no block holds </script', () => {
+    const opened = [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
+    expect(opened).toHaveLength(CHART_KINDS.length);
+    for (const tag of opened)
+      expect(tag).toMatch(/^<script type="application\/json" id="spec-[a-z]+" class="vega-lite-spec">$/);
+    const blocks = [...html.matchAll(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/g)].map(
+      (m) => m[1] ?? '',
+    );
+    expect(blocks).toHaveLength(CHART_KINDS.length);
+    for (const block of blocks) {
+      expect(block).not.toMatch(/<\/script/i);
+      expect(block).not.toContain('<');
+    }
+  });
+
+  it('specification blocks parse back to the chart specifications', () => {
+    const blocks = [...html.matchAll(/<script type="application\/json" id="spec-([a-z]+)"[^>]*>([\s\S]*?)<\/script>/g)];
+    const spec = JSON.parse(blocks.find((m) => m[1] === 'shares')?.[2] ?? '') as {
+      data: { values: { link: string }[] };
+    };
+    expect(spec.data.values.map((v) => v.link)).toContain(`${IMG} in ${SCRIPT}`);
+  });
+});
+
+describe('renderSvg refuses what Vega-Lite warns about', () => {
+  const badChart = {
+    kind: 'carbon' as const,
+    title: 'A bar with a shape',
+    description: 'A shape is not drawn on a bar.',
+    table: { columns: [], rows: [] },
+    spec: {
+      data: { values: [{ a: 1, b: 'x' }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'b', type: 'nominal' } },
+    },
+  };
+
+  it('throws an Error naming the chart and the warning, and prints nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await expect(renderSvg(badChart)).rejects.toThrow(
+        /^The carbon chart's specification is not drawn as meant: WARN shape dropped as it is incompatible with "bar"/,
+      );
+      expect([...warn.mock.calls, ...log.mock.calls, ...error.mock.calls]).toEqual([]);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+      error.mockRestore();
+    }
+  });
+
+  it('collectingLogger keeps warnings and errors, and only errors at the error level', () => {
+    const { logger, messages } = collectingLogger();
+    logger.warn('one', 2).error('three').info('not kept').debug('not kept');
+    expect(messages).toEqual(['WARN one 2', 'ERROR three']);
+    expect(logger.level()).toBe(2);
+    logger.level(1);
+    logger.warn('dropped').error('kept');
+    expect(messages).toEqual(['WARN one 2', 'ERROR three', 'ERROR kept']);
+  });
+
+  it.each(['sichuan', 'texas', 'world', 'china', 'united-states'])(
+    'draws every chart of %s, for the default year, 2021 and April 2021, without a warning',
+    async (region) => {
+      for (const options of [{}, { year: 2021 }, { month: '2021-04' }]) {
+        const model = buildReport(data, region, options);
+        for (const kind of CHART_KINDS) await expect(renderSvg(chartOf(model, kind))).resolves.toMatch(/^<svg/);
+      }
+    },
+    60_000,
+  );
+});
+
+describe('network chart labels', () => {
+  it('say a missing bound in words', () => {
+    const labels = items(drawings.get('texas network') as Document, 'mark-symbol', 'role-mark').map(
+      (p) => p.getAttribute('aria-label') ?? '',
+    );
+    expect(labels.some((l) => l.includes('Bounds (TWh): not published'))).toBe(true);
+    expect(labels.some((l) => /Bounds \(TWh\): [\d.]+–[\d.]+/.test(l))).toBe(true);
+  });
+});
+
+describe('the report headline', () => {
+  const meta = { command: 'mining-energy report', toolVersion: '0.0.0', data: 'the shipped data', made: '2026-01-01' };
+
+  it("says what the world's estimate rests on without an empty list of shares", () => {
+    const html = renderReportHtml(buildReport(data, 'world'), [], meta);
+    expect(html).toContain("<p>It is World's ");
+    expect(html).not.toContain('()');
+  });
+
+  it("gives a region's chain of shares", () => {
+    const html = renderReportHtml(buildReport(data, 'sichuan', { year: 2021 }), [], meta);
+    expect(html).toMatch(
+      /<p>It is a share of [\d.]+% of World's hashrate \(Sichuan [\d.]+% of China \([^)]+\) × China /,
+    );
+  });
+});
