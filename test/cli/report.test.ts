@@ -203,7 +203,11 @@ describe('chart', () => {
 
   it('refuses an unknown kind or format, listing the choices', () => {
     expectFailure(['chart', 'pie', '--region', 'sichuan'], 2, /'pie' is invalid.*shares, network, neighbours, carbon/);
-    expectFailure(['chart', 'shares', '--region', 'sichuan', '--format', 'png'], 2, /'png' is invalid.*svg, vega-lite/);
+    expectFailure(
+      ['chart', 'shares', '--region', 'sichuan', '--format', 'pdf'],
+      2,
+      /'pdf' is invalid.*svg, png, vega-lite/,
+    );
   });
 
   it('refuses an existing --out without --force, leaving it and no temporary file', () => {
