@@ -34,9 +34,11 @@ export interface BreakMark {
   source: string;
 }
 
-/** One year of a network-energy series of the world, on the rules an estimate uses for its basis. */
+/** One year of a network-energy series of the world or of a region above, on the rules of an estimate's basis. */
 export interface NetworkYear {
   series: string;
+  /** The region the series totals: the world, or a region on the chain (China, for a projection of China's). */
+  scope: { id: string; name: string };
   kind: 'estimate' | 'projection';
   year: number;
   /** The year's energy, TWh: the published figure annualised (a part of a year) or spread (several years). */
@@ -69,7 +71,7 @@ export interface ReportModel {
   shares: SharePoint[];
   breaks: BreakMark[];
   network: NetworkYear[];
-  /** The id of the world region whose series are drawn. */
+  /** The region at the top of the chain: the whole network. */
   world: { id: string; name: string };
   comparison: { baseline: string; name: string; year: number; measure: string; rows: Neighbour[] } | null;
   carbon: CarbonRow[];
@@ -108,16 +110,21 @@ function breakMarks(data: Dataset, chain: readonly Region[]): BreakMark[] {
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
 
-/** Every series of the world's network energy, a value a year, annualised as a basis is (basis.ts). */
-export function networkYears(data: Dataset, worldId: string): NetworkYear[] {
+/**
+ * Every series that totals the world or a region on the chain (the bases an estimate of the region can use), a
+ * value a year, annualised as a basis is (basis.ts).
+ */
+export function networkYears(data: Dataset, chain: readonly Region[]): NetworkYear[] {
+  const scopes = new Map(chain.map((r) => [r.id, { id: r.id, name: r.name }]));
   return data.networkEnergy
-    .filter((series) => series.scope === worldId)
+    .filter((series) => scopes.has(series.scope))
     .flatMap((series) =>
       series.values.flatMap((value) =>
         yearsCovered(value).map((year) => {
           const factor = annualFactor(value, year);
           return {
             series: series.id,
+            scope: scopes.get(series.scope) as { id: string; name: string },
             kind: series.kind,
             year,
             twh: value.twh * factor,
@@ -192,7 +199,7 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
   const chain = fullChain.filter((r) => r.parent !== null);
   const shares = sharePoints(data, fullChain, options.shareDataset);
   const breaks = breakMarks(data, fullChain);
-  const network = networkYears(data, world.id);
+  const network = networkYears(data, fullChain);
   const baseline = result.comparison ? index.baselines.get(result.comparison.baseline) : undefined;
   const comparison =
     result.comparison && baseline

@@ -29,12 +29,15 @@ export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json
  * Colours from Okabe and Ito's palette, distinguishable with the common colour-vision deficiencies; every
  * distinction a colour makes is made again by a shape, a dash or a label, so that a greyscale printout keeps it.
  */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#F0E442'];
 /** The region among countries, and everything else, in the comparison chart: dark against light in grey too. */
 const HIGHLIGHT = '#D55E00';
 const MUTED = '#BBBBBB';
 /** A shape for each evidence grade, in EVIDENCE's order. */
 const EVIDENCE_SHAPES = ['circle', 'square', 'diamond', 'triangle-up'];
+
+/** The charts' font, which the report's page uses too, so that text reads the same in both. */
+export const CHART_FONT = 'Helvetica, Arial, sans-serif';
 
 const WIDTH_PX = 560;
 const HEIGHT_PX = 260;
@@ -49,10 +52,10 @@ function frame(title: string, subtitle: string, description: string): Record<str
     height: HEIGHT_PX,
     background: 'white',
     config: {
-      font: 'Helvetica, Arial, sans-serif',
+      font: CHART_FONT,
       view: { stroke: null },
       axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
-      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'bottom', direction: 'horizontal' },
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'right', direction: 'vertical' },
       title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: '#444444' },
     },
   };
@@ -65,11 +68,19 @@ function sharesChart(model: ReportModel): Chart {
   const name = model.estimate.region.name;
   const links = [...new Set(model.shares.map((s) => s.link))];
   const title = `${name}: recorded hashrate shares`;
+  const months = model.shares.map((s) => s.month).sort();
   const description =
     model.shares.length === 0
       ? `No share of ${name} or its parents is recorded.`
-      : `Each recorded monthly share of ${links.join(', and of ')}, in percent of the parent's hashrate, from ${model.shares[0]?.month ?? ''} to ${model.shares.at(-1)?.month ?? ''}; the point's shape gives the evidence grade (hollow: approximate), and vertical rules mark events that break the history (${model.breaks.map((b) => `${b.title}, ${b.month}`).join('; ') || 'none recorded'}).`;
-  const points = model.shares.map((s) => ({ ...s, date: monthDate(s.month) }));
+      : `Each recorded monthly share of ${links.join(', and of ')}, in percent of the parent's hashrate, from ${months[0] ?? ''} to ${months.at(-1) ?? ''}; the point's shape gives the evidence grade (hollow: approximate), and dashed vertical rules mark events that break the history (${model.breaks.map((b) => `${b.title}, ${b.month}`).join('; ') || 'none recorded'}), across which the lines are not joined.`;
+  // The line of a history is broken at each structural break: a point's segment is the number of breaks
+  // on or before its month.
+  const breakMonths = model.breaks.map((b) => b.month);
+  const points = model.shares.map((s) => ({
+    ...s,
+    date: monthDate(s.month),
+    segment: breakMonths.filter((month) => month <= s.month).length,
+  }));
   const x = {
     field: 'date',
     type: 'temporal',
@@ -99,7 +110,10 @@ function sharesChart(model: ReportModel): Chart {
     { field: 'source', title: 'Source' },
   ];
   const layers: Record<string, unknown>[] = [
-    { mark: { type: 'line', strokeWidth: 1.5 }, encoding: { x, y, color } },
+    {
+      mark: { type: 'line', strokeWidth: 1.5, aria: false },
+      encoding: { x, y, color, detail: { field: 'segment', type: 'ordinal' } },
+    },
     {
       transform: [{ filter: 'datum.approximate === false' }],
       mark: { type: 'point', filled: true, size: 70, opacity: 1 },
@@ -126,12 +140,13 @@ function sharesChart(model: ReportModel): Chart {
       },
       {
         data: breaks,
+        // Above the plot, where no point can be under it.
         mark: {
           type: 'text',
           align: 'left',
-          baseline: 'top',
+          baseline: 'bottom',
           dx: 3,
-          dy: 2,
+          dy: -3,
           fontSize: 10,
           color: '#000000',
           aria: false,
@@ -149,7 +164,7 @@ function sharesChart(model: ReportModel): Chart {
     title,
     description,
     spec: {
-      ...frame(title, 'Each share is of the parent region; dashed rules mark structural breaks', description),
+      ...frame(title, 'Shares of the parent; hollow: approximate; dashed rule: a structural break', description),
       data: { values: points },
       layer: layers,
       resolve: { scale: { shape: 'shared' } },
@@ -167,18 +182,36 @@ const NETWORK_BOUNDS_TEXT =
 
 /** Every world series by year: best guess as a line, bounds as a band, projections dashed. */
 function networkChart(model: ReportModel): Chart {
-  const series = [...new Set(model.network.map((n) => n.series))];
-  const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map((n) => n.series))];
-  const title = `${model.world.name}: bitcoin network electricity by year`;
-  const description = `The ${series.length} series of the whole network's annual electricity (TWh) in the data: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed, not measurements`}. Part-year totals are annualised as an estimate's basis is.`;
-  const values = model.network.map((n) => ({ ...n, measured: n.kind === 'estimate' ? 'measurement' : 'projection' }));
-  const x = { field: 'year', type: 'quantitative', title: 'Year', axis: { format: 'd', tickMinStep: 1 } };
+  // A series of a region below the world (China's projection) is named with its region, so that it is not
+  // read as a world total.
+  const labelOf = (n: ReportModel['network'][number]) =>
+    n.scope.id === model.world.id ? n.series : `${n.series} (${n.scope.name})`;
+  const series = [...new Set(model.network.map(labelOf))];
+  const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map(labelOf))];
+  const others = [...new Set(model.network.filter((n) => n.scope.id !== model.world.id).map((n) => n.scope.name))];
+  const title = 'Bitcoin network electricity by year';
+  const description = `The ${series.length} series of annual electricity (TWh) in the data for ${[model.world.name, ...others].join(' and ')}: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed: not measurements`}. Part-year totals are annualised and several-year totals spread over their years, as an estimate's basis is.`;
+  const values = model.network.map((n) => ({
+    ...n,
+    label: labelOf(n),
+    scope: n.scope.name,
+    measured: n.kind === 'estimate' ? 'measurement' : 'projection',
+  }));
+  const years = model.network.map((n) => n.year);
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: 'Year',
+    scale: { domain: [Math.min(...years), Math.max(...years)], nice: false },
+    axis: { format: 'd', tickMinStep: 1 },
+  };
   const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)', format: '.4~r' };
   const color = {
-    field: 'series',
+    field: 'label',
     type: 'nominal',
     title: 'Series',
     scale: { domain: series, range: PALETTE.slice(0, Math.max(1, series.length)) },
+    legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const dash = {
     field: 'measured',
@@ -192,8 +225,15 @@ function networkChart(model: ReportModel): Chart {
       ],
     },
   };
+  // A projection of one year is a point, not a line: its point is a different shape too.
+  const kindShape = {
+    field: 'measured',
+    type: 'nominal',
+    title: 'Kind',
+    scale: { domain: ['measurement', 'projection'], range: ['circle', 'diamond'] },
+  };
   const tooltip = [
-    { field: 'series', title: 'Series' },
+    { field: 'label', title: 'Series' },
     { field: 'year', title: 'Year' },
     { field: 'twh', title: 'TWh', format: '.4~r' },
     { field: 'bounds', title: 'Bounds (TWh)' },
@@ -205,26 +245,42 @@ function networkChart(model: ReportModel): Chart {
     title,
     description,
     spec: {
-      ...frame(title, 'Best guess (line) and bounds (band); projections dashed', description),
+      ...frame(
+        title,
+        projections.length === 0
+          ? 'Best guess (line) and published bounds (band)'
+          : 'Best guess (line), published bounds (band); projections: diamonds, dashed',
+        description,
+      ),
       data: { values },
       layer: [
         {
           transform: [{ filter: 'datum.lowerTwh !== null && datum.upperTwh !== null' }],
-          mark: { type: 'area', opacity: 0.18, aria: false },
-          encoding: { x, y: { field: 'lowerTwh', type: 'quantitative' }, y2: { field: 'upperTwh' }, color },
+          mark: { type: 'area', opacity: 0.12, aria: false },
+          encoding: {
+            x,
+            y: { field: 'lowerTwh', type: 'quantitative' },
+            y2: { field: 'upperTwh' },
+            color,
+          },
+        },
+        {
+          mark: { type: 'line', strokeWidth: 2, aria: false },
+          encoding: { x, y, color, strokeDash: dash },
         },
         {
           // A null bound would read "null" in the tooltip and the screen reader's label: it is said in words.
           transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }],
-          mark: { type: 'line', strokeWidth: 2, point: { size: 30, filled: true } },
-          encoding: { x, y, color, strokeDash: dash, tooltip },
+          mark: { type: 'point', size: 45, filled: true, opacity: 1 },
+          encoding: { x, y, color, shape: kindShape, tooltip },
         },
       ],
     },
     table: {
-      columns: ['Series', 'Kind', 'Year', 'TWh', 'Lower TWh', 'Upper TWh', 'Coverage', 'Evidence', 'Source'],
+      columns: ['Series', 'Of', 'Kind', 'Year', 'TWh', 'Lower TWh', 'Upper TWh', 'Coverage', 'Evidence', 'Source'],
       rows: model.network.map((n) => [
         n.series,
+        n.scope.name,
         n.kind,
         n.year,
         n.twh,
@@ -265,7 +321,13 @@ function neighboursChart(model: ReportModel): Chart {
       data: { values },
       encoding: {
         y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
-        x: { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)' },
+        // Room at the right for the largest bar's figure.
+        x: {
+          field: 'twh',
+          type: 'quantitative',
+          title: 'Electricity (TWh a year)',
+          scale: { domain: [0, Math.max(0, ...rows.map((r) => r.twh)) * 1.12], nice: false },
+        },
       },
       layer: [
         {
@@ -277,6 +339,8 @@ function neighboursChart(model: ReportModel): Chart {
               type: 'nominal',
               title: null,
               scale: { domain: ['this estimate', 'country'], range: [HIGHLIGHT, MUTED] },
+              // The highlighted bar is named by its label: a legend would only repeat it.
+              legend: null,
             },
             tooltip: [
               { field: 'country', title: 'Country or region' },
@@ -312,6 +376,7 @@ function carbonChart(model: ReportModel): Chart {
     ...c,
     row: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh`,
     summary: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh: ${formatNumber(c.mtco2)} Mt CO2 a year (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
+    figures: `${formatNumber(c.mtco2)} (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
   }));
   const y = { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } };
   return {
@@ -345,6 +410,11 @@ function carbonChart(model: ReportModel): Chart {
               { field: 'upperMtco2', title: 'Upper', format: '.4~r' },
             ],
           },
+        },
+        {
+          // The figures in words at the end of each range, so that a short range under its point still reads.
+          mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333333', aria: false },
+          encoding: { y, x: { field: 'upperMtco2', type: 'quantitative' }, text: { field: 'figures' } },
         },
       ],
     },

@@ -1,6 +1,6 @@
 import type { Estimate } from '../core/estimate.js';
 import type { ReportModel } from '../core/report.js';
-import type { Chart, ChartTable } from './charts.js';
+import { type Chart, CHART_FONT, type ChartTable } from './charts.js';
 import { escapeHtml, jsonForScript, linkableUrl } from './html.js';
 import { formatNumber, standing } from './numbers.js';
 
@@ -64,7 +64,7 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
       c.below ? `${escapeHtml(c.below.country)} (${formatNumber(c.below.twh)} TWh) below` : '',
     ].filter(Boolean);
     sentences.push(
-      `It would rank ${standing(c.rank, c.count)} in ${escapeHtml(baselineName ?? c.baseline)} (${c.measure}, ${c.year})${between.length > 0 ? `, with ${between.join(' and ')}` : ''}.`,
+      `It would rank ${standing(c.rank, c.count)} in ${escapeHtml(baselineName ?? `${c.baseline} (${c.measure}, ${c.year})`)}${between.length > 0 ? `, with ${between.join(' and ')}` : ''}.`,
     );
   }
   const links = e.share.links
@@ -109,12 +109,20 @@ ${body}
 </tbody></table></div>`;
 }
 
+/** Each chart's section heading: short, since the chart's own title follows it. */
+const HEADINGS: Record<Chart['kind'], string> = {
+  shares: 'Share history',
+  network: 'Network electricity by year',
+  neighbours: 'Among countries',
+  carbon: 'Carbon',
+};
+
 function figure({ chart, svg }: RenderedChart, number: number): string {
   const id = `chart-${chart.kind}`;
   return `<section class="chart" id="section-${chart.kind}" aria-labelledby="${id}-heading">
-<h2 id="${id}-heading">${number}. ${escapeHtml(chart.title)}</h2>
+<h2 id="${id}-heading">${number}. ${HEADINGS[chart.kind]}</h2>
 <figure>
-<div class="drawing">${svg}</div>
+<div class="drawing" tabindex="0" aria-label="${escapeHtml(chart.title)} (scrolls sideways on a narrow screen)">${svg}</div>
 <figcaption>${escapeHtml(chart.description)}</figcaption>
 </figure>
 <details><summary>The figures behind this chart</summary>
@@ -147,13 +155,14 @@ ${rows.join('\n')}
 const STYLE = `
 :root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--rule:#d0d0d0;--accent:#0072B2}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:#fff}
+body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 ${CHART_FONT};color:var(--ink);background:#fff}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid var(--rule);padding-top:1rem}
 .lead{font-size:1.1rem}
 .warnings li{margin:.25rem 0}
 figure{margin:0}
-.drawing svg{display:block;max-width:100%;height:auto}
+.drawing{overflow-x:auto}
+.drawing svg{display:block;width:100%;min-width:34rem;height:auto}
 figcaption,.muted,footer{color:var(--muted);font-size:.9rem}
 details{margin:.5rem 0}
 summary{cursor:pointer;color:var(--accent)}
@@ -166,7 +175,7 @@ pre{overflow-x:auto;background:#f6f6f6;padding:.5rem;font-size:.75rem;max-height
 a{color:var(--accent)}
 footer{border-top:1px solid var(--rule);margin-top:2rem;padding-top:1rem}
 footer code{word-break:break-all}
-@media print{body{max-width:none;font-size:11pt}details:not([open]){display:none}.chart{break-inside:avoid}a{color:inherit}a[href]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}}
+@media print{body{max-width:none;font-size:11pt}.drawing{overflow:visible}.drawing svg{min-width:0}details:not([open]){display:none}.chart{break-inside:avoid}a{color:inherit}a[href]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}}
 `;
 
 /**

@@ -219,3 +219,13 @@ describe('chart', () => {
     expect(readdirSync(dir)).toEqual(['shares.svg']);
   });
 });
+
+describe('the world, which has no share of anything', () => {
+  it('gets a page without a share history, and no share chart', () => {
+    const result = runCli(['report', '--region', 'world']);
+    expect(result.code, result.stderr).toBe(0);
+    const sections = [...result.stdout.matchAll(/<section class="chart" id="section-([a-z]+)"/g)].map((m) => m[1]);
+    expect(sections).toEqual(['network', 'neighbours', 'carbon']);
+    expectFailure(['chart', 'shares', '--region', 'world'], 2, /World has no recorded share of a larger region/);
+  });
+});

@@ -61,12 +61,20 @@ describe('buildReport: network years are what an estimate uses as its basis', ()
     }
   });
 
-  it("holds only the world's series, each world series once a year", () => {
+  it("holds the series of the world and of the regions above (China's projection for Sichuan), each once a year", () => {
     const model = buildReport(data, 'sichuan');
-    const worldSeries = data.networkEnergy.filter((s) => s.scope === 'world').map((s) => s.id);
-    expect(new Set(model.network.map((n) => n.series))).toEqual(new Set(worldSeries));
+    const expected = data.networkEnergy.filter((s) => s.scope === 'world' || s.scope === 'china').map((s) => s.id);
+    expect(expected).toContain('jiang-2021');
+    expect(new Set(model.network.map((n) => n.series))).toEqual(new Set(expected));
+    expect(model.network.find((n) => n.series === 'jiang-2021')?.scope).toEqual({ id: 'china', name: 'China' });
     const keys = model.network.map((n) => `${n.series} ${n.year}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("leaves out series of regions off the chain: Texas' report has no series of China's", () => {
+    const model = buildReport(data, 'texas');
+    const worldSeries = data.networkEnergy.filter((s) => s.scope === 'world').map((s) => s.id);
+    expect(new Set(model.network.map((n) => n.series))).toEqual(new Set(worldSeries));
   });
 });
 

@@ -143,6 +143,23 @@ describe.each(REGIONS)('charts of %s', (region) => {
     }
   });
 
+  it('shares: a history is not joined across a structural break', () => {
+    // One line for each link and each stretch between breaks that holds a share.
+    const stretches = new Set(
+      model().shares.map((s) => `${s.link} ${model().breaks.filter((b) => b.month <= s.month).length}`),
+    );
+    expect(model().breaks.length).toBeGreaterThan(0);
+    expect(items(drawing('shares'), 'mark-line', 'role-mark')).toHaveLength(stretches.size);
+    expect(stretches.size).toBeGreaterThan(new Set(model().shares.map((s) => s.link)).size);
+  });
+
+  it('carbon: each row writes its figures', () => {
+    const texts = textsIn(drawing('carbon'), 'mark-text', 'role-mark');
+    expect(texts).toHaveLength(3);
+    const coal = model().carbon.find((c) => c.grid === 'all-coal');
+    expect(texts[2]).toMatch(new RegExp(`^${String(coal?.mtco2.toPrecision(4)).replace('.', '\\.')}`));
+  });
+
   it('network: one point for each series-year', () => {
     expect(items(drawing('network'), 'mark-symbol', 'role-mark')).toHaveLength(model().network.length);
   });
@@ -308,6 +325,20 @@ describe('renderSvg refuses what Vega-Lite warns about', () => {
     },
     60_000,
   );
+});
+
+describe('the network chart of a region under China', () => {
+  it("draws China's projection, named with its region, as a diamond; measurements as circles", async () => {
+    const model = buildReport(data, 'sichuan');
+    const drawing = parseSvg(await renderSvg(chartOf(model, 'network')));
+    const points = items(drawing, 'mark-symbol', 'role-mark');
+    const projection = points.filter((p) => (p.getAttribute('aria-label') ?? '').includes('jiang-2021 (China)'));
+    expect(projection).toHaveLength(1);
+    const shapeOf = (p: Element) => (p.getAttribute('d') ?? '').replace(/[\d.-]+/g, '#');
+    const circle = points.find((p) => (p.getAttribute('aria-label') ?? '').includes('cbeci;'));
+    expect(circle).toBeDefined();
+    expect(shapeOf(projection[0] as Element)).not.toBe(shapeOf(circle as Element));
+  });
 });
 
 describe('network chart labels', () => {

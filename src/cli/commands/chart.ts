@@ -1,6 +1,7 @@
 import { Argument, type Command, Option } from 'commander';
 import { type ChartKind, CHART_KINDS } from '../../format/chart-kinds.js';
 import { addEstimateChoiceOptions } from '../estimate-options.js';
+import { UsageError } from '../../errors.js';
 import { examples } from '../options.js';
 import { type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
 
@@ -35,6 +36,11 @@ export function registerChart(program: Command): void {
     )
     .action(async (kind: ChartKind, options: ChartOptions, cmd: Command) => {
       const { model } = await reportModelFor(options, cmd);
+      if (kind === 'shares' && model.shares.length === 0) {
+        throw new UsageError(
+          `${model.estimate.region.name} has no recorded share of a larger region: it has no share history to chart.`,
+        );
+      }
       const { chartOf, renderPng, renderSvg } = await import('../../format/pictures.js');
       const chart = chartOf(model, kind);
       const content =

@@ -28,8 +28,10 @@ shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
     .action(async (options: PictureOptions, cmd: Command) => {
       const { model, data } = await reportModelFor(options, cmd);
       const { chartOf, renderSvg, renderReportHtml } = await import('../../format/pictures.js');
+      // The world has no share of anything: its page has no share history.
+      const kinds = CHART_KINDS.filter((kind) => kind !== 'shares' || model.shares.length > 0);
       const charts = await Promise.all(
-        CHART_KINDS.map(async (kind) => {
+        kinds.map(async (kind) => {
           const chart = chartOf(model, kind);
           return { chart, svg: await renderSvg(chart) };
         }),
