@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Start-up benchmark: each command against bare `node -e 0`, in alternating runs on the same machine,
 // reporting medians and the ratio of medians (single timings on a shared machine mean little).
-// Usage: node scripts/bench.mjs [runs=15] [--cbeci <checkout>]   (build first: npm run build)
+// Usage: node scripts/bench.mjs [runs=15] [--cbeci <checkout>] [--no-scale]   (build first: npm run build)
+// The scale rows (large inputs made here: Monte Carlo, a 33,600-day series with 10,000 machines, 200,000 user
+// regions, and the fitted exponent of time against size) take a few minutes; --no-scale leaves them out.
 // With --cbeci and a checkout of CambridgeAltFin/ccaf_cbeci_api (its root or its api folder), a peer row times CBECI's
 // own service code (scripts/cbeci-time.py, under $PYTHON or python3, which needs pandas and python-dateutil) against
 // `network --input` on the same 5,000-day series, and checks that the two agree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,10 @@ if (cbeciAt !== -1 && cbeciCheckout === undefined) {
   process.stderr.write('bench: --cbeci needs the path of a checkout of CambridgeAltFin/ccaf_cbeci_api.\n');
   process.exit(2);
 }
-const positional = process.argv.slice(2).filter((_, i) => i + 2 !== cbeciAt && i + 2 !== cbeciAt + 1);
+const scale = !process.argv.includes('--no-scale');
+const positional = process.argv
+  .slice(2)
+  .filter((arg, i) => i + 2 !== cbeciAt && i + 2 !== cbeciAt + 1 && arg !== '--no-scale');
 const runs = Number(positional[0] ?? 15);
 // Checked before the other rows run, so that a wrong path fails at once.
 const cbeciApi = cbeciCheckout === undefined ? undefined : cbeciApiFolder(cbeciCheckout);
@@ -54,6 +59,8 @@ const cases = [
     args: [bin, 'estimate', '--region', 'sichuan', '--uncertainty', '100000', '--seed', '7', '--json'],
   },
   { name: 'network --input (5,000 days) --json', args: [bin, 'network', '--input', seriesFile, '--json'] },
+  // report and chart load Vega: their cost is theirs alone (the rows above are the other commands' start-up).
+  { name: 'chart shares --region sichuan (SVG)', args: [bin, 'chart', 'shares', '--region', 'sichuan'] },
   {
     name: 'scenario --ban china --uncertainty 100000 --json',
     args: [bin, 'scenario', '--ban', 'china', '--year', '2021', '--uncertainty', '100000', '--seed', '7', '--json'],
@@ -133,12 +140,152 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+if (scale) scaleRows();
+else process.stdout.write('Scale rows skipped (--no-scale).\n');
 if (cbeciCheckout === undefined) {
   process.stdout.write(
     "Peer row (CBECI's own code on the 5,000-day reference series) skipped: give a checkout of CambridgeAltFin/ccaf_cbeci_api with `npm run bench -- --cbeci <path>` (needs Python 3.9+ with pandas and python-dateutil; $PYTHON picks the interpreter).\n",
   );
 } else {
   await cbeciPeerRow(cbeciApi);
+}
+
+/** A whole run's wall time and peak RSS, its stdout thrown away (a large output is not held here). */
+function runLarge(args) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', RSS_PROBE, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-2000)}`);
+  return { ms, rssMb: Number(/maxrss-kb:(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN) / 1024 };
+}
+
+/** Medians of a few large runs. */
+function measureLarge(args, times) {
+  const results = Array.from({ length: times }, () => runLarge(args));
+  return { ms: median(results.map((r) => r.ms)), rssMb: median(results.map((r) => r.rssMb)) };
+}
+
+/** A daily input series of `days` days from 2009-01-03 and a hardware list of `machines` machines, in `dir`. */
+function writeSeriesInputs(dir, days, machines) {
+  const first = Date.UTC(2009, 0, 3);
+  const day = (i) => new Date(first + i * 86_400_000).toISOString().slice(0, 10);
+  const rows = Array.from(
+    { length: days },
+    (_, i) => `${day(i)},${(1e-9 * Math.exp(i / 2000)).toPrecision(7)},${(1000 + ((i * 37) % 90_000)).toFixed(3)}`,
+  );
+  const series = join(dir, `series-${days}.csv`);
+  writeFileSync(series, `date,hashrateEhs,revenueUsd\n${rows.join('\n')}\n`);
+  const hardware = join(dir, `hardware-${machines}.json`);
+  const list = Array.from({ length: machines }, (_, i) => ({
+    model: `Model ${i}`,
+    released: day(Math.floor((i * days) / machines)),
+    jPerTh: Math.max(1, 1e8 * Math.exp(-i / (machines / 18))),
+    source: 'cbeci-hardware-2020',
+    evidence: 'primary',
+  }));
+  writeFileSync(hardware, JSON.stringify(list));
+  return { series, hardware };
+}
+
+/** A data directory of `count` user regions under China, each with a share of April 2021 (half of China in all). */
+function writeRegions(dir, count) {
+  const out = join(dir, `regions-${count}`);
+  mkdirSync(out, { recursive: true });
+  const regions = Array.from({ length: count }, (_, i) => ({
+    id: `cn-r${i}`,
+    name: `China region ${i}`,
+    kind: 'province',
+    parent: 'china',
+  }));
+  const shares = regions.map((r) => ({
+    region: r.id,
+    month: '2021-04',
+    sharePct: 50 / count,
+    source: 'cbeci-mining-map',
+    evidence: 'copy',
+  }));
+  writeFileSync(join(out, 'regions.json'), JSON.stringify(regions));
+  writeFileSync(join(out, 'hashrate-shares.json'), JSON.stringify(shares));
+  return out;
+}
+
+/** The slope of log(time) against log(size): 1 for linear. */
+function fittedExponent(points) {
+  const xs = points.map((p) => Math.log(p.size));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  const covariance = xs.reduce((sum, x, i) => sum + (x - mx) * ((ys[i] ?? 0) - my), 0);
+  const variance = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  return covariance / variance;
+}
+
+/** Targets 3 to 5 at their sizes, and how time grows with size. */
+function scaleRows() {
+  const dir = mkdtempSync(join(tmpdir(), 'mining-energy-bench-scale-'));
+  const rows = [];
+  const row = (name, result, target, met) =>
+    rows.push({
+      command: name,
+      'median s': (result.ms / 1000).toFixed(2),
+      'peak RSS MB': result.rssMb.toFixed(0),
+      target: target === '' ? '' : `${target}: ${met ? 'met' : 'not met'}`,
+    });
+  const monteCarlo = measureLarge(
+    [bin, 'estimate', '--region', 'sichuan', '--uncertainty', '10000000', '--seed', '7', '--json'],
+    3,
+  );
+  row('estimate --uncertainty 10,000,000', monteCarlo, '≤ 1 s', monteCarlo.ms <= 1000);
+  const scenario = measureLarge(
+    [bin, 'scenario', '--ban', 'china', '--year', '2021', '--uncertainty', '1000000', '--seed', '7', '--json'],
+    3,
+  );
+  row('scenario --uncertainty 1,000,000', scenario, '≤ 1 s, < 100 MB', scenario.ms <= 1000 && scenario.rssMb < 100);
+
+  const days = [8_400, 16_800, 33_600];
+  const networkTimes = [];
+  for (const count of days) {
+    const { series, hardware } = writeSeriesInputs(dir, count, 10_000);
+    for (const format of count === 33_600 ? ['ndjson', 'json', 'csv'] : ['ndjson']) {
+      const result = measureLarge([bin, 'network', '--input', series, '--hardware', hardware, '--format', format], 3);
+      if (format === 'ndjson') networkTimes.push({ size: count, ms: result.ms });
+      if (count === 33_600) {
+        row(`network --input, 33,600 days × 10,000 machines, ${format}`, result, '< 120 MB', result.rssMb < 120);
+      }
+    }
+  }
+
+  const regionCounts = [50_000, 100_000, 200_000];
+  const estimateTimes = [];
+  for (const count of regionCounts) {
+    const data = writeRegions(dir, count);
+    const result = measureLarge([bin, '--data', data, 'estimate', '--all', '--format', 'ndjson'], 1);
+    estimateTimes.push({ size: count, ms: result.ms });
+    if (count === 200_000)
+      row('estimate --all --format ndjson, 200,000 user regions', result, '< 800 MB', result.rssMb < 800);
+    if (count === 100_000) {
+      const one = measureLarge([bin, '--data', data, 'estimate', '--region', 'sichuan', '--json'], 3);
+      const load = measureLarge([bin, 'data', 'check', data], 3);
+      row('estimate --region sichuan, 100,000 user regions loaded', one, '', true);
+      row('data check (loading those 100,000 regions alone)', load, '', true);
+      rows.push({
+        command: 'ratio: one estimate / loading alone',
+        'median s': (one.ms / load.ms).toFixed(2),
+        'peak RSS MB': '',
+        target: `≤ 2: ${one.ms / load.ms <= 2 ? 'met' : 'not met'}`,
+      });
+    }
+  }
+  console.table(rows);
+  process.stdout.write(
+    `Fitted exponent of time against size (1 = linear): network --input over ${days.join(', ')} days ${fittedExponent(networkTimes).toFixed(2)}; estimate --all over ${regionCounts.join(', ')} regions ${fittedExponent(estimateTimes).toFixed(2)}.\n`,
+  );
 }
 
 /** The `api` folder of a checkout of CBECI's repository, given the checkout or that folder. */

@@ -186,9 +186,18 @@ export function wrapHelp(text: string, width: number): string {
     }
     endParagraph();
     const example = /^( *\$ )/.exec(line)?.[1];
+    // A list item ("  2  a usage error …"): its term and the spaces after it kept, the rest hung under its text.
+    const item = /^( +\S+ {2,})\S/.exec(line)?.[1];
     if (displayWidth(line) <= width) out.push(line);
     else if (example !== undefined) out.push(wrapCommand(line, width, `${' '.repeat(example.length)}    `));
-    else out.push(...wrapLine(line, width, /^ */.exec(line)?.[0] ?? ''));
+    else if (item !== undefined && displayWidth(item) < width / 2) {
+      const hang = ' '.repeat(displayWidth(item));
+      out.push(
+        ...wrapLine(`${hang}${line.slice(item.length)}`, width, hang).map((l, i) =>
+          i === 0 ? item + l.slice(hang.length) : l,
+        ),
+      );
+    } else out.push(...wrapLine(line, width, /^ */.exec(line)?.[0] ?? ''));
   }
   endParagraph();
   return out.join('\n');

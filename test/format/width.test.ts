@@ -89,6 +89,12 @@ describe('wrapHelp', () => {
     expect(wrapped).not.toMatch(/#[^\n]*\\$/m);
   });
 
+  it('wraps a list item under its text, keeping the spaces after its term', () => {
+    expect(wrapHelp('  2  a usage error (unknown option, region or series)', 30)).toBe(
+      ['  2  a usage error (unknown', '     option, region or', '     series)'].join('\n'),
+    );
+  });
+
   it('leaves headings, indented lines that fit and blank lines alone', () => {
     const text = 'Examples:\n  $ me claims\n\n  -h, --help   display help';
     expect(wrapHelp(text, 40)).toBe(text);
