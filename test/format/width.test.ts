@@ -91,7 +91,7 @@ describe('wrapHelp', () => {
 
   it('wraps a list item under its text, keeping the spaces after its term', () => {
     expect(wrapHelp('  2  a usage error (unknown option, region or series)', 30)).toBe(
-      ['  2  a usage error (unknown', '     option, region or', '     series)'].join('\n'),
+      ['  2  a usage error (unknown', '     option, region or series)'].join('\n'),
     );
   });
 
