@@ -55,6 +55,16 @@ function pruneDeclarations(dir, entry) {
     const path = join(dir, file);
     if (path.endsWith('.d.ts') && !reached.has(path)) rmSync(path);
   }
+  // tsc indents with four spaces; two read as well and keep the package under its size budget.
+  for (const file of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, file);
+    if (!path.endsWith('.d.ts')) continue;
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(
+      path,
+      text.replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2)),
+    );
+  }
   for (const file of readdirSync(dir, { recursive: true }).reverse()) {
     const path = join(dir, file);
     if (statSync(path).isDirectory() && readdirSync(path).length === 0) rmSync(path, { recursive: true });

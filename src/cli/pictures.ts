@@ -1,4 +1,5 @@
-import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError } from 'commander';
 import type { Dataset } from '../data/dataset.js';
 import { packageInfo } from '../data/package.js';
 import { checkOutputFile, writeAtomically } from '../data/write-file.js';
@@ -15,6 +16,17 @@ export interface PictureOptions extends EstimateChoiceOptions {
   region?: string;
   out?: string;
   force?: boolean;
+}
+
+/** Checks an --out value: a file name, or `-` for stdout. */
+export function parseOutFile(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('needs a file name (or - for stdout).');
+  return value;
+}
+
+/** The file --out names, or undefined for stdout (no --out, or `-`). */
+export function outFile(options: PictureOptions): string | undefined {
+  return options.out === '-' ? undefined : options.out;
 }
 
 /** A word a POSIX shell reads back as itself: bare when it is plain, else single-quoted. */
@@ -36,8 +48,8 @@ export async function dataDescription(command: Command, data: Dataset): Promise<
     dir === undefined
       ? `the data shipped with mining-energy ${version}`
       : defaultData
-        ? `the data in ${dir} over the data shipped with mining-energy ${version}`
-        : `the data in ${dir} alone`;
+        ? `the data in ${resolve(dir)} over the data shipped with mining-energy ${version}`
+        : `the data in ${resolve(dir)} alone`;
   return `${what} (sha256 ${digest}…)`;
 }
 
@@ -53,26 +65,27 @@ export async function reportModelFor(
   if (options.region === undefined) {
     throw new UsageError('Name a region with --region <id>. `mining-energy regions` lists them.');
   }
-  if (options.out !== undefined) checkOutputFile(options.out, options.force === true);
+  const out = outFile(options);
+  if (out !== undefined) checkOutputFile(out, options.force === true);
   const data = await loadDataFor(command);
   const region = resolveRegion(indexData(data), options.region);
   return { model: buildReport(data, region.id, estimateChoicesFrom(options)), data };
 }
 
 /**
- * Writes a page or a chart to --out (atomically, checked again for --force) or, without --out, to stdout; a PNG
- * is not written to a terminal.
+ * Writes a page or a chart to --out (atomically; a file that appeared since the check is replaced only with
+ * --force) or, without --out, to stdout; a PNG is not written to a terminal.
  */
 export function writePicture(options: PictureOptions, content: string | Uint8Array, what: string): void {
-  if (options.out === undefined) {
+  const out = outFile(options);
+  if (out === undefined) {
     if (typeof content === 'string') writeExact(stdout(), content);
     else if (stdout().isTTY === true) {
       throw new UsageError(`A PNG is not for a terminal: give --out <file>, or redirect stdout to a file.`);
     } else writeBytes(stdout(), content);
     return;
   }
-  checkOutputFile(options.out, options.force === true);
-  writeAtomically(options.out, content);
+  writeAtomically(out, content, { replace: options.force === true });
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-  writeText(stderr(), `Wrote ${what} to ${options.out} (${Math.ceil(bytes / 1024)} KB).\n`);
+  writeText(stderr(), `Wrote ${what} to ${out} (${Math.ceil(bytes / 1024)} KB).\n`);
 }

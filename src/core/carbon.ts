@@ -163,6 +163,21 @@ function buildCarbonModel(index: DataIndex, period: Period, basis: CarbonBasis, 
   return { tree, links, values: linkShares(tree, links), layout: carbonLayout(index, tree, period.year, basis) };
 }
 
+/**
+ * An energy's carbon at one grid intensity, at its best guess and at each bound it has (null for a bound it has
+ * not): the bracket's ends here, and the report's rows for an all-hydro and an all-coal grid.
+ */
+export function carbonOverBounds(
+  energy: Energy,
+  gco2PerKwh: number,
+): { mtco2: number; lowerMtco2: number | null; upperMtco2: number | null } {
+  return {
+    mtco2: mtco2FromTwh(energy.twh, gco2PerKwh),
+    lowerMtco2: energy.lowerTwh === null ? null : mtco2FromTwh(energy.lowerTwh, gco2PerKwh),
+    upperMtco2: energy.upperTwh === null ? null : mtco2FromTwh(energy.upperTwh, gco2PerKwh),
+  };
+}
+
 export interface CarbonOptions {
   /** The basis of the intensities to use. */
   basis: CarbonBasis;
@@ -203,12 +218,16 @@ export function estimateCarbon(
   const { intensity, weights, warnings, sources } = found;
   const at = (twh: number | null, gco2PerKwh = intensity.gco2PerKwh) =>
     twh === null ? null : mtco2FromTwh(twh, gco2PerKwh);
+  const lowEnd = carbonOverBounds(energy, options.bracket?.low ?? 0);
+  const highEnd = carbonOverBounds(energy, options.bracket?.high ?? 0);
   const bracket = options.bracket
     ? {
         lowGco2PerKwh: options.bracket.low,
         highGco2PerKwh: options.bracket.high,
-        lowMtco2: mtco2FromTwh(energy.lowerTwh ?? energy.twh, options.bracket.low),
-        highMtco2: mtco2FromTwh(energy.upperTwh ?? energy.twh, options.bracket.high),
+        // From the lower bound on the cleanest grid to the upper bound on the dirtiest (the best guess for a
+        // bound the energy has not).
+        lowMtco2: lowEnd.lowerMtco2 ?? lowEnd.mtco2,
+        highMtco2: highEnd.upperMtco2 ?? highEnd.mtco2,
       }
     : null;
   return {

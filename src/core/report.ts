@@ -3,12 +3,12 @@ import { yearsCovered } from '../data/dates.js';
 import type { Region, Source } from '../data/schemas.js';
 import type { Coverage, Evidence } from '../data/vocabulary.js';
 import { annualFactor, coverageOf } from './basis.js';
-import { CARBON_BRACKET_GCO2_PER_KWH } from './carbon.js';
+import { CARBON_BRACKET_GCO2_PER_KWH, carbonOverBounds } from './carbon.js';
 import { type Neighbour, neighbours, rankAmong } from './compare.js';
 import { type Estimate, type EstimateOptions, estimate } from './estimate.js';
-import { indexData, regionChain } from './lookup.js';
-import { shareSeries } from './share-series.js';
-import { mtco2FromTwh } from './units.js';
+import { type DataIndex, indexData, regionChain } from './lookup.js';
+import { breaksLink, shareRecords } from './shares.js';
+import { monthIndex } from './period.js';
 
 /** Countries shown on each side of the region in the comparison with the baseline. */
 export const REPORT_NEIGHBOURS = 6;
@@ -24,6 +24,11 @@ export interface SharePoint {
   evidence: Evidence;
   approximate: boolean;
   source: string;
+  /**
+   * The stretch of its link's history the share is in: how many of the events that break that link (naming its
+   * region or its parent, as an estimate's warnings count them) fall in or before its month.
+   */
+  segment: number;
 }
 
 /** An event that breaks a share history (a ban, an exodus), drawn as a vertical rule at its month. */
@@ -32,6 +37,8 @@ export interface BreakMark {
   month: string;
   title: string;
   source: string;
+  /** The links of the chain ("Sichuan in China") whose history it breaks. */
+  links: string[];
 }
 
 /** One year of a network-energy series of the world or of a region above, on the rules of an estimate's basis. */
@@ -56,10 +63,10 @@ export interface CarbonRow {
   grid: 'all-hydro' | 'region' | 'all-coal';
   label: string;
   gco2PerKwh: number;
-  /** At the energy's best guess and bounds, Mt CO2. */
+  /** At the energy's best guess and bounds, Mt CO2; a bound is null when the energy has none. */
   mtco2: number;
-  lowerMtco2: number;
-  upperMtco2: number;
+  lowerMtco2: number | null;
+  upperMtco2: number | null;
   source: string | null;
 }
 
@@ -79,34 +86,57 @@ export interface ReportModel {
   sources: Source[];
 }
 
-/** The region's recorded shares, and its ancestors' (below the world), each of its own parent. */
-function sharePoints(data: Dataset, chain: readonly Region[], shareDataset: string | undefined): SharePoint[] {
+/** A link of the chain: a region and its parent, named as the charts name it ("Sichuan in China"). */
+interface ChainLink {
+  region: Region;
+  of: string;
+  name: string;
+}
+
+function chainLinks(chain: readonly Region[]): ChainLink[] {
   const names = new Map(chain.map((r) => [r.id, r.name]));
   return chain
     .filter((region) => region.parent !== null)
-    .flatMap((region) => {
-      const series = shareSeries(data, region.id, undefined, undefined, shareDataset);
+    .map((region) => {
       const of = region.parent as string;
-      const link = `${region.name} in ${names.get(of) ?? of}`;
-      return series.months.map((m) => ({
-        link,
-        region: region.id,
-        of,
-        month: m.month,
-        pct: m.pct,
-        evidence: m.evidence,
-        approximate: m.approximate,
-        source: m.source,
-      }));
+      return { region, of, name: `${region.name} in ${names.get(of) ?? of}` };
     });
 }
 
-/** Events that concern any region of the chain, oldest first. */
-function breakMarks(data: Dataset, chain: readonly Region[]): BreakMark[] {
-  const ids = new Set(chain.map((r) => r.id));
+/**
+ * The region's recorded shares, and its ancestors' (below the world), each of its own parent: the records an
+ * estimate chooses from (a share dataset's where it has some for the region, else the default records).
+ */
+function sharePoints(index: DataIndex, links: readonly ChainLink[], shareDataset: string | undefined): SharePoint[] {
+  return links.flatMap(({ region, of, name }) => {
+    const breaks = index.data.events.filter((event) => breaksLink(event, region.id, of)).map((event) => event.month);
+    return [...shareRecords(index, region.id, shareDataset).records]
+      .sort((a, b) => monthIndex(a.month) - monthIndex(b.month))
+      .map((record) => ({
+        link: name,
+        region: region.id,
+        of,
+        month: record.month,
+        pct: record.sharePct,
+        evidence: record.evidence,
+        approximate: record.approximate === true,
+        source: record.source,
+        segment: breaks.filter((month) => month <= record.month).length,
+      }));
+  });
+}
+
+/** Events that break the history of a link of the chain, oldest first, each with the links it breaks. */
+function breakMarks(data: Dataset, links: readonly ChainLink[]): BreakMark[] {
   return data.events
-    .filter((event) => event.regions.some((id) => ids.has(id)))
-    .map((event) => ({ id: event.id, month: event.month, title: event.title, source: event.source }))
+    .map((event) => ({
+      id: event.id,
+      month: event.month,
+      title: event.title,
+      source: event.source,
+      links: links.filter((link) => breaksLink(event, link.region.id, link.of)).map((link) => link.name),
+    }))
+    .filter((mark) => mark.links.length > 0)
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
 
@@ -141,13 +171,7 @@ export function networkYears(data: Dataset, chain: readonly Region[]): NetworkYe
 
 /** The region's carbon at its grid's intensity and at the two ends of the bracket, over the energy's bounds. */
 function carbonRows(result: Estimate, bracket: { low: number; high: number }): CarbonRow[] {
-  const { twh, lowerTwh, upperTwh } = result.energy;
-  const at = (gco2PerKwh: number) => ({
-    gco2PerKwh,
-    mtco2: mtco2FromTwh(twh, gco2PerKwh),
-    lowerMtco2: mtco2FromTwh(lowerTwh ?? twh, gco2PerKwh),
-    upperMtco2: mtco2FromTwh(upperTwh ?? twh, gco2PerKwh),
-  });
+  const at = (gco2PerKwh: number) => ({ gco2PerKwh, ...carbonOverBounds(result.energy, gco2PerKwh) });
   const rows: CarbonRow[] = [{ grid: 'all-hydro', label: 'All hydro', ...at(bracket.low), source: null }];
   if (result.carbon) {
     rows.push({
@@ -155,8 +179,8 @@ function carbonRows(result: Estimate, bracket: { low: number; high: number }): C
       label: `${result.region.name}'s grid`,
       gco2PerKwh: result.carbon.gco2PerKwh,
       mtco2: result.carbon.mtco2,
-      lowerMtco2: result.carbon.lowerMtco2 ?? result.carbon.mtco2,
-      upperMtco2: result.carbon.upperMtco2 ?? result.carbon.mtco2,
+      lowerMtco2: result.carbon.lowerMtco2,
+      upperMtco2: result.carbon.upperMtco2,
       source: result.carbon.source,
     });
   }
@@ -197,8 +221,9 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
   const fullChain = regionChain(index, regionId);
   const world = fullChain.at(-1) as Region;
   const chain = fullChain.filter((r) => r.parent !== null);
-  const shares = sharePoints(data, fullChain, options.shareDataset);
-  const breaks = breakMarks(data, fullChain);
+  const links = chainLinks(fullChain);
+  const shares = sharePoints(index, links, options.shareDataset);
+  const breaks = breakMarks(data, links);
   const network = networkYears(data, fullChain);
   const baseline = result.comparison ? index.baselines.get(result.comparison.baseline) : undefined;
   const comparison =
@@ -231,4 +256,25 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
       return source ? [source] : [];
     }),
   };
+}
+
+/**
+ * Why a chart of the report has nothing to draw, or undefined when it has: the world has no share history, and a
+ * region has no neighbours when the data has no country list. The page leaves such a chart out; `chart` refuses it.
+ */
+export function nothingToChart(
+  model: ReportModel,
+  kind: 'shares' | 'network' | 'neighbours' | 'carbon',
+): string | undefined {
+  const name = model.estimate.region.name;
+  if (kind === 'shares' && model.shares.length === 0) {
+    return `${name} has no recorded share of a larger region: it has no share history to chart.`;
+  }
+  if (kind === 'neighbours' && (model.comparison === null || model.comparison.rows.length === 0)) {
+    return `The data has no country list to compare ${name} with (electricity-baselines.json): there are no neighbours to chart.`;
+  }
+  if (kind === 'network' && model.network.length === 0) {
+    return `The data has no network-energy series for ${name} or a region above it: there is nothing to chart.`;
+  }
+  return undefined;
 }

@@ -111,6 +111,11 @@ export function shareRecords(
   return { records: index.sharesByRegion.get(regionId) ?? [], dataset: null };
 }
 
+/** Whether an event breaks the history of a region's share of its parent: it names the region or the parent. */
+export function breaksLink(event: Event, childId: string, parentId: string): boolean {
+  return event.regions.includes(childId) || event.regions.includes(parentId);
+}
+
 /**
  * Events that make a share recorded in `months` unreliable for the period: an event naming the region or its
  * parent that falls between the months used and the period — later than every month used and no later than the
@@ -131,7 +136,7 @@ export function breaksFor(
   const first = firstMonthOf(period);
   const last = lastMonthOf(period);
   return index.data.events.flatMap((event): Break[] => {
-    if (!event.regions.includes(child.id) && !event.regions.includes(parent.id)) return [];
+    if (!breaksLink(event, child.id, parent.id)) return [];
     if (latest < event.month && event.month <= last) return [{ event, side: 'before' }];
     if (earliest >= event.month && event.month > first) return [{ event, side: 'after' }];
     return [];

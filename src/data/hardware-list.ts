@@ -1,15 +1,13 @@
 import { controlCharacterIn } from '../text.js';
 import { isCalendarDate } from './dates.js';
 import { MAX_TEXT_CHARS } from './limits.js';
+import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
 import type { Hardware } from './schemas.js';
 import { EVIDENCE } from './vocabulary.js';
 
 /** HardwareSchema's fields (src/data/schemas.ts), in its order: the order of a record's fields once checked. */
 const HARDWARE_FIELDS = new Set(['model', 'released', 'jPerTh', 'source', 'evidence', 'approximate', 'note']);
 
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-const NOT_BLANK = /\S/;
 
 /** A string a data file may hold: no control or invisible character, and not over {@link MAX_TEXT_CHARS}. */
 function isSafeText(value: unknown): value is string {
@@ -31,7 +29,7 @@ function plainMachine(value: unknown): Hardware | undefined {
     typeof jPerTh === 'number' &&
     Number.isFinite(jPerTh) &&
     jPerTh > 0 &&
-    jPerTh <= 1e10 &&
+    jPerTh <= MAX_J_PER_TH &&
     isSafeText(source) &&
     KEBAB_ID.test(source) &&
     (EVIDENCE as readonly unknown[]).includes(evidence) &&

@@ -4,16 +4,17 @@ import { isCalendarDate } from './dates.js';
 import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
 import { INTENSITY_G_PER_KWH_RANGE } from './ranges.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
+import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
 
-const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 
 const id = z
   .string()
   .regex(KEBAB_ID, 'must be a kebab-case id (lower-case letters and digits joined by single hyphens)');
-const text = z.string().regex(/\S/, 'must not be empty or blank');
+const text = z.string().regex(NOT_BLANK, 'must not be empty or blank');
 const year = z
   .number()
   .int('must be a whole year')
@@ -28,7 +29,7 @@ const between = (min: number, max: number, what: string) => {
 const twh = between(0, 1e5, 'a number of TWh');
 const isoDate = z
   .string()
-  .regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD')
+  .regex(ISO_DATE, 'must be a date as YYYY-MM-DD')
   .refine(isCalendarDate, 'must be a real calendar date');
 const month = z.string().regex(MONTH, 'must be a month as YYYY-MM');
 
@@ -197,11 +198,10 @@ export const CarbonIntensitySchema = z.strictObject({
 export const HardwareSchema = z.strictObject({
   model: text,
   released: isoDate,
-  // CBECI's list starts with CPUs at 1e8 J/TH.
   jPerTh: z
     .number('must be a positive efficiency in J/TH')
     .positive('must be a positive efficiency in J/TH')
-    .max(1e10, 'must be a positive efficiency in J/TH, at most 10,000,000,000'),
+    .max(MAX_J_PER_TH, `must be a positive efficiency in J/TH, at most ${formatCount(MAX_J_PER_TH)}`),
   source: id,
   evidence,
   approximate: z.boolean().optional(),

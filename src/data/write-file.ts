@@ -1,4 +1,4 @@
-import { lstatSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, lstatSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
 import { kindOf, systemReason } from './read-file.js';
@@ -24,19 +24,57 @@ function removeQuietly(path: string): void {
   }
 }
 
+/** File systems without hard links (FAT, some network mounts) refuse link() with one of these. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS']);
+
 /**
- * Writes a file atomically: a temporary file in the same directory, then renamed over the path, so that a reader
- * sees the old file or the whole new one, and a failure leaves no part of the new one behind.
- * @throws DataError naming the file and the system's reason.
+ * Puts the finished temporary file at `path` only if nothing is there: link() fails if a file appeared since the
+ * path was checked, where rename() would replace it. Where the file system has no hard links, a last look and a
+ * rename do the same but for that instant.
  */
-export function writeAtomically(path: string, text: string | Uint8Array): void {
+function placeNew(temporary: string, path: string): void {
+  try {
+    linkSync(temporary, path);
+    rmSync(temporary, { force: true });
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') throw new UsageError(`${path} already exists; add --force to replace it.`);
+    if (!NO_HARD_LINKS.has(code)) throw error;
+  }
+  if (existsSync(path)) throw new UsageError(`${path} already exists; add --force to replace it.`);
+  renameSync(temporary, path);
+}
+
+/** A file replaced keeps its permissions (a private file stays private): they are copied to its replacement. */
+function keepPermissions(path: string, replacement: string): void {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (stats.isFile()) chmodSync(replacement, stats.mode & 0o7777);
+}
+
+/**
+ * Writes a file atomically: a temporary file in the same directory, then moved to the path, so that a reader sees
+ * the old file or the whole new one, and a failure leaves no part of the new one behind. An existing file is
+ * replaced only when `replace` is true; otherwise one that appears while the file is written is left alone.
+ * @throws DataError naming the file and the system's reason; UsageError when the file exists and `replace` is false.
+ */
+export function writeAtomically(path: string, text: string | Uint8Array, { replace = true } = {}): void {
   const temporary = temporaryPathFor(path);
   try {
     rmSync(temporary, { force: true });
     writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, path);
+    if (replace) {
+      keepPermissions(path, temporary);
+      renameSync(temporary, path);
+    } else placeNew(temporary, path);
   } catch (error) {
     removeQuietly(temporary);
+    if (error instanceof UsageError) throw error;
     throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
   }
 }

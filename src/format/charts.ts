@@ -55,7 +55,7 @@ function frame(title: string, subtitle: string, description: string): Record<str
       font: CHART_FONT,
       view: { stroke: null },
       axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#e6e6e6' },
-      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'right', direction: 'vertical' },
+      legend: { labelFontSize: 11, titleFontSize: 11, orient: 'right', direction: 'vertical', labelLimit: 320 },
       title: { fontSize: 15, subtitleFontSize: 12, subtitleColor: '#444444' },
     },
   };
@@ -63,24 +63,27 @@ function frame(title: string, subtitle: string, description: string): Record<str
 
 const monthDate = (month: string) => `${month}-01`;
 
+/** The most characters of a name drawn in a chart: a longer one (the data allows 10,000) is cut with an ellipsis. */
+export const MAX_DRAWN_NAME_CHARS = 48;
+
+/** A name as a chart draws it; the chart's table and the page keep it whole. */
+export function drawnName(name: string): string {
+  const chars = [...name];
+  return chars.length <= MAX_DRAWN_NAME_CHARS ? name : `${chars.slice(0, MAX_DRAWN_NAME_CHARS - 1).join('')}…`;
+}
+
 /** The region's share history and its parents', with evidence marked and structural breaks as vertical rules. */
 function sharesChart(model: ReportModel): Chart {
-  const name = model.estimate.region.name;
-  const links = [...new Set(model.shares.map((s) => s.link))];
+  const name = drawnName(model.estimate.region.name);
+  const links = [...new Set(model.shares.map((s) => drawnName(s.link)))];
   const title = `${name}: recorded hashrate shares`;
   const months = model.shares.map((s) => s.month).sort();
   const description =
     model.shares.length === 0
       ? `No share of ${name} or its parents is recorded.`
       : `Each recorded monthly share of ${links.join(', and of ')}, in percent of the parent's hashrate, from ${months[0] ?? ''} to ${months.at(-1) ?? ''}; the point's shape gives the evidence grade (hollow: approximate), and dashed vertical rules mark events that break the history (${model.breaks.map((b) => `${b.title}, ${b.month}`).join('; ') || 'none recorded'}), across which the lines are not joined.`;
-  // The line of a history is broken at each structural break: a point's segment is the number of breaks
-  // on or before its month.
-  const breakMonths = model.breaks.map((b) => b.month);
-  const points = model.shares.map((s) => ({
-    ...s,
-    date: monthDate(s.month),
-    segment: breakMonths.filter((month) => month <= s.month).length,
-  }));
+  // A line joins the shares of one link within one stretch between the events that break that link's history.
+  const points = model.shares.map((s) => ({ ...s, link: drawnName(s.link), date: monthDate(s.month) }));
   const x = {
     field: 'date',
     type: 'temporal',
@@ -112,7 +115,17 @@ function sharesChart(model: ReportModel): Chart {
   const layers: Record<string, unknown>[] = [
     {
       mark: { type: 'line', strokeWidth: 1.5, aria: false },
-      encoding: { x, y, color, detail: { field: 'segment', type: 'ordinal' } },
+      // Joined only within one source and one stretch between breaks: readings of different sources (CBECI's
+      // map, a pool's users) are not one series.
+      encoding: {
+        x,
+        y,
+        color,
+        detail: [
+          { field: 'segment', type: 'ordinal' },
+          { field: 'source', type: 'nominal' },
+        ],
+      },
     },
     {
       transform: [{ filter: 'datum.approximate === false' }],
@@ -185,7 +198,7 @@ function networkChart(model: ReportModel): Chart {
   // A series of a region below the world (China's projection) is named with its region, so that it is not
   // read as a world total.
   const labelOf = (n: ReportModel['network'][number]) =>
-    n.scope.id === model.world.id ? n.series : `${n.series} (${n.scope.name})`;
+    drawnName(n.scope.id === model.world.id ? n.series : `${n.series} (${n.scope.name})`);
   const series = [...new Set(model.network.map(labelOf))];
   const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map(labelOf))];
   const others = [...new Set(model.network.filter((n) => n.scope.id !== model.world.id).map((n) => n.scope.name))];
@@ -296,7 +309,7 @@ function networkChart(model: ReportModel): Chart {
 
 /** The region's estimate among its neighbours in the baseline, the region's bar marked. */
 function neighboursChart(model: ReportModel): Chart {
-  const name = model.estimate.region.name;
+  const name = drawnName(model.estimate.region.name);
   const comparison = model.comparison;
   const title = `${name} among countries' electricity consumption`;
   const rows = comparison?.rows ?? [];
@@ -305,7 +318,7 @@ function neighboursChart(model: ReportModel): Chart {
       ? `No country list to compare ${name} with.`
       : `${name}'s estimate, ${formatNumber(model.estimate.energy.twh)} TWh a year, ranked among the countries nearest to it in ${comparison.name} (${comparison.measure}, ${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.country} ${formatNumber(r.twh)} TWh`).join('; ')}.`;
   const values = rows.map((r) => ({
-    label: `${r.rank}. ${r.country}`,
+    label: `${r.rank}. ${drawnName(r.country)}`,
     country: r.country,
     rank: r.rank,
     twh: r.twh,
@@ -351,7 +364,7 @@ function neighboursChart(model: ReportModel): Chart {
         },
         {
           mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, aria: false },
-          encoding: { text: { field: 'twh', type: 'quantitative', format: '.3~r' } },
+          encoding: { text: { field: 'twh', type: 'quantitative', format: '.4~r' } },
         },
       ],
     },
@@ -364,19 +377,25 @@ function neighboursChart(model: ReportModel): Chart {
 
 /** The region's carbon at its grid's intensity and at the all-hydro and all-coal ends, over the energy bounds. */
 function carbonChart(model: ReportModel): Chart {
-  const name = model.estimate.region.name;
+  const name = drawnName(model.estimate.region.name);
   const title = `${name}: carbon at its grid's intensity and at the extremes`;
+  const bounded = model.carbon.some((c) => c.lowerMtco2 !== null && c.upperMtco2 !== null);
+  /** "1.753 (0.9601–3.761)", or the best guess alone when the energy has no bounds. */
+  const figures = (c: ReportModel['carbon'][number]) =>
+    c.lowerMtco2 === null || c.upperMtco2 === null
+      ? formatNumber(c.mtco2)
+      : `${formatNumber(c.mtco2)} (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`;
   const description = `Carbon dioxide from ${name}'s estimated electricity, Mt CO2 a year, ${model.carbon
-    .map(
-      (c) =>
-        `${c.label} (${formatNumber(c.gco2PerKwh)} g/kWh): ${formatNumber(c.mtco2)} (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
-    )
-    .join('; ')}. The range of each is over the energy's bounds.`;
+    .map((c) => `${c.label} (${formatNumber(c.gco2PerKwh)} g/kWh): ${figures(c)}`)
+    .join(
+      '; ',
+    )}. ${bounded ? "The range of each is over the energy's bounds." : 'The energy has no published bounds, so no range is drawn.'}`;
   const values = model.carbon.map((c) => ({
     ...c,
-    row: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh`,
-    summary: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh: ${formatNumber(c.mtco2)} Mt CO2 a year (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
-    figures: `${formatNumber(c.mtco2)} (${formatNumber(c.lowerMtco2)}–${formatNumber(c.upperMtco2)})`,
+    row: `${drawnName(c.label)}, ${formatNumber(c.gco2PerKwh)} g/kWh`,
+    summary: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh: ${figures(c)} Mt CO2 a year`,
+    figures: figures(c),
+    end: c.upperMtco2 ?? c.mtco2,
   }));
   const y = { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } };
   return {
@@ -384,11 +403,18 @@ function carbonChart(model: ReportModel): Chart {
     title,
     description,
     spec: {
-      ...frame(title, 'Best guess (point) over the energy bounds (line)', description),
+      ...frame(
+        title,
+        bounded
+          ? 'Best guess (point) over the energy bounds (line)'
+          : 'Best guess (the energy has no published bounds)',
+        description,
+      ),
       height: 120,
       data: { values },
       layer: [
         {
+          transform: [{ filter: 'isValid(datum.lowerMtco2) && isValid(datum.upperMtco2)' }],
           mark: { type: 'rule', strokeWidth: 2, color: '#333333', aria: false },
           encoding: {
             y,
@@ -414,7 +440,7 @@ function carbonChart(model: ReportModel): Chart {
         {
           // The figures in words at the end of each range, so that a short range under its point still reads.
           mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333333', aria: false },
-          encoding: { y, x: { field: 'upperMtco2', type: 'quantitative' }, text: { field: 'figures' } },
+          encoding: { y, x: { field: 'end', type: 'quantitative' }, text: { field: 'figures' } },
         },
       ],
     },

@@ -7,6 +7,11 @@ export function escapeHtml(text: string): string {
   return replaceControls(text, ' ').replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
 }
 
+/** Text made safe for HTML, keeping its line breaks (for a `<pre>` block). */
+export function escapeHtmlLines(text: string): string {
+  return text.split('\n').map(escapeHtml).join('\n');
+}
+
 /**
  * JSON for a `<script type="application/json">` block: `<`, `>` and `&` escaped as \u003c… so that no string in
  * the data can close the block or open a comment, and the line separators JavaScript once refused escaped too.

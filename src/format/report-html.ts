@@ -1,7 +1,7 @@
 import type { Estimate } from '../core/estimate.js';
 import type { ReportModel } from '../core/report.js';
 import { type Chart, CHART_FONT, type ChartTable } from './charts.js';
-import { escapeHtml, jsonForScript, linkableUrl } from './html.js';
+import { escapeHtml, escapeHtmlLines, jsonForScript, linkableUrl } from './html.js';
 import { formatNumber, standing } from './numbers.js';
 
 /** What made the page: shown at its foot, so that a reader can make it again. */
@@ -50,7 +50,7 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
   const nameOf = (id: string) => escapeHtml(names.get(id) ?? id);
   const period = e.month === null ? String(e.year) : `${monthWords(e.month)}, as a yearly rate`;
   const sentences = [
-    `An estimated <strong>${formatNumber(e.energy.twh)} TWh</strong> of electricity a year${bounds(e.energy.lowerTwh, e.energy.upperTwh, 'TWh')}, an average power of <strong>${formatNumber(e.power.gw)} GW</strong>${bounds(e.power.lowerGw, e.power.upperGw, 'GW')}.`,
+    `${e.basis.kind === 'projection' ? `From a projection (${escapeHtml(e.basis.series)}), not a measurement: a projected` : 'An estimated'} <strong>${formatNumber(e.energy.twh)} TWh</strong> of electricity a year${bounds(e.energy.lowerTwh, e.energy.upperTwh, 'TWh')}, an average power of <strong>${formatNumber(e.power.gw)} GW</strong>${bounds(e.power.lowerGw, e.power.upperGw, 'GW')}.`,
   ];
   if (e.carbon) {
     sentences.push(
@@ -129,7 +129,7 @@ function figure({ chart, svg }: RenderedChart, number: number): string {
 ${dataTable(chart.table, chart.title)}
 </details>
 <details><summary>Vega-Lite specification (to remix the chart)</summary>
-<pre><code>${escapeHtml(JSON.stringify(chart.spec, null, 2))}</code></pre>
+<pre><code>${escapeHtmlLines(JSON.stringify(chart.spec, null, 2))}</code></pre>
 </details>
 <script type="application/json" id="spec-${chart.kind}" class="vega-lite-spec">${jsonForScript(chart.spec)}</script>
 </section>`;
@@ -138,7 +138,13 @@ ${dataTable(chart.table, chart.title)}
 function sourcesTable(model: ReportModel): string {
   const rows = model.sources.map((s) => {
     const url = linkableUrl(s.url);
-    const title = url === null ? escapeHtml(s.title) : `<a href="${escapeHtml(url)}">${escapeHtml(s.title)}</a>`;
+    // An address that is not http(s) is shown, not linked.
+    const title =
+      url !== null
+        ? `<a href="${escapeHtml(url)}">${escapeHtml(s.title)}</a>`
+        : s.url === undefined
+          ? escapeHtml(s.title)
+          : `${escapeHtml(s.title)} <span class="muted">(address, not linked: ${escapeHtml(s.url)})</span>`;
     const seen = s.reportedBy === undefined ? s.evidence : `${s.evidence}, reported by ${escapeHtml(s.reportedBy)}`;
     return `<tr><td><code>${escapeHtml(s.id)}</code></td><td>${title}${s.publisher === undefined ? '' : `<br><span class="muted">${escapeHtml(s.publisher)}</span>`}</td><td>${escapeHtml(s.licence ?? 'not stated')}</td><td>${seen}</td></tr>`;
   });
@@ -155,7 +161,7 @@ ${rows.join('\n')}
 const STYLE = `
 :root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--rule:#d0d0d0;--accent:#0072B2}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 ${CHART_FONT};color:var(--ink);background:#fff}
+body{margin:0 auto;max-width:60rem;padding:1rem;font:16px/1.5 ${CHART_FONT};color:var(--ink);background:#fff;overflow-wrap:anywhere}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid var(--rule);padding-top:1rem}
 .lead{font-size:1.1rem}

@@ -1,5 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -178,6 +188,28 @@ describe('the footer', () => {
     expect(ownFooter.data).toBe(`the data in ${alone} alone (sha256 ${ownFooter.digest}…)`);
     expect(new Set([shipped.digest, mergedFooter.digest, ownFooter.digest]).size).toBe(3);
   });
+
+  it('gives the same digest for the same records, whatever the order of their keys', () => {
+    const shipped = footer(runCli(['report', '--region', 'sichuan']).stdout);
+    const copy = folder();
+    cpSync(SHIPPED_DATA, copy, { recursive: true });
+    // The same records with each object's keys in reverse order and the file laid out differently.
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const shares = JSON.parse(readFileSync(join(copy, 'hashrate-shares.json'), 'utf8')) as unknown;
+    writeFileSync(join(copy, 'hashrate-shares.json'), JSON.stringify(reversed(shares), null, 1));
+    const own = runCli(['--data', copy, '--no-default-data', 'report', '--region', 'sichuan']);
+    expect(own.code, own.stderr).toBe(0);
+    expect(footer(own.stdout).digest).toBe(shipped.digest);
+  });
 });
 
 describe('chart', () => {
@@ -227,5 +259,50 @@ describe('the world, which has no share of anything', () => {
     const sections = [...result.stdout.matchAll(/<section class="chart" id="section-([a-z]+)"/g)].map((m) => m[1]);
     expect(sections).toEqual(['network', 'neighbours', 'carbon']);
     expectFailure(['chart', 'shares', '--region', 'world'], 2, /World has no recorded share of a larger region/);
+  });
+});
+
+describe('--out and the chart format', () => {
+  it("takes the format from --out's extension, and refuses a --format that contradicts it", () => {
+    const dir = folder();
+    const png = join(dir, 'carbon.png');
+    expect(runCli(['chart', 'carbon', '--region', 'china', '--out', png]).code).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const json = join(dir, 'carbon.json');
+    expect(runCli(['chart', 'carbon', '--region', 'china', '--out', json]).code).toBe(0);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as { $schema: string }).$schema).toMatch(/vega-lite\/v6/);
+    expectFailure(
+      ['chart', 'carbon', '--region', 'china', '--format', 'svg', '--out', join(dir, 'c.png')],
+      2,
+      /--format svg does not match --out .*c\.png, whose extension is for png/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['carbon.json', 'carbon.png']);
+  });
+
+  it('reads --out - as stdout, and refuses an empty --out', () => {
+    const result = runCli(['report', '--region', 'texas', '--out', '-']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('<!doctype html>')).toBe(true);
+    expectFailure(['report', '--region', 'texas', '--out', ''], 2, /needs a file name/);
+  });
+
+  it('keeps the permissions of a file it replaces with --force', () => {
+    const dir = folder();
+    const out = join(dir, 'private.html');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o600);
+    expect(runCli(['report', '--region', 'texas', '--out', out, '--force']).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8').startsWith('<!doctype html>')).toBe(true);
+  });
+});
+
+describe('a basis without bounds', () => {
+  it('draws no carbon range and says so, rather than a range of zero width', () => {
+    const spec = JSON.parse(
+      runCli(['chart', 'carbon', '--region', 'sichuan', '--year', '2025', '--format', 'vega-lite']).stdout,
+    ) as { description: string; data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } };
+    expect(spec.data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
+    expect(spec.description).toContain('no published bounds');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
-import { buildReport, type ReportModel } from '../../src/core/report.js';
+import { buildReport, nothingToChart, type ReportModel } from '../../src/core/report.js';
 import { estimate } from '../../src/core/estimate.js';
 import { indexData, regionChain } from '../../src/core/lookup.js';
 
@@ -160,6 +160,34 @@ describe('buildReport: neighbours', () => {
   });
 });
 
+describe('buildReport: the share history follows the estimate', () => {
+  it("breaks a line only at events naming its link's region or parent: China's ban does not cut Texas in the US", () => {
+    const model = buildReport(data, 'texas');
+    const texas = model.shares.filter((s) => s.region === 'texas');
+    const us = model.shares.filter((s) => s.region === 'united-states');
+    expect(texas.length).toBeGreaterThan(1);
+    expect(new Set(texas.map((s) => s.segment))).toEqual(new Set([0]));
+    // the US in the world: China's ban (which names the world) splits it into before and after June 2021
+    expect(us.filter((s) => s.month < '2021-06').every((s) => s.segment === 0)).toBe(true);
+    expect(us.filter((s) => s.month >= '2021-06').every((s) => s.segment >= 1)).toBe(true);
+  });
+
+  it('with --share-dataset, draws the shares the estimate uses: the dataset where it has one, else the default', () => {
+    const options = { year: 2024, shareDataset: 'cdmir-survey-2024' };
+    const model = buildReport(data, 'texas', options);
+    const result = estimate(data, 'texas', options);
+    for (const link of result.share.links) {
+      const drawn = model.shares.filter((s) => s.region === link.region);
+      expect(link.months).toHaveLength(1);
+      const point = drawn.find((s) => s.month === link.months[0]);
+      expect(Math.abs((point?.pct ?? NaN) - link.pct)).toBeLessThanOrEqual(1e-9 * link.pct);
+    }
+    const us = model.shares.filter((s) => s.region === 'united-states');
+    expect(us.map((s) => s.month)).toEqual(['2024-12']);
+    expect(model.shares.filter((s) => s.region === 'texas').length).toBeGreaterThan(1);
+  });
+});
+
 describe('buildReport: sources and breaks', () => {
   const known = new Set(data.sources.map((s) => s.id));
 
@@ -187,11 +215,20 @@ describe('buildReport: sources and breaks', () => {
       }
     });
 
-    it(`${region}: breaks are the events naming a region of its chain, oldest first`, () => {
+    it(`${region}: each break names the links whose region or parent it names, oldest first`, () => {
       const model = buildReport(data, region);
-      const chain = new Set(regionChain(index, region).map((r) => r.id));
-      const expected = data.events.filter((e) => e.regions.some((id) => chain.has(id))).map((e) => e.id);
+      const links = regionChain(index, region).filter((r) => r.parent !== null);
+      const expected = data.events
+        .filter((e) => links.some((r) => e.regions.includes(r.id) || e.regions.includes(r.parent as string)))
+        .map((e) => e.id);
       expect(new Set(model.breaks.map((b) => b.id))).toEqual(new Set(expected));
+      for (const mark of model.breaks) {
+        const event = data.events.find((e) => e.id === mark.id);
+        const named = links.filter((r) => event?.regions.includes(r.id) || event?.regions.includes(r.parent as string));
+        expect(new Set(mark.links)).toEqual(
+          new Set(model.shares.filter((s) => named.some((r) => r.id === s.region)).map((s) => s.link)),
+        );
+      }
       const months = model.breaks.map((b) => b.month);
       expect(months).toEqual([...months].sort());
     });
@@ -215,5 +252,21 @@ describe('buildReport: sources and breaks', () => {
     }
     expect(model.chain.map((r) => r.id)).toEqual(['sichuan', 'china']);
     expect(model.world.id).toBe('world');
+  });
+});
+
+describe('nothingToChart', () => {
+  it('says why a chart has nothing to draw, and nothing for a chart that has', () => {
+    const model = buildReport(data, 'sichuan');
+    for (const kind of ['shares', 'network', 'neighbours', 'carbon'] as const) {
+      expect(nothingToChart(model, kind)).toBeUndefined();
+    }
+    expect(nothingToChart(buildReport(data, 'world'), 'shares')).toBe(
+      'World has no recorded share of a larger region: it has no share history to chart.',
+    );
+    expect(nothingToChart({ ...model, comparison: null }, 'neighbours')).toMatch(
+      /^The data has no country list to compare Sichuan with/,
+    );
+    expect(nothingToChart({ ...model, network: [] }, 'network')).toMatch(/no network-energy series for Sichuan/);
   });
 });

@@ -27,6 +27,20 @@ describe('writeAtomically', () => {
   });
 });
 
+describe('writeAtomically without replace', () => {
+  it('writes a new file, but leaves a file that is already there (one made since the check) as it was', () => {
+    const path = join(dir, 'new.svg');
+    writeAtomically(path, 'first', { replace: false });
+    expect(readFileSync(path, 'utf8')).toBe('first');
+    const error = thrown(UsageError, () => writeAtomically(path, 'second', { replace: false }));
+    expect(error.message).toBe(`${path} already exists; add --force to replace it.`);
+    expect(readFileSync(path, 'utf8')).toBe('first');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    writeAtomically(path, 'third');
+    expect(readFileSync(path, 'utf8')).toBe('third');
+  });
+});
+
 describe('checkOutputFile', () => {
   it('refuses a name too long to look up, before any work', () => {
     const path = join(dir, `${'a'.repeat(300)}.html`);

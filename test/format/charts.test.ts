@@ -6,7 +6,7 @@ import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { loadData } from '../../src/data/load.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { buildReport, type ReportModel } from '../../src/core/report.js';
-import { CHART_KINDS, chartOf, type ChartKind, VEGA_LITE_SCHEMA } from '../../src/format/charts.js';
+import { CHART_KINDS, chartOf, type ChartKind, drawnName, VEGA_LITE_SCHEMA } from '../../src/format/charts.js';
 import { collectingLogger, renderSvg } from '../../src/format/svg.js';
 import { escapeHtml, jsonForScript } from '../../src/format/html.js';
 import { renderReportHtml } from '../../src/format/report-html.js';
@@ -143,11 +143,12 @@ describe.each(REGIONS)('charts of %s', (region) => {
     }
   });
 
-  it('shares: a history is not joined across a structural break', () => {
-    // One line for each link and each stretch between breaks that holds a share.
-    const stretches = new Set(
-      model().shares.map((s) => `${s.link} ${model().breaks.filter((b) => b.month <= s.month).length}`),
-    );
+  it('shares: a history is joined only within one source, and not across a break of its link', () => {
+    // One line for each link, source and stretch between the events that break that link.
+    const breaksOf = (s: ReportModel['shares'][number]) =>
+      data.events.filter((e) => (e.regions.includes(s.region) || e.regions.includes(s.of)) && e.month <= s.month)
+        .length;
+    const stretches = new Set(model().shares.map((s) => `${s.link} ${s.source} ${breaksOf(s)}`));
     expect(model().breaks.length).toBeGreaterThan(0);
     expect(items(drawing('shares'), 'mark-line', 'role-mark')).toHaveLength(stretches.size);
     expect(stretches.size).toBeGreaterThan(new Set(model().shares.map((s) => s.link)).size);
@@ -272,7 +273,7 @@ describe('a report on hostile names', () => {
     const spec = JSON.parse(blocks.find((m) => m[1] === 'shares')?.[2] ?? '') as {
       data: { values: { link: string }[] };
     };
-    expect(spec.data.values.map((v) => v.link)).toContain(`${IMG} in ${SCRIPT}`);
+    expect(spec.data.values.map((v) => v.link)).toContain(drawnName(`${IMG} in ${SCRIPT}`));
   });
 });
 
@@ -365,5 +366,15 @@ describe('the report headline', () => {
     expect(html).toMatch(
       /<p>It is a share of [\d.]+% of World's hashrate \(Sichuan [\d.]+% of China \([^)]+\) × China /,
     );
+  });
+});
+
+describe('drawnName', () => {
+  it('keeps a name up to the limit whole and cuts a longer one with an ellipsis, by characters', () => {
+    expect(drawnName('Sichuan')).toBe('Sichuan');
+    const long = '新'.repeat(200);
+    expect([...drawnName(long)]).toHaveLength(48);
+    expect(drawnName(long).endsWith('…')).toBe(true);
+    expect(drawnName('😀'.repeat(48))).toBe('😀'.repeat(48));
   });
 });

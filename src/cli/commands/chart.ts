@@ -3,13 +3,36 @@ import { type ChartKind, CHART_KINDS } from '../../format/chart-kinds.js';
 import { addEstimateChoiceOptions } from '../estimate-options.js';
 import { UsageError } from '../../errors.js';
 import { examples } from '../options.js';
-import { type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
+import { nothingToChart } from '../../core/report.js';
+import { extname } from 'node:path';
+import { outFile, parseOutFile, type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
 
 /** What `chart` writes: the drawing (SVG, or PNG at twice its size), or the Vega-Lite specification it is drawn from. */
 const CHART_FORMATS = ['svg', 'png', 'vega-lite'] as const;
 
+type ChartFormat = (typeof CHART_FORMATS)[number];
+
 interface ChartOptions extends PictureOptions {
-  format: (typeof CHART_FORMATS)[number];
+  format: ChartFormat;
+}
+
+/** The format a file's extension names. */
+const FORMAT_OF_EXTENSION: Record<string, ChartFormat> = { '.svg': 'svg', '.png': 'png', '.json': 'vega-lite' };
+
+/**
+ * The format to write: --format when given, else the one --out's extension names, else SVG; a --format that
+ * contradicts the extension is refused rather than writing, say, SVG into a .png.
+ */
+function chartFormat(options: ChartOptions, command: Command): ChartFormat {
+  const out = outFile(options);
+  const named = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
+  if (command.getOptionValueSource('format') !== 'cli') return named ?? options.format;
+  if (named !== undefined && named !== options.format) {
+    throw new UsageError(
+      `--format ${options.format} does not match --out ${out ?? ''}, whose extension is for ${named}: change one of them.`,
+    );
+  }
+  return options.format;
 }
 
 export function registerChart(program: Command): void {
@@ -23,7 +46,12 @@ export function registerChart(program: Command): void {
   addEstimateChoiceOptions(command);
   command
     .addOption(new Option('--format <format>', 'what to write').choices(CHART_FORMATS).default('svg'))
-    .option('-o, --out <file>', 'write the chart to this file (default: stdout)')
+    .addOption(
+      new Option(
+        '-o, --out <file>',
+        'write the chart to this file (- or none: stdout); its extension (.svg, .png, .json) sets the format',
+      ).argParser(parseOutFile),
+    )
     .option('--force', 'replace --out if it exists')
     .addHelpText(
       'after',
@@ -35,18 +63,16 @@ export function registerChart(program: Command): void {
       ]),
     )
     .action(async (kind: ChartKind, options: ChartOptions, cmd: Command) => {
+      const format = chartFormat(options, cmd);
       const { model } = await reportModelFor(options, cmd);
-      if (kind === 'shares' && model.shares.length === 0) {
-        throw new UsageError(
-          `${model.estimate.region.name} has no recorded share of a larger region: it has no share history to chart.`,
-        );
-      }
+      const missing = nothingToChart(model, kind);
+      if (missing !== undefined) throw new UsageError(missing);
       const { chartOf, renderPng, renderSvg } = await import('../../format/pictures.js');
       const chart = chartOf(model, kind);
       const content =
-        options.format === 'vega-lite'
+        format === 'vega-lite'
           ? `${JSON.stringify(chart.spec, null, 2)}\n`
-          : options.format === 'png'
+          : format === 'png'
             ? await renderPng(await renderSvg(chart))
             : await renderSvg(chart);
       writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);

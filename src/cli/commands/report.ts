@@ -1,8 +1,16 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { CHART_KINDS } from '../../format/chart-kinds.js';
+import { nothingToChart } from '../../core/report.js';
 import { addEstimateChoiceOptions } from '../estimate-options.js';
 import { examples, todayUtc } from '../options.js';
-import { commandLine, dataDescription, type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
+import {
+  commandLine,
+  dataDescription,
+  parseOutFile,
+  type PictureOptions,
+  reportModelFor,
+  writePicture,
+} from '../pictures.js';
 
 export function registerReport(program: Command): void {
   const command = program
@@ -13,7 +21,9 @@ export function registerReport(program: Command): void {
     .option('-r, --region <id>', 'region id, name, alias or ISO code');
   addEstimateChoiceOptions(command);
   command
-    .option('-o, --out <file>', 'write the page to this file (default: stdout)')
+    .addOption(
+      new Option('-o, --out <file>', 'write the page to this file (- or none: stdout)').argParser(parseOutFile),
+    )
     .option('--force', 'replace --out if it exists')
     .addHelpText(
       'after',
@@ -28,8 +38,8 @@ shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
     .action(async (options: PictureOptions, cmd: Command) => {
       const { model, data } = await reportModelFor(options, cmd);
       const { chartOf, renderSvg, renderReportHtml } = await import('../../format/pictures.js');
-      // The world has no share of anything: its page has no share history.
-      const kinds = CHART_KINDS.filter((kind) => kind !== 'shares' || model.shares.length > 0);
+      // A chart with nothing to draw (the world's share history) is left out of the page.
+      const kinds = CHART_KINDS.filter((kind) => nothingToChart(model, kind) === undefined);
       const charts = await Promise.all(
         kinds.map(async (kind) => {
           const chart = chartOf(model, kind);
