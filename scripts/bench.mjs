@@ -8,10 +8,11 @@
 // own service code (scripts/cbeci-time.py, under $PYTHON or python3, which needs pandas and python-dateutil) against
 // `network --input` on the same 5,000-day series, and checks that the two agree.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeUserRegions } from './synthetic-data.mjs';
 
 const cbeciAt = process.argv.indexOf('--cbeci');
 const cbeciCheckout = cbeciAt === -1 ? undefined : process.argv[cbeciAt + 1];
@@ -193,28 +194,6 @@ function writeSeriesInputs(dir, days, machines) {
   return { series, hardware };
 }
 
-/** A data directory of `count` user regions under China, each with a share of April 2021 (half of China in all). */
-function writeRegions(dir, count) {
-  const out = join(dir, `regions-${count}`);
-  mkdirSync(out, { recursive: true });
-  const regions = Array.from({ length: count }, (_, i) => ({
-    id: `cn-r${i}`,
-    name: `China region ${i}`,
-    kind: 'province',
-    parent: 'china',
-  }));
-  const shares = regions.map((r) => ({
-    region: r.id,
-    month: '2021-04',
-    sharePct: 50 / count,
-    source: 'cbeci-mining-map',
-    evidence: 'copy',
-  }));
-  writeFileSync(join(out, 'regions.json'), JSON.stringify(regions));
-  writeFileSync(join(out, 'hashrate-shares.json'), JSON.stringify(shares));
-  return out;
-}
-
 /** The slope of log(time) against log(size): 1 for linear. */
 function fittedExponent(points) {
   const xs = points.map((p) => Math.log(p.size));
@@ -264,7 +243,7 @@ function scaleRows() {
   const regionCounts = [50_000, 100_000, 200_000];
   const estimateTimes = [];
   for (const count of regionCounts) {
-    const data = writeRegions(dir, count);
+    const data = writeUserRegions(join(dir, `regions-${count}`), count);
     const result = measureLarge([bin, '--data', data, 'estimate', '--all', '--format', 'ndjson'], 1);
     estimateTimes.push({ size: count, ms: result.ms });
     if (count === 200_000)

@@ -1,4 +1,5 @@
 import type { Estimate } from '../core/estimate.js';
+import { describeMonth } from '../core/period.js';
 import type { ReportModel } from '../core/report.js';
 import { type Chart, CHART_FONT, type ChartTable } from './charts.js';
 import { escapeHtml, escapeHtmlLines, jsonForScript, linkableUrl } from './html.js';
@@ -21,26 +22,6 @@ export interface RenderedChart {
   svg: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "April 2021" from "2021-04". */
-function monthWords(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month} ${month.slice(0, 4)}`;
-}
-
 function bounds(lower: number | null, upper: number | null, unit: string): string {
   return lower === null || upper === null ? '' : ` (bounds ${formatNumber(lower)}–${formatNumber(upper)} ${unit})`;
 }
@@ -48,7 +29,7 @@ function bounds(lower: number | null, upper: number | null, unit: string): strin
 /** The estimate in sentences: energy, power, carbon, rank, and what it rests on. */
 function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName: string | null): string {
   const nameOf = (id: string) => escapeHtml(names.get(id) ?? id);
-  const period = e.month === null ? String(e.year) : `${monthWords(e.month)}, as a yearly rate`;
+  const period = e.month === null ? String(e.year) : `${describeMonth(e.month)}, as a yearly rate`;
   const sentences = [
     `${e.basis.kind === 'projection' ? `From a projection (${escapeHtml(e.basis.series)}), not a measurement: a projected` : 'An estimated'} <strong>${formatNumber(e.energy.twh)} TWh</strong> of electricity a year${bounds(e.energy.lowerTwh, e.energy.upperTwh, 'TWh')}, an average power of <strong>${formatNumber(e.power.gw)} GW</strong>${bounds(e.power.lowerGw, e.power.upperGw, 'GW')}.`,
   ];
@@ -69,7 +50,8 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
   }
   const links = e.share.links
     .map(
-      (l) => `${nameOf(l.region)} ${formatNumber(l.pct)}% of ${nameOf(l.of)} (${l.months.map(monthWords).join(', ')})`,
+      (l) =>
+        `${nameOf(l.region)} ${formatNumber(l.pct)}% of ${nameOf(l.of)} (${l.months.map(describeMonth).join(', ')})`,
     )
     .join(' × ');
   const basis = `${escapeHtml(e.basis.series)}, ${e.basis.kind}, ${escapeHtml(e.basis.coverage)}${e.basis.through === null ? '' : ` to ${e.basis.through}`}`;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadData } from '../../src/data/load.js';
 import { renderJsonCsv } from '../../src/format/csv.js';
 import { renderJson, renderNdjson } from '../../src/format/json.js';
 import { BIN, ROOT, runCli } from '../helpers.js';
+import { writeUserRegions } from '../../scripts/synthetic-data.mjs';
 
 /** Provinces of China with a share each: enough estimates that the output is written in many batches. */
 const REGION_COUNT = 1500;
@@ -15,22 +16,7 @@ const REGION_COUNT = 1500;
 let dataDir = '';
 
 beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mining-energy-stream-'));
-  const regions = Array.from({ length: REGION_COUNT }, (_, i) => ({
-    id: `cn-r${i}`,
-    name: `China region ${i}`,
-    kind: 'province',
-    parent: 'china',
-  }));
-  const shares = regions.map((r) => ({
-    region: r.id,
-    month: '2021-04',
-    sharePct: 50 / REGION_COUNT,
-    source: 'cbeci-mining-map',
-    evidence: 'copy',
-  }));
-  writeFileSync(join(dataDir, 'regions.json'), JSON.stringify(regions));
-  writeFileSync(join(dataDir, 'hashrate-shares.json'), JSON.stringify(shares));
+  dataDir = writeUserRegions(mkdtempSync(join(tmpdir(), 'mining-energy-stream-')), REGION_COUNT);
 });
 
 describe('estimate --all over many regions, written as it is made', () => {
