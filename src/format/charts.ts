@@ -90,6 +90,8 @@ function sharesChart(model: ReportModel): Chart {
     timeUnit: 'utcyearmonth',
     // The axis is labelled by year; the month of each point is in its tooltip and label, titled "Month".
     title: 'Year',
+    // Room at each end, so that the first and last points are drawn whole.
+    scale: { padding: 8 },
     axis: { format: '%Y', labelOverlap: true, tickCount: 'year' },
   };
   const y = { field: 'pct', type: 'quantitative', title: "Share of the parent's hashrate (%)" };
@@ -193,6 +195,9 @@ function sharesChart(model: ReportModel): Chart {
 const NETWORK_BOUNDS_TEXT =
   "isValid(datum.lowerTwh) && isValid(datum.upperTwh) ? format(datum.lowerTwh, '.4~r') + '–' + format(datum.upperTwh, '.4~r') : 'not published'";
 
+/** Values that total whole years (one, or several spread evenly), in Vega's expression language. */
+const WHOLE_YEARS = "datum.coverage === 'year' || datum.coverage === 'multi-year'";
+
 /** Every world series by year: best guess as a line, bounds as a band, projections dashed. */
 function networkChart(model: ReportModel): Chart {
   // A series of a region below the world (China's projection) is named with its region, so that it is not
@@ -215,7 +220,7 @@ function networkChart(model: ReportModel): Chart {
     field: 'year',
     type: 'quantitative',
     title: 'Year',
-    scale: { domain: [Math.min(...years), Math.max(...years)], nice: false },
+    scale: { domain: [Math.min(...years), Math.max(...years)], nice: false, padding: 8 },
     axis: { format: 'd', tickMinStep: 1 },
   };
   const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)', format: '.4~r' };
@@ -261,8 +266,8 @@ function networkChart(model: ReportModel): Chart {
       ...frame(
         title,
         projections.length === 0
-          ? 'Best guess (line) and published bounds (band)'
-          : 'Best guess (line), published bounds (band); projections: diamonds, dashed',
+          ? 'Best guess (line), published bounds (band); hollow: part of a year, annualised'
+          : 'Best guess (line), bounds (band); hollow: annualised; projections: diamonds, dashed',
         description,
       ),
       data: { values },
@@ -283,8 +288,14 @@ function networkChart(model: ReportModel): Chart {
         },
         {
           // A null bound would read "null" in the tooltip and the screen reader's label: it is said in words.
-          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }],
+          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }, { filter: WHOLE_YEARS }],
           mark: { type: 'point', size: 45, filled: true, opacity: 1 },
+          encoding: { x, y, color, shape: kindShape, tooltip },
+        },
+        {
+          // A part of a year annualised, or a reading taken as a year's rate: hollow, not a measured year.
+          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }, { filter: `!(${WHOLE_YEARS})` }],
+          mark: { type: 'point', size: 45, filled: false, strokeWidth: 1.5, opacity: 1 },
           encoding: { x, y, color, shape: kindShape, tooltip },
         },
       ],
