@@ -2,7 +2,7 @@ import type { ScenarioPlan } from './scenario-plan.js';
 import type { CarbonLayout, ShareTree } from './share-tree.js';
 
 /** Lists of slots, one after another in `items`; list i is items[start[i]] up to items[start[i + 1]]. */
-interface SlotLists {
+export interface SlotLists {
   start: Int32Array;
   items: Int32Array;
 }
@@ -18,17 +18,38 @@ function slotLists(lists: readonly (readonly number[])[]): SlotLists {
 }
 
 /**
- * A share tree, a scenario plan on it and a carbon layout as typed arrays, for the arithmetic a Monte Carlo runs
- * once a sample: {@link fillShares}, {@link applyScenario} and {@link fillOwnShares} do what fillFromLinks,
- * applyPlan and carbonWeights do, in the same order, so that they give the same numbers to the last bit.
+ * A share tree as typed arrays: the one form the share arithmetic ({@link fillShares}, {@link applyScenario},
+ * {@link ownShareOf}) runs on, for the deterministic figures and for each sample of a Monte Carlo alike.
  */
-export interface ScenarioKernel {
+export interface TreeArrays {
   slots: number;
   /** Each slot's parent (the world's is -1). */
   parent: Int32Array;
   children: SlotLists;
   subtrees: SlotLists;
   ancestors: SlotLists;
+}
+
+const treeArraysOf = new WeakMap<ShareTree, TreeArrays>();
+
+/** A tree's arrays, built once a tree: an estimate asks for them once a region, on a tree of up to MAX_REGIONS. */
+export function treeArrays(tree: ShareTree): TreeArrays {
+  let arrays = treeArraysOf.get(tree);
+  if (arrays === undefined) {
+    arrays = {
+      slots: tree.ids.length,
+      parent: Int32Array.from(tree.ancestors, (chain) => chain[0] ?? -1),
+      children: slotLists(tree.children),
+      subtrees: slotLists(tree.subtrees),
+      ancestors: slotLists(tree.ancestors),
+    };
+    treeArraysOf.set(tree, arrays);
+  }
+  return arrays;
+}
+
+/** A share tree, a scenario plan on it and a carbon layout as typed arrays, for the arithmetic a Monte Carlo runs once a sample. */
+export interface ScenarioKernel extends TreeArrays {
   /** The bans' slots, and each ban's siblings (its `siblings` list of the plan). */
   banSlots: Int32Array;
   banSiblings: SlotLists;
@@ -46,14 +67,18 @@ export interface ScenarioKernel {
   numbers: Float64Array;
 }
 
-export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: CarbonLayout): ScenarioKernel {
+/** The layout of a kernel that only applies a plan: no records. */
+const NO_CARBON: CarbonLayout = { records: [], recordOf: new Int32Array(0) };
+
+export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: CarbonLayout = NO_CARBON): ScenarioKernel {
   const { redistribute } = plan;
+  const { slots, parent, children, subtrees, ancestors } = treeArrays(tree);
   return {
-    slots: tree.ids.length,
-    parent: Int32Array.from(tree.ancestors, (chain) => chain[0] ?? -1),
-    children: slotLists(tree.children),
-    subtrees: slotLists(tree.subtrees),
-    ancestors: slotLists(tree.ancestors),
+    slots,
+    parent,
+    children,
+    subtrees,
+    ancestors,
     banSlots: Int32Array.from(plan.bans, (ban) => ban.slot),
     banSiblings: slotLists(plan.bans.map((ban) => ban.siblings)),
     redistributeKind: redistribute.kind === 'proportional' ? 0 : redistribute.kind === 'none' ? 1 : 2,
@@ -67,9 +92,9 @@ export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: Carb
   };
 }
 
-/** World shares from each link's share of its parent (link i is slot i + 1), the world 100: as fillFromLinks. */
-export function fillShares(kernel: ScenarioKernel, pcts: Float64Array, values: Float64Array): void {
-  const { parent, slots } = kernel;
+/** World shares from each link's share of its parent (`pcts`, 0–100; link i is slot i + 1), the world 100. */
+export function fillShares(tree: TreeArrays, pcts: Float64Array, values: Float64Array): void {
+  const { parent, slots } = tree;
   values[0] = 100;
   for (let slot = 1; slot < slots; slot++) {
     values[slot] = ((values[parent[slot] as number] as number) * (pcts[slot - 1] as number)) / 100;
@@ -77,9 +102,9 @@ export function fillShares(kernel: ScenarioKernel, pcts: Float64Array, values: F
 }
 
 /**
- * Adds an amount to a slot or takes it away, as applyPlan's addTo and removeFrom do: its subtree is scaled from
- * its share before to that share ± the amount (taken from a slot with no share, to 0; added to one, the slot is
- * set to the amount), and its ancestors gain or lose the amount. The share before and the amount are passed in
+ * Adds an amount (world-share points) to a slot or takes it away: its subtree is scaled from its share before to
+ * that share ± the amount, its internal distribution kept (taken from a slot with no share, to 0; added to one,
+ * the slot is set to the amount), and its ancestors gain or lose the amount. The share before and the amount are passed in
  * kernel.numbers[0] and [1], so that a call does not box them (a call a sibling, a million samples).
  */
 function shiftSlot(kernel: ScenarioKernel, values: Float64Array, slot: number, adding: boolean): void {
@@ -100,7 +125,10 @@ function shiftSlot(kernel: ScenarioKernel, values: Float64Array, slot: number, a
   }
 }
 
-/** Applies the plan to world shares in place, as applyPlan does: bans first, then moves. */
+/**
+ * Applies the plan to world shares in place: bans first (a banned region's hashrate to its siblings in proportion,
+ * kept by its parent as hashrate of its own when its siblings have none, out of the network, or to one region), then moves.
+ */
 export function applyScenario(kernel: ScenarioKernel, values: Float64Array): void {
   const { banSlots, banSiblings, moveFrom, moveTo, movePct, ancestors, numbers } = kernel;
   for (let ban = 0; ban < banSlots.length; ban++) {
@@ -146,20 +174,22 @@ export function applyScenario(kernel: ScenarioKernel, values: Float64Array): voi
   }
 }
 
-/**
- * Each slot's hashrate of its own (its world share less its recorded sub-regions', none for float noise), once for
- * all the footprints that read it.
- */
-export function fillOwnShares(kernel: ScenarioKernel, values: Float64Array, own: Float64Array): void {
-  const { start, items } = kernel.children;
-  for (let slot = 0; slot < kernel.slots; slot++) {
-    const total = values[slot] as number;
-    let rest = total;
-    for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
-      rest -= values[items[j] as number] as number;
-    }
-    own[slot] = rest > 1e-9 * total ? rest : 0;
+/** A slot's hashrate of its own: its world share less its recorded sub-regions' (never below zero). */
+export function ownShareOf(children: SlotLists, values: Float64Array, slot: number): number {
+  const { start, items } = children;
+  const total = values[slot] as number;
+  let rest = total;
+  for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
+    rest -= values[items[j] as number] as number;
   }
+  // What float noise leaves over from sub-regions that fill the whole region is none.
+  return rest > 1e-9 * total ? rest : 0;
+}
+
+/** Each slot's hashrate of its own ({@link ownShareOf}), once for all the footprints that read it. */
+export function fillOwnShares(tree: TreeArrays, values: Float64Array, own: Float64Array): void {
+  const { children } = tree;
+  for (let slot = 0; slot < tree.slots; slot++) own[slot] = ownShareOf(children, values, slot);
 }
 
 /** The records a slot's carbon weights may use (those of the slots in its subtree), ascending. */
@@ -174,8 +204,10 @@ export function slotRecords(kernel: ScenarioKernel, slot: number): Int32Array {
 }
 
 /**
- * A slot's carbon weights by record from the own shares of {@link fillOwnShares}, as carbonWeights gives them,
- * into weights[offset + record]. Only the slot's records ({@link slotRecords}) are written: the others stay 0.
+ * A slot's carbon weights by record from the own shares of {@link fillOwnShares}, into weights[offset + record]:
+ * for each record, the world-share points (0–100) counted at it × its g CO2/kWh. A region's recorded sub-regions
+ * count at their own intensities and the rest of its hashrate at its own (or its nearest ancestor's), so that
+ * moving hashrate between provinces changes carbon. Mt CO2 = Σ weight × world TWh / 100 / 1,000. Only the slot's records ({@link slotRecords}) are written: the others stay 0.
  */
 export function fillCarbonWeights(
   kernel: ScenarioKernel,

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { DataIndex } from './lookup.js';
+import { applyScenario, scenarioKernel } from './scenario-kernel.js';
 import type { ShareTree } from './share-tree.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
@@ -16,31 +17,6 @@ export interface ScenarioInput {
   bans: string[];
   redistribute: Redistribution;
   moves: Move[];
-}
-
-/** Multiplies a slot's share and every share below it by `factor`. */
-function scaleSubtree(tree: ShareTree, values: Float64Array, slot: number, factor: number): void {
-  for (const s of tree.subtrees[slot] ?? []) values[s] = (values[s] as number) * factor;
-}
-
-/** Adds `amount` (negative to take away) to each of a slot's ancestors. */
-function addToAncestors(tree: ShareTree, values: Float64Array, slot: number, amount: number): void {
-  for (const s of tree.ancestors[slot] ?? []) values[s] = (values[s] as number) + amount;
-}
-
-/** Takes `amount` (world-share points) out of a region: its subtree shrinks in proportion and its ancestors lose it. */
-function removeFrom(tree: ShareTree, values: Float64Array, slot: number, amount: number): void {
-  const current = values[slot] as number;
-  scaleSubtree(tree, values, slot, current > 0 ? (current - amount) / current : 0);
-  addToAncestors(tree, values, slot, -amount);
-}
-
-/** Adds `amount` to a region: its subtree grows in proportion (its internal distribution kept) and its ancestors gain it. */
-function addTo(tree: ShareTree, values: Float64Array, slot: number, amount: number): void {
-  const current = values[slot] as number;
-  if (current > 0) scaleSubtree(tree, values, slot, (current + amount) / current);
-  else values[slot] = amount;
-  addToAncestors(tree, values, slot, amount);
 }
 
 /** A scenario with its regions checked and turned into slots, ready to apply to any shares of the same tree. */
@@ -93,32 +69,7 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
   };
 }
 
-/** Applies a planned scenario to world shares in place: bans first, then moves. */
+/** Applies a planned scenario to world shares in place: bans first, then moves ({@link applyScenario}). */
 export function applyPlan(tree: ShareTree, values: Float64Array, plan: ScenarioPlan): void {
-  for (const ban of plan.bans) {
-    const amount = values[ban.slot] as number;
-    removeFrom(tree, values, ban.slot, amount);
-    const { redistribute } = plan;
-    switch (redistribute.kind) {
-      case 'proportional': {
-        const siblingTotal = ban.siblings.reduce((sum, s) => sum + (values[s] as number), 0);
-        if (siblingTotal > 0) {
-          for (const s of ban.siblings) addTo(tree, values, s, (amount * (values[s] as number)) / siblingTotal);
-        } else addToAncestors(tree, values, ban.slot, amount);
-        break;
-      }
-      case 'none':
-        break;
-      case 'region':
-        addTo(tree, values, redistribute.slot, amount);
-        break;
-      default:
-        return redistribute satisfies never;
-    }
-  }
-  for (const move of plan.moves) {
-    const amount = ((values[move.from] as number) * move.pct) / 100;
-    removeFrom(tree, values, move.from, amount);
-    addTo(tree, values, move.to, amount);
-  }
+  applyScenario(scenarioKernel(tree, plan), values);
 }

@@ -1,6 +1,7 @@
 import { appendAll } from '../data/problems.js';
 import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
+import { fillShares, ownShareOf, treeArrays } from './scenario-kernel.js';
 import { type DataIndex, regionChain } from './lookup.js';
 import type { Period } from './period.js';
 import { type Partition, partitionLink, partitionOf } from './shares.js';
@@ -118,31 +119,12 @@ export function shareTree(worldId: string, regions: readonly { id: string; paren
   return { ids, slots, children, subtrees, ancestors };
 }
 
-/**
- * Fills `values` with world shares from share links (the tree built from those links, slot i + 1 for link i):
- * each link's share (`pcts`) of its parent's world share, the world 100.
- */
-export function fillFromLinks(
-  tree: ShareTree,
-  links: readonly ShareLink[],
-  pcts: ArrayLike<number>,
-  values: Float64Array,
-): void {
-  values[0] = 100;
-  links.forEach((_, i) => {
-    const slot = i + 1;
-    const parent = tree.ancestors[slot]?.[0] ?? 0;
-    values[slot] = ((values[parent] as number) * (pcts[i] as number)) / 100;
-  });
-}
-
 /** The world shares the links give, as slots of the tree built from them. */
 export function linkShares(tree: ShareTree, links: readonly ShareLink[]): Float64Array {
   const values = new Float64Array(tree.ids.length);
-  fillFromLinks(
-    tree,
-    links,
-    links.map((l) => l.pct),
+  fillShares(
+    treeArrays(tree),
+    Float64Array.from(links, (l) => l.pct),
     values,
   );
   return values;
@@ -185,37 +167,6 @@ export function carbonLayout(index: DataIndex, tree: ShareTree, year: number, ba
   return { records, recordOf };
 }
 
-/** A slot's hashrate of its own: its world share less its recorded sub-regions' (never below zero). */
-function ownShare(tree: ShareTree, values: Float64Array, slot: number): number {
-  let rest = values[slot] as number;
-  for (const child of tree.children[slot] ?? []) rest -= values[child] as number;
-  // What float noise leaves over from sub-regions that fill the whole region is none.
-  return rest > 1e-9 * (values[slot] as number) ? rest : 0;
-}
-
-/**
- * A region's carbon weight by intensity record: for each record, the world-share points (0–100) counted at it ×
- * its g CO2/kWh. A region's recorded sub-regions count at their own intensities and the rest of its hashrate at
- * its own (or its nearest ancestor's), so that moving hashrate between provinces changes carbon.
- * Mt CO2 = Σ weight × world TWh / 100 / 1,000.
- */
-export function carbonWeights(
-  tree: ShareTree,
-  layout: CarbonLayout,
-  values: Float64Array,
-  slot: number,
-  weights: Float64Array,
-): Float64Array {
-  weights.fill(0);
-  for (const s of tree.subtrees[slot] ?? []) {
-    const record = layout.recordOf[s] as number;
-    if (record < 0) continue;
-    weights[record] =
-      (weights[record] as number) + ownShare(tree, values, s) * (layout.records[record]?.gco2PerKwh ?? 0);
-  }
-  return weights;
-}
-
 /** One part of a region's hashrate for carbon: a region's own hashrate and the record it is counted at. */
 export interface IntensityPart {
   region: string;
@@ -238,9 +189,10 @@ export function regionIntensity(
   slot: number,
 ): { gco2PerKwh: number; parts: IntensityPart[] } | undefined {
   const counted: { slot: number; pct: number }[] = [];
+  const { children } = treeArrays(tree);
   for (const s of tree.subtrees[slot] ?? []) {
     if ((layout.recordOf[s] as number) < 0) continue;
-    const pct = ownShare(tree, values, s);
+    const pct = ownShareOf(children, values, s);
     if (pct > 0) counted.push({ slot: s, pct });
   }
   const total = counted.reduce((sum, c) => sum + c.pct, 0);

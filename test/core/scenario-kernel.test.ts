@@ -1,23 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  applyScenario,
   fillCarbonWeights,
   fillOwnShares,
   fillShares,
   scenarioKernel,
   slotRecords,
+  treeArrays,
 } from '../../src/core/scenario-kernel.js';
 import { applyPlan, type ScenarioPlan } from '../../src/core/scenario-plan.js';
 import { simulateScenarioShares } from '../../src/core/scenario-simulation.js';
 import {
   type CarbonLayout,
-  carbonWeights,
-  fillFromLinks,
   type LayoutRecord,
+  linkShares,
   type ShareLink,
   shareTree,
-  type ShareTree,
 } from '../../src/core/share-tree.js';
 import { DEFAULT_UNCERTAINTY, type FootprintDraw, simulateChanges, linkSpreadPct } from '../../src/core/uncertainty.js';
 
@@ -80,62 +78,140 @@ const caseArbitrary = fc
     return { links, tree, plan, layout };
   });
 
-/** The bits of each number: equal arrays of these are equal to the last bit, zeros' signs included. */
-const bitsOf = (values: ArrayLike<number>) =>
-  Array.from(values, (v) => (Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v));
+/** A link of a hand-made tree: `pct` of its parent's hashrate. */
+const link = (id: string, parent: string, pct: number): ShareLink => ({
+  id,
+  parent,
+  pct,
+  precisionPct: null,
+  approximate: false,
+  breaks: [],
+  distanceMonths: 0,
+  secondhand: false,
+});
 
-function referenceShares(tree: ShareTree, links: readonly ShareLink[], plan: ScenarioPlan) {
-  const before = new Float64Array(tree.ids.length);
-  fillFromLinks(
-    tree,
-    links,
-    links.map((l) => l.pct),
-    before,
-  );
-  const after = Float64Array.from(before);
-  applyPlan(tree, after, plan);
-  return { before, after };
+/**
+ * w: a 50 (a1 40 % of it, a2 60 %), b 30, c 10, and 10 of its own; slots w 0, a 1, a1 2, a2 3, b 4, c 5.
+ * Intensities: w 100 g, a 500 g (a1 and a2 count at a's), b 800 g, c none.
+ */
+const links = [link('a', 'w', 50), link('a1', 'a', 40), link('a2', 'a', 60), link('b', 'w', 30), link('c', 'w', 10)];
+const tree = shareTree('w', links);
+const layout: CarbonLayout = {
+  records: [100, 500, 800].map(
+    (g, k) => ({ key: `k${k}`, region: `r${k}`, gco2PerKwh: g, basis: 'life-cycle' }) as LayoutRecord,
+  ),
+  recordOf: Int32Array.from([0, 1, 1, 1, 2, -1]),
+};
+
+/** A plan that bans `banned` (siblings: the parent's other children not banned too) and makes `moves`. */
+function plan(
+  banned: string[],
+  redistribute: ScenarioPlan['redistribute'],
+  moves: ScenarioPlan['moves'] = [],
+): ScenarioPlan {
+  const slots = banned.map((id) => tree.slots.get(id) as number);
+  return {
+    bans: slots.map((slot) => ({
+      slot,
+      siblings: (tree.children[tree.ancestors[slot]?.[0] ?? 0] ?? []).filter((s) => !slots.includes(s)),
+    })),
+    redistribute,
+    moves,
+  };
 }
 
-describe('the scenario kernel against the plain share-tree arithmetic', () => {
-  it('gives the same shares, plan applied and carbon weights to the last bit, on any tree and plan', () => {
-    fc.assert(
-      fc.property(caseArbitrary, ({ links, tree, plan, layout }) => {
-        const kernel = scenarioKernel(tree, plan, layout);
-        const size = tree.ids.length;
-        const expected = referenceShares(tree, links, plan);
-        const before = new Float64Array(size);
-        fillShares(
-          kernel,
-          Float64Array.from(links, (l) => l.pct),
-          before,
-        );
-        expect(bitsOf(before)).toEqual(bitsOf(expected.before));
-        const after = Float64Array.from(before);
-        applyScenario(kernel, after);
-        expect(bitsOf(after)).toEqual(bitsOf(expected.after));
-        const records = layout.records.length;
-        for (const [values, reference] of [
-          [before, expected.before],
-          [after, expected.after],
-        ] as const) {
-          const own = new Float64Array(size);
-          fillOwnShares(kernel, values, own);
-          for (let slot = 0; slot < size; slot++) {
-            const weights = new Float64Array(records + 3).fill(Number.NaN);
-            fillCarbonWeights(kernel, own, slot, slotRecords(kernel, slot), weights, 3);
-            const listed = new Set(slotRecords(kernel, slot));
-            const got = Array.from(weights.subarray(3), (w, k) => (listed.has(k) ? w : 0));
-            const want = carbonWeights(tree, layout, reference, slot, new Float64Array(records));
-            expect(bitsOf(got)).toEqual(bitsOf(want));
-          }
-        }
-      }),
-      { numRuns: 300 },
-    );
+/** The world shares (slots w, a, a1, a2, b, c) after a plan on the hand-made tree. */
+function sharesAfter(p: ScenarioPlan): number[] {
+  const values = linkShares(tree, links);
+  applyPlan(tree, values, p);
+  return Array.from(values);
+}
+
+function expectClose(got: ArrayLike<number>, want: readonly number[]): void {
+  expect(got.length).toBe(want.length);
+  want.forEach((w, i) => expect(Math.abs((got[i] as number) - w), `slot ${i}`).toBeLessThanOrEqual(1e-12));
+}
+
+describe('the share arithmetic on a hand-made tree', () => {
+  it('gives world shares as each link’s share of its parent’s', () => {
+    expectClose(linkShares(tree, links), [100, 50, 20, 30, 30, 10]);
   });
 
-  it('gives the Monte Carlo of simulateChanges with the plain arithmetic drawn sample by sample, exactly', () => {
+  it('hands a banned region’s hashrate to its siblings in proportion to their shares', () => {
+    // a's 50 to b and c, 30 : 10: b 30 + 37.5, c 10 + 12.5; a's sub-regions go with it.
+    expectClose(sharesAfter(plan(['a'], { kind: 'proportional' })), [100, 0, 0, 0, 67.5, 22.5]);
+    // a1's 20 to a2, its only sibling: a keeps its 50.
+    expectClose(sharesAfter(plan(['a1'], { kind: 'proportional' })), [100, 50, 0, 50, 30, 10]);
+  });
+
+  it('gives a banned region’s hashrate to its siblings not banned themselves', () => {
+    // a's 50 and b's 30 all to c.
+    expectClose(sharesAfter(plan(['a', 'b'], { kind: 'proportional' })), [100, 0, 0, 0, 0, 90]);
+  });
+
+  it('leaves it with the parent when the siblings have none', () => {
+    const only = [link('x', 'w', 40)];
+    const onlyTree = shareTree('w', only);
+    const values = linkShares(onlyTree, only);
+    applyPlan(onlyTree, values, {
+      bans: [{ slot: 1, siblings: [] }],
+      redistribute: { kind: 'proportional' },
+      moves: [],
+    });
+    expectClose(values, [100, 0]);
+  });
+
+  it('takes it out of the network, or gives it all to one region', () => {
+    expectClose(sharesAfter(plan(['b'], { kind: 'none' })), [70, 50, 20, 30, 0, 10]);
+    // To a: its sub-regions grow in proportion, 20 : 30.
+    expectClose(sharesAfter(plan(['b'], { kind: 'region', slot: 1 })), [100, 80, 32, 48, 0, 10]);
+  });
+
+  it('moves a percentage of a region’s hashrate after the bans, its sub-regions in proportion', () => {
+    const half = plan([], { kind: 'proportional' }, [{ from: 1, to: 4, pct: 50 }]);
+    expectClose(sharesAfter(half), [100, 25, 10, 15, 55, 10]);
+    // a2 to a1, inside a: a keeps its 50.
+    expectClose(sharesAfter(plan([], { kind: 'none' }, [{ from: 3, to: 2, pct: 100 }])), [100, 50, 50, 0, 30, 10]);
+    // After banning b with none, c's 10 to the banned b: b is set to 10.
+    const toEmpty = plan(['b'], { kind: 'none' }, [{ from: 5, to: 4, pct: 100 }]);
+    expectClose(sharesAfter(toEmpty), [70, 50, 20, 30, 10, 0]);
+  });
+
+  it('counts each region’s own hashrate at its intensity, its sub-regions at theirs', () => {
+    const kernel = scenarioKernel(tree, plan([], { kind: 'none' }), layout);
+    const values = linkShares(tree, links);
+    const own = new Float64Array(values.length);
+    fillOwnShares(kernel, values, own);
+    // w has 10 of its own, a none (a1 and a2 fill it).
+    expectClose(own, [10, 0, 20, 30, 30, 10]);
+    const weightsOf = (slot: number) => {
+      const weights = new Float64Array(3);
+      fillCarbonWeights(kernel, own, slot, slotRecords(kernel, slot), weights, 0);
+      return weights;
+    };
+    // w: its 10 at 100 g, a's 50 at 500 g, b's 30 at 800 g; c's 10 counted nowhere.
+    expectClose(weightsOf(0), [10 * 100, 50 * 500, 30 * 800]);
+    expectClose(weightsOf(1), [0, 50 * 500, 0]);
+    expect(Array.from(slotRecords(kernel, 1))).toEqual([1]);
+    expectClose(weightsOf(5), [0, 0, 0]);
+  });
+
+  it('counts a region’s sub-regions as none of its own when float noise is all that is left', () => {
+    const noisy = [link('p', 'w', 30), link('q', 'p', 33.3), link('r', 'p', 33.3), link('s', 'p', 33.4)];
+    const noisyTree = shareTree('w', noisy);
+    const values = linkShares(noisyTree, noisy);
+    // 30 less 9.99, 9.99 and 10.02 leaves about 4e-15 in floats.
+    expect(
+      (values[1] as number) - (values[2] as number) - (values[3] as number) - (values[4] as number),
+    ).toBeGreaterThan(0);
+    const own = new Float64Array(values.length);
+    fillOwnShares(treeArrays(noisyTree), values, own);
+    expect(own[1]).toBe(0);
+  });
+});
+
+describe('the scenario Monte Carlo', () => {
+  it('gives the Monte Carlo of simulateChanges with fresh shares, plan and carbon weights each sample, exactly', () => {
     const settings = { samples: 400, seed: 5, ...DEFAULT_UNCERTAINTY };
     const basis = { twh: 100, lowerTwh: 60, upperTwh: 170 };
     fc.assert(
@@ -150,14 +226,18 @@ describe('the scenario kernel against the plain share-tree arithmetic', () => {
             return spread > 0 ? Math.min(100, Math.max(0, l.pct + (2 * random() - 1) * spread)) : l.pct;
           });
           const before = new Float64Array(tree.ids.length);
-          fillFromLinks(tree, links, pcts, before);
+          fillShares(treeArrays(tree), Float64Array.from(pcts), before);
           const after = Float64Array.from(before);
           applyPlan(tree, after, plan);
+          const kernel = scenarioKernel(tree, plan, layout);
           return slots.flatMap((slot) =>
-            [before, after].map((values) => ({
-              sharePct: values[slot] as number,
-              carbonWeights: carbonWeights(tree, layout, values, slot, new Float64Array(records)),
-            })),
+            [before, after].map((values) => {
+              const own = new Float64Array(tree.ids.length);
+              fillOwnShares(kernel, values, own);
+              const carbonWeights = new Float64Array(records);
+              fillCarbonWeights(kernel, own, slot, slotRecords(kernel, slot), carbonWeights, 0);
+              return { sharePct: values[slot] as number, carbonWeights };
+            }),
           );
         };
         const [total, ...regions] = simulateChanges(basis, records, draw, settings);
