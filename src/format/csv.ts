@@ -53,25 +53,49 @@ export function renderColumns<T>(columns: readonly CsvColumn<T>[], items: readon
 }
 
 /**
+ * A value as JSON holds it, without writing and reading it back: `toJSON` applied, a number that is not finite
+ * null, -0 as 0, and a property whose value JSON leaves out (undefined, a function, a symbol) absent from an object and null
+ * in a list. Flattening a long series record by record, the round trip through text was most of the garbage.
+ */
+function asJson(value: unknown, inList: boolean): { keep: boolean; value: unknown } {
+  let node = value;
+  if (node !== null && typeof node === 'object' && typeof (node as { toJSON?: unknown }).toJSON === 'function') {
+    node = (node as { toJSON: () => unknown }).toJSON();
+  }
+  if (node === undefined || typeof node === 'function' || typeof node === 'symbol') {
+    return inList ? { keep: true, value: null } : { keep: false, value: undefined };
+  }
+  if (typeof node === 'number' && !Number.isFinite(node)) return { keep: true, value: null };
+  if (Object.is(node, -0)) return { keep: true, value: 0 };
+  return { keep: true, value: node };
+}
+
+/**
  * The leaves of a JSON value by dotted path: an object's fields by name, a list's items by index from 0
  * (`warnings.0`, `share.links.1.months.0`). Null, an empty list and an empty object are leaves themselves, with
- * no value.
+ * no value. The value is read as JSON would hold it (see {@link asJson}).
  */
 export function flattenJson(value: unknown, path = ''): Map<string, Cell> {
   const leaves = new Map<string, Cell>();
   const visit = (node: unknown, at: string) => {
-    const entries: [string, unknown][] = Array.isArray(node)
-      ? node.map((item, index) => [String(index), item])
-      : node !== null && typeof node === 'object'
-        ? Object.entries(node)
-        : [];
-    if (entries.length === 0) {
-      leaves.set(at, node === null || typeof node === 'object' ? null : (node as Cell));
-      return;
+    let empty = true;
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        empty = false;
+        const key = String(index);
+        visit(asJson(node[index], true).value, at === '' ? key : `${at}.${key}`);
+      }
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        const child = asJson((node as Record<string, unknown>)[key], false);
+        if (!child.keep) continue;
+        empty = false;
+        visit(child.value, at === '' ? key : `${at}.${key}`);
+      }
     }
-    for (const [key, child] of entries) visit(child, at === '' ? key : `${at}.${key}`);
+    if (empty) leaves.set(at, node === null || typeof node === 'object' ? null : (node as Cell));
   };
-  visit(JSON.parse(JSON.stringify(value)) as unknown, path);
+  visit(asJson(value, true).value, path);
   return leaves;
 }
 
