@@ -13,6 +13,8 @@ const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
 const CHART_KINDS = ['shares', 'network', 'neighbours', 'carbon'];
 const DESKTOP = { width: 1000, height: 1400 };
 const PHONE = { width: 390, height: 844 };
+/** An A4 page's printable width at 96 pixels an inch, less Chromium's default margins. */
+const A4 = { width: 718, height: 1047 };
 
 /** A screenshot counts as drawn when at least this share of its pixels is not (near) white… */
 const MIN_INK_SHARE = 0.02;
@@ -190,6 +192,28 @@ describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
       const full = await page.screenshot({ fullPage: true });
       expectDrawn(full, `${name} phone page`);
       saveArtifact(`${name}-phone.png`, full);
+    } finally {
+      await page.close();
+    }
+  });
+  it('prints on A4: collapsed sections left out, every chart within the page width, a PDF of several pages', async () => {
+    const { page } = await openPage(url, A4);
+    try {
+      await page.emulateMedia({ media: 'print' });
+      const hidden = await page.evaluate<number>(
+        "[...document.querySelectorAll('details:not([open])')].filter((d) => getComputedStyle(d).display !== 'none').length",
+      );
+      expect(hidden, 'collapsed sections shown in print').toBe(0);
+      for (const kind of await chartKinds(page)) {
+        const box = await page.locator(`section.chart#section-${kind} svg`).boundingBox();
+        expect((box?.x ?? 0) + (box?.width ?? Infinity), `${kind}: right edge in print`).toBeLessThanOrEqual(A4.width);
+        expect(box?.height, `${kind}: height in print`).toBeGreaterThan(50);
+      }
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect((pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(1);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, `${name}-print.pdf`), pdf);
     } finally {
       await page.close();
     }
