@@ -55,12 +55,13 @@ export function registerChart(program: Command): void {
     .option('--force', 'replace --out if it exists')
     .addHelpText(
       'after',
-      examples([
+      `${examples([
         'mining-energy chart shares --region sichuan --out sichuan-shares.svg',
         'mining-energy chart neighbours --region texas --year 2023 --out texas.svg',
         'mining-energy chart carbon --region china --format png --out china-carbon.png',
         'mining-energy chart network --region world --format vega-lite > network.vl.json',
-      ]),
+      ])}
+The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
     )
     .action(async (kind: ChartKind, options: ChartOptions, cmd: Command) => {
       const format = chartFormat(options, cmd);
