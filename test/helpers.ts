@@ -2,6 +2,8 @@ import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadData } from '../src/data/load.js';
+import type { Dataset } from '../src/data/dataset.js';
+import { CBECI_OVERHEADS } from '../src/core/bottom-up.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));
@@ -32,6 +34,19 @@ export function runCli(args: readonly string[], env: Record<string, string | und
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The inputs of one bottom-up model run on a dataset's hardware list (CBECI's overheads, mid-2024). */
+export function bottomUpInputs(data: Dataset) {
+  return {
+    hashrateEhs: 600,
+    thresholdJPerTh: 55,
+    priceUsdPerKwh: 0.05,
+    date: '2024-06-01',
+    weighting: 'age' as const,
+    overheads: CBECI_OVERHEADS,
+    hardware: data.hardware,
+  };
 }
 
 /** The shipped data, fully validated (not trusted from the build's copy). */

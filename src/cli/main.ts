@@ -96,6 +96,9 @@ const COMMANDS: readonly [string, (program: Command) => void][] = [
   ['data', registerData],
 ];
 
+/** The commands' names, in the order help lists them. */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.map(([name]) => name);
+
 /**
  * The command a run names, when it is one of ours; undefined otherwise (help, an unknown command, none), in
  * which case every command is registered, for help and for commander's suggestions. Registering only the

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CBECI_OVERHEADS,
-  estimate,
-  networkBottomUp,
-  networkSeries,
-  networkTopDown,
-  UsageError,
-} from '../../src/index.js';
-import { runCli, shippedData, thrown, WIDE } from '../helpers.js';
+import { estimate, networkBottomUp, networkSeries, networkTopDown, UsageError } from '../../src/index.js';
+import { bottomUpInputs, runCli, shippedData, thrown, WIDE } from '../helpers.js';
 
 const data = await shippedData();
-const BOTTOM_UP = {
-  hashrateEhs: 600,
-  thresholdJPerTh: 55,
-  priceUsdPerKwh: 0.05,
-  date: '2024-06-01',
-  weighting: 'age' as const,
-  overheads: CBECI_OVERHEADS,
-  hardware: data.hardware,
-};
+const BOTTOM_UP = bottomUpInputs(data);
 const HASHRATE = "option '--hashrate <EH/s>'";
 
 /** Runs a command expected to be refused as a usage error: exit 2, nothing on stdout, no stack trace. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CBECI_OVERHEADS,
   estimate,
   indexData,
   networkBottomUp,
@@ -11,20 +10,12 @@ import {
   simulateEstimate,
   UsageError,
 } from '../../src/index.js';
-import { runCli, shippedData, thrown } from '../helpers.js';
+import { bottomUpInputs, runCli, shippedData, thrown } from '../helpers.js';
 
 const data = await shippedData();
 const index = indexData(data);
 const SETTINGS = { samples: 100, seed: 1, basisSpread: 0.2, shareSpreadPct: 1, intensitySpread: 0.1, breakSpread: 0.5 };
-const BOTTOM_UP = {
-  hashrateEhs: 600,
-  thresholdJPerTh: 55,
-  priceUsdPerKwh: 0.05,
-  date: '2024-06-01',
-  weighting: 'age' as const,
-  overheads: CBECI_OVERHEADS,
-  hardware: data.hardware,
-};
+const BOTTOM_UP = bottomUpInputs(data);
 const BAN_CHINA = { bans: ['china'], redistribute: { kind: 'none' as const }, moves: [] };
 
 /** The message of the UsageError a library call throws. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/format/width.js';
 import { FIXTURES, runCli } from '../helpers.js';
+import { COMMAND_NAMES } from '../../src/cli/main.js';
 
 /** A human-output run of every command, with the options that make its widest tables and longest lines. */
 const COMMANDS: readonly (readonly string[])[] = [
@@ -101,21 +102,7 @@ describe('human output at 80 columns', () => {
 });
 
 describe('help at 80 and 50 columns', () => {
-  const helps = [
-    '',
-    'estimate',
-    'compare',
-    'network',
-    'scenario',
-    'shares',
-    'regions',
-    'sources',
-    'datasets',
-    'claims',
-    'data',
-    'data import',
-    'data check',
-  ];
+  const helps = ['', ...COMMAND_NAMES, 'data import', 'data check'];
   it.each(helps)('mining-energy %s --help fits', (command) => {
     for (const columns of ['80', '50']) {
       const result = runCli([...command.split(' ').filter(Boolean), '--help'], { COLUMNS: columns });

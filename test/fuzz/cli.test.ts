@@ -9,6 +9,21 @@ import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs } from './settings.js
  * character but the line feed); and a successful --json run writes JSON whose every number is finite.
  */
 
+/** The model options `estimate` and `network` share (src/cli/model-options.ts), all taking a value. */
+const MODEL_OPTIONS: Record<string, boolean> = {
+  '--method': true,
+  '--hashrate': true,
+  '--threshold': true,
+  '--revenue': true,
+  '--price': true,
+  '--date': true,
+  '--hardware': true,
+  '--weighting': true,
+  '--overheads': true,
+  '--revenue-year': true,
+  '--electricity-share': true,
+};
+
 /** Each command's options (from its --help), those taking a value marked by `true`. --debug is left out: it asks for stack traces. */
 const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?: number }> = {
   estimate: {
@@ -31,17 +46,7 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
       '--share-spread': true,
       '--break-spread': true,
       '--intensity-spread': true,
-      '--method': true,
-      '--hashrate': true,
-      '--threshold': true,
-      '--revenue': true,
-      '--price': true,
-      '--date': true,
-      '--hardware': true,
-      '--weighting': true,
-      '--overheads': true,
-      '--revenue-year': true,
-      '--electricity-share': true,
+      ...MODEL_OPTIONS,
     },
   },
   compare: {
@@ -60,17 +65,7 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
   },
   network: {
     options: {
-      '--method': true,
-      '--hashrate': true,
-      '--threshold': true,
-      '--revenue': true,
-      '--price': true,
-      '--date': true,
-      '--hardware': true,
-      '--weighting': true,
-      '--overheads': true,
-      '--revenue-year': true,
-      '--electricity-share': true,
+      ...MODEL_OPTIONS,
       '--input': false,
       '--from': true,
       '--to': true,
