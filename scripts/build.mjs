@@ -3,10 +3,11 @@
 // modules sharing dist/chunks/ with the library), the library in dist/lib/, the library's type declarations in
 // dist/types/, and the shipped data as validated here (dist/shipped-data.json).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { pruneDeclarations } from './declarations.mjs';
 
 const root = new URL('../', import.meta.url);
 
@@ -36,40 +37,6 @@ const noZodLocales = {
     pluginBuild.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
-/**
- * Removes the declaration files the library's types do not reach from `entry` (the CLI's, the table renderers'…):
- * the package ships only what a program importing the library can see.
- */
-function pruneDeclarations(dir, entry) {
-  const reached = new Set();
-  const pending = [join(dir, entry)];
-  while (pending.length > 0) {
-    const file = pending.pop();
-    if (reached.has(file)) continue;
-    reached.add(file);
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'(\.[^']+)'/g)) {
-      pending.push(join(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
-    }
-  }
-  for (const file of readdirSync(dir, { recursive: true })) {
-    const path = join(dir, file);
-    if (path.endsWith('.d.ts') && !reached.has(path)) rmSync(path);
-  }
-  // tsc indents with four spaces; two read as well and keep the package under its size budget.
-  for (const file of readdirSync(dir, { recursive: true })) {
-    const path = join(dir, file);
-    if (!path.endsWith('.d.ts')) continue;
-    const text = readFileSync(path, 'utf8');
-    writeFileSync(
-      path,
-      text.replace(/^(?: {4})+/gm, (indent) => ' '.repeat(indent.length / 2)),
-    );
-  }
-  for (const file of readdirSync(dir, { recursive: true }).reverse()) {
-    const path = join(dir, file);
-    if (statSync(path).isDirectory() && readdirSync(path).length === 0) rmSync(path, { recursive: true });
-  }
-}
 process.chdir(fileURLToPath(root));
 rmSync('dist', { recursive: true, force: true });
 

@@ -27,6 +27,7 @@ export interface SeriesInputRow {
  * The range of each number: the same as the options' (see {@link HASHRATE_EHS_RANGE}). Far above any real day and
  * far below where a sum of a whole series could overflow, so that one wrong row cannot reach a number the moving
  * averages cannot hold.
+ * @internal
  */
 export const SERIES_RANGES = {
   hashrateEhs: HASHRATE_EHS_RANGE,
@@ -36,7 +37,10 @@ export const SERIES_RANGES = {
 
 type NumericField = keyof typeof SERIES_RANGES;
 
-/** The fields of a row, in the order the messages name them. */
+/**
+ * The fields of a row, in the order the messages name them.
+ * @internal
+ */
 export const SERIES_FIELDS = ['date', 'hashrateEhs', 'revenueUsd', 'thresholdJPerTh'] as const;
 
 
@@ -293,6 +297,7 @@ function checkedRow(record: RawRow, problems: Problems): SeriesInputRow | undefi
  * `thresholdJPerTh`) or NDJSON (one such object a line), in ascending date order. The file is read safely (see
  * readTextFile): a link, pipe, directory, compressed or binary file is refused with what it is.
  * @throws DataError listing each bad line (file → line → field → what is wrong).
+ * @internal
  */
 export function readSeriesInput(path: string): SeriesInputRow[] {
   return parseSeriesInput(readTextFile(path, 'the input series'), path);
@@ -305,6 +310,7 @@ export function readSeriesInput(path: string): SeriesInputRow[] {
  * {@link SERIES_RANGES}; CSV columns known and named once, each row as wide as the header; NDJSON fields known
  * and given once.
  * @throws DataError listing each bad line (file → line → field → what is wrong, and the allowed range).
+ * @internal
  */
 export function parseSeriesInput(fileText: string, path: string): SeriesInputRow[] {
   const text = withoutByteOrderMark(fileText);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/browser.mjs';
+import { DEFAULT_CHROMIUM, INSTALL_HINT, chooseChromium, launchBrowser } from '../../scripts/browser.mjs';
 import { FIXTURES, ROOT, runCli } from '../helpers.js';
 
 /** Where the screenshots go, to look at after a run (not committed). */
@@ -110,11 +110,30 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+describe('chooseChromium', () => {
+  it.each([
+    [
+      'CHROMIUM_PATH first',
+      { CHROMIUM_PATH: '/opt/chrome/chrome' },
+      true,
+      { from: 'CHROMIUM_PATH', path: '/opt/chrome/chrome' },
+    ],
+    ["then Debian's", {}, true, { from: 'system', path: DEFAULT_CHROMIUM }],
+    ['a blank CHROMIUM_PATH as unset', { CHROMIUM_PATH: '  ' }, true, { from: 'system', path: DEFAULT_CHROMIUM }],
+    ["else the npm package's", {}, false, { from: 'npm' }],
+  ])('takes %s', (_, env, debianInstalled, choice) => {
+    expect(chooseChromium(env, (path) => debianInstalled && path === DEFAULT_CHROMIUM)).toEqual(choice);
+  });
+});
+
 describe('launchBrowser', () => {
-  it('fails, naming the path and how to install Chromium, when CHROMIUM_PATH points at nothing', async () => {
+  it('fails, naming the path and how to get Chromium, when CHROMIUM_PATH points at nothing', async () => {
     const missing = join(work, 'no-chromium');
     await expect(launchBrowser({ CHROMIUM_PATH: missing })).rejects.toThrow(
-      `Chromium could not start from ${missing}: no such file. Install it with \`apt-get install chromium\` (Debian, Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome executable.`,
+      `Chromium could not start from ${missing}: no such file. ${INSTALL_HINT}`,
+    );
+    expect(INSTALL_HINT).toBe(
+      "Run `npm ci` to install the Chromium of the npm package @sparticuz/chromium (Linux x64), install Debian's with `apt-get install chromium`, or set CHROMIUM_PATH to a Chromium or Chrome executable.",
     );
   });
 
@@ -122,7 +141,7 @@ describe('launchBrowser', () => {
     const notExecutable = join(work, 'chromium.txt');
     writeFileSync(notExecutable, 'not a browser');
     await expect(launchBrowser({ CHROMIUM_PATH: notExecutable })).rejects.toThrow(
-      /^Chromium could not start from .*chromium\.txt: it is not an executable file \(EACCES\)\. Install it with `apt-get install chromium`/,
+      /^Chromium could not start from .*chromium\.txt: it is not an executable file \(EACCES\)\. Run `npm ci`/,
     );
   });
 });
@@ -163,6 +182,30 @@ describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
       const full = await page.screenshot({ fullPage: true });
       expectDrawn(full, `${name} full page`);
       saveArtifact(`${name}-page.png`, full);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws its text in a font with real glyphs: a line of W is far wider than a line of i, in the page and in each chart', async () => {
+    const { page } = await openPage(url, DESKTOP);
+    try {
+      // Without a usable font Chromium draws text with no width at all, or as boxes of one width.
+      const widths = await page.evaluate<{ narrow: number; wide: number; charts: number[] }>(`(() => {
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = getComputedStyle(document.body).font;
+        return {
+          narrow: context.measureText('i'.repeat(20)).width,
+          wide: context.measureText('W'.repeat(20)).width,
+          charts: [...document.querySelectorAll('section.chart svg')].map((svg) =>
+            Math.max(0, ...[...svg.querySelectorAll('text')].map((text) => text.getComputedTextLength())),
+          ),
+        };
+      })()`);
+      expect(widths.narrow, 'width of 20 i').toBeGreaterThan(0);
+      expect(widths.wide, 'width of 20 W').toBeGreaterThan(2 * widths.narrow);
+      expect(widths.charts, 'longest label of each chart').toHaveLength(CHART_KINDS.length);
+      for (const width of widths.charts) expect(width).toBeGreaterThan(20);
     } finally {
       await page.close();
     }
