@@ -7,17 +7,22 @@ import {
   scenarioKernel,
   slotRecords,
   treeArrays,
-} from '../../src/core/scenario-kernel.js';
-import { applyPlan, type ScenarioPlan } from '../../src/core/scenario-plan.js';
-import { simulateScenarioShares } from '../../src/core/scenario-simulation.js';
+} from '../../src/core/scenario/scenario-kernel.js';
+import { applyPlan, type ScenarioPlan } from '../../src/core/scenario/scenario-plan.js';
+import { simulateScenarioShares } from '../../src/core/scenario/scenario-simulation.js';
 import {
   type CarbonLayout,
   type LayoutRecord,
   linkShares,
   type ShareLink,
   shareTree,
-} from '../../src/core/share-tree.js';
-import { DEFAULT_UNCERTAINTY, type FootprintDraw, simulateChanges, linkSpreadPct } from '../../src/core/uncertainty.js';
+} from '../../src/core/shares/share-tree.js';
+import {
+  DEFAULT_UNCERTAINTY,
+  type FootprintDraw,
+  simulateChanges,
+  linkSpreadPct,
+} from '../../src/core/uncertainty/uncertainty.js';
 
 /** A random case: a tree (each region's parent an earlier slot), shares, a plan on it and a carbon layout. */
 const caseArbitrary = fc

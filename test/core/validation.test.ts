@@ -10,7 +10,7 @@ import {
   decimalNumber,
   overheadsFromText,
   wholeNumber,
-} from '../../src/core/validation.js';
+} from '../../src/core/common/validation.js';
 import {
   ENERGY_TWH_PER_YEAR_RANGE,
   HASHRATE_EHS_RANGE,

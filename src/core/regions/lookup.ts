@@ -1,5 +1,5 @@
-import type { Dataset } from '../data/dataset.js';
-import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../data/schemas.js';
+import type { Dataset } from '../../data/dataset.js';
+import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../../data/schemas.js';
 
 /** A dataset with the lookups the estimator needs, built once per dataset. */
 export interface DataIndex {

@@ -1,5 +1,5 @@
-import { checkUncertainty } from './validation.js';
-import { type ProgressCallback, reportEvery } from './progress.js';
+import { checkUncertainty } from '../common/validation.js';
+import { type ProgressCallback, reportEvery } from '../common/progress.js';
 
 /** Settings of a Monte Carlo run. */
 export interface UncertaintyOptions {

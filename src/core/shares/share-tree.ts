@@ -1,9 +1,9 @@
-import { appendAll } from '../data/problems.js';
-import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
-import { chooseIntensity } from './intensity.js';
-import { fillShares, ownShareOf, treeArrays } from './scenario-kernel.js';
-import { type DataIndex, regionChain } from './lookup.js';
-import type { Period } from './period.js';
+import { appendAll } from '../../data/problems.js';
+import type { CarbonBasis, CarbonIntensity, Region } from '../../data/schemas.js';
+import { chooseIntensity } from '../carbon/intensity.js';
+import { fillShares, ownShareOf, treeArrays } from '../scenario/scenario-kernel.js';
+import { type DataIndex, regionChain } from '../regions/lookup.js';
+import type { Period } from '../common/period.js';
 import { type Partition, partitionLink, partitionOf } from './shares.js';
 
 /** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */

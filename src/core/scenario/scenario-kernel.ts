@@ -1,5 +1,5 @@
 import type { ScenarioPlan } from './scenario-plan.js';
-import type { CarbonLayout, ShareTree } from './share-tree.js';
+import type { CarbonLayout, ShareTree } from '../shares/share-tree.js';
 
 /** Lists of slots, one after another in `items`; list i is items[start[i]] up to items[start[i + 1]]. */
 export interface SlotLists {

@@ -1,7 +1,7 @@
-import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../data/schemas.js';
+import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
-import type { DataIndex } from './lookup.js';
-import { describePeriod, type Period } from './period.js';
+import type { DataIndex } from '../regions/lookup.js';
+import { describePeriod, type Period } from '../common/period.js';
 import {
   carbonLayout,
   type IntensityPart,
@@ -10,9 +10,9 @@ import {
   type ShareLink,
   shareLinks,
   shareTree,
-} from './share-tree.js';
-import { possessive } from '../text.js';
-import { mtco2FromTwh, roundSignificant } from './units.js';
+} from '../shares/share-tree.js';
+import { possessive } from '../../text.js';
+import { mtco2FromTwh, roundSignificant } from '../common/units.js';
 
 const formatPct = (pct: number) => String(roundSignificant(pct, 4));
 

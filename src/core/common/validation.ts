@@ -1,8 +1,8 @@
-import { UsageError } from '../errors.js';
-import { formatCount } from '../text.js';
-import type { UncertaintyOptions } from './uncertainty.js';
-import { isCalendarDate } from '../data/dates.js';
-import { parseDecimal, readDecimal } from '../data/numbers.js';
+import { UsageError } from '../../errors.js';
+import { formatCount } from '../../text.js';
+import type { UncertaintyOptions } from '../uncertainty/uncertainty.js';
+import { isCalendarDate } from '../../data/dates.js';
+import { parseDecimal, readDecimal } from '../../data/numbers.js';
 import {
   ELECTRICITY_SHARE_RANGE,
   HASHRATE_EHS_RANGE,
@@ -17,9 +17,9 @@ import {
   UNIT_SPREAD_RANGE,
   inRange,
   rangeText,
-} from '../data/ranges.js';
+} from '../../data/ranges.js';
 
-import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../data/limits.js';
+import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../../data/limits.js';
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a

@@ -1,7 +1,7 @@
-import { UsageError } from '../errors.js';
-import type { DataIndex } from './lookup.js';
+import { UsageError } from '../../errors.js';
+import type { DataIndex } from '../regions/lookup.js';
 import { applyScenario, scenarioKernel } from './scenario-kernel.js';
-import type { ShareTree } from './share-tree.js';
+import type { ShareTree } from '../shares/share-tree.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
 export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; region: string };

@@ -7,7 +7,7 @@ import {
   slotRecords,
 } from './scenario-kernel.js';
 import type { ScenarioPlan } from './scenario-plan.js';
-import type { CarbonLayout, ShareLink, ShareTree } from './share-tree.js';
+import type { CarbonLayout, ShareLink, ShareTree } from '../shares/share-tree.js';
 import {
   type ChangePercentiles,
   type FootprintBlock,
@@ -16,8 +16,8 @@ import {
   simulateFootprintChanges,
   type UncertaintyOptions,
   type UniformSource,
-} from './uncertainty.js';
-import type { ProgressCallback } from './progress.js';
+} from '../uncertainty/uncertainty.js';
+import type { ProgressCallback } from '../common/progress.js';
 
 /**
  * Monte Carlo of a scenario: each sample draws every share link within ± its precision (the records' stated
