@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexData } from '../src/core/regions/lookup.js';
 import { resolveRegion } from '../src/core/regions/names.js';
-import { checkDecimal } from '../src/core/common/validation.js';
+import { checkDecimal } from '../src/cli/option-text.js';
 import { ENERGY_TWH_PER_YEAR_RANGE } from '../src/data/ranges.js';
 import { loadSeeds } from '../src/data/seeds.js';
 import { importData } from '../src/import/import-data.js';

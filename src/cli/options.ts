@@ -1,16 +1,7 @@
 import { renderWarning } from '../format/warnings.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  carbonBracketFromText,
-  checkDate,
-  checkDecimal,
-  checkMonth,
-  checkSamples,
-  checkSeed,
-  checkYearText,
-  overheadsFromText,
-  wholeNumber,
-} from '../core/common/validation.js';
+import { carbonBracketFromText, checkDecimal, checkYearText, overheadsFromText, wholeNumber } from './option-text.js';
+import { checkDate, checkMonth, checkSamples, checkSeed } from '../core/common/validation.js';
 import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';

@@ -16,7 +16,8 @@ import { assertShareDataset, chooseLink, partitionLink, partitionOf, reporterOf 
 import { normaliseName, possessive } from '../text.js';
 import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty/uncertainty.js';
 import { gwFromTwhPerYear } from './common/units.js';
-import { checkCarbonBracket, checkComputedBasis, checkPeriod, checkUncertainty } from './common/validation.js';
+import { checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
+import { checkUncertainty } from './uncertainty/uncertainty.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {

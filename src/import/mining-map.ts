@@ -1,4 +1,5 @@
-import { indexData, resolveRegion } from '../core/regions/lookup.js';
+import { indexData } from '../core/regions/lookup.js';
+import { resolveRegion } from '../core/regions/names.js';
 import { describeMonth } from '../core/common/period.js';
 import { quoteList, suggest } from '../text.js';
 import { UsageError } from '../errors.js';

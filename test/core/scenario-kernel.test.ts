@@ -1,21 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyPlan, fillCarbonWeights, scenarioKernel, slotRecords } from '../../src/core/scenario/scenario-kernel.js';
+import type { ScenarioPlan } from '../../src/core/scenario/scenario-plan.js';
+import { simulateScenarioShares } from '../../src/core/scenario/scenario-simulation.js';
+import type { CarbonLayout, LayoutRecord } from '../../src/core/carbon/layout.js';
 import {
-  fillCarbonWeights,
   fillOwnShares,
   fillShares,
-  scenarioKernel,
-  slotRecords,
-  treeArrays,
-} from '../../src/core/scenario/scenario-kernel.js';
-import { applyPlan, type ScenarioPlan } from '../../src/core/scenario/scenario-plan.js';
-import { simulateScenarioShares } from '../../src/core/scenario/scenario-simulation.js';
-import {
-  type CarbonLayout,
-  type LayoutRecord,
   linkShares,
   type ShareLink,
   shareTree,
+  treeArrays,
 } from '../../src/core/shares/share-tree.js';
 import {
   DEFAULT_UNCERTAINTY,

@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
 import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
-import { indexData, resolveOneRegion } from '../../core/regions/lookup.js';
+import { indexData } from '../../core/regions/lookup.js';
+import { resolveOneRegion } from '../../core/regions/names.js';
 
 const COMPARE_ONE_REGION =
   'compare ranks one figure at a time (run it once for each region, or use `estimate --region a,b` to estimate several)';

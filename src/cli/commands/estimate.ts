@@ -6,7 +6,8 @@ import {
   estimate,
   regionsWithShares,
 } from '../../core/estimate.js';
-import { indexData, resolveRegion } from '../../core/regions/lookup.js';
+import { indexData } from '../../core/regions/lookup.js';
+import { resolveRegion } from '../../core/regions/names.js';
 import { middleDayOf, monthPeriod, yearPeriod } from '../../core/common/period.js';
 import { checkModelDate, checkPeriod } from '../../core/common/validation.js';
 import type { Region } from '../../data/schemas.js';

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import { indexData, resolveOneRegion, sourceOf } from '../../core/regions/lookup.js';
+import { indexData, sourceOf } from '../../core/regions/lookup.js';
+import { resolveOneRegion } from '../../core/regions/names.js';
 import { shareSeries } from '../../core/shares/share-series.js';
 import { assertShareDataset } from '../../core/shares/shares.js';
 import { UsageError } from '../../errors.js';

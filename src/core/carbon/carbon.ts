@@ -2,15 +2,8 @@ import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../../data/
 import { chooseIntensity } from './intensity.js';
 import type { DataIndex } from '../regions/lookup.js';
 import { describePeriod, type Period } from '../common/period.js';
-import {
-  carbonLayout,
-  type IntensityPart,
-  linkShares,
-  regionIntensity,
-  type ShareLink,
-  shareLinks,
-  shareTree,
-} from '../shares/share-tree.js';
+import { carbonLayout, type IntensityPart, regionIntensity } from './layout.js';
+import { linkShares, type ShareLink, shareLinks, shareTree } from '../shares/share-tree.js';
 import { possessive } from '../../text.js';
 import { mtco2FromTwh, roundSignificant } from '../common/units.js';
 

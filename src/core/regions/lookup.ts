@@ -103,8 +103,6 @@ export function regionChain(index: DataIndex, regionId: string): Region[] {
   return chain;
 }
 
-export { resolveOneRegion, resolveRegion } from './names.js';
-
 export function sourceOf(index: DataIndex, id: string): { id: string; title: string; url: string | null } {
   const source = index.sources.get(id);
   return { id, title: source?.title ?? id, url: source?.url ?? null };

@@ -1,6 +1,5 @@
 import { UsageError } from '../../errors.js';
 import type { DataIndex } from '../regions/lookup.js';
-import { applyScenario, scenarioKernel } from './scenario-kernel.js';
 import type { ShareTree } from '../shares/share-tree.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
@@ -67,9 +66,4 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
     redistribute: plannedRedistribution,
     moves,
   };
-}
-
-/** Applies a planned scenario to world shares in place: bans first, then moves ({@link applyScenario}). */
-export function applyPlan(tree: ShareTree, values: Float64Array, plan: ScenarioPlan): void {
-  applyScenario(scenarioKernel(tree, plan), values);
 }

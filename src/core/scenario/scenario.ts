@@ -6,12 +6,15 @@ import { UsageError } from '../../errors.js';
 import { chooseBasis, choosePeriod } from '../network/basis.js';
 import { caveatsOf, restsOnSecondhand } from '../common/caveats.js';
 import { type DataIndex, regionChain } from '../regions/lookup.js';
-import { applyPlan, planScenario, type ScenarioInput } from './scenario-plan.js';
+import { applyPlan } from './scenario-kernel.js';
+import { planScenario, type ScenarioInput } from './scenario-plan.js';
 import { simulateScenarioShares } from './scenario-simulation.js';
-import { carbonLayout, linkShares, regionIntensity, shareLinks, shareTree } from '../shares/share-tree.js';
+import { carbonLayout, regionIntensity } from '../carbon/layout.js';
+import { linkShares, shareLinks, shareTree } from '../shares/share-tree.js';
 import type { UncertaintyOptions } from '../uncertainty/uncertainty.js';
 import { mtco2FromTwh } from '../common/units.js';
-import { checkPeriod, checkScenarioInput, checkUncertainty } from '../common/validation.js';
+import { checkPeriod, checkScenarioInput } from '../common/validation.js';
+import { checkUncertainty } from '../uncertainty/uncertainty.js';
 
 export type { Move, Redistribution, ScenarioInput } from './scenario-plan.js';
 
