@@ -14,7 +14,7 @@ export {
   inService,
   thresholdJPerTh,
   topDownTwh,
-} from './core/bottom-up.js';
+} from './core/network/bottom-up.js';
 export {
   alternativeTotals,
   annualFactor,
@@ -22,23 +22,24 @@ export {
   chooseBasis,
   choosePeriod,
   latestMeasuredYear,
-} from './core/basis.js';
-export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, intensityMix } from './core/carbon.js';
+} from './core/network/basis.js';
+export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, intensityMix } from './core/carbon/carbon.js';
 export { type Catalogue, catalogue } from './core/catalogue.js';
-export { CAVEATS, type Caveat, caveatsOf } from './core/caveats.js';
+export { CAVEATS, type Caveat, caveatsOf } from './core/common/caveats.js';
 export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';
 export { type Neighbour, neighbours, type Ranking, rankAmong } from './core/compare.js';
 export { type Estimate, type EstimateOptions, estimate, regionsWithShares, type ShareLink } from './core/estimate.js';
-export { weakestEvidence } from './core/evidence.js';
-export { indexData, regionChain, resolveRegion } from './core/lookup.js';
-export { type NetworkResult, networkBottomUp, networkTopDown } from './core/network.js';
-export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network-series.js';
-export { type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario.js';
-export { simulateChanges, simulateEstimate, type UncertaintyOptions } from './core/uncertainty.js';
-export type { ProgressCallback } from './core/progress.js';
-export { type ShareMonth, type ShareSeries, shareSeries } from './core/share-series.js';
-export { chooseLink, type LinkChoice, type Partition, partitionOf } from './core/shares.js';
-export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/units.js';
+export { weakestEvidence } from './core/common/evidence.js';
+export { indexData, regionChain } from './core/regions/lookup.js';
+export { resolveRegion } from './core/regions/names.js';
+export { type NetworkResult, networkBottomUp, networkTopDown } from './core/network/network.js';
+export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network/network-series.js';
+export { type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario/scenario.js';
+export { simulateChanges, simulateEstimate, type UncertaintyOptions } from './core/uncertainty/uncertainty.js';
+export type { ProgressCallback } from './core/common/progress.js';
+export { type ShareMonth, type ShareSeries, shareSeries } from './core/shares/share-series.js';
+export { chooseLink, type LinkChoice, type Partition, partitionOf } from './core/shares/shares.js';
+export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/common/units.js';
 export {
   CARBON_BASES,
   type CarbonBasis,

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadData } from '../src/data/load.js';
 import type { Dataset } from '../src/data/dataset.js';
-import { CBECI_OVERHEADS } from '../src/core/bottom-up.js';
+import { CBECI_OVERHEADS } from '../src/core/network/bottom-up.js';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/mining-energy.js', import.meta.url));

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { indexData } from '../src/core/lookup.js';
-import { resolveRegion } from '../src/core/names.js';
-import { checkDecimal } from '../src/core/validation.js';
+import { indexData } from '../src/core/regions/lookup.js';
+import { resolveRegion } from '../src/core/regions/names.js';
+import { checkDecimal } from '../src/cli/option-text.js';
 import { ENERGY_TWH_PER_YEAR_RANGE } from '../src/data/ranges.js';
 import { loadSeeds } from '../src/data/seeds.js';
 import { importData } from '../src/import/import-data.js';

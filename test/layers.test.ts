@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -13,7 +14,7 @@ describe('the layer rule in the lint config', () => {
     ['src/core/probe.ts', '../cli/options.js'],
     ['src/data/probe.ts', '../core/estimate.js'],
     ['src/data/probe.ts', '../contract/estimate.js'],
-    ['src/contract/probe.ts', '../core/caveats.js'],
+    ['src/contract/probe.ts', '../core/common/caveats.js'],
     ['src/format/probe.ts', '../cli/main.js'],
     ['src/import/probe.ts', '../format/csv.js'],
     ['src/probe.ts', './core/estimate.js'],
@@ -24,9 +25,45 @@ describe('the layer rule in the lint config', () => {
   it.each([
     ['src/core/probe.ts', '../data/schemas.js'],
     ['src/core/probe.ts', '../contract/estimate.js'],
-    ['src/import/probe.ts', '../core/lookup.js'],
+    ['src/import/probe.ts', '../core/regions/lookup.js'],
     ['src/cli/probe.ts', '../format/table.js'],
   ])('lets %s import %s', async (file, from) => {
     expect(await restricted(file, from)).toBe(false);
+  });
+});
+
+describe('the direction between the concepts of the core', () => {
+  it.each([
+    ['src/core/common/probe.ts', '../regions/lookup.js'],
+    ['src/core/regions/probe.ts', '../shares/shares.js'],
+    ['src/core/shares/probe.ts', '../network/basis.js'],
+    ['src/core/shares/probe.ts', '../carbon/carbon.js'],
+    ['src/core/network/probe.ts', '../shares/shares.js'],
+    ['src/core/carbon/probe.ts', '../scenario/scenario.js'],
+    ['src/core/uncertainty/probe.ts', '../regions/lookup.js'],
+    ['src/core/scenario/probe.ts', '../estimate.js'],
+    ['src/core/carbon/probe.ts', '../../core/report.js'],
+    ['src/core/shares/probe.ts', '../../cli/option-text.js'],
+  ])('refuses %s importing %s', async (file, from) => {
+    expect(await restricted(file, from)).toBe(true);
+  });
+
+  it.each([
+    ['src/core/shares/probe.ts', '../regions/lookup.js'],
+    ['src/core/carbon/probe.ts', '../shares/share-tree.js'],
+    ['src/core/scenario/probe.ts', '../carbon/layout.js'],
+    ['src/core/network/probe.ts', './basis.js'],
+    ['src/core/network/probe.ts', '../../data/schemas.js'],
+    ['src/core/probe.ts', './scenario/scenario.js'],
+  ])('lets %s import %s', async (file, from) => {
+    expect(await restricted(file, from)).toBe(false);
+  });
+
+  it('covers every folder of src/core/: none may import a product', async () => {
+    const folders = readdirSync(new URL('../src/core/', import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.length).toBeGreaterThan(5);
+    for (const folder of folders) expect(await restricted(`src/core/${folder}/probe.ts`, '../estimate.js')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { CARBON_BRACKET_GCO2_PER_KWH } from '../core/carbon.js';
+import { CARBON_BRACKET_GCO2_PER_KWH } from '../core/carbon/carbon.js';
 import type { EstimateOptions } from '../core/estimate.js';
 import { CARBON_BASES } from '../data/vocabulary.js';
 import { parseBracket, parseMonth, parseYear } from './options.js';

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
-import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Overheads, type Weighting } from '../core/bottom-up.js';
-import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown } from '../core/network.js';
+import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Overheads, type Weighting } from '../core/network/bottom-up.js';
+import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown } from '../core/network/network.js';
 import { plainlyValidHardware } from '../data/hardware-list.js';
 import { jsonProblemText, parseJson } from '../data/json.js';
 import { MAX_MACHINES } from '../data/limits.js';

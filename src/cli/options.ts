@@ -1,16 +1,7 @@
 import { renderWarning } from '../format/warnings.js';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  carbonBracketFromText,
-  checkDate,
-  checkDecimal,
-  checkMonth,
-  checkSamples,
-  checkSeed,
-  checkYearText,
-  overheadsFromText,
-  wholeNumber,
-} from '../core/validation.js';
+import { carbonBracketFromText, checkDecimal, checkYearText, overheadsFromText, wholeNumber } from './option-text.js';
+import { checkDate, checkMonth, checkSamples, checkSeed } from '../core/common/validation.js';
 import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
@@ -26,7 +17,7 @@ import {
   renderOutput,
 } from '../format/output.js';
 
-/** Runs a check of src/core/validation.ts on an option's value, reporting its message as commander does. */
+/** Runs a check of src/core/common/validation.ts on an option's value, reporting its message as commander does. */
 export function asOptionCheck<T>(check: () => T): T {
   try {
     return check();

@@ -1,4 +1,4 @@
-import type { ProgressCallback } from '../core/progress.js';
+import type { ProgressCallback } from '../core/common/progress.js';
 import { terminalText } from '../text.js';
 import { CLEAR_PROGRESS, progressLine, renderProgress } from '../format/progress.js';
 import { stderr, writeExact } from './streams.js';

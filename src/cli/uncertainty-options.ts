@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty.js';
+import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty/uncertainty.js';
 import { SHARE_SPREAD_PCT_RANGE, UNIT_SPREAD_RANGE } from '../data/ranges.js';
 import { UsageError } from '../errors.js';
 import { decimalParser, parseSamples, parseSeed } from './options.js';

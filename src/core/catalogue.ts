@@ -1,9 +1,9 @@
 import type { Dataset } from '../data/dataset.js';
 import type { Coverage, Evidence } from '../data/vocabulary.js';
 import { yearsCovered } from '../data/dates.js';
-import { coverageOf, describeCoverage } from './basis.js';
-import { weakestEvidence } from './evidence.js';
-import { indexData } from './lookup.js';
+import { coverageOf, describeCoverage } from './network/basis.js';
+import { weakestEvidence } from './common/evidence.js';
+import { indexData } from './regions/lookup.js';
 
 /** What the data holds besides regions and sources: the `datasets` command's document. */
 export interface Catalogue {

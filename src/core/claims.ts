@@ -4,10 +4,10 @@ import { estimate } from './estimate.js';
 import type { Baseline, HashrateShare, Region } from '../data/schemas.js';
 import type { Check, Seed } from '../data/seed-schema.js';
 import { rankAmong } from './compare.js';
-import { type DataIndex, indexData } from './lookup.js';
-import { monthIndex } from './period.js';
+import { type DataIndex, indexData } from './regions/lookup.js';
+import { monthIndex } from './common/period.js';
 import { normaliseName } from '../text.js';
-import { roundSignificant } from './units.js';
+import { roundSignificant } from './common/units.js';
 
 export type Verdict = 'reproduced' | 'contradicted' | 'not checkable';
 

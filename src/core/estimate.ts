@@ -1,22 +1,23 @@
 import type { z } from 'zod';
 import type { EstimateOutputSchema } from '../contract/estimate.js';
 import { yearsCovered } from '../data/dates.js';
-import type { ProgressCallback } from './progress.js';
+import type { ProgressCallback } from './common/progress.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonBasis, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import { alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './basis.js';
-import { caveatsOf, restsOnSecondhand } from './caveats.js';
-import { type Energy, estimateCarbon } from './carbon.js';
+import { alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './network/basis.js';
+import { caveatsOf, restsOnSecondhand } from './common/caveats.js';
+import { type Energy, estimateCarbon } from './carbon/carbon.js';
 import { rankAmong } from './compare.js';
-import { weakestEvidence } from './evidence.js';
-import { type DataIndex, indexData, regionChain, sourceOf } from './lookup.js';
-import type { Period } from './period.js';
-import { assertShareDataset, chooseLink, partitionLink, partitionOf, reporterOf } from './shares.js';
+import { weakestEvidence } from './common/evidence.js';
+import { type DataIndex, indexData, regionChain, sourceOf } from './regions/lookup.js';
+import type { Period } from './common/period.js';
+import { assertShareDataset, chooseLink, partitionLink, partitionOf, reporterOf } from './shares/shares.js';
 import { normaliseName, possessive } from '../text.js';
-import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty.js';
-import { gwFromTwhPerYear } from './units.js';
-import { checkCarbonBracket, checkComputedBasis, checkPeriod, checkUncertainty } from './validation.js';
+import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty/uncertainty.js';
+import { gwFromTwhPerYear } from './common/units.js';
+import { checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
+import { checkUncertainty } from './uncertainty/uncertainty.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
@@ -83,7 +84,7 @@ export interface ShareLink {
   notes: string[];
 }
 
-export { CAVEATS, type Caveat } from './caveats.js';
+export { CAVEATS, type Caveat } from './common/caveats.js';
 
 /**
  * One region's estimate, before rounding: the type of the `--json` contract, defined once by its published schema

@@ -2,13 +2,13 @@ import type { Dataset } from '../data/dataset.js';
 import { yearsCovered } from '../data/dates.js';
 import type { Region, Source } from '../data/schemas.js';
 import type { Coverage, Evidence } from '../data/vocabulary.js';
-import { annualFactor, coverageOf } from './basis.js';
-import { CARBON_BRACKET_GCO2_PER_KWH, carbonOverBounds } from './carbon.js';
+import { annualFactor, coverageOf } from './network/basis.js';
+import { CARBON_BRACKET_GCO2_PER_KWH, carbonOverBounds } from './carbon/carbon.js';
 import { type Neighbour, neighbours, rankAmong } from './compare.js';
 import { type Estimate, type EstimateOptions, estimate } from './estimate.js';
-import { type DataIndex, indexData, regionChain } from './lookup.js';
-import { breaksLink, shareRecords } from './shares.js';
-import { monthIndex } from './period.js';
+import { type DataIndex, indexData, regionChain } from './regions/lookup.js';
+import { breaksLink, shareRecords } from './shares/shares.js';
+import { monthIndex } from './common/period.js';
 
 /** Countries shown on each side of the region in the comparison with the baseline. */
 export const REPORT_NEIGHBOURS = 6;

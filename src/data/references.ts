@@ -301,7 +301,7 @@ function baselineCountryProblems(baselines: readonly Baseline[]): string[] {
 
 /**
  * A region's share of its parent for a year: the plain mean of its months recorded in that year. The one
- * definition: the data checks use it, and so does `chooseShare` in src/core/shares.ts.
+ * definition: the data checks use it, and so does `chooseShare` in src/core/shares/shares.ts.
  */
 export function yearMeanPct(monthlyPcts: readonly number[]): number {
   return monthlyPcts.reduce((sum, pct) => sum + pct, 0) / monthlyPcts.length;
@@ -311,7 +311,7 @@ export function yearMeanPct(monthlyPcts: readonly number[]): number {
  * Children whose yearly shares of a parent add up to more than 100%: each month may sum to 100% or less, yet
  * children recorded in different months (one at 60% in January only, another at 60% in February only) give an
  * estimate of the year 120% of the parent. A remainder (kind `other`) is left out of the sum: the estimate takes
- * such an excess out of the remainder first (`dividePartition` in src/core/shares.ts), as it holds regions that
+ * such an excess out of the remainder first (`dividePartition` in src/core/shares/shares.ts), as it holds regions that
  * other months name. Checked per share dataset, parent and year, with the monthly tolerance.
  */
 function yearlyShareProblems(data: Dataset): string[] {

@@ -1,5 +1,5 @@
 import type { Estimate } from '../core/estimate.js';
-import { roundSignificant } from '../core/units.js';
+import { roundSignificant } from '../core/common/units.js';
 import { replaceControls } from '../text.js';
 import { parseDecimal } from '../data/numbers.js';
 

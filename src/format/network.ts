@@ -1,5 +1,5 @@
-import type { NetworkResult } from '../core/network.js';
-import type { SeriesResult } from '../core/network-series.js';
+import type { NetworkResult } from '../core/network/network.js';
+import type { SeriesResult } from '../core/network/network-series.js';
 import type { Colors } from './color.js';
 import { formatNumber } from './numbers.js';
 import { table } from './table.js';

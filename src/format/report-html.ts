@@ -1,5 +1,5 @@
 import type { Estimate } from '../core/estimate.js';
-import { describeMonth } from '../core/period.js';
+import { describeMonth } from '../core/common/period.js';
 import type { ReportModel } from '../core/report.js';
 import { type Chart, CHART_FONT, type ChartTable } from './charts.js';
 import { escapeHtml, escapeHtmlLines, jsonForScript, linkableUrl } from './html.js';

@@ -1,4 +1,4 @@
-import type { Footprint, ScenarioResult } from '../core/scenario.js';
+import type { Footprint, ScenarioResult } from '../core/scenario/scenario.js';
 import type { Colors } from './color.js';
 import { formatNumber } from './numbers.js';
 import { table } from './table.js';

@@ -1,4 +1,4 @@
-import type { ShareSeries } from '../core/share-series.js';
+import type { ShareSeries } from '../core/shares/share-series.js';
 import { possessive } from '../text.js';
 import type { Colors } from './color.js';
 import { formatNumber, sparkline } from './numbers.js';

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../core/catalogue.js';
 import type { Estimate } from '../core/estimate.js';
 import { compareText } from '../text.js';
-import { describeMonthEstimate } from '../core/period.js';
+import { describeMonthEstimate } from '../core/common/period.js';
 import type { Colors } from './color.js';
 import { formatNumber, ordinal, shortStanding, span, standing } from './numbers.js';
 import { displayWidth, maxLineWidth, wrapLine, wrapText } from './width.js';

@@ -1,5 +1,5 @@
-import { THS_PER_EHS } from '../core/bottom-up.js';
-import { roundSignificant } from '../core/units.js';
+import { THS_PER_EHS } from '../core/network/bottom-up.js';
+import { roundSignificant } from '../core/common/units.js';
 import { DataError } from '../errors.js';
 import type { Source } from '../data/schemas.js';
 import {

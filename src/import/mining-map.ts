@@ -1,11 +1,12 @@
-import { indexData, resolveRegion } from '../core/lookup.js';
-import { describeMonth } from '../core/period.js';
+import { indexData } from '../core/regions/lookup.js';
+import { resolveRegion } from '../core/regions/names.js';
+import { describeMonth } from '../core/common/period.js';
 import { quoteList, suggest } from '../text.js';
 import { UsageError } from '../errors.js';
 import { EMPTY_DATASET } from '../data/dataset.js';
 import type { HashrateShare, Region, Source } from '../data/schemas.js';
 import { CBECI_LICENCE, CBECI_PUBLISHER } from './cbeci-energy.js';
-import { COMPLETE_TOLERANCE_PCT } from '../core/lookup.js';
+import { COMPLETE_TOLERANCE_PCT } from '../core/regions/lookup.js';
 import {
   checkRowWidths,
   csvRecords,

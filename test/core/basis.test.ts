@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alternativeTotals, chooseBasis, describeCoverage, latestMeasuredYear } from '../../src/core/basis.js';
+import { alternativeTotals, chooseBasis, describeCoverage, latestMeasuredYear } from '../../src/core/network/basis.js';
 import { estimate } from '../../src/core/estimate.js';
-import { indexData, regionChain } from '../../src/core/lookup.js';
+import { indexData, regionChain } from '../../src/core/regions/lookup.js';
 import type { NetworkSeries } from '../../src/data/schemas.js';
 import { share, tinyDataset } from './fixtures.js';
 

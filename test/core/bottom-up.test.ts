@@ -8,7 +8,7 @@ import {
   thresholdJPerTh,
   THS_PER_EHS,
   topDownTwh,
-} from '../../src/core/bottom-up.js';
+} from '../../src/core/network/bottom-up.js';
 import type { Hardware } from '../../src/data/schemas.js';
 
 const machine = (model: string, released: string, jPerTh: number): Hardware => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { intensityMix } from '../../src/core/carbon.js';
-import { indexData } from '../../src/core/lookup.js';
-import { monthPeriod, yearPeriod } from '../../src/core/period.js';
-import { shareLinks } from '../../src/core/share-tree.js';
+import { intensityMix } from '../../src/core/carbon/carbon.js';
+import { indexData } from '../../src/core/regions/lookup.js';
+import { monthPeriod, yearPeriod } from '../../src/core/common/period.js';
+import { shareLinks } from '../../src/core/shares/share-tree.js';
 import { loadData } from '../../src/data/load.js';
 import { SHIPPED_DATA } from '../helpers.js';
 

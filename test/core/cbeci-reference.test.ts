@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
-import { networkSeries, type SeriesResult } from '../../src/core/network-series.js';
+import { CBECI_OVERHEADS } from '../../src/core/network/bottom-up.js';
+import { networkSeries, type SeriesResult } from '../../src/core/network/network-series.js';
 import type { Hardware } from '../../src/data/schemas.js';
 import { parseCsv } from '../../src/data/csv.js';
 import { FIXTURES } from '../helpers.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bottomUp, CBECI_OVERHEADS, LIFETIME_DAYS, type Weighting } from '../../src/core/bottom-up.js';
-import { EligibilitySweep } from '../../src/core/eligibility-sweep.js';
+import { bottomUp, CBECI_OVERHEADS, LIFETIME_DAYS, type Weighting } from '../../src/core/network/bottom-up.js';
+import { EligibilitySweep } from '../../src/core/network/eligibility-sweep.js';
 import type { Hardware } from '../../src/data/schemas.js';
 import { fuzzParameters } from '../fuzz/settings.js';
 

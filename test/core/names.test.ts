@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithCountries } from '../../src/core/compare.js';
-import { indexData } from '../../src/core/lookup.js';
-import { baselineOnlyCountries, resolveBaselineCountry, resolveRegion } from '../../src/core/names.js';
+import { indexData } from '../../src/core/regions/lookup.js';
+import { baselineOnlyCountries, resolveBaselineCountry, resolveRegion } from '../../src/core/regions/names.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { Region } from '../../src/data/schemas.js';
 import { UsageError } from '../../src/errors.js';

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
-import { networkSeries, type SeriesInputRow, trailingMeans, windowStarts } from '../../src/core/network-series.js';
+import { CBECI_OVERHEADS } from '../../src/core/network/bottom-up.js';
+import {
+  networkSeries,
+  type SeriesInputRow,
+  trailingMeans,
+  windowStarts,
+} from '../../src/core/network/network-series.js';
 import type { Hardware } from '../../src/data/schemas.js';
 
 const hardware: Hardware[] = [

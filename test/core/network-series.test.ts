@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bottomUp, CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
-import { networkSeries, type SeriesInputRow, windowStarts } from '../../src/core/network-series.js';
+import { bottomUp, CBECI_OVERHEADS } from '../../src/core/network/bottom-up.js';
+import { networkSeries, type SeriesInputRow, windowStarts } from '../../src/core/network/network-series.js';
 import type { Hardware } from '../../src/data/schemas.js';
 
 const hardware: Hardware[] = [

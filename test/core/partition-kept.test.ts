@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexData } from '../../src/core/lookup.js';
-import { monthPeriod, yearPeriod } from '../../src/core/period.js';
-import { shareLinks } from '../../src/core/share-tree.js';
-import { chooseLink, partitionOf } from '../../src/core/shares.js';
+import { indexData } from '../../src/core/regions/lookup.js';
+import { monthPeriod, yearPeriod } from '../../src/core/common/period.js';
+import { shareLinks } from '../../src/core/shares/share-tree.js';
+import { chooseLink, partitionOf } from '../../src/core/shares/shares.js';
 import { shippedData } from '../helpers.js';
 import { share, tinyDataset } from './fixtures.js';
 

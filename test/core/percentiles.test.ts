@@ -7,7 +7,7 @@ import {
   selectRank,
   simulateChanges,
   triangular,
-} from '../../src/core/uncertainty.js';
+} from '../../src/core/uncertainty/uncertainty.js';
 
 /** Nearest-rank percentiles by a full sort of a copy: the definition the selection must match exactly. */
 function sortedPercentiles(values: ArrayLike<number>) {

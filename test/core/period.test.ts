@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeDistance, monthIndex, monthPeriod, monthsFromPeriod, yearPeriod } from '../../src/core/period.js';
+import {
+  describeDistance,
+  monthIndex,
+  monthPeriod,
+  monthsFromPeriod,
+  yearPeriod,
+} from '../../src/core/common/period.js';
 
 describe('monthsFromPeriod', () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import { buildReport, nothingToChart, type ReportModel } from '../../src/core/report.js';
 import { estimate } from '../../src/core/estimate.js';
-import { indexData, regionChain } from '../../src/core/lookup.js';
+import { indexData, regionChain } from '../../src/core/regions/lookup.js';
 
 const data = await loadData();
 const index = indexData(data);

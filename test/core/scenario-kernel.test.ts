@@ -1,23 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyPlan, fillCarbonWeights, scenarioKernel, slotRecords } from '../../src/core/scenario/scenario-kernel.js';
+import type { ScenarioPlan } from '../../src/core/scenario/scenario-plan.js';
+import { simulateScenarioShares } from '../../src/core/scenario/scenario-simulation.js';
+import type { CarbonLayout, LayoutRecord } from '../../src/core/carbon/layout.js';
 import {
-  fillCarbonWeights,
   fillOwnShares,
   fillShares,
-  scenarioKernel,
-  slotRecords,
-  treeArrays,
-} from '../../src/core/scenario-kernel.js';
-import { applyPlan, type ScenarioPlan } from '../../src/core/scenario-plan.js';
-import { simulateScenarioShares } from '../../src/core/scenario-simulation.js';
-import {
-  type CarbonLayout,
-  type LayoutRecord,
   linkShares,
   type ShareLink,
   shareTree,
-} from '../../src/core/share-tree.js';
-import { DEFAULT_UNCERTAINTY, type FootprintDraw, simulateChanges, linkSpreadPct } from '../../src/core/uncertainty.js';
+  treeArrays,
+} from '../../src/core/shares/share-tree.js';
+import {
+  DEFAULT_UNCERTAINTY,
+  type FootprintDraw,
+  simulateChanges,
+  linkSpreadPct,
+} from '../../src/core/uncertainty/uncertainty.js';
 
 /** A random case: a tree (each region's parent an earlier slot), shares, a plan on it and a carbon layout. */
 const caseArbitrary = fc

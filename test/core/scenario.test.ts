@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bottomUp, CBECI_OVERHEADS } from '../../src/core/bottom-up.js';
+import { bottomUp, CBECI_OVERHEADS } from '../../src/core/network/bottom-up.js';
 import { estimate } from '../../src/core/estimate.js';
-import { indexData, regionChain } from '../../src/core/lookup.js';
-import { runScenario, type ScenarioInput } from '../../src/core/scenario.js';
+import { indexData, regionChain } from '../../src/core/regions/lookup.js';
+import { runScenario, type ScenarioInput } from '../../src/core/scenario/scenario.js';
 import { shippedData } from '../helpers.js';
 
 const data = await shippedData();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_REGION_DEPTH } from '../../src/data/limits.js';
 import type { Region } from '../../src/data/schemas.js';
-import { indexData } from '../../src/core/lookup.js';
-import { yearPeriod } from '../../src/core/period.js';
-import { shareLinks, shareTree } from '../../src/core/share-tree.js';
+import { indexData } from '../../src/core/regions/lookup.js';
+import { yearPeriod } from '../../src/core/common/period.js';
+import { shareLinks, shareTree } from '../../src/core/shares/share-tree.js';
 import { share, tinyDataset } from './fixtures.js';
 
 describe('shareLinks', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexData } from '../../src/core/lookup.js';
-import { monthPeriod, yearPeriod } from '../../src/core/period.js';
-import { chooseShare, partitionOf } from '../../src/core/shares.js';
+import { indexData } from '../../src/core/regions/lookup.js';
+import { monthPeriod, yearPeriod } from '../../src/core/common/period.js';
+import { chooseShare, partitionOf } from '../../src/core/shares/shares.js';
 import { shippedData } from '../helpers.js';
 import { share } from './fixtures.js';
 

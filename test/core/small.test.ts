@@ -8,7 +8,7 @@ import {
   possessive,
   suggest,
 } from '../../src/text.js';
-import { gwFromTwhPerYear, mtco2FromTwh, roundSignificant } from '../../src/core/units.js';
+import { gwFromTwhPerYear, mtco2FromTwh, roundSignificant } from '../../src/core/common/units.js';
 import { tinyDataset } from './fixtures.js';
 
 describe('units', () => {

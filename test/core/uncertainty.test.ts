@@ -7,7 +7,7 @@ import {
   simulateChanges,
   simulateEstimate,
   triangular,
-} from '../../src/core/uncertainty.js';
+} from '../../src/core/uncertainty/uncertainty.js';
 import { share, tinyDataset } from './fixtures.js';
 
 const settings = {

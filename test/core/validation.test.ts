@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   carbonBracketFromText,
-  checkDate,
   checkDecimal,
-  checkMonth,
-  checkRange,
-  checkWindowDays,
   checkYearText,
   decimalNumber,
   overheadsFromText,
   wholeNumber,
-} from '../../src/core/validation.js';
+} from '../../src/cli/option-text.js';
+import { checkDate, checkMonth, checkRange, checkWindowDays } from '../../src/core/common/validation.js';
 import {
   ENERGY_TWH_PER_YEAR_RANGE,
   HASHRATE_EHS_RANGE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NetworkResult } from '../../src/core/network.js';
-import type { SeriesResult } from '../../src/core/network-series.js';
+import type { NetworkResult } from '../../src/core/network/network.js';
+import type { SeriesResult } from '../../src/core/network/network-series.js';
 import { createColors } from '../../src/format/color.js';
 import { renderModelTable, renderSeriesTable } from '../../src/format/network.js';
 import { displayWidth, stripAnsi } from '../../src/format/width.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioResult } from '../../src/core/scenario.js';
+import type { ScenarioResult } from '../../src/core/scenario/scenario.js';
 import { createColors } from '../../src/format/color.js';
 import { renderScenario } from '../../src/format/scenario.js';
 import { displayWidth, stripAnsi } from '../../src/format/width.js';

@@ -1,12 +1,13 @@
 import { type Command, Option } from 'commander';
 import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
-import { indexData, resolveOneRegion } from '../../core/lookup.js';
+import { indexData } from '../../core/regions/lookup.js';
+import { resolveOneRegion } from '../../core/regions/names.js';
 
 const COMPARE_ONE_REGION =
   'compare ranks one figure at a time (run it once for each region, or use `estimate --region a,b` to estimate several)';
-import { resolveBaselineCountry } from '../../core/names.js';
-import { checkAroundCount } from '../../core/validation.js';
+import { resolveBaselineCountry } from '../../core/regions/names.js';
+import { checkAroundCount } from '../../core/common/validation.js';
 import { ENERGY_TWH_PER_YEAR_RANGE } from '../../data/ranges.js';
 import { UsageError } from '../../errors.js';
 import type { CompareRanking } from '../../format/compare.js';

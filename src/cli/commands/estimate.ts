@@ -6,9 +6,10 @@ import {
   estimate,
   regionsWithShares,
 } from '../../core/estimate.js';
-import { indexData, resolveRegion } from '../../core/lookup.js';
-import { middleDayOf, monthPeriod, yearPeriod } from '../../core/period.js';
-import { checkModelDate, checkPeriod } from '../../core/validation.js';
+import { indexData } from '../../core/regions/lookup.js';
+import { resolveRegion } from '../../core/regions/names.js';
+import { middleDayOf, monthPeriod, yearPeriod } from '../../core/common/period.js';
+import { checkModelDate, checkPeriod } from '../../core/common/validation.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { StreamedList } from '../../format/stream.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { catalogue } from '../../core/catalogue.js';
-import { indexData } from '../../core/lookup.js';
+import { indexData } from '../../core/regions/lookup.js';
 import type { RegionListing } from '../../format/lists.js';
 import { datasetRecords } from '../../format/records.js';
 import { renderSourceList } from '../../format/sources.js';

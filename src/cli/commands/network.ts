@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { CBECI_PRICE_USD_PER_KWH } from '../../core/bottom-up.js';
-import { networkSeries } from '../../core/network-series.js';
+import { CBECI_PRICE_USD_PER_KWH } from '../../core/network/bottom-up.js';
+import { networkSeries } from '../../core/network/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { shippedDataDir } from '../../data/load.js';
-import { checkWindowDays } from '../../core/validation.js';
+import { checkWindowDays } from '../../core/common/validation.js';
 import { pathExists } from '../../data/read-file.js';
 import { UsageError } from '../../errors.js';
 import { progressReporter } from '../progress.js';

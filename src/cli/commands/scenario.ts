@@ -1,8 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { indexData, resolveOneRegion, resolveRegion } from '../../core/lookup.js';
-import { type Move, type Redistribution, runScenario, type ScenarioResult } from '../../core/scenario.js';
+import { indexData } from '../../core/regions/lookup.js';
+import { resolveOneRegion, resolveRegion } from '../../core/regions/names.js';
+import { type Move, type Redistribution, runScenario, type ScenarioResult } from '../../core/scenario/scenario.js';
 import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
-import { decimalNumber } from '../../core/validation.js';
+import { decimalNumber } from '../option-text.js';
 import { UsageError } from '../../errors.js';
 import { scenarioRecords } from '../../format/records.js';
 import { progressReporter } from '../progress.js';

@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
-import { indexData, resolveOneRegion, sourceOf } from '../../core/lookup.js';
-import { shareSeries } from '../../core/share-series.js';
-import { assertShareDataset } from '../../core/shares.js';
+import { indexData, sourceOf } from '../../core/regions/lookup.js';
+import { resolveOneRegion } from '../../core/regions/names.js';
+import { shareSeries } from '../../core/shares/share-series.js';
+import { assertShareDataset } from '../../core/shares/shares.js';
 import { UsageError } from '../../errors.js';
 import { shareRecords } from '../../format/records.js';
 import {

@@ -1,10 +1,10 @@
-import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '../data/schemas.js';
-import { yearsCovered } from '../data/dates.js';
-import { daysInYear } from '../data/vocabulary.js';
-import { UsageError } from '../errors.js';
-import type { DataIndex } from './lookup.js';
-import { describeMonth, monthPeriod, type Period, yearPeriod } from './period.js';
-import { checkPeriod } from './validation.js';
+import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '../../data/schemas.js';
+import { yearsCovered } from '../../data/dates.js';
+import { daysInYear } from '../../data/vocabulary.js';
+import { UsageError } from '../../errors.js';
+import type { DataIndex } from '../regions/lookup.js';
+import { describeMonth, monthPeriod, type Period, yearPeriod } from '../common/period.js';
+import { checkPeriod } from '../common/validation.js';
 
 /** The network total an estimate rests on, turned into one calendar year's energy. */
 export interface BasisChoice {

@@ -1,4 +1,4 @@
-import type { Hardware } from '../data/schemas.js';
+import type { Hardware } from '../../data/schemas.js';
 import { ageWeight, LIFETIME_DAYS, type Weighting } from './bottom-up.js';
 
 const MS_PER_DAY = 86_400_000;

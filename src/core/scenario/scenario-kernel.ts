@@ -1,52 +1,6 @@
+import type { CarbonLayout } from '../carbon/layout.js';
 import type { ScenarioPlan } from './scenario-plan.js';
-import type { CarbonLayout, ShareTree } from './share-tree.js';
-
-/** Lists of slots, one after another in `items`; list i is items[start[i]] up to items[start[i + 1]]. */
-export interface SlotLists {
-  start: Int32Array;
-  items: Int32Array;
-}
-
-function slotLists(lists: readonly (readonly number[])[]): SlotLists {
-  const start = new Int32Array(lists.length + 1);
-  lists.forEach((list, i) => {
-    start[i + 1] = (start[i] as number) + list.length;
-  });
-  const items = new Int32Array(start[lists.length] as number);
-  lists.forEach((list, i) => items.set(list, start[i]));
-  return { start, items };
-}
-
-/**
- * A share tree as typed arrays: the one form the share arithmetic ({@link fillShares}, {@link applyScenario},
- * {@link ownShareOf}) runs on, for the deterministic figures and for each sample of a Monte Carlo alike.
- */
-export interface TreeArrays {
-  slots: number;
-  /** Each slot's parent (the world's is -1). */
-  parent: Int32Array;
-  children: SlotLists;
-  subtrees: SlotLists;
-  ancestors: SlotLists;
-}
-
-const treeArraysOf = new WeakMap<ShareTree, TreeArrays>();
-
-/** A tree's arrays, built once a tree: an estimate asks for them once a region, on a tree of up to MAX_REGIONS. */
-export function treeArrays(tree: ShareTree): TreeArrays {
-  let arrays = treeArraysOf.get(tree);
-  if (arrays === undefined) {
-    arrays = {
-      slots: tree.ids.length,
-      parent: Int32Array.from(tree.ancestors, (chain) => chain[0] ?? -1),
-      children: slotLists(tree.children),
-      subtrees: slotLists(tree.subtrees),
-      ancestors: slotLists(tree.ancestors),
-    };
-    treeArraysOf.set(tree, arrays);
-  }
-  return arrays;
-}
+import { type ShareTree, type SlotLists, slotLists, type TreeArrays, treeArrays } from '../shares/share-tree.js';
 
 /** A share tree, a scenario plan on it and a carbon layout as typed arrays, for the arithmetic a Monte Carlo runs once a sample. */
 export interface ScenarioKernel extends TreeArrays {
@@ -90,15 +44,6 @@ export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: Carb
     gco2PerKwh: Float64Array.from(layout.records, (record) => record.gco2PerKwh),
     numbers: new Float64Array(2),
   };
-}
-
-/** World shares from each link's share of its parent (`pcts`, 0–100; link i is slot i + 1), the world 100. */
-export function fillShares(tree: TreeArrays, pcts: Float64Array, values: Float64Array): void {
-  const { parent, slots } = tree;
-  values[0] = 100;
-  for (let slot = 1; slot < slots; slot++) {
-    values[slot] = ((values[parent[slot] as number] as number) * (pcts[slot - 1] as number)) / 100;
-  }
 }
 
 /**
@@ -174,24 +119,6 @@ export function applyScenario(kernel: ScenarioKernel, values: Float64Array): voi
   }
 }
 
-/** A slot's hashrate of its own: its world share less its recorded sub-regions' (never below zero). */
-export function ownShareOf(children: SlotLists, values: Float64Array, slot: number): number {
-  const { start, items } = children;
-  const total = values[slot] as number;
-  let rest = total;
-  for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
-    rest -= values[items[j] as number] as number;
-  }
-  // What float noise leaves over from sub-regions that fill the whole region is none.
-  return rest > 1e-9 * total ? rest : 0;
-}
-
-/** Each slot's hashrate of its own ({@link ownShareOf}), once for all the footprints that read it. */
-export function fillOwnShares(tree: TreeArrays, values: Float64Array, own: Float64Array): void {
-  const { children } = tree;
-  for (let slot = 0; slot < tree.slots; slot++) own[slot] = ownShareOf(children, values, slot);
-}
-
 /** The records a slot's carbon weights may use (those of the slots in its subtree), ascending. */
 export function slotRecords(kernel: ScenarioKernel, slot: number): Int32Array {
   const { start, items } = kernel.subtrees;
@@ -228,4 +155,9 @@ export function fillCarbonWeights(
         (weights[offset + record] as number) + (own[s] as number) * (gco2PerKwh[record] as number);
     }
   }
+}
+
+/** Applies a planned scenario to world shares in place: bans first, then moves ({@link applyScenario}). */
+export function applyPlan(tree: ShareTree, values: Float64Array, plan: ScenarioPlan): void {
+  applyScenario(scenarioKernel(tree, plan), values);
 }

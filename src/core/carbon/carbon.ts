@@ -1,18 +1,11 @@
-import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../data/schemas.js';
+import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../../data/schemas.js';
 import { chooseIntensity } from './intensity.js';
-import type { DataIndex } from './lookup.js';
-import { describePeriod, type Period } from './period.js';
-import {
-  carbonLayout,
-  type IntensityPart,
-  linkShares,
-  regionIntensity,
-  type ShareLink,
-  shareLinks,
-  shareTree,
-} from './share-tree.js';
-import { possessive } from '../text.js';
-import { mtco2FromTwh, roundSignificant } from './units.js';
+import type { DataIndex } from '../regions/lookup.js';
+import { describePeriod, type Period } from '../common/period.js';
+import { carbonLayout, type IntensityPart, regionIntensity } from './layout.js';
+import { linkShares, type ShareLink, shareLinks, shareTree } from '../shares/share-tree.js';
+import { possessive } from '../../text.js';
+import { mtco2FromTwh, roundSignificant } from '../common/units.js';
 
 const formatPct = (pct: number) => String(roundSignificant(pct, 4));
 

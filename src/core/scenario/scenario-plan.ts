@@ -1,7 +1,6 @@
-import { UsageError } from '../errors.js';
-import type { DataIndex } from './lookup.js';
-import { applyScenario, scenarioKernel } from './scenario-kernel.js';
-import type { ShareTree } from './share-tree.js';
+import { UsageError } from '../../errors.js';
+import type { DataIndex } from '../regions/lookup.js';
+import type { ShareTree } from '../shares/share-tree.js';
 
 /** Where a banned region's hashrate goes: to its siblings in proportion, out of the network, or to one region. */
 export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kind: 'region'; region: string };
@@ -67,9 +66,4 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
     redistribute: plannedRedistribution,
     moves,
   };
-}
-
-/** Applies a planned scenario to world shares in place: bans first, then moves ({@link applyScenario}). */
-export function applyPlan(tree: ShareTree, values: Float64Array, plan: ScenarioPlan): void {
-  applyScenario(scenarioKernel(tree, plan), values);
 }

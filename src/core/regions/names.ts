@@ -1,7 +1,7 @@
-import type { BaselineValue, Region } from '../data/schemas.js';
-import { UsageError } from '../errors.js';
+import type { BaselineValue, Region } from '../../data/schemas.js';
+import { UsageError } from '../../errors.js';
 import type { DataIndex } from './lookup.js';
-import { normaliseName, quoteList, suggest } from '../text.js';
+import { normaliseName, quoteList, suggest } from '../../text.js';
 
 /**
  * The rules by which a user's words name a region:

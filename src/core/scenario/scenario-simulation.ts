@@ -1,13 +1,8 @@
-import {
-  applyScenario,
-  fillCarbonWeights,
-  fillOwnShares,
-  fillShares,
-  scenarioKernel,
-  slotRecords,
-} from './scenario-kernel.js';
+import { applyScenario, fillCarbonWeights, scenarioKernel, slotRecords } from './scenario-kernel.js';
+import { fillOwnShares, fillShares } from '../shares/share-tree.js';
 import type { ScenarioPlan } from './scenario-plan.js';
-import type { CarbonLayout, ShareLink, ShareTree } from './share-tree.js';
+import type { CarbonLayout } from '../carbon/layout.js';
+import type { ShareLink, ShareTree } from '../shares/share-tree.js';
 import {
   type ChangePercentiles,
   type FootprintBlock,
@@ -16,8 +11,8 @@ import {
   simulateFootprintChanges,
   type UncertaintyOptions,
   type UniformSource,
-} from './uncertainty.js';
-import type { ProgressCallback } from './progress.js';
+} from '../uncertainty/uncertainty.js';
+import type { ProgressCallback } from '../common/progress.js';
 
 /**
  * Monte Carlo of a scenario: each sample draws every share link within ± its precision (the records' stated

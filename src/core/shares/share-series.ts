@@ -1,7 +1,7 @@
-import type { Dataset } from '../data/dataset.js';
-import type { Evidence, Region } from '../data/schemas.js';
-import { indexData, regionChain } from './lookup.js';
-import { monthIndex } from './period.js';
+import type { Dataset } from '../../data/dataset.js';
+import type { Evidence, Region } from '../../data/schemas.js';
+import { indexData, regionChain } from '../regions/lookup.js';
+import { monthIndex } from '../common/period.js';
 import { shareRecords } from './shares.js';
 
 export interface ShareMonth {

@@ -1,4 +1,4 @@
-import { type Caveat, CAVEATS, type Coverage, type Evidence } from '../data/vocabulary.js';
+import { type Caveat, CAVEATS, type Coverage, type Evidence } from '../../data/vocabulary.js';
 
 export { type Caveat, CAVEATS };
 

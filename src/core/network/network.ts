@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { NetworkDocumentSchema } from '../contract/models.js';
-import type { Hardware } from '../data/schemas.js';
-import { UsageError } from '../errors.js';
+import type { NetworkDocumentSchema } from '../../contract/models.js';
+import type { Hardware } from '../../data/schemas.js';
+import { UsageError } from '../../errors.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, topDownTwh, type Weighting } from './bottom-up.js';
-import { gwFromTwhPerYear } from './units.js';
-import { checkBottomUp, checkTopDown } from './validation.js';
+import { gwFromTwhPerYear } from '../common/units.js';
+import { checkBottomUp, checkTopDown } from '../common/validation.js';
 
 export type NetworkMethod = 'bottom-up' | 'top-down';
 

@@ -1,9 +1,7 @@
-import { appendAll } from '../data/problems.js';
-import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
-import { chooseIntensity } from './intensity.js';
-import { fillShares, ownShareOf, treeArrays } from './scenario-kernel.js';
-import { type DataIndex, regionChain } from './lookup.js';
-import type { Period } from './period.js';
+import { appendAll } from '../../data/problems.js';
+import type { Region } from '../../data/schemas.js';
+import { type DataIndex, regionChain } from '../regions/lookup.js';
+import type { Period } from '../common/period.js';
 import { type Partition, partitionLink, partitionOf } from './shares.js';
 
 /** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
@@ -119,6 +117,81 @@ export function shareTree(worldId: string, regions: readonly { id: string; paren
   return { ids, slots, children, subtrees, ancestors };
 }
 
+/** Lists of slots, one after another in `items`; list i is items[start[i]] up to items[start[i + 1]]. */
+export interface SlotLists {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+/** Lists of numbers as {@link SlotLists}. */
+export function slotLists(lists: readonly (readonly number[])[]): SlotLists {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => {
+    start[i + 1] = (start[i] as number) + list.length;
+  });
+  const items = new Int32Array(start[lists.length] as number);
+  lists.forEach((list, i) => items.set(list, start[i]));
+  return { start, items };
+}
+
+/**
+ * A share tree as typed arrays: the one form the share arithmetic ({@link fillShares}, {@link ownShareOf}, and a
+ * scenario's bans and moves) runs on, for the deterministic figures and for each sample of a Monte Carlo alike.
+ */
+export interface TreeArrays {
+  slots: number;
+  /** Each slot's parent (the world's is -1). */
+  parent: Int32Array;
+  children: SlotLists;
+  subtrees: SlotLists;
+  ancestors: SlotLists;
+}
+
+const treeArraysOf = new WeakMap<ShareTree, TreeArrays>();
+
+/** A tree's arrays, built once a tree: an estimate asks for them once a region, on a tree of up to MAX_REGIONS. */
+export function treeArrays(tree: ShareTree): TreeArrays {
+  let arrays = treeArraysOf.get(tree);
+  if (arrays === undefined) {
+    arrays = {
+      slots: tree.ids.length,
+      parent: Int32Array.from(tree.ancestors, (chain) => chain[0] ?? -1),
+      children: slotLists(tree.children),
+      subtrees: slotLists(tree.subtrees),
+      ancestors: slotLists(tree.ancestors),
+    };
+    treeArraysOf.set(tree, arrays);
+  }
+  return arrays;
+}
+
+/** World shares from each link's share of its parent (`pcts`, 0–100; link i is slot i + 1), the world 100. */
+export function fillShares(tree: TreeArrays, pcts: Float64Array, values: Float64Array): void {
+  const { parent, slots } = tree;
+  values[0] = 100;
+  for (let slot = 1; slot < slots; slot++) {
+    values[slot] = ((values[parent[slot] as number] as number) * (pcts[slot - 1] as number)) / 100;
+  }
+}
+
+/** A slot's hashrate of its own: its world share less its recorded sub-regions' (never below zero). */
+export function ownShareOf(children: SlotLists, values: Float64Array, slot: number): number {
+  const { start, items } = children;
+  const total = values[slot] as number;
+  let rest = total;
+  for (let j = start[slot] as number, end = start[slot + 1] as number; j < end; j++) {
+    rest -= values[items[j] as number] as number;
+  }
+  // What float noise leaves over from sub-regions that fill the whole region is none.
+  return rest > 1e-9 * total ? rest : 0;
+}
+
+/** Each slot's hashrate of its own ({@link ownShareOf}), once for all the footprints that read it. */
+export function fillOwnShares(tree: TreeArrays, values: Float64Array, own: Float64Array): void {
+  const { children } = tree;
+  for (let slot = 0; slot < tree.slots; slot++) own[slot] = ownShareOf(children, values, slot);
+}
+
 /** The world shares the links give, as slots of the tree built from them. */
 export function linkShares(tree: ShareTree, links: readonly ShareLink[]): Float64Array {
   const values = new Float64Array(tree.ids.length);
@@ -128,80 +201,4 @@ export function linkShares(tree: ShareTree, links: readonly ShareLink[]): Float6
     values,
   );
   return values;
-}
-
-/** An intensity record as a carbon layout holds it. */
-export interface LayoutRecord {
-  key: string;
-  region: string;
-  gco2PerKwh: number;
-  basis: CarbonBasis;
-  record: CarbonIntensity;
-}
-
-/** Where each slot's hashrate of its own is counted for carbon, for one year and basis. */
-export interface CarbonLayout {
-  records: LayoutRecord[];
-  /** Each slot's index into `records` (its own intensity or its nearest ancestor's), or -1 when none is known. */
-  recordOf: Int32Array;
-}
-
-/**
- * Where each slot's own hashrate is counted for carbon: an index into a list of intensity records (its own, or its
- * nearest ancestor's, for the year, as {@link chooseIntensity} picks), or -1 when none is known.
- */
-export function carbonLayout(index: DataIndex, tree: ShareTree, year: number, basis: CarbonBasis): CarbonLayout {
-  const records: LayoutRecord[] = [];
-  const byKey = new Map<string, number>();
-  const recordOf = Int32Array.from(tree.ids, (id) => {
-    const record = chooseIntensity(index, regionChain(index, id), year, basis);
-    if (!record) return -1;
-    const key = `${record.region} ${record.year} ${record.basis}`;
-    let at = byKey.get(key);
-    if (at === undefined) {
-      at = records.push({ key, region: record.region, gco2PerKwh: record.gco2PerKwh, basis: record.basis, record }) - 1;
-      byKey.set(key, at);
-    }
-    return at;
-  });
-  return { records, recordOf };
-}
-
-/** One part of a region's hashrate for carbon: a region's own hashrate and the record it is counted at. */
-export interface IntensityPart {
-  region: string;
-  /** Share of the whole region's hashrate, 0–100. */
-  sharePct: number;
-  record: CarbonIntensity;
-}
-
-/**
- * The carbon intensity of a region's hashrate, g CO2/kWh: the mean of the intensities its own hashrate and each
- * recorded sub-region's are counted at ({@link carbonLayout}), weighted by their world shares. Hashrate with no
- * intensity anywhere above it is left out of the mean. The one carbon model: `estimate`, `scenario` and their
- * Monte Carlos all price a region's energy at this intensity.
- * @returns the intensity and its parts, or undefined when the region has no share or no intensity is known.
- */
-export function regionIntensity(
-  tree: ShareTree,
-  layout: CarbonLayout,
-  values: Float64Array,
-  slot: number,
-): { gco2PerKwh: number; parts: IntensityPart[] } | undefined {
-  const counted: { slot: number; pct: number }[] = [];
-  const { children } = treeArrays(tree);
-  for (const s of tree.subtrees[slot] ?? []) {
-    if ((layout.recordOf[s] as number) < 0) continue;
-    const pct = ownShareOf(children, values, s);
-    if (pct > 0) counted.push({ slot: s, pct });
-  }
-  const total = counted.reduce((sum, c) => sum + c.pct, 0);
-  if (!(total > 0)) return undefined;
-  let weighted = 0;
-  const parts = counted.map(({ slot: s, pct }) => {
-    const record = layout.records[layout.recordOf[s] as number] as LayoutRecord;
-    weighted += pct * record.gco2PerKwh;
-    return { region: tree.ids[s] as string, sharePct: (pct / total) * 100, record: record.record };
-  });
-  return { gco2PerKwh: weighted / total, parts };
 }

@@ -1,9 +1,9 @@
-import type { Event, Evidence, HashrateShare, Region } from '../data/schemas.js';
-import { yearMeanPct } from '../data/references.js';
-import { UsageError } from '../errors.js';
-import { restsOnSecondhand } from './caveats.js';
-import { weakestEvidence } from './evidence.js';
-import { COMPLETE_TOLERANCE_PCT, type DataIndex } from './lookup.js';
+import type { Event, Evidence, HashrateShare, Region } from '../../data/schemas.js';
+import { yearMeanPct } from '../../data/references.js';
+import { UsageError } from '../../errors.js';
+import { restsOnSecondhand } from '../common/caveats.js';
+import { weakestEvidence } from '../common/evidence.js';
+import { COMPLETE_TOLERANCE_PCT, type DataIndex } from '../regions/lookup.js';
 import {
   describeDistance,
   describeMonth,
@@ -13,8 +13,8 @@ import {
   monthIndex,
   monthsFromPeriod,
   type Period,
-} from './period.js';
-import { possessive } from '../text.js';
+} from '../common/period.js';
+import { possessive } from '../../text.js';
 
 /** The share one link of a region's chain contributes for a period, and what it rests on. */
 export interface ShareChoice {

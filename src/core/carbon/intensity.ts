@@ -1,5 +1,5 @@
-import type { CarbonBasis, CarbonIntensity, Region } from '../data/schemas.js';
-import type { DataIndex } from './lookup.js';
+import type { CarbonBasis, CarbonIntensity, Region } from '../../data/schemas.js';
+import type { DataIndex } from '../regions/lookup.js';
 
 /**
  * The intensity recorded for the region, else its nearest ancestor with one, at the year or the nearest (earlier on

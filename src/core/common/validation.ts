@@ -1,8 +1,6 @@
-import { UsageError } from '../errors.js';
-import { formatCount } from '../text.js';
-import type { UncertaintyOptions } from './uncertainty.js';
-import { isCalendarDate } from '../data/dates.js';
-import { parseDecimal, readDecimal } from '../data/numbers.js';
+import { UsageError } from '../../errors.js';
+import { formatCount } from '../../text.js';
+import { isCalendarDate } from '../../data/dates.js';
 import {
   ELECTRICITY_SHARE_RANGE,
   HASHRATE_EHS_RANGE,
@@ -12,14 +10,13 @@ import {
   PRICE_USD_PER_KWH_RANGE,
   REVENUE_USD_PER_DAY_RANGE,
   REVENUE_USD_PER_YEAR_RANGE,
-  SHARE_SPREAD_PCT_RANGE,
   THRESHOLD_J_PER_TH_RANGE,
   UNIT_SPREAD_RANGE,
   inRange,
   rangeText,
-} from '../data/ranges.js';
+} from '../../data/ranges.js';
 
-import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../data/limits.js';
+import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../../data/limits.js';
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a
@@ -34,16 +31,6 @@ export const MAX_SEED = 4_294_967_295;
 /** Countries shown on each side of a ranked figure: no baseline has more. */
 export const MAX_AROUND_COUNTRIES = MAX_BASELINE_COUNTRIES;
 
-/** The number a text writes in decimal notation (see {@link parseDecimal}), or NaN, which every range refuses. */
-export function decimalNumber(text: string): number {
-  return parseDecimal(text) ?? Number.NaN;
-}
-
-/** A whole number written in digits only (no sign, point, exponent or spaces), or NaN. */
-export function wholeNumber(text: string): number {
-  return /^\d+$/.test(text) ? Number(text) : Number.NaN;
-}
-
 /** A finite number inside a range; NaN, ±Infinity and numbers outside it are refused with the range named. */
 export function checkRange(value: number, range: NumberRange): number {
   if (!inRange(value, range)) {
@@ -52,30 +39,11 @@ export function checkRange(value: number, range: NumberRange): number {
   return value;
 }
 
-/** A number written in decimal notation, inside a range: the check of every number an option takes. */
-export function checkDecimal(text: string, range: NumberRange): number {
-  const reading = readDecimal(text);
-  if (reading.ok) return checkRange(reading.value, range);
-  if (reading.why === 'notation') throw new UsageError(`expected a decimal number: ${rangeText(range)}.`);
-  if (reading.why === 'too small') {
-    throw new UsageError(`${text} is too small to hold as a number (it would be taken as 0): ${rangeText(range)}.`);
-  }
-  return checkRange(Number.POSITIVE_INFINITY, range);
-}
-
 export function checkYear(year: number): number {
   if (!Number.isInteger(year) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
     throw new UsageError(`expected a year from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}.`);
   }
   return year;
-}
-
-/** A year written as four digits (not 99 or 0099), in {@link YEAR_RANGE}. */
-export function checkYearText(text: string): number {
-  if (!/^\d{4}$/.test(text)) {
-    throw new UsageError(`expected a four-digit year from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, e.g. 2022.`);
-  }
-  return checkYear(Number(text));
 }
 
 export function checkMonth(month: string): string {
@@ -163,11 +131,6 @@ export function overheadsFrom(parts: readonly number[]): { lower: number; best: 
   return { lower, best, upper };
 }
 
-/** "1.01,1.10,1.20" → three overheads, each in decimal notation. */
-export function overheadsFromText(text: string): { lower: number; best: number; upper: number } {
-  return overheadsFrom(text.split(',').map(decimalNumber));
-}
-
 /** A carbon bracket, g CO2/kWh: two intensities from 0 to 2000 with low < high. */
 export function checkCarbonBracket(bracket: { low: number; high: number }): { low: number; high: number } {
   const { low, high } = bracket;
@@ -181,31 +144,14 @@ export function checkCarbonBracket(bracket: { low: number; high: number }): { lo
   return bracket;
 }
 
-/** "24,820" → a low and a high grid intensity, each in decimal notation. */
-export function carbonBracketFromText(text: string): { low: number; high: number } {
-  const parts = text.split(',').map(decimalNumber);
-  const [low = Number.NaN, high = Number.NaN] = parts;
-  return checkCarbonBracket(parts.length === 2 ? { low, high } : { low: Number.NaN, high: Number.NaN });
-}
-
 /** Names the option a check is about, as the command line does. */
-function about<T>(option: string, check: () => T): T {
+export function about<T>(option: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${option}: ${error.message}`);
     throw error;
   }
-}
-
-/** The settings of a Monte Carlo run. */
-export function checkUncertainty(options: UncertaintyOptions): void {
-  about('--uncertainty', () => checkSamples(options.samples));
-  about('--seed', () => checkSeed(options.seed));
-  about('--basis-spread', () => checkUnitSpread(options.basisSpread));
-  about('--share-spread', () => checkRange(options.shareSpreadPct, SHARE_SPREAD_PCT_RANGE));
-  about('--intensity-spread', () => checkUnitSpread(options.intensitySpread));
-  about('--break-spread', () => checkUnitSpread(options.breakSpread));
 }
 
 /** The inputs of the bottom-up model for one day. */

@@ -1,4 +1,4 @@
-import { EVIDENCE, type Evidence } from '../data/vocabulary.js';
+import { EVIDENCE, type Evidence } from '../../data/vocabulary.js';
 
 /** The weakest of some grades (primary, then copy, computed and secondhand); `primary` for none. */
 export function weakestEvidence(grades: Iterable<Evidence>): Evidence {

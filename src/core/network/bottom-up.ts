@@ -1,6 +1,6 @@
-import type { Evidence } from '../data/vocabulary.js';
-import type { Hardware } from '../data/schemas.js';
-import { HOURS_PER_YEAR } from './units.js';
+import type { Evidence } from '../../data/vocabulary.js';
+import type { Hardware } from '../../data/schemas.js';
+import { HOURS_PER_YEAR } from '../common/units.js';
 
 /** Seconds in a day. */
 const SECONDS_PER_DAY = 86_400;

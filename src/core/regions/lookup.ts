@@ -1,5 +1,5 @@
-import type { Dataset } from '../data/dataset.js';
-import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../data/schemas.js';
+import type { Dataset } from '../../data/dataset.js';
+import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../../data/schemas.js';
 
 /** A dataset with the lookups the estimator needs, built once per dataset. */
 export interface DataIndex {
@@ -102,8 +102,6 @@ export function regionChain(index: DataIndex, regionId: string): Region[] {
   }
   return chain;
 }
-
-export { resolveOneRegion, resolveRegion } from './names.js';
 
 export function sourceOf(index: DataIndex, id: string): { id: string; title: string; url: string | null } {
   const source = index.sources.get(id);

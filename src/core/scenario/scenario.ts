@@ -1,17 +1,20 @@
 import type { z } from 'zod';
-import type { ScenarioDocumentSchema } from '../contract/models.js';
-import type { ProgressCallback } from './progress.js';
-import type { CarbonBasis } from '../data/schemas.js';
-import { UsageError } from '../errors.js';
-import { chooseBasis, choosePeriod } from './basis.js';
-import { caveatsOf, restsOnSecondhand } from './caveats.js';
-import { type DataIndex, regionChain } from './lookup.js';
-import { applyPlan, planScenario, type ScenarioInput } from './scenario-plan.js';
+import type { ScenarioDocumentSchema } from '../../contract/models.js';
+import type { ProgressCallback } from '../common/progress.js';
+import type { CarbonBasis } from '../../data/schemas.js';
+import { UsageError } from '../../errors.js';
+import { chooseBasis, choosePeriod } from '../network/basis.js';
+import { caveatsOf, restsOnSecondhand } from '../common/caveats.js';
+import { type DataIndex, regionChain } from '../regions/lookup.js';
+import { applyPlan } from './scenario-kernel.js';
+import { planScenario, type ScenarioInput } from './scenario-plan.js';
 import { simulateScenarioShares } from './scenario-simulation.js';
-import { carbonLayout, linkShares, regionIntensity, shareLinks, shareTree } from './share-tree.js';
-import type { UncertaintyOptions } from './uncertainty.js';
-import { mtco2FromTwh } from './units.js';
-import { checkPeriod, checkScenarioInput, checkUncertainty } from './validation.js';
+import { carbonLayout, regionIntensity } from '../carbon/layout.js';
+import { linkShares, shareLinks, shareTree } from '../shares/share-tree.js';
+import type { UncertaintyOptions } from '../uncertainty/uncertainty.js';
+import { mtco2FromTwh } from '../common/units.js';
+import { checkPeriod, checkScenarioInput } from '../common/validation.js';
+import { checkUncertainty } from '../uncertainty/uncertainty.js';
 
 export type { Move, Redistribution, ScenarioInput } from './scenario-plan.js';
 
@@ -160,4 +163,4 @@ function namedRegions(input: ScenarioInput): string[] {
   return [...new Set([...input.bans, ...receiving, ...input.moves.flatMap((m) => [m.from, m.to])])];
 }
 
-export { type ShareLink, shareLinks } from './share-tree.js';
+export { type ShareLink, shareLinks } from '../shares/share-tree.js';

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { NetworkSeriesDocumentSchema } from '../contract/models.js';
-import type { SeriesInputRow } from '../data/series-input.js';
-import { type ProgressCallback, reportEvery } from './progress.js';
-import type { Hardware } from '../data/schemas.js';
+import type { NetworkSeriesDocumentSchema } from '../../contract/models.js';
+import type { SeriesInputRow } from '../../data/series-input.js';
+import { type ProgressCallback, reportEvery } from '../common/progress.js';
+import type { Hardware } from '../../data/schemas.js';
 import { type Overheads, powerAndEnergy, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
 import { dayNumberOf, EligibilitySweep } from './eligibility-sweep.js';
-import { checkSeriesOptions } from './validation.js';
-import { DataError } from '../errors.js';
+import { checkSeriesOptions } from '../common/validation.js';
+import { DataError } from '../../errors.js';
 
 /** One day of inputs: the network hashrate and either miners' revenue or a profitability threshold. */
 

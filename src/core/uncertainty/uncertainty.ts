@@ -1,5 +1,6 @@
-import { checkUncertainty } from './validation.js';
-import { type ProgressCallback, reportEvery } from './progress.js';
+import { SHARE_SPREAD_PCT_RANGE } from '../../data/ranges.js';
+import { type ProgressCallback, reportEvery } from '../common/progress.js';
+import { about, checkRange, checkSamples, checkSeed, checkUnitSpread } from '../common/validation.js';
 
 /** Settings of a Monte Carlo run. */
 export interface UncertaintyOptions {
@@ -22,6 +23,16 @@ export const DEFAULT_UNCERTAINTY = {
   intensitySpread: 0.1,
   breakSpread: 0.5,
 } as const;
+
+/** The settings of a Monte Carlo run. */
+export function checkUncertainty(options: UncertaintyOptions): void {
+  about('--uncertainty', () => checkSamples(options.samples));
+  about('--seed', () => checkSeed(options.seed));
+  about('--basis-spread', () => checkUnitSpread(options.basisSpread));
+  about('--share-spread', () => checkRange(options.shareSpreadPct, SHARE_SPREAD_PCT_RANGE));
+  about('--intensity-spread', () => checkUnitSpread(options.intensitySpread));
+  about('--break-spread', () => checkUnitSpread(options.breakSpread));
+}
 
 /**
  * How far a share link is drawn each side of its value, in percentage points: its stated precision; else, for an
