@@ -304,6 +304,25 @@ write('network-energy.json', [
     values: [{ year: 2023, twh: 120, evidence: 'secondhand' }],
   },
   {
+    id: 'cbeci-2026',
+    scope: 'world',
+    kind: 'estimate',
+    source: 'cbeci-probe-2026-07',
+    note: "CBECI's revised model as its daily export gave it for one day of 2026: an annualised rate, not a year's total.",
+    values: [
+      {
+        year: 2026,
+        twh: 136.06684739251148,
+        lowerTwh: 72.83366806201805,
+        upperTwh: 238.46550583982227,
+        evidence: 'copy',
+        coverage: 'snapshot',
+        asOf: '2026-07-27',
+        note: 'The export row of 27 July 2026 (15.52 GW best guess, 8.31-27.20 GW), annualised by CBECI.',
+      },
+    ],
+  },
+  {
     id: 'digiconomist',
     scope: 'world',
     kind: 'estimate',
@@ -333,6 +352,15 @@ write('network-energy.json', [
         asOf: '2025-05',
         approximate: true,
         note: 'About 204 TWh a year, read in May 2025.',
+      },
+      {
+        year: 2026,
+        twh: 204.435721455,
+        evidence: 'copy',
+        coverage: 'snapshot',
+        asOf: '2026-07-27',
+        derived: true,
+        note: "560,097,867 kWh in 24 hours × 365, from the index's own stats endpoint as recorded by a third party (andreibesleaga/rfc-sustainability-wellknown); the same figure on 20, 26 and 27 July 2026, so the index may not have been updating.",
       },
     ],
   },
@@ -427,6 +455,21 @@ const ember2021 = [...latestDemand.values()].map((r) => ({
   ...(r.year !== '2021' ? { year: Number(r.year) } : {}),
 }));
 const byTwhDescending = (a, b) => b.twh - a.twh || a.country.localeCompare(b.country);
+// OWID's later demand list (Ember's figures): each country's latest year, 2022 to 2025. OWID's own codes (OWID_…)
+// mark aggregates, which are left out, and Kosovo, which is kept without an ISO code.
+const DEMAND_LIST_YEAR = 2024;
+const latestLaterDemand = new Map();
+for (const r of readCsv('owid_electricity_demand_and_carbon_intensity_2019-2025_copy.csv')) {
+  if (r.entity_type !== 'country' || r.electricity_demand_twh === '') continue;
+  const seen = latestLaterDemand.get(r.country);
+  if (!seen || Number(r.year) > Number(seen.year)) latestLaterDemand.set(r.country, r);
+}
+const emberLatest = [...latestLaterDemand.values()].map((r) => ({
+  country: r.country,
+  ...(/^[A-Z]{3}$/.test(r.iso3) ? { iso3: r.iso3 } : {}),
+  twh: Number(r.electricity_demand_twh),
+  ...(Number(r.year) !== DEMAND_LIST_YEAR ? { year: Number(r.year) } : {}),
+}));
 write('electricity-baselines.json', [
   {
     id: 'eia-2019',
@@ -467,6 +510,16 @@ write('electricity-baselines.json', [
     evidence: 'primary',
     note: "Each country's latest year up to 2021 (a value's own year says when it is not 2021); aggregates left out.",
     values: ember2021.sort(byTwhDescending),
+  },
+  {
+    id: 'ember-2025',
+    name: 'Ember/OWID electricity demand, latest year to 2025',
+    measure: 'demand',
+    year: DEMAND_LIST_YEAR,
+    source: 'owid-demand-2026-copy',
+    evidence: 'copy',
+    note: "Each country's latest year from 2022 to 2025 (a value's own year says when it is not 2024); demand = generation + net imports; aggregates left out.",
+    values: emberLatest.sort(byTwhDescending),
   },
 ]);
 
@@ -606,6 +659,21 @@ carbon.sort(
     a.basis.localeCompare(b.basis) ||
     a.year - b.year,
 );
+// Ember's yearly file for 2025 (a copy of five areas): the life-cycle intensity of total generation. Of its areas,
+// the EU and South Africa are not regions here.
+const EMBER_AREAS = { China: 'china', Russia: 'russia', 'United States': 'united-states' };
+for (const r of readCsv('ember_yearly_2024-2025_five_areas_copy.csv')) {
+  const region = EMBER_AREAS[r.area];
+  if (!region || r.year !== '2025') continue;
+  carbon.push({
+    region,
+    year: 2025,
+    gco2PerKwh: Number(r.emissions_intensity_gco2e_per_kwh),
+    basis: 'life-cycle',
+    source: 'ember-yearly-2026-copy',
+    evidence: 'copy',
+  });
+}
 write('carbon-intensity.json', carbon);
 // ---- hardware --------------------------------------------------------------
 // CBECI's list gives efficiency in J/GH and the release as a UNIX time; J/TH = J/GH × 1000.
@@ -724,7 +792,7 @@ const LATER_HARDWARE = [
     source: 'hashrateindex-canaan-a16',
     evidence: 'primary',
     approximate: true,
-    note: 'Nameplate 300 TH/s at 3,850 W, 12.8 J/TH (±5%); introduced October 2025, day not given, recorded at the end of October 2025.',
+    note: "Nameplate 300 TH/s at 3,850 W, 12.8 J/TH (±5%); introduced October 2025, day not given, recorded at the end of October 2025. ASIC Miner Value's listing of December 2025 (asicminervalue-2025-12) has the same machine (Avalon A16XP-300T) released in April 2026: the sources disagree on the date, and the maker's introduction is kept.",
   },
   {
     model: 'MicroBT Whatsminer M70',
@@ -742,17 +810,65 @@ const LATER_HARDWARE = [
     source: 'theminermag-s23-2025',
     evidence: 'secondhand',
     approximate: true,
-    note: 'Announced in 2025 at 9.5-9.7 J/TH (the midpoint is used) to ship in early 2026; recorded at the end of March 2026.',
+    note: "Announced in 2025 at 9.5-9.7 J/TH (the midpoint is used) to ship in early 2026; recorded at the end of March 2026. ASIC Miner Value's listing of December 2025 (asicminervalue-2025-12) gives 580 TH/s at 5,510 W (9.5 J/TH) and a release in January 2026: the sources differ by 0.1 J/TH and two months, and the announcement is kept.",
   },
 ];
-write('hardware.json', [...hardware, ...LATER_HARDWARE]);
+// Machines listed by ASIC Miner Value in December 2025 (a copy of its listing; asicminervalue-2025-12), each with its
+// listed hashrate and power: J/TH = W ÷ TH/s. The listing gives a release month, recorded at the month's end. The
+// two machines of the listing already above from other sources (the Avalon A16 XP and the S23 Hydro) are not
+// repeated: a second record of one machine would count it twice in the model's mean.
+const LISTED_2025 = [
+  ['Bitmain Antminer S23 Hyd 3U (1160Th)', '2026-01', 1160, 11020],
+  ['Bitmain Antminer S23 Imm (442Th)', '2026-01', 442, 5304],
+  ['Bitmain Antminer S23 (318Th)', '2026-01', 318, 3498],
+  ['Bitdeer SealMiner A3 Pro Hydro (660Th)', '2025-09', 660, 8250],
+  ['Bitdeer SealMiner A3 Hydro (500Th)', '2025-09', 500, 6750],
+  ['Bitdeer SealMiner A3 Pro Air (290Th)', '2025-09', 290, 3625],
+  ['Proto Rig (819Th)', '2025-09', 819, 12000],
+  ['Bitmain Antminer S21 XP+ Hyd (500Th)', '2025-07', 500, 5500],
+  ['Bitmain Antminer S21+ Hyd (358Th)', '2025-08', 358, 5370],
+  ['Bitmain Antminer S21e XP Hyd 3U (860Th)', '2025-01', 860, 11180],
+  ['Bitdeer SealMiner A2 Pro Hyd (500Th)', '2025-03', 500, 7450],
+];
+const monthEnd = (month) => {
+  const [year, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+};
+for (const [model, month, ths, watts] of LISTED_2025) {
+  LATER_HARDWARE.push({
+    model,
+    released: monthEnd(month),
+    jPerTh: round(watts / ths, 4),
+    source: 'asicminervalue-2025-12',
+    evidence: 'copy',
+    approximate: true,
+    note: `Listed at ${ths.toLocaleString('en-US')} TH/s and ${watts.toLocaleString('en-US')} W (J/TH = W ÷ TH/s); listed as released in ${month}, day not given, recorded at the end of the month.`,
+  });
+}
+write('hardware.json', [...hardware, ...LATER_HARDWARE.sort((a, b) => a.released.localeCompare(b.released))]);
 
 // ---- network inputs --------------------------------------------------------
 // Coin Metrics' daily hash rate and miners' revenue as `network --input` reads them, by the importer of
 // `data import coinmetrics` (source coinmetrics-daily-2024 in sources.json).
 const COIN_METRICS = 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv';
 const inputs = library.importCoinMetrics(readFileSync(join(referenceDir, COIN_METRICS), 'utf8'), COIN_METRICS);
-writeFileSync(join(outDir, 'network-inputs.csv'), library.renderNetworkInputs(inputs.rows));
+// Continued to the end of 2025 from a later copy of Coin Metrics' file (source coinmetrics-daily-2025), whose
+// revenue is IssTotUSD + FeeTotNtv × PriceUSD. Its first day, 2024-11-16, is the last of the earlier file: that
+// day is kept from the earlier file and checked to agree.
+const COIN_METRICS_2025 = 'coinmetrics_btc_daily_2024-11-16_2025-12-29.csv';
+const later = library.importCoinMetrics(readFileSync(join(referenceDir, COIN_METRICS_2025), 'utf8'), COIN_METRICS_2025);
+const lastEarlier = inputs.rows.at(-1);
+const overlap = later.rows.find((row) => row.date === lastEarlier.date);
+const agrees = (a, b) => Math.abs(a - b) <= 1e-6 * Math.abs(b);
+if (
+  !overlap ||
+  !agrees(overlap.hashrateEhs, lastEarlier.hashrateEhs) ||
+  !agrees(overlap.revenueUsd, lastEarlier.revenueUsd)
+) {
+  throw new Error(`${COIN_METRICS_2025} does not agree with ${COIN_METRICS} on ${lastEarlier.date}`);
+}
+const rows = [...inputs.rows, ...later.rows.filter((row) => row.date > lastEarlier.date)];
+writeFileSync(join(outDir, 'network-inputs.csv'), library.renderNetworkInputs(rows));
 
 process.stderr.write(
   `wrote hashrate-shares, network-energy, electricity-baselines, carbon-intensity, hardware and network-inputs to ${outDir}\n`,

@@ -11,7 +11,16 @@ export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 export const SHIPPED_DATA = fileURLToPath(new URL('../data/', import.meta.url));
 
 /** The shipped network-energy series in file order, the order of preference: measured totals, then the projection. */
-export const SHIPPED_SERIES = ['cbeci', 'cdmir-2024', 'iea-2023', 'digiconomist', 'unu-2023', 'cbeci-v1', 'jiang-2021'];
+export const SHIPPED_SERIES = [
+  'cbeci',
+  'cdmir-2024',
+  'iea-2023',
+  'cbeci-2026',
+  'digiconomist',
+  'unu-2023',
+  'cbeci-v1',
+  'jiang-2021',
+];
 
 export interface RunResult {
   code: number | null;

@@ -11,6 +11,7 @@ const runCli = (args: readonly string[]) => runAtWidth(args, WIDE);
 const CBECI_EXPORT = join(FIXTURES, 'import', 'cbeci_revised_daily_export_2010-07-18_2024-11-16.csv');
 const MINING_MAP = join(FIXTURES, 'import', 'cbeci_mining_countries_2019-09_2022-01.csv');
 const COIN_METRICS = join(FIXTURES, 'import', 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv');
+const COIN_METRICS_2025 = join(FIXTURES, 'import', 'coinmetrics_btc_daily_2024-11-16_2025-12-29.csv');
 
 const scratch = mkdtempSync(join(tmpdir(), 'mining-energy-import-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -57,6 +58,9 @@ describe('data import: the shipped data, imported again from the same files', ()
       '--evidence',
       'copy',
     ]),
+    // The later file first: its 2024-11-16 (rounded to whole units) is then replaced by the earlier file's, as in
+    // the shipped data.
+    runCli(['data', 'import', 'coinmetrics', COIN_METRICS_2025, '--out', out, '--source', 'coinmetrics-2025']),
     runCli(['data', 'import', 'coinmetrics', COIN_METRICS, '--out', out]),
   ];
 
@@ -71,7 +75,8 @@ describe('data import: the shipped data, imported again from the same files', ()
       ),
     );
     expect(imports[1]?.stdout).toMatch(/^wrote 290 shares \(10 regions, 29 months, 2019-09 to 2022-01\) to /);
-    expect(imports[2]?.stdout).toMatch(/^wrote 5236 days of network inputs \(2010-07-18 to 2024-11-16\) to /);
+    expect(imports[2]?.stdout).toMatch(/^wrote 409 days of network inputs \(2024-11-16 to 2025-12-29\) to /);
+    expect(imports[3]?.stdout).toMatch(/^wrote 5236 days of network inputs \(2010-07-18 to 2024-11-16\) to /);
   });
 
   it('gives records equal to the shipped ones', () => {
@@ -93,6 +98,7 @@ describe('data import: the shipped data, imported again from the same files', ()
     expect(sources.map((s) => [s.id, s.evidence, s.year])).toEqual([
       ['cbeci-energy-import', 'copy', 2024],
       ['cbeci-mining-map', 'copy', 2022],
+      ['coinmetrics-2025', 'copy', 2025],
       ['coinmetrics-import', 'copy', 2024],
     ]);
     expect(sources[0]?.note).toMatch(
@@ -129,7 +135,8 @@ describe('data import: the shipped data, imported again from the same files', ()
     expect(runCli(['--data', out, 'network', '--input', '--from', '2024-01-01', '--json']).stdout).toBe(
       withData.stdout,
     );
-    expect(JSON.parse(withData.stdout)).toHaveLength(321);
+    // 2024-01-01 to 2025-12-29: 366 + 363 days.
+    expect(JSON.parse(withData.stdout)).toHaveLength(366 + 363);
   });
 });
 

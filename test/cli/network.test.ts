@@ -56,8 +56,10 @@ describe('network', () => {
     expect(models).toContain('Canaan Avalon A16 XP (300Th)');
     expect(models).toContain('MicroBT Whatsminer M70');
     expect(result.eligible.every((m: { released: string }) => m.released > '2021-11-22')).toBe(true);
-    // The S23 Hydro (9.6 J/TH, recorded at March 2026) is the most efficient machine: 600 EH/s × 9.6 J/TH × 1.01.
-    expect(result.power.lowerGw).toBeCloseTo(600e6 * 9.6 * 1.01 * 1e-9, 9);
+    expect(models).toContain('Bitdeer SealMiner A3 Pro Hydro (660Th)');
+    // The S23 Hyd 3U (11,020 W ÷ 1,160 TH/s = 9.5 J/TH, listed January 2026) is the most efficient machine:
+    // 600 EH/s × 9.5 J/TH × 1.01.
+    expect(result.power.lowerGw).toBeCloseTo(600e6 * 9.5 * 1.01 * 1e-9, 9);
     expect(result.warnings.join(' ')).toMatch(/Approximate release dates/);
   });
 
@@ -303,7 +305,7 @@ describe('network --input', () => {
     ],
     [
       ['network', '--input', '--to', '2009-12-31'],
-      /No day of .*network-inputs\.csv is on or before 2009-12-31; it covers 2010-07-18 to 2024-11-16\./,
+      /No day of .*network-inputs\.csv is on or before 2009-12-31; it covers 2010-07-18 to 2025-12-29\./,
     ],
   ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
 });
@@ -314,18 +316,18 @@ describe('network --input without a file, and --from/--to', () => {
   const SHIPPED_INPUTS = join(SHIPPED_DATA, 'network-inputs.csv');
 
   it("uses the shipped inputs (Coin Metrics' daily data) when given no file", () => {
-    const implicit = runCli(['network', '--input', '--from', '2024-11-10', '--json']);
-    const explicit = runCli(['network', '--input', SHIPPED_INPUTS, '--from', '2024-11-10', '--json']);
+    const implicit = runCli(['network', '--input', '--from', '2025-12-23', '--json']);
+    const explicit = runCli(['network', '--input', SHIPPED_INPUTS, '--from', '2025-12-23', '--json']);
     expect(implicit.code).toBe(0);
     expect(implicit.stdout).toBe(explicit.stdout);
     expect(days(implicit.stdout).map((d) => d.date)).toEqual([
-      '2024-11-10',
-      '2024-11-11',
-      '2024-11-12',
-      '2024-11-13',
-      '2024-11-14',
-      '2024-11-15',
-      '2024-11-16',
+      '2025-12-23',
+      '2025-12-24',
+      '2025-12-25',
+      '2025-12-26',
+      '2025-12-27',
+      '2025-12-28',
+      '2025-12-29',
     ]);
   });
 
@@ -336,16 +338,17 @@ describe('network --input without a file, and --from/--to', () => {
     );
     expect(window).toHaveLength(31);
     expect(window).toEqual(whole.filter((d) => d.date >= '2023-01-01' && d.date <= '2023-01-31'));
-    expect(whole).toHaveLength(5236);
+    // 2010-07-18 to 2024-11-16 (5,236 days), then 2024-11-17 to 2025-12-29 (45 + 363 days).
+    expect(whole).toHaveLength(5236 + 45 + 363);
   });
 
   it('reads network-inputs.csv from the --data directory when it has one, else the shipped one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-inputs-'));
     try {
       writeFileSync(join(dir, 'sources.json'), '[]\n');
-      const shipped = runCli(['--data', dir, 'network', '--input', '--from', '2024-11-16', '--json']);
+      const shipped = runCli(['--data', dir, 'network', '--input', '--from', '2025-12-29', '--json']);
       expect(shipped.code).toBe(0);
-      expect(days(shipped.stdout).map((d) => d.date)).toEqual(['2024-11-16']);
+      expect(days(shipped.stdout).map((d) => d.date)).toEqual(['2025-12-29']);
       writeFileSync(
         join(dir, 'network-inputs.csv'),
         'date,hashrateEhs,revenueUsd\n2030-01-01,1000,5e7\n2030-01-02,1100,5e7\n',

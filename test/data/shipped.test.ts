@@ -158,6 +158,11 @@ describe('the shipped data', async () => {
     expect(series('cdmir-2024')?.values).toEqual([expect.objectContaining({ year: 2024, twh: 138, evidence: 'secondhand' })]);
     expect(series('iea-2023')?.values).toEqual([expect.objectContaining({ year: 2023, twh: 120 })]);
     expect(series('digiconomist')?.values.every((v) => v.coverage === 'snapshot')).toBe(true);
+    // The export row of 2026-07-27: 15.522 GW × 8,766 h / 1000 = 136.07 TWh annualised (CBECI's own column).
+    expect(series('cbeci-2026')?.values).toEqual([
+      expect.objectContaining({ year: 2026, coverage: 'snapshot', asOf: '2026-07-27', evidence: 'copy' }),
+    ]);
+    expect(series('cbeci-2026')?.values[0]?.twh).toBeCloseTo((15.522113551507129 * 8766) / 1000, 9);
     expect(series('unu-2023')?.values).toEqual([
       expect.objectContaining({ year: 2020, toYear: 2021, coverage: 'multi-year', twh: 173.42 }),
     ]);
@@ -165,12 +170,13 @@ describe('the shipped data', async () => {
     expect(jiang?.values).toEqual([expect.objectContaining({ year: 2024, twh: 296.59, mtco2: 130.5 })]);
   });
 
-  it('has the four baselines, without the row for bitcoin or OWID aggregates', () => {
+  it('has the five baselines, without the row for bitcoin or OWID aggregates', () => {
     expect(data.baselines.map((b) => [b.id, b.values.length])).toEqual([
       ['eia-2019', 215],
       ['cia-2016', 215],
       ['ember-2016', 209],
       ['ember-2021', 209],
+      ['ember-2025', 214],
     ]);
     const names = data.baselines.flatMap((b) => b.values.map((v) => v.country));
     for (const aggregate of ['Bitcoin', 'World', 'Africa', 'Europe', 'G20', 'OECD'])
@@ -178,6 +184,15 @@ describe('the shipped data', async () => {
     const cia = data.baselines[1];
     expect(cia?.values.find((v) => v.country === 'Italy')).toEqual({ country: 'Italy', iso3: 'ITA', twh: 293.5 });
     expect(cia?.values.find((v) => v.country === 'Saudi Arabia')?.twh).toBe(296.2);
+    // OWID's later list: each country's latest year (Norway 2025, the United States 2024, Kazakhstan 2024), Kosovo
+    // kept without an ISO code, the World and the EU left out.
+    const latest = data.baselines.find((b) => b.id === 'ember-2025');
+    expect(latest).toMatchObject({ measure: 'demand', year: 2024 });
+    expect(latest?.values.find((v) => v.country === 'Norway')).toEqual({ country: 'Norway', iso3: 'NOR', twh: 136.72, year: 2025 });
+    expect(latest?.values.find((v) => v.country === 'United States')).toEqual({ country: 'United States', iso3: 'USA', twh: 4404.83 });
+    expect(latest?.values.find((v) => v.country === 'Kazakhstan')?.twh).toBe(119.96);
+    expect(latest?.values.find((v) => v.country === 'Kosovo')?.iso3).toBeUndefined();
+    expect(latest?.values.map((v) => v.country)).not.toContain('European Union (27)');
   });
 
   it("ships CBECI's 2020 hardware list in J/TH, ending with the S19 series", () => {

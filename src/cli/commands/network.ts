@@ -115,7 +115,7 @@ export function registerNetwork(program: Command): void {
   command
     .option(
       '--input [file]',
-      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2024-11-16)`,
+      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2025-12-29)`,
     )
     .addOption(
       new Option(
