@@ -906,9 +906,11 @@ function MORE_CASES() {
 
 /**
  * Runs a case's command against the built binary (`npm run build` first), in a fresh temp dir set up for it.
- * `plainRunner(args, env)`, when given, runs the cases that need no special stdout or time limit.
+ * `plainRunner(args, env)`, when given, runs the cases that need no real process: not those whose stdout is
+ * /dev/full or a closed pipe, nor those with a time limit (a hang is stopped only by killing a process), nor
+ * those run as another user.
  */
-export function runCase(testCase, plainRunner) {
+export async function runCase(testCase, plainRunner) {
   const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
   try {
     testCase.setup?.(dir);
@@ -916,7 +918,7 @@ export function runCase(testCase, plainRunner) {
     const caseEnv = { NO_COLOR: '1', COLUMNS: '1000', ...testCase.env };
     if (testCase.unprivileged) chmodSync(dir, 0o755); // so that nobody can reach what the case set up
     if (plainRunner && testCase.stdoutTo === undefined && testCase.timeoutMs === undefined && !testCase.unprivileged) {
-      return plainRunner(args, caseEnv);
+      return await plainRunner(args, caseEnv);
     }
     const env = { ...process.env, FORCE_COLOR: undefined, DEBUG: undefined, ...caseEnv };
     const options = {

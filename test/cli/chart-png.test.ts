@@ -13,13 +13,24 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 }
 
 describe('chart --format png', () => {
-  it('draws the SVG at twice its size', () => {
+  it('draws the SVG at twice its size', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-png-'));
-    const svg = runCli(['chart', 'carbon', '--region', 'china', '--year', '2021']);
+    const svg = await runCli(['chart', 'carbon', '--region', 'china', '--year', '2021']);
     expect(svg.code).toBe(0);
     const [, width, height] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg.stdout) ?? [];
     const out = join(dir, 'carbon.png');
-    const png = runCli(['chart', 'carbon', '--region', 'china', '--year', '2021', '--format', 'png', '--out', out]);
+    const png = await runCli([
+      'chart',
+      'carbon',
+      '--region',
+      'china',
+      '--year',
+      '2021',
+      '--format',
+      'png',
+      '--out',
+      out,
+    ]);
     expect(png.code, png.stderr).toBe(0);
     expect(png.stdout).toBe('');
     const bytes = readFileSync(out);
@@ -27,10 +38,10 @@ describe('chart --format png', () => {
     expect(pngSize(bytes)).toEqual({ width: 2 * Number(width), height: 2 * Number(height) });
   });
 
-  it('writes the same bytes to a redirected stdout as to --out', () => {
+  it('writes the same bytes to a redirected stdout as to --out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-png-'));
     const out = join(dir, 'shares.png');
-    expect(runCli(['chart', 'shares', '--region', 'sichuan', '--format', 'png', '--out', out]).code).toBe(0);
+    expect((await runCli(['chart', 'shares', '--region', 'sichuan', '--format', 'png', '--out', out])).code).toBe(0);
     const piped = spawnSync(process.execPath, [BIN, 'chart', 'shares', '--region', 'sichuan', '--format', 'png'], {
       cwd: ROOT,
     });

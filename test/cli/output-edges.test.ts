@@ -49,15 +49,15 @@ describe('text from the command line never reaches the terminal as controls', ()
   it.each([
     ['no colour', { ...WIDE }, false],
     ['colour forced', { ...WIDE, NO_COLOR: undefined, FORCE_COLOR: '1' }, true],
-  ])('a region name in an error (%s)', (_, env, colour) => {
-    const result = runCli(['estimate', '--region', HOSTILE], env);
+  ])('a region name in an error (%s)', async (_, env, colour) => {
+    const result = await runCli(['estimate', '--region', HOSTILE], env);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('\\u{1b}]0;pwned\\u{7}');
     assertSafe(result.stderr, colour);
   });
 
-  it('a colour sequence typed as a value, with colour forced', () => {
-    const result = runCli(['network', '--hashrate', '\u001b[8mSECRET\u001b[0m'], {
+  it('a colour sequence typed as a value, with colour forced', async () => {
+    const result = await runCli(['network', '--hashrate', '\u001b[8mSECRET\u001b[0m'], {
       ...WIDE,
       NO_COLOR: undefined,
       FORCE_COLOR: '1',
@@ -67,38 +67,41 @@ describe('text from the command line never reaches the terminal as controls', ()
     assertSafe(result.stderr, true);
   });
 
-  it('a value commander refuses, and an unknown option', () => {
+  it('a value commander refuses, and an unknown option', async () => {
     for (const args of [
       ['estimate', '--year', HOSTILE],
       ['estimate', `--${HOSTILE}`],
     ]) {
-      const result = runCli(args, WIDE);
+      const result = await runCli(args, WIDE);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('\\u{1b}');
       assertSafe(result.stderr, false);
     }
   });
 
-  it('a path echoed in a message', () => {
+  it('a path echoed in a message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'me-out-'));
     const file = join(dir, 'missing\u001b]0;x\u0007.csv');
-    const result = runCli(['data', 'import', 'coinmetrics', file, '--out', join(dir, 'dir\u001b]0;x\u0007')], WIDE);
+    const result = await runCli(
+      ['data', 'import', 'coinmetrics', file, '--out', join(dir, 'dir\u001b]0;x\u0007')],
+      WIDE,
+    );
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('\\u{1b}]0;x\\u{7}');
     assertSafe(result.stderr, false);
   });
 
-  it('the import summary on stdout', () => {
+  it('the import summary on stdout', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'me-out-'));
     const coinMetrics = join(FIXTURES, 'import', 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv');
     const out = join(dir, 'dir\u001b]0;x\u0007');
-    const result = runCli(['data', 'import', 'coinmetrics', coinMetrics, '--out', out], WIDE);
+    const result = await runCli(['data', 'import', 'coinmetrics', coinMetrics, '--out', out], WIDE);
     expect(result.code).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(result.stdout).toContain('\\u{1b}]0;x\\u{7}');
     assertSafe(result.stdout, false);
     assertSafe(result.stderr, false);
-    const json = runCli(['data', 'import', 'coinmetrics', coinMetrics, '--out', out, '--json'], WIDE);
+    const json = await runCli(['data', 'import', 'coinmetrics', coinMetrics, '--out', out, '--json'], WIDE);
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { out: string }).out).toBe(out);
   });
@@ -263,8 +266,8 @@ describe('CSV from every command with text cells', () => {
     [['sources']],
     [['datasets']],
     [['claims']],
-  ])('%j: no cell a spreadsheet would run', (args) => {
-    const result = runCli([...args, '--format', 'csv']);
+  ])('%j: no cell a spreadsheet would run', async (args) => {
+    const result = await runCli([...args, '--format', 'csv']);
     expect(result.code).toBe(0);
     const cells = csvCells(result.stdout);
     expect(cells.length).toBeGreaterThan(1);

@@ -38,7 +38,7 @@ describe('estimate --all over many regions, written as it is made', () => {
     expect(expected['--json'].length).toBeGreaterThan(1_000_000);
     for (const [format, text] of Object.entries(expected)) {
       const args = format === '--json' ? ['--json'] : ['--format', format];
-      const result = runCli(['--data', dataDir, 'estimate', '--all', ...args]);
+      const result = await runCli(['--data', dataDir, 'estimate', '--all', ...args]);
       expect(result.code).toBe(0);
       expect(result.stdout === text).toBe(true);
     }
