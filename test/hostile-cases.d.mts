@@ -15,6 +15,7 @@ export interface HostileResult {
 export const CASES: HostileCase[];
 export const RUNNING_AS_ROOT: boolean;
 export const PERMISSION_RUNNER: { options: { uid?: number; gid?: number }; bin: string } | undefined;
+export function needsProcess(testCase: HostileCase): boolean;
 export function runCase(
   testCase: HostileCase,
   plainRunner?: (args: readonly string[], env: Record<string, string | undefined>) => Promise<HostileResult>,

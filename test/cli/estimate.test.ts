@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.js';
 import { EstimateDocumentSchema } from '../../src/contract/estimate.js';
-import { BIN, expectFailure, FIXTURES, ROOT, runCli, WIDE } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli, WIDE } from '../helpers.js';
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
@@ -213,17 +212,6 @@ describe('estimate', () => {
       '--json',
     ]);
     expect(JSON.parse(stdout)[0].energy.twh).toBeCloseTo(0.015 * 296.59, 9);
-  });
-
-  it('ends quietly when the reader leaves early (| head -1)', () => {
-    const result = spawnSync(
-      'bash',
-      ['-c', `set -o pipefail; NO_COLOR=1 node ${BIN} estimate --all --kind province --format ndjson | head -1`],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    expect(result.status).toBe(0);
-    expect(result.stderr).toBe('');
-    expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
   });
 
   it('colours only when asked: FORCE_COLOR off a TTY, never with NO_COLOR or --no-color', async () => {
