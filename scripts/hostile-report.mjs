@@ -20,7 +20,7 @@ for (const testCase of CASES) {
     console.log(`${testCase.class}\t${testCase.name}\t${expected}\t-\tSKIP`);
     continue;
   }
-  const result = runCase(testCase);
+  const result = await runCase(testCase);
   const problems = problemsOf(testCase, result);
   if (problems.length > 0) failed++;
   const got = `exit ${result.code}: ${printable(firstLine(result.stderr)) || '(no stderr)'}`;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadData } from '../src/data/load.js';
 import type { Dataset } from '../src/data/dataset.js';
@@ -34,13 +35,104 @@ export interface RunResult {
  */
 export const WIDE = { COLUMNS: '1000' };
 
-/** Runs the built binary (dist/, made by `npm run build`) with colour off unless the caller's env says otherwise. */
-export function runCli(args: readonly string[], env: Record<string, string | undefined> = {}): RunResult {
+/**
+ * The environment every run starts from, as a shell piping the tool's output would give it: colour off, and no
+ * FORCE_COLOR or DEBUG from the environment the tests were started in. A run's own `env` is laid over it.
+ */
+const BASE_ENV: Record<string, string | undefined> = { NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined };
+
+/**
+ * Runs the CLI in this process, as the built binary would run with stdout and stderr piped and `cwd` (ROOT by
+ * default) as its working directory: the same argv (`node bin/mining-energy.js …args`), the environment with
+ * `env` laid over {@link BASE_ENV} for the run alone, no terminal (so widths come from COLUMNS or 80), and what
+ * it writes captured. Runs are one at a time (each awaits the one before). test/cli/in-process.test.ts compares
+ * this, byte for byte, with the binary on a sample of commands; tests that need a real process use
+ * {@link runBinary}.
+ */
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string } = {},
+): Promise<RunResult> {
+  // Imported here, not at the top: most files that import these helpers never run the CLI.
+  const { run } = await import('../src/cli/main.js');
+  const argv = [process.execPath, BIN, ...args];
+  const cwd = resolve(options.cwd ?? ROOT);
+  const restoreEnv = setEnv({ ...BASE_ENV, ...env });
+  const restoreStreams = [captureStream(process.stdout), captureStream(process.stderr)];
+  const savedArgv = process.argv;
+  const savedCwd = process.cwd();
+  let code: number | null = null;
+  try {
+    process.argv = argv;
+    // Changed only when it differs: a worker thread cannot change it at all.
+    if (cwd !== savedCwd) process.chdir(cwd);
+    code = await run(argv);
+  } finally {
+    if (cwd !== savedCwd) process.chdir(savedCwd);
+    process.argv = savedArgv;
+    restoreEnv();
+  }
+  const [stdout, stderr] = restoreStreams.map((restore) => restore());
+  return { code, stdout: stdout as string, stderr: stderr as string };
+}
+
+/** Sets (or, for undefined, removes) environment variables; returns what puts them back as they were. */
+function setEnv(values: Record<string, string | undefined>): () => void {
+  const saved = Object.keys(values).map((key) => [key, process.env[key]] as const);
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  return () => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
+
+/**
+ * Captures what is written to stdout or stderr, which for the run is a pipe (not a terminal, no width); returns
+ * what puts the stream back and gives the text written, decoded as UTF-8 from all the bytes at once, as a pipe's
+ * reader would.
+ */
+function captureStream(stream: NodeJS.WriteStream): () => string {
+  const chunks: Buffer[] = [];
+  const own = ['write', 'isTTY', 'columns'].map((key) => [key, Object.getOwnPropertyDescriptor(stream, key)] as const);
+  const write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
+  };
+  Object.defineProperty(stream, 'write', { value: write, configurable: true, writable: true });
+  Object.defineProperty(stream, 'isTTY', { value: false, configurable: true, writable: true });
+  Object.defineProperty(stream, 'columns', { value: undefined, configurable: true, writable: true });
+  return () => {
+    for (const [key, descriptor] of own) {
+      if (descriptor === undefined) delete (stream as unknown as Record<string, unknown>)[key];
+      else Object.defineProperty(stream, key, descriptor);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  };
+}
+
+/**
+ * Runs the built binary (dist/, made by `npm run build`) in a child process, colour off unless `env` says
+ * otherwise. Only for what a real process alone shows (see docs/testing.md); everything else uses
+ * {@link runCli}.
+ */
+export function runBinary(
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string } = {},
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, DEBUG: undefined, ...env },
+    env: { ...process.env, ...BASE_ENV, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -63,9 +155,9 @@ export function shippedData() {
   return loadData({ dataDir: SHIPPED_DATA, defaultData: false });
 }
 
-/** Runs the binary and checks a failure: the exit code, nothing on stdout, the message on stderr, no stack trace. */
-export function expectFailure(args: readonly string[], code: 1 | 2, message: RegExp): void {
-  const result = runCli(args);
+/** Runs the CLI and checks a failure: the exit code, nothing on stdout, the message on stderr, no stack trace. */
+export async function expectFailure(args: readonly string[], code: 1 | 2, message: RegExp): Promise<void> {
+  const result = await runCli(args);
   expect(result.code).toBe(code);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(message);

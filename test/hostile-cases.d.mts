@@ -15,8 +15,9 @@ export interface HostileResult {
 export const CASES: HostileCase[];
 export const RUNNING_AS_ROOT: boolean;
 export const PERMISSION_RUNNER: { options: { uid?: number; gid?: number }; bin: string } | undefined;
+export function needsProcess(testCase: HostileCase): boolean;
 export function runCase(
   testCase: HostileCase,
-  plainRunner?: (args: readonly string[], env: Record<string, string | undefined>) => HostileResult,
-): HostileResult;
+  plainRunner?: (args: readonly string[], env: Record<string, string | undefined>) => Promise<HostileResult>,
+): Promise<HostileResult>;
 export function problemsOf(testCase: HostileCase, result: HostileResult): string[];

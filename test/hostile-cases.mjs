@@ -905,18 +905,26 @@ function MORE_CASES() {
 }
 
 /**
- * Runs a case's command against the built binary (`npm run build` first), in a fresh temp dir set up for it.
- * `plainRunner(args, env)`, when given, runs the cases that need no special stdout or time limit.
+ * Whether a case needs a real process: its stdout is /dev/full or a pipe closed at once, it has a time limit (a
+ * hang is stopped only by killing a process), or it runs as another user.
  */
-export function runCase(testCase, plainRunner) {
+export function needsProcess(testCase) {
+  return testCase.stdoutTo !== undefined || testCase.timeoutMs !== undefined || testCase.unprivileged === true;
+}
+
+/**
+ * Runs a case's command against the built binary (`npm run build` first), in a fresh temp dir set up for it.
+ * `plainRunner(args, env)`, when given, runs the cases that need no real process ({@link needsProcess}).
+ */
+export async function runCase(testCase, plainRunner) {
   const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
   try {
     testCase.setup?.(dir);
     const args = testCase.argv(dir);
     const caseEnv = { NO_COLOR: '1', COLUMNS: '1000', ...testCase.env };
     if (testCase.unprivileged) chmodSync(dir, 0o755); // so that nobody can reach what the case set up
-    if (plainRunner && testCase.stdoutTo === undefined && testCase.timeoutMs === undefined && !testCase.unprivileged) {
-      return plainRunner(args, caseEnv);
+    if (plainRunner && !needsProcess(testCase)) {
+      return await plainRunner(args, caseEnv);
     }
     const env = { ...process.env, FORCE_COLOR: undefined, DEBUG: undefined, ...caseEnv };
     const options = {

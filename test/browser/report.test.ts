@@ -84,9 +84,9 @@ function userDataDirectory(): string {
 }
 
 /** Writes a report with the built CLI and returns its file:// URL. */
-function writeReport(name: string, args: string[]): string {
+async function writeReport(name: string, args: string[]): Promise<string> {
   const out = join(work, `${name}.html`);
-  const result = runCli([...args, '--out', out]);
+  const result = await runCli([...args, '--out', out]);
   expect(result.code, result.stderr).toBe(0);
   return pathToFileURL(out).href;
 }
@@ -148,8 +148,8 @@ describe('launchBrowser', () => {
 
 describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
   let url: string;
-  beforeAll(() => {
-    url = writeReport(name, args());
+  beforeAll(async () => {
+    url = await writeReport(name, args());
   });
 
   it('loads with no console or page error and no request but the file itself', async () => {

@@ -11,8 +11,8 @@ import {
 import { expectFailure, FIXTURES, ROOT, runCli, SHIPPED_SERIES, WIDE } from '../helpers.js';
 
 describe('compare', () => {
-  it('ranks a figure among a baseline with its neighbours, the figure marked', () => {
-    const { code, stdout } = runCli(['compare', '296.59', '--baseline', 'cia-2016', '--around', '2']);
+  it('ranks a figure among a baseline with its neighbours, the figure marked', async () => {
+    const { code, stdout } = await runCli(['compare', '296.59', '--baseline', 'cia-2016', '--around', '2']);
     expect(code).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
       "296.59 TWh would rank 12th among the 215 countries of cia-2016 (CIA World
@@ -29,8 +29,8 @@ describe('compare', () => {
     `);
   });
 
-  it('prints the JSON shape for a region estimate, ranks counted with the value inserted', () => {
-    const { code, stdout } = runCli([
+  it('prints the JSON shape for a region estimate, ranks counted with the value inserted', async () => {
+    const { code, stdout } = await runCli([
       'compare',
       '--region',
       'sichuan',
@@ -75,12 +75,12 @@ describe('compare', () => {
     [['compare', 'abc'], /is invalid for argument 'twh'/],
     [['compare', '5', '--year', '2021'], /go with --region/],
     [['compare', '5', '--baseline', 'nope'], /Unknown baseline "nope"/],
-  ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
+  ])('exits 2 on %j', async (args, message) => await expectFailure(args, 2, message));
 });
 
 describe('shares', () => {
-  it("lists China's 29 months with a sparkline", () => {
-    const { code, stdout } = runCli(['shares', '--region', 'china'], WIDE);
+  it("lists China's 29 months with a sparkline", async () => {
+    const { code, stdout } = await runCli(['shares', '--region', 'china'], WIDE);
     expect(code).toBe(0);
     expect(stdout).toMatch(/China: share of World's hashrate, 2019-09 to 2025-10 {2}[▁▂▃▄▅▆▇█]{32}\n/);
     // China's parent is the world: one percentage column, not two equal ones.
@@ -89,8 +89,8 @@ describe('shares', () => {
     expect(stdout).toMatch(/│ 2025-10 │ +14 ≈ │ secondhand │ hashrateindex-2025-10 +│/);
   });
 
-  it('gives the share of the world where every link has the same month', () => {
-    const { stdout } = runCli(['shares', '--region', 'sichuan', '--json']);
+  it('gives the share of the world where every link has the same month', async () => {
+    const { stdout } = await runCli(['shares', '--region', 'sichuan', '--json']);
     const { months, of } = JSON.parse(stdout);
     expect(of).toBe('china');
     expect(months[0]).toMatchObject({
@@ -104,23 +104,25 @@ describe('shares', () => {
     expect(months[1].worldPct).toBeCloseTo(10 * 0.4604, 9);
   });
 
-  it('limits to --from/--to and refuses an empty or reversed range', () => {
-    const { stdout } = runCli(['shares', '--region', 'usa', '--from', '2021-01', '--to', '2021-03', '--json']);
+  it('limits to --from/--to and refuses an empty or reversed range', async () => {
+    const { stdout } = await runCli(['shares', '--region', 'usa', '--from', '2021-01', '--to', '2021-03', '--json']);
     expect(JSON.parse(stdout).months.map((m: { month: string }) => m.month)).toEqual(['2021-01', '2021-02', '2021-03']);
-    expect(runCli(['shares', '--region', 'china', '--from', '2021-05', '--to', '2021-01']).code).toBe(2);
-    expect(runCli(['shares', '--region', 'china', '--from', '2026-01']).stderr).toMatch(
+    expect((await runCli(['shares', '--region', 'china', '--from', '2021-05', '--to', '2021-01'])).code).toBe(2);
+    expect((await runCli(['shares', '--region', 'china', '--from', '2026-01'])).stderr).toMatch(
       /recorded months: 2019-09 to 2025-10/,
     );
-    expect(runCli(['shares', '--region', 'world']).code).toBe(2);
+    expect((await runCli(['shares', '--region', 'world'])).code).toBe(2);
   });
 
-  it('shows a named dataset only when asked, and refuses an unknown one', () => {
-    const survey = JSON.parse(runCli(['shares', '--region', 'usa', '--dataset', 'cdmir-survey-2024', '--json']).stdout);
+  it('shows a named dataset only when asked, and refuses an unknown one', async () => {
+    const survey = JSON.parse(
+      (await runCli(['shares', '--region', 'usa', '--dataset', 'cdmir-survey-2024', '--json'])).stdout,
+    );
     expect(survey).toMatchObject({ dataset: 'cdmir-survey-2024', months: [{ month: '2024-12', pct: 75.4 }] });
-    const plain = JSON.parse(runCli(['shares', '--region', 'usa', '--json']).stdout);
+    const plain = JSON.parse((await runCli(['shares', '--region', 'usa', '--json'])).stdout);
     expect(plain.months.map((m: { month: string }) => m.month)).not.toContain('2024-12');
-    expectFailure(['shares', '--region', 'usa', '--dataset', 'nope'], 2, /Unknown share dataset "nope"/);
-    expectFailure(
+    await expectFailure(['shares', '--region', 'usa', '--dataset', 'nope'], 2, /Unknown share dataset "nope"/);
+    await expectFailure(
       ['shares', '--region', 'texas', '--dataset', 'cdmir-survey-2024'],
       2,
       /No hashrate share is recorded for Texas in the cdmir-survey-2024 dataset\./,
@@ -129,19 +131,19 @@ describe('shares', () => {
 });
 
 describe('lists', () => {
-  it('regions, sources and datasets print JSON', () => {
-    const regions = JSON.parse(runCli(['regions', '--json']).stdout);
+  it('regions, sources and datasets print JSON', async () => {
+    const regions = JSON.parse((await runCli(['regions', '--json'])).stdout);
     expect(regions.find((r: { id: string }) => r.id === 'sichuan')).toMatchObject({
       parent: 'china',
       iso: 'CN-SC',
       shareMonths: ['2020-04', '2021-04'],
     });
-    const sources = JSON.parse(runCli(['sources', '--json']).stdout);
+    const sources = JSON.parse((await runCli(['sources', '--json'])).stdout);
     expect(sources.find((s: { id: string }) => s.id === 'foundry-us-states-2023')).toMatchObject({
       evidence: 'secondhand',
       reportedBy: expect.stringMatching(/Decrypt/),
     });
-    const datasets = JSON.parse(runCli(['datasets', '--json']).stdout);
+    const datasets = JSON.parse((await runCli(['datasets', '--json'])).stdout);
     expect(datasets.series.map((s: { id: string }) => s.id)).toEqual(SHIPPED_SERIES);
     expect(datasets.series[0]).toMatchObject({ coverage: '2010–2024 (2010: 167 days; 2024: 321 days)' });
     expect(datasets.shareDatasets).toEqual([
@@ -155,36 +157,36 @@ describe('lists', () => {
     expect(datasets.baselines[0]).toMatchObject({ id: 'eia-2019', measure: 'consumption', countries: 215 });
   });
 
-  it('print tables for people', () => {
-    expect(runCli(['regions'], WIDE).stdout).toMatch(
+  it('print tables for people', async () => {
+    expect((await runCli(['regions'], WIDE)).stdout).toMatch(
       /│ inner-mongolia +│ Inner Mongolia +│ province │ china +│ CN-NM │/,
     );
-    expect(runCli(['sources']).stdout).toMatch(/licence: CC BY 4\.0/);
-    expect(runCli(['sources']).stdout).toMatch(/^cdmir-2025 \(secondhand, reported by Fox Business/m);
-    expect(runCli(['datasets'], WIDE).stdout).toMatch(
+    expect((await runCli(['sources'])).stdout).toMatch(/licence: CC BY 4\.0/);
+    expect((await runCli(['sources'])).stdout).toMatch(/^cdmir-2025 \(secondhand, reported by Fox Business/m);
+    expect((await runCli(['datasets'], WIDE)).stdout).toMatch(
       /│ jiang-2021 +│ china +│ projection │ 2024 +│ no +│ copy +│ jiang-2021 +│/,
     );
   });
 });
 
 describe('claims', () => {
-  it('prints each claim with the figure and verdict, and exits 0 whatever the verdicts', () => {
-    const { code, stdout } = runCli(['claims']);
+  it('prints each claim with the figure and verdict, and exits 0 whatever the verdicts', async () => {
+    const { code, stdout } = await runCli(['claims']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/CONTRADICTED {2}reuters-2021-sichuan\/china-over-half-april-2021/);
     expect(stdout).toMatch(/13 claims: 6 reproduced, 4 contradicted, 3 not checkable\./);
   });
 
-  it('prints JSON', () => {
-    const results = JSON.parse(runCli(['claims', '--json']).stdout);
+  it('prints JSON', async () => {
+    const results = JSON.parse((await runCli(['claims', '--json'])).stdout);
     expect(results).toHaveLength(13);
     expect(Object.keys(results[0])).toEqual(['document', 'id', 'claim', 'figure', 'verdict', 'note']);
   });
 });
 
 describe('data check', () => {
-  it('accepts a valid directory merged over the shipped data', () => {
-    const { code, stdout } = runCli(['data', 'check', join(FIXTURES, 'overlay')], WIDE);
+  it('accepts a valid directory merged over the shipped data', async () => {
+    const { code, stdout } = await runCli(['data', 'check', join(FIXTURES, 'overlay')], WIDE);
     expect(code).toBe(0);
     const shippedSources = JSON.parse(readFileSync(join(ROOT, 'data', 'sources.json'), 'utf8')).length;
     expect(stdout).toMatch(
@@ -194,35 +196,35 @@ describe('data check', () => {
     );
   });
 
-  it('lists every problem and exits 1', () => {
-    const { code, stdout, stderr } = runCli(['data', 'check', join(FIXTURES, 'invalid')]);
+  it('lists every problem and exits 1', async () => {
+    const { code, stdout, stderr } = await runCli(['data', 'check', join(FIXTURES, 'invalid')]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.match(/→ record \d/g)).toHaveLength(4);
   });
 
-  it('accepts the shipped directory on its own', () => {
-    expect(runCli(['--no-default-data', 'data', 'check', join(ROOT, 'data')]).code).toBe(0);
+  it('accepts the shipped directory on its own', async () => {
+    expect((await runCli(['--no-default-data', 'data', 'check', join(ROOT, 'data')])).code).toBe(0);
   });
 });
 
 describe('help and version', () => {
-  it('prints the version only', () => {
+  it('prints the version only', async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(runCli(['--version']).stdout).toBe(`${version}\n`);
-    expect(runCli(['-V']).code).toBe(0);
+    expect((await runCli(['--version'])).stdout).toBe(`${version}\n`);
+    expect((await runCli(['-V'])).code).toBe(0);
   });
 
-  it('leads every command with examples and lists the exit codes', () => {
-    const top = runCli(['--help']);
+  it('leads every command with examples and lists the exit codes', async () => {
+    const top = await runCli(['--help']);
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/Exit codes:\n {2}0 {2}success/);
     for (const command of ['estimate', 'compare', 'shares', 'regions', 'sources', 'datasets', 'claims']) {
-      const { code, stdout } = runCli([command, '--help']);
+      const { code, stdout } = await runCli([command, '--help']);
       expect(code).toBe(0);
       expect(stdout).toMatch(/Examples:\n {2}\$ mining-energy /);
     }
-    expect(runCli(['estimate', '--help']).stdout).toMatch(/add up one --kind only/);
+    expect((await runCli(['estimate', '--help'])).stdout).toMatch(/add up one --kind only/);
   });
 });
 
@@ -243,8 +245,8 @@ describe('the published schemas', () => {
       ScenarioDocumentSchema,
       ['scenario', '--ban', 'china', '--year', '2021', '--uncertainty', '100', '--seed', '1', '--json'],
     ],
-  ] as const)('real output validates (%#)', (schema, args) => {
-    const { code, stdout } = runCli(args);
+  ] as const)('real output validates (%#)', async (schema, args) => {
+    const { code, stdout } = await runCli(args);
     expect(code).toBe(0);
     const result = schema.safeParse(JSON.parse(stdout));
     expect(result.error?.issues ?? []).toEqual([]);
@@ -264,12 +266,12 @@ describe('command registration', async () => {
     expect(requestedCommand(argv)).toBe(command);
   });
 
-  it('still lists every command in help, and helps with one', () => {
-    const top = runCli(['--help']).stdout;
+  it('still lists every command in help, and helps with one', async () => {
+    const top = (await runCli(['--help'])).stdout;
     expect(COMMAND_NAMES).toEqual(expect.arrayContaining(['estimate', 'report', 'chart', 'data']));
     for (const name of COMMAND_NAMES) {
       expect(top).toMatch(new RegExp(`\\n  ${name} `));
     }
-    expect(runCli(['help', 'scenario']).stdout).toMatch(/--redistribute/);
+    expect((await runCli(['help', 'scenario'])).stdout).toMatch(/--redistribute/);
   });
 });

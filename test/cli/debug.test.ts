@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { runCli, WIDE } from '../helpers.js';
 
 describe('stack traces', () => {
-  it('are not printed for DEBUG=1 in the environment, only for --debug', () => {
+  it('are not printed for DEBUG=1 in the environment, only for --debug', async () => {
     const args = ['estimate', '--region', 'nowhere'];
-    const quiet = runCli(args, { ...WIDE, DEBUG: '1' });
+    const quiet = await runCli(args, { ...WIDE, DEBUG: '1' });
     expect(quiet.code).toBe(2);
     expect(quiet.stderr).toMatch(/^error: Unknown region "nowhere"/);
     expect(quiet.stderr).not.toMatch(/\n\s+at /);
-    const debug = runCli(['--debug', ...args], WIDE);
+    const debug = await runCli(['--debug', ...args], WIDE);
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });

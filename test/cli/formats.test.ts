@@ -23,8 +23,8 @@ function cellFor(value: Json): string {
   return String(value);
 }
 
-function run(args: readonly string[]): string {
-  const result = runCli(args);
+async function run(args: readonly string[]): Promise<string> {
+  const result = await runCli(args);
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 }
@@ -36,9 +36,9 @@ describe('estimate --format csv carries every field of the JSON', () => {
     [['--region', 'sichuan,texas', '--year', '2021', '--uncertainty', '200', '--seed', '7']],
     [['--region', 'china', '--year', '2021', '--carbon-bracket']],
     [['--region', 'texas', '--hashrate', '600', '--threshold', '55']],
-  ])('estimate %j', (args) => {
-    const documents = JSON.parse(run(['estimate', ...args, '--json'])) as Json[];
-    const [header, ...rows] = parseCsv(run(['estimate', ...args, '--format', 'csv'])).map((r) => r.cells);
+  ])('estimate %j', async (args) => {
+    const documents = JSON.parse(await run(['estimate', ...args, '--json'])) as Json[];
+    const [header, ...rows] = parseCsv(await run(['estimate', ...args, '--format', 'csv'])).map((r) => r.cells);
     expect(rows).toHaveLength(documents.length);
     let checked = 0;
     documents.forEach((document, i) => {
@@ -66,9 +66,9 @@ describe('estimate --format csv carries every field of the JSON', () => {
     expect(checked).toBeGreaterThan(50);
   });
 
-  it('has the fields the old CSV dropped: weights, the seed and samples, the warnings', () => {
+  it('has the fields the old CSV dropped: weights, the seed and samples, the warnings', async () => {
     const [header, row] = parseCsv(
-      run([
+      await run([
         'estimate',
         '--region',
         'china',
@@ -125,18 +125,18 @@ const LISTINGS: [string, string[], (json: Json) => number][] = [
 ];
 
 describe('every listing in every format', () => {
-  it.each(LISTINGS)('%s', (_name, args, recordCount) => {
-    const json = JSON.parse(run([...args, '--format', 'json'])) as Json;
-    expect(JSON.parse(run([...args, '--json']))).toEqual(json);
+  it.each(LISTINGS)('%s', async (_name, args, recordCount) => {
+    const json = JSON.parse(await run([...args, '--format', 'json'])) as Json;
+    expect(JSON.parse(await run([...args, '--json']))).toEqual(json);
     const count = recordCount(json);
     expect(count).toBeGreaterThan(0);
 
-    const lines = run([...args, '--format', 'ndjson']).split('\n');
+    const lines = (await run([...args, '--format', 'ndjson'])).split('\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(count);
     for (const line of lines) expect(typeof JSON.parse(line)).toBe('object');
 
-    const csv = run([...args, '--format', 'csv']);
+    const csv = await run([...args, '--format', 'csv']);
     expect(csv.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(csv).map((r) => r.cells);
     expect(new Set(header).size).toBe(header?.length);
@@ -145,16 +145,16 @@ describe('every listing in every format', () => {
     // eslint-disable-next-line no-control-regex
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
 
-    expect(run([...args, '--format', 'table']).length).toBeGreaterThan(0);
+    expect((await run([...args, '--format', 'table'])).length).toBeGreaterThan(0);
   });
 
-  it('labels the records of datasets by list, and a share by its region and parent', () => {
-    const datasets = run(['datasets', '--format', 'ndjson'])
+  it('labels the records of datasets by list, and a share by its region and parent', async () => {
+    const datasets = (await run(['datasets', '--format', 'ndjson']))
       .trimEnd()
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(new Set(datasets.map((d) => d.list))).toEqual(new Set(['series', 'share-dataset', 'event', 'baseline']));
-    const [first] = run(['shares', '--region', 'sichuan', '--format', 'ndjson']).split('\n');
+    const [first] = (await run(['shares', '--region', 'sichuan', '--format', 'ndjson'])).split('\n');
     expect(JSON.parse(first ?? '')).toMatchObject({ region: 'sichuan', of: 'china' });
   });
 });

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HashrateShare, NetworkSeries, Source } from '../../src/data/schemas.js';
-import { expectFailure, FIXTURES, runCli as runAtWidth, SHIPPED_DATA, WIDE } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli as runAtWidth, type RunResult, SHIPPED_DATA, WIDE } from '../helpers.js';
 
 /** The messages checked here are checked for what they say, so nothing wraps. */
 const runCli = (args: readonly string[]) => runAtWidth(args, WIDE);
@@ -44,25 +44,28 @@ function cbeciExport(from: string, days: number): string {
 
 describe('data import: the shipped data, imported again from the same files', () => {
   const out = freshDir();
-  const imports = [
-    runCli(['data', 'import', 'cbeci-energy', CBECI_EXPORT, '--out', out]),
-    runCli([
-      'data',
-      'import',
-      'cbeci-mining-map',
-      MINING_MAP,
-      '--out',
-      out,
-      '--source',
-      'cbeci-mining-map',
-      '--evidence',
-      'copy',
-    ]),
-    // The later file first: its 2024-11-16 (rounded to whole units) is then replaced by the earlier file's, as in
-    // the shipped data.
-    runCli(['data', 'import', 'coinmetrics', COIN_METRICS_2025, '--out', out, '--source', 'coinmetrics-2025']),
-    runCli(['data', 'import', 'coinmetrics', COIN_METRICS, '--out', out]),
-  ];
+  let imports: RunResult[] = [];
+  beforeAll(async () => {
+    imports = [
+      await runCli(['data', 'import', 'cbeci-energy', CBECI_EXPORT, '--out', out]),
+      await runCli([
+        'data',
+        'import',
+        'cbeci-mining-map',
+        MINING_MAP,
+        '--out',
+        out,
+        '--source',
+        'cbeci-mining-map',
+        '--evidence',
+        'copy',
+      ]),
+      // The later file first: its 2024-11-16 (rounded to whole units) is then replaced by the earlier file's, as
+      // in the shipped data.
+      await runCli(['data', 'import', 'coinmetrics', COIN_METRICS_2025, '--out', out, '--source', 'coinmetrics-2025']),
+      await runCli(['data', 'import', 'coinmetrics', COIN_METRICS, '--out', out]),
+    ];
+  });
 
   it('imports each file, saying what was written where', () => {
     for (const result of imports) {
@@ -93,7 +96,7 @@ describe('data import: the shipped data, imported again from the same files', ()
     );
   });
 
-  it('writes a source record for each import naming the file, its dates and the price note', () => {
+  it('writes a source record for each import naming the file, its dates and the price note', async () => {
     const sources = readJson<Source[]>(join(out, 'sources.json'));
     expect(sources.map((s) => [s.id, s.evidence, s.year])).toEqual([
       ['cbeci-energy-import', 'copy', 2024],
@@ -105,13 +108,13 @@ describe('data import: the shipped data, imported again from the same files', ()
       /from cbeci_revised_daily_export_2010-07-18_2024-11-16\.csv \(file modified \d{4}-\d{2}-\d{2}\), covering 2010-07-18 to 2024-11-16 \(5236 days\)\. The file's first line states the price assumed: "Average electricity cost assumption: 0\.05 USD\/kWh"\./,
     );
     expect(readFileSync(join(out, 'sources.json'), 'utf8')).toMatch(/^\[\n {2}\{\n {4}"id"[\s\S]*\n\]\n$/);
-    expect(runCli(['data', 'check', out]).code).toBe(0);
+    expect((await runCli(['data', 'check', out])).code).toBe(0);
   });
 
   it.each([
     ['estimate', '--region', 'sichuan', '--year', '2023', '--json'],
     ['estimate', '--all', '--year', '2021', '--json'],
-  ])('gives the same %s as the shipped data (energy, bounds, share, basis)', (...args) => {
+  ])('gives the same %s as the shipped data (energy, bounds, share, basis)', async (...args) => {
     const numbers = (stdout: string) =>
       (JSON.parse(stdout) as Record<string, { [key: string]: unknown }>[]).map((e) => ({
         region: e.region?.id,
@@ -119,20 +122,20 @@ describe('data import: the shipped data, imported again from the same files', ()
         share: e.share?.pct,
         basis: [e.basis?.series, e.basis?.year, e.basis?.twh, e.basis?.lowerTwh, e.basis?.upperTwh],
       }));
-    const shipped = runCli(args);
-    const imported = runCli(['--data', out, ...args]);
+    const shipped = await runCli(args);
+    const imported = await runCli(['--data', out, ...args]);
     expect(imported.code).toBe(0);
     expect(numbers(imported.stdout)).toEqual(numbers(shipped.stdout));
     expect(numbers(shipped.stdout).length).toBeGreaterThan(0);
   });
 
-  it('gives the same network series from the imported inputs as from the shipped ones', () => {
+  it('gives the same network series from the imported inputs as from the shipped ones', async () => {
     const args = ['network', '--input', join(out, 'network-inputs.csv'), '--from', '2024-01-01', '--json'];
-    const withData = runCli(['--data', out, ...args]);
+    const withData = await runCli(['--data', out, ...args]);
     expect(withData.code).toBe(0);
-    expect(withData.stdout).toBe(runCli(args).stdout);
-    expect(withData.stdout).toBe(runCli(['network', '--input', '--from', '2024-01-01', '--json']).stdout);
-    expect(runCli(['--data', out, 'network', '--input', '--from', '2024-01-01', '--json']).stdout).toBe(
+    expect(withData.stdout).toBe((await runCli(args)).stdout);
+    expect(withData.stdout).toBe((await runCli(['network', '--input', '--from', '2024-01-01', '--json'])).stdout);
+    expect((await runCli(['--data', out, 'network', '--input', '--from', '2024-01-01', '--json'])).stdout).toBe(
       withData.stdout,
     );
     // 2024-01-01 to 2025-12-29: 366 + 363 days.
@@ -141,22 +144,23 @@ describe('data import: the shipped data, imported again from the same files', ()
 });
 
 describe('data import into a directory that already holds data', () => {
-  it('replaces records with the same key and keeps the rest', () => {
+  it('replaces records with the same key and keeps the rest', async () => {
     const out = freshDir();
     const early = scratchFile('early.csv', cbeciExport('2020-01-01', 366));
     const late = scratchFile('late.csv', cbeciExport('2021-01-01', 10));
-    expect(runCli(['data', 'import', 'cbeci-energy', early, '--out', out, '--id', 'early']).code).toBe(0);
+    expect((await runCli(['data', 'import', 'cbeci-energy', early, '--out', out, '--id', 'early'])).code).toBe(0);
     // A second file under the same source would rewrite the record that series "early" cites: refused.
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'late'],
       2,
       /--source cbeci-energy-import: 1 record that this import does not write cites that source \(series "early"\).*Give this import a source of its own/,
     );
     expect(
-      runCli(['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'late', '--source', 'late-import']).code,
+      (await runCli(['data', 'import', 'cbeci-energy', late, '--out', out, '--id', 'late', '--source', 'late-import']))
+        .code,
     ).toBe(0);
     // Series "early" replaced from late.csv under a source of its own ("cbeci-energy-import" stays, citing nothing).
-    const again = runCli([
+    const again = await runCli([
       'data',
       'import',
       'cbeci-energy',
@@ -188,14 +192,16 @@ describe('data import into a directory that already holds data', () => {
     ]);
   });
 
-  it('keeps the shares of other months and adds days to the network inputs in date order', () => {
+  it('keeps the shares of other months and adds days to the network inputs in date order', async () => {
     const out = freshDir();
     const header = 'date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S';
     const april = scratchFile('april.csv', `${header}\n2026-01-01,Mainland China,46%,1\n2026-01-01,Other,54%,1\n`);
     const may = scratchFile('may.csv', `${header}\n2026-02-01,Mainland China,44%,1\n2026-02-01,Other,56%,1\n`);
-    expect(runCli(['data', 'import', 'cbeci-mining-map', april, '--out', out]).code).toBe(0);
-    expect(runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out]).code).toBe(2);
-    expect(runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out, '--source', 'may-import']).code).toBe(0);
+    expect((await runCli(['data', 'import', 'cbeci-mining-map', april, '--out', out])).code).toBe(0);
+    expect((await runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out])).code).toBe(2);
+    expect(
+      (await runCli(['data', 'import', 'cbeci-mining-map', may, '--out', out, '--source', 'may-import'])).code,
+    ).toBe(0);
     expect(readJson<HashrateShare[]>(join(out, 'hashrate-shares.json')).map((s) => `${s.region} ${s.month}`)).toEqual([
       'china 2026-01',
       'other 2026-01',
@@ -205,13 +211,13 @@ describe('data import into a directory that already holds data', () => {
     const cm = 'date,HashRate,RevUSD';
     const later = scratchFile('later.csv', `${cm}\n2024-01-03,3e8,3e7\n2024-01-04,4e8,4e7\n`);
     const earlier = scratchFile('earlier.csv', `${cm}\n2024-01-01,1e8,1e7\n2024-01-03,2e8,2e7\n`);
-    expect(runCli(['data', 'import', 'coinmetrics', later, '--out', out]).code).toBe(0);
-    expectFailure(
+    expect((await runCli(['data', 'import', 'coinmetrics', later, '--out', out])).code).toBe(0);
+    await expectFailure(
       ['data', 'import', 'coinmetrics', earlier, '--out', out],
       2,
       /keeps 1 day of an earlier import that its source record "coinmetrics-import" describes/,
     );
-    const result = runCli(['data', 'import', 'coinmetrics', earlier, '--out', out, '--source', 'earlier-import']);
+    const result = await runCli(['data', 'import', 'coinmetrics', earlier, '--out', out, '--source', 'earlier-import']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
       'network-inputs.csv: 2 imported, replacing 1 of the same key; 1 earlier kept (3 in all)',
@@ -221,14 +227,14 @@ describe('data import into a directory that already holds data', () => {
     );
   });
 
-  it('writes nothing when the result would not be valid, and says why', () => {
+  it('writes nothing when the result would not be valid, and says why', async () => {
     const out = freshDir();
     const header = 'date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S';
     const good = scratchFile('good.csv', `${header}\n2026-03-01,Mainland China,40%,1\n2026-03-01,Other,40%,1\n`);
-    expect(runCli(['data', 'import', 'cbeci-mining-map', good, '--out', out]).code).toBe(0);
+    expect((await runCli(['data', 'import', 'cbeci-mining-map', good, '--out', out])).code).toBe(0);
     const before = snapshot(out);
     const tooMuch = scratchFile('too-much.csv', `${header}\n2026-03-01,Kazakhstan,30%,1\n`);
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'cbeci-mining-map', tooMuch, '--out', out],
       1,
       /^error: Nothing was written to .*: the data it would hold would not be valid\.\n {2}- hashrate-shares\.json → shares of "world" in 2026-03 → sharePct → the children of "world" sum to 110%, above 100%\n$/,
@@ -236,9 +242,9 @@ describe('data import into a directory that already holds data', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it('without the shipped data, refuses a directory that would be incomplete', () => {
+  it('without the shipped data, refuses a directory that would be incomplete', async () => {
     const out = freshDir();
-    expectFailure(
+    await expectFailure(
       [
         '--no-default-data',
         'data',
@@ -254,12 +260,12 @@ describe('data import into a directory that already holds data', () => {
     expect(() => readdirSync(out)).toThrow();
   });
 
-  it('refuses to add to a directory whose data is already invalid', () => {
+  it('refuses to add to a directory whose data is already invalid', async () => {
     const out = freshDir();
     mkdirSync(out);
     writeFileSync(join(out, 'sources.json'), '[{"id": "x"}]\n');
     const before = snapshot(out);
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'cbeci-energy', scratchFile('e.csv', cbeciExport('2020-01-01', 3)), '--out', out],
       1,
       /^error: Nothing was written: the data already in .* is not valid\.\n {2}- .*sources\.json → record 1 \("x"\) → title → is required/,
@@ -272,9 +278,9 @@ describe('data import: coinmetrics', () => {
   const cm = 'time,HashRate,RevUSD';
   const text = `${cm}\n2009-01-03,,\n2009-01-04,,\n2010-07-18,1552.225,738.2918136\n`;
 
-  it('refuses incomplete rows, listing them', () => {
+  it('refuses incomplete rows, listing them', async () => {
     const out = freshDir();
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'coinmetrics', scratchFile('btc.csv', text), '--out', out],
       1,
       /2 rows have no positive hash rate or revenue; fix them, or leave them out with --skip-incomplete:\n {2}- .*btc\.csv → line 2 \(2009-01-03\) → HashRate is empty, RevUSD is empty\n/,
@@ -282,9 +288,9 @@ describe('data import: coinmetrics', () => {
     expect(() => readdirSync(out)).toThrow(); // not even created
   });
 
-  it('leaves them out with --skip-incomplete, saying how many on stderr', () => {
+  it('leaves them out with --skip-incomplete, saying how many on stderr', async () => {
     const out = freshDir();
-    const result = runCli([
+    const result = await runCli([
       'data',
       'import',
       'coinmetrics',
@@ -361,8 +367,8 @@ describe('data import: failures', () => {
       ['--data', 'somewhere', 'data', 'import', 'cbeci-energy', CBECI_EXPORT, '--out', 'x'],
       /^error: --data has no use with data import/,
     ],
-  ])('%j is a usage error (exit 2)', (args, message) => {
-    expectFailure(args, 2, message);
+  ])('%j is a usage error (exit 2)', async (args, message) => {
+    await expectFailure(args, 2, message);
   });
 
   it.each([
@@ -391,30 +397,39 @@ describe('data import: failures', () => {
       () => scratchFile('dup.csv', cbeciExport('2020-01-01', 3).replace(/(\r\n1577923200,[^\r]*)/, '$1$1')),
       /line 5 → "Timestamp" → 2020-01-02 does not follow 2020-01-02 \(line 4\)/,
     ],
-  ])('%s is a data error (exit 1) naming the file, and writes nothing', (_name, file, message) => {
+  ])('%s is a data error (exit 1) naming the file, and writes nothing', async (_name, file, message) => {
     const dir = out();
-    expectFailure(['data', 'import', 'cbeci-energy', file(), '--out', dir], 1, message);
+    await expectFailure(['data', 'import', 'cbeci-energy', file(), '--out', dir], 1, message);
     expect(() => readdirSync(dir)).toThrow();
   });
 
-  it('refuses an --out that is a file', () => {
-    expectFailure(
+  it('refuses an --out that is a file', async () => {
+    await expectFailure(
       ['data', 'import', 'cbeci-energy', CBECI_EXPORT, '--out', CBECI_EXPORT],
       1,
       /^error: Cannot import into .*: it is a file, not a directory\.\n$/,
     );
   });
 
-  it('names an unknown mining-map label and its line, with a suggestion and the way to map it', () => {
+  it('names an unknown mining-map label and its line, with a suggestion and the way to map it', async () => {
     const header = 'date,country,monthly_hashrate_%,monthly_absolute_hashrate_EH/S';
     const file = scratchFile('map.csv', `${header}\n2026-04-01,Kazakstan,10%,1\n`);
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'cbeci-mining-map', file, '--out', out()],
       1,
       /map\.csv → line 2 → "country" → Unknown region "Kazakstan"\. Did you mean "kazakhstan"\? Map it to a region with --map 'Kazakstan=<region id>'\./,
     );
     const dir = out();
-    const mapped = runCli(['data', 'import', 'cbeci-mining-map', file, '--out', dir, '--map', 'Kazakstan=kazakhstan']);
+    const mapped = await runCli([
+      'data',
+      'import',
+      'cbeci-mining-map',
+      file,
+      '--out',
+      dir,
+      '--map',
+      'Kazakstan=kazakhstan',
+    ]);
     expect(mapped.code).toBe(0);
     expect(readJson<HashrateShare[]>(join(dir, 'hashrate-shares.json'))[0]).toMatchObject({
       region: 'kazakhstan',
@@ -422,8 +437,8 @@ describe('data import: failures', () => {
     });
   });
 
-  it('leads its help with examples', () => {
-    const { code, stdout } = runCli(['data', 'import', '--help']);
+  it('leads its help with examples', async () => {
+    const { code, stdout } = await runCli(['data', 'import', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Examples:\n {2}\$ mining-energy data import cbeci-energy /);
   });
@@ -482,50 +497,59 @@ describe('data import against hostile files', () => {
       'Timestamp,"power MAX, GW","power MIN, GW","power GUESS, GW"\n1704067200,2,0.5,3\n',
       /line 2 → "power GUESS, GW" → must lie between/,
     ],
-  ])('refuses %s (exit 1, nothing written)', (_name, kind, text, message) => {
+  ])('refuses %s (exit 1, nothing written)', async (_name, kind, text, message) => {
     const out = freshDir();
-    expectFailure(['data', 'import', kind, scratchFile('x.csv', text), '--out', out], 1, message);
+    await expectFailure(['data', 'import', kind, scratchFile('x.csv', text), '--out', out], 1, message);
     expect(() => readdirSync(out)).toThrow();
   });
 
-  it('takes an empty part of revenue as an incomplete day, not as 0', () => {
+  it('takes an empty part of revenue as an incomplete day, not as 0', async () => {
     const file = scratchFile(
       'cm.csv',
       'time,HashRate,IssTotUSD,FeeTotUSD\n2024-01-01,5e8,4e7,1e5\n2024-01-02,5e8,,1e5\n',
     );
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'coinmetrics', file, '--out', freshDir()],
       1,
       /line 3 \(2024-01-02\) → IssTotUSD is empty/,
     );
   });
 
-  it('refuses a pipe or a device as the file, instead of waiting on it', () => {
-    expectFailure(
+  it('refuses a pipe or a device as the file, instead of waiting on it', async () => {
+    await expectFailure(
       ['data', 'import', 'coinmetrics', '/dev/zero', '--out', freshDir()],
       1,
       /it is a character device, not a regular file/,
     );
   });
 
-  it('will not rewrite a shipped source that shipped records cite, and says so as a usage error', () => {
+  it('will not rewrite a shipped source that shipped records cite, and says so as a usage error', async () => {
     const file = scratchFile('cm.csv', `${CM}\n2024-01-01,5e8,4e7,1\n`);
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'coinmetrics', file, '--out', freshDir(), '--source', 'cbeci-export-2024'],
       2,
       /--source cbeci-export-2024: 1 record that this import does not write cites that source \(series "cbeci"\)/,
     );
   });
 
-  it('checks --map and --out as usage errors, and warns about a month that is not the whole world', () => {
+  it('checks --map and --out as usage errors, and warns about a month that is not the whole world', async () => {
     const map = scratchFile('map.csv', `${MAP}\n2022-01-01,Mainland China,5%,1\n2022-01-01,Other,1%,1\n`);
-    expectFailure(
+    await expectFailure(
       ['data', 'import', 'cbeci-mining-map', map, '--out', freshDir(), '--map', 'Other=world'],
       2,
       /--map "Other=world": world is the whole world/,
     );
-    expectFailure(['data', 'import', 'cbeci-mining-map', map, '--out', ''], 2, /--out needs a directory/);
-    const result = runCli(['data', 'import', 'cbeci-mining-map', map, '--out', freshDir(), '--source', 'partial-map']);
+    await expectFailure(['data', 'import', 'cbeci-mining-map', map, '--out', ''], 2, /--out needs a directory/);
+    const result = await runCli([
+      'data',
+      'import',
+      'cbeci-mining-map',
+      map,
+      '--out',
+      freshDir(),
+      '--source',
+      'partial-map',
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('shares of 2022-01 add up to 6%, not the whole world');
   });

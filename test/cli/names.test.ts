@@ -22,19 +22,22 @@ describe('region names on the command line', () => {
       /Baseline eia-2019 lists no country "austira"\. Did you mean "Austria"\?/,
     ],
     [['compare', '5', '--with', 'austria', '--around', '3'], /--around goes with a ranking, not with --with/],
-  ])('exits 2 on %j with the candidates and nothing on stdout', (args, message) => expectFailure(args, 2, message));
+  ])(
+    'exits 2 on %j with the candidates and nothing on stdout',
+    async (args, message) => await expectFailure(args, 2, message),
+  );
 
-  it('takes ISO 3166-2 codes for states and provinces, an exact id, and a bare two-letter code as a country', () => {
-    const regionOf = (query: string) => {
-      const { code, stdout } = runCli(['estimate', '--region', query, '--year', '2021', '--json']);
+  it('takes ISO 3166-2 codes for states and provinces, an exact id, and a bare two-letter code as a country', async () => {
+    const regionOf = async (query: string) => {
+      const { code, stdout } = await runCli(['estimate', '--region', query, '--year', '2021', '--json']);
       expect(code).toBe(0);
       return (JSON.parse(stdout) as { region: { id: string } }[])[0]?.region.id;
     };
-    expect(regionOf('US-TX')).toBe('texas');
-    expect(regionOf('US-GA')).toBe('georgia');
-    expect(regionOf('georgia')).toBe('georgia');
-    expect(regionOf('CN-SC')).toBe('sichuan');
-    expect(regionOf('CA')).toBe('canada');
+    expect(await regionOf('US-TX')).toBe('texas');
+    expect(await regionOf('US-GA')).toBe('georgia');
+    expect(await regionOf('georgia')).toBe('georgia');
+    expect(await regionOf('CN-SC')).toBe('sichuan');
+    expect(await regionOf('CA')).toBe('canada');
   });
 });
 
@@ -42,7 +45,7 @@ describe('compare --with', () => {
   const args = ['compare', '--region', 'kazakhstan', '--year', '2021', '--with', 'austria,NOR'];
 
   it("gives the region's estimate as a percentage of each named country's baseline figure", async () => {
-    const { code, stdout } = runCli([...args, '--json']);
+    const { code, stdout } = await runCli([...args, '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as {
       value: { label: string; twh: number };
@@ -50,7 +53,7 @@ describe('compare --with', () => {
       countries: { country: string; iso3: string; twh: number; pctOfCountry: number }[];
     };
     const [estimate] = JSON.parse(
-      runCli(['estimate', '--region', 'kazakhstan', '--year', '2021', '--json']).stdout,
+      (await runCli(['estimate', '--region', 'kazakhstan', '--year', '2021', '--json'])).stdout,
     ) as {
       energy: { twh: number };
     }[];
@@ -67,8 +70,8 @@ describe('compare --with', () => {
     for (const c of result.countries) expect(c.pctOfCountry).toBeCloseTo((estimate.energy.twh / c.twh) * 100, 6);
   });
 
-  it('prints a table of the countries and the percentages that fits 80 columns', () => {
-    const { code, stdout } = runCli(args);
+  it('prints a table of the countries and the percentages that fits 80 columns', async () => {
+    const { code, stdout } = await runCli(args);
     expect(code).toBe(0);
     expect(stdout.replace(/\n/g, ' ')).toMatch(
       /^Kazakhstan 2021 \(.+ TWh\/yr\) as a percentage of each country's electricity/,
@@ -78,8 +81,8 @@ describe('compare --with', () => {
     for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
-  it('compares a plain figure too: 100 TWh against 3,989.566 TWh is 2.507%', () => {
-    const { code, stdout } = runCli(['compare', '100', '--with', 'USA', '--json']);
+  it('compares a plain figure too: 100 TWh against 3,989.566 TWh is 2.507%', async () => {
+    const { code, stdout } = await runCli(['compare', '100', '--with', 'USA', '--json']);
     expect(code).toBe(0);
     const [usa] = (JSON.parse(stdout) as { countries: { pctOfCountry: number }[] }).countries;
     expect(usa?.pctOfCountry).toBeCloseTo((100 / 3989.566) * 100, 6);

@@ -38,8 +38,8 @@ function unreadable(name: string, text: string): [string, string, RegExp][] {
   ];
 }
 
-function expectDataError(args: readonly string[], message: RegExp): void {
-  const { code, stdout, stderr } = runCli(args, WIDE);
+async function expectDataError(args: readonly string[], message: RegExp): Promise<void> {
+  const { code, stdout, stderr } = await runCli(args, WIDE);
   expect(code).toBe(1);
   expect(stdout).toBe('');
   expect(stderr).toMatch(message);
@@ -47,27 +47,30 @@ function expectDataError(args: readonly string[], message: RegExp): void {
 }
 
 describe('network --input reads its file safely', () => {
-  it.each(unreadable('series', SERIES_TEXT))('refuses %s with its kind named, exit 1', (_kind, path, message) => {
-    expectDataError(['network', '--input', path], new RegExp(`Cannot read the input series .*: ${message.source}`));
+  it.each(unreadable('series', SERIES_TEXT))('refuses %s with its kind named, exit 1', async (_kind, path, message) => {
+    await expectDataError(
+      ['network', '--input', path],
+      new RegExp(`Cannot read the input series .*: ${message.source}`),
+    );
   });
 
-  it('reports a broken symbolic link where --data would have network-inputs.csv, rather than ignoring it', () => {
+  it('reports a broken symbolic link where --data would have network-inputs.csv, rather than ignoring it', async () => {
     const data = join(scratch, 'data-with-broken-link');
     mkdirSync(data);
     symlinkSync(join(data, 'nowhere.csv'), join(data, 'network-inputs.csv'));
-    expectDataError(
+    await expectDataError(
       ['--data', data, 'network', '--input'],
       /network-inputs\.csv: it is a symbolic link to .*nowhere\.csv/,
     );
   });
 
-  it('refuses one outlier day naming the line, instead of a series of zeros', () => {
+  it('refuses one outlier day naming the line, instead of a series of zeros', async () => {
     const path = join(scratch, 'outlier.csv');
     writeFileSync(
       path,
       'date,hashrateEhs,thresholdJPerTh\n2023-06-01,180,30\n2023-06-02,180,1e20\n2023-06-03,180,30\n',
     );
-    expectDataError(
+    await expectDataError(
       ['network', '--input', path],
       /outlier\.csv → line 3 → thresholdJPerTh → 1e20 is out of range: it must be a threshold in J\/TH above 0 and at most 1e12, e\.g\. 55/,
     );
@@ -75,56 +78,56 @@ describe('network --input reads its file safely', () => {
 });
 
 describe('--hardware reads its file safely and checks the list as a whole', () => {
-  it.each(unreadable('hardware', EXAMPLE))('refuses %s with its kind named, exit 1', (_kind, path, message) => {
-    expectDataError(
+  it.each(unreadable('hardware', EXAMPLE))('refuses %s with its kind named, exit 1', async (_kind, path, message) => {
+    await expectDataError(
       [...MODEL_ARGS, '--hardware', path],
       new RegExp(`Cannot read the hardware list .*: ${message.source}`),
     );
   });
 
-  it('refuses a model listed more than once, naming both records', () => {
+  it('refuses a model listed more than once, naming both records', async () => {
     const machines = JSON.parse(EXAMPLE) as { model: string }[];
     const path = join(scratch, 'twice.json');
     writeFileSync(path, JSON.stringify([...machines, machines[0], machines[0]]));
-    const { stderr } = runCli([...MODEL_ARGS, '--hardware', path], WIDE);
+    const { stderr } = await runCli([...MODEL_ARGS, '--hardware', path], WIDE);
     expect(stderr).toContain('The hardware list lists a machine more than once:');
     const n = machines.length;
     expect(stderr).toContain(
       `twice.json → record ${n + 1} ("Example A") → model → is record 1's ("Example A") again: list each machine once, or it counts more than once`,
     );
     expect(stderr).toContain(`twice.json → record ${n + 2} ("Example A") → model → is record 1's ("Example A") again`);
-    expectDataError([...MODEL_ARGS, '--hardware', path], /lists a machine more than once/);
-    expectDataError(['network', '--input', GOOD_SERIES, '--hardware', path], /lists a machine more than once/);
+    await expectDataError([...MODEL_ARGS, '--hardware', path], /lists a machine more than once/);
+    await expectDataError(['network', '--input', GOOD_SERIES, '--hardware', path], /lists a machine more than once/);
   });
 
-  it('refuses a property repeated in one record, which JSON would read as its last value', () => {
+  it('refuses a property repeated in one record, which JSON would read as its last value', async () => {
     const path = join(scratch, 'repeated.json');
     writeFileSync(
       path,
       '[{"model":"Example A","released":"2020-01-01","jPerTh":20,"jPerTh":2000,"source":"cbeci-hardware-2020","evidence":"primary"}]',
     );
-    expectDataError(
+    await expectDataError(
       [...MODEL_ARGS, '--hardware', path],
       /repeated\.json → line 1, column 59 → record 1 \("Example A"\) → jPerTh → appears twice in one object/,
     );
   });
 
-  it('refuses an empty list as a data error (exit 1)', () => {
+  it('refuses an empty list as a data error (exit 1)', async () => {
     const path = join(scratch, 'empty.json');
     writeFileSync(path, '[]');
-    expectDataError(
+    await expectDataError(
       [...MODEL_ARGS, '--hardware', path],
       /The hardware list .*empty\.json is empty: it needs at least one machine\./,
     );
   });
 
-  it(`refuses more than ${MAX_MACHINES} machines, naming the limit`, () => {
+  it(`refuses more than ${MAX_MACHINES} machines, naming the limit`, async () => {
     const machine = (JSON.parse(EXAMPLE) as object[])[0] as object;
     const path = join(scratch, 'many.json');
     writeFileSync(
       path,
       JSON.stringify(Array.from({ length: MAX_MACHINES + 1 }, (_, i) => ({ ...machine, model: `M${i}` }))),
     );
-    expectDataError([...MODEL_ARGS, '--hardware', path], /has 10,001 machines, over the limit of 10,000\./);
+    await expectDataError([...MODEL_ARGS, '--hardware', path], /has 10,001 machines, over the limit of 10,000\./);
   });
 });

@@ -22,8 +22,8 @@ const CBECI_CHECK = [
 ];
 
 describe('network', () => {
-  it("reproduces CBECI's arithmetic from a user hardware file (600 EH/s; 16.5, 21.5 and 29.5 J/TH)", () => {
-    const { code, stdout, stderr } = runCli(['network', ...CBECI_CHECK, '--json']);
+  it("reproduces CBECI's arithmetic from a user hardware file (600 EH/s; 16.5, 21.5 and 29.5 J/TH)", async () => {
+    const { code, stdout, stderr } = await runCli(['network', ...CBECI_CHECK, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
@@ -47,8 +47,8 @@ describe('network', () => {
     );
   });
 
-  it('runs today on the shipped list, which extends past 2020 with cited models, and flags approximate dates', () => {
-    const { code, stdout } = runCli([...AT_600_AND_55, '--date', '2026-11-22', '--json']);
+  it('runs today on the shipped list, which extends past 2020 with cited models, and flags approximate dates', async () => {
+    const { code, stdout } = await runCli([...AT_600_AND_55, '--date', '2026-11-22', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     const models = result.eligible.map((m: { model: string }) => m.model);
@@ -63,8 +63,8 @@ describe('network', () => {
     expect(result.warnings.join(' ')).toMatch(/Approximate release dates/);
   });
 
-  it('derives the threshold from revenue and price on the shipped hardware list', () => {
-    const { code, stdout } = runCli([
+  it('derives the threshold from revenue and price on the shipped hardware list', async () => {
+    const { code, stdout } = await runCli([
       'network',
       '--hashrate',
       '180',
@@ -84,8 +84,15 @@ describe('network', () => {
     expect(result.energy.twh).toBeLessThan(result.energy.upperTwh);
   });
 
-  it('prints the top-down estimate with its assumptions', () => {
-    const { code, stdout, stderr } = runCli(['network', '--method', 'top-down', '--revenue-year', '10e9', '--json']);
+  it('prints the top-down estimate with its assumptions', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'network',
+      '--method',
+      'top-down',
+      '--revenue-year',
+      '10e9',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.energy).toEqual({ twh: 120, lowerTwh: null, upperTwh: null });
@@ -94,8 +101,8 @@ describe('network', () => {
     expect(stderr).toBe('');
   });
 
-  it('says which machine a too-low threshold excludes', () => {
-    const { code, stdout, stderr } = runCli([
+  it('says which machine a too-low threshold excludes', async () => {
+    const { code, stdout, stderr } = await runCli([
       'network',
       '--hashrate',
       '600',
@@ -111,8 +118,8 @@ describe('network', () => {
     expect(stderr).toMatch(/most efficient in service, Example A \(16\.5 J\/TH\), needs a threshold above 16\.5 J\/TH/);
   });
 
-  it('says when every machine is too old, naming the newest', () => {
-    const { code, stderr } = runCli([...AT_600_AND_55, '--date', '2030-01-01', '--hardware', EXAMPLE]);
+  it('says when every machine is too old, naming the newest', async () => {
+    const { code, stderr } = await runCli([...AT_600_AND_55, '--date', '2030-01-01', '--hardware', EXAMPLE]);
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /the newest, Example A, was released on 2023-01-01. Use an earlier --date or a newer list with --hardware/,
@@ -142,10 +149,10 @@ describe('network', () => {
       ['network', '--hashrate', '600', '--threshold', '55', '--overheads', '1.5,1.0,1.0'],
       /overheads in order, lower ≤ best ≤ upper/,
     ],
-  ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
+  ])('exits 2 on %j', async (args, message) => await expectFailure(args, 2, message));
 
-  it('exits 1 on a bad hardware file, listing each problem', () => {
-    const { code, stdout, stderr } = runCli([
+  it('exits 1 on a bad hardware file, listing each problem', async () => {
+    const { code, stdout, stderr } = await runCli([
       'network',
       '--hashrate',
       '600',
@@ -165,7 +172,7 @@ describe('network', () => {
 describe('estimate on a computed basis', () => {
   it('uses the model as the world basis, with its inputs, and validates against the schema', async () => {
     const { EstimateDocumentSchema } = await import('../../src/contract/estimate.js');
-    const { code, stdout } = runCli(['estimate', '--region', 'texas', ...CBECI_CHECK, '--json']);
+    const { code, stdout } = await runCli(['estimate', '--region', 'texas', ...CBECI_CHECK, '--json']);
     expect(code).toBe(0);
     const document = JSON.parse(stdout);
     expect(EstimateDocumentSchema.safeParse(document).success).toBe(true);
@@ -179,8 +186,8 @@ describe('estimate on a computed basis', () => {
     expect(texas.sources.map((s: { id: string }) => s.id)).toContain('cbeci-hardware-2020');
   });
 
-  it('refuses --series with a model', () => {
-    const { code, stderr } = runCli([
+  it('refuses --series with a model', async () => {
+    const { code, stderr } = await runCli([
       'estimate',
       '--region',
       'texas',
@@ -199,8 +206,8 @@ describe('estimate on a computed basis', () => {
 describe('network --input', () => {
   const SERIES = join(FIXTURES, 'series');
 
-  it('runs a CSV series, one result a row, with the smoothing asked for', () => {
-    const { code, stdout } = runCli([
+  it('runs a CSV series, one result a row, with the smoothing asked for', async () => {
+    const { code, stdout } = await runCli([
       'network',
       '--input',
       join(SERIES, 'small.csv'),
@@ -216,15 +223,15 @@ describe('network --input', () => {
     expect(results.map((r: { eligible: number }) => r.eligible)).toEqual([0, 0, 2, 3]);
   });
 
-  it('reads NDJSON with revenue, and writes CSV and ndjson', () => {
-    const csv = runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'csv']);
+  it('reads NDJSON with revenue, and writes CSV and ndjson', async () => {
+    const csv = await runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'csv']);
     expect(csv.code).toBe(0);
     const [header, ...rows] = csv.stdout.trimEnd().split('\r\n');
     expect(header).toBe(
       'date,hashrateEhs,rawThresholdJPerTh,thresholdJPerTh,thresholdWindowDays,averageWindowDays,eligible,energy.twh,energy.lowerTwh,energy.upperTwh,power.gw,power.lowerGw,power.upperGw',
     );
     expect(rows).toHaveLength(2);
-    const ndjson = runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'ndjson']);
+    const ndjson = await runCli(['network', '--input', join(SERIES, 'revenue.ndjson'), '--format', 'ndjson']);
     expect(
       ndjson.stdout
         .trimEnd()
@@ -233,14 +240,14 @@ describe('network --input', () => {
     ).toEqual(['2022-01-01', '2022-01-02']);
   });
 
-  it("gives CBECI's daily index on its reference series with --weighting mean --average 7", () => {
+  it("gives CBECI's daily index on its reference series with --weighting mean --average 7", async () => {
     const dir = join(FIXTURES, 'cbeci');
     // The reference file carries CBECI's results beside the inputs; the input series holds only the inputs.
     const scratch = mkdtempSync(join(tmpdir(), 'mining-energy-cbeci-'));
     const inputs = join(scratch, 'inputs.csv');
     const referenceLines = readFileSync(join(dir, 'series.csv'), 'utf8').trimEnd().split('\n');
     writeFileSync(inputs, `${referenceLines.map((line) => line.split(',').slice(0, 3).join(',')).join('\n')}\n`);
-    const { code, stdout, stderr } = runCli(
+    const { code, stdout, stderr } = await runCli(
       [
         'network',
         '--input',
@@ -276,8 +283,8 @@ describe('network --input', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('lists every bad line and exits 1', () => {
-    const { code, stdout, stderr } = runCli(['network', '--input', join(SERIES, 'bad.csv')]);
+  it('lists every bad line and exits 1', async () => {
+    const { code, stdout, stderr } = await runCli(['network', '--input', join(SERIES, 'bad.csv')]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('has 4 problems');
@@ -307,7 +314,7 @@ describe('network --input', () => {
       ['network', '--input', '--to', '2009-12-31'],
       /No day of .*network-inputs\.csv is on or before 2009-12-31; it covers 2010-07-18 to 2025-12-29\./,
     ],
-  ])('exits 2 on %j', (args, message) => expectFailure(args, 2, message));
+  ])('exits 2 on %j', async (args, message) => await expectFailure(args, 2, message));
 });
 
 describe('network --input without a file, and --from/--to', () => {
@@ -315,9 +322,9 @@ describe('network --input without a file, and --from/--to', () => {
   const days = (stdout: string) => JSON.parse(stdout) as Day[];
   const SHIPPED_INPUTS = join(SHIPPED_DATA, 'network-inputs.csv');
 
-  it("uses the shipped inputs (Coin Metrics' daily data) when given no file", () => {
-    const implicit = runCli(['network', '--input', '--from', '2025-12-23', '--json']);
-    const explicit = runCli(['network', '--input', SHIPPED_INPUTS, '--from', '2025-12-23', '--json']);
+  it("uses the shipped inputs (Coin Metrics' daily data) when given no file", async () => {
+    const implicit = await runCli(['network', '--input', '--from', '2025-12-23', '--json']);
+    const explicit = await runCli(['network', '--input', SHIPPED_INPUTS, '--from', '2025-12-23', '--json']);
     expect(implicit.code).toBe(0);
     expect(implicit.stdout).toBe(explicit.stdout);
     expect(days(implicit.stdout).map((d) => d.date)).toEqual([
@@ -331,10 +338,11 @@ describe('network --input without a file, and --from/--to', () => {
     ]);
   });
 
-  it('computes over the whole series first, so a window gives the same days as the whole run', () => {
-    const whole = days(runCli(['network', '--input', '--average', '7', '--json']).stdout);
+  it('computes over the whole series first, so a window gives the same days as the whole run', async () => {
+    const whole = days((await runCli(['network', '--input', '--average', '7', '--json'])).stdout);
     const window = days(
-      runCli(['network', '--input', '--average', '7', '--from', '2023-01-01', '--to', '2023-01-31', '--json']).stdout,
+      (await runCli(['network', '--input', '--average', '7', '--from', '2023-01-01', '--to', '2023-01-31', '--json']))
+        .stdout,
     );
     expect(window).toHaveLength(31);
     expect(window).toEqual(whole.filter((d) => d.date >= '2023-01-01' && d.date <= '2023-01-31'));
@@ -342,21 +350,21 @@ describe('network --input without a file, and --from/--to', () => {
     expect(whole).toHaveLength(5236 + 45 + 363);
   });
 
-  it('reads network-inputs.csv from the --data directory when it has one, else the shipped one', () => {
+  it('reads network-inputs.csv from the --data directory when it has one, else the shipped one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-inputs-'));
     try {
       writeFileSync(join(dir, 'sources.json'), '[]\n');
-      const shipped = runCli(['--data', dir, 'network', '--input', '--from', '2025-12-29', '--json']);
+      const shipped = await runCli(['--data', dir, 'network', '--input', '--from', '2025-12-29', '--json']);
       expect(shipped.code).toBe(0);
       expect(days(shipped.stdout).map((d) => d.date)).toEqual(['2025-12-29']);
       writeFileSync(
         join(dir, 'network-inputs.csv'),
         'date,hashrateEhs,revenueUsd\n2030-01-01,1000,5e7\n2030-01-02,1100,5e7\n',
       );
-      const own = runCli(['--data', dir, 'network', '--input', '--json']);
+      const own = await runCli(['--data', dir, 'network', '--input', '--json']);
       expect(own.code).toBe(0);
       expect(days(own.stdout).map((d) => d.date)).toEqual(['2030-01-01', '2030-01-02']);
-      expectFailure(
+      await expectFailure(
         ['--no-default-data', '--data', join(FIXTURES, 'overlay'), 'network', '--input'],
         2,
         /--input without a file reads network-inputs\.csv from the data directory, and .*overlay has none; give a file\./,
@@ -370,8 +378,8 @@ describe('network --input without a file, and --from/--to', () => {
 describe('network --input with a gap in the dates', () => {
   const GAP = join(FIXTURES, 'series', 'gap.csv');
 
-  it('smooths over calendar days and shows how many days each window held', () => {
-    const csv = runCli(['network', '--input', GAP, '--smooth', '3', '--format', 'csv']);
+  it('smooths over calendar days and shows how many days each window held', async () => {
+    const csv = await runCli(['network', '--input', GAP, '--smooth', '3', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const [header, ...lines] = csv.stdout.trim().split('\n');
     const column = (name: string) => lines.map((line) => line.split(',')[header?.split(',').indexOf(name) ?? -1]);
@@ -380,14 +388,14 @@ describe('network --input with a gap in the dates', () => {
     expect(column('thresholdWindowDays')).toEqual(['1', '2', '3', '1', '2']);
     expect(csv.stderr).toMatch(/The input skips 6 days \(6 after 2023-06-03\)/);
 
-    const table = runCli(['network', '--input', GAP, '--smooth', '3'], WIDE);
+    const table = await runCli(['network', '--input', GAP, '--smooth', '3'], WIDE);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/│ Date +│ EH\/s │ Threshold J\/TH │ Days │/);
     expect(table.stdout).toMatch(/│ 2023-06-10 │ +180 │ +60 │ +1 │/);
   });
 
-  it('shows no Days column when the dates are consecutive', () => {
-    const table = runCli(['network', '--input', join(FIXTURES, 'series', 'small.csv')]);
+  it('shows no Days column when the dates are consecutive', async () => {
+    const table = await runCli(['network', '--input', join(FIXTURES, 'series', 'small.csv')]);
     expect(table.code).toBe(0);
     expect(table.stdout).not.toContain('Days');
   });

@@ -7,8 +7,8 @@ const BOTTOM_UP = bottomUpInputs(data);
 const HASHRATE = "option '--hashrate <EH/s>'";
 
 /** Runs a command expected to be refused as a usage error: exit 2, nothing on stdout, no stack trace. */
-function refusal(args: readonly string[]): string {
-  const result = runCli(args, WIDE);
+async function refusal(args: readonly string[]): Promise<string> {
+  const result = await runCli(args, WIDE);
   expect(result.stdout).toBe('');
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.code).toBe(2);
@@ -18,16 +18,16 @@ function refusal(args: readonly string[]): string {
 describe('numbers on the command line are decimal', () => {
   it.each(['0x64', '0b11', '0o7', 'Infinity', ' 5 ', '5\t', '1_000', '.', '+', '5e', ''])(
     '--hashrate %j is refused',
-    (value) => {
-      expect(refusal(['network', '--hashrate', value, '--threshold', '55'])).toContain(
+    async (value) => {
+      expect(await refusal(['network', '--hashrate', value, '--threshold', '55'])).toContain(
         // A tab is shown written out, as every control character on stderr is.
         `${HASHRATE} argument '${value.replace('\t', '\\u{9}')}' is invalid. expected a decimal number: a hash rate in EH/s from 1e-12 to 1e6, e.g. 600.`,
       );
     },
   );
 
-  it('compare 0x10 is refused', () => {
-    expect(refusal(['compare', '0x10'])).toContain(
+  it('compare 0x10 is refused', async () => {
+    expect(await refusal(['compare', '0x10'])).toContain(
       "value '0x10' is invalid for argument 'twh'. expected a decimal number: an energy in TWh a year from 0 to 1e6",
     );
   });
@@ -47,8 +47,8 @@ describe('numbers on the command line are decimal', () => {
     [['scenario', '--move', 'china:texas:0x10'], "'--move <from:to:pct>' argument 'china:texas:0x10'"],
     [['network', '--input', '--smooth', '1e1'], "'--smooth <days>' argument '1e1'"],
     [['compare', '5', '--around', '0x5'], "'--around <n>' argument '0x5'"],
-  ])('%j is refused', (args, named) => {
-    expect(refusal(args)).toContain(named);
+  ])('%j is refused', async (args, named) => {
+    expect(await refusal(args)).toContain(named);
   });
 });
 
@@ -81,8 +81,8 @@ describe('numbers on the command line are in a plausible range, named in the mes
       'expected a whole number of samples from 1 to 10,000,000.',
     ],
     [['compare', '5', '--around', '1001'], 'expected a whole number of countries from 0 to 1,000.'],
-  ])('%j', (args, message) => {
-    expect(refusal(args)).toContain(message);
+  ])('%j', async (args, message) => {
+    expect(await refusal(args)).toContain(message);
   });
 });
 
@@ -97,12 +97,21 @@ describe('years and dates', () => {
     [['network', '--hashrate', '600', '--threshold', '55', '--date', '0001-01-01'], DATE],
     [['network', '--input', '--from', '99999-01-01'], DATE],
     [['network', '--input', '--to', '2024-13-01'], DATE],
-  ])('%j', (args, message) => {
-    expect(refusal(args)).toContain(message);
+  ])('%j', async (args, message) => {
+    expect(await refusal(args)).toContain(message);
   });
 
-  it('takes 29 February in a leap year', () => {
-    const result = runCli(['network', '--hashrate', '600', '--threshold', '55', '--date', '2024-02-29', '--json']);
+  it('takes 29 February in a leap year', async () => {
+    const result = await runCli([
+      'network',
+      '--hashrate',
+      '600',
+      '--threshold',
+      '55',
+      '--date',
+      '2024-02-29',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).inputs.date).toBe('2024-02-29');
   });
@@ -116,18 +125,18 @@ describe('options that name one region', () => {
       ['scenario', '--ban', 'texas', '--redistribute', 'china,texas'],
       'banned hashrate goes to one region, or proportional, or none',
     ],
-  ])('refuse a list of regions with the reason: %j', (args, reason) => {
-    expect(refusal(args)).toContain(`"china,texas" names 2 regions where one is expected: ${reason}`);
+  ])('refuse a list of regions with the reason: %j', async (args, reason) => {
+    expect(await refusal(args)).toContain(`"china,texas" names 2 regions where one is expected: ${reason}`);
   });
 
-  it('look a name with a comma up whole, as an alias may have one', () => {
-    const result = runCli(['shares', '--region', 'Iran, Islamic Rep.', '--json']);
+  it('look a name with a comma up whole, as an alias may have one', async () => {
+    const result = await runCli(['shares', '--region', 'Iran, Islamic Rep.', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).region.id).toBe('iran');
   });
 
-  it('report a comma list with an unknown part as an unknown region', () => {
-    expect(refusal(['compare', '--region', 'china,atlantis'])).toContain('Unknown region "china,atlantis"');
+  it('report a comma list with an unknown part as an unknown region', async () => {
+    expect(await refusal(['compare', '--region', 'china,atlantis'])).toContain('Unknown region "china,atlantis"');
   });
 });
 
@@ -175,8 +184,8 @@ describe('the library refuses the same numbers with the same words', () => {
       '--smooth: expected a whole number of days from 0 to 33,600.',
       ['network', '--input', '--smooth', '40000'],
     ],
-  ])('%#', (call, message, args) => {
+  ])('%#', async (call, message, args) => {
     expect(libraryRefusal(call)).toBe(message);
-    expect(refusal(args)).toContain(message.replace(/^--[a-z-]+: /, ''));
+    expect(await refusal(args)).toContain(message.replace(/^--[a-z-]+: /, ''));
   });
 });

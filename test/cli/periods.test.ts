@@ -6,16 +6,16 @@ import { expectFailure, ROOT, runCli, WIDE } from '../helpers.js';
 /** What every description of `--month` says: the month's shares on its year's total, not the month's energy. */
 const NOT_THE_MONTHS_OWN = "not the month's own energy";
 
-function estimateJson(args: readonly string[]) {
-  const result = runCli(['estimate', '--json', ...args]);
+async function estimateJson(args: readonly string[]) {
+  const result = await runCli(['estimate', '--json', ...args]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout)[0];
 }
 
 describe('--month: that month’s shares applied to its calendar year’s network total', () => {
-  it('in JSON: month is the shares’ month, year and basis.year the total’s year, energy TWh a year', () => {
-    const month = estimateJson(['--region', 'sichuan', '--month', '2021-04']);
-    const year = estimateJson(['--region', 'sichuan', '--year', '2021']);
+  it('in JSON: month is the shares’ month, year and basis.year the total’s year, energy TWh a year', async () => {
+    const month = await estimateJson(['--region', 'sichuan', '--month', '2021-04']);
+    const year = await estimateJson(['--region', 'sichuan', '--year', '2021']);
     expect(month.month).toBe('2021-04');
     expect(month.year).toBe(2021);
     expect(month.basis.year).toBe(2021);
@@ -29,8 +29,8 @@ describe('--month: that month’s shares applied to its calendar year’s networ
     expect(month.share.pct).not.toBeCloseTo(year.share.pct, 3);
   });
 
-  it('in the table: the title and a Period row say what the figure is, and no longer "annual rate"', () => {
-    const { code, stdout } = runCli(['estimate', '--region', 'sichuan', '--month', '2021-04']);
+  it('in the table: the title and a Period row say what the figure is, and no longer "annual rate"', async () => {
+    const { code, stdout } = await runCli(['estimate', '--region', 'sichuan', '--month', '2021-04']);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('Sichuan (province in China), 2021-04 shares on the 2021 total');
     expect(stdout).toMatch(/│ Period +│ April 2021 shares × the 2021 network total, TWh a year/);
@@ -38,14 +38,14 @@ describe('--month: that month’s shares applied to its calendar year’s networ
     expect(stdout).not.toContain('annual rate');
   });
 
-  it("in scenario's title too", () => {
-    const { code, stdout } = runCli(['scenario', '--ban', 'china', '--month', '2021-04'], WIDE);
+  it("in scenario's title too", async () => {
+    const { code, stdout } = await runCli(['scenario', '--ban', 'china', '--month', '2021-04'], WIDE);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toContain('; 2021-04 shares on the 2021 total, world basis');
   });
 
-  it('in the help, the command reference, the output reference and the published JSON schema alike', () => {
-    const help = runCli(['estimate', '--help']).stdout.replace(/\s+/g, ' ');
+  it('in the help, the command reference, the output reference and the published JSON schema alike', async () => {
+    const help = (await runCli(['estimate', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toContain(
       `--month <yyyy-mm> that month's shares × its year's network total: TWh a year at the month's distribution, ${NOT_THE_MONTHS_OWN}`,
     );
@@ -63,17 +63,35 @@ describe('--month: that month’s shares applied to its calendar year’s networ
 });
 
 describe('a computed basis takes its date from --year or --month', () => {
-  it('runs the model in the middle of --year, as `network --date` that day would', () => {
-    const estimate = estimateJson(['--region', 'china', '--hashrate', '1.5', '--threshold', '300', '--year', '2016']);
+  it('runs the model in the middle of --year, as `network --date` that day would', async () => {
+    const estimate = await estimateJson([
+      '--region',
+      'china',
+      '--hashrate',
+      '1.5',
+      '--threshold',
+      '300',
+      '--year',
+      '2016',
+    ]);
     expect(estimate.year).toBe(2016);
     expect(estimate.basis.inputs.date).toBe('2016-07-01');
-    const network = runCli(['network', '--hashrate', '1.5', '--threshold', '300', '--date', '2016-07-01', '--json']);
+    const network = await runCli([
+      'network',
+      '--hashrate',
+      '1.5',
+      '--threshold',
+      '300',
+      '--date',
+      '2016-07-01',
+      '--json',
+    ]);
     expect(network.code).toBe(0);
     expect(estimate.basis.twh).toBeCloseTo(JSON.parse(network.stdout).energy.twh, 9);
   });
 
-  it('runs it on the 15th of --month', () => {
-    const estimate = estimateJson([
+  it('runs it on the 15th of --month', async () => {
+    const estimate = await estimateJson([
       '--region',
       'china',
       '--hashrate',
@@ -87,10 +105,10 @@ describe('a computed basis takes its date from --year or --month', () => {
     expect(estimate.basis.inputs.date).toBe('2016-05-15');
   });
 
-  it('records the threshold among the inputs, given or derived from revenue and price', () => {
-    const given = estimateJson(['--region', 'china', '--hashrate', '600', '--threshold', '55', '--year', '2024']);
+  it('records the threshold among the inputs, given or derived from revenue and price', async () => {
+    const given = await estimateJson(['--region', 'china', '--hashrate', '600', '--threshold', '55', '--year', '2024']);
     expect(given.basis.inputs.thresholdJPerTh).toBe(55);
-    const derived = estimateJson([
+    const derived = await estimateJson([
       '--region',
       'china',
       '--hashrate',
@@ -109,8 +127,8 @@ describe('a computed basis takes its date from --year or --month', () => {
     expect(derived.basis.inputs.priceUsdPerKwh).toBe(0.05);
   });
 
-  it('refuses a --date outside --year or --month', () => {
-    expectFailure(
+  it('refuses a --date outside --year or --month', async () => {
+    await expectFailure(
       [
         'estimate',
         '--region',
@@ -127,7 +145,7 @@ describe('a computed basis takes its date from --year or --month', () => {
       2,
       /The model ran on 2024-01-01, outside --year 2016: its machines would not be those of that year/,
     );
-    expectFailure(
+    await expectFailure(
       [
         'estimate',
         '--region',

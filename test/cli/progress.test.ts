@@ -80,8 +80,8 @@ describe('progress end to end', () => {
     [['scenario', '--ban', 'china', '--year', '2021', '--uncertainty', '300000', '--seed', '1', '--json']],
     [['estimate', '--region', 'sichuan', '--year', '2021', '--uncertainty', '3000000', '--seed', '1', '--json']],
     [['network', '--input', '--format', 'csv']],
-  ])('%j off a terminal: no progress on stderr or stdout', (args) => {
-    const { code, stdout, stderr } = runCli(args);
+  ])('%j off a terminal: no progress on stderr or stdout', async (args) => {
+    const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(0);
     // eslint-disable-next-line no-control-regex
     expect(stderr).not.toMatch(/%|\r|\u001b/);

@@ -60,10 +60,10 @@ function footer(html: string): { command: string; data: string; digest: string }
 }
 
 describe('report --out', () => {
-  it('writes a page starting <!doctype html>, says so in one line on stderr, and nothing on stdout', () => {
+  it('writes a page starting <!doctype html>, says so in one line on stderr, and nothing on stdout', async () => {
     const dir = folder();
     const out = join(dir, 'sichuan.html');
-    const result = runCli(['report', '--region', 'sichuan', '--out', out], WIDE);
+    const result = await runCli(['report', '--region', 'sichuan', '--out', out], WIDE);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^Wrote the report on Sichuan to .*sichuan\.html \(\d+ KB\)\.\n$/);
@@ -73,33 +73,33 @@ describe('report --out', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('refuses an existing file without --force (exit 2, the file unchanged), and replaces it with --force', () => {
+  it('refuses an existing file without --force (exit 2, the file unchanged), and replaces it with --force', async () => {
     const dir = folder();
     const out = join(dir, 'page.html');
     writeFileSync(out, 'keep me');
-    const refused = runCli(['report', '--region', 'sichuan', '--out', out], WIDE);
+    const refused = await runCli(['report', '--region', 'sichuan', '--out', out], WIDE);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toContain(`${out} already exists; add --force to replace it, or choose another --out.`);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     expect(leftovers(dir)).toEqual([]);
 
-    const forced = runCli(['report', '--region', 'sichuan', '--out', out, '--force'], WIDE);
+    const forced = await runCli(['report', '--region', 'sichuan', '--out', out, '--force'], WIDE);
     expect(forced.code).toBe(0);
     expect(forced.stdout).toBe('');
     expect(readFileSync(out, 'utf8').startsWith('<!doctype html>')).toBe(true);
     expect(readdirSync(dir)).toEqual(['page.html']);
   });
 
-  it('refuses a directory, and a path in a missing folder, writing nothing', () => {
+  it('refuses a directory, and a path in a missing folder, writing nothing', async () => {
     const dir = folder();
     mkdirSync(join(dir, 'sub'));
-    expectFailure(
+    await expectFailure(
       ['report', '--region', 'sichuan', '--out', join(dir, 'sub')],
       2,
       /it is a directory; give the name of a file/,
     );
-    expectFailure(
+    await expectFailure(
       ['report', '--region', 'sichuan', '--out', join(dir, 'missing', 'page.html')],
       2,
       /its folder .*missing cannot be used \(no such file or directory/,
@@ -108,30 +108,34 @@ describe('report --out', () => {
     expect(readdirSync(join(dir, 'sub'))).toEqual([]);
   });
 
-  it('refuses an unknown region or a bad --year with exit 2, writing no file', () => {
+  it('refuses an unknown region or a bad --year with exit 2, writing no file', async () => {
     const dir = folder();
     const out = join(dir, 'page.html');
-    expectFailure(['report', '--region', 'atlantis', '--out', out], 2, /Unknown region "atlantis"/);
-    expectFailure(['report', '--region', 'sichuan', '--year', '20x1', '--out', out], 2, /--year.*four-digit year/);
-    expectFailure(
+    await expectFailure(['report', '--region', 'atlantis', '--out', out], 2, /Unknown region "atlantis"/);
+    await expectFailure(
+      ['report', '--region', 'sichuan', '--year', '20x1', '--out', out],
+      2,
+      /--year.*four-digit year/,
+    );
+    await expectFailure(
       ['report', '--region', 'sichuan', '--year', '1990', '--out', out],
       2,
       /No measured network total covers 1990/,
     );
-    expectFailure(['report', '--out', out], 2, /Name a region with --region/);
+    await expectFailure(['report', '--out', out], 2, /Name a region with --region/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
 
 describe('--out names at the limit', () => {
-  it('writes a 254-byte file name, and refuses a name too long with exit 2 before any work', () => {
+  it('writes a 254-byte file name, and refuses a name too long with exit 2 before any work', async () => {
     const dir = folder();
     const name = `${'a'.repeat(250)}.svg`;
-    const written = runCli(['chart', 'carbon', '--region', 'sichuan', '--out', join(dir, name)], WIDE);
+    const written = await runCli(['chart', 'carbon', '--region', 'sichuan', '--out', join(dir, name)], WIDE);
     expect(written.stderr).toMatch(/^Wrote the carbon chart of Sichuan/);
     expect(written.code).toBe(0);
     expect(readdirSync(dir)).toEqual([name]);
-    expectFailure(
+    await expectFailure(
       ['chart', 'carbon', '--region', 'sichuan', '--out', join(dir, `${'b'.repeat(300)}.svg`)],
       2,
       /Cannot write --out .*: the name is too long \(ENAMETOOLONG\)\./,
@@ -141,8 +145,8 @@ describe('--out names at the limit', () => {
 });
 
 describe('report to stdout', () => {
-  it('writes the whole page to stdout and nothing to stderr', () => {
-    const result = runCli(['report', '--region', 'texas', '--year', '2023']);
+  it('writes the whole page to stdout and nothing to stderr', async () => {
+    const result = await runCli(['report', '--region', 'texas', '--year', '2023']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.startsWith('<!doctype html>\n')).toBe(true);
@@ -156,20 +160,20 @@ describe('report to stdout', () => {
 });
 
 describe('the footer', () => {
-  it('holds the exact command, quoted for a shell, and the shipped data with its digest', () => {
+  it('holds the exact command, quoted for a shell, and the shipped data with its digest', async () => {
     const dir = folder();
     const out = join(dir, "Sichuan's report & more.html");
     const args = ['report', '--region', 'sichuan', '--carbon-bracket', '24,820', '--out', out];
-    expect(runCli(args, WIDE).code).toBe(0);
+    expect((await runCli(args, WIDE)).code).toBe(0);
     const found = footer(readFileSync(out, 'utf8'));
     expect(shellWords(found.command)).toEqual(['mining-energy', ...args]);
     expect(found.data).toMatch(/^the data shipped with mining-energy \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}…\)$/);
   });
 
-  it('names a --data directory, merged or alone, with a digest that differs from the shipped data', () => {
-    const shipped = footer(runCli(['report', '--region', 'sichuan']).stdout);
+  it('names a --data directory, merged or alone, with a digest that differs from the shipped data', async () => {
+    const shipped = footer((await runCli(['report', '--region', 'sichuan'])).stdout);
 
-    const merged = runCli(['--data', join(FIXTURES, 'overlay'), 'report', '--region', 'hainan']);
+    const merged = await runCli(['--data', join(FIXTURES, 'overlay'), 'report', '--region', 'hainan']);
     expect(merged.code).toBe(0);
     expect(merged.stdout).toContain('<h1>Hainan: electricity for bitcoin mining');
     const mergedFooter = footer(merged.stdout);
@@ -181,7 +185,7 @@ describe('the footer', () => {
     const regions = JSON.parse(readFileSync(join(alone, 'regions.json'), 'utf8')) as { id: string; name: string }[];
     for (const region of regions) if (region.id === 'sichuan') region.name = 'Szechwan';
     writeFileSync(join(alone, 'regions.json'), JSON.stringify(regions));
-    const own = runCli(['--data', alone, '--no-default-data', 'report', '--region', 'sichuan']);
+    const own = await runCli(['--data', alone, '--no-default-data', 'report', '--region', 'sichuan']);
     expect(own.code).toBe(0);
     expect(own.stdout).toContain('<h1>Szechwan: electricity for bitcoin mining');
     const ownFooter = footer(own.stdout);
@@ -189,8 +193,8 @@ describe('the footer', () => {
     expect(new Set([shipped.digest, mergedFooter.digest, ownFooter.digest]).size).toBe(3);
   });
 
-  it('gives the same digest for the same records, whatever the order of their keys', () => {
-    const shipped = footer(runCli(['report', '--region', 'sichuan']).stdout);
+  it('gives the same digest for the same records, whatever the order of their keys', async () => {
+    const shipped = footer((await runCli(['report', '--region', 'sichuan'])).stdout);
     const copy = folder();
     cpSync(SHIPPED_DATA, copy, { recursive: true });
     // The same records with each object's keys in reverse order and the file laid out differently.
@@ -206,15 +210,15 @@ describe('the footer', () => {
           : value;
     const shares = JSON.parse(readFileSync(join(copy, 'hashrate-shares.json'), 'utf8')) as unknown;
     writeFileSync(join(copy, 'hashrate-shares.json'), JSON.stringify(reversed(shares), null, 1));
-    const own = runCli(['--data', copy, '--no-default-data', 'report', '--region', 'sichuan']);
+    const own = await runCli(['--data', copy, '--no-default-data', 'report', '--region', 'sichuan']);
     expect(own.code, own.stderr).toBe(0);
     expect(footer(own.stdout).digest).toBe(shipped.digest);
   });
 });
 
 describe('chart', () => {
-  it('neighbours --format vega-lite prints a Vega-Lite v6 specification', () => {
-    const result = runCli(['chart', 'neighbours', '--region', 'texas', '--format', 'vega-lite']);
+  it('neighbours --format vega-lite prints a Vega-Lite v6 specification', async () => {
+    const result = await runCli(['chart', 'neighbours', '--region', 'texas', '--format', 'vega-lite']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const spec = JSON.parse(result.stdout) as { $schema: string; data: { values: { shown: string }[] } };
@@ -222,10 +226,10 @@ describe('chart', () => {
     expect(spec.data.values.filter((v) => v.shown === 'this estimate')).toHaveLength(1);
   });
 
-  it('writes an SVG to --out', () => {
+  it('writes an SVG to --out', async () => {
     const dir = folder();
     const out = join(dir, 'carbon.svg');
-    const result = runCli(['chart', 'carbon', '--region', 'sichuan', '--out', out], WIDE);
+    const result = await runCli(['chart', 'carbon', '--region', 'sichuan', '--out', out], WIDE);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n$/);
@@ -233,45 +237,49 @@ describe('chart', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('refuses an unknown kind or format, listing the choices', () => {
-    expectFailure(['chart', 'pie', '--region', 'sichuan'], 2, /'pie' is invalid.*shares, network, neighbours, carbon/);
-    expectFailure(
+  it('refuses an unknown kind or format, listing the choices', async () => {
+    await expectFailure(
+      ['chart', 'pie', '--region', 'sichuan'],
+      2,
+      /'pie' is invalid.*shares, network, neighbours, carbon/,
+    );
+    await expectFailure(
       ['chart', 'shares', '--region', 'sichuan', '--format', 'pdf'],
       2,
       /'pdf' is invalid.*svg, png, vega-lite/,
     );
   });
 
-  it('refuses an existing --out without --force, leaving it and no temporary file', () => {
+  it('refuses an existing --out without --force, leaving it and no temporary file', async () => {
     const dir = folder();
     const out = join(dir, 'shares.svg');
     writeFileSync(out, 'old');
-    expectFailure(['chart', 'shares', '--region', 'sichuan', '--out', out], 2, /already exists; add --force/);
+    await expectFailure(['chart', 'shares', '--region', 'sichuan', '--out', out], 2, /already exists; add --force/);
     expect(readFileSync(out, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['shares.svg']);
   });
 });
 
 describe('the world, which has no share of anything', () => {
-  it('gets a page without a share history, and no share chart', () => {
-    const result = runCli(['report', '--region', 'world']);
+  it('gets a page without a share history, and no share chart', async () => {
+    const result = await runCli(['report', '--region', 'world']);
     expect(result.code, result.stderr).toBe(0);
     const sections = [...result.stdout.matchAll(/<section class="chart" id="section-([a-z]+)"/g)].map((m) => m[1]);
     expect(sections).toEqual(['network', 'neighbours', 'carbon']);
-    expectFailure(['chart', 'shares', '--region', 'world'], 2, /World has no recorded share of a larger region/);
+    await expectFailure(['chart', 'shares', '--region', 'world'], 2, /World has no recorded share of a larger region/);
   });
 });
 
 describe('--out and the chart format', () => {
-  it("takes the format from --out's extension, and refuses a --format that contradicts it", () => {
+  it("takes the format from --out's extension, and refuses a --format that contradicts it", async () => {
     const dir = folder();
     const png = join(dir, 'carbon.png');
-    expect(runCli(['chart', 'carbon', '--region', 'china', '--out', png]).code).toBe(0);
+    expect((await runCli(['chart', 'carbon', '--region', 'china', '--out', png])).code).toBe(0);
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
     const json = join(dir, 'carbon.json');
-    expect(runCli(['chart', 'carbon', '--region', 'china', '--out', json]).code).toBe(0);
+    expect((await runCli(['chart', 'carbon', '--region', 'china', '--out', json])).code).toBe(0);
     expect((JSON.parse(readFileSync(json, 'utf8')) as { $schema: string }).$schema).toMatch(/vega-lite\/v6/);
-    expectFailure(
+    await expectFailure(
       ['chart', 'carbon', '--region', 'china', '--format', 'svg', '--out', join(dir, 'c.png')],
       2,
       /--format svg does not match --out .*c\.png, whose extension is for png/,
@@ -279,28 +287,28 @@ describe('--out and the chart format', () => {
     expect(readdirSync(dir).sort()).toEqual(['carbon.json', 'carbon.png']);
   });
 
-  it('reads --out - as stdout, and refuses an empty --out', () => {
-    const result = runCli(['report', '--region', 'texas', '--out', '-']);
+  it('reads --out - as stdout, and refuses an empty --out', async () => {
+    const result = await runCli(['report', '--region', 'texas', '--out', '-']);
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('<!doctype html>')).toBe(true);
-    expectFailure(['report', '--region', 'texas', '--out', ''], 2, /needs a file name/);
+    await expectFailure(['report', '--region', 'texas', '--out', ''], 2, /needs a file name/);
   });
 
-  it('keeps the permissions of a file it replaces with --force', () => {
+  it('keeps the permissions of a file it replaces with --force', async () => {
     const dir = folder();
     const out = join(dir, 'private.html');
     writeFileSync(out, 'old');
     chmodSync(out, 0o600);
-    expect(runCli(['report', '--region', 'texas', '--out', out, '--force']).code).toBe(0);
+    expect((await runCli(['report', '--region', 'texas', '--out', out, '--force'])).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(readFileSync(out, 'utf8').startsWith('<!doctype html>')).toBe(true);
   });
 });
 
 describe('a basis without bounds', () => {
-  it('draws no carbon range and says so, rather than a range of zero width', () => {
+  it('draws no carbon range and says so, rather than a range of zero width', async () => {
     const spec = JSON.parse(
-      runCli(['chart', 'carbon', '--region', 'sichuan', '--year', '2025', '--format', 'vega-lite']).stdout,
+      (await runCli(['chart', 'carbon', '--region', 'sichuan', '--year', '2025', '--format', 'vega-lite'])).stdout,
     ) as { description: string; data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } };
     expect(spec.data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
     expect(spec.description).toContain('no published bounds');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { expectFailure, runCli, WIDE } from '../helpers.js';
 
 describe('scenario', () => {
-  it('prints the JSON document for a ban', () => {
-    const { code, stdout } = runCli(['scenario', '--ban', 'china', '--year', '2021', '--json']);
+  it('prints the JSON document for a ban', async () => {
+    const { code, stdout } = await runCli(['scenario', '--ban', 'china', '--year', '2021', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.scenario).toMatchObject({
@@ -20,8 +20,8 @@ describe('scenario', () => {
     expect(result.total.after.twh).toBe(89.0022);
   });
 
-  it('shows the carbon cost of moving Sichuan to Xinjiang in a table', () => {
-    const { code, stdout } = runCli(
+  it('shows the carbon cost of moving Sichuan to Xinjiang in a table', async () => {
+    const { code, stdout } = await runCli(
       ['scenario', '--ban', 'Szechuan', '--redistribute', 'xinjiang', '--year', '2021'],
       WIDE,
     );
@@ -30,8 +30,8 @@ describe('scenario', () => {
     expect(stdout).toMatch(/│ network +│ +100 → 100 │/);
   });
 
-  it('accepts moves by name', () => {
-    const { code, stdout } = runCli(['scenario', '--move', 'Mainland China:USA:50', '--year', '2021', '--json']);
+  it('accepts moves by name', async () => {
+    const { code, stdout } = await runCli(['scenario', '--move', 'Mainland China:USA:50', '--year', '2021', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).scenario.moves).toEqual([{ from: 'china', to: 'united-states', pct: 50 }]);
   });
@@ -44,17 +44,17 @@ describe('scenario', () => {
     [['scenario', '--ban', 'china', '--year', '2030'], /No measured network total covers 2030 for World/],
     [['scenario', '--ban', 'china', '--series', 'jiang-2021'], /"jiang-2021" is not a world series/],
     [['scenario', '--move', 'china:texas:10', '--redistribute', 'none'], /--redistribute goes with --ban/],
-  ])('exits 2 on %j with nothing on stdout', (args, message) => expectFailure(args, 2, message));
+  ])('exits 2 on %j with nothing on stdout', async (args, message) => await expectFailure(args, 2, message));
 });
 
 describe('scenario --uncertainty', () => {
   const SICHUAN_TO_XINJIANG = ['scenario', '--ban', 'sichuan', '--redistribute', 'xinjiang', '--year', '2021'];
 
-  it('adds percentiles of the network totals, reproducible with a seed', () => {
+  it('adds percentiles of the network totals, reproducible with a seed', async () => {
     const args = [...SICHUAN_TO_XINJIANG, '--uncertainty', '5000', '--seed', '7', '--json'];
-    const first = runCli(args);
+    const first = await runCli(args);
     expect(first.code).toBe(0);
-    expect(runCli(args).stdout).toBe(first.stdout);
+    expect((await runCli(args)).stdout).toBe(first.stdout);
     const { uncertainty, total } = JSON.parse(first.stdout);
     expect(uncertainty.settings).toMatchObject({ samples: 5000, seed: 7 });
     expect(uncertainty.total.change.mtco2.p5).toBeGreaterThan(0);
@@ -62,10 +62,10 @@ describe('scenario --uncertainty', () => {
     expect(uncertainty.total.change.mtco2.p95).toBeGreaterThan(total.change.mtco2);
   });
 
-  it('varies the shares too: the named regions get intervals, and --share-spread 0 holds approximate shares fixed', () => {
-    const run = (spread: string) => {
+  it('varies the shares too: the named regions get intervals, and --share-spread 0 holds approximate shares fixed', async () => {
+    const run = async (spread: string) => {
       // On UNU's total, which has no bounds, the share's spread is what widens Sichuan's interval.
-      const { code, stdout } = runCli([
+      const { code, stdout } = await runCli([
         ...SICHUAN_TO_XINJIANG,
         '--series',
         'unu-2023',
@@ -82,7 +82,7 @@ describe('scenario --uncertainty', () => {
       expect(code).toBe(0);
       return JSON.parse(stdout);
     };
-    const varied = run('1');
+    const varied = await run('1');
     expect(varied.uncertainty.regions.map((r: { id: string }) => r.id)).toEqual(['sichuan', 'xinjiang']);
     const sichuan = varied.uncertainty.regions[0];
     const expected = varied.regions.find((r: { id: string }) => r.id === 'sichuan').before.twh;
@@ -90,12 +90,13 @@ describe('scenario --uncertainty', () => {
     expect(sichuan.before.twh.p95).toBeGreaterThan(expected);
     expect(sichuan.after.twh).toEqual({ p5: 0, p50: 0, p95: 0 });
     // Sichuan's 10% (April 2021) is approximate and states no precision: it alone spreads with --share-spread.
-    const fixed = run('0');
+    const fixed = await run('0');
     const width = (p: { p5: number; p95: number }) => p.p95 - p.p5;
     expect(width(fixed.uncertainty.regions[0].before.twh)).toBeLessThan(width(sichuan.before.twh));
     // By default a share from before a ban (Sichuan's April 2021, China's ban of June 2021) spreads ± 50%.
     const widened = JSON.parse(
-      runCli([...SICHUAN_TO_XINJIANG, '--series', 'unu-2023', '--uncertainty', '2000', '--seed', '3', '--json']).stdout,
+      (await runCli([...SICHUAN_TO_XINJIANG, '--series', 'unu-2023', '--uncertainty', '2000', '--seed', '3', '--json']))
+        .stdout,
     );
     expect(widened.uncertainty.settings.breakSpread).toBe(0.5);
     expect(width(widened.uncertainty.regions[0].before.twh)).toBeGreaterThan(2 * width(sichuan.before.twh));

@@ -22,8 +22,8 @@ const BAN_CHINA = { bans: ['china'], redistribute: { kind: 'none' as const }, mo
 const usageErrorOf = (call: () => unknown): string => thrown(UsageError, call).message;
 
 /** The library's message, without the option it names, is what the command line prints for the same input. */
-function expectSameMessage(libraryMessage: string, args: readonly string[]): void {
-  const cli = runCli(args);
+async function expectSameMessage(libraryMessage: string, args: readonly string[]): Promise<void> {
+  const cli = await runCli(args);
   expect(cli.code).toBe(2);
   expect(cli.stdout).toBe('');
   const words = libraryMessage.replace(/^--[a-z-]+: /, '');
@@ -98,10 +98,10 @@ describe('the library refuses bad model inputs as the command line does', () => 
       /^--from 2024-02-02 is after --to 2024-02-01\.$/,
       ['network', '--input', '--from', '2024-02-02', '--to', '2024-02-01'],
     ],
-  ])('%s', (_, call, expected, args) => {
+  ])('%s', async (_, call, expected, args) => {
     const message = usageErrorOf(call);
     expect(message).toMatch(expected);
-    expectSameMessage(message, args);
+    await expectSameMessage(message, args);
   });
 
   it('refuses 0 samples in the Monte Carlo functions rather than returning nothing', () => {

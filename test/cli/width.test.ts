@@ -39,8 +39,8 @@ const tooWide = (text: string, width: number) => text.split('\n').filter((line) 
 describe('human output at 80 columns', () => {
   it.each(COMMANDS.map((args) => [args.join(' '), args] as const))(
     '%s: every line of stdout and stderr fits',
-    (_name, args) => {
-      const { code, stdout, stderr } = runCli(args, { COLUMNS: '80' });
+    async (_name, args) => {
+      const { code, stdout, stderr } = await runCli(args, { COLUMNS: '80' });
       expect(code).toBe(0);
       expect(stdout.length).toBeGreaterThan(0);
       expect(tooWide(stdout, 80)).toEqual([]);
@@ -48,7 +48,7 @@ describe('human output at 80 columns', () => {
     },
   );
 
-  it('fits at 50 columns as well, bars and long addresses included', () => {
+  it('fits at 50 columns as well, bars and long addresses included', async () => {
     for (const args of [
       ['estimate', '--region', 'world'],
       ['estimate', '--region', 'texas,kentucky'],
@@ -57,20 +57,20 @@ describe('human output at 80 columns', () => {
       ['datasets'],
       ['sources'],
     ]) {
-      const { stdout, stderr } = runCli(args, { COLUMNS: '50' });
+      const { stdout, stderr } = await runCli(args, { COLUMNS: '50' });
       expect(tooWide(stdout, 50)).toEqual([]);
       expect(tooWide(stderr, 50)).toEqual([]);
     }
     // The bars shorten to fit rather than wrap onto a line of their own.
-    const compared = runCli(['compare', '296.59', '--baseline', 'cia-2016'], { COLUMNS: '50' }).stdout;
+    const compared = (await runCli(['compare', '296.59', '--baseline', 'cia-2016'], { COLUMNS: '50' })).stdout;
     expect(compared).toMatch(/│ +12 │ ▶ 296\.59 TWh +│ 296\.6 │ █+/);
     expect(compared).not.toMatch(/│ +│ +│ +│ █/);
   });
 
-  it('data import: the summary fits', () => {
+  it('data import: the summary fits', async () => {
     const out = mkdtempSync(join(tmpdir(), 'mining-energy-width-'));
     try {
-      const { code, stdout, stderr } = runCli(
+      const { code, stdout, stderr } = await runCli(
         [
           'data',
           'import',
@@ -90,8 +90,8 @@ describe('human output at 80 columns', () => {
     }
   });
 
-  it('with colour on, measures the text and not the colour codes', () => {
-    const { stdout } = runCli(['estimate', '--region', 'sichuan'], {
+  it('with colour on, measures the text and not the colour codes', async () => {
+    const { stdout } = await runCli(['estimate', '--region', 'sichuan'], {
       COLUMNS: '80',
       NO_COLOR: undefined,
       FORCE_COLOR: '1',
@@ -103,9 +103,9 @@ describe('human output at 80 columns', () => {
 
 describe('help at 80 and 50 columns', () => {
   const helps = ['', ...COMMAND_NAMES, 'data import', 'data check'];
-  it.each(helps)('mining-energy %s --help fits', (command) => {
+  it.each(helps)('mining-energy %s --help fits', async (command) => {
     for (const columns of ['80', '50']) {
-      const result = runCli([...command.split(' ').filter(Boolean), '--help'], { COLUMNS: columns });
+      const result = await runCli([...command.split(' ').filter(Boolean), '--help'], { COLUMNS: columns });
       expect(result.code).toBe(0);
       expect(tooWide(result.stdout, Number(columns))).toEqual([]);
     }
@@ -115,22 +115,22 @@ describe('help at 80 and 50 columns', () => {
 describe('layouts of the several-region estimate', () => {
   const args = ['estimate', '--region', 'texas,kentucky,china'];
 
-  it('has every column when the terminal is wide enough', () => {
-    const { stdout } = runCli(args, { COLUMNS: '200' });
+  it('has every column when the terminal is wide enough', async () => {
+    const { stdout } = await runCli(args, { COLUMNS: '200' });
     expect(stdout).toMatch(
       /│ Region +│ Kind +│ Period +│ +TWh\/yr │ Bounds TWh +│ +GW │ +Mt CO2 │ Share +│ Basis +│ +Rank │ Caveats +│/,
     );
   });
 
-  it('keeps a row per region with fewer columns at 80', () => {
-    const { stdout } = runCli(args, { COLUMNS: '80' });
+  it('keeps a row per region with fewer columns at 80', async () => {
+    const { stdout } = await runCli(args, { COLUMNS: '80' });
     expect(stdout).toMatch(/│ Region +│ TWh\/yr +│ Bounds TWh +│ Mt CO2 +│ Share +│ +Rank │/);
     expect(stdout).toMatch(/│ kentucky +│/);
     expect(stdout).toContain('All for 2024.');
   });
 
-  it('gives a block per region when even that is too wide', () => {
-    const { stdout } = runCli(args, { COLUMNS: '50' });
+  it('gives a block per region when even that is too wide', async () => {
+    const { stdout } = await runCli(args, { COLUMNS: '50' });
     expect(stdout).toMatch(/^Texas\n┌/m);
     expect(stdout).toMatch(/^Kentucky\n┌/m);
     expect(stdout).toMatch(/│ Basis +│ cbeci +│/);
@@ -138,39 +138,39 @@ describe('layouts of the several-region estimate', () => {
 });
 
 describe('numbers and words in human output', () => {
-  it('states a rank below the whole list as such, not as "216th among 215"', () => {
-    const estimated = runCli(['estimate', '--region', 'ireland', '--year', '2019'], { COLUMNS: '200' });
+  it('states a rank below the whole list as such, not as "216th among 215"', async () => {
+    const estimated = await runCli(['estimate', '--region', 'ireland', '--year', '2019'], { COLUMNS: '200' });
     expect(estimated.stdout).toMatch(/below all 215 countries on eia-2019/);
     expect(estimated.stdout).not.toMatch(/216th/);
     expect(estimated.stdout).not.toMatch(/below every country/);
-    const compared = runCli(['compare', '0.00001'], { COLUMNS: '200' });
+    const compared = await runCli(['compare', '0.00001'], { COLUMNS: '200' });
     expect(compared.stdout).toMatch(/^0\.00001 TWh would rank below all 215 countries of eia-2019/);
-    const top = runCli(['compare', '99999'], { COLUMNS: '200' });
+    const top = await runCli(['compare', '99999'], { COLUMNS: '200' });
     expect(top.stdout).toMatch(/^99999 TWh would rank above all 215 countries of eia-2019/);
   });
 
-  it('writes the possessive of a name ending in s without another s', () => {
-    const { stdout } = runCli(['shares', '--region', 'texas'], { COLUMNS: '200' });
+  it('writes the possessive of a name ending in s without another s', async () => {
+    const { stdout } = await runCli(['shares', '--region', 'texas'], { COLUMNS: '200' });
     expect(stdout).toMatch(/^Texas: share of United States' hashrate/);
   });
 
-  it('has no float noise in any human output', () => {
+  it('has no float noise in any human output', async () => {
     for (const args of COMMANDS) {
-      const { stdout, stderr } = runCli(args, { COLUMNS: '80' });
+      const { stdout, stderr } = await runCli(args, { COLUMNS: '80' });
       expect(`${stdout}${stderr}`).not.toMatch(/\d\.\d*(?:0000000|9999999)\d*/);
     }
   });
 });
 
 describe('machine-readable output', () => {
-  it('does not depend on the width', () => {
+  it('does not depend on the width', async () => {
     for (const args of [
       ['estimate', '--region', 'sichuan,texas', '--json'],
       ['estimate', '--region', 'sichuan', '--format', 'csv'],
       ['scenario', '--ban', 'china', '--year', '2021', '--json'],
       ['datasets', '--json'],
     ]) {
-      expect(runCli(args, { COLUMNS: '40' }).stdout).toBe(runCli(args, { COLUMNS: '1000' }).stdout);
+      expect((await runCli(args, { COLUMNS: '40' })).stdout).toBe((await runCli(args, { COLUMNS: '1000' })).stdout);
     }
   });
 });

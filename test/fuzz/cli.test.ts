@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, type RunResult } from '../helpers.js';
 import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs } from './settings.js';
 
 /**
@@ -191,28 +191,6 @@ const argvArb = fc.constantFrom(...Object.keys(COMMANDS)).chain((command) => {
   return fc.oneof(random, nearlyWorking);
 });
 
-/** Runs the CLI in process, capturing what it writes. */
-async function runCaptured(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const capture = (append: (text: string) => void) =>
-    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-      callback?.();
-      return true;
-    }) as typeof process.stdout.write;
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  try {
-    const code = await run(['node', 'mining-energy', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
 /** The numbers of a JSON value that are not finite, by path. */
 function nonFiniteNumbers(value: unknown, path = '$'): string[] {
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
@@ -226,25 +204,12 @@ function nonFiniteNumbers(value: unknown, path = '$'): string[] {
 const wantsJson = (args: readonly string[]) =>
   args.includes('--json') || args.some((arg, i) => arg === '--format' && args[i + 1] === 'json');
 
-const saved = { NO_COLOR: process.env.NO_COLOR, DEBUG: process.env.DEBUG, FORCE_COLOR: process.env.FORCE_COLOR };
-beforeAll(() => {
-  process.env.NO_COLOR = '1';
-  delete process.env.DEBUG;
-  delete process.env.FORCE_COLOR;
-});
-afterAll(() => {
-  for (const [key, original] of Object.entries(saved)) {
-    if (original === undefined) delete process.env[key];
-    else process.env[key] = original;
-  }
-});
-
 /** One property of every run of the CLI on random options, checked on what the run returned and wrote. */
-function everyRun(check: (args: string[], result: Awaited<ReturnType<typeof runCaptured>>, shown: string) => void) {
+function everyRun(check: (args: string[], result: RunResult, shown: string) => void) {
   return async () => {
     await fc.assert(
       fc.asyncProperty(argvArb, async (args) => {
-        const result = await runCaptured(args);
+        const result = await runCli(args);
         check(args, result, `${JSON.stringify(args).slice(0, 300)} → ${result.code}\n${result.stderr.slice(0, 500)}`);
       }),
       fuzzParameters(300),
