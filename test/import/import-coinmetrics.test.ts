@@ -136,14 +136,20 @@ describe('importCoinMetrics', () => {
     expect(errorOf(() => importCoinMetrics(text, 'cm.csv')).message).toMatch(message);
   });
 
-  it('reproduces the shipped network-inputs.csv from the reference file, byte for byte, as network --input reads it', () => {
+  it('reproduces the shipped network-inputs.csv from the two reference files, byte for byte, as network --input reads it', () => {
     const file = 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv';
     const inputs = importCoinMetrics(readFileSync(join(FIXTURES, 'import', file), 'utf8'), file);
-    const shipped = readFileSync(join(SHIPPED_DATA, 'network-inputs.csv'), 'utf8');
-    expect(renderNetworkInputs(inputs.rows)).toBe(shipped);
-    expect(parseSeriesInput(shipped, 'network-inputs.csv')).toEqual(inputs.rows);
+    const laterFile = 'coinmetrics_btc_daily_2024-11-16_2025-12-29.csv';
+    const later = importCoinMetrics(readFileSync(join(FIXTURES, 'import', laterFile), 'utf8'), laterFile);
     expect(inputs).toMatchObject({ from: '2010-07-18', to: '2024-11-16', missingDays: 0 });
+    expect(later).toMatchObject({ from: '2024-11-16', to: '2025-12-29', missingDays: 0 });
     expect(inputs.rows.at(-1)).toEqual({ date: '2024-11-16', hashrateEhs: 793.3040464, revenueUsd: 46044781.14 });
+    // The later file writes the shared day in whole units: 793,304,046 TH/s and 46,044,781 USD.
+    expect(later.rows[0]).toEqual({ date: '2024-11-16', hashrateEhs: 793.304046, revenueUsd: 46044781 });
+    const rows = [...inputs.rows, ...later.rows.slice(1)];
+    const shipped = readFileSync(join(SHIPPED_DATA, 'network-inputs.csv'), 'utf8');
+    expect(renderNetworkInputs(rows)).toBe(shipped);
+    expect(parseSeriesInput(shipped, 'network-inputs.csv')).toEqual(rows);
   });
 });
 
