@@ -57,6 +57,9 @@ const common = {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  // The sources import commander through @commander-js/extra-typings for option types taken from the
+  // declarations; at run time that package is commander itself, so the bundle takes commander directly.
+  alias: { '@commander-js/extra-typings': 'commander' },
   plugins: [lazyChildProcess, noZodLocales],
   // Vega, Vega-Lite and resvg are dependencies, loaded from node_modules by the report and chart commands alone.
   external: ['vega', 'vega-lite', '@resvg/resvg-js'],

@@ -1,19 +1,18 @@
-import { type Command, Option } from 'commander';
+import { type Command, Option, type OptionValues } from '@commander-js/extra-typings';
 import { CARBON_BRACKET_GCO2_PER_KWH } from '../core/carbon/carbon.js';
-import type { EstimateOptions } from '../core/estimate.js';
 import { CARBON_BASES } from '../data/vocabulary.js';
-import { parseBracket, parseMonth, parseYear } from './options.js';
+import type { EstimateOptions } from '../core/estimate.js';
+import { type NoOptions, type OptionsDeclaredBy, parseBracket, parseMonth, parseYear } from './options.js';
 
 /** The options that say which estimate of a region is wanted: period, basis, shares, carbon and comparison. */
-export interface EstimateChoiceOptions extends Pick<
-  EstimateOptions,
-  'year' | 'month' | 'series' | 'shareDataset' | 'carbonBasis' | 'baseline'
-> {
-  carbonBracket?: true | { low: number; high: number };
-}
+export type EstimateChoiceOptions = OptionsDeclaredBy<typeof addEstimateChoiceOptions<[], NoOptions, NoOptions>>;
 
 /** Declares the options of {@link EstimateChoiceOptions}, the same for every command that estimates a region. */
-export function addEstimateChoiceOptions(command: Command): Command {
+export function addEstimateChoiceOptions<
+  Args extends unknown[],
+  Opts extends OptionValues,
+  Globals extends OptionValues,
+>(command: Command<Args, Opts, Globals>) {
   return command
     .addOption(
       new Option(

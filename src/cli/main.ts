@@ -1,11 +1,11 @@
 import { terminalText } from '../text.js';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '@commander-js/extra-typings';
 import { packageInfo } from '../data/package.js';
 import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.js';
 import { createColors } from '../format/color.js';
 import { isOutputTooLarge, OUTPUT_TOO_LARGE } from '../format/output.js';
 import { wrapHelp } from '../format/width.js';
-import { widthOf } from './options.js';
+import { addGlobalOptions, widthOf } from './options.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
 import { registerData } from './commands/data.js';
@@ -35,17 +35,15 @@ columns; JSON, NDJSON and CSV are never wrapped.`;
 
 /** The CLI program; `argv` decides which commands are registered (see {@link requestedCommand}). */
 export function buildProgram(argv: readonly string[] = []): Command {
-  const program = new Command();
+  const program = addGlobalOptions(
+    new Command()
+      .name('mining-energy')
+      .description(
+        'How much electricity bitcoin mining uses in a region (a country, a Chinese province, a US state), what it is comparable to, and where every figure comes from.',
+      )
+      .version(packageInfo().version, '-V, --version', 'print the version'),
+  );
   program
-    .name('mining-energy')
-    .description(
-      'How much electricity bitcoin mining uses in a region (a country, a Chinese province, a US state), what it is comparable to, and where every figure comes from.',
-    )
-    .version(packageInfo().version, '-V, --version', 'print the version')
-    .option('--data <dir>', 'a data directory merged over the shipped data (any of its files may be left out)')
-    .option('--no-default-data', 'use only the data in --data')
-    .option('--no-color', 'never colour the output')
-    .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .configureOutput({
       // commander's help and messages have no colour of their own, and its messages quote what was typed. Help

@@ -1,5 +1,5 @@
-import { type Command, Option } from 'commander';
-import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Overheads, type Weighting } from '../core/network/bottom-up.js';
+import { type Command, Option, type OptionValues } from '@commander-js/extra-typings';
+import { CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, type Weighting } from '../core/network/bottom-up.js';
 import { type NetworkMethod, type NetworkResult, networkBottomUp, networkTopDown } from '../core/network/network.js';
 import { plainlyValidHardware } from '../data/hardware-list.js';
 import { jsonProblemText, parseJson } from '../data/json.js';
@@ -15,25 +15,23 @@ import {
   REVENUE_USD_PER_YEAR_RANGE,
   THRESHOLD_J_PER_TH_RANGE,
 } from '../data/ranges.js';
-import { decimalParser, parseDate, parseOverheads, todayUtc } from './options.js';
+import {
+  decimalParser,
+  type NoOptions,
+  type OptionsDeclaredBy,
+  parseDate,
+  parseOverheads,
+  todayUtc,
+} from './options.js';
 import { formatCount, normaliseName } from '../text.js';
 import { listedProblems } from '../data/problems.js';
 import { repeatedPropertyProblems } from '../data/load.js';
 
-/** The options of a network model, shared by `network` and `estimate`. */
-export interface ModelOptions {
-  method: NetworkMethod;
-  hashrate?: number;
-  threshold?: number;
-  revenue?: number;
-  price?: number;
-  date?: string;
-  hardware?: string;
-  weighting: Weighting;
-  overheads: Overheads;
-  revenueYear?: number;
-  electricityShare: number;
-}
+const NETWORK_METHODS = ['bottom-up', 'top-down'] as const satisfies readonly NetworkMethod[];
+const WEIGHTINGS = ['age', 'mean'] as const satisfies readonly Weighting[];
+
+/** The options of a network model, shared by `network` and `estimate`, as {@link addModelOptions} declares them. */
+export type ModelOptions = OptionsDeclaredBy<typeof addModelOptions<[], NoOptions, NoOptions>>;
 
 /**
  * Reads a hardware list in the format of data/hardware.json, safely (see readTextFile), and checks it as a whole:
@@ -93,9 +91,11 @@ export function repeatedModels(hardware: readonly Hardware[], path: string): str
 }
 
 /** Adds the network model's options to a command. */
-export function addModelOptions(command: Command): Command {
+export function addModelOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
   return command
-    .addOption(new Option('--method <method>', 'the model').choices(['bottom-up', 'top-down']).default('bottom-up'))
+    .addOption(new Option('--method <method>', 'the model').choices(NETWORK_METHODS).default('bottom-up'))
     .addOption(
       new Option('--hashrate <EH/s>', 'network hashrate (bottom-up)').argParser(decimalParser(HASHRATE_EHS_RANGE)),
     )
@@ -123,7 +123,7 @@ export function addModelOptions(command: Command): Command {
     .option('--hardware <file>', 'a hardware list in the format of data/hardware.json, replacing the shipped one')
     .addOption(
       new Option('--weighting <weighting>', "best guess: CBECI's 2023 age weights, or its older plain mean")
-        .choices(['age', 'mean'])
+        .choices(WEIGHTINGS)
         .default('age'),
     )
     .addOption(

@@ -1,5 +1,11 @@
 import { renderWarning } from '../format/warnings.js';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  type Command,
+  type CommandUnknownOpts,
+  InvalidArgumentError,
+  Option,
+  type OptionValues,
+} from '@commander-js/extra-typings';
 import { carbonBracketFromText, checkDecimal, checkYearText, overheadsFromText, wholeNumber } from './option-text.js';
 import { checkDate, checkMonth, checkSamples, checkSeed } from '../core/common/validation.js';
 import { type NumberRange } from '../data/ranges.js';
@@ -61,15 +67,27 @@ export function collectList(value: string, previous: string[] = []): string[] {
 
 export type { OutputFormat };
 
+/**
+ * The options a declaring function (such as {@link addFormatOptions}) gives a command, typed from its declarations:
+ * `OptionsDeclaredBy<typeof addFormatOptions<[], NoOptions, NoOptions>>`.
+ */
+export type OptionsDeclaredBy<Declare extends (command: Command, ...rest: never[]) => CommandUnknownOpts> = ReturnType<
+  ReturnType<Declare>['opts']
+>;
+/** A command's options before any is declared. */
+export type NoOptions = Record<never, never>;
+
 /** Adds --format (table, json, ndjson or csv) and --json to a command. */
-export function addFormatOptions(command: Command): Command {
+export function addFormatOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
   return command
     .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'));
 }
 
 /** Writes warnings to stderr, coloured and wrapped as stderr allows. */
-export async function writeWarnings(command: Command, warnings: readonly string[]): Promise<void> {
+export async function writeWarnings(command: CommandUnknownOpts, warnings: readonly string[]): Promise<void> {
   if (warnings.length === 0) return;
   const colors = await colorsFor(command, stderr());
   const width = widthOf(stderr());
@@ -98,18 +116,25 @@ export function chosenFormat(options: { format?: string; json?: boolean }): Outp
   return options.json ? 'json' : ((options.format ?? 'table') as OutputFormat);
 }
 
-export interface GlobalOptions {
-  data?: string;
-  defaultData: boolean;
-  color: boolean;
-  debug?: boolean;
+/** Adds the program's own options, which every command takes. */
+export function addGlobalOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
+  return command
+    .option('--data <dir>', 'a data directory merged over the shipped data (any of its files may be left out)')
+    .option('--no-default-data', 'use only the data in --data')
+    .option('--no-color', 'never colour the output')
+    .option('--debug', 'print stack traces for unexpected errors');
 }
 
-export function globalOptions(command: Command): GlobalOptions {
-  return command.optsWithGlobals() as GlobalOptions;
+export type GlobalOptions = OptionsDeclaredBy<typeof addGlobalOptions<[], NoOptions, NoOptions>>;
+
+/** The program's options as a command sees them (its own type does not carry its parent's). */
+export function globalOptions(command: CommandUnknownOpts): GlobalOptions {
+  return command.optsWithGlobals() as unknown as GlobalOptions;
 }
 
-export function loadDataFor(command: Command): Promise<Dataset> {
+export function loadDataFor(command: CommandUnknownOpts): Promise<Dataset> {
   const { data, defaultData } = globalOptions(command);
   return loadData({ ...(data === undefined ? {} : { dataDir: data }), defaultData });
 }
@@ -118,7 +143,7 @@ export function loadDataFor(command: Command): Promise<Dataset> {
  * Colours for a stream, decided by color.ts from the TTY, the environment and --no-color: the same decision as
  * the writer's, so that the colour sequences written are the ones it keeps.
  */
-export function colorsFor(command: Command, stream: OutputStream): Promise<Colors> {
+export function colorsFor(command: CommandUnknownOpts, stream: OutputStream): Promise<Colors> {
   return createColors(colourOn(stream) && globalOptions(command).color);
 }
 

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import {
+  type Command,
+  type CommandUnknownOpts,
+  InvalidArgumentError,
+  Option,
+  type OptionValues,
+} from '@commander-js/extra-typings';
 import type { Dataset } from '../data/dataset.js';
 import { packageInfo } from '../data/package.js';
 import { checkOutputFile, writeAtomically } from '../data/write-file.js';
@@ -8,16 +14,30 @@ import { checkPeriod } from '../core/common/validation.js';
 import { indexData } from '../core/regions/lookup.js';
 import { resolveRegion } from '../core/regions/names.js';
 import { buildReport, type ReportModel } from '../core/report.js';
-import { type EstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
-import { globalOptions, loadDataFor } from './options.js';
+import { addEstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
+import { globalOptions, loadDataFor, type NoOptions, type OptionsDeclaredBy } from './options.js';
 import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js';
 
-/** The options `report` and `chart` share. */
-export interface PictureOptions extends EstimateChoiceOptions {
-  region?: string;
-  out?: string;
-  force?: boolean;
+/** Adds the region and estimate options `report` and `chart` share, which come first in both. */
+export function addPictureOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
+  return addEstimateChoiceOptions(command.option('-r, --region <id>', 'region id, name, alias or ISO code'));
 }
+
+/** Adds --out, described for the command, and --force, which come last in `report` and `chart`. */
+export function addOutOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+  outDescription: string,
+) {
+  return command
+    .addOption(new Option('-o, --out <file>', outDescription).argParser(parseOutFile))
+    .option('--force', 'replace --out if it exists');
+}
+
+/** The options `report` and `chart` share, as {@link addPictureOptions} and {@link addOutOptions} declare them. */
+export type PictureOptions = OptionsDeclaredBy<typeof addPictureOptions<[], NoOptions, NoOptions>> &
+  OptionsDeclaredBy<typeof addOutOptions<[], NoOptions, NoOptions>>;
 
 /** Checks an --out value: a file name, or `-` for stdout. */
 export function parseOutFile(value: string): string {
@@ -41,7 +61,7 @@ export function commandLine(argv: readonly string[]): string {
 }
 
 /** Which data a page was made from, with a digest of the data as read, so that two pages can be matched. */
-export async function dataDescription(command: Command, data: Dataset): Promise<string> {
+export async function dataDescription(command: CommandUnknownOpts, data: Dataset): Promise<string> {
   const { data: dir, defaultData } = globalOptions(command);
   const digest = (await import('../format/pictures.js')).dataDigest(data);
   const version = packageInfo().version;
@@ -60,7 +80,7 @@ export async function dataDescription(command: Command, data: Dataset): Promise<
  */
 export async function reportModelFor(
   options: PictureOptions,
-  command: Command,
+  command: CommandUnknownOpts,
 ): Promise<{ model: ReportModel; data: Dataset }> {
   checkPeriod(options);
   if (options.region === undefined) {

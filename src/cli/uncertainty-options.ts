@@ -1,24 +1,20 @@
-import { type Command, Option } from 'commander';
+import { type Command, type CommandUnknownOpts, Option, type OptionValues } from '@commander-js/extra-typings';
 import { DEFAULT_UNCERTAINTY, type UncertaintyOptions } from '../core/uncertainty/uncertainty.js';
 import { SHARE_SPREAD_PCT_RANGE, UNIT_SPREAD_RANGE } from '../data/ranges.js';
 import { UsageError } from '../errors.js';
-import { decimalParser, parseSamples, parseSeed } from './options.js';
+import { decimalParser, type NoOptions, type OptionsDeclaredBy, parseSamples, parseSeed } from './options.js';
 
-export interface UncertaintyCommandOptions {
-  uncertainty?: number;
-  seed?: number;
-  basisSpread: number;
-  shareSpread?: number;
-  breakSpread?: number;
-  intensitySpread: number;
-}
+/** The Monte Carlo options, as {@link addUncertaintyOptions} declares them. */
+export type UncertaintyCommandOptions = OptionsDeclaredBy<typeof addUncertaintyOptions<[], NoOptions, NoOptions>>;
 
 /** A spread that may be 0 (no widening) up to 1 (± the whole value). */
 const parseUnitSpread = decimalParser(UNIT_SPREAD_RANGE);
 
-/** Adds --uncertainty, --seed and the spreads; `shares` adds the share spread (estimates vary their shares). */
-export function addUncertaintyOptions(command: Command, { shares = true } = {}): Command {
-  command
+/** Adds --uncertainty, --seed and the spreads. */
+export function addUncertaintyOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
+  return command
     .addOption(
       new Option('--uncertainty <n>', 'Monte Carlo with n samples: 5th, 50th and 95th percentiles').argParser(
         parseSamples,
@@ -29,34 +25,35 @@ export function addUncertaintyOptions(command: Command, { shares = true } = {}):
       new Option('--basis-spread <fraction>', 'with --uncertainty: ± spread of a basis without bounds')
         .argParser(parseUnitSpread)
         .default(DEFAULT_UNCERTAINTY.basisSpread),
-    );
-  if (shares) {
-    command.addOption(
+    )
+    .addOption(
       new Option('--share-spread <points>', 'with --uncertainty: ± points of an approximate share without a precision')
         .argParser(decimalParser(SHARE_SPREAD_PCT_RANGE))
         .default(DEFAULT_UNCERTAINTY.shareSpreadPct),
-    );
-    command.addOption(
+    )
+    .addOption(
       new Option(
         '--break-spread <fraction>',
         'with --uncertainty: ± fraction of a share applied across a structural break (a ban)',
       )
         .argParser(parseUnitSpread)
         .default(DEFAULT_UNCERTAINTY.breakSpread),
+    )
+    .addOption(
+      new Option('--intensity-spread <fraction>', 'with --uncertainty: ± spread of the carbon intensity')
+        .argParser(parseUnitSpread)
+        .default(DEFAULT_UNCERTAINTY.intensitySpread),
     );
-  }
-  return command.addOption(
-    new Option('--intensity-spread <fraction>', 'with --uncertainty: ± spread of the carbon intensity')
-      .argParser(parseUnitSpread)
-      .default(DEFAULT_UNCERTAINTY.intensitySpread),
-  );
 }
 
 /**
  * The Monte Carlo settings the options ask for, or undefined without --uncertainty.
  * @throws UsageError when a seed or spread is given without --uncertainty.
  */
-export function uncertaintyFrom(options: UncertaintyCommandOptions, command: Command): UncertaintyOptions | undefined {
+export function uncertaintyFrom(
+  options: UncertaintyCommandOptions,
+  command: CommandUnknownOpts,
+): UncertaintyOptions | undefined {
   if (options.uncertainty === undefined) {
     for (const option of ['seed', 'basisSpread', 'shareSpread', 'breakSpread', 'intensitySpread']) {
       if (command.getOptionValueSource(option) === 'cli') {
@@ -69,8 +66,8 @@ export function uncertaintyFrom(options: UncertaintyCommandOptions, command: Com
     samples: options.uncertainty,
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     basisSpread: options.basisSpread,
-    shareSpreadPct: options.shareSpread ?? DEFAULT_UNCERTAINTY.shareSpreadPct,
+    shareSpreadPct: options.shareSpread,
     intensitySpread: options.intensitySpread,
-    breakSpread: options.breakSpread ?? DEFAULT_UNCERTAINTY.breakSpread,
+    breakSpread: options.breakSpread,
   };
 }

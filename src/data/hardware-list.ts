@@ -5,46 +5,62 @@ import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
 import type { Hardware } from './schemas.js';
 import { EVIDENCE } from './vocabulary.js';
 
-/** HardwareSchema's fields (src/data/schemas.ts), in its order: the order of a record's fields once checked. */
-const HARDWARE_FIELDS = new Set(['model', 'released', 'jPerTh', 'source', 'evidence', 'approximate', 'note']);
+/** The kinds of value a hardware record holds; each is one zod schema in schemas.ts and one test here. */
+export type HardwareRule = 'text' | 'date' | 'efficiency' | 'id' | 'evidence' | 'flag';
 
+/**
+ * A hardware record's fields, in the order a checked record has them, each with the rule its value follows and
+ * whether it may be left out: the one definition from which both HardwareSchema (schemas.ts) and the zod-free
+ * check below are made.
+ */
+export const HARDWARE_FIELDS = {
+  model: { rule: 'text' },
+  released: { rule: 'date' },
+  jPerTh: { rule: 'efficiency' },
+  source: { rule: 'id' },
+  evidence: { rule: 'evidence' },
+  approximate: { rule: 'flag', optional: true },
+  note: { rule: 'text', optional: true },
+} as const satisfies Record<string, { rule: HardwareRule; optional?: true }>;
 
 /** A string a data file may hold: no control or invisible character, and not over {@link MAX_TEXT_CHARS}. */
 function isSafeText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT_CHARS && controlCharacterIn(value) === undefined;
 }
 
+/**
+ * Each rule as a test that takes exactly the values its schema in schemas.ts takes, once validate.ts has refused
+ * control characters and over-long strings anywhere in the file (which is why every string is checked for them).
+ */
+const PLAIN_RULES: Record<HardwareRule, (value: unknown) => boolean> = {
+  text: (value) => isSafeText(value) && NOT_BLANK.test(value),
+  date: (value) => isSafeText(value) && ISO_DATE.test(value) && isCalendarDate(value),
+  efficiency: (value) => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_J_PER_TH,
+  id: (value) => isSafeText(value) && KEBAB_ID.test(value),
+  evidence: (value) => (EVIDENCE as readonly unknown[]).includes(value),
+  flag: (value) => typeof value === 'boolean',
+};
+
+const FIELD_ENTRIES = Object.entries(HARDWARE_FIELDS).map(([name, field]) => ({
+  name,
+  test: PLAIN_RULES[field.rule],
+  optional: 'optional' in field,
+}));
+const FIELD_NAMES = new Set(Object.keys(HARDWARE_FIELDS));
+
 /** A record as HardwareSchema takes it, with every field it allows and nothing else (or undefined if not). */
 function plainMachine(value: unknown): Hardware | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!HARDWARE_FIELDS.has(key)) return undefined;
-  const { model, released, jPerTh, source, evidence, approximate, note } = record;
-  const valid =
-    isSafeText(model) &&
-    NOT_BLANK.test(model) &&
-    isSafeText(released) &&
-    ISO_DATE.test(released) &&
-    isCalendarDate(released) &&
-    typeof jPerTh === 'number' &&
-    Number.isFinite(jPerTh) &&
-    jPerTh > 0 &&
-    jPerTh <= MAX_J_PER_TH &&
-    isSafeText(source) &&
-    KEBAB_ID.test(source) &&
-    (EVIDENCE as readonly unknown[]).includes(evidence) &&
-    (approximate === undefined || typeof approximate === 'boolean') &&
-    (note === undefined || (isSafeText(note) && NOT_BLANK.test(note)));
-  if (!valid) return undefined;
-  return {
-    model,
-    released,
-    jPerTh,
-    source,
-    evidence: evidence as Hardware['evidence'],
-    ...(approximate === undefined ? {} : { approximate }),
-    ...(note === undefined ? {} : { note }),
-  };
+  for (const key of Object.keys(record)) if (!FIELD_NAMES.has(key)) return undefined;
+  const machine: Record<string, unknown> = {};
+  for (const { name, test, optional } of FIELD_ENTRIES) {
+    const field = record[name];
+    if (field === undefined && optional) continue;
+    if (!test(field)) return undefined;
+    machine[name] = field;
+  }
+  return machine as Hardware;
 }
 
 /**

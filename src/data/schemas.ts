@@ -5,6 +5,7 @@ import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
 import { INTENSITY_G_PER_KWH_RANGE } from './ranges.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
 import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
+import { HARDWARE_FIELDS, type HardwareRule } from './hardware-list.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
 
@@ -195,18 +196,35 @@ export const CarbonIntensitySchema = z.strictObject({
   note: text.optional(),
 });
 
-export const HardwareSchema = z.strictObject({
-  model: text,
-  released: isoDate,
-  jPerTh: z
+/** The zod schema of each value rule of a hardware record (see HARDWARE_FIELDS). */
+const HARDWARE_RULE_SCHEMAS = {
+  text,
+  date: isoDate,
+  efficiency: z
     .number('must be a positive efficiency in J/TH')
     .positive('must be a positive efficiency in J/TH')
     .max(MAX_J_PER_TH, `must be a positive efficiency in J/TH, at most ${formatCount(MAX_J_PER_TH)}`),
-  source: id,
+  id,
   evidence,
-  approximate: z.boolean().optional(),
-  note: text.optional(),
-});
+  flag: z.boolean(),
+} as const satisfies Record<HardwareRule, z.ZodType>;
+
+type HardwareFields = typeof HARDWARE_FIELDS;
+type HardwareShape = {
+  -readonly [Name in keyof HardwareFields]: HardwareFields[Name] extends { optional: true }
+    ? z.ZodOptional<(typeof HARDWARE_RULE_SCHEMAS)[HardwareFields[Name]['rule']]>
+    : (typeof HARDWARE_RULE_SCHEMAS)[HardwareFields[Name]['rule']];
+};
+
+/** A hardware record: HARDWARE_FIELDS (hardware-list.ts), each field's rule as its schema. */
+export const HardwareSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(HARDWARE_FIELDS).map(([name, field]) => {
+      const schema: z.ZodType = HARDWARE_RULE_SCHEMAS[field.rule];
+      return [name, 'optional' in field ? schema.optional() : schema];
+    }),
+  ) as HardwareShape,
+);
 
 /**
  * A dated event after which shares recorded before it are unreliable: those of each region it names of its

@@ -1,7 +1,7 @@
 import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
 import { formatCount, suggest } from '../text.js';
-import { type CsvRecord, looksLikeData, scanCsv } from './csv.js';
+import { type CsvRecord, looksLikeData, scanCsv, textAfterQuoteProblem } from './csv.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { readTextFile, withoutByteOrderMark } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
@@ -146,10 +146,11 @@ function headerColumns(header: CsvRecord, problems: Problems): string[] {
 
 function rowsFromCsv(text: string, problems: Problems): RawRow[] {
   // Scanning stops one record past the limit: a file of millions of lines is refused without being held whole.
-  const { records, unclosedQuoteLine } = scanCsv(text, MAX_SERIES_DAYS + 1);
+  const { records, unclosedQuoteLine, textAfterQuote } = scanCsv(text, MAX_SERIES_DAYS + 1);
   if (unclosedQuoteLine !== null) {
     problems.fail(`has a quoted field opened on line ${unclosedQuoteLine} that is never closed (the file may be cut short).`);
   }
+  if (textAfterQuote !== null) problems.fail(`has ${textAfterQuoteProblem(textAfterQuote)}`);
   const [header, ...body] = records;
   if (!header) return [];
   const names = headerColumns(header, problems);

@@ -37,19 +37,9 @@ export function csvField(value: Cell): string {
   return /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function renderCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
-}
-
-/** A column of a CSV table: its header and how to get its cell from an item. */
-export type CsvColumn<T> = readonly [string, (item: T) => Cell];
-
-/** One row per item, one cell per column, with the column names as the header. */
-export function renderColumns<T>(columns: readonly CsvColumn<T>[], items: readonly T[]): string {
-  return renderCsv(
-    columns.map(([name]) => name),
-    items.map((item) => columns.map(([, get]) => get(item))),
-  );
+/** One CSV line: the cells as {@link csvField} writes them, ended by CRLF. */
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
 }
 
 /**
@@ -100,29 +90,68 @@ export function flattenJson(value: unknown, path = ''): Map<string, Cell> {
 }
 
 /**
- * Every row's paths in one order: each path a row has and the order so far lacks goes in after the row's path
- * before it, so that `warnings.3`, seen only in a later row, still follows `warnings.2`. A path that is a leaf in
- * one row (a null) and holds fields in another is given by its fields only.
+ * The columns of a CSV of JSON documents, one row at a time: each path a row has and the order so far lacks goes
+ * in after the row's path before it, so that `warnings.3`, seen only in a later row, still follows `warnings.2`.
+ * A row's known paths are usually where the last row had them, so each is looked for there first, and only then
+ * searched for.
  */
-function mergedColumns(rows: readonly Map<string, Cell>[]): string[] {
-  const order: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows) {
+export class CsvColumnOrder {
+  private readonly order: string[] = [];
+  private readonly seen = new Set<string>();
+
+  add(paths: Iterable<string>): void {
     let after = -1;
-    for (const path of row.keys()) {
-      if (seen.has(path)) {
-        after = order.indexOf(path);
+    for (const path of paths) {
+      if (this.seen.has(path)) {
+        after = this.order[after + 1] === path ? after + 1 : this.order.indexOf(path);
         continue;
       }
-      order.splice(after + 1, 0, path);
-      seen.add(path);
+      this.order.splice(after + 1, 0, path);
+      this.seen.add(path);
       after += 1;
     }
   }
-  const containers = new Set(
-    order.flatMap((path) => path.split('.').map((_, i, parts) => parts.slice(0, i).join('.'))),
-  );
-  return order.filter((path) => !containers.has(path));
+
+  /**
+   * The columns: every path seen, less those that hold fields in some row (given by their fields only, so that a
+   * path that is a leaf in one row, a null, and holds fields in another is given by its fields).
+   */
+  columns(): string[] {
+    const containers = new Set<string>();
+    for (const path of this.order) {
+      let at = path.indexOf('.');
+      while (at >= 0) {
+        containers.add(path.slice(0, at));
+        at = path.indexOf('.', at + 1);
+      }
+    }
+    // A document that is a single value has the path '': with any path at all, it is their container.
+    if (this.order.length > 0) containers.add('');
+    return this.order.filter((path) => !containers.has(path));
+  }
+}
+
+/**
+ * The CSV of flattened rows (see {@link flattenJson}), a line at a time: the header, then a line a row. The rows are
+ * read twice, first for the columns (every row's, so that the header is the whole CSV's), then for the lines.
+ */
+function* rowsCsvPieces(rows: () => Iterable<Map<string, Cell>>): Generator<string> {
+  const order = new CsvColumnOrder();
+  for (const row of rows()) order.add(row.keys());
+  const columns = order.columns();
+  yield csvLine(columns);
+  for (const row of rows()) yield csvLine(columns.map((column) => row.get(column)));
+}
+
+/**
+ * `--format csv` as it is written: the pieces of {@link renderJsonCsv}'s text, a line at a time, each record
+ * flattened when its line is made, so that an output of any length needs one record's memory at a time. The
+ * records are read twice (a StreamedList makes them anew each time).
+ */
+export function* jsonCsvPieces(records: Iterable<unknown>): Generator<string> {
+  yield* rowsCsvPieces(function* () {
+    for (const record of records) yield flattenJson(record);
+  });
 }
 
 /**
@@ -132,11 +161,9 @@ function mergedColumns(rows: readonly Map<string, Cell>[]): string[] {
  */
 export function renderJsonCsv(documents: readonly unknown[]): string {
   const rows = documents.map((document) => flattenJson(document));
-  const columns = mergedColumns(rows);
-  return renderCsv(
-    columns,
-    rows.map((row) => columns.map((column) => row.get(column))),
-  );
+  let text = '';
+  for (const piece of rowsCsvPieces(() => rows)) text += piece;
+  return text;
 }
 
 /** `estimate --format csv`: the `estimate --json` documents flattened by {@link renderJsonCsv}. */

@@ -1,7 +1,7 @@
 import { DataError } from '../errors.js';
-import { renderJsonCsv } from './csv.js';
+import { jsonCsvPieces, renderJsonCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
-import { jsonCsvPieces, jsonPieces, ndjsonPieces } from './stream.js';
+import { jsonPieces, ndjsonPieces } from './stream.js';
 
 /** The output formats every command offers. */
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;

@@ -1,10 +1,10 @@
-import { csvField, flattenJson } from './csv.js';
 import { roundNumbers } from './json.js';
 
 /**
  * The pieces of a machine-readable document, in order, made one record at a time: joined, they are exactly the
- * text {@link renderJson}, {@link renderNdjson} and {@link renderJsonCsv} build as one string, but a writer can
- * send each on before the next is made, so that an output of any length needs only one record's memory at a time.
+ * text {@link renderJson} and {@link renderNdjson} build as one string, but a writer can send each on before the
+ * next is made, so that an output of any length needs only one record's memory at a time (the CSV's pieces are
+ * made by its one writer, jsonCsvPieces in csv.ts).
  */
 
 /**
@@ -109,61 +109,4 @@ export function* jsonPieces(document: unknown): Generator<string> {
 /** `--format ndjson`: one line a record, as {@link renderNdjson} writes them. */
 export function* ndjsonPieces(records: Iterable<unknown>): Generator<string> {
   for (const record of records) yield `${JSON.stringify(record, roundNumbers)}\n`;
-}
-
-/**
- * The columns of a CSV of JSON documents, one row at a time, in the order {@link renderJsonCsv} gives them: each
- * path a row has and the order so far lacks goes in after the row's path before it. A row's known paths are
- * usually where the last row had them, so each is looked for there first, and only then searched for.
- */
-export class CsvColumnOrder {
-  private readonly order: string[] = [];
-  private readonly seen = new Set<string>();
-
-  add(paths: Iterable<string>): void {
-    let after = -1;
-    for (const path of paths) {
-      if (this.seen.has(path)) {
-        after = this.order[after + 1] === path ? after + 1 : this.order.indexOf(path);
-        continue;
-      }
-      this.order.splice(after + 1, 0, path);
-      this.seen.add(path);
-      after += 1;
-    }
-  }
-
-  /** The columns: every path seen, less those that hold fields in some row (given by their fields only). */
-  columns(): string[] {
-    const containers = new Set<string>();
-    for (const path of this.order) {
-      let at = path.indexOf('.');
-      while (at >= 0) {
-        containers.add(path.slice(0, at));
-        at = path.indexOf('.', at + 1);
-      }
-    }
-    // A document that is a single value has the path '': with any path at all, it is their container.
-    if (this.order.length > 0) containers.add('');
-    return this.order.filter((path) => !containers.has(path));
-  }
-}
-
-function csvLine(cells: readonly (string | number | boolean | null | undefined)[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
-}
-
-/**
- * `--format csv`: the header and a row a record, as {@link renderJsonCsv} writes them. The records are read twice,
- * first for the columns (every row's, so that the header is the whole CSV's), then for the rows.
- */
-export function* jsonCsvPieces(records: Iterable<unknown>): Generator<string> {
-  const order = new CsvColumnOrder();
-  for (const record of records) order.add(flattenJson(record).keys());
-  const columns = order.columns();
-  yield csvLine(columns);
-  for (const record of records) {
-    const row = flattenJson(record);
-    yield csvLine(columns.map((column) => row.get(column)));
-  }
 }

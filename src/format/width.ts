@@ -1,4 +1,5 @@
 /** Terminal widths and wrapping, measured in display columns rather than UTF-16 code units. */
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** The width output is laid out for when the terminal's is unknown (not a TTY, no COLUMNS). */
 export const DEFAULT_WIDTH_COLUMNS = 80;
@@ -7,8 +8,15 @@ export const MIN_WIDTH_COLUMNS = 40;
 
 // eslint-disable-next-line no-control-regex
 const ANSI_SEQUENCE = /\u001b\[[0-9;]*m/g;
-// eslint-disable-next-line no-control-regex
-const ANSI_OR_CHARACTER = /\u001b\[[0-9;]*m|[\s\S]/gu;
+/**
+ * A colour code, or a character with what a terminal draws in its cell: the combining marks, variation selectors
+ * and zero-width characters after it, and for an emoji its skin tone and any emoji joined to it by a zero-width
+ * joiner (👩‍💻 is one picture). Lines are measured, and long words broken, a cluster at a time.
+ */
+const ANSI_OR_CLUSTER =
+  // The classes list joiners, marks and selectors one by one on purpose: each is a character of its own here.
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
+  /\u001b\[[0-9;]*m|(?:\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?(?:[\uFE0E\uFE0F]?\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?)*|[\s\S])[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]*/gu;
 
 /** Text every character of which takes exactly one column: most cells of a long table. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -18,45 +26,32 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI_SEQUENCE, '');
 }
 
-/** Code points that take no column: combining marks, zero-width spaces and joiners, variation selectors. */
-function isZeroWidth(codePoint: number, character: string): boolean {
-  return (
-    /\p{Mn}|\p{Me}/u.test(character) ||
-    (codePoint >= 0x200b && codePoint <= 0x200f) ||
-    (codePoint >= 0xfe00 && codePoint <= 0xfe0f)
-  );
-}
+/** Code points that take no column on their own: combining marks, zero-width characters, variation selectors. */
+// eslint-disable-next-line no-misleading-character-class
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]/u;
+/** An emoji-capable character asked to be drawn as an emoji (U+FE0F): two columns, as its default emoji are. */
+const EMOJI_PRESENTATION = /^\p{Extended_Pictographic}.*\uFE0F/su;
 
-/** East Asian wide and full-width code points, and emoji, which a terminal draws two columns wide. */
-function isWide(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf && codePoint !== 0x303f) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x1f300 && codePoint <= 0x1f64f) ||
-    (codePoint >= 0x1f900 && codePoint <= 0x1f9ff) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  );
-}
-
-/** Columns one character (a code point, or a colour code) takes on a terminal. */
-function characterWidth(character: string): number {
-  if (character.startsWith('\u001b')) return 0;
-  const codePoint = character.codePointAt(0) ?? 0;
+/**
+ * Columns one cluster (see {@link ANSI_OR_CLUSTER}) takes on a terminal: none for a colour code or a control
+ * character (colour codes start with ESC) or a lone zero-width one; two for an emoji in emoji presentation; otherwise its first character's
+ * East Asian Width (Unicode's UAX #11, from get-east-asian-width): two for wide and full-width characters, which
+ * include the emoji drawn as emoji by default (🚀 ⚡ ✅), one for the rest, ambiguous ones included.
+ */
+function clusterWidth(cluster: string): number {
+  const codePoint = cluster.codePointAt(0) ?? 0;
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
-  if (isZeroWidth(codePoint, character)) return 0;
-  return isWide(codePoint) ? 2 : 1;
+  if (codePoint < 0x7f) return 1;
+  if (ZERO_WIDTH.test(cluster)) return 0;
+  if (EMOJI_PRESENTATION.test(cluster)) return 2;
+  return eastAsianWidth(codePoint);
 }
 
 /** Columns a single line takes on a terminal: colour codes take none, wide characters two. */
 export function displayWidth(line: string): number {
   if (PRINTABLE_ASCII.test(line)) return line.length;
   let width = 0;
-  for (const character of line.match(ANSI_OR_CHARACTER) ?? []) width += characterWidth(character);
+  for (const cluster of line.match(ANSI_OR_CLUSTER) ?? []) width += clusterWidth(cluster);
   return width;
 }
 
@@ -77,15 +72,15 @@ function breakWord(word: string, firstWidth: number, restWidth: number): string[
   let width = firstWidth;
   let piece: string[] = [];
   let pieceWidth = 0;
-  for (const character of word.match(ANSI_OR_CHARACTER) ?? []) {
-    const w = characterWidth(character);
+  for (const character of word.match(ANSI_OR_CLUSTER) ?? []) {
+    const w = clusterWidth(character);
     if (pieceWidth + w > width && pieceWidth > 0) {
       const at = piece.findLastIndex((c, i) => i < piece.length - 1 && BREAK_AFTER.has(c));
       const carried = at >= 0 ? piece.slice(at + 1) : [];
       pieces.push(piece.slice(0, piece.length - carried.length).join(''));
       width = restWidth;
       piece = carried;
-      pieceWidth = carried.reduce((sum, c) => sum + characterWidth(c), 0);
+      pieceWidth = carried.reduce((sum, c) => sum + clusterWidth(c), 0);
     }
     piece.push(character);
     pieceWidth += w;

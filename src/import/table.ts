@@ -1,5 +1,5 @@
 import { DataError } from '../errors.js';
-import { type CsvRecord, looksLikeData, scanCsv } from '../data/csv.js';
+import { type CsvRecord, looksLikeData, scanCsv, textAfterQuoteProblem } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
 import { parseDecimal } from '../data/numbers.js';
 import { YEAR_RANGE } from '../data/limits.js';
@@ -125,10 +125,11 @@ export function csvRecords(text: string, problems: ImportProblems): CsvRecord[] 
   if (text.trim() === '') problems.fail('the file is empty.');
   if (text.includes('\u0000'))
     problems.fail('it holds NUL bytes: it is not a text file (a compressed or UTF-16 file?).');
-  const { records, unclosedQuoteLine } = scanCsv(text);
+  const { records, unclosedQuoteLine, textAfterQuote } = scanCsv(text);
   if (unclosedQuoteLine !== null) {
     problems.fail(`a quoted field opened on line ${unclosedQuoteLine} is never closed (the file may be cut short).`);
   }
+  if (textAfterQuote !== null) problems.fail(textAfterQuoteProblem(textAfterQuote));
   return records;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
 import { colorEnabled, createColors } from '../../src/format/color.js';
-import { csvField, flattenJson, renderCsv, renderEstimatesCsv, renderJsonCsv } from '../../src/format/csv.js';
+import { csvField, flattenJson, renderEstimatesCsv, renderJsonCsv } from '../../src/format/csv.js';
 import { parseCsv } from '../../src/data/csv.js';
 import { renderJson, renderNdjson } from '../../src/format/json.js';
 import { bar, formatNumber, ordinal, sparkline } from '../../src/format/numbers.js';
@@ -73,7 +73,7 @@ describe('CSV', () => {
   ])('writes %j as %s', (value, expected) => expect(csvField(value)).toBe(expected));
 
   it('ends every record with CRLF', () => {
-    expect(renderCsv(['a', 'b'], [[1, null]])).toBe('a,b\r\n1,\r\n');
+    expect(renderJsonCsv([{ a: 1, b: null }])).toBe('a,b\r\n1,\r\n');
   });
 
   it('flattens an estimate under dotted headers, one row per estimate', () => {

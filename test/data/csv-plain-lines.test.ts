@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { scanCsv } from '../../src/data/csv.js';
 
 /** The character-at-a-time reading every record had before lines without quotes were split whole: the reference. */
-function referenceScan(text: string): { records: { line: number; cells: string[] }[]; unclosedQuoteLine: number | null } {
+function referenceScan(text: string): {
+  records: { line: number; cells: string[] }[];
+  unclosedQuoteLine: number | null;
+  textAfterQuote: { line: number; column: number } | null;
+} {
   const records: { line: number; cells: string[] }[] = [];
   let quoteLine = 0;
   let cells: string[] = [];
@@ -10,6 +14,9 @@ function referenceScan(text: string): { records: { line: number; cells: string[]
   let quoted = false;
   let line = 1;
   let start = 1;
+  let lineStart = 0;
+  let justClosed = false;
+  let textAfterQuote: { line: number; column: number } | null = null;
   const endRecord = () => {
     cells.push(field);
     if (cells.length > 1 || cells[0] !== '') records.push({ line: start, cells });
@@ -18,13 +25,22 @@ function referenceScan(text: string): { records: { line: number; cells: string[]
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
+    if (justClosed && textAfterQuote === null && !',\n\r'.includes(char)) {
+      textAfterQuote = { line, column: i - lineStart + 1 };
+    }
+    justClosed = false;
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
         field += '"';
         i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
+      } else if (char === '"') {
+        quoted = false;
+        justClosed = true;
+      } else {
+        if (char === '\n') {
+          line++;
+          lineStart = i + 1;
+        }
         field += char;
       }
     } else if (char === '"') {
@@ -38,10 +54,11 @@ function referenceScan(text: string): { records: { line: number; cells: string[]
       endRecord();
       line++;
       start = line;
+      lineStart = i + 1;
     } else field += char;
   }
   if (field !== '' || cells.length > 0) endRecord();
-  return { records, unclosedQuoteLine: quoted ? quoteLine : null };
+  return { records, unclosedQuoteLine: quoted ? quoteLine : null, textAfterQuote };
 }
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed from its seed. */
@@ -58,7 +75,7 @@ function random(seed: number): () => number {
 const PIECES = ['a', 'bc', '1.5', ',', ',', '\n', '\n', '\r\n', '\r', '"', '""', ' ', 'x"y', '\n\n'];
 
 describe('scanCsv reads lines without quotes whole', () => {
-  it('gives the same records, lines and unclosed quote as reading each character, on 2,000 random texts', () => {
+  it('gives the same records, lines, unclosed quote and text after a quote as reading each character, on 2,000 random texts', () => {
     for (let seed = 1; seed <= 2000; seed++) {
       const next = random(seed);
       const length = Math.floor(next() * 30);
@@ -77,6 +94,7 @@ describe('scanCsv reads lines without quotes whole', () => {
         { line: 8, cells: ['h'] },
       ],
       unclosedQuoteLine: null,
+      textAfterQuote: null,
     });
   });
 });

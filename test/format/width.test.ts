@@ -15,6 +15,34 @@ describe('displayWidth', () => {
     expect(displayWidth('▶ █▏≈→–')).toBe(7);
     expect(displayWidth('')).toBe(0);
   });
+
+  it.each([
+    ['ASCII', 'a', 1],
+    ['a rocket', '🚀', 2],
+    ['a high-voltage sign', '⚡', 2],
+    ['a check mark', '✅', 2],
+    ['CJK', '川', 2],
+    ['a full-width letter', 'Ａ', 2],
+    ['a Hangul syllable', '한', 2],
+    ['a combining acute accent alone', '\u0301', 0],
+    ['a combining enclosing circle', '\u20dd', 0],
+    ['a zero-width space', '\u200b', 0],
+    ['a zero-width joiner', '\u200d', 0],
+    ['a byte-order mark', '\ufeff', 0],
+    ['an ambiguous-width character', '±', 1],
+    ['a text-presentation emoji', '☺', 1],
+    ['a text-presentation emoji asked to be an emoji', '☺\ufe0f', 2],
+    ['a heart as an emoji', '❤\ufe0f', 2],
+    ['an emoji with a skin tone', '👍🏽', 2],
+    ['emoji joined by a zero-width joiner', '👩\u200d💻', 2],
+  ])('gives %s (%j) %i columns', (_name, text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('adds the columns of emoji, CJK, marks and ASCII in one line, colour codes aside', () => {
+    expect(displayWidth('🚀 ⚡ ✅ 四川 e\u0301 ok')).toBe(2 + 1 + 2 + 1 + 2 + 1 + 4 + 1 + 1 + 1 + 2);
+    expect(displayWidth('\u001b[32m✅\u001b[39m done')).toBe(7);
+  });
 });
 
 describe('wrapLine', () => {
@@ -30,6 +58,12 @@ describe('wrapLine', () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}\S/);
     expect(lines[0]).toMatch(/^\S/);
     expect(words(lines.join(' '))).toEqual(words(text));
+  });
+
+  it('breaks a word of emoji between emoji, each piece within the width', () => {
+    const lines = wrapLine('🚀🚀🚀🚀🚀', 4);
+    expect(lines).toEqual(['🚀🚀', '🚀🚀', '🚀']);
+    expect(wrapLine('e\u0301e\u0301e\u0301', 2)).toEqual(['e\u0301e\u0301', 'e\u0301']);
   });
 
   it('breaks a word longer than the line after a hyphen where it has one', () => {

@@ -1,20 +1,18 @@
-import { Argument, type Command, Option } from 'commander';
-import { type ChartKind, CHART_KINDS } from '../../format/chart-kinds.js';
-import { addEstimateChoiceOptions } from '../estimate-options.js';
+import { Argument, type Command, type CommandUnknownOpts, Option } from '@commander-js/extra-typings';
+import { CHART_KINDS } from '../../format/chart-kinds.js';
 import { UsageError } from '../../errors.js';
 import { examples } from '../options.js';
 import { nothingToChart } from '../../core/report.js';
 import { extname } from 'node:path';
-import { outFile, parseOutFile, type PictureOptions, reportModelFor, writePicture } from '../pictures.js';
+import { addOutOptions, addPictureOptions, outFile, reportModelFor, writePicture } from '../pictures.js';
 
 /** What `chart` writes: the drawing (SVG, or PNG at twice its size), or the Vega-Lite specification it is drawn from. */
 const CHART_FORMATS = ['svg', 'png', 'vega-lite'] as const;
 
 type ChartFormat = (typeof CHART_FORMATS)[number];
 
-interface ChartOptions extends PictureOptions {
-  format: ChartFormat;
-}
+/** `chart`'s options, as {@link declareChart} declares them. */
+type ChartOptions = ReturnType<ReturnType<typeof declareChart>['opts']>;
 
 /** The format a file's extension names. */
 const FORMAT_OF_EXTENSION: Record<string, ChartFormat> = { '.svg': 'svg', '.png': 'png', '.json': 'vega-lite' };
@@ -23,7 +21,7 @@ const FORMAT_OF_EXTENSION: Record<string, ChartFormat> = { '.svg': 'svg', '.png'
  * The format to write: --format when given, else the one --out's extension names, else SVG; a --format that
  * contradicts the extension is refused rather than writing, say, SVG into a .png.
  */
-function chartFormat(options: ChartOptions, command: Command): ChartFormat {
+function chartFormat(options: ChartOptions, command: CommandUnknownOpts): ChartFormat {
   const out = outFile(options);
   const named = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
   if (command.getOptionValueSource('format') !== 'cli') return named ?? options.format;
@@ -35,24 +33,23 @@ function chartFormat(options: ChartOptions, command: Command): ChartFormat {
   return options.format;
 }
 
+function declareChart(program: Command) {
+  const command = addPictureOptions(
+    program
+      .command('chart')
+      .description(
+        "One of the report's charts alone, as SVG or PNG for articles and slides (or its Vega-Lite specification): shares (the region's share history), network (the network's energy by year), neighbours (the region among countries), carbon.",
+      )
+      .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS)),
+  ).addOption(new Option('--format <format>', 'what to write').choices(CHART_FORMATS).default('svg'));
+  return addOutOptions(
+    command,
+    'write the chart to this file (- or none: stdout); its extension (.svg, .png, .json) sets the format',
+  );
+}
+
 export function registerChart(program: Command): void {
-  const command = program
-    .command('chart')
-    .description(
-      "One of the report's charts alone, as SVG or PNG for articles and slides (or its Vega-Lite specification): shares (the region's share history), network (the network's energy by year), neighbours (the region among countries), carbon.",
-    )
-    .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
-    .option('-r, --region <id>', 'region id, name, alias or ISO code');
-  addEstimateChoiceOptions(command);
-  command
-    .addOption(new Option('--format <format>', 'what to write').choices(CHART_FORMATS).default('svg'))
-    .addOption(
-      new Option(
-        '-o, --out <file>',
-        'write the chart to this file (- or none: stdout); its extension (.svg, .png, .json) sets the format',
-      ).argParser(parseOutFile),
-    )
-    .option('--force', 'replace --out if it exists')
+  declareChart(program)
     .addHelpText(
       'after',
       `${examples([
@@ -63,7 +60,7 @@ export function registerChart(program: Command): void {
       ])}
 The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
     )
-    .action(async (kind: ChartKind, options: ChartOptions, cmd: Command) => {
+    .action(async (kind, options, cmd) => {
       const format = chartFormat(options, cmd);
       const { model } = await reportModelFor(options, cmd);
       const missing = nothingToChart(model, kind);

@@ -1,26 +1,21 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
 import { addFormatOptions, colorsFor, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 import { stdout } from '../streams.js';
 
-interface ClaimsOptions {
-  seeds?: string;
-  format?: string;
-  json?: boolean;
-}
-
 export function registerClaims(program: Command): void {
-  const command = program
-    .command('claims')
-    .description(
-      "Check the source documents' quantitative claims (seeds/) against the data: the figure the data gives and a verdict (reproduced, contradicted, not checkable). Exits 0 whatever the verdicts.",
-    )
-    .option('--seeds <dir>', 'a seeds directory instead of the shipped one');
-  addFormatOptions(command);
+  const command = addFormatOptions(
+    program
+      .command('claims')
+      .description(
+        "Check the source documents' quantitative claims (seeds/) against the data: the figure the data gives and a verdict (reproduced, contradicted, not checkable). Exits 0 whatever the verdicts.",
+      )
+      .option('--seeds <dir>', 'a seeds directory instead of the shipped one'),
+  );
   command
     .addHelpText('after', examples(['mining-energy claims', 'mining-energy claims --json']))
-    .action(async (options: ClaimsOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const data = await loadDataFor(cmd);
       const results = checkClaims(data, await loadSeeds(options.seeds));
       await writeOutput(options, {

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
 import { indexData } from '../../core/regions/lookup.js';
@@ -28,37 +28,28 @@ import {
 } from '../options.js';
 import { stderr, stdout, writeText } from '../streams.js';
 
-interface CompareOptions {
-  region?: string;
-  year?: number;
-  month?: string;
-  series?: string;
-  baseline?: string;
-  around: number;
-  with?: string[];
-  format?: string;
-  json?: boolean;
-}
-
 export function registerCompare(program: Command): void {
-  const command = program
-    .command('compare')
-    .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
-    .argument('[twh]', 'a non-negative figure in TWh per year', decimalParser(ENERGY_TWH_PER_YEAR_RANGE))
-    .addOption(new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)"))
-    .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
-    .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
-    .option('--series <id>', 'network-energy series for the estimate, with --region')
-    .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
-    .addOption(
-      new Option('--around <n>', 'countries to show on each side').argParser(wholeParser(checkAroundCount)).default(5),
-    )
-    .option(
-      '--with <countries>',
-      'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
-      collectList,
-    );
-  addFormatOptions(command);
+  const command = addFormatOptions(
+    program
+      .command('compare')
+      .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
+      .argument('[twh]', 'a non-negative figure in TWh per year', decimalParser(ENERGY_TWH_PER_YEAR_RANGE))
+      .addOption(new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)"))
+      .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
+      .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
+      .option('--series <id>', 'network-energy series for the estimate, with --region')
+      .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
+      .addOption(
+        new Option('--around <n>', 'countries to show on each side')
+          .argParser(wholeParser(checkAroundCount))
+          .default(5),
+      )
+      .option(
+        '--with <countries>',
+        'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
+        collectList,
+      ),
+  );
   command
     .addHelpText(
       'after',
@@ -69,7 +60,7 @@ export function registerCompare(program: Command): void {
         'mining-energy compare --region kazakhstan --year 2021 --with austria,norway',
       ]),
     )
-    .action(async (twh: number | undefined, options: CompareOptions, cmd: Command) => {
+    .action(async (twh, options, cmd) => {
       if ((twh === undefined) === (options.region === undefined)) {
         throw new UsageError('Give either a figure in TWh or --region <id>, not both and not neither.');
       }

@@ -1,6 +1,6 @@
-import { Argument, type Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, type Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { DATA_FILE_NAMES, DATASET_KEYS } from '../../data/dataset.js';
-import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportEvidence, type ImportKind } from '../../import/kinds.js';
+import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportKind } from '../../import/kinds.js';
 import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
 import { renderImportSummary } from '../../format/import-summary.js';
@@ -9,18 +9,8 @@ import { wrapText } from '../../format/width.js';
 import { examples, globalOptions, widthOf, writeWarnings } from '../options.js';
 import { stdout, writeExact, writeText } from '../streams.js';
 
-interface ImportCommandOptions {
-  out: string;
-  source?: string;
-  evidence: ImportEvidence;
-  id?: string;
-  map?: Record<string, string>;
-  skipIncomplete?: boolean;
-  json?: boolean;
-}
-
 /** The options that go with one kind only. */
-const KIND_OPTIONS: readonly [keyof ImportCommandOptions, string, ImportKind][] = [
+const KIND_OPTIONS: readonly ['id' | 'map' | 'skipIncomplete', string, ImportKind][] = [
   ['id', '--id', 'cbeci-energy'],
   ['map', '--map', 'cbeci-mining-map'],
   ['skipIncomplete', '--skip-incomplete', 'coinmetrics'],
@@ -52,7 +42,7 @@ export function registerData(program: Command): void {
       'after',
       examples(['mining-energy data check ./my-data', 'mining-energy --no-default-data data check ./full-data']),
     )
-    .action(async (dir: string, _options: unknown, cmd: Command) => {
+    .action(async (dir, _options, cmd) => {
       const { defaultData } = globalOptions(cmd);
       const merged = await loadData({ dataDir: dir, defaultData });
       const counts = DATASET_KEYS.map((key) => `${merged[key].length} in ${DATA_FILE_NAMES[key]}`).join(', ');
@@ -98,7 +88,7 @@ export function registerData(program: Command): void {
 Records already in the directory with the same key are replaced and the rest kept. The result is validated
 merged over the shipped data, as --data would use it, before anything is written; on any problem nothing is.`,
     )
-    .action(async (kind: ImportKind, file: string, options: ImportCommandOptions, cmd: Command) => {
+    .action(async (kind, file, options, cmd) => {
       const { data: dataDir, defaultData } = globalOptions(cmd);
       if (dataDir !== undefined) {
         throw new UsageError(

@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '@commander-js/extra-typings';
 import {
   type ComputedBasis,
   type Estimate,
@@ -15,9 +15,9 @@ import { UsageError } from '../../errors.js';
 import { StreamedList } from '../../format/stream.js';
 import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
 import { progressReporter } from '../progress.js';
-import { addEstimateChoiceOptions, type EstimateChoiceOptions, estimateChoicesFrom } from '../estimate-options.js';
-import { addModelOptions, type ModelOptions, runModel, wantsModel } from '../model-options.js';
-import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
+import { addEstimateChoiceOptions, estimateChoicesFrom } from '../estimate-options.js';
+import { addModelOptions, runModel, wantsModel } from '../model-options.js';
+import { addUncertaintyOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -32,13 +32,11 @@ import {
 } from '../options.js';
 import { stderr, stdout, writeText } from '../streams.js';
 
-interface EstimateCommandOptions extends ModelOptions, UncertaintyCommandOptions, EstimateChoiceOptions {
-  region?: string[];
-  all?: boolean;
-  kind?: Region['kind'];
-  format?: string;
-  json?: boolean;
-}
+/** `estimate`'s options, as {@link declareEstimate} declares them. */
+type EstimateCommandOptions = ReturnType<ReturnType<typeof declareEstimate>['opts']>;
+
+/** The kinds of region `--kind` takes: those that partition the world without overlapping. */
+const SUMMABLE_KINDS = ['country', 'province', 'state'] as const satisfies readonly Region['kind'][];
 
 /**
  * The day a model basis is computed for: --date if given (which must fall in --year or --month), else the middle
@@ -54,7 +52,7 @@ function modelDate(options: EstimateCommandOptions): string {
   return todayUtc();
 }
 
-export function registerEstimate(program: Command): void {
+function declareEstimate(program: Command) {
   const command = program
     .command('estimate')
     .description(
@@ -64,12 +62,12 @@ export function registerEstimate(program: Command): void {
     .addOption(
       new Option('--all', 'every region with share data (regions overlap: sum one --kind only)').conflicts('region'),
     )
-    .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(['country', 'province', 'state']));
-  addEstimateChoiceOptions(command);
-  addFormatOptions(command);
-  addUncertaintyOptions(command);
-  addModelOptions(command);
-  command
+    .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(SUMMABLE_KINDS));
+  return addModelOptions(addUncertaintyOptions(addFormatOptions(addEstimateChoiceOptions(command))));
+}
+
+export function registerEstimate(program: Command): void {
+  declareEstimate(program)
     .addHelpText(
       'after',
       `${examples([
@@ -84,7 +82,7 @@ export function registerEstimate(program: Command): void {
       ])}
 Regions overlap (provinces are inside China, states inside the United States): add up one --kind only.`,
     )
-    .action(async (options: EstimateCommandOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const format = chosenFormat(options);
       checkPeriod(options);
       const uncertainty = uncertaintyFrom(options, cmd);

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { catalogue } from '../../core/catalogue.js';
 import { indexData } from '../../core/regions/lookup.js';
 import type { RegionListing } from '../../format/lists.js';
@@ -7,19 +7,12 @@ import { renderSourceList } from '../../format/sources.js';
 import { addFormatOptions, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 import { stdout } from '../streams.js';
 
-interface FormatOptions {
-  format?: string;
-  json?: boolean;
-}
-
 export function registerRegions(program: Command): void {
-  const command = program
-    .command('regions')
-    .description('The regions known to the data, with their parents, codes and coverage.');
-  addFormatOptions(command);
-  command
+  addFormatOptions(
+    program.command('regions').description('The regions known to the data, with their parents, codes and coverage.'),
+  )
     .addHelpText('after', examples(['mining-energy regions', 'mining-energy regions --json']))
-    .action(async (options: FormatOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const data = await loadDataFor(cmd);
       const index = indexData(data);
       const rows = data.regions.map((r): RegionListing => {
@@ -46,11 +39,9 @@ export function registerRegions(program: Command): void {
 }
 
 export function registerSources(program: Command): void {
-  const command = program.command('sources').description('Every source the data cites, with its licence and address.');
-  addFormatOptions(command);
-  command
+  addFormatOptions(program.command('sources').description('Every source the data cites, with its licence and address.'))
     .addHelpText('after', examples(['mining-energy sources', 'mining-energy sources --json']))
-    .action(async (options: FormatOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const data = await loadDataFor(cmd);
       await writeOutput(options, {
         document: data.sources,
@@ -61,15 +52,15 @@ export function registerSources(program: Command): void {
 }
 
 export function registerDatasets(program: Command): void {
-  const command = program
-    .command('datasets')
-    .description(
-      'The network-energy series (bases for estimates), share datasets, structural breaks and country electricity lists (baselines), with coverage, evidence and definitions.',
-    );
-  addFormatOptions(command);
-  command
+  addFormatOptions(
+    program
+      .command('datasets')
+      .description(
+        'The network-energy series (bases for estimates), share datasets, structural breaks and country electricity lists (baselines), with coverage, evidence and definitions.',
+      ),
+  )
     .addHelpText('after', examples(['mining-energy datasets', 'mining-energy datasets --json']))
-    .action(async (options: FormatOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const result = catalogue(await loadDataFor(cmd));
       await writeOutput(options, {
         document: result,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/network/bottom-up.js';
 import { networkSeries } from '../../core/network/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
@@ -8,7 +8,7 @@ import { checkWindowDays } from '../../core/common/validation.js';
 import { pathExists } from '../../data/read-file.js';
 import { UsageError } from '../../errors.js';
 import { progressReporter } from '../progress.js';
-import { addModelOptions, type ModelOptions, readHardware, runModel } from '../model-options.js';
+import { addModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -24,16 +24,8 @@ import {
 } from '../options.js';
 import { stdout } from '../streams.js';
 
-interface NetworkOptions extends ModelOptions {
-  /** A file, or true for `--input` without one (the data's network-inputs.csv). */
-  input?: string | true;
-  from?: string;
-  to?: string;
-  smooth?: number;
-  average?: number;
-  format?: string;
-  json?: boolean;
-}
+/** `network`'s options, as {@link declareNetwork} declares them; `input` is true for `--input` without a file. */
+type NetworkOptions = ReturnType<ReturnType<typeof declareNetwork>['opts']>;
 
 /** `network --input`: the model day by day over a file of inputs. */
 async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<void> {
@@ -105,14 +97,15 @@ function describeRange(options: NetworkOptions): string {
   return options.from !== undefined ? `on or after ${options.from}` : `on or before ${options.to}`;
 }
 
-export function registerNetwork(program: Command): void {
-  const command = program
-    .command('network')
-    .description(
-      "The whole network's power and energy from a model: CBECI's bottom-up bounds from a hardware list, or the economic (top-down) estimate.",
-    );
-  addModelOptions(command);
-  command
+function declareNetwork(program: Command) {
+  const model = addModelOptions(
+    program
+      .command('network')
+      .description(
+        "The whole network's power and energy from a model: CBECI's bottom-up bounds from a hardware list, or the economic (top-down) estimate.",
+      ),
+  );
+  const series = model
     .option(
       '--input [file]',
       `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2025-12-29)`,
@@ -136,8 +129,11 @@ export function registerNetwork(program: Command): void {
         "with --input: trailing moving average of the results over this many calendar days, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
       ).argParser(wholeParser(checkWindowDays)),
     );
-  addFormatOptions(command);
-  command
+  return addFormatOptions(series);
+}
+
+export function registerNetwork(program: Command): void {
+  declareNetwork(program)
     .addHelpText(
       'after',
       `${examples([
@@ -154,7 +150,7 @@ Bottom-up (CBECI): a machine is eligible when released before the date, less tha
 strictly below the threshold. Lower = most efficient × 1.01, upper = least efficient × 1.20, best = their
 mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × revenue ÷ price.`,
     )
-    .action(async (options: NetworkOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       if (options.input !== undefined) {
         await runSeriesCommand(options, cmd);
         return;

@@ -1,30 +1,27 @@
-import { type Command, Option } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import { CHART_KINDS } from '../../format/chart-kinds.js';
 import { nothingToChart } from '../../core/report.js';
-import { addEstimateChoiceOptions } from '../estimate-options.js';
 import { examples, todayUtc } from '../options.js';
 import {
+  addOutOptions,
+  addPictureOptions,
   commandLine,
   dataDescription,
-  parseOutFile,
-  type PictureOptions,
   reportModelFor,
   writePicture,
 } from '../pictures.js';
 
 export function registerReport(program: Command): void {
-  const command = program
-    .command('report')
-    .description(
-      "A self-contained HTML page on a region's estimate: the headline figures and warnings, its share history, the network's energy by year, its place among countries and its carbon, as charts with their figures, and every source.",
-    )
-    .option('-r, --region <id>', 'region id, name, alias or ISO code');
-  addEstimateChoiceOptions(command);
-  command
-    .addOption(
-      new Option('-o, --out <file>', 'write the page to this file (- or none: stdout)').argParser(parseOutFile),
-    )
-    .option('--force', 'replace --out if it exists')
+  addOutOptions(
+    addPictureOptions(
+      program
+        .command('report')
+        .description(
+          "A self-contained HTML page on a region's estimate: the headline figures and warnings, its share history, the network's energy by year, its place among countries and its carbon, as charts with their figures, and every source.",
+        ),
+    ),
+    'write the page to this file (- or none: stdout)',
+  )
     .addHelpText(
       'after',
       `${examples([
@@ -35,7 +32,7 @@ export function registerReport(program: Command): void {
 The page needs nothing from the network: open it in any browser, print it, or mail it. The carbon section always
 shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
     )
-    .action(async (options: PictureOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const { model, data } = await reportModelFor(options, cmd);
       const { chartOf, renderSvg, renderReportHtml } = await import('../../format/pictures.js');
       // A chart with nothing to draw (the world's share history) is left out of the page.

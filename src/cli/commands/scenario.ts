@@ -1,13 +1,13 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { indexData } from '../../core/regions/lookup.js';
 import { resolveOneRegion, resolveRegion } from '../../core/regions/names.js';
 import { type Move, type Redistribution, runScenario, type ScenarioResult } from '../../core/scenario/scenario.js';
-import { CARBON_BASES, type CarbonBasis } from '../../data/vocabulary.js';
+import { CARBON_BASES } from '../../data/vocabulary.js';
 import { decimalNumber } from '../option-text.js';
 import { UsageError } from '../../errors.js';
 import { scenarioRecords } from '../../format/records.js';
 import { progressReporter } from '../progress.js';
-import { addUncertaintyOptions, type UncertaintyCommandOptions, uncertaintyFrom } from '../uncertainty-options.js';
+import { addUncertaintyOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
   chosenFormat,
@@ -23,18 +23,6 @@ import {
 } from '../options.js';
 import { stdout } from '../streams.js';
 
-interface ScenarioCommandOptions extends UncertaintyCommandOptions {
-  ban: string[];
-  redistribute: string;
-  move: string[];
-  year?: number;
-  month?: string;
-  series?: string;
-  carbonBasis?: CarbonBasis;
-  format?: string;
-  json?: boolean;
-}
-
 /** "china:united-states:50" → from, to and a percentage in decimal notation (the regions resolved later). */
 function collectMove(value: string, previous: string[] = []): string[] {
   const parts = value.split(':');
@@ -45,7 +33,7 @@ function collectMove(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function registerScenario(program: Command): void {
+function declareScenario(program: Command) {
   const command = program
     .command('scenario')
     .description(
@@ -73,9 +61,11 @@ export function registerScenario(program: Command): void {
         CARBON_BASES,
       ),
     );
-  addUncertaintyOptions(command);
-  addFormatOptions(command);
-  command
+  return addFormatOptions(addUncertaintyOptions(command));
+}
+
+export function registerScenario(program: Command): void {
+  declareScenario(program)
     .addHelpText(
       'after',
       `${examples([
@@ -88,7 +78,7 @@ export function registerScenario(program: Command): void {
 Carbon counts each region's recorded sub-regions at their own grid intensities (Sichuan's hydro, Xinjiang's
 coal) and the rest at the region's, so moves inside a country show their carbon cost.`,
     )
-    .action(async (options: ScenarioCommandOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       const uncertainty = uncertaintyFrom(options, cmd);
       if (options.ban.length === 0 && options.move.length === 0) {
         throw new UsageError('Give --ban <region> or --move <from:to:pct> (or both).');

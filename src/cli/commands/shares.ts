@@ -1,4 +1,4 @@
-import { type Command, Option } from 'commander';
+import { type Command, Option } from '@commander-js/extra-typings';
 import { indexData, sourceOf } from '../../core/regions/lookup.js';
 import { resolveOneRegion } from '../../core/regions/names.js';
 import { shareSeries } from '../../core/shares/share-series.js';
@@ -17,26 +17,18 @@ import {
 } from '../options.js';
 import { stdout } from '../streams.js';
 
-interface SharesOptions {
-  region: string;
-  from?: string;
-  to?: string;
-  dataset?: string;
-  format?: string;
-  json?: boolean;
-}
-
 export function registerShares(program: Command): void {
-  const command = program
-    .command('shares')
-    .description(
-      "A region's monthly hashrate share of its parent and, where the data allows, of the world, with sources.",
-    )
-    .addOption(new Option('-r, --region <id>', 'region id, name, alias or ISO code').makeOptionMandatory())
-    .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
-    .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth))
-    .option('--dataset <id>', 'a named share dataset (e.g. cdmir-survey-2024) instead of the default records');
-  addFormatOptions(command);
+  const command = addFormatOptions(
+    program
+      .command('shares')
+      .description(
+        "A region's monthly hashrate share of its parent and, where the data allows, of the world, with sources.",
+      )
+      .addOption(new Option('-r, --region <id>', 'region id, name, alias or ISO code').makeOptionMandatory())
+      .addOption(new Option('--from <yyyy-mm>', 'first month').argParser(parseMonth))
+      .addOption(new Option('--to <yyyy-mm>', 'last month').argParser(parseMonth))
+      .option('--dataset <id>', 'a named share dataset (e.g. cdmir-survey-2024) instead of the default records'),
+  );
   command
     .addHelpText(
       'after',
@@ -47,7 +39,7 @@ export function registerShares(program: Command): void {
         'mining-energy shares --region united-states --dataset cdmir-survey-2024',
       ]),
     )
-    .action(async (options: SharesOptions, cmd: Command) => {
+    .action(async (options, cmd) => {
       if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
         throw new UsageError(`--from ${options.from} is after --to ${options.to}.`);
       }
