@@ -4,24 +4,7 @@ import { MAX_TEXT_CHARS } from './limits.js';
 import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
 import type { Hardware } from './schemas.js';
 import { EVIDENCE } from './vocabulary.js';
-
-/** The kinds of value a hardware record holds; each is one zod schema in schemas.ts and one test here. */
-export type HardwareRule = 'text' | 'date' | 'efficiency' | 'id' | 'evidence' | 'flag';
-
-/**
- * A hardware record's fields, in the order a checked record has them, each with the rule its value follows and
- * whether it may be left out: the one definition from which both HardwareSchema (schemas.ts) and the zod-free
- * check below are made.
- */
-export const HARDWARE_FIELDS = {
-  model: { rule: 'text' },
-  released: { rule: 'date' },
-  jPerTh: { rule: 'efficiency' },
-  source: { rule: 'id' },
-  evidence: { rule: 'evidence' },
-  approximate: { rule: 'flag', optional: true },
-  note: { rule: 'text', optional: true },
-} as const satisfies Record<string, { rule: HardwareRule; optional?: true }>;
+import { HARDWARE_FIELDS, type HardwareRule } from './hardware-fields.js';
 
 /** A string a data file may hold: no control or invisible character, and not over {@link MAX_TEXT_CHARS}. */
 function isSafeText(value: unknown): value is string {

@@ -5,7 +5,7 @@ import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
 import { INTENSITY_G_PER_KWH_RANGE } from './ranges.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
 import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
-import { HARDWARE_FIELDS, type HardwareRule } from './hardware-list.js';
+import { HARDWARE_FIELDS, type HardwareRule } from './hardware-fields.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
 
@@ -216,7 +216,7 @@ type HardwareShape = {
     : (typeof HARDWARE_RULE_SCHEMAS)[HardwareFields[Name]['rule']];
 };
 
-/** A hardware record: HARDWARE_FIELDS (hardware-list.ts), each field's rule as its schema. */
+/** A hardware record: HARDWARE_FIELDS (hardware-fields.ts), each field's rule as its schema. */
 export const HardwareSchema = z.strictObject(
   Object.fromEntries(
     Object.entries(HARDWARE_FIELDS).map(([name, field]) => {
