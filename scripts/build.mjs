@@ -132,7 +132,7 @@ await build({
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 pruneDeclarations('dist/types', 'index.d.ts');
 
-const { loadData, DATA_FILE_NAMES } = await import(new URL('dist/lib/index.js', root).href);
+const { loadData, DATA_FILE_NAMES, precomputedBottomUp } = await import(new URL('dist/lib/index.js', root).href);
 try {
   await loadData({ dataDir: 'data', defaultData: false });
 } catch (error) {
@@ -147,6 +147,12 @@ const snapshotMembers = Object.entries(DATA_FILE_NAMES).map(([key, name]) => {
   return `${JSON.stringify(key)}:${text}`;
 });
 writeFileSync('dist/shipped-data.json', `{${snapshotMembers.join(',')}}`);
+// The bottom-up series' yearly totals from the shipped daily inputs and hardware list (about 0.1 s of model a run),
+// keyed by a digest of all they rest on: a run uses them only while its inputs, hardware list and CBECI series are
+// these (src/core/network/computed-series.ts).
+// Computed on the data as a run loads them (the snapshot just written), so that the JSON of what they rest on is a
+// run's byte for byte.
+writeFileSync('dist/bottom-up-series.json', JSON.stringify(precomputedBottomUp(await loadData()) ?? {}));
 
 // V8's code cache for the CLI bundle, taken after runs of the commonest commands so that the functions they
 // compile are in it; bin/mining-energy.js uses it when this Node's V8 accepts it. (Adding --help grew the cache

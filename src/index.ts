@@ -21,8 +21,20 @@ export {
   type BasisChoice,
   chooseBasis,
   choosePeriod,
+  findSeries,
   latestMeasuredYear,
+  latestYear,
 } from './core/network/basis.js';
+export {
+  BOTTOM_UP_OPTIONS,
+  BOTTOM_UP_SERIES,
+  bottomUpYearly,
+  type ComputedSeries,
+  computedSeriesOf,
+  inputYears,
+  precomputedBottomUp,
+  type ReferenceRatio,
+} from './core/network/computed-series.js';
 export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, intensityMix } from './core/carbon/carbon.js';
 export { type Catalogue, catalogue } from './core/catalogue.js';
 export { CAVEATS, type Caveat, caveatsOf } from './core/common/caveats.js';
@@ -49,7 +61,14 @@ export {
   EVIDENCE,
   type Evidence,
 } from './data/vocabulary.js';
-export { DATA_FILE_NAMES, type Dataset, mergeDatasets, NETWORK_INPUTS_FILE } from './data/dataset.js';
+export {
+  DATA_FILE_NAMES,
+  type DailyInputSource,
+  type Dataset,
+  mergeDatasets,
+  NETWORK_INPUTS_FILE,
+} from './data/dataset.js';
+export { DailyInputs } from './data/daily-inputs.js';
 export {
   CBECI_LICENCE,
   CBECI_PUBLISHER,

@@ -2,6 +2,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { Coverage, Evidence } from '../data/vocabulary.js';
 import { yearsCovered } from '../data/dates.js';
 import { coverageOf, describeCoverage } from './network/basis.js';
+import { computedSeriesOf, sourcesOfSeries } from './network/computed-series.js';
 import { weakestEvidence } from './common/evidence.js';
 import { indexData } from './regions/lookup.js';
 
@@ -20,6 +21,10 @@ export interface Catalogue {
     /** The weakest grade among the values. */
     evidence: Evidence;
     source: string;
+    /** Every source behind the series: its own, and for the computed one its inputs' and hardware list's too. */
+    sources: string[];
+    /** Computed here from the daily inputs by the bottom-up model (the `bottom-up` series), not published. */
+    computed: boolean;
     note: string | null;
   }[];
   shareDatasets: { id: string; regions: string[]; months: string[]; evidence: Evidence; sources: string[] }[];
@@ -45,11 +50,15 @@ export interface Catalogue {
   }[];
 }
 
-/** The network-energy series, share datasets, structural breaks and baselines of a dataset, with their grades. */
+/**
+ * The network-energy series (the data's, then the `bottom-up` series computed from the daily inputs), share datasets,
+ * structural breaks and baselines of a dataset, with their grades.
+ */
 export function catalogue(data: Dataset): Catalogue {
   const index = indexData(data);
+  const computed = computedSeriesOf(data);
   return {
-    series: data.networkEnergy.map((s) => ({
+    series: [...data.networkEnergy, ...(computed ? [computed.series] : [])].map((s) => ({
       id: s.id,
       scope: s.scope,
       kind: s.kind,
@@ -65,6 +74,8 @@ export function catalogue(data: Dataset): Catalogue {
       bounds: s.values.some((v) => v.lowerTwh !== undefined || v.upperTwh !== undefined),
       evidence: weakestEvidence(s.values.map((v) => v.evidence)),
       source: s.source,
+      sources: sourcesOfSeries(data, s),
+      computed: s === computed?.series,
       note: s.note ?? null,
     })),
     shareDatasets: [...index.shareDatasets].map(([id, byRegion]) => {

@@ -5,7 +5,16 @@ import type { ProgressCallback } from './common/progress.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonBasis, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
-import { alternativeTotals, chooseBasis, choosePeriod, seriesOnChain } from './network/basis.js';
+import {
+  alternativeTotals,
+  chooseBasis,
+  choosePeriod,
+  findSeries,
+  laterReadings,
+  seriesIds,
+  seriesOnChain,
+} from './network/basis.js';
+import { BOTTOM_UP_SOURCE, sourcesOfSeries } from './network/computed-series.js';
 import { caveatsOf, restsOnSecondhand } from './common/caveats.js';
 import { type Energy, estimateCarbon } from './carbon/carbon.js';
 import { rankAmong } from './compare.js';
@@ -21,7 +30,10 @@ import { checkUncertainty } from './uncertainty/uncertainty.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
-  /** Calendar year; without it (and without `month`), the latest year a measured estimate covers. */
+  /**
+   * Calendar year; without it (and without `month`), the latest year a series can be the basis of without being
+   * named: a measured total, the computed `bottom-up` series or an annualised reading.
+   */
   year?: number;
   /**
    * One month, YYYY-MM: that month's shares applied to the network total of its year, so the energy is TWh a year
@@ -111,10 +123,8 @@ function chooseBaseline(index: DataIndex, id: string | undefined): Baseline | un
 
 function forcedSeries(index: DataIndex, id: string | undefined): NetworkSeries | undefined {
   if (id === undefined) return undefined;
-  const series = index.series.get(id);
-  if (!series) {
-    throw new UsageError(`Unknown series "${id}". Series: ${index.data.networkEnergy.map((s) => s.id).join(', ')}.`);
-  }
+  const series = findSeries(index, id);
+  if (!series) throw new UsageError(`Unknown series "${id}". Series: ${seriesIds(index).join(', ')}.`);
   return series;
 }
 
@@ -252,6 +262,34 @@ function checkOptions(index: DataIndex, options: EstimateOptions): void {
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
 }
 
+/** What a year chosen for the reader rests on, when it is not a measured total for the whole year. */
+function defaultYearWarning(index: DataIndex, chain: readonly Region[], basis: Chosen): string[] {
+  const { year, series, value } = basis;
+  const computed = series.source === BOTTOM_UP_SOURCE;
+  const later = laterReadings(index, chain, year);
+  const readings = later
+    ? ` ${later.year} has only annualised readings of one day (${later.series.join(', ')}): give --year ${later.year} to use one.`
+    : '';
+  const part = basis.coverage === 'partial-year' ? ` (${value.days} days, to ${value.through})` : '';
+  if (computed) {
+    return [
+      `No year was given: ${year} is the latest year with a total, and only the ${series.id} series computed here covers it${part}.${readings}`,
+    ];
+  }
+  switch (basis.coverage) {
+    case 'partial-year':
+      return [
+        `No year was given: ${year} is the latest year with a measured total, and ${series.id} covers only part of it${part}.${readings}`,
+      ];
+    case 'snapshot':
+      return [
+        `No year was given: ${year} is the latest year a series covers, and only ${possessive(series.id)} annualised reading of one day${value.asOf ? ` (${value.asOf})` : ''} covers it, not a total for the year.`,
+      ];
+    default:
+      return [];
+  }
+}
+
 /**
  * Step 1–2, period and basis: the series asked for (a named one, or a computed basis as a one-value series), the
  * period, and the network total for it, with what the reader must know about them.
@@ -270,11 +308,7 @@ function periodAndBasis(index: DataIndex, chain: readonly Region[], options: Est
   const warnings: string[] = [];
   for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
   for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
-  if (defaulted && basis.coverage === 'partial-year' && !forced) {
-    warnings.push(
-      `No year was given: ${period.year} is the latest year with a measured total, and ${basis.series.id} covers only part of it.`,
-    );
-  }
+  if (defaulted && !forced) warnings.push(...defaultYearWarning(index, chain, basis));
   warnings.push(...basis.warnings);
   if (basis.value.evidence === 'secondhand') {
     warnings.push(
@@ -380,7 +414,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const simulated = simulation(basis, shares.links, carbon?.gco2PerKwh ?? null, options);
 
   const sourceIds = new Set<string>([
-    ...(options.basis ? options.basis.sources : [basis.series.source]),
+    ...(options.basis ? options.basis.sources : sourcesOfSeries(data, basis.series)),
     ...shares.sources,
     ...carbonResult.sources,
     ...(baselineSource ? [baselineSource] : []),

@@ -3,6 +3,7 @@ import { yearsCovered } from '../data/dates.js';
 import type { Region, Source } from '../data/schemas.js';
 import type { Coverage, Evidence } from '../data/vocabulary.js';
 import { annualFactor, coverageOf } from './network/basis.js';
+import { computedSeriesOf } from './network/computed-series.js';
 import { CARBON_BRACKET_GCO2_PER_KWH, carbonOverBounds } from './carbon/carbon.js';
 import { type Neighbour, neighbours, rankAmong } from './compare.js';
 import { type Estimate, type EstimateOptions, estimate } from './estimate.js';
@@ -55,6 +56,8 @@ export interface NetworkYear {
   coverage: Coverage;
   evidence: Evidence;
   source: string;
+  /** Computed here by the bottom-up model from the daily inputs (the `bottom-up` series), not published. */
+  computed: boolean;
 }
 
 /** One row of the carbon chart: the region's energy at one grid intensity. */
@@ -146,7 +149,8 @@ function breakMarks(data: Dataset, links: readonly ChainLink[]): BreakMark[] {
  */
 export function networkYears(data: Dataset, chain: readonly Region[]): NetworkYear[] {
   const scopes = new Map(chain.map((r) => [r.id, { id: r.id, name: r.name }]));
-  return data.networkEnergy
+  const computed = computedSeriesOf(data)?.series;
+  return [...data.networkEnergy, ...(computed ? [computed] : [])]
     .filter((series) => scopes.has(series.scope))
     .flatMap((series) =>
       series.values.flatMap((value) =>
@@ -163,6 +167,7 @@ export function networkYears(data: Dataset, chain: readonly Region[]): NetworkYe
             coverage: coverageOf(value),
             evidence: value.evidence,
             source: series.source,
+            computed: series === computed,
           };
         }),
       ),
@@ -195,13 +200,14 @@ function citedSources(
   breaks: readonly BreakMark[],
   network: readonly NetworkYear[],
   baselineSource: string | null,
+  computedSources: readonly string[],
 ): string[] {
   return [
     ...new Set([
       ...result.sources.map((s) => s.id),
       ...shares.map((s) => s.source),
       ...breaks.map((b) => b.source),
-      ...network.map((n) => n.source),
+      ...network.flatMap((n) => (n.computed ? computedSources : [n.source])),
       ...(baselineSource === null ? [] : [baselineSource]),
       ...(result.carbon?.weights ?? []).map((w) => w.source),
     ]),
@@ -241,7 +247,14 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
           ),
         }
       : null;
-  const sourceIds = citedSources(result, shares, breaks, network, baseline?.source ?? null);
+  const sourceIds = citedSources(
+    result,
+    shares,
+    breaks,
+    network,
+    baseline?.source ?? null,
+    network.some((n) => n.computed) ? (computedSeriesOf(data)?.sources ?? []) : [],
+  );
   return {
     estimate: result,
     chain: chain.map((r) => ({ id: r.id, name: r.name })),

@@ -8,6 +8,7 @@ import type {
   Region,
   Source,
 } from './schemas.js';
+import type { SeriesInputRow } from './series-input.js';
 
 /** Every record the tool knows, as validated and merged. */
 export interface Dataset {
@@ -21,9 +22,26 @@ export interface Dataset {
   hardware: Hardware[];
   /** Dated events that make earlier shares unreliable (structural breaks). */
   events: Event[];
+  /** The bottom-up model's daily inputs ({@link NETWORK_INPUTS_FILE}), read only when used; none when there are none. */
+  dailyInputs?: DailyInputSource;
 }
 
-export type DatasetKey = keyof Dataset;
+/** The parts of a dataset that are records from a data file. */
+export type DatasetKey = Exclude<keyof Dataset, 'dailyInputs'>;
+
+/** Daily inputs of the bottom-up model that are read only when asked for (see DailyInputs in daily-inputs.ts). */
+export interface DailyInputSource {
+  /** The file they are read from. */
+  readonly path: string;
+  /** Its days, checked as `network --input` checks them. */
+  rows(): SeriesInputRow[];
+  /** Its first and last dates, read cheaply (the file's two ends), or undefined when they cannot be read so. */
+  span(): { from: string; to: string } | undefined;
+  /** What the build computed from these very inputs on the same `basis` (everything else it rests on), if it did. */
+  precomputed(basis: unknown): unknown;
+  /** What the build keeps of a value computed from these inputs on `basis`. */
+  precomputedRecord(basis: unknown, value: unknown): unknown;
+}
 
 /** The file each part of a dataset lives in, in the order they are read and reported. */
 export const DATA_FILE_NAMES: Record<DatasetKey, string> = {

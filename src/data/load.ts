@@ -13,6 +13,7 @@ import {
   RECORD_LABEL,
 } from './dataset.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
+import { DailyInputs, dailyInputsPath } from './daily-inputs.js';
 import { packageInfo } from './package.js';
 import { checkDirectory, pathExists, readTextFile } from './read-file.js';
 import { describePath, describeRecord } from './record-label.js';
@@ -162,7 +163,8 @@ function trustedShippedData(files: readonly RawFile[]): Dataset | undefined {
 }
 
 /**
- * Reads, validates and merges the data the tool works from.
+ * Reads, validates and merges the data the tool works from, with the daily inputs of the bottom-up model that go
+ * with them (read only when used: see {@link DailyInputs}).
  * @throws UsageError when asked for no shipped data and no directory.
  * The shipped files are validated at build time; they are re-validated here only when they differ from what the build checked.
  * @throws DataError naming every problem (file → record → field → what is wrong).
@@ -172,9 +174,13 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
   if (!useDefault && options.dataDir === undefined) {
     throw new UsageError('No data to use: --no-default-data needs --data <dir>.');
   }
-  if (options.dataDir === undefined) return loadMerged(undefined, true);
+  const withInputs = (data: Dataset): Dataset => {
+    const inputs = dailyInputsPath({ dataDir: options.dataDir, defaultData: useDefault });
+    return inputs === undefined ? data : { ...data, dailyInputs: new DailyInputs(inputs) };
+  };
+  if (options.dataDir === undefined) return withInputs(await loadMerged(undefined, true));
   const dir = resolve(options.dataDir);
-  return loadMerged({ dir, files: readDirectory(dir) }, useDefault);
+  return withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault));
 }
 
 /**

@@ -198,7 +198,7 @@ const NETWORK_BOUNDS_TEXT =
 /** Values that total whole years (one, or several spread evenly), in Vega's expression language. */
 const WHOLE_YEARS = "datum.coverage === 'year' || datum.coverage === 'multi-year'";
 
-/** Every world series by year: best guess as a line, bounds as a band, projections dashed. */
+/** Every world series by year: best guess as a line, bounds as a band, projections dashed, model estimates dotted. */
 function networkChart(model: ReportModel): Chart {
   // A series of a region below the world (China's projection) is named with its region, so that it is not
   // read as a world total.
@@ -206,14 +206,15 @@ function networkChart(model: ReportModel): Chart {
     drawnName(n.scope.id === model.world.id ? n.series : `${n.series} (${n.scope.name})`);
   const series = [...new Set(model.network.map(labelOf))];
   const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map(labelOf))];
+  const computed = [...new Set(model.network.filter((n) => n.computed).map(labelOf))];
   const others = [...new Set(model.network.filter((n) => n.scope.id !== model.world.id).map((n) => n.scope.name))];
   const title = 'Bitcoin network electricity by year';
-  const description = `The ${series.length} series of annual electricity (TWh) in the data for ${[model.world.name, ...others].join(' and ')}: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed: not measurements`}. Part-year totals are annualised and several-year totals spread over their years, as an estimate's basis is.`;
+  const description = `The ${series.length} series of annual electricity (TWh) in the data for ${[model.world.name, ...others].join(' and ')}: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed: not measurements`}${computed.length === 0 ? '' : `; ${computed.join(', ')} is computed here by CBECI's bottom-up model from the daily inputs, a model estimate drawn dotted with square points, not a published figure`}. Part-year totals are annualised and several-year totals spread over their years, as an estimate's basis is.`;
   const values = model.network.map((n) => ({
     ...n,
     label: labelOf(n),
     scope: n.scope.name,
-    measured: n.kind === 'estimate' ? 'measurement' : 'projection',
+    measured: n.computed ? 'model estimate' : n.kind === 'estimate' ? 'measurement' : 'projection',
   }));
   const years = model.network.map((n) => n.year);
   const x = {
@@ -236,9 +237,10 @@ function networkChart(model: ReportModel): Chart {
     type: 'nominal',
     title: 'Kind',
     scale: {
-      domain: ['measurement', 'projection'],
+      domain: ['measurement', 'model estimate', 'projection'],
       range: [
         [1, 0],
+        [2, 2],
         [6, 4],
       ],
     },
@@ -248,7 +250,7 @@ function networkChart(model: ReportModel): Chart {
     field: 'measured',
     type: 'nominal',
     title: 'Kind',
-    scale: { domain: ['measurement', 'projection'], range: ['circle', 'diamond'] },
+    scale: { domain: ['measurement', 'model estimate', 'projection'], range: ['circle', 'square', 'diamond'] },
   };
   const tooltip = [
     { field: 'label', title: 'Series' },
@@ -265,9 +267,12 @@ function networkChart(model: ReportModel): Chart {
     spec: {
       ...frame(
         title,
-        projections.length === 0
-          ? 'Best guess (line), published bounds (band); hollow: part of a year, annualised'
-          : 'Best guess (line), bounds (band); hollow: annualised; projections: diamonds, dashed',
+        [
+          projections.length === 0
+            ? 'Best guess (line), published bounds (band); hollow: part of a year, annualised'
+            : 'Best guess (line), bounds (band); hollow: annualised; projections: diamonds, dashed',
+          ...(computed.length === 0 ? [] : ['model estimates: squares, dotted']),
+        ].join('; '),
         description,
       ),
       data: { values },
@@ -305,7 +310,7 @@ function networkChart(model: ReportModel): Chart {
       rows: model.network.map((n) => [
         n.series,
         n.scope.name,
-        n.kind,
+        n.computed ? 'model estimate' : n.kind,
         n.year,
         n.twh,
         n.lowerTwh,

@@ -367,12 +367,18 @@ export function renderEstimateTable(
 
 export { formatNumber, ordinal };
 
+/** A series' source; for the computed one, the model's and then every source it rests on. */
+function seriesSource(s: Catalogue['series'][number]): string {
+  if (!s.computed) return s.source;
+  return `${s.source} (computed here), from ${s.sources.filter((id) => id !== s.source).join(', ')}`;
+}
+
 /** The `datasets` report: the series, share datasets, structural breaks and baselines, each with its grade. */
 export function renderCatalogueTable(c: Catalogue, widthColumns: number): string {
   const heading = (text: string) => `${wrapText(text, widthColumns)}\n`;
   const series = tableOrRecords(
     ['Id', 'Scope', 'Kind', 'Years', 'Bounds', 'Evidence', 'Source'],
-    c.series.map((s) => [s.id, s.scope, s.kind, s.coverage, s.bounds ? 'yes' : 'no', s.evidence, s.source]),
+    c.series.map((s) => [s.id, s.scope, s.kind, s.coverage, s.bounds ? 'yes' : 'no', s.evidence, seriesSource(s)]),
     [],
     widthColumns,
   );
@@ -412,5 +418,5 @@ export function renderCatalogueTable(c: Catalogue, widthColumns: number): string
     [],
     widthColumns,
   );
-  return `${heading('Network-energy series (measured ones in order of preference; a projection only with --series)')}${series}${datasets}${events}\n${heading('Country electricity baselines (the first is the default)')}${baselines}`;
+  return `${heading('Network-energy series (in order of preference: measured totals, then the bottom-up series computed here, then annualised readings; a projection only with --series)')}${series}${datasets}${events}\n${heading('Country electricity baselines (the first is the default)')}${baselines}`;
 }

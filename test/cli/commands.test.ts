@@ -144,7 +144,18 @@ describe('lists', () => {
       reportedBy: expect.stringMatching(/Decrypt/),
     });
     const datasets = JSON.parse((await runCli(['datasets', '--json'])).stdout);
-    expect(datasets.series.map((s: { id: string }) => s.id)).toEqual(SHIPPED_SERIES);
+    expect(datasets.series.map((s: { id: string }) => s.id)).toEqual([...SHIPPED_SERIES, 'bottom-up']);
+    expect(datasets.series.at(-1)).toMatchObject({
+      computed: true,
+      source: 'bottom-up-model',
+      coverage: '2010–2025 (2010: 167 days; 2025: 363 days)',
+      sources: expect.arrayContaining([
+        'bottom-up-model',
+        'coinmetrics-daily-2024',
+        'coinmetrics-daily-2025',
+        'cbeci-hardware-2020',
+      ]),
+    });
     expect(datasets.series[0]).toMatchObject({ coverage: '2010–2024 (2010: 167 days; 2024: 321 days)' });
     expect(datasets.shareDatasets).toEqual([
       expect.objectContaining({ id: 'cdmir-survey-2024', months: ['2024-12'], evidence: 'secondhand' }),

@@ -8,7 +8,7 @@ const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
 describe('estimate', () => {
   it('prints a table for people, warnings on stderr', async () => {
-    const { code, stdout, stderr } = await runCli(['estimate', '--region', 'sichuan'], WIDE);
+    const { code, stdout, stderr } = await runCli(['estimate', '--region', 'sichuan', '--year', '2024'], WIDE);
     expect(code).toBe(0);
     expect(stdout).toContain('Sichuan (province in China), 2024');
     // 10% of China (April 2021) × 13.727% of the world (May 2025) × 136.6227 TWh × 366/321 = 2.138 TWh.

@@ -308,7 +308,20 @@ describe('--out and the chart format', () => {
 describe('a basis without bounds', () => {
   it('draws no carbon range and says so, rather than a range of zero width', async () => {
     const spec = JSON.parse(
-      (await runCli(['chart', 'carbon', '--region', 'sichuan', '--year', '2025', '--format', 'vega-lite'])).stdout,
+      (
+        await runCli([
+          'chart',
+          'carbon',
+          '--region',
+          'sichuan',
+          '--year',
+          '2025',
+          '--series',
+          'digiconomist',
+          '--format',
+          'vega-lite',
+        ])
+      ).stdout,
     ) as { description: string; data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } };
     expect(spec.data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
     expect(spec.description).toContain('no published bounds');

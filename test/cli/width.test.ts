@@ -113,7 +113,7 @@ describe('help at 80 and 50 columns', () => {
 });
 
 describe('layouts of the several-region estimate', () => {
-  const args = ['estimate', '--region', 'texas,kentucky,china'];
+  const args = ['estimate', '--region', 'texas,kentucky,china', '--year', '2024'];
 
   it('has every column when the terminal is wide enough', async () => {
     const { stdout } = await runCli(args, { COLUMNS: '200' });

@@ -147,8 +147,26 @@ describe('estimate on the shipped data', async () => {
   // CBECI's 2024 covers 321 days (to 16 November): 136.6227 TWh, annualised × 366/321 for the leap year.
   const cbeci2024 = (136.6227 * 366) / 321;
 
-  it('Sichuan by default: the latest measured year (2024, partial and annualised), with every caveat', () => {
+  it('Sichuan by default: 2025, the latest year with a total, on the bottom-up series computed from the inputs', () => {
     const e = estimate(data, 'sichuan');
+    expect(e.year).toBe(2025);
+    expect(e.basis).toMatchObject({ series: 'bottom-up', coverage: 'partial-year', days: 363, through: '2025-12-29' });
+    expect(e.basis.source).toBe('bottom-up-model');
+    expect(e.warnings[0]).toBe(
+      'No year was given: 2025 is the latest year with a total, and only the bottom-up series computed here covers it (363 days, to 2025-12-29). 2026 has only annualised readings of one day (cbeci-2026, digiconomist): give --year 2026 to use one.',
+    );
+    expect(e.sources.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'bottom-up-model',
+        'coinmetrics-daily-2024',
+        'coinmetrics-daily-2025',
+        'cbeci-hardware-2020',
+      ]),
+    );
+  });
+
+  it('Sichuan 2024: the measured year, partial and annualised, with every caveat', () => {
+    const e = estimate(data, 'sichuan', { year: 2024 });
     expect(e.year).toBe(2024);
     expect(e.basis).toMatchObject({
       series: 'cbeci',
@@ -228,11 +246,18 @@ describe('estimate on the shipped data', async () => {
     expect(e.warnings.join('\n')).toMatch(/reported by Decrypt and Cointelegraph.*curtailing/s);
     expect(e.basis.alternatives).toEqual([
       { series: 'iea-2023', kind: 'estimate', coverage: 'year', evidence: 'secondhand', twh: 120 },
+      {
+        series: 'bottom-up',
+        kind: 'estimate',
+        coverage: 'year',
+        evidence: 'computed',
+        twh: expect.closeTo(148.294, 3),
+      },
     ]);
   });
 
-  it('the United States by default: 2024, on its nearest measured share (May 2025)', () => {
-    const e = estimate(data, 'united-states');
+  it('the United States in 2024, on its nearest measured share (May 2025)', () => {
+    const e = estimate(data, 'united-states', { year: 2024 });
     expect(e.year).toBe(2024);
     expect(e.share.pct).toBeCloseTo(36.025, 9);
     expect(e.energy.twh).toBeCloseTo(0.36025 * cbeci2024, 9);
@@ -240,11 +265,16 @@ describe('estimate on the shipped data', async () => {
     expect(e.basis.alternatives.map((a) => [a.series, a.twh, a.coverage])).toEqual([
       ['cdmir-2024', 138, 'year'],
       ['digiconomist', 172.26, 'snapshot'],
+      ['bottom-up', expect.closeTo(152.957, 3), 'year'],
     ]);
   });
 
   it('uses an annualised reading only when no total covers the year, and a multi-year total only when named', () => {
-    const e2025 = estimate(data, 'world', { year: 2025 });
+    expect(estimate(data, 'world', { year: 2025 }).basis.series).toBe('bottom-up');
+    const e2026 = estimate(data, 'world', { year: 2026 });
+    expect(e2026.basis).toMatchObject({ series: 'cbeci-2026', coverage: 'snapshot', asOf: '2026-07-27' });
+    expect(e2026.caveats).toContain('snapshot');
+    const e2025 = estimate(data, 'world', { year: 2025, series: 'digiconomist' });
     expect(e2025.basis).toMatchObject({ series: 'digiconomist', coverage: 'snapshot', twh: 204, asOf: '2025-05' });
     expect(e2025.caveats).toEqual(expect.arrayContaining(['snapshot', 'secondhand', 'approximate']));
     const unu = estimate(data, 'world', { year: 2021, series: 'unu-2023' });
@@ -255,9 +285,11 @@ describe('estimate on the shipped data', async () => {
   });
 
   it('says when a later year changes source, when a region has a note, and when a dataset goes unused', () => {
-    const e2025 = estimate(data, 'united-states', { year: 2025 });
-    expect(e2025.warnings).toContain(
-      "No measured total covers 2025, so the basis is digiconomist's reading, a different estimate from cbeci (which ends in 2024): a change from 2024 to 2025 is partly a change of source.",
+    expect(estimate(data, 'united-states', { year: 2026 }).warnings).toContain(
+      "No total covers 2026, measured or computed, so the basis is cbeci-2026's reading, a different estimate from bottom-up (which ends in 2025): a change from 2025 to 2026 is partly a change of source.",
+    );
+    expect(estimate(data, 'united-states', { year: 2025 }).warnings).toContain(
+      "No measured total covers 2025, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 0.97–1.22× CBECI's totals in 2020–2024 (2024 over the 321 days both cover, to 2024-11-16; 0.62–1.22× in 2010–2024). The measured totals end in 2024: a change from 2024 to 2025 is partly a change of source.",
     );
     expect(estimate(data, 'germany', { year: 2021 }).caveats).toContain('region-note');
     expect(estimate(data, 'sichuan', { year: 2021, shareDataset: 'cdmir-survey-2024' }).warnings).toContain(

@@ -63,8 +63,13 @@ describe('buildReport: network years are what an estimate uses as its basis', ()
 
   it("holds the series of the world and of the regions above (China's projection for Sichuan), each once a year", () => {
     const model = buildReport(data, 'sichuan');
-    const expected = data.networkEnergy.filter((s) => s.scope === 'world' || s.scope === 'china').map((s) => s.id);
+    const expected = [
+      ...data.networkEnergy.filter((s) => s.scope === 'world' || s.scope === 'china').map((s) => s.id),
+      'bottom-up',
+    ];
     expect(expected).toContain('jiang-2021');
+    expect(model.network.filter((n) => n.computed).map((n) => n.series)).toEqual(expect.arrayContaining(['bottom-up']));
+    expect(model.network.every((n) => n.computed === (n.series === 'bottom-up'))).toBe(true);
     expect(new Set(model.network.map((n) => n.series))).toEqual(new Set(expected));
     expect(model.network.find((n) => n.series === 'jiang-2021')?.scope).toEqual({ id: 'china', name: 'China' });
     const keys = model.network.map((n) => `${n.series} ${n.year}`);
@@ -73,7 +78,7 @@ describe('buildReport: network years are what an estimate uses as its basis', ()
 
   it("leaves out series of regions off the chain: Texas' report has no series of China's", () => {
     const model = buildReport(data, 'texas');
-    const worldSeries = data.networkEnergy.filter((s) => s.scope === 'world').map((s) => s.id);
+    const worldSeries = [...data.networkEnergy.filter((s) => s.scope === 'world').map((s) => s.id), 'bottom-up'];
     expect(new Set(model.network.map((n) => n.series))).toEqual(new Set(worldSeries));
   });
 });

@@ -158,7 +158,8 @@ describe.each(REGIONS)('charts of %s', (region) => {
     const texts = textsIn(drawing('carbon'), 'mark-text', 'role-mark');
     expect(texts).toHaveLength(3);
     const coal = model().carbon.find((c) => c.grid === 'all-coal');
-    expect(texts[2]).toMatch(new RegExp(`^${String(coal?.mtco2.toPrecision(4)).replace('.', '\\.')}`));
+    // Drawn to 4 significant digits without trailing zeros (1.700 is drawn 1.7).
+    expect(texts[2]).toMatch(new RegExp(`^${String(Number(coal?.mtco2.toPrecision(4))).replace('.', '\\.')}`));
   });
 
   it('network: one point for each series-year', () => {

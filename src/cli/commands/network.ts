@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { type Command, Option } from '@commander-js/extra-typings';
 import { CBECI_PRICE_USD_PER_KWH } from '../../core/network/bottom-up.js';
 import { networkSeries } from '../../core/network/network-series.js';
 import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
-import { shippedDataDir } from '../../data/load.js';
+import { dailyInputsPath } from '../../data/daily-inputs.js';
 import { checkWindowDays } from '../../core/common/validation.js';
-import { pathExists } from '../../data/read-file.js';
 import { UsageError } from '../../errors.js';
 import { progressReporter } from '../progress.js';
 import { addModelOptions, readHardware, runModel } from '../model-options.js';
@@ -81,15 +79,15 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
  */
 function defaultInputs(cmd: Command): string {
   const { data, defaultData } = globalOptions(cmd);
-  if (data !== undefined && pathExists(join(data, NETWORK_INPUTS_FILE))) return join(data, NETWORK_INPUTS_FILE);
-  if (!defaultData) {
+  const path = dailyInputsPath({ dataDir: data, defaultData });
+  if (path === undefined) {
     throw new UsageError(
       data === undefined
         ? `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and --no-default-data leaves none; give a file or --data <dir>.`
         : `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and ${data} has none; give a file.`,
     );
   }
-  return join(shippedDataDir(), NETWORK_INPUTS_FILE);
+  return path;
 }
 
 function describeRange(options: NetworkOptions): string {

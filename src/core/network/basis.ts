@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { DataIndex } from '../regions/lookup.js';
 import { describeMonth, monthPeriod, type Period, yearPeriod } from '../common/period.js';
 import { checkPeriod } from '../common/validation.js';
+import { BOTTOM_UP_SERIES, computedSeriesOf, describeComparison, inputYears, mayCover } from './computed-series.js';
 
 /** The network total an estimate rests on, turned into one calendar year's energy. */
 export interface BasisChoice {
@@ -46,9 +47,33 @@ function valueFor(series: NetworkSeries, year: number): NetworkValue | undefined
   return series.values.find((v) => yearsCovered(v).includes(year));
 }
 
+/** The computed `bottom-up` series when its scope (the world) is on the chain, computed on first use. */
+export function computedOnChain(
+  index: DataIndex,
+  chain: readonly Region[],
+): { series: NetworkSeries; scopeIndex: number } | undefined {
+  const computed = computedSeriesOf(index.data);
+  if (!computed) return undefined;
+  const scopeIndex = chain.findIndex((r) => r.id === computed.series.scope);
+  return scopeIndex < 0 ? undefined : { series: computed.series, scopeIndex };
+}
+
+/** A series by id: one of the data's, or the computed `bottom-up` series. */
+export function findSeries(index: DataIndex, id: string): NetworkSeries | undefined {
+  const series = index.series.get(id);
+  if (series || id !== BOTTOM_UP_SERIES) return series;
+  return computedSeriesOf(index.data)?.series;
+}
+
+/** The ids of every series, the data's and then the computed one (when there are daily inputs). */
+export function seriesIds(index: DataIndex): string[] {
+  const ids = index.data.networkEnergy.map((s) => s.id);
+  return index.data.dailyInputs && !ids.includes(BOTTOM_UP_SERIES) ? [...ids, BOTTOM_UP_SERIES] : ids;
+}
+
 /**
- * The default year of an estimate: the latest year a measured series on the chain totals (in full or in part);
- * failing that, the latest year any series covers.
+ * The latest year a measured series on the chain totals (in full or in part); failing that, the latest year an
+ * annualised reading covers. The computed series is not counted: see {@link latestYear} for the default year.
  */
 export function latestMeasuredYear(index: DataIndex, chain: readonly Region[]): number {
   const measured = seriesOnChain(index, chain).filter(({ series }) => series.kind === 'estimate');
@@ -64,7 +89,73 @@ export function latestMeasuredYear(index: DataIndex, chain: readonly Region[]): 
   return Math.max(...years);
 }
 
-/** The period asked for (a year, or a month of its year); without one, the latest year a measured total covers. */
+/**
+ * The latest year a series on the chain totals, in full or in part, and the series' id: a measured total, or the
+ * computed series, whose last year is read from its inputs' last date (nothing computed). Undefined when none does.
+ */
+export function latestTotal(
+  index: DataIndex,
+  chain: readonly Region[],
+  withComputed = true,
+): { year: number; series: string } | undefined {
+  const totals = seriesOnChain(index, chain)
+    .filter(({ series }) => series.kind === 'estimate')
+    .flatMap(({ series }) =>
+      series.values
+        .filter((v) => MEASURED_TOTALS.includes(coverageOf(v)))
+        .map((v) => ({ year: v.year, series: series.id })),
+    );
+  const inputs = inputYears(index.data);
+  const world = chain.at(-1);
+  if (withComputed && inputs && Number.isFinite(inputs.last) && world?.parent === null) {
+    totals.push({ year: inputs.last, series: BOTTOM_UP_SERIES });
+  }
+  return totals.reduce<(typeof totals)[number] | undefined>(
+    (latest, total) => (latest === undefined || total.year > latest.year ? total : latest),
+    undefined,
+  );
+}
+
+/**
+ * The default year of an estimate: the latest year a series on the chain totals, in full or in part, a measured
+ * total or the computed `bottom-up` series; failing both, the latest annualised reading. A later year that only
+ * readings of one day cover is not the default: a day's rate is not a year's total, and the shares of such a year
+ * are often too few to estimate most countries. Not a projection's year, nor a multi-year total's.
+ * @throws UsageError when no series on the chain can be a basis.
+ */
+export function latestYear(index: DataIndex, chain: readonly Region[]): number {
+  const total = latestTotal(index, chain);
+  if (total?.series === BOTTOM_UP_SERIES) {
+    // Read from the inputs' last date: the series is computed to be sure that year has a result.
+    const computed = computedOnChain(index, chain)?.series.values.map((v) => v.year) ?? [];
+    const measured = latestTotal(index, chain, false);
+    const years = [...computed, ...(measured ? [measured.year] : [])];
+    if (years.length > 0) return Math.max(...years);
+  } else if (total) {
+    return total.year;
+  }
+  return latestMeasuredYear(index, chain);
+}
+
+/** Series on the chain with an annualised reading of a year after `year`: what a later year would rest on. */
+export function laterReadings(
+  index: DataIndex,
+  chain: readonly Region[],
+  year: number,
+): { year: number; series: string[] } | undefined {
+  const readings = seriesOnChain(index, chain)
+    .filter(({ series }) => series.kind === 'estimate')
+    .flatMap(({ series }) =>
+      series.values
+        .filter((v) => coverageOf(v) === 'snapshot' && v.year > year)
+        .map((v) => ({ year: v.year, series: series.id })),
+    );
+  if (readings.length === 0) return undefined;
+  const latest = Math.max(...readings.map((r) => r.year));
+  return { year: latest, series: readings.filter((r) => r.year === latest).map((r) => r.series) };
+}
+
+/** The period asked for (a year, or a month of its year); without one, {@link latestYear}. */
 export function choosePeriod(
   index: DataIndex,
   chain: readonly Region[],
@@ -74,7 +165,7 @@ export function choosePeriod(
   checkPeriod(asked);
   if (asked.month !== undefined) return { period: monthPeriod(asked.month), defaulted: false };
   if (asked.year !== undefined) return { period: yearPeriod(asked.year), defaulted: false };
-  const year = forced ? Math.max(...forced.values.flatMap(yearsCovered)) : latestMeasuredYear(index, chain);
+  const year = forced ? Math.max(...forced.values.flatMap(yearsCovered)) : latestYear(index, chain);
   return { period: yearPeriod(year), defaulted: true };
 }
 
@@ -172,7 +263,8 @@ function annualise(
 const round = (value: number) => Number(value.toPrecision(4));
 
 function describeAvailable(index: DataIndex, chain: readonly Region[]): string {
-  const listed = seriesOnChain(index, chain).map(
+  const computed = computedOnChain(index, chain);
+  const listed = [...seriesOnChain(index, chain), ...(computed ? [computed] : [])].map(
     ({ series }) =>
       `${series.id} (${index.regions.get(series.scope)?.name ?? series.scope}, ${series.kind}): ${describeCoverage(series)}`,
   );
@@ -182,8 +274,9 @@ function describeAvailable(index: DataIndex, chain: readonly Region[]): string {
 /**
  * The basis of an estimate for a year. A named series is used as asked (a projection, a reading or a
  * multi-year total included). Otherwise, from the region up its chain, nearest scope first and in file order
- * within a scope: a measured total for the year (in full, or in part and then annualised); failing that, an
- * annualised reading of the year. Projections and multi-year totals are used only when named.
+ * within a scope: a measured total for the year (in full, or in part and then annualised); failing that, the
+ * `bottom-up` series computed from the daily inputs (a partial year annualised); failing that, an annualised
+ * reading of the year. Projections and multi-year totals are used only when named.
  * @throws UsageError when nothing covers the year, naming what exists and how to ask for it.
  */
 export function chooseBasis(
@@ -212,19 +305,21 @@ export function chooseBasis(
     const value = series.values.find((v) => v.year === year && MEASURED_TOTALS.includes(coverageOf(v)));
     if (value) return annualise(series, value, scopeIndex, year, nameOf(series));
   }
+  const computed = mayCover(index.data, year) ? computedOnChain(index, chain) : undefined;
+  const computedValue = computed?.series.values.find((v) => v.year === year);
+  if (computed && computedValue) {
+    const chosen = annualise(computed.series, computedValue, computed.scopeIndex, year, nameOf(computed.series));
+    chosen.warnings.unshift(computedWarning(index, candidates, year));
+    return chosen;
+  }
   for (const { series, scopeIndex } of candidates) {
     const value = series.values.find((v) => v.year === year && coverageOf(v) === 'snapshot');
     if (!value) continue;
     const chosen = annualise(series, value, scopeIndex, year, nameOf(series));
-    const measured = candidates.find(({ series: other }) =>
-      other.values.some((v) => MEASURED_TOTALS.includes(coverageOf(v))),
-    )?.series;
-    if (measured) {
-      const last = Math.max(
-        ...measured.values.filter((v) => MEASURED_TOTALS.includes(coverageOf(v))).map((v) => v.year),
-      );
+    const total = latestTotal(index, chain);
+    if (total) {
       chosen.warnings.push(
-        `No measured total covers ${year}, so the basis is ${series.id}'s reading, a different estimate from ${measured.id} (which ends in ${last}): a change from ${last} to ${year} is partly a change of source.`,
+        `No total covers ${year}, measured or computed, so the basis is ${series.id}'s reading, a different estimate from ${total.series} (which ends in ${total.year}): a change from ${total.year} to ${year} is partly a change of source.`,
       );
     }
     return chosen;
@@ -239,6 +334,24 @@ export function chooseBasis(
   );
 }
 
+/** What a reader must know when the computed series is the basis: what it is, and how it compares with CBECI's. */
+function computedWarning(index: DataIndex, candidates: readonly { series: NetworkSeries }[], year: number): string {
+  const computed = computedSeriesOf(index.data);
+  const comparison = describeComparison(computed?.comparison ?? []);
+  const measured = candidates.map(({ series }) => series);
+  const years = measured.flatMap((s) =>
+    s.values.filter((v) => MEASURED_TOTALS.includes(coverageOf(v))).map((v) => v.year),
+  );
+  const last = years.length === 0 ? undefined : Math.max(...years);
+  return [
+    `No measured total covers ${year}, so the basis is the ${BOTTOM_UP_SERIES} series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure.`,
+    comparison === undefined ? '' : ` It is ${comparison}.`,
+    last === undefined || last >= year
+      ? ''
+      : ` The measured totals end in ${last}: a change from ${last} to ${year} is partly a change of source.`,
+  ].join('');
+}
+
 /** Other figures for the same scope and year than the one chosen, so that disagreement between sources shows. */
 export interface AlternativeTotal {
   series: string;
@@ -250,7 +363,8 @@ export interface AlternativeTotal {
 }
 
 export function alternativeTotals(index: DataIndex, chosen: BasisChoice): AlternativeTotal[] {
-  return index.data.networkEnergy.flatMap((series) => {
+  const computed = mayCover(index.data, chosen.year) ? computedSeriesOf(index.data)?.series : undefined;
+  return [...index.data.networkEnergy, ...(computed ? [computed] : [])].flatMap((series) => {
     if (series.scope !== chosen.series.scope || series.id === chosen.series.id) return [];
     const value = valueFor(series, chosen.year);
     if (!value) return [];

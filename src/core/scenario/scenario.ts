@@ -3,7 +3,7 @@ import type { ScenarioDocumentSchema } from '../../contract/models.js';
 import type { ProgressCallback } from '../common/progress.js';
 import type { CarbonBasis } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
-import { chooseBasis, choosePeriod } from '../network/basis.js';
+import { chooseBasis, choosePeriod, findSeries, seriesIds } from '../network/basis.js';
 import { caveatsOf, restsOnSecondhand } from '../common/caveats.js';
 import { type DataIndex, regionChain } from '../regions/lookup.js';
 import { applyPlan } from './scenario-kernel.js';
@@ -51,9 +51,9 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   if (options.uncertainty) checkUncertainty(options.uncertainty);
   let forced;
   if (options.series !== undefined) {
-    forced = index.series.get(options.series);
+    forced = findSeries(index, options.series);
     if (!forced || forced.scope !== world.id) {
-      const worldSeries = index.data.networkEnergy.filter((s) => s.scope === world.id).map((s) => s.id);
+      const worldSeries = seriesIds(index).filter((id) => findSeries(index, id)?.scope === world.id);
       throw new UsageError(
         `Series "${options.series}" is not a world series; scenarios need one (${worldSeries.join(', ')}).`,
       );

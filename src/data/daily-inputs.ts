@@ -1,0 +1,130 @@
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DailyInputSource, NETWORK_INPUTS_FILE } from './dataset.js';
+import { packageInfo } from './package.js';
+import { pathExists, readTextFile } from './read-file.js';
+import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
+
+/**
+ * Where the build keeps what it computed from the shipped daily inputs (the `bottom-up` series' yearly totals),
+ * with the inputs' text and the JSON of everything else the result rests on: a run uses it only when both are its
+ * own, byte for byte.
+ */
+export const PRECOMPUTED_FILE = join('dist', 'bottom-up-series.json');
+
+/** How much of each end of the file {@link DailyInputs.span} reads: far more than a header and a row. */
+const END_BYTES = 4096;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The daily inputs a dataset was loaded with: `network-inputs.csv` of the data directory when it has one, else the
+ * shipped one. Nothing is read until asked for, and each thing only once. Left out of the dataset's JSON
+ * (`toJSON`), which holds records, not files.
+ */
+export class DailyInputs implements DailyInputSource {
+  #text: string | undefined;
+  #rows: SeriesInputRow[] | undefined;
+  #span: { from: string; to: string } | null | undefined;
+
+  constructor(readonly path: string) {}
+
+  /** The file's text. @throws DataError when it cannot be read. */
+  text(): string {
+    this.#text ??= readTextFile(this.path, 'the daily inputs');
+    return this.#text;
+  }
+
+  /** The file's days, checked as `network --input` checks them. @throws DataError naming each bad line. */
+  rows(): SeriesInputRow[] {
+    this.#rows ??= parseSeriesInput(this.text(), this.path);
+    return this.#rows;
+  }
+
+  /**
+   * The first and last dates, read from the two ends of the file without reading or checking the rest (the checks
+   * come with {@link rows}); undefined when they cannot be read so.
+   */
+  span(): { from: string; to: string } | undefined {
+    if (this.#span === undefined) {
+      try {
+        this.#span = spanOf(...this.#ends()) ?? null;
+      } catch {
+        this.#span = null;
+      }
+    }
+    return this.#span ?? undefined;
+  }
+
+  #ends(): [string, string] {
+    if (this.#text !== undefined) return [this.#text, this.#text];
+    const fd = openSync(this.path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const read = (position: number) => {
+        const buffer = Buffer.alloc(Math.min(END_BYTES, size));
+        const length = readSync(fd, buffer, 0, buffer.length, position);
+        return buffer.subarray(0, length).toString('utf8');
+      };
+      return size <= END_BYTES ? [read(0), read(0)] : [read(0), read(size - END_BYTES)];
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** What the build computed from these very inputs on the same `basis` (as JSON), if it did. */
+  precomputed(basis: unknown): unknown {
+    let stored: { inputs?: unknown; basis?: unknown; value?: unknown };
+    try {
+      stored = JSON.parse(readFileSync(join(packageInfo().root, PRECOMPUTED_FILE), 'utf8')) as typeof stored;
+    } catch {
+      return undefined;
+    }
+    return stored.basis === JSON.stringify(basis) && stored.inputs === this.text() ? stored.value : undefined;
+  }
+
+  /** The record of {@link PRECOMPUTED_FILE} for a value computed from these inputs on `basis`. */
+  precomputedRecord(basis: unknown, value: unknown): { inputs: string; basis: string; value: unknown } {
+    return { inputs: this.text(), basis: JSON.stringify(basis), value };
+  }
+
+  toJSON(): undefined {
+    return undefined;
+  }
+}
+
+/** The first and last dates of a CSV with a `date` column or of NDJSON with a `date` field, from its two ends. */
+function spanOf(head: string, tail: string): { from: string; to: string } | undefined {
+  const headLines = head.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const tailLines = tail.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const last = tailLines.at(-1);
+  if (last === undefined) return undefined;
+  let from: string | undefined;
+  let to: string | undefined;
+  if (head.trimStart().startsWith('{')) {
+    const dateIn = (line: string | undefined) => /"date"\s*:\s*"([^"]*)"/.exec(line ?? '')?.[1];
+    from = dateIn(headLines.find((line) => line.trim() !== ''));
+    to = dateIn(last);
+  } else {
+    const column = (headLines[0] ?? '').split(',').findIndex((name) => name.trim().replace(/^"|"$/g, '') === 'date');
+    if (column < 0) return undefined;
+    const cell = (line: string | undefined) => line?.split(',')[column]?.trim().replace(/^"|"$/g, '');
+    from = cell(headLines.slice(1).find((line) => line.trim() !== ''));
+    to = cell(last);
+  }
+  return from !== undefined && to !== undefined && DATE.test(from) && DATE.test(to) && from <= to
+    ? { from, to }
+    : undefined;
+}
+
+/**
+ * The daily inputs of a data directory (its `network-inputs.csv`) when it has them, else the shipped ones unless
+ * the shipped data are not used; undefined when there are none.
+ */
+export function dailyInputsPath(options: { dataDir?: string | undefined; defaultData?: boolean }): string | undefined {
+  if (options.dataDir !== undefined && pathExists(join(options.dataDir, NETWORK_INPUTS_FILE))) {
+    return join(options.dataDir, NETWORK_INPUTS_FILE);
+  }
+  if (options.defaultData === false) return undefined;
+  return join(packageInfo().root, 'data', NETWORK_INPUTS_FILE);
+}

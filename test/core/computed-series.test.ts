@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/core/catalogue.js';
+import { estimate } from '../../src/core/estimate.js';
+import { computedSeriesOf, describeComparison } from '../../src/core/network/computed-series.js';
+import { DailyInputs } from '../../src/data/daily-inputs.js';
+import type { Dataset } from '../../src/data/dataset.js';
+import type { Hardware, NetworkSeries } from '../../src/data/schemas.js';
+import { tinyDataset } from './fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mining-energy-computed-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Four days at 100 EH/s (1e8 TH/s) and a threshold of 100 J/TH, which both machines are under (a constant
+ * threshold is its own 14-day mean). Power (W) = J/TH × TH/s × overhead:
+ *   lower = 30 × 1e8 × 1.01 = 3.03 GW; upper = 50 × 1e8 × 1.20 = 6 GW, every day;
+ *   best in December 2019, both machines under 12 months old (weights 1, 1): 40 × 1e8 × 1.10 = 4.4 GW;
+ *   best in January 2020, M1 is 12 months old (weight 0.8): (0.8 × 50 + 30) / 1.8 = 38.89 J/TH → 4.2778 GW.
+ * A day's energy is GW × 24 / 1000 TWh, so each year (two days) holds:
+ *   2019: best 2 × 4.4 × 0.024 = 0.2112, lower 2 × 3.03 × 0.024 = 0.14544, upper 2 × 6 × 0.024 = 0.288;
+ *   2020: best 2 × 4.27778 × 0.024 = 0.205333, lower 0.14544, upper 0.288.
+ */
+const INPUTS = `date,hashrateEhs,thresholdJPerTh
+2019-12-30,100,100
+2019-12-31,100,100
+2020-01-01,100,100
+2020-01-02,100,100
+`;
+const HARDWARE: Hardware[] = [
+  { model: 'M1', released: '2019-01-01', jPerTh: 50, source: 'test', evidence: 'primary' },
+  { model: 'M2', released: '2019-06-01', jPerTh: 30, source: 'test', evidence: 'primary' },
+];
+const BEST_2019 = 0.2112;
+const BEST_2020 = 2 * ((0.8 * 50 + 30) / 1.8) * 1e8 * 1.1 * 1e-9 * 0.024;
+
+const series = (id: string, values: NetworkSeries['values']): NetworkSeries => ({
+  id,
+  scope: 'world',
+  kind: 'estimate',
+  source: 'test',
+  values,
+});
+
+/** CBECI's 2020, two days of it (the days the inputs hold), and readings of 2019 and 2022. */
+const NETWORK = [
+  series('cbeci', [
+    {
+      year: 2020,
+      twh: 0.1,
+      lowerTwh: 0.1,
+      upperTwh: 0.3,
+      evidence: 'computed',
+      coverage: 'partial-year',
+      days: 2,
+      through: '2020-01-02',
+    },
+  ]),
+  series('reading', [
+    { year: 2019, twh: 50, evidence: 'copy', coverage: 'snapshot', asOf: '2019-07-01' },
+    { year: 2022, twh: 70, evidence: 'copy', coverage: 'snapshot', asOf: '2022-07-01' },
+  ]),
+];
+
+let files = 0;
+function withInputs(text: string, overrides: Partial<Dataset> = {}): Dataset {
+  const path = join(dir, `inputs-${files++}.csv`);
+  writeFileSync(path, text);
+  return {
+    ...tinyDataset({ hardware: HARDWARE, networkEnergy: NETWORK, ...overrides }),
+    dailyInputs: new DailyInputs(path),
+  };
+}
+
+describe('the computed bottom-up series', () => {
+  it('sums each calendar year of the days into TWh with bounds, each year part of a year', () => {
+    const computed = computedSeriesOf(withInputs(INPUTS));
+    expect(computed?.series).toMatchObject({ id: 'bottom-up', scope: 'world', kind: 'estimate' });
+    const [y2019, y2020] = computed?.series.values ?? [];
+    expect(y2019).toMatchObject({ year: 2019, coverage: 'partial-year', days: 2, through: '2019-12-31' });
+    expect(y2019?.evidence).toBe('computed');
+    expect(y2019?.twh).toBeCloseTo(BEST_2019, 12);
+    expect(y2019?.lowerTwh).toBeCloseTo(0.14544, 12);
+    expect(y2019?.upperTwh).toBeCloseTo(0.288, 12);
+    expect(y2020).toMatchObject({ year: 2020, coverage: 'partial-year', days: 2, through: '2020-01-02' });
+    expect(y2020?.twh).toBeCloseTo(0.205333333333, 10);
+    expect(y2020?.lowerTwh).toBeCloseTo(0.14544, 12);
+  });
+
+  it('counts a year with every day as a whole year', () => {
+    const days = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10));
+    const text = `date,hashrateEhs,thresholdJPerTh\n${days.map((d) => `${d},100,100`).join('\n')}\n`;
+    const hardware: Hardware[] = [
+      { model: 'M', released: '2018-06-01', jPerTh: 50, source: 'test', evidence: 'primary' },
+    ];
+    const [year] = computedSeriesOf(withInputs(text, { hardware }))?.series.values ?? [];
+    // One machine: best 50 × 1e8 × 1.10 = 5.5 GW every day, 5.5 × 24 × 365 / 1000 = 48.18 TWh.
+    expect(year?.coverage).toBeUndefined();
+    expect(year?.twh).toBeCloseTo(48.18, 9);
+    expect(year?.lowerTwh).toBeCloseTo(5.05 * 24 * 0.365, 9);
+    expect(year?.upperTwh).toBeCloseTo(6 * 24 * 0.365, 9);
+  });
+
+  it("compares each year with CBECI's over the days both cover", () => {
+    const { comparison = [] } = computedSeriesOf(withInputs(INPUTS)) ?? {};
+    expect(comparison).toHaveLength(1);
+    expect(comparison[0]).toMatchObject({ year: 2020, days: 2, through: '2020-01-02', referenceTwh: 0.1 });
+    expect(comparison[0]?.ratio).toBeCloseTo(BEST_2020 / 0.1, 12);
+    expect(describeComparison(comparison)).toBe(
+      "2.05× CBECI's totals in 2020 (2020 over the 2 days both cover, to 2020-01-02)",
+    );
+  });
+
+  it('gives the ratios of the last five years, then of all', () => {
+    const ratio = (year: number, value: number, days = year % 4 === 0 ? 366 : 365) => ({
+      year,
+      days,
+      through: `${year}-12-31`,
+      twh: value,
+      lowerTwh: 0,
+      upperTwh: 0,
+      referenceTwh: 1,
+      referenceLowerTwh: null,
+      referenceUpperTwh: null,
+      ratio: value,
+    });
+    const ratios = [
+      ratio(2015, 0.5),
+      ratio(2016, 0.9),
+      ratio(2017, 1.1),
+      ratio(2018, 1),
+      ratio(2019, 1.2),
+      ratio(2020, 0.95, 300),
+    ];
+    expect(describeComparison(ratios)).toBe(
+      "0.90–1.20× CBECI's totals in 2016–2020 (2020 over the 300 days both cover, to 2020-12-31; 0.50–1.20× in 2015–2020)",
+    );
+  });
+});
+
+describe('the order of preference for a year', () => {
+  it('a measured total (in part too) comes first: the computed series is only an alternative', () => {
+    const e = estimate(withInputs(INPUTS), 'world', { year: 2020 });
+    expect(e.basis.series).toBe('cbeci');
+    expect(e.basis.twh).toBeCloseTo(0.1 * 183, 10);
+    const alternative = e.basis.alternatives.find((a) => a.series === 'bottom-up');
+    expect(alternative).toMatchObject({ coverage: 'partial-year', evidence: 'computed' });
+    expect(alternative?.twh).toBeCloseTo(BEST_2020 * 183, 10);
+  });
+
+  it('the computed series comes before a reading, annualised when partial, with its ratio to CBECI', () => {
+    const e = estimate(withInputs(INPUTS), 'world', { year: 2019 });
+    expect(e.basis).toMatchObject({ series: 'bottom-up', coverage: 'partial-year', days: 2, through: '2019-12-31' });
+    expect(e.basis.factor).toBe(365 / 2);
+    expect(e.basis.twh).toBeCloseTo(BEST_2019 * 182.5, 10);
+    expect(e.basis.lowerTwh).toBeCloseTo(0.14544 * 182.5, 10);
+    expect(e.basis.upperTwh).toBeCloseTo(0.288 * 182.5, 10);
+    expect(e.basis.alternatives.map((a) => a.series)).toEqual(['reading']);
+    expect(e.caveats).toContain('partial-year');
+    expect(e.warnings).toContain(
+      "No measured total covers 2019, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 2.05× CBECI's totals in 2020 (2020 over the 2 days both cover, to 2020-01-02).",
+    );
+    expect(e.warnings.join('\n')).toMatch(/bottom-up covers 2 days of 2019, to 2019-12-31: .* \(× 365\/2\)/);
+    expect(e.sources.map((s) => s.id)).toContain('bottom-up-model');
+  });
+
+  it('a year only a reading covers uses the reading', () => {
+    const e = estimate(withInputs(INPUTS), 'world', { year: 2022 });
+    expect(e.basis).toMatchObject({ series: 'reading', coverage: 'snapshot', twh: 70 });
+    expect(e.warnings).toContain(
+      "No total covers 2022, measured or computed, so the basis is reading's reading, a different estimate from cbeci (which ends in 2020): a change from 2020 to 2022 is partly a change of source.",
+    );
+  });
+
+  it('without inputs, the reading is the basis of a year the computed series would cover', () => {
+    const e = estimate(tinyDataset({ hardware: HARDWARE, networkEnergy: NETWORK }), 'world', { year: 2019 });
+    expect(e.basis.series).toBe('reading');
+  });
+
+  it('the series named with --series is used as asked', () => {
+    const e = estimate(withInputs(INPUTS), 'world', { year: 2020, series: 'bottom-up' });
+    expect(e.basis.series).toBe('bottom-up');
+    expect(e.basis.twh).toBeCloseTo(BEST_2020 * 183, 10);
+    expect(() => estimate(tinyDataset({ networkEnergy: NETWORK }), 'world', { series: 'bottom-up' })).toThrow(
+      /Unknown series "bottom-up"\. Series: cbeci, reading\./,
+    );
+  });
+
+  it('the default year is the latest with a total, a later reading named in the warning', () => {
+    const days = `date,hashrateEhs,thresholdJPerTh\n2021-03-01,100,100\n2021-03-02,100,100\n`;
+    const e = estimate(withInputs(days), 'world');
+    expect(e.year).toBe(2021);
+    expect(e.basis.series).toBe('bottom-up');
+    expect(e.warnings[0]).toBe(
+      'No year was given: 2021 is the latest year with a total, and only the bottom-up series computed here covers it (2 days, to 2021-03-02). 2022 has only annualised readings of one day (reading): give --year 2022 to use one.',
+    );
+    expect(estimate(withInputs(INPUTS), 'world').year).toBe(2020);
+  });
+
+  it('the datasets catalogue lists it after the data, with the sources it rests on', () => {
+    const c = catalogue(withInputs(INPUTS));
+    const listed = c.series.at(-1);
+    expect(listed).toMatchObject({
+      id: 'bottom-up',
+      computed: true,
+      coverage: '2019, 2020 (2019: 2 days; 2020: 2 days)',
+      source: 'bottom-up-model',
+      sources: ['bottom-up-model', 'test'],
+      evidence: 'computed',
+      bounds: true,
+    });
+    expect(c.series.map((s) => s.computed)).toEqual([false, false, true]);
+  });
+});
