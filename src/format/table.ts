@@ -159,13 +159,42 @@ function describeShare(e: Estimate, names: Map<string, string>): string {
     : (links[0] as string);
 }
 
-/** The sources cited, one to a paragraph, wrapped with a hanging indent. */
-function sourcesBlock(estimates: readonly Estimate[], colors: Colors, widthColumns: number): string {
+/**
+ * Sources a computed source rests on (the bottom-up series: its daily inputs and the hardware list's sources), by the
+ * computed source's id: a person's list names them by id under it, rather than describing each.
+ */
+export type FoldedSources = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The sources cited, one to a paragraph, wrapped with a hanging indent. A source that `folded` lists as resting on
+ * others is followed by their ids in one paragraph; those are then not described one by one (the JSON, `sources`
+ * and the report describe every one).
+ */
+function sourcesBlock(
+  estimates: readonly Estimate[],
+  colors: Colors,
+  widthColumns: number,
+  folded: FoldedSources = new Map(),
+): string {
   const seen = new Map<string, Estimate['sources'][number]>();
   for (const e of estimates) for (const s of e.sources) seen.set(s.id, s);
+  const under = new Map<string, string[]>();
+  for (const [id, members] of folded) {
+    if (!seen.has(id)) continue;
+    const cited = members.filter((member) => member !== id && seen.has(member)).sort(compareText);
+    if (cited.length === 0) continue;
+    under.set(id, cited);
+    for (const member of cited) seen.delete(member);
+  }
   const lines = [...seen.values()]
     .sort((a, b) => compareText(a.id, b.id))
-    .map((s) => `${sourceLine(s, colors, widthColumns)}\n`);
+    .map((s) => {
+      const members = under.get(s.id);
+      const restsOn = members
+        ? `\n${wrapLine(`    rests on ${members.length} sources: ${members.join(', ')} (mining-energy sources describes each)`, widthColumns, '    ').join('\n')}`
+        : '';
+      return `${sourceLine(s, colors, widthColumns)}${restsOn}\n`;
+    });
   return `Sources\n${lines.join('')}`;
 }
 
@@ -356,13 +385,14 @@ export function renderEstimateTable(
   names: Map<string, string>,
   colors: Colors,
   widthColumns: number,
+  folded?: FoldedSources,
 ): string {
   if (estimates.length === 1) {
     const e = estimates[0] as Estimate;
-    return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns)}`;
+    return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
   }
   const baseline = estimates[0]?.comparison?.baseline;
-  return `${estimatesSummary(estimates, names, colors, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns)}`;
+  return `${estimatesSummary(estimates, names, colors, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
 }
 
 export { formatNumber, ordinal };

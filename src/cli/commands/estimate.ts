@@ -7,6 +7,7 @@ import {
   regionsWithShares,
 } from '../../core/estimate.js';
 import { indexData } from '../../core/regions/lookup.js';
+import { BOTTOM_UP_SOURCE, computedSeriesOf } from '../../core/network/computed-series.js';
 import { resolveRegion } from '../../core/regions/names.js';
 import { middleDayOf, monthPeriod, yearPeriod } from '../../core/common/period.js';
 import { checkModelDate, checkPeriod } from '../../core/common/validation.js';
@@ -157,7 +158,18 @@ Regions overlap (provinces are inside China, states inside the United States): a
           records: estimates,
           table: async () => {
             const { renderEstimateTable } = await import('../../format/table.js');
-            return renderEstimateTable(estimates, regionNames(data), await colorsFor(cmd, stdout()), widthOf(stdout()));
+            // The bottom-up series rests on a dozen sources (its inputs, the hardware list's): listed by id under it.
+            const computed = estimates.some((e) => e.basis.source === BOTTOM_UP_SOURCE)
+              ? computedSeriesOf(data)
+              : undefined;
+            const folded = new Map(computed ? [[BOTTOM_UP_SOURCE, computed.sources]] : []);
+            return renderEstimateTable(
+              estimates,
+              regionNames(data),
+              await colorsFor(cmd, stdout()),
+              widthOf(stdout()),
+              folded,
+            );
           },
         });
       } else {
