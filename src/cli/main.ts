@@ -44,6 +44,10 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .version(packageInfo().version, '-V, --version', 'print the version')
     .option('--data <dir>', 'a data directory merged over the shipped data (any of its files may be left out)')
     .option('--no-default-data', 'use only the data in --data')
+    .option(
+      '--no-user-data',
+      'leave out your data directory (where data update writes), as MINING_ENERGY_NO_USER_DATA=1 does',
+    )
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()

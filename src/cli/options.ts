@@ -15,6 +15,7 @@ import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
+import { userDataDir, userDataDisabled } from '../data/user-data.js';
 import { type Colors, createColors } from '../format/color.js';
 import {
   isOutputTooLarge,
@@ -110,6 +111,8 @@ export function chosenFormat(options: { format?: string; json?: boolean }): Outp
 export interface GlobalOptions {
   data?: string;
   defaultData: boolean;
+  /** False with --no-user-data. */
+  userData: boolean;
   color: boolean;
   debug?: boolean;
 }
@@ -120,7 +123,22 @@ export function globalOptions(command: Command): GlobalOptions {
 
 export function loadDataFor(command: Command): Promise<Dataset> {
   const { data, defaultData } = globalOptions(command);
-  return loadData({ ...(data === undefined ? {} : { dataDir: data }), defaultData });
+  const userDir = userDataFor(command);
+  return loadData({
+    ...(data === undefined ? {} : { dataDir: data }),
+    ...(userDir === undefined ? {} : { userDir }),
+    defaultData,
+  });
+}
+
+/**
+ * The user's data directory that a run merges over the shipped data (under --data), or undefined when
+ * --no-user-data, MINING_ENERGY_NO_USER_DATA or --no-default-data leaves it out.
+ */
+export function userDataFor(command: Command): string | undefined {
+  const { userData, defaultData } = globalOptions(command);
+  if (userData === false || !defaultData || userDataDisabled(process.env)) return undefined;
+  return userDataDir(process.env);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   colorsFor,
   examples,
   globalOptions,
+  userDataFor,
   loadDataFor,
   wholeParser,
   parseDate,
@@ -85,11 +86,14 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
 
 /**
  * The inputs `--input` reads when given no file: network-inputs.csv in the --data directory if it has one, else
- * the shipped one.
+ * in the user's data directory (which `data update` writes whole), else the shipped one.
  */
 function defaultInputs(cmd: Command): string {
   const { data, defaultData } = globalOptions(cmd);
   if (data !== undefined && pathExists(join(data, NETWORK_INPUTS_FILE))) return join(data, NETWORK_INPUTS_FILE);
+  const userDir = userDataFor(cmd);
+  if (userDir !== undefined && pathExists(join(userDir, NETWORK_INPUTS_FILE)))
+    return join(userDir, NETWORK_INPUTS_FILE);
   if (!defaultData) {
     throw new UsageError(
       data === undefined
@@ -115,7 +119,7 @@ export function registerNetwork(program: Command): void {
   command
     .option(
       '--input [file]',
-      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2024-11-16)`,
+      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else from your data directory (data update), else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2024-11-16)`,
     )
     .addOption(
       new Option(
