@@ -6,6 +6,12 @@ import type { Dispatcher } from 'undici';
  */
 export const ORIGINAL_ENCODING_HEADER = 'x-mining-energy-content-encoding';
 
+/** A variable's value in lower case, else in upper case; '' when neither is set to something. */
+function variable(env: Readonly<Record<string, string | undefined>>, name: string): string {
+  const lower = env[name] ?? '';
+  return lower !== '' ? lower : (env[name.toUpperCase()] ?? '');
+}
+
 /** Whether the environment names a proxy (HTTPS_PROXY, HTTP_PROXY, in either case). */
 export function proxyConfigured(env: Readonly<Record<string, string | undefined>>): boolean {
   return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => (env[name] ?? '') !== '');
@@ -28,8 +34,18 @@ export async function createDispatcher(
 ): Promise<Dispatcher> {
   const undici = await import('undici');
   const agentOptions = { connect: { timeout: options.connectTimeoutMs } };
+  // The variables are read here, lower case first as curl does, an empty one counting as unset: undici would
+  // take an empty http_proxy over a set HTTP_PROXY.
   const base = proxyConfigured(env)
-    ? withoutExperimentalWarning(() => new undici.EnvHttpProxyAgent(agentOptions))
+    ? withoutExperimentalWarning(
+        () =>
+          new undici.EnvHttpProxyAgent({
+            ...agentOptions,
+            httpProxy: variable(env, 'http_proxy'),
+            httpsProxy: variable(env, 'https_proxy'),
+            noProxy: variable(env, 'no_proxy'),
+          }),
+      )
     : new undici.Agent(agentOptions);
   return base.compose((dispatch) => (opts, handler) => dispatch(opts, keepEncoding(handler)));
 }

@@ -273,9 +273,10 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
     return outcome;
   } catch (error) {
     if (!(error instanceof DataError || (error instanceof Error && error.name === 'DataError'))) throw error;
-    outcome.error = (error as Error).message.startsWith(COINMETRICS)
-      ? (error as Error).message
-      : `${COINMETRICS}: ${(error as Error).message}`;
+    // One line: the message's headline, then its problems (a DataError lists them on lines of their own).
+    const [headline = '', ...problems] = (error as Error).message.split('\n');
+    const message = [headline, ...problems.map((line) => line.replace(/^\s+- /, ''))].join(' ');
+    outcome.error = message.startsWith(COINMETRICS) ? message : `${COINMETRICS}: ${message}`;
     return outcome;
   }
 }
