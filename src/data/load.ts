@@ -9,7 +9,9 @@ import {
   duplicateKeys,
   EMPTY_DATASET,
   mergeDatasets,
+  mergeRecords,
   OPTIONAL_KEYS,
+  RECORD_KEY,
   RECORD_LABEL,
 } from './dataset.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
@@ -263,13 +265,13 @@ async function loadUserLayer(
   if (stats === undefined) return undefined;
   if (shippedIdentity !== undefined) {
     const records = readUserSnapshot(dir, stats, shippedIdentity);
-    if (records !== undefined) return { data: mergeDatasets(shipped, records), checked: true };
+    if (records !== undefined) return { data: mergeOverlay(shipped, records), checked: true };
   }
   const files = readUserFiles(dir, stats);
   if (files.length === 0) return { data: shipped, checked: true };
   const problems: string[] = [];
   const records = await validateFiles(files, parseFiles(files, problems, true), problems);
-  const data = mergeDatasets(shipped, records);
+  const data = mergeOverlay(shipped, records);
   if (problems.length === 0) appendAll(problems, checkReferences(data));
   if (problems.length > 0) {
     throw new DataError(
@@ -279,6 +281,18 @@ async function loadUserLayer(
   }
   if (shippedIdentity !== undefined) writeUserSnapshot(dir, stats, shippedIdentity, records);
   return { data, checked: true };
+}
+
+/** mergeDatasets for the parts an overlay has: the others stay the base's own arrays, at no cost at start-up. */
+function mergeOverlay(base: Dataset, overlay: Partial<Dataset>): Dataset {
+  const merged: Dataset = { ...base };
+  for (const key of DATASET_KEYS) {
+    const records = overlay[key] as Dataset[typeof key][number][] | undefined;
+    if (records === undefined || records.length === 0) continue;
+    const keyOf = RECORD_KEY[key] as (record: Dataset[typeof key][number]) => string;
+    (merged as Record<DatasetKey, unknown>)[key] = mergeRecords(base[key] as Dataset[typeof key][number][], records, keyOf).merged;
+  }
+  return merged;
 }
 
 /** The data files of a user directory that were there when `stats` were taken, each read safely. */

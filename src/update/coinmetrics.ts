@@ -15,11 +15,7 @@ const PAGE_SIZE = 10_000;
 /** Pages followed at most: 10,000 rows a page reach 27 years a page; more pages than this is a loop. */
 const MAX_PAGES = 100;
 
-/**
- * Days already held that an update asks for again and compares: the last week, where a source's late corrections
- * would show.
- */
-export const OVERLAP_DAYS = 7;
+export { OVERLAP_DAYS } from './sources.js';
 
 /**
  * The relative difference within which a day asked again counts as unchanged: one part in a million, wider than

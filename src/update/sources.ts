@@ -18,6 +18,12 @@ export type SourceName = keyof typeof SOURCE_BASES;
 export const UPDATE_SOURCES = ['coinmetrics'] as const;
 export type UpdateSourceName = (typeof UPDATE_SOURCES)[number];
 
+/**
+ * Days already held that an update asks for again and compares: the last week, where a source's late corrections
+ * would show.
+ */
+export const OVERLAP_DAYS = 7;
+
 /** Sources whose updates are yet to come: named in help so that nobody expects them from `data update`. */
 export const LATER_SOURCES: readonly SourceName[] = ['cbeci', 'ember', 'owid'];
 

@@ -8,7 +8,13 @@ import { renderJson } from '../../format/json.js';
 import { wrapText } from '../../format/width.js';
 import { userDataDir, userDataDisabled } from '../../data/user-data.js';
 import { DataError } from '../../errors.js';
-import { LATER_SOURCES, SOURCE_BASES, UPDATE_SOURCES, type UpdateSourceName } from '../../update/sources.js';
+import {
+  LATER_SOURCES,
+  OVERLAP_DAYS,
+  SOURCE_BASES,
+  UPDATE_SOURCES,
+  type UpdateSourceName,
+} from '../../update/sources.js';
 import { examples, globalOptions, parseDate, userDataFor, widthOf, writeWarnings } from '../options.js';
 import { stderr, stdout, writeExact, writeText } from '../streams.js';
 
@@ -98,7 +104,7 @@ function registerUpdate(data: Command): void {
         'mining-energy data status',
       ])}
 Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. The first
-update starts from the shipped days; each later one asks again for the last ${7} days held and fails,
+update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held and fails,
 changing nothing, when the source now gives them differently. Each source's files are replaced whole
 or not at all, under a lock shared with data import; a failure keeps the data as they were.
 
