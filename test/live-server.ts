@@ -190,3 +190,51 @@ export function runCliAsync(
     onSpawn?.(child);
   });
 }
+
+/** CBECI's daily export as the tests serve it: the import fixture (2010-07-18 to 2024-11-16), `extraDays` more after. */
+export function cbeciExport(extraDays = 0): string {
+  const text = readFileSync(`${FIXTURES}import/cbeci_revised_daily_export_2010-07-18_2024-11-16.csv`, 'utf8');
+  const lines = text.trimEnd().split(/\r?\n/);
+  const last = (lines.at(-1) as string).split(',');
+  for (let day = 1; day <= extraDays; day++) {
+    const seconds = Number(last[0]) + day * 86_400;
+    const date = new Date(seconds * 1000).toISOString().slice(0, 19);
+    lines.push([String(seconds), date, ...last.slice(2)].join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A local stand-in for CBECI's data API on 127.0.0.1 (LIVE-SOURCES §2): the export as CSV served as text/html,
+ * gzip-encoded, at /cbeci/api/{version}/download/data?price=0.05; `answer` decides per version.
+ */
+export async function startCbeciServer(
+  body: string,
+  answer: (version: string, response: ServerResponse) => boolean = () => false,
+): Promise<LiveServer> {
+  const requests: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    const match = /^\/cbeci\/api\/(v[\d.]+)\/download\/data\?price=0\.05$/.exec(request.url ?? '');
+    if (!match) return response.writeHead(404).end('not found');
+    if (answer(match[1] as string, response)) return undefined;
+    const bytes = gzipSync(Buffer.from(body));
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-encoding': 'gzip',
+      'content-length': String(bytes.length),
+    });
+    return response.end(bytes);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => closeServer(server, sockets),
+  };
+}

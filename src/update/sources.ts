@@ -15,7 +15,7 @@ export const SOURCE_BASES = {
 export type SourceName = keyof typeof SOURCE_BASES;
 
 /** The sources `data update` can fetch now, in the order `data update` without names runs them. */
-export const UPDATE_SOURCES = ['coinmetrics'] as const;
+export const UPDATE_SOURCES = ['coinmetrics', 'cbeci'] as const;
 export type UpdateSourceName = (typeof UPDATE_SOURCES)[number];
 
 /**
@@ -25,7 +25,7 @@ export type UpdateSourceName = (typeof UPDATE_SOURCES)[number];
 export const OVERLAP_DAYS = 7;
 
 /** Sources whose updates are yet to come: named in help so that nobody expects them from `data update`. */
-export const LATER_SOURCES: readonly SourceName[] = ['cbeci', 'ember', 'owid'];
+export const LATER_SOURCES: readonly SourceName[] = ['ember', 'owid'];
 
 /**
  * A source's base URL: the variable's value when set (an origin only: `http://127.0.0.1:8080`, with no path, query

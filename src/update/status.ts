@@ -52,7 +52,10 @@ export function dataStatus(dirOption: string, used: boolean, now: Date = new Dat
   const sources = Object.entries(readUpdates(dir)).map(([source, record]): HeldSource => {
     let days: HeldSource['days'] = null;
     const path = join(dir, NETWORK_INPUTS_FILE);
-    if (record.files.includes(NETWORK_INPUTS_FILE) && pathExists(path)) {
+    const present = record.files.every((name) => pathExists(join(dir, name)));
+    if (present && !record.files.includes(NETWORK_INPUTS_FILE)) {
+      days = { from: record.held.from, to: record.held.to, count: record.held.days };
+    } else if (present) {
       try {
         const rows = parseSeriesInput(readTextFile(path, 'the daily inputs'), path);
         const first = rows[0];

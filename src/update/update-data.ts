@@ -6,7 +6,9 @@ import { loadData, loadDataFiles, shippedDataDir } from '../data/load.js';
 import { lockDirectory } from '../data/lock.js';
 import { pathExists, readTextFile, systemReason } from '../data/read-file.js';
 import { recoverReplacements, type ReplacementFile, replaceFiles } from '../data/replace-files.js';
-import type { Source } from '../data/schemas.js';
+import type { NetworkSeries, Source } from '../data/schemas.js';
+import { CBECI_LICENCE, CBECI_PUBLISHER, cbeciEnergySeries } from '../import/cbeci-energy.js';
+import { CBECI, cbeciUrl, changedYears, downloadCbeci } from './cbeci.js';
 import { parseSeriesInput, type SeriesInputRow } from '../data/series-input.js';
 import { DataError } from '../errors.js';
 import { renderNetworkInputs } from '../import/coinmetrics.js';
@@ -75,6 +77,9 @@ export interface UpdateSummary {
 
 /** The source id under which Coin Metrics' downloaded days are cited. */
 export const COINMETRICS_SOURCE_ID = 'coinmetrics-api';
+/** The source id of CBECI's downloaded export, and the series it replaces (the shipped one, or an earlier download). */
+export const CBECI_SOURCE_ID = 'cbeci-api';
+const CBECI_SERIES_ID = 'cbeci';
 
 /**
  * Brings the named sources' data in a data directory up to date from the live sources, each source's files replaced
@@ -152,6 +157,8 @@ async function updateSource(
   switch (name) {
     case 'coinmetrics':
       return updateCoinMetrics(base, dir, options);
+    case 'cbeci':
+      return updateCbeci(base, dir, options);
     default:
       throw new Error(`no updater for ${name satisfies never}`);
   }
@@ -178,20 +185,7 @@ function addDays(day: string, days: number): string {
 }
 
 async function updateCoinMetrics(base: string, dir: string, options: UpdateOptions): Promise<SourceOutcome> {
-  const outcome: SourceOutcome = {
-    source: 'coinmetrics',
-    status: 'failed',
-    error: null,
-    written: [],
-    days: 0,
-    from: null,
-    to: null,
-    newDays: 0,
-    changed: [],
-    requests: 0,
-    bytes: 0,
-    warnings: [],
-  };
+  const outcome = startingOutcome('coinmetrics');
   try {
     const held = heldDays(dir);
     const first = held.rows[0];
@@ -257,9 +251,10 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
     };
     const files = await plannedFiles(
       dir,
+      'coinmetrics',
       coinMetricsSource(record, held.shipped ? 'the shipped data' : 'earlier updates'),
       record,
-      inputsText,
+      [{ name: NETWORK_INPUTS_FILE, text: inputsText }],
     );
     if (options.signal?.aborted) throw new DataError('interrupted');
     replaceFiles(dir, files);
@@ -272,11 +267,147 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
     });
     return outcome;
   } catch (error) {
-    if (!(error instanceof DataError || (error instanceof Error && error.name === 'DataError'))) throw error;
-    // One line: the message's headline, then its problems (a DataError lists them on lines of their own).
-    const [headline = '', ...problems] = (error as Error).message.split('\n');
-    const message = [headline, ...problems.map((line) => line.replace(/^\s+- /, ''))].join(' ');
-    outcome.error = message.startsWith(COINMETRICS) ? message : `${COINMETRICS}: ${message}`;
+    outcome.error = failureMessage(error, COINMETRICS);
+    return outcome;
+  }
+}
+
+/** A DataError's message on one line, naming the source; any other error is not a failure of the source's. */
+function failureMessage(error: unknown, source: string): string {
+  if (!(error instanceof DataError || (error instanceof Error && error.name === 'DataError'))) throw error;
+  // The message's headline, then its problems (a DataError lists them on lines of their own).
+  const [headline = '', ...problems] = (error as Error).message.split('\n');
+  const message = [headline, ...problems.map((line) => line.replace(/^\s+- /, ''))].join(' ');
+  return message.startsWith(source) ? message : `${source}: ${message}`;
+}
+
+/** An outcome before anything is known: failed until it succeeds. */
+function startingOutcome(source: UpdateSourceName): SourceOutcome {
+  return {
+    source,
+    status: 'failed',
+    error: null,
+    written: [],
+    days: 0,
+    from: null,
+    to: null,
+    newDays: 0,
+    changed: [],
+    requests: 0,
+    bytes: 0,
+    warnings: [],
+  };
+}
+
+/** The CBECI series the update replaces: the directory's own network-energy.json's, else the shipped one. */
+async function heldCbeci(dir: string): Promise<{ series: NetworkSeries | undefined; records: NetworkSeries[] }> {
+  const path = join(dir, DATA_FILE_NAMES.networkEnergy);
+  let records: NetworkSeries[] = [];
+  if (pathExists(path)) {
+    try {
+      records = JSON.parse(readTextFile(path, 'the data file')) as NetworkSeries[];
+    } catch (error) {
+      throw new DataError(`${path} cannot be read: ${(error as Error).message}; nothing was changed.`);
+    }
+    if (!Array.isArray(records)) throw new DataError(`${path} is not a list of series; nothing was changed.`);
+  }
+  const own = records.find((series) => series.id === CBECI_SERIES_ID);
+  if (own !== undefined) return { series: own, records };
+  const shipped = await loadData();
+  return { series: shipped.networkEnergy.find((series) => series.id === CBECI_SERIES_ID), records };
+}
+
+async function updateCbeci(base: string, dir: string, options: UpdateOptions): Promise<SourceOutcome> {
+  const outcome = startingOutcome('cbeci');
+  try {
+    const held = await heldCbeci(dir);
+    // CCAF's code allows 15 requests in 10 s (LIVE-SOURCES §2); a download makes three at most.
+    const request = await requestOptions(CBECI, options, new RateLimiter(15, 10_000));
+    options.onProgress?.(`${CBECI}: asking for the daily export`);
+    const retrievedAt = (options.now?.() ?? new Date()).toISOString();
+    const download = await downloadCbeci(base, request);
+    outcome.requests = download.requests;
+    outcome.bytes = download.page.bytes.length;
+    if (options.signal?.aborted) throw new DataError('interrupted');
+    const { energy } = download;
+    const heldValues = held.series?.values ?? [];
+    const changed = changedYears(heldValues, energy.values);
+    if (changed.length > 0 && options.acceptChanges !== true) {
+      throw new DataError(
+        `${CBECI} now gives different totals for ${changed.length === 1 ? 'a whole year' : `${changed.length} whole years`} already held (by more than one part in a million); nothing was changed. Add --accept-changes to take the new values:`,
+        changed.map(({ year, held: was, now }) => `${year}: held ${was} TWh, now ${now} TWh`),
+      );
+    }
+    outcome.changed = changed.map(({ year, held: was, now }) => ({ date: String(year), field: 'twh', held: was, now }));
+    const throughBefore = heldValues.at(-1);
+    const heldTo = throughBefore?.through ?? (throughBefore ? `${throughBefore.year}-12-31` : null);
+    if (energy.missingDays > 0)
+      outcome.warnings.push(
+        `${CBECI}'s export misses ${energy.missingDays} days between ${energy.from} and ${energy.to}.`,
+      );
+    const record: UpdateRecord = {
+      source: CBECI_SOURCE_ID,
+      url: cbeciUrl(base, download.version),
+      retrievedAt,
+      sha256: createHash('sha256').update(download.page.bytes).digest('hex'),
+      bytes: outcome.bytes,
+      requests: outcome.requests,
+      files: [DATA_FILE_NAMES.networkEnergy],
+      fetched: { from: energy.from, to: energy.to, days: energy.days },
+      held: { from: energy.from, to: energy.to, days: energy.days },
+      licence: 'CC BY-NC-SA 4.0',
+    };
+    const file = { name: 'the daily export', path: record.url, modified: retrievedAt.slice(0, 10) };
+    const series = cbeciEnergySeries(energy, {
+      seriesId: CBECI_SERIES_ID,
+      sourceId: CBECI_SOURCE_ID,
+      evidence: 'primary',
+      file,
+    });
+    series.note = `CBECI's daily estimate (data API ${download.version}), ${energy.from} to ${energy.to}${energy.priceNote ? ` (${energy.priceNote})` : ''}, summed into calendar years with its lower and upper bounds; downloaded with data update cbeci.`;
+    if (held.series !== undefined && JSON.stringify(held.series.values) === JSON.stringify(series.values)) {
+      Object.assign(outcome, { status: 'unchanged', days: energy.days, from: energy.from, to: energy.to });
+      return outcome;
+    }
+    outcome.newDays =
+      heldTo === null
+        ? energy.days
+        : Math.max(0, Math.round((Date.parse(energy.to) - Date.parse(heldTo)) / 86_400_000));
+    const at = held.records.findIndex((s) => s.id === CBECI_SERIES_ID);
+    const records = [...held.records];
+    if (at < 0) records.push(series);
+    else records[at] = series;
+    const source: Source = {
+      id: CBECI_SOURCE_ID,
+      title: `CBECI daily electricity estimate, ${energy.from} to ${energy.to}: power with lower, best-guess and upper values, at 0.05 USD/kWh`,
+      publisher: CBECI_PUBLISHER,
+      year: Number(energy.to.slice(0, 4)),
+      url: record.url,
+      licence: CBECI_LICENCE,
+      evidence: 'primary',
+      note: [
+        `Downloaded with \`mining-energy data update cbeci\` on ${record.retrievedAt} (data API ${download.version}): ${record.bytes} bytes, SHA-256 ${record.sha256}.`,
+        energy.priceNote === null ? '' : `The export's first line: "${energy.priceNote}".`,
+        `Computed: series ${CBECI_SERIES_ID} in network-energy.json, each calendar year's energy as the sum of the daily power (GW) times 24 h for the best guess, lower and upper values.`,
+      ]
+        .filter((part) => part !== '')
+        .join(' '),
+    };
+    const files = await plannedFiles(dir, 'cbeci', source, record, [
+      { name: DATA_FILE_NAMES.networkEnergy, text: `${JSON.stringify(records, null, 2)}\n` },
+    ]);
+    if (options.signal?.aborted) throw new DataError('interrupted');
+    replaceFiles(dir, files);
+    Object.assign(outcome, {
+      status: 'updated',
+      written: files.map((f) => join(dir, f.name)),
+      days: energy.days,
+      from: energy.from,
+      to: energy.to,
+    });
+    return outcome;
+  } catch (error) {
+    outcome.error = failureMessage(error, CBECI);
     return outcome;
   }
 }
@@ -320,9 +451,10 @@ function coinMetricsSource(record: UpdateRecord, before: string): Source {
  */
 async function plannedFiles(
   dir: string,
+  name: UpdateSourceName,
   source: Source,
   record: UpdateRecord,
-  inputsText: string,
+  data: readonly ReplacementFile[],
 ): Promise<ReplacementFile[]> {
   const sourcesPath = join(dir, DATA_FILE_NAMES.sources);
   let sources: Source[] = [];
@@ -338,17 +470,19 @@ async function plannedFiles(
   if (at < 0) sources.push(source);
   else sources[at] = source;
   const sourcesText = `${JSON.stringify(sources, null, 2)}\n`;
-  const updates = { ...readUpdates(dir), coinmetrics: record };
+  const updates = { ...readUpdates(dir), [name]: record };
   // The directory as every later run will read it, checked now: a source record that would not validate is not written.
   const files = [];
   for (const key of Object.keys(DATA_FILE_NAMES) as (keyof typeof DATA_FILE_NAMES)[]) {
     const path = join(dir, DATA_FILE_NAMES[key]);
+    const written = data.find((file) => file.name === DATA_FILE_NAMES[key]);
     if (key === 'sources') files.push({ key, label: path, text: sourcesText });
+    else if (written !== undefined) files.push({ key, label: path, text: written.text });
     else if (pathExists(path)) files.push({ key, label: path, text: readFileSync(path, 'utf8') });
   }
   await loadDataFiles(dir, files);
   return [
-    { name: NETWORK_INPUTS_FILE, text: inputsText },
+    ...data,
     { name: UPDATES_FILE, text: `${JSON.stringify(updates, null, 2)}\n` },
     { name: DATA_FILE_NAMES.sources, text: sourcesText },
   ];

@@ -96,9 +96,15 @@ describe('data update coinmetrics', () => {
       days: { from: '2010-07-18', to: '2025-12-29', count: 5644 },
     });
 
+    // Every source, with CBECI unreachable (its URL is a closed port): Coin Metrics is up to date, the run fails.
     const again = await runCliAsync(['data', 'update'], env);
-    expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/^coinmetrics: up to date \(2010-07-18 to 2025-12-29, 5644 days\)/);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(
+      /^coinmetrics: up to date \(2010-07-18 to 2025-12-29, 5644 days\), in .*\ncbeci: failed; kept as it was\n$/,
+    );
+    expect(again.stderr).toMatch(
+      /^error: data update: cbeci failed, its data kept as it was; updated: none\.\n  - CBECI: no version of the daily export answered/,
+    );
     // The second update asks again for the last week held only.
     expect(server.requests.at(-1)).toContain('start_time=2025-12-23');
   });

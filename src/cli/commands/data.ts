@@ -79,7 +79,7 @@ function registerUpdate(data: Command): void {
   data
     .command('update')
     .description(
-      `Download the latest data from the live sources into your data directory, which every command merges over the shipped data. Sources: ${UPDATE_SOURCES.join(', ')} (Coin Metrics' daily hash rate and revenue, network-inputs.csv); ${LATER_SOURCES.join(', ')} come later.`,
+      `Download the latest data from the live sources into your data directory, which every command merges over the shipped data. Sources: coinmetrics (Coin Metrics' daily hash rate and revenue, network-inputs.csv) and cbeci (CBECI's daily electricity, the cbeci series of network-energy.json); ${LATER_SOURCES.join(', ')} come later.`,
     )
     .addArgument(new Argument('[sources...]', 'the sources to update (default all)').choices(UPDATE_SOURCES))
     .option('--dir <dir>', 'the data directory to update (default: your data directory)')
@@ -99,13 +99,14 @@ function registerUpdate(data: Command): void {
       `${examples([
         'mining-energy data update',
         'mining-energy data update coinmetrics --json',
+        'mining-energy data update cbeci',
         'mining-energy data update coinmetrics --dir ./my-data',
         'mining-energy network --input --from 2025-01-01',
         'mining-energy data status',
       ])}
-Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. The first
-update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held and fails,
-changing nothing, when the source now gives them differently. Each source's files are replaced whole
+Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. Coin Metrics:
+the first update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held
+and fails, changing nothing, when the source now gives them differently (CBECI: when a whole year held changed). Each source's files are replaced whole
 or not at all, under a lock shared with data import; a failure keeps the data as they were.
 
 Live sources, and the variables that point each at another server (scheme, host and port):
