@@ -103,7 +103,7 @@ describe('data update coinmetrics', () => {
       /^coinmetrics: up to date \(2010-07-18 to 2025-12-29, 5644 days\), in .*\ncbeci: failed; kept as it was\n$/,
     );
     expect(again.stderr).toMatch(
-      /^error: data update: cbeci failed, its data kept as it was; updated: none\.\n  - CBECI: no version of the daily export answered/,
+      /^error: data update: cbeci failed, its data kept as it was; updated: none\.\n {2}- CBECI: no version of the daily export answered/,
     );
     // The second update asks again for the last week held only.
     expect(server.requests.at(-1)).toContain('start_time=2025-12-23');
