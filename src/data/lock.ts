@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { DataError } from '../errors.js';
 import { systemReason } from './read-file.js';
@@ -69,7 +69,7 @@ function tryCreate(path: string, text: string): boolean {
   try {
     writeFileSync(aside, text, { flag: 'wx' });
   } catch (error) {
-    throw new DataError(`Cannot lock ${path}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot write the lock of ${dirname(path)} (${path}): ${systemReason(error)}.`);
   }
   try {
     linkSync(aside, path);
@@ -83,7 +83,7 @@ function tryCreate(path: string, text: string): boolean {
       return true;
     } catch (second) {
       if ((second as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw new DataError(`Cannot lock ${path}: ${systemReason(second)}.`);
+      throw new DataError(`Cannot write the lock of ${dirname(path)} (${path}): ${systemReason(second)}.`);
     }
   } finally {
     rmSync(aside, { force: true });

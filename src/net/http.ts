@@ -79,7 +79,7 @@ export async function fetchText(url: string, options: RequestOptions): Promise<F
       }
       options.onRetry?.(`${options.source}: ${last}; trying again in ${(waitMs / 1000).toFixed(1)} s`);
       await delay(waitMs);
-      if (options.signal?.aborted) break;
+      if (options.signal?.aborted) throw new DataError('interrupted');
     }
   }
   throw new DataError(`${options.source}: ${url} ${last} (${options.attempts} tries).`);
@@ -87,6 +87,7 @@ export async function fetchText(url: string, options: RequestOptions): Promise<F
 
 async function fetchOnce(url: string, options: RequestOptions): Promise<FetchedText> {
   await options.limiter?.wait();
+  if (options.signal?.aborted) throw new DataError('interrupted');
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort);

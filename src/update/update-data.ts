@@ -101,8 +101,8 @@ export async function updateData(options: UpdateOptions): Promise<UpdateSummary>
   try {
     recoverReplacements(dir);
     for (const [index, name] of names.entries()) {
-      outcomes.push(await updateSource(name, bases[index] as string, dir, options));
       if (options.signal?.aborted) break;
+      outcomes.push(await updateSource(name, bases[index] as string, dir, options));
     }
   } finally {
     lock.release();
