@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
 /** The folder under the XDG data home that holds a user's data. */
@@ -6,14 +5,16 @@ const USER_DATA_NAME = 'mining-energy';
 
 /**
  * The per-user data directory that `data update` writes and every command merges over the shipped data:
- * `$XDG_DATA_HOME/mining-energy`, else `~/.local/share/mining-energy`. The XDG Base Directory specification says
- * a relative `XDG_DATA_HOME` is invalid and to be ignored.
+ * `$XDG_DATA_HOME/mining-energy`, else `~/.local/share/mining-energy` (`~` from HOME, else USERPROFILE). The XDG
+ * Base Directory specification says a relative `XDG_DATA_HOME` is invalid and to be ignored.
  * @param env the environment to read (`process.env` in the CLI)
  */
 export function userDataDir(env: Readonly<Record<string, string | undefined>>): string {
   const xdg = env.XDG_DATA_HOME;
   if (xdg !== undefined && xdg !== '' && isAbsolute(xdg)) return join(xdg, USER_DATA_NAME);
-  return join(env.HOME !== undefined && env.HOME !== '' ? env.HOME : homedir(), '.local', 'share', USER_DATA_NAME);
+  // HOME (USERPROFILE on Windows) rather than os.homedir(): node:os is a module more to load on every start.
+  const home = [env.HOME, env.USERPROFILE].find((value) => value !== undefined && value !== '') ?? '/';
+  return join(home, '.local', 'share', USER_DATA_NAME);
 }
 
 /** Whether the environment turns the user directory off (`MINING_ENERGY_NO_USER_DATA=1`, or any value but 0). */
