@@ -36,25 +36,27 @@ export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  // The layers, lowest first: src/*.ts (errors, text) ← data ← contract ← core ← import ← format ← cli. A layer
-  // imports only from the layers below it.
+  // The layers, lowest first: src/*.ts (errors, text) ← data ← contract ← core ← import ← net ← update ← format ←
+  // cli. A layer imports only from the layers below it.
   ...[
     {
       files: ['src/*.ts'],
-      above: ['data', 'contract', 'core', 'import', 'format', 'cli'],
+      above: ['data', 'contract', 'core', 'import', 'net', 'update', 'format', 'cli'],
       except: ['src/index.ts', 'src/cli.ts'],
     },
-    { files: ['src/data/**/*.ts'], above: ['contract', 'core', 'import', 'format', 'cli'] },
-    { files: ['src/contract/**/*.ts'], above: ['core', 'import', 'format', 'cli'] },
-    { files: ['src/core/**/*.ts'], above: ['import', 'format', 'cli'] },
+    { files: ['src/data/**/*.ts'], above: ['contract', 'core', 'import', 'net', 'update', 'format', 'cli'] },
+    { files: ['src/contract/**/*.ts'], above: ['core', 'import', 'net', 'update', 'format', 'cli'] },
+    { files: ['src/core/**/*.ts'], above: ['import', 'net', 'update', 'format', 'cli'] },
     // Each concept folder of the core (a later entry's patterns replace the one above's): the layers above the core,
     // the concepts the folder does not build on, and the products in src/core/*.ts.
     ...Object.keys(CORE_CONCEPTS).map((concept) => ({
       files: [`src/core/${concept}/**/*.ts`],
-      above: ['import', 'format', 'cli'],
+      above: ['import', 'net', 'update', 'format', 'cli'],
       concept,
     })),
-    { files: ['src/import/**/*.ts'], above: ['format', 'cli'] },
+    { files: ['src/import/**/*.ts'], above: ['net', 'update', 'format', 'cli'] },
+    { files: ['src/net/**/*.ts'], above: ['update', 'format', 'cli'] },
+    { files: ['src/update/**/*.ts'], above: ['format', 'cli'] },
     { files: ['src/format/**/*.ts'], above: ['cli'] },
   ].map(({ files, above, except = [], concept }) => ({
     files,
@@ -66,7 +68,7 @@ export default tseslint.config(
           patterns: [
             ...above.map((layer) => ({
               group: [`**/${layer}/*`, `./${layer}/*`],
-              message: `Imports go one way: errors and text ← data ← contract ← core ← import ← format ← cli; this layer may not import from ${layer}/.`,
+              message: `Imports go one way: errors and text ← data ← contract ← core ← import ← net ← update ← format ← cli; this layer may not import from ${layer}/.`,
             })),
             ...(concept === undefined ? [] : conceptPatterns(concept)),
           ],

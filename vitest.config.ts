@@ -1,4 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// The suite never sees the real user's data directory: XDG_DATA_HOME points at an empty folder of its own, which
+// every test and every process a test starts inherits (test/global-setup.ts removes it at the end). No test may
+// reach a real data service either: each source's base URL points at a closed local port unless a test sets it.
+const userDataHome = mkdtempSync(join(tmpdir(), 'mining-energy-test-home-'));
+const testEnv = {
+  XDG_DATA_HOME: userDataHome,
+  MINING_ENERGY_NO_USER_DATA: '',
+  MINING_ENERGY_COINMETRICS_URL: 'http://127.0.0.1:9',
+  MINING_ENERGY_CBECI_URL: 'http://127.0.0.1:9',
+  MINING_ENERGY_EMBER_URL: 'http://127.0.0.1:9',
+  MINING_ENERGY_OWID_URL: 'http://127.0.0.1:9',
+  HTTPS_PROXY: '',
+  HTTP_PROXY: '',
+  https_proxy: '',
+  http_proxy: '',
+};
+Object.assign(process.env, testEnv);
 
 export default defineConfig({
   test: {
@@ -8,5 +29,7 @@ export default defineConfig({
     // on two cores the unit tests take half the time. Nothing a test file changes outlives it: the CLI harness
     // (test/helpers.ts) puts back the environment, argv, the working directory and the streams after each run.
     isolate: false,
+    env: testEnv,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -61,8 +61,9 @@ const common = {
   // declarations; at run time that package is commander itself, so the bundle takes commander directly.
   alias: { '@commander-js/extra-typings': 'commander' },
   plugins: [lazyChildProcess, noZodLocales],
-  // Vega, Vega-Lite and resvg are dependencies, loaded from node_modules by the report and chart commands alone.
-  external: ['vega', 'vega-lite', '@resvg/resvg-js'],
+  // Vega, Vega-Lite and resvg are dependencies, loaded from node_modules by the report and chart commands alone;
+  // undici too, by data update alone.
+  external: ['vega', 'vega-lite', '@resvg/resvg-js', 'undici'],
 };
 // The CLI is one file with no static imports of its own, so that a run resolves and reads as few modules as
 // possible; what only some runs need and is large (zod and the validators, the importers) is built into
@@ -72,6 +73,8 @@ const LAZY = {
   'src/data/seed-schema.ts': 'seed-schema',
   'src/import/import-data.ts': 'import-data',
   'src/format/pictures.ts': 'pictures',
+  'src/update/update-data.ts': 'update-data',
+  'src/format/update.ts': 'update-summary',
 };
 // Imported with import() in the sources, but small, or (the series reader) the only module a run of
 // `network --input` would load: bundled into the CLI itself, since loading any ES module brings Node's ES-module
@@ -93,6 +96,7 @@ const lazyModules = {
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
+      if (args.path === 'undici') return { path: 'undici', external: true };
       const key =
         args.path === 'chalk'
           ? 'chalk'
@@ -160,5 +164,5 @@ writeFileSync('dist/bottom-up-series.json', JSON.stringify(precomputedBottomUp(a
 execFileSync(
   process.execPath,
   ['scripts/code-cache.cjs', 'dist/cli.cache', 'estimate --region sichuan --json', 'estimate --region sichuan'],
-  { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', MINING_ENERGY_NO_USER_DATA: '1' } },
 );

@@ -12,6 +12,7 @@ import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
+import { userDataDir, userDataDisabled } from '../data/user-data.js';
 import { type Colors, createColors } from '../format/color.js';
 import {
   isOutputTooLarge,
@@ -123,6 +124,10 @@ export function addGlobalOptions<Args extends unknown[], Opts extends OptionValu
   return command
     .option('--data <dir>', 'a data directory merged over the shipped data (any of its files may be left out)')
     .option('--no-default-data', 'use only the data in --data')
+    .option(
+      '--no-user-data',
+      'leave out your data directory (where data update writes), as MINING_ENERGY_NO_USER_DATA=1 does',
+    )
     .option('--no-color', 'never colour the output')
     .option('--debug', 'print stack traces for unexpected errors');
 }
@@ -136,7 +141,22 @@ export function globalOptions(command: CommandUnknownOpts): GlobalOptions {
 
 export function loadDataFor(command: CommandUnknownOpts): Promise<Dataset> {
   const { data, defaultData } = globalOptions(command);
-  return loadData({ ...(data === undefined ? {} : { dataDir: data }), defaultData });
+  const userDir = userDataFor(command);
+  return loadData({
+    ...(data === undefined ? {} : { dataDir: data }),
+    ...(userDir === undefined ? {} : { userDir }),
+    defaultData,
+  });
+}
+
+/**
+ * The user's data directory that a run merges over the shipped data (under --data), or undefined when
+ * --no-user-data, MINING_ENERGY_NO_USER_DATA or --no-default-data leaves it out.
+ */
+export function userDataFor(command: CommandUnknownOpts): string | undefined {
+  const { userData, defaultData } = globalOptions(command);
+  if (userData === false || !defaultData || userDataDisabled(process.env)) return undefined;
+  return userDataDir(process.env);
 }
 
 /**

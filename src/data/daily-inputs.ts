@@ -118,12 +118,17 @@ function spanOf(head: string, tail: string): { from: string; to: string } | unde
 }
 
 /**
- * The daily inputs of a data directory (its `network-inputs.csv`) when it has them, else the shipped ones unless
- * the shipped data are not used; undefined when there are none.
+ * The daily inputs a run uses: the data directory's `network-inputs.csv` when it has one, else the user's data
+ * directory's (which `data update` writes whole), else the shipped one unless the shipped data are not used;
+ * undefined when there are none.
  */
-export function dailyInputsPath(options: { dataDir?: string | undefined; defaultData?: boolean }): string | undefined {
-  if (options.dataDir !== undefined && pathExists(join(options.dataDir, NETWORK_INPUTS_FILE))) {
-    return join(options.dataDir, NETWORK_INPUTS_FILE);
+export function dailyInputsPath(options: {
+  dataDir?: string | undefined;
+  userDir?: string | undefined;
+  defaultData?: boolean;
+}): string | undefined {
+  for (const dir of [options.dataDir, options.defaultData === false ? undefined : options.userDir]) {
+    if (dir !== undefined && pathExists(join(dir, NETWORK_INPUTS_FILE))) return join(dir, NETWORK_INPUTS_FILE);
   }
   if (options.defaultData === false) return undefined;
   return join(packageInfo().root, 'data', NETWORK_INPUTS_FILE);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
 import {
@@ -9,7 +9,9 @@ import {
   duplicateKeys,
   EMPTY_DATASET,
   mergeDatasets,
+  mergeRecords,
   OPTIONAL_KEYS,
+  RECORD_KEY,
   RECORD_LABEL,
 } from './dataset.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
@@ -19,6 +21,7 @@ import { checkDirectory, pathExists, readTextFile } from './read-file.js';
 import { describePath, describeRecord } from './record-label.js';
 import { checkReferences } from './references.js';
 import { appendAll, listedProblems } from './problems.js';
+import { readUserSnapshot, type UserFileStats, userFileStats, writeUserSnapshot } from './user-snapshot.js';
 
 
 /** Options for {@link loadData}. */
@@ -27,6 +30,11 @@ export interface LoadDataOptions {
   dataDir?: string;
   /** Whether to start from the shipped data (default true). Without it, `dataDir` must hold every required file (hardware.json may be left out). */
   defaultData?: boolean;
+  /**
+   * A per-user data directory (see `userDataDir`), merged over the shipped data and under `dataDir`; nothing is
+   * merged when it does not exist, or without the shipped data. Any of its files may be left out.
+   */
+  userDir?: string;
 }
 
 /** The shipped data directory (`data/` in the package). */
@@ -151,15 +159,20 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
  * The shipped data as the build validated them, when every shipped file is still exactly what the build
  * validated; undefined otherwise (a file edited or missing, no snapshot), and the files are then validated here.
  */
-function trustedShippedData(files: readonly RawFile[]): Dataset | undefined {
+function trustedShippedData(files: readonly RawFile[]): { data: Dataset; identity: string } | undefined {
   if (files.length !== DATASET_KEYS.length) return undefined;
+  const path = join(packageInfo().root, SHIPPED_SNAPSHOT_FILE);
   let snapshot: string;
+  let modifiedMs: number;
   try {
-    snapshot = readFileSync(join(packageInfo().root, SHIPPED_SNAPSHOT_FILE), 'utf8');
+    snapshot = readFileSync(path, 'utf8');
+    modifiedMs = statSync(path).mtimeMs;
   } catch {
     return undefined;
   }
-  return snapshot === shippedSnapshotText(files) ? (JSON.parse(snapshot) as Dataset) : undefined;
+  if (snapshot !== shippedSnapshotText(files)) return undefined;
+  // What a user directory's snapshot was validated against: this build's copy of the shipped data.
+  return { data: JSON.parse(snapshot) as Dataset, identity: `${path} ${snapshot.length} ${modifiedMs}` };
 }
 
 /**
@@ -174,13 +187,14 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
   if (!useDefault && options.dataDir === undefined) {
     throw new UsageError('No data to use: --no-default-data needs --data <dir>.');
   }
+  const userDir = useDefault && options.userDir !== undefined ? resolve(options.userDir) : undefined;
   const withInputs = (data: Dataset): Dataset => {
-    const inputs = dailyInputsPath({ dataDir: options.dataDir, defaultData: useDefault });
+    const inputs = dailyInputsPath({ dataDir: options.dataDir, userDir, defaultData: useDefault });
     return inputs === undefined ? data : { ...data, dailyInputs: new DailyInputs(inputs) };
   };
-  if (options.dataDir === undefined) return withInputs(await loadMerged(undefined, true));
+  if (options.dataDir === undefined) return withInputs(await loadMerged(undefined, true, userDir));
   const dir = resolve(options.dataDir);
-  return withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault));
+  return withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault, userDir));
 }
 
 /**
@@ -197,7 +211,11 @@ export function loadDataFiles(
   return loadMerged({ dir: resolve(dir), files }, options.defaultData ?? true);
 }
 
-async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | undefined, useDefault: boolean) {
+async function loadMerged(
+  overlay: { dir: string; files: readonly RawFile[] } | undefined,
+  useDefault: boolean,
+  userDir?: string,
+) {
   if (overlay) checkPresence(overlay.dir, overlay.files, !useDefault);
   const problems: string[] = [];
   let base: Dataset = EMPTY_DATASET;
@@ -208,7 +226,17 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
     checkPresence(shipped, files, true);
     const snapshot = trustedShippedData(files);
     trusted = snapshot !== undefined;
-    base = snapshot ?? { ...EMPTY_DATASET, ...(await validateFiles(files, parseFiles(files, problems, false), problems)) };
+    base = snapshot?.data ?? {
+      ...EMPTY_DATASET,
+      ...(await validateFiles(files, parseFiles(files, problems, false), problems)),
+    };
+    if (userDir !== undefined && problems.length === 0) {
+      const user = await loadUserLayer(userDir, base, snapshot?.identity);
+      if (user !== undefined) {
+        base = user.data;
+        trusted &&= user.checked;
+      }
+    }
   }
   let data = base;
   if (overlay) {
@@ -225,4 +253,60 @@ async function loadMerged(overlay: { dir: string; files: readonly RawFile[] } | 
     );
   }
   return data;
+}
+
+/**
+ * The shipped data with a user directory's files merged over them, or undefined when the directory does not exist
+ * (a single stat). Its snapshot is used when every file and the shipped data are as they were when it was written
+ * (`checked`: no check is needed); otherwise the files are validated, and checked merged over the shipped data, as
+ * a --data directory is, and a new snapshot is written for the next run (quietly, when it cannot be).
+ * @throws DataError naming every problem, and how to run without the directory.
+ */
+async function loadUserLayer(
+  dir: string,
+  shipped: Dataset,
+  shippedIdentity: string | undefined,
+): Promise<{ data: Dataset; checked: boolean } | undefined> {
+  const stats = userFileStats(dir);
+  if (stats === undefined) return undefined;
+  if (shippedIdentity !== undefined) {
+    const records = readUserSnapshot(dir, stats, shippedIdentity);
+    if (records !== undefined) return { data: mergeOverlay(shipped, records), checked: true };
+  }
+  const files = readUserFiles(dir, stats);
+  if (files.length === 0) return { data: shipped, checked: true };
+  const problems: string[] = [];
+  const records = await validateFiles(files, parseFiles(files, problems, true), problems);
+  const data = mergeOverlay(shipped, records);
+  if (problems.length === 0) appendAll(problems, checkReferences(data));
+  if (problems.length > 0) {
+    throw new DataError(
+      `Your data directory ${dir} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`} (fix it, or leave it out with --no-user-data or MINING_ENERGY_NO_USER_DATA=1):`,
+      listedProblems(problems),
+    );
+  }
+  if (shippedIdentity !== undefined) writeUserSnapshot(dir, stats, shippedIdentity, records);
+  return { data, checked: true };
+}
+
+/** mergeDatasets for the parts an overlay has: the others stay the base's own arrays, at no cost at start-up. */
+function mergeOverlay(base: Dataset, overlay: Partial<Dataset>): Dataset {
+  const merged: Dataset = { ...base };
+  for (const key of DATASET_KEYS) {
+    const records = overlay[key] as Dataset[typeof key][number][] | undefined;
+    if (records === undefined || records.length === 0) continue;
+    const keyOf = RECORD_KEY[key] as (record: Dataset[typeof key][number]) => string;
+    (merged as Record<DatasetKey, unknown>)[key] = mergeRecords(base[key] as Dataset[typeof key][number][], records, keyOf).merged;
+  }
+  return merged;
+}
+
+/** The data files of a user directory that were there when `stats` were taken, each read safely. */
+function readUserFiles(dir: string, stats: UserFileStats): RawFile[] {
+  checkDirectory(dir, 'Your data directory');
+  return DATASET_KEYS.flatMap((key) =>
+    stats.files[DATA_FILE_NAMES[key]] === null
+      ? []
+      : [{ key, label: join(dir, DATA_FILE_NAMES[key]), text: readTextFile(join(dir, DATA_FILE_NAMES[key]), 'the data file') }],
+  );
 }

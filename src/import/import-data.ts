@@ -1,9 +1,10 @@
-import { lstatSync, mkdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { SeriesInputRow } from '../data/series-input.js';
 import { checkDirectory, kindOf, pathExists, readTextFile, systemReason } from '../data/read-file.js';
 import { DataError, UsageError } from '../errors.js';
-import { writeAtomically } from '../data/write-file.js';
+import { lockDirectory } from '../data/lock.js';
+import { recoverReplacements, replaceFiles } from '../data/replace-files.js';
 import {
   DATA_FILE_NAMES,
   DATASET_KEYS,
@@ -105,6 +106,43 @@ export interface ImportSummary {
  */
 export async function importData(kind: ImportKind, path: string, options: ImportOptions): Promise<ImportSummary> {
   const file = readInput(path);
+  const out = options.out;
+  if (pathExists(out)) readOutDir(out); // a file, a pipe or an unreadable folder is refused before anything is made
+  const created = makeDirectory(out);
+  // One writer at a time: another import or update of the directory would otherwise overwrite this one's files.
+  const lock = await lockDirectory(out, { command: `data import ${kind}` }).catch((error: unknown) => {
+    removeCreated(created);
+    throw error;
+  });
+  let done = false;
+  try {
+    recoverReplacements(out);
+    const summary = await importLocked(kind, path, file, options);
+    done = true;
+    return summary;
+  } finally {
+    lock.release();
+    if (!done) removeCreated(created);
+  }
+}
+
+/** Removes the folders an import made (deepest first) when it wrote nothing in them after all. */
+function removeCreated(created: readonly string[]): void {
+  for (const dir of [...created].reverse()) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // not empty, or gone: left as it is
+    }
+  }
+}
+
+async function importLocked(
+  kind: ImportKind,
+  path: string,
+  file: { text: string; modified: string },
+  options: ImportOptions,
+): Promise<ImportSummary> {
   const out = options.out;
   const defaultData = options.defaultData ?? true;
   const existing = readOutDir(out);
@@ -281,16 +319,20 @@ function readInput(path: string): { text: string; modified: string } {
  * Creates a directory and its missing parents one at a time, so that a parent that cannot hold directories
  * (such as one under /proc) is reported rather than retried for ever.
  */
-function makeDirectory(dir: string): void {
+function makeDirectory(dir: string): string[] {
   const missing: string[] = [];
   for (let at = resolve(dir); !pathExists(at); at = dirname(at)) missing.unshift(at);
+  const created: string[] = [];
   for (const path of missing) {
     try {
       mkdirSync(path);
+      created.push(path);
     } catch (error) {
+      removeCreated(created);
       throw new DataError(`Cannot create the directory ${path}: ${systemReason(error)}.`);
     }
   }
+  return created;
 }
 
 /** The data files already in the out directory (none when it does not exist yet), each read safely. */
@@ -387,11 +429,16 @@ class WritePlan {
     }
   }
 
-  /** Writes each file atomically (a temporary file in the same directory, then renamed), sources.json first. */
+  /**
+   * Replaces the files together, whole or not at all (see replaceFiles), sources.json last: a failure at any point
+   * leaves the directory as it was, never a source record describing data that were not written.
+   */
   write(): void {
-    makeDirectory(this.out);
     const sources = join(this.out, DATA_FILE_NAMES.sources);
-    const order = [...this.texts.keys()].sort((a, b) => Number(b === sources) - Number(a === sources));
-    for (const path of order) writeAtomically(path, this.texts.get(path) as string);
+    const order = [...this.texts.keys()].sort((a, b) => Number(a === sources) - Number(b === sources));
+    replaceFiles(
+      this.out,
+      order.map((path) => ({ name: basename(path), text: this.texts.get(path) as string })),
+    );
   }
 }

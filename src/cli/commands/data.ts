@@ -6,8 +6,17 @@ import { UsageError } from '../../errors.js';
 import { renderImportSummary } from '../../format/import-summary.js';
 import { renderJson } from '../../format/json.js';
 import { wrapText } from '../../format/width.js';
-import { examples, globalOptions, widthOf, writeWarnings } from '../options.js';
-import { stdout, writeExact, writeText } from '../streams.js';
+import { userDataDir, userDataDisabled } from '../../data/user-data.js';
+import { DataError } from '../../errors.js';
+import {
+  LATER_SOURCES,
+  OVERLAP_DAYS,
+  SOURCE_BASES,
+  UPDATE_SOURCES,
+  type UpdateSourceName,
+} from '../../update/sources.js';
+import { examples, globalOptions, parseDate, userDataFor, widthOf, writeWarnings } from '../options.js';
+import { stderr, stdout, writeExact, writeText } from '../streams.js';
 
 /** The options that go with one kind only. */
 const KIND_OPTIONS: readonly ['id' | 'map' | 'skipIncomplete', string, ImportKind][] = [
@@ -32,8 +41,138 @@ function collectMap(value: string, previous: Record<string, string> = {}): Recor
   return { ...previous, [label]: id };
 }
 
+/** The directory data update and data status work on: --dir, else the user's data directory. */
+function updateDir(options: { dir?: string }): string {
+  if (options.dir !== undefined && options.dir.trim() === '')
+    throw new UsageError('--dir needs a directory, not an empty name.');
+  return options.dir ?? userDataDir(process.env);
+}
+
+/** Progress of an update on stderr, on a terminal only: one line, rewritten. */
+function updateProgress(): ((message: string) => void) | undefined {
+  const stream = stderr();
+  if (stream.isTTY !== true) return undefined;
+  return (message) => writeExact(stream, `\r\u001b[2K${message.slice(0, 200)}`);
+}
+
+function registerUpdate(data: Command): void {
+  const overrides = Object.values(SOURCE_BASES)
+    .map(({ env, base }) => `  ${env} (default ${base})`)
+    .join('\n');
+  data
+    .command('update')
+    .description(
+      `Download the latest data from the live sources into your data directory, which every command merges over the shipped data. Sources: coinmetrics (Coin Metrics' daily hash rate and revenue, network-inputs.csv) and cbeci (CBECI's daily electricity, the cbeci series of network-energy.json); ${LATER_SOURCES.join(', ')} come later.`,
+    )
+    .addArgument(new Argument('[sources...]', 'the sources to update (default all)').choices(UPDATE_SOURCES))
+    .option('--dir <dir>', 'the data directory to update (default: your data directory)')
+    .addOption(
+      new Option(
+        '--from <yyyy-mm-dd>',
+        'coinmetrics: ask for the days from this one (default a week before the last day held)',
+      ).argParser(parseDate),
+    )
+    .option(
+      '--accept-changes',
+      "take the source's values for held days it now gives differently (listed), instead of failing",
+    )
+    .option('--json', 'print a machine-readable summary')
+    .addHelpText(
+      'after',
+      `${examples([
+        'mining-energy data update',
+        'mining-energy data update coinmetrics --json',
+        'mining-energy data update cbeci',
+        'mining-energy data update coinmetrics --dir ./my-data',
+        'mining-energy network --input --from 2025-01-01',
+        'mining-energy data status',
+      ])}
+Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. Coin Metrics:
+the first update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held
+and fails, changing nothing, when the source now gives them differently (CBECI: when a whole year held changed). Each source's files are replaced whole
+or not at all, under a lock shared with data import; a failure keeps the data as they were.
+
+Live sources, and the variables that point each at another server (scheme, host and port):
+${overrides}
+Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`,
+    )
+    .action(async (names, options, cmd) => {
+      const dir = updateDir(options);
+      const controller = new AbortController();
+      let signalled: string | undefined;
+      const onSignal = (signal: string) => {
+        signalled = signal;
+        controller.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const progress = updateProgress();
+      const { updateData } = await import('../../update/update-data.js');
+      let summary;
+      try {
+        summary = await updateData({
+          dir,
+          sources: [...new Set(names)],
+          env: process.env,
+          signal: controller.signal,
+          ...(options.from === undefined ? {} : { from: options.from }),
+          ...(options.acceptChanges === undefined ? {} : { acceptChanges: options.acceptChanges }),
+          ...(progress === undefined ? {} : { onProgress: progress }),
+        });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        if (progress !== undefined) writeExact(stderr(), '\r\u001b[2K');
+      }
+      if (options.json) writeExact(stdout(), renderJson(summary));
+      else {
+        const { renderUpdateSummary } = await import('../../format/update.js');
+        writeText(stdout(), renderUpdateSummary(summary, widthOf(stdout())));
+      }
+      await writeWarnings(
+        cmd,
+        summary.outcomes.flatMap((outcome) => outcome.warnings),
+      );
+      const failed = summary.outcomes.filter((outcome) => outcome.status === 'failed');
+      const updated = summary.outcomes.filter((outcome) => outcome.status === 'updated').map((o) => o.source);
+      if (signalled !== undefined || failed.length > 0) {
+        const why = signalled === undefined ? '' : `interrupted (${signalled}); `;
+        throw new DataError(
+          `${why}data update: ${failed.length === 0 ? 'stopped' : `${failed.map((o) => o.source).join(', ')} failed, ${failed.length === 1 ? 'its' : 'their'} data kept as ${failed.length === 1 ? 'it was' : 'they were'}`}; updated: ${updated.length === 0 ? 'none' : updated.join(', ')}.`,
+          failed.map((o) => o.error ?? `${o.source}: failed`),
+        );
+      }
+    });
+}
+
+function registerStatus(data: Command): void {
+  data
+    .command('status')
+    .description(
+      'List what your data directory holds: each source data update downloaded, from where, how long ago, and the days covered.',
+    )
+    .option('--dir <dir>', 'the data directory (default: your data directory)')
+    .option('--json', 'print a machine-readable summary')
+    .addHelpText('after', examples(['mining-energy data status', 'mining-energy data status --json']))
+    .action(async (options, cmd) => {
+      const dir = updateDir(options);
+      const used = options.dir === undefined ? userDataFor(cmd) !== undefined : true;
+      const { dataStatus } = await import('../../update/update-data.js');
+      const status = dataStatus(dir, used && !(options.dir === undefined && userDataDisabled(process.env)));
+      if (options.json) writeExact(stdout(), renderJson(status));
+      else {
+        const { renderDataStatus } = await import('../../format/update.js');
+        writeText(stdout(), renderDataStatus(status, widthOf(stdout())));
+      }
+    });
+}
+
 export function registerData(program: Command): void {
-  const data = program.command('data').description('Work with data directories: check one, or import a file into one.');
+  const data = program
+    .command('data')
+    .description(
+      'Work with data directories: check one, import a file into one, or keep yours current from the live sources.',
+    );
   data
     .command('check')
     .description('Validate a data directory merged over the shipped data, as --data would use it; list every problem.')
@@ -113,4 +252,6 @@ merged over the shipped data, as --data would use it, before anything is written
       else writeText(stdout(), renderImportSummary(summary, widthOf(stdout())));
       await writeWarnings(cmd, summary.warnings);
     });
+  registerUpdate(data);
+  registerStatus(data);
 }

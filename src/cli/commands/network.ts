@@ -13,6 +13,7 @@ import {
   colorsFor,
   examples,
   globalOptions,
+  userDataFor,
   loadDataFor,
   wholeParser,
   parseDate,
@@ -75,11 +76,12 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
 
 /**
  * The inputs `--input` reads when given no file: network-inputs.csv in the --data directory if it has one, else
- * the shipped one.
+ * in the user's data directory (which `data update` writes whole), else the shipped one.
  */
 function defaultInputs(cmd: Command): string {
   const { data, defaultData } = globalOptions(cmd);
-  const path = dailyInputsPath({ dataDir: data, defaultData });
+  const userDir = userDataFor(cmd);
+  const path = dailyInputsPath({ dataDir: data, userDir, defaultData });
   if (path === undefined) {
     throw new UsageError(
       data === undefined
@@ -106,7 +108,7 @@ function declareNetwork(program: Command) {
   const series = model
     .option(
       '--input [file]',
-      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2025-12-29)`,
+      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else from your data directory (data update), else the shipped one (Coin Metrics' daily data, 2010-07-18 to 2025-12-29)`,
     )
     .addOption(
       new Option(

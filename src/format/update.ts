@@ -1,0 +1,44 @@
+import type { DataStatus } from '../update/status.js';
+import type { UpdateSummary } from '../update/update-data.js';
+import { wrapText } from './width.js';
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** What `data update` did, for people: a line a source. */
+export function renderUpdateSummary(summary: UpdateSummary, widthColumns: number): string {
+  const lines = summary.outcomes.map((outcome) => {
+    const span = outcome.from === null ? '' : `${outcome.from} to ${outcome.to}, ${plural(outcome.days, 'day')}`;
+    switch (outcome.status) {
+      case 'updated': {
+        const changed = outcome.changed.length > 0 ? `; ${plural(outcome.changed.length, 'held value')} replaced` : '';
+        return `${outcome.source}: updated, ${plural(outcome.newDays, 'new day')} (${span})${changed}, in ${summary.dir}`;
+      }
+      case 'unchanged':
+        return `${outcome.source}: up to date (${span}), in ${summary.dir}`;
+      case 'failed':
+        return `${outcome.source}: failed; kept as it was${span === '' ? '' : ` (${span})`}`;
+      default:
+        return `${outcome.status satisfies never}`;
+    }
+  });
+  return lines.map((line) => `${wrapText(line, widthColumns)}\n`).join('');
+}
+
+/** What a data directory holds, for people. */
+export function renderDataStatus(status: DataStatus, widthColumns: number): string {
+  const lines = [
+    `${status.dir}${status.exists ? '' : ' (does not exist: nothing is merged)'}${status.used ? '' : ' (not used: --no-user-data or MINING_ENERGY_NO_USER_DATA)'}`,
+  ];
+  if (status.exists) lines.push(`files: ${status.files.length === 0 ? 'none' : status.files.join(', ')}`);
+  for (const source of status.sources) {
+    const days =
+      source.days === null
+        ? 'its file is gone'
+        : `${source.days.from} to ${source.days.to}, ${plural(source.days.count, 'day')}`;
+    lines.push(
+      `${source.source}: ${days}; downloaded ${source.retrievedAt} (${source.ageDays === 0 ? 'today' : `${plural(source.ageDays, 'day')} ago`}) from ${source.url}; ${source.licence}; source record ${source.id}`,
+    );
+  }
+  if (status.exists && status.sources.length === 0) lines.push('no downloads yet (data update)');
+  return lines.map((line) => `${wrapText(line, widthColumns)}\n`).join('');
+}

@@ -1,0 +1,81 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DATA_FILE_NAMES, NETWORK_INPUTS_FILE } from '../data/dataset.js';
+import { pathExists, readTextFile } from '../data/read-file.js';
+import { parseSeriesInput } from '../data/series-input.js';
+import { readUpdates } from './updates-file.js';
+
+/** One source held in a data directory: where from, when, and the days its file covers. */
+export interface HeldSource {
+  source: string;
+  id: string;
+  url: string;
+  retrievedAt: string;
+  /** Whole days since the download. */
+  ageDays: number;
+  licence: string;
+  sha256: string;
+  files: string[];
+  /** The days the file holds now (read from it), or null when it is gone. */
+  days: { from: string; to: string; count: number } | null;
+}
+
+/** What `data status` reports, for people and for scripts (`--json`). */
+export interface DataStatus {
+  dir: string;
+  exists: boolean;
+  /** Whether commands merge it over the shipped data (false with --no-user-data or MINING_ENERGY_NO_USER_DATA). */
+  used: boolean;
+  /** The data files it holds (JSON datasets and network-inputs.csv). */
+  files: string[];
+  sources: HeldSource[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * What a data directory holds: its data files, and for each source `data update` downloaded, from where, how long
+ * ago and the days covered.
+ */
+export function dataStatus(dirOption: string, used: boolean, now: Date = new Date()): DataStatus {
+  const dir = resolve(dirOption);
+  if (!pathExists(dir)) return { dir, exists: false, used, files: [], sources: [] };
+  const known = new Set([...Object.values(DATA_FILE_NAMES), NETWORK_INPUTS_FILE]);
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir)
+      .filter((name) => known.has(name))
+      .sort();
+  } catch {
+    files = [];
+  }
+  const sources = Object.entries(readUpdates(dir)).map(([source, record]): HeldSource => {
+    let days: HeldSource['days'] = null;
+    const path = join(dir, NETWORK_INPUTS_FILE);
+    const present = record.files.every((name) => pathExists(join(dir, name)));
+    if (present && !record.files.includes(NETWORK_INPUTS_FILE)) {
+      days = { from: record.held.from, to: record.held.to, count: record.held.days };
+    } else if (present) {
+      try {
+        const rows = parseSeriesInput(readTextFile(path, 'the daily inputs'), path);
+        const first = rows[0];
+        const last = rows.at(-1);
+        if (first && last) days = { from: first.date, to: last.date, count: rows.length };
+      } catch {
+        days = null;
+      }
+    }
+    return {
+      source,
+      id: record.source,
+      url: record.url,
+      retrievedAt: record.retrievedAt,
+      ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(record.retrievedAt)) / DAY_MS)),
+      licence: record.licence,
+      sha256: record.sha256,
+      files: record.files,
+      days,
+    };
+  });
+  return { dir, exists: true, used, files, sources };
+}

@@ -1,0 +1,385 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Fault,
+  fixtureDays,
+  type LiveServer,
+  runCliAsync,
+  startCoinMetricsServer,
+  startProxy,
+} from '../live-server.js';
+import { copyDir, directoryContents, temporaryDir } from './directory.js';
+
+/** Fast retries and timeouts, and no proxy unless a test sets one. */
+const FAST = { MINING_ENERGY_RETRY_BASE_MS: '20', MINING_ENERGY_TIMEOUT_MS: '1500' };
+
+const servers: LiveServer[] = [];
+async function serve(options: Parameters<typeof startCoinMetricsServer>[0] = {}): Promise<LiveServer> {
+  const server = await startCoinMetricsServer(options);
+  servers.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+function update(dir: string, server: LiveServer, args: string[] = [], env: Record<string, string> = {}) {
+  return runCliAsync(['data', 'update', 'coinmetrics', '--dir', dir, ...args], {
+    ...FAST,
+    MINING_ENERGY_COINMETRICS_URL: server.url,
+    ...env,
+  });
+}
+
+/** A data directory updated to 2025-06-30 (the days after are what a later update brings). */
+let seeded = '';
+beforeAll(async () => {
+  seeded = temporaryDir('seeded');
+  const server = await serve({ days: fixtureDays().filter((day) => day.date <= '2025-06-30') });
+  const result = await update(seeded, server);
+  expect(result.code, result.stderr).toBe(0);
+});
+
+describe('data update coinmetrics', () => {
+  it('lands the days in the user directory, which network --input, sources and data status then use', async () => {
+    const home = temporaryDir('home');
+    const server = await serve({ pageRows: 100 });
+    const env = { XDG_DATA_HOME: home, MINING_ENERGY_COINMETRICS_URL: server.url, ...FAST };
+    const result = await runCliAsync(['data', 'update', 'coinmetrics', '--json'], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    const summary = JSON.parse(result.stdout);
+    expect(summary.outcomes[0]).toMatchObject({
+      source: 'coinmetrics',
+      status: 'updated',
+      from: '2010-07-18',
+      to: '2025-12-29',
+      newDays: 408,
+      requests: 5,
+    });
+    // The request is LIVE-SOURCES §1's, from a week before the shipped data end; the pages follow next_page_url.
+    expect(server.requests[0]).toBe(
+      '/v4/timeseries/asset-metrics?assets=btc&metrics=HashRate,BlkCnt,IssTotUSD,FeeTotNtv,PriceUSD&frequency=1d&start_time=2024-11-10&page_size=10000&paging_from=start',
+    );
+    expect(server.requests[1]).toContain('next_page_token=100');
+    const dir = join(home, 'mining-energy');
+    const inputs = readFileSync(join(dir, 'network-inputs.csv'), 'utf8').trim().split('\n');
+    expect(inputs).toHaveLength(1 + 5644);
+    // Shipped days first, unchanged; then the downloaded ones (revenue = IssTotUSD + FeeTotNtv × PriceUSD).
+    expect(inputs[1]).toBe('2010-07-18,1.552225e-9,738.2918136');
+    expect(inputs.at(-1)).toBe('2025-12-29,1134.97487,42177510.8922');
+    const [source] = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
+    expect(source).toMatchObject({ id: 'coinmetrics-api', evidence: 'primary', publisher: 'Coin Metrics' });
+    expect(source.url).toBe(`${server.url}${server.requests[0]}`);
+    expect(source.licence).toMatch(/CC BY-NC 4\.0/);
+    expect(source.note).toMatch(/SHA-256 [0-9a-f]{64}/);
+
+    const network = await runCliAsync(['network', '--input', '--from', '2025-12-28', '--json'], env);
+    expect(network.code, network.stderr).toBe(0);
+    expect(JSON.parse(network.stdout).map((d: { date: string }) => d.date)).toEqual(['2025-12-28', '2025-12-29']);
+    const sources = await runCliAsync(['sources', '--json'], env);
+    expect(sources.stdout).toContain('coinmetrics-api');
+    const without = await runCliAsync(['--no-user-data', 'sources', '--json'], env);
+    expect(without.stdout).not.toContain('coinmetrics-api');
+    const offByEnv = await runCliAsync(['sources', '--json'], { ...env, MINING_ENERGY_NO_USER_DATA: '1' });
+    expect(offByEnv.stdout).not.toContain('coinmetrics-api');
+    const estimate = await runCliAsync(['estimate', '--region', 'sichuan', '--json'], env);
+    expect(estimate.code, estimate.stderr).toBe(0);
+
+    const status = JSON.parse((await runCliAsync(['data', 'status', '--json'], env)).stdout);
+    expect(status).toMatchObject({ dir, exists: true, used: true, files: ['network-inputs.csv', 'sources.json'] });
+    expect(status.sources[0]).toMatchObject({
+      source: 'coinmetrics',
+      id: 'coinmetrics-api',
+      ageDays: 0,
+      days: { from: '2010-07-18', to: '2025-12-29', count: 5644 },
+    });
+
+    // Every source, with CBECI unreachable (its URL is a closed port): Coin Metrics is up to date, the run fails.
+    const again = await runCliAsync(['data', 'update'], env);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(
+      /^coinmetrics: up to date \(2010-07-18 to 2025-12-29, 5644 days\), in .*\ncbeci: failed; kept as it was\n$/,
+    );
+    expect(again.stderr).toMatch(
+      /^error: data update: cbeci failed, its data kept as it was; updated: none\.\n {2}- CBECI: no version of the daily export answered/,
+    );
+    // The second update asks again for the last week held only.
+    expect(server.requests.at(-1)).toContain('start_time=2025-12-23');
+  });
+
+  it('brings only the days after those held, and keeps the held ones', async () => {
+    const dir = copyDir(seeded, 'later');
+    const server = await serve();
+    const result = await update(dir, server);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/coinmetrics: updated, 182 new days \(2010-07-18 to 2025-12-29, 5644 days\)/);
+    expect(server.requests[0]).toContain('start_time=2025-06-24');
+  });
+});
+
+/** What each fault does to the previous data: nothing; and the message names the source. */
+describe('a failed update keeps the data as they were', () => {
+  async function expectKept(
+    server: LiveServer,
+    message: RegExp,
+    args: string[] = [],
+    env: Record<string, string> = {},
+  ) {
+    const dir = copyDir(seeded, 'fault');
+    const before = directoryContents(dir);
+    const result = await update(dir, server, args, env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/coinmetrics failed, its data kept as it was; updated: none/);
+    expect(result.stderr).toMatch(/Coin Metrics/);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toMatch(/^coinmetrics: failed; kept as it was \(2010-07-18 to 2025-06-30, 5462 days\)/);
+    expect(directoryContents(dir)).toEqual(before);
+    return result;
+  }
+  const always =
+    (answer: (response: import('node:http').ServerResponse, body: Buffer) => void): Fault =>
+    (_n, _request, response, body) => {
+      answer(response, body);
+      return true;
+    };
+
+  it('a server error on every try', async () => {
+    const server = await serve({ fault: always((response) => response.writeHead(500).end('oops')) });
+    await expectKept(server, /answered HTTP 500 Internal Server Error \(4 tries\)/);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('a 429 whose Retry-After is longer than the tool waits', async () => {
+    const server = await serve({
+      fault: always((response) => response.writeHead(429, { 'retry-after': '3600' }).end()),
+    });
+    await expectKept(server, /asks to be tried again in 3600 s/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('no response within the timeout', async () => {
+    const server = await serve({ fault: () => true });
+    await expectKept(server, /gave no response within 0\.3 s \(2 tries\)|gave no response within 0\.3 s/, [], {
+      MINING_ENERGY_TIMEOUT_MS: '300',
+    });
+  });
+
+  it('a connection reset in the middle of the body', async () => {
+    const server = await serve({
+      gzip: false,
+      fault: always((response, body) => {
+        response.writeHead(200, { 'content-length': String(body.length) });
+        response.write(body.subarray(0, 500));
+        setTimeout(() => response.socket?.destroy(), 20);
+      }),
+    });
+    await expectKept(server, /closed the connection before the whole response arrived/);
+  });
+
+  it('a gzip body cut short', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const server = await serve({
+      fault: always((response, body) => {
+        const cut = gzipSync(body).subarray(0, -40);
+        response.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(cut.length) });
+        response.end(cut);
+      }),
+    });
+    await expectKept(server, /could not be decoded \(gzip\): unexpected end of file; it may have been cut short/);
+  });
+
+  it('an HTML page in place of JSON', async () => {
+    const html = '<!DOCTYPE html><html><body>Service temporarily unavailable</body></html>';
+    const server = await serve({
+      gzip: false,
+      fault: always((response) => response.writeHead(200, { 'content-type': 'text/html' }).end(html)),
+    });
+    await expectKept(server, /is not JSON \(it begins "<!DOCTYPE html><html><body>Service/);
+  });
+
+  it('a metric left out', async () => {
+    const server = await serve({
+      row: (row) => Object.fromEntries(Object.entries(row).filter(([name]) => name !== 'PriceUSD')),
+    });
+    await expectKept(
+      server,
+      /not in the format expected: data\[0\] \(2025-06-24\) has no PriceUSD \(its fields: asset, time, BlkCnt/,
+    );
+  });
+
+  it('the data list renamed', async () => {
+    const server = await serve({ page: (page) => ({ rows: page.data }) });
+    await expectKept(server, /has no "data" list \(its fields: rows\)/);
+  });
+
+  it('an empty page', async () => {
+    const server = await serve({ page: () => ({ data: [] }) });
+    await expectKept(server, /no days from 2025-06-24 on/);
+  });
+
+  it('a day repeated', async () => {
+    const server = await serve({
+      row: (row, index) => (index === 10 ? { ...row, time: '2025-07-03T00:00:00.000000000Z' } : row),
+    });
+    await expectKept(server, /2025-07-03 does not follow 2025-07-03/);
+  });
+
+  it('days out of order', async () => {
+    const server = await serve({
+      row: (row, index) => (index === 10 ? { ...row, time: '2025-06-01T00:00:00.000000000Z' } : row),
+    });
+    await expectKept(server, /2025-06-01 does not follow 2025-07-03/);
+  });
+
+  it('a held day that changed, unless --accept-changes', async () => {
+    const changed = (row: Record<string, string | null>) =>
+      row.time?.startsWith('2025-06-28') ? { ...row, HashRate: String(Number(row.HashRate) * 1.01) } : row;
+    const server = await serve({ row: changed });
+    await expectKept(
+      server,
+      /now gives different values for a day already held .*\(by more than 1 part in a million\); nothing was changed\. .*2025-06-28 → hashrateEhs: held 911\.172259, now 920\.28398159 \(\+1\.00%\)/,
+    );
+    const dir = copyDir(seeded, 'accept');
+    const accepted = await update(dir, server, ['--accept-changes', '--json']);
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(JSON.parse(accepted.stdout).outcomes[0].changed).toMatchObject([
+      { date: '2025-06-28', field: 'hashrateEhs' },
+    ]);
+  });
+
+  it('a next page on another server', async () => {
+    const server = await serve({
+      pageRows: 50,
+      page: (page) => ({ ...page, ...(page.next_page_url ? { next_page_url: 'http://127.0.0.2:1/elsewhere' } : {}) }),
+    });
+    await expectKept(server, /the next page is on another server \(http:\/\/127\.0\.0\.2:1\)/);
+  });
+
+  it('an interrupt (SIGTERM) while downloading', async () => {
+    const server = await serve({ fault: () => true });
+    const dir = copyDir(seeded, 'signal');
+    const before = directoryContents(dir);
+    const result = await runCliAsync(
+      ['data', 'update', 'coinmetrics', '--dir', dir],
+      { MINING_ENERGY_COINMETRICS_URL: server.url, MINING_ENERGY_TIMEOUT_MS: '20000' },
+      (child) => setTimeout(() => child.kill('SIGTERM'), 1_000),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/interrupted \(SIGTERM\); data update: coinmetrics failed/);
+    expect(directoryContents(dir)).toEqual(before);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+});
+
+describe('retries and proxies', () => {
+  it('waits as a 429 Retry-After asks, then goes on', async () => {
+    const server = await serve({
+      fault: (n, _request, response) => {
+        if (n !== 1) return false;
+        response.writeHead(429, { 'retry-after': '1' }).end();
+        return true;
+      },
+    });
+    const dir = copyDir(seeded, 'retry-after');
+    const started = Date.now();
+    const result = await update(dir, server);
+    expect(result.code, result.stderr).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('tries again after a 500, with Retry-After given as a date', async () => {
+    const server = await serve({
+      fault: (n, _request, response) => {
+        if (n !== 1) return false;
+        response.writeHead(500, { 'retry-after': new Date(Date.now() + 500).toUTCString() }).end();
+        return true;
+      },
+    });
+    const dir = copyDir(seeded, 'retry-500');
+    const result = await update(dir, server);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/coinmetrics: updated, 182 new days/);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('goes through the proxy HTTP_PROXY names', async () => {
+    const server = await serve();
+    const proxy = await startProxy();
+    servers.push(proxy);
+    const dir = copyDir(seeded, 'proxy');
+    const result = await update(dir, server, [], { HTTP_PROXY: proxy.url, NO_PROXY: '' });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    const port = new URL(server.url).port;
+    expect(proxy.requests).toEqual([`CONNECT 127.0.0.1:${port}`]);
+    expect(server.requests).toHaveLength(1);
+    // NO_PROXY leaves the proxy out.
+    const direct = await update(copyDir(seeded, 'no-proxy'), server, [], {
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: '127.0.0.1',
+    });
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(proxy.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('refuses a base URL with a path', async () => {
+    const result = await runCliAsync(['data', 'update', '--dir', temporaryDir('bad-url')], {
+      MINING_ENERGY_COINMETRICS_URL: 'http://127.0.0.1:9/api',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/MINING_ENERGY_COINMETRICS_URL must be a scheme, host and port only/);
+  });
+});
+
+describe('the lock and the user directory', () => {
+  it('waits for another writer briefly, then refuses', async () => {
+    const server = await serve();
+    const dir = copyDir(seeded, 'locked');
+    const lock = { pid: process.pid, host: (await import('node:os')).hostname(), since: 'now', command: 'data import' };
+    writeFileSync(join(dir, '.lock'), JSON.stringify(lock));
+    const before = directoryContents(dir);
+    const result = await update(dir, server, [], { MINING_ENERGY_LOCK_WAIT_MS: '300' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`is being written by data import \\(process ${process.pid}, since now\\); nothing was changed`),
+    );
+    expect(directoryContents(dir)).toEqual(before);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('takes over a lock whose process is gone', async () => {
+    const server = await serve();
+    const dir = copyDir(seeded, 'stale');
+    const lock = {
+      pid: 2 ** 22 + 7,
+      host: (await import('node:os')).hostname(),
+      since: 'then',
+      command: 'data update',
+    };
+    writeFileSync(join(dir, '.lock'), JSON.stringify(lock));
+    const result = await update(dir, server);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
+  });
+
+  it('names the user directory and the way around it when a file there is invalid', async () => {
+    const home = temporaryDir('invalid-home');
+    const dir = copyDir(seeded, 'x');
+    const { cpSync, mkdirSync } = await import('node:fs');
+    mkdirSync(join(home, 'mining-energy'));
+    cpSync(dir, join(home, 'mining-energy'), { recursive: true });
+    writeFileSync(join(home, 'mining-energy', 'sources.json'), '[{"id": "Bad Id"}]\n');
+    const result = await runCliAsync(['sources', '--json'], { XDG_DATA_HOME: home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /Your data directory .*mining-energy has 3 problems .*--no-user-data or MINING_ENERGY_NO_USER_DATA=1/,
+    );
+    const without = await runCliAsync(['--no-user-data', 'sources', '--json'], { XDG_DATA_HOME: home });
+    expect(without.code).toBe(0);
+  });
+});
