@@ -8,13 +8,7 @@ import { renderJson } from '../../format/json.js';
 import { wrapText } from '../../format/width.js';
 import { userDataDir, userDataDisabled } from '../../data/user-data.js';
 import { DataError } from '../../errors.js';
-import {
-  LATER_SOURCES,
-  OVERLAP_DAYS,
-  SOURCE_BASES,
-  UPDATE_SOURCES,
-  type UpdateSourceName,
-} from '../../update/sources.js';
+import { LATER_SOURCES, OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
 import { examples, globalOptions, parseDate, userDataFor, widthOf, writeWarnings } from '../options.js';
 import { stderr, stdout, writeExact, writeText } from '../streams.js';
 
