@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.js';
 import { EstimateDocumentSchema } from '../../src/contract/estimate.js';
-import { expectFailure, FIXTURES, runCli, WIDE } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli, shippedData, WIDE } from '../helpers.js';
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
@@ -28,6 +28,24 @@ describe('estimate', () => {
     );
     expect(stderr).toContain('reported by Reuters, citing data compiled by the University of Cambridge');
     expect(stderr).toContain('--series jiang-2021');
+  });
+
+  it("names the bottom-up series' own sources by id under it for people, and cites each in the JSON", async () => {
+    const data = await shippedData();
+    // What the computed series rests on: the two Coin Metrics files of network-inputs.csv and every source the
+    // hardware list cites.
+    const restsOn = [
+      ...new Set(['coinmetrics-daily-2024', 'coinmetrics-daily-2025', ...data.hardware.map((m) => m.source)]),
+    ].sort();
+    const table = await runCli(['estimate', '--region', 'texas', '--year', '2025'], WIDE);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain(`    rests on ${restsOn.length} sources: ${restsOn.join(', ')} (mining-energy`);
+    for (const id of restsOn) expect(table.stdout).not.toMatch(new RegExp(`^  ${id}: `, 'm'));
+    expect(table.stdout).toMatch(/^ {2}bottom-up-model: /m);
+    expect(table.stdout).toMatch(/^ {2}foundry-us-states-2023: /m);
+    const json = JSON.parse((await runCli(['estimate', '--region', 'texas', '--year', '2025', '--json'])).stdout);
+    const cited = (json[0].sources as { id: string }[]).map((s) => s.id);
+    expect(cited).toEqual(expect.arrayContaining(['bottom-up-model', ...restsOn]));
   });
 
   it('shows the notes of the shares used that are not already warnings', async () => {
