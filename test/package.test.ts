@@ -74,11 +74,11 @@ describe('the package', () => {
     expect(declarations.filter((path) => /^dist\/types\/(?:cli|cli\.d\.ts)/.test(path))).toEqual([]);
   });
 
-  // A budget, so that growth is seen and decided: 1 MB until 4.1.0; 1.1 MB since the width tables (13 KB with
+  // A budget, so that growth is seen and decided: 1 MB until 4.1.0; 1.15 MB since the width tables (13 KB with
   // their code cache), the computed bottom-up series and data update's downloader (docs/speed.md, "The package").
-  it('is under 1.1 MB unpacked apart from its data', () => {
+  it('is under 1.15 MB unpacked apart from its data', () => {
     const bytes = files.filter((file) => !isData(file.path)).reduce((sum, file) => sum + file.size, 0);
-    expect(bytes).toBeLessThan(1_100_000);
+    expect(bytes).toBeLessThan(1_150_000);
   });
 
   it('installs only the chart renderers and undici, which report, chart and data update alone load, and the width tables; the rest is bundled into dist/', () => {
