@@ -156,7 +156,10 @@ writeFileSync('dist/shipped-data.json', `{${snapshotMembers.join(',')}}`);
 // these (src/core/network/computed-series.ts).
 // Computed on the data as a run loads them (the snapshot just written), so that the JSON of what they rest on is a
 // run's byte for byte.
-writeFileSync('dist/bottom-up-series.json', JSON.stringify(precomputedBottomUp(await loadData()) ?? {}));
+// The inputs are kept as a file of their own, compared as bytes: a run reads no JSON string of them.
+const precomputed = precomputedBottomUp(await loadData());
+writeFileSync('dist/bottom-up-series.json', JSON.stringify(precomputed?.record ?? {}));
+writeFileSync('dist/bottom-up-inputs.csv', precomputed?.inputs ?? '');
 
 // V8's code cache for the CLI bundle, taken after runs of the commonest commands so that the functions they
 // compile are in it; bin/mining-energy.js uses it when this Node's V8 accepts it. (Adding --help grew the cache

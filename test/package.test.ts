@@ -37,6 +37,7 @@ const EXPECTED_FILES = [
   'data/network-inputs.csv',
   'data/regions.json',
   'data/sources.json',
+  'dist/bottom-up-inputs.csv',
   'dist/bottom-up-series.json',
   'dist/cli.cache',
   'dist/cli.cjs',
@@ -56,7 +57,8 @@ const EXPECTED_PATTERNS = [/^dist\/chunks\/chunk-[A-Z0-9]+\.js$/, /^dist\/types\
 
 /** The shipped data and seeds, and the build's validated snapshot of the data: not counted in the size limit. */
 const isData = (path: string) =>
-  /^(?:data|seeds)\//.test(path) || path === 'dist/shipped-data.json' || path === 'dist/bottom-up-series.json';
+  /^(?:data|seeds)\//.test(path) ||
+  ['dist/shipped-data.json', 'dist/bottom-up-series.json', 'dist/bottom-up-inputs.csv'].includes(path);
 
 describe('the package', () => {
   const files = packedFiles();

@@ -7,10 +7,12 @@ import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
 
 /**
  * Where the build keeps what it computed from the shipped daily inputs (the `bottom-up` series' yearly totals),
- * with the inputs' text and the JSON of everything else the result rests on: a run uses it only when both are its
- * own, byte for byte.
+ * with the JSON of everything else the result rests on; the inputs themselves are in
+ * {@link PRECOMPUTED_INPUTS_FILE}. A run uses the result only when both are its own, byte for byte.
  */
 export const PRECOMPUTED_FILE = join('dist', 'bottom-up-series.json');
+/** The build's copy of the daily inputs its {@link PRECOMPUTED_FILE} was computed from. */
+export const PRECOMPUTED_INPUTS_FILE = join('dist', 'bottom-up-inputs.csv');
 
 /** How much of each end of the file {@link DailyInputs.span} reads: far more than a header and a row. */
 const END_BYTES = 4096;
@@ -72,20 +74,32 @@ export class DailyInputs implements DailyInputSource {
     }
   }
 
-  /** What the build computed from these very inputs on the same `basis` (as JSON), if it did. */
+  /**
+   * What the build computed from these very inputs on the same `basis` (as JSON), if it did: the inputs are
+   * compared byte for byte with the build's copy of them ({@link PRECOMPUTED_INPUTS_FILE}), as bytes, without
+   * decoding either.
+   */
   precomputed(basis: unknown): unknown {
-    let stored: { inputs?: unknown; basis?: unknown; value?: unknown };
+    let stored: { basis?: unknown; value?: unknown };
+    let keptInputs: Buffer;
     try {
-      stored = JSON.parse(readFileSync(join(packageInfo().root, PRECOMPUTED_FILE), 'utf8')) as typeof stored;
+      const root = packageInfo().root;
+      stored = JSON.parse(readFileSync(join(root, PRECOMPUTED_FILE), 'utf8')) as typeof stored;
+      if (stored.basis !== JSON.stringify(basis)) return undefined;
+      keptInputs = readFileSync(join(root, PRECOMPUTED_INPUTS_FILE));
     } catch {
       return undefined;
     }
-    return stored.basis === JSON.stringify(basis) && stored.inputs === this.text() ? stored.value : undefined;
+    const inputs = this.#text === undefined ? readFileSync(this.path) : Buffer.from(this.#text, 'utf8');
+    return inputs.equals(keptInputs) ? stored.value : undefined;
   }
 
-  /** The record of {@link PRECOMPUTED_FILE} for a value computed from these inputs on `basis`. */
-  precomputedRecord(basis: unknown, value: unknown): { inputs: string; basis: string; value: unknown } {
-    return { inputs: this.text(), basis: JSON.stringify(basis), value };
+  /**
+   * What the build keeps of a value computed from these inputs on `basis`: the record of {@link PRECOMPUTED_FILE},
+   * and the inputs' text for {@link PRECOMPUTED_INPUTS_FILE}.
+   */
+  precomputedRecord(basis: unknown, value: unknown): { record: { basis: string; value: unknown }; inputs: string } {
+    return { record: { basis: JSON.stringify(basis), value }, inputs: this.text() };
   }
 
   toJSON(): undefined {

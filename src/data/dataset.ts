@@ -39,8 +39,8 @@ export interface DailyInputSource {
   span(): { from: string; to: string } | undefined;
   /** What the build computed from these very inputs on the same `basis` (everything else it rests on), if it did. */
   precomputed(basis: unknown): unknown;
-  /** What the build keeps of a value computed from these inputs on `basis`. */
-  precomputedRecord(basis: unknown, value: unknown): unknown;
+  /** What the build keeps of a value computed from these inputs on `basis`: its record, and the inputs' text. */
+  precomputedRecord(basis: unknown, value: unknown): { record: unknown; inputs: string };
 }
 
 /** The file each part of a dataset lives in, in the order they are read and reported. */

@@ -230,7 +230,7 @@ function basisOf(data: Dataset) {
 }
 
 /** What the build keeps of a dataset's computed series (see PRECOMPUTED_FILE in src/data/daily-inputs.ts). */
-export function precomputedBottomUp(data: Dataset): unknown {
+export function precomputedBottomUp(data: Dataset): { record: unknown; inputs: string } | undefined {
   const inputs = data.dailyInputs;
   if (!inputs) return undefined;
   const basis = basisOf(data);
