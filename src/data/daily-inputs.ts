@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type DailyInputSource, NETWORK_INPUTS_FILE } from './dataset.js';
 import { packageInfo } from './package.js';
 import { pathExists, readTextFile } from './read-file.js';
 import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
+import { writeAtomically } from './write-file.js';
 
 /**
  * Where the build keeps what it computed from the shipped daily inputs (the `bottom-up` series' yearly totals),
@@ -13,6 +14,12 @@ import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
 export const PRECOMPUTED_FILE = join('dist', 'bottom-up-series.json');
 /** The build's copy of the daily inputs its {@link PRECOMPUTED_FILE} was computed from. */
 export const PRECOMPUTED_INPUTS_FILE = join('dist', 'bottom-up-inputs.csv');
+
+/**
+ * Where a user's data directory keeps what was computed from its own daily inputs: one file, a line of JSON (the
+ * basis, the value) and then the inputs' bytes it was computed from, so that the two are replaced together.
+ */
+export const KEPT_RESULT_FILE = '.bottom-up-series';
 
 /** How much of each end of the file {@link DailyInputs.span} reads: far more than a header and a row. */
 const END_BYTES = 4096;
@@ -29,7 +36,14 @@ export class DailyInputs implements DailyInputSource {
   #rows: SeriesInputRow[] | undefined;
   #span: { from: string; to: string } | null | undefined;
 
-  constructor(readonly path: string) {}
+  /**
+   * @param keepResults whether what is computed from these inputs may be kept beside them ({@link KEPT_RESULT_FILE}):
+   * for the user's data directory, which the tool owns; never for a directory given with --data.
+   */
+  constructor(
+    readonly path: string,
+    private readonly keepResults = false,
+  ) {}
 
   /** The file's text. @throws DataError when it cannot be read. */
   text(): string {
@@ -75,23 +89,46 @@ export class DailyInputs implements DailyInputSource {
   }
 
   /**
-   * What the build computed from these very inputs on the same `basis` (as JSON), if it did: the inputs are
-   * compared byte for byte with the build's copy of them ({@link PRECOMPUTED_INPUTS_FILE}), as bytes, without
-   * decoding either.
+   * What the build computed from these very inputs on the same `basis` (as JSON), if it did, or what an earlier run
+   * kept beside them (see the constructor): the inputs are compared byte for byte with the copy kept with the
+   * result, as bytes, without decoding either.
    */
   precomputed(basis: unknown): unknown {
-    let stored: { basis?: unknown; value?: unknown };
-    let keptInputs: Buffer;
+    const key = JSON.stringify(basis);
+    let inputs: Buffer | undefined;
+    const own = () => (inputs ??= this.#text === undefined ? readFileSync(this.path) : Buffer.from(this.#text, 'utf8'));
     try {
       const root = packageInfo().root;
-      stored = JSON.parse(readFileSync(join(root, PRECOMPUTED_FILE), 'utf8')) as typeof stored;
-      if (stored.basis !== JSON.stringify(basis)) return undefined;
-      keptInputs = readFileSync(join(root, PRECOMPUTED_INPUTS_FILE));
+      const stored = JSON.parse(readFileSync(join(root, PRECOMPUTED_FILE), 'utf8')) as { basis?: unknown; value?: unknown };
+      if (stored.basis === key && own().equals(readFileSync(join(root, PRECOMPUTED_INPUTS_FILE)))) return stored.value;
+    } catch {
+      // nothing built for these inputs: look for a kept result
+    }
+    if (!this.keepResults) return undefined;
+    try {
+      const kept = readFileSync(join(dirname(this.path), KEPT_RESULT_FILE));
+      const newline = kept.indexOf(10);
+      if (newline < 0) return undefined;
+      const record = JSON.parse(kept.subarray(0, newline).toString('utf8')) as { basis?: unknown; value?: unknown };
+      return record.basis === key && own().equals(kept.subarray(newline + 1)) ? record.value : undefined;
     } catch {
       return undefined;
     }
-    const inputs = this.#text === undefined ? readFileSync(this.path) : Buffer.from(this.#text, 'utf8');
-    return inputs.equals(keptInputs) ? stored.value : undefined;
+  }
+
+  /**
+   * Keeps a value computed from these inputs on `basis` beside them, for later runs, when they are the user's data
+   * directory's; written whole or not at all, and a failure to write it (a read-only directory) is no failure of
+   * the run, which has its result.
+   */
+  keep(basis: unknown, value: unknown): void {
+    if (!this.keepResults) return;
+    try {
+      const head = Buffer.from(`${JSON.stringify({ basis: JSON.stringify(basis), value })}\n`, 'utf8');
+      writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), Buffer.concat([head, readFileSync(this.path)]));
+    } catch {
+      // computed again next time
+    }
   }
 
   /**

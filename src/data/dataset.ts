@@ -39,6 +39,8 @@ export interface DailyInputSource {
   span(): { from: string; to: string } | undefined;
   /** What the build computed from these very inputs on the same `basis` (everything else it rests on), if it did. */
   precomputed(basis: unknown): unknown;
+  /** Keeps a value computed from these inputs on `basis` for later runs, where that is allowed. */
+  keep(basis: unknown, value: unknown): void;
   /** What the build keeps of a value computed from these inputs on `basis`: its record, and the inputs' text. */
   precomputedRecord(basis: unknown, value: unknown): { record: unknown; inputs: string };
 }

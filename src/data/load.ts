@@ -10,6 +10,7 @@ import {
   EMPTY_DATASET,
   mergeDatasets,
   mergeRecords,
+  NETWORK_INPUTS_FILE,
   OPTIONAL_KEYS,
   RECORD_KEY,
   RECORD_LABEL,
@@ -190,7 +191,10 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
   const userDir = useDefault && options.userDir !== undefined ? resolve(options.userDir) : undefined;
   const withInputs = (data: Dataset): Dataset => {
     const inputs = dailyInputsPath({ dataDir: options.dataDir, userDir, defaultData: useDefault });
-    return inputs === undefined ? data : { ...data, dailyInputs: new DailyInputs(inputs) };
+    if (inputs === undefined) return data;
+    // What is computed from the user's data directory's own inputs may be kept there; never in a --data directory.
+    const keepResults = userDir !== undefined && inputs === join(userDir, NETWORK_INPUTS_FILE);
+    return { ...data, dailyInputs: new DailyInputs(inputs, keepResults) };
   };
   if (options.dataDir === undefined) return withInputs(await loadMerged(undefined, true, userDir));
   const dir = resolve(options.dataDir);

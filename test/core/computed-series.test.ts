@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/core/catalogue.js';
 import { estimate } from '../../src/core/estimate.js';
 import { computedSeriesOf, describeComparison } from '../../src/core/network/computed-series.js';
-import { DailyInputs } from '../../src/data/daily-inputs.js';
+import { DailyInputs, KEPT_RESULT_FILE } from '../../src/data/daily-inputs.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { Hardware, NetworkSeries } from '../../src/data/schemas.js';
 import { tinyDataset } from './fixtures.js';
@@ -137,6 +137,72 @@ describe('the computed bottom-up series', () => {
     expect(describeComparison(ratios)).toBe(
       "0.90–1.20× CBECI's totals in 2016–2020 (2020 over the 300 days both cover, to 2020-12-31; 0.50–1.20× in 2015–2020)",
     );
+  });
+});
+
+describe("the computed series of a user's own inputs, kept beside them", () => {
+  /** A dataset on inputs in a directory of their own, whose results may be kept there or not. */
+  function inDirectory(text: string, keepResults: boolean): { data: () => Dataset; kept: string; path: string } {
+    const own = join(dir, `own-${files++}`);
+    mkdirSync(own);
+    const path = join(own, 'network-inputs.csv');
+    writeFileSync(path, text);
+    const data = () => ({
+      ...tinyDataset({ hardware: HARDWARE, networkEnergy: NETWORK }),
+      dailyInputs: new DailyInputs(path, keepResults),
+    });
+    return { data, kept: join(own, KEPT_RESULT_FILE), path };
+  }
+
+  it('is kept after it is computed, used by a later run while the inputs are the same, and computed again when they change', () => {
+    const { data, kept, path } = inDirectory(INPUTS, true);
+    expect(computedSeriesOf(data())?.series.values[0]?.twh).toBeCloseTo(BEST_2019, 12);
+    expect(existsSync(kept)).toBe(true);
+    // The kept file is read, not the inputs computed again: a value planted in it comes back.
+    const text = readFileSync(kept, 'utf8');
+    const newline = text.indexOf('\n');
+    const record = JSON.parse(text.slice(0, newline)) as { value: { series: NetworkSeries } };
+    expect(text.slice(newline + 1)).toBe(INPUTS);
+    (record.value.series.values[0] as { twh: number }).twh = 123;
+    writeFileSync(kept, `${JSON.stringify(record)}\n${INPUTS}`);
+    expect(computedSeriesOf(data())?.series.values[0]?.twh).toBe(123);
+    // One day more: the kept result is not these inputs', so the series is computed again (and kept anew).
+    writeFileSync(path, `${INPUTS}2020-01-03,100,100\n`);
+    const again = computedSeriesOf(data());
+    expect(again?.series.values[0]?.twh).toBeCloseTo(BEST_2019, 12);
+    expect(again?.series.values[1]).toMatchObject({ days: 3, through: '2020-01-03' });
+    expect(readFileSync(kept, 'utf8').endsWith('2020-01-03,100,100\n')).toBe(true);
+  });
+
+  it("is never written beside inputs that are not the user data directory's", () => {
+    const { data, kept } = inDirectory(INPUTS, false);
+    expect(computedSeriesOf(data())?.series.values[0]?.twh).toBeCloseTo(BEST_2019, 12);
+    expect(existsSync(kept)).toBe(false);
+  });
+
+  it("is kept for the user's data directory as loadData reads it, and never in a --data directory", async () => {
+    const { loadData } = await import('../../src/data/load.js');
+    const days = 'date,hashrateEhs,revenueUsd\n2025-01-01,800,4e7\n2025-01-02,810,4e7\n';
+    for (const [option, keeps] of [
+      ['userDir', true],
+      ['dataDir', false],
+    ] as const) {
+      const own = join(dir, `${option}-${files++}`);
+      mkdirSync(own);
+      writeFileSync(join(own, 'network-inputs.csv'), days);
+      writeFileSync(join(own, 'sources.json'), '[]\n');
+      const data = await loadData({ [option]: own });
+      expect(data.dailyInputs?.path).toBe(join(own, 'network-inputs.csv'));
+      expect(computedSeriesOf(data)?.series.values.map((v) => v.days)).toEqual([2]);
+      expect(existsSync(join(own, KEPT_RESULT_FILE)), option).toBe(keeps);
+    }
+  });
+
+  it('is computed again when the kept file is damaged', () => {
+    const { data, kept } = inDirectory(INPUTS, true);
+    computedSeriesOf(data());
+    writeFileSync(kept, '{"basis":');
+    expect(computedSeriesOf(data())?.series.values[0]?.twh).toBeCloseTo(BEST_2019, 12);
   });
 });
 

@@ -206,9 +206,11 @@ export function computedSeriesOf(data: Dataset): ComputedSeries | undefined {
   const world = data.regions.find((r) => r.parent === null);
   if (inputs && world && !data.networkEnergy.some((s) => s.id === BOTTOM_UP_SERIES)) {
     const basis = basisOf(data);
-    const yearly =
-      (inputs.precomputed(basis) as ReturnType<typeof bottomUpYearly> | undefined) ??
-      bottomUpYearly(inputs.rows(), data.hardware, basis.reference ?? undefined);
+    let yearly = inputs.precomputed(basis) as ReturnType<typeof bottomUpYearly> | undefined;
+    if (yearly === undefined) {
+      yearly = bottomUpYearly(inputs.rows(), data.hardware, basis.reference ?? undefined);
+      if (yearly) inputs.keep(basis, yearly);
+    }
     if (yearly) {
       result = {
         series: { ...yearly.series, scope: world.id },
