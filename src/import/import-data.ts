@@ -328,6 +328,12 @@ function makeDirectory(dir: string): string[] {
       mkdirSync(path);
       created.push(path);
     } catch (error) {
+      // Another process (an import into the same --out) made it in the meantime: it is there, and not ours to remove.
+      if (
+        (error as NodeJS.ErrnoException).code === 'EEXIST' &&
+        statSync(path, { throwIfNoEntry: false })?.isDirectory()
+      )
+        continue;
       removeCreated(created);
       throw new DataError(`Cannot create the directory ${path}: ${systemReason(error)}.`);
     }
