@@ -21,7 +21,10 @@ export interface FixtureDay {
   PriceUSD: string;
 }
 
-/** The recorded days (test/fixtures/live/coinmetrics-btc.csv), 2024-11-10 to 2025-12-29. */
+/**
+ * The days of test/fixtures/live/coinmetrics-btc.csv: recorded from 2024-11-10 to 2025-12-29, then synthetic ones to
+ * 2026-06-30 (each the recorded day a year before; for tests only, not data).
+ */
 export function fixtureDays(): FixtureDay[] {
   const [header, ...lines] = readFileSync(`${FIXTURES}live/coinmetrics-btc.csv`, 'utf8').trim().split('\n');
   const names = (header as string).split(',');

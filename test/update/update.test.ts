@@ -32,11 +32,21 @@ function update(dir: string, server: LiveServer, args: string[] = [], env: Recor
   });
 }
 
-/** A data directory updated to 2025-06-30 (the days after are what a later update brings). */
+/**
+ * The shipped data/network-inputs.csv ends on 2025-12-29 (5644 days from 2010-07-18); the fixture's days after it,
+ * 2025-12-30 to 2026-06-30 (2 + 31 + 28 + 31 + 30 + 31 + 30 = 183 days), are synthetic (test/fixtures/live/README.md).
+ */
+const SHIPPED_DAYS = 5644;
+const SERVED_NEW_DAYS = 183;
+
+/**
+ * A data directory updated to 2026-03-31 (the days after are what a later update brings): the shipped days and the
+ * 2 + 31 + 28 + 31 = 92 days from 2025-12-30 on, 5644 + 92 = 5736 days.
+ */
 let seeded = '';
 beforeAll(async () => {
   seeded = temporaryDir('seeded');
-  const server = await serve({ days: fixtureDays().filter((day) => day.date <= '2025-06-30') });
+  const server = await serve({ days: fixtureDays().filter((day) => day.date <= '2026-03-31') });
   const result = await update(seeded, server);
   expect(result.code, result.stderr).toBe(0);
 });
@@ -50,34 +60,42 @@ describe('data update coinmetrics', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     const summary = JSON.parse(result.stdout);
+    // From a week before the shipped end: 2025-12-23 to 2025-12-29 asked again (7 days) and the 183 new ones, 190
+    // days, on two pages of at most 100 rows (100 + 90).
     expect(summary.outcomes[0]).toMatchObject({
       source: 'coinmetrics',
       status: 'updated',
       from: '2010-07-18',
-      to: '2025-12-29',
-      newDays: 408,
-      requests: 5,
+      to: '2026-06-30',
+      days: SHIPPED_DAYS + SERVED_NEW_DAYS,
+      newDays: SERVED_NEW_DAYS,
+      requests: 2,
     });
     // The request is LIVE-SOURCES §1's, from a week before the shipped data end; the pages follow next_page_url.
     expect(server.requests[0]).toBe(
-      '/v4/timeseries/asset-metrics?assets=btc&metrics=HashRate,BlkCnt,IssTotUSD,FeeTotNtv,PriceUSD&frequency=1d&start_time=2024-11-10&page_size=10000&paging_from=start',
+      '/v4/timeseries/asset-metrics?assets=btc&metrics=HashRate,BlkCnt,IssTotUSD,FeeTotNtv,PriceUSD&frequency=1d&start_time=2025-12-23&page_size=10000&paging_from=start',
     );
     expect(server.requests[1]).toContain('next_page_token=100');
+    expect(server.requests).toHaveLength(2);
     const dir = join(home, 'mining-energy');
     const inputs = readFileSync(join(dir, 'network-inputs.csv'), 'utf8').trim().split('\n');
-    expect(inputs).toHaveLength(1 + 5644);
-    // Shipped days first, unchanged; then the downloaded ones (revenue = IssTotUSD + FeeTotNtv × PriceUSD).
+    expect(inputs).toHaveLength(1 + 5827);
+    // Shipped days first, unchanged; then the downloaded ones (revenue = IssTotUSD + FeeTotNtv × PriceUSD): the
+    // days asked again replace the held ones within one part in a million (42177511 held, 42177510.8922 now) ...
     expect(inputs[1]).toBe('2010-07-18,1.552225e-9,738.2918136');
-    expect(inputs.at(-1)).toBe('2025-12-29,1134.97487,42177510.8922');
+    expect(inputs[SHIPPED_DAYS]).toBe('2025-12-29,1134.97487,42177510.8922');
+    // ... and the last, 2026-06-30 (2025-06-30's values): 843035676 TH/s is 843.035676 EH/s; 48553749 USD +
+    // 4.34028358 BTC × 107153.10 USD = 48553749 + 465074.84048 = 49018823.8405 USD to 12 significant digits.
+    expect(inputs.at(-1)).toBe('2026-06-30,843.035676,49018823.8405');
     const [source] = JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8'));
     expect(source).toMatchObject({ id: 'coinmetrics-api', evidence: 'primary', publisher: 'Coin Metrics' });
     expect(source.url).toBe(`${server.url}${server.requests[0]}`);
     expect(source.licence).toMatch(/CC BY-NC 4\.0/);
     expect(source.note).toMatch(/SHA-256 [0-9a-f]{64}/);
 
-    const network = await runCliAsync(['network', '--input', '--from', '2025-12-28', '--json'], env);
+    const network = await runCliAsync(['network', '--input', '--from', '2026-06-29', '--json'], env);
     expect(network.code, network.stderr).toBe(0);
-    expect(JSON.parse(network.stdout).map((d: { date: string }) => d.date)).toEqual(['2025-12-28', '2025-12-29']);
+    expect(JSON.parse(network.stdout).map((d: { date: string }) => d.date)).toEqual(['2026-06-29', '2026-06-30']);
     const sources = await runCliAsync(['sources', '--json'], env);
     expect(sources.stdout).toContain('coinmetrics-api');
     const without = await runCliAsync(['--no-user-data', 'sources', '--json'], env);
@@ -93,20 +111,20 @@ describe('data update coinmetrics', () => {
       source: 'coinmetrics',
       id: 'coinmetrics-api',
       ageDays: 0,
-      days: { from: '2010-07-18', to: '2025-12-29', count: 5644 },
+      days: { from: '2010-07-18', to: '2026-06-30', count: 5827 },
     });
 
     // Every source, with CBECI unreachable (its URL is a closed port): Coin Metrics is up to date, the run fails.
     const again = await runCliAsync(['data', 'update'], env);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(
-      /^coinmetrics: up to date \(2010-07-18 to 2025-12-29, 5644 days\), in .*\ncbeci: failed; kept as it was\n$/,
+      /^coinmetrics: up to date \(2010-07-18 to 2026-06-30, 5827 days\), in .*\ncbeci: failed; kept as it was\n$/,
     );
     expect(again.stderr).toMatch(
       /^error: data update: cbeci failed, its data kept as it was; updated: none\.\n {2}- CBECI: no version of the daily export answered/,
     );
-    // The second update asks again for the last week held only.
-    expect(server.requests.at(-1)).toContain('start_time=2025-12-23');
+    // The second update asks again for the last week held only: 2026-06-24 to 2026-06-30.
+    expect(server.requests.at(-1)).toContain('start_time=2026-06-24');
   });
 
   it('brings only the days after those held, and keeps the held ones', async () => {
@@ -114,8 +132,83 @@ describe('data update coinmetrics', () => {
     const server = await serve();
     const result = await update(dir, server);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/coinmetrics: updated, 182 new days \(2010-07-18 to 2025-12-29, 5644 days\)/);
-    expect(server.requests[0]).toContain('start_time=2025-06-24');
+    // Held to 2026-03-31 (5736 days); new: April to June 2026, 30 + 31 + 30 = 91 days; 5736 + 91 = 5827.
+    expect(result.stdout).toMatch(/coinmetrics: updated, 91 new days \(2010-07-18 to 2026-06-30, 5827 days\)/);
+    expect(server.requests[0]).toContain('start_time=2026-03-25');
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+/** An estimate's basis as `estimate --json` gives it. */
+interface Basis {
+  series: string;
+  coverage: string;
+  days: number | null;
+  through: string | null;
+  factor: number;
+  twh: number;
+  publishedTwh: number;
+}
+
+describe('an estimate of a year the shipped data do not cover, from the days an update brings', () => {
+  const texas = (year: number, env: Record<string, string>, args: string[] = []) =>
+    runCliAsync([...args, 'estimate', '--region', 'texas', '--year', String(year), '--json'], env);
+  const basisOf = (result: { code: number | null; stdout: string; stderr: string }): Basis => {
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout)[0].basis as Basis;
+  };
+
+  it('answers 2026 from the bottom-up series of the downloaded days, and the shipped answer without them', async () => {
+    const home = temporaryDir('goal-home');
+    const env = { XDG_DATA_HOME: home };
+    // Without any update, 2025 comes from the shipped daily inputs, 2025-01-01 to 2025-12-29: 363 days.
+    expect(basisOf(await texas(2025, env))).toMatchObject({
+      series: 'bottom-up',
+      coverage: 'partial-year',
+      days: 363,
+      through: '2025-12-29',
+    });
+    const shipped2026 = await texas(2026, env);
+    expect(basisOf(shipped2026)).toMatchObject({ series: 'cbeci-2026', coverage: 'snapshot', factor: 1 });
+
+    const server = await serve();
+    const updated = await runCliAsync(['data', 'update', 'coinmetrics'], {
+      ...FAST,
+      ...env,
+      MINING_ENERGY_COINMETRICS_URL: server.url,
+    });
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(updated.stdout).toMatch(/^coinmetrics: updated, 183 new days \(2010-07-18 to 2026-06-30, 5827 days\)/);
+
+    // The 2026 days served: 2026-01-01 to 2026-06-30, 31 + 28 + 31 + 30 + 31 + 30 = 181 (synthetic, for tests).
+    const days2026 = fixtureDays().filter((day) => day.date.startsWith('2026-')).length;
+    expect(days2026).toBe(181);
+    const basis = basisOf(await texas(2026, env));
+    expect(basis).toMatchObject({
+      series: 'bottom-up',
+      coverage: 'partial-year',
+      days: days2026,
+      through: '2026-06-30',
+    });
+    // Annualised: the JSON writes numbers to 10 significant digits, so the factor is 365/181 to those; the
+    // library's own value is checked to 1e-12 below.
+    expect(basis.factor).toBe(Number((365 / days2026).toPrecision(10)));
+    expect(basis.twh / (basis.publishedTwh * (365 / days2026))).toBeCloseTo(1, 8);
+    const { estimate, loadData } = await import('../../src/index.js');
+    const data = await loadData({ userDir: join(home, 'mining-energy') });
+    const unrounded = estimate(data, 'texas', { year: 2026 }).basis;
+    expect(unrounded).toMatchObject({ series: 'bottom-up', coverage: 'partial-year', days: days2026 });
+    expect(Math.abs(unrounded.factor - 365 / days2026)).toBeLessThan(1e-12);
+
+    // 2025 now has every day (2025-12-30 and 31 came with the update): a whole year, not annualised.
+    expect(basisOf(await texas(2025, env))).toMatchObject({ series: 'bottom-up', coverage: 'year', factor: 1 });
+
+    // Without the user's data, the shipped answer comes back, byte for byte.
+    const without = await texas(2026, env, ['--no-user-data']);
+    expect(basisOf(without)).toMatchObject({ series: 'cbeci-2026', coverage: 'snapshot' });
+    expect(without.stdout).toBe(shipped2026.stdout);
+    const offByEnv = await texas(2026, { ...env, MINING_ENERGY_NO_USER_DATA: '1' });
+    expect(offByEnv.stdout).toBe(shipped2026.stdout);
   });
 });
 
@@ -135,7 +228,7 @@ describe('a failed update keeps the data as they were', () => {
     expect(result.stderr).toMatch(/Coin Metrics/);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stdout).toMatch(/^coinmetrics: failed; kept as it was \(2010-07-18 to 2025-06-30, 5462 days\)/);
+    expect(result.stdout).toMatch(/^coinmetrics: failed; kept as it was \(2010-07-18 to 2026-03-31, 5736 days\)/);
     expect(directoryContents(dir)).toEqual(before);
     return result;
   }
@@ -206,7 +299,7 @@ describe('a failed update keeps the data as they were', () => {
     });
     await expectKept(
       server,
-      /not in the format expected: data\[0\] \(2025-06-24\) has no PriceUSD \(its fields: asset, time, BlkCnt/,
+      /not in the format expected: data\[0\] \(2026-03-25\) has no PriceUSD \(its fields: asset, time, BlkCnt/,
     );
   });
 
@@ -217,36 +310,38 @@ describe('a failed update keeps the data as they were', () => {
 
   it('an empty page', async () => {
     const server = await serve({ page: () => ({ data: [] }) });
-    await expectKept(server, /no days from 2025-06-24 on/);
+    await expectKept(server, /no days from 2026-03-25 on/);
   });
 
+  // The rows sent start on 2026-03-25: row 9 is 2026-04-03, row 10 is 2026-04-04.
   it('a day repeated', async () => {
     const server = await serve({
-      row: (row, index) => (index === 10 ? { ...row, time: '2025-07-03T00:00:00.000000000Z' } : row),
+      row: (row, index) => (index === 10 ? { ...row, time: '2026-04-03T00:00:00.000000000Z' } : row),
     });
-    await expectKept(server, /2025-07-03 does not follow 2025-07-03/);
+    await expectKept(server, /2026-04-03 does not follow 2026-04-03/);
   });
 
   it('days out of order', async () => {
     const server = await serve({
-      row: (row, index) => (index === 10 ? { ...row, time: '2025-06-01T00:00:00.000000000Z' } : row),
+      row: (row, index) => (index === 10 ? { ...row, time: '2026-03-01T00:00:00.000000000Z' } : row),
     });
-    await expectKept(server, /2025-06-01 does not follow 2025-07-03/);
+    await expectKept(server, /2026-03-01 does not follow 2026-04-03/);
   });
 
   it('a held day that changed, unless --accept-changes', async () => {
     const changed = (row: Record<string, string | null>) =>
-      row.time?.startsWith('2025-06-28') ? { ...row, HashRate: String(Number(row.HashRate) * 1.01) } : row;
+      row.time?.startsWith('2026-03-28') ? { ...row, HashRate: String(Number(row.HashRate) * 1.01) } : row;
     const server = await serve({ row: changed });
+    // 2026-03-28 holds 2025-03-28's 870857127 TH/s; × 1.01 = 879565698.27 TH/s, 879.56569827 EH/s.
     await expectKept(
       server,
-      /now gives different values for a day already held .*\(by more than 1 part in a million\); nothing was changed\. .*2025-06-28 → hashrateEhs: held 911\.172259, now 920\.28398159 \(\+1\.00%\)/,
+      /now gives different values for a day already held .*\(by more than 1 part in a million\); nothing was changed\. .*2026-03-28 → hashrateEhs: held 870\.857127, now 879\.56569827 \(\+1\.00%\)/,
     );
     const dir = copyDir(seeded, 'accept');
     const accepted = await update(dir, server, ['--accept-changes', '--json']);
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(JSON.parse(accepted.stdout).outcomes[0].changed).toMatchObject([
-      { date: '2025-06-28', field: 'hashrateEhs' },
+      { date: '2026-03-28', field: 'hashrateEhs' },
     ]);
   });
 
@@ -302,7 +397,7 @@ describe('retries and proxies', () => {
     const dir = copyDir(seeded, 'retry-500');
     const result = await update(dir, server);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/coinmetrics: updated, 182 new days/);
+    expect(result.stdout).toMatch(/coinmetrics: updated, 91 new days/);
     expect(server.requests).toHaveLength(2);
   });
 
