@@ -9,7 +9,7 @@ import {
 } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { BIN, FIXTURES, ROOT, type RunResult } from './helpers.js';
+import { BIN, FIXTURES, ROOT, runCli, type RunResult } from './helpers.js';
 
 /** One day of the recorded Coin Metrics data, each metric as the API's string. */
 export interface FixtureDay {
@@ -172,12 +172,17 @@ export async function startProxy(): Promise<LiveServer> {
   };
 }
 
-/** Runs the built binary without blocking this process (whose local servers must keep answering). */
+/**
+ * Runs the CLI at a width where nothing wraps, without blocking this process (whose local servers must keep
+ * answering): in process, as the other CLI tests do; as the built binary when the test needs the process itself
+ * (`onSpawn`, to send it a signal).
+ */
 export function runCliAsync(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
   onSpawn?: (child: ReturnType<typeof spawn>) => void,
 ): Promise<RunResult> {
+  if (onSpawn === undefined) return runCli(args, { COLUMNS: '1000', ...env });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
