@@ -32,6 +32,37 @@ function conceptPatterns(concept) {
   ];
 }
 
+// The folders of src/format/, each with the folders it builds on (the folders of src/format/ it may import from). The
+// terminal (colours, display widths, numbers as text, progress) is the ground; the documents for programs (JSON, CSV,
+// streams), the terminal's tables and text, and the pictures (charts, SVG, PNG, the HTML report) each build on it
+// and on none of the others: terminal ← documents; terminal ← text; terminal ← pictures.
+const FORMAT_FOLDERS = {
+  terminal: [],
+  documents: ['terminal'],
+  text: ['terminal'],
+  pictures: ['terminal'],
+};
+const FORMAT_DIRECTION =
+  'Inside format/, imports go one way: terminal ← documents; terminal ← text; terminal ← pictures (see docs/architecture.md)';
+
+/**
+ * The imports a file of a format folder may not make: of any folder of src/format/ that is not its own or one it
+ * builds on (a folder the rule does not know included), and of a module directly in src/format/.
+ */
+function formatPatterns(folder) {
+  const allowed = [folder, ...FORMAT_FOLDERS[folder]].join('|');
+  return [
+    {
+      regex: `^(\\.\\./|\\.\\./\\.\\./format/)(?!(${allowed})/)[^/.][^/]*/`,
+      message: `${FORMAT_DIRECTION}; format/${folder}/ may import only from format/${[folder, ...FORMAT_FOLDERS[folder]].join('/, format/')}/.`,
+    },
+    {
+      regex: '^\\.\\./(\\.\\./format/)?[^/]+\\.js$',
+      message: `${FORMAT_DIRECTION}; the modules of format/ are in its folders, and format/${folder}/ may import only from those it builds on.`,
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/'] },
   js.configs.recommended,
@@ -58,7 +89,13 @@ export default tseslint.config(
     { files: ['src/net/**/*.ts'], above: ['update', 'format', 'cli'] },
     { files: ['src/update/**/*.ts'], above: ['format', 'cli'] },
     { files: ['src/format/**/*.ts'], above: ['cli'] },
-  ].map(({ files, above, except = [], concept }) => ({
+    // Each folder of src/format/ (replacing the entry above's patterns): the cli, and the folders it does not build on.
+    ...Object.keys(FORMAT_FOLDERS).map((folder) => ({
+      files: [`src/format/${folder}/**/*.ts`],
+      above: ['cli'],
+      folder,
+    })),
+  ].map(({ files, above, except = [], concept, folder }) => ({
     files,
     ignores: except,
     rules: {
@@ -71,6 +108,7 @@ export default tseslint.config(
               message: `Imports go one way: errors and text ← data ← contract ← core ← import ← net ← update ← format ← cli; this layer may not import from ${layer}/.`,
             })),
             ...(concept === undefined ? [] : conceptPatterns(concept)),
+            ...(folder === undefined ? [] : formatPatterns(folder)),
           ],
         },
       ],

@@ -72,23 +72,23 @@ const LAZY = {
   'src/data/validate.ts': 'validate',
   'src/data/seed-schema.ts': 'seed-schema',
   'src/import/import-data.ts': 'import-data',
-  'src/format/pictures.ts': 'pictures',
+  'src/format/pictures/pictures.ts': 'pictures',
   'src/update/update-data.ts': 'update-data',
-  'src/format/update.ts': 'update-summary',
+  'src/format/text/update.ts': 'update-summary',
 };
 // Imported with import() in the sources, but small, or (the series reader) the only module a run of
 // `network --input` would load: bundled into the CLI itself, since loading any ES module brings Node's ES-module
 // loader in (6-8 ms), more than compiling these with the rest of the bundle.
 const INLINE = new Set([
   'src/data/series-input.ts',
-  'src/format/table.ts',
-  'src/format/scenario.ts',
-  'src/format/network.ts',
-  'src/format/claims.ts',
-  'src/format/compare.ts',
-  'src/format/compare-with.ts',
-  'src/format/shares.ts',
-  'src/format/lists.ts',
+  'src/format/text/table.ts',
+  'src/format/text/scenario.ts',
+  'src/format/text/network.ts',
+  'src/format/text/claims.ts',
+  'src/format/text/compare.ts',
+  'src/format/text/compare-with.ts',
+  'src/format/text/shares.ts',
+  'src/format/text/lists.ts',
   'chalk',
 ]);
 const lazyModules = {

@@ -116,5 +116,5 @@ export type {
 } from './data/schemas.js';
 export { loadSeeds } from './data/seeds.js';
 export { DataError, UsageError } from './errors.js';
-export { renderEstimatesCsv } from './format/csv.js';
-export { renderJson, renderNdjson } from './format/json.js';
+export { renderEstimatesCsv } from './format/documents/csv.js';
+export { renderJson, renderNdjson } from './format/documents/json.js';

@@ -1,4 +1,4 @@
-import { renderWarning } from '../format/warnings.js';
+import { renderWarning } from '../format/text/warnings.js';
 import {
   type Command,
   type CommandUnknownOpts,
@@ -13,7 +13,7 @@ import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { userDataDir, userDataDisabled } from '../data/user-data.js';
-import { type Colors, createColors } from '../format/color.js';
+import { type Colors, createColors } from '../format/terminal/color.js';
 import {
   isOutputTooLarge,
   OUTPUT_FORMATS,
@@ -22,7 +22,7 @@ import {
   outputPieces,
   type Rendering,
   renderOutput,
-} from '../format/output.js';
+} from '../format/documents/output.js';
 
 /** Runs a check of src/core/common/validation.ts on an option's value, reporting its message as commander does. */
 export function asOptionCheck<T>(check: () => T): T {
@@ -34,7 +34,7 @@ export function asOptionCheck<T>(check: () => T): T {
   }
 }
 
-import { outputWidth } from '../format/width.js';
+import { outputWidth } from '../format/terminal/width.js';
 import { colourOn, type OutputStream, stderr, stdout, writeExactPieces, writeText } from './streams.js';
 
 export function parseYear(value: string): number {

@@ -63,7 +63,7 @@ export function commandLine(argv: readonly string[]): string {
 /** Which data a page was made from, with a digest of the data as read, so that two pages can be matched. */
 export async function dataDescription(command: CommandUnknownOpts, data: Dataset): Promise<string> {
   const { data: dir, defaultData } = globalOptions(command);
-  const digest = (await import('../format/pictures.js')).dataDigest(data);
+  const digest = (await import('../format/pictures/pictures.js')).dataDigest(data);
   const version = packageInfo().version;
   const what =
     dir === undefined

@@ -1,6 +1,6 @@
 import type { ProgressCallback } from '../core/common/progress.js';
 import { terminalText } from '../text.js';
-import { CLEAR_PROGRESS, progressLine, renderProgress } from '../format/progress.js';
+import { CLEAR_PROGRESS, progressLine, renderProgress } from '../format/terminal/progress.js';
 import { stderr, writeExact } from './streams.js';
 
 /** Where progress goes: stderr, or a stand-in for it in tests. */

@@ -1,7 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { terminalText } from '../text.js';
 import { EXIT_FAILURE } from '../errors.js';
-import { colorEnabled } from '../format/color.js';
+import { colorEnabled } from '../format/terminal/color.js';
 
 /** stdout or stderr, or a stand-in for one in tests. */
 export interface OutputStream {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { terminalText } from '../../src/text.js';
 import { progressReporter } from '../../src/cli/progress.js';
 import { describeWriteError, writeFailure } from '../../src/cli/streams.js';
-import { OUTPUT_TOO_LARGE, renderOutput } from '../../src/format/output.js';
+import { OUTPUT_TOO_LARGE, renderOutput } from '../../src/format/documents/output.js';
 import { DataError } from '../../src/errors.js';
 import { FIXTURES, runCli, WIDE } from '../helpers.js';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { estimate, regionsWithShares } from '../../src/core/estimate.js';
 import { loadData } from '../../src/data/load.js';
-import { renderJsonCsv } from '../../src/format/csv.js';
-import { renderJson, renderNdjson } from '../../src/format/json.js';
+import { renderJsonCsv } from '../../src/format/documents/csv.js';
+import { renderJson, renderNdjson } from '../../src/format/documents/json.js';
 import { runCli } from '../helpers.js';
 import { writeUserRegions } from '../../scripts/synthetic-data.mjs';
 

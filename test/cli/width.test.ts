@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/format/width.js';
+import { displayWidth } from '../../src/format/terminal/width.js';
 import { FIXTURES, runCli } from '../helpers.js';
 import { COMMAND_NAMES } from '../../src/cli/main.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../src/core/estimate.js';
-import { colorEnabled, createColors } from '../../src/format/color.js';
-import { csvField, flattenJson, renderEstimatesCsv, renderJsonCsv } from '../../src/format/csv.js';
+import { colorEnabled, createColors } from '../../src/format/terminal/color.js';
+import { csvField, flattenJson, renderEstimatesCsv, renderJsonCsv } from '../../src/format/documents/csv.js';
 import { parseCsv } from '../../src/data/csv.js';
-import { renderJson, renderNdjson } from '../../src/format/json.js';
-import { bar, formatNumber, ordinal, sparkline } from '../../src/format/numbers.js';
+import { renderJson, renderNdjson } from '../../src/format/documents/json.js';
+import { bar, formatNumber, ordinal, sparkline } from '../../src/format/terminal/numbers.js';
 import { tinyDataset } from './fixtures.js';
 
 describe('colour', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDecimal, readDecimal } from '../../src/data/numbers.js';
 import { decimalInCell } from '../../src/import/table.js';
-import { csvField } from '../../src/format/csv.js';
+import { csvField } from '../../src/format/documents/csv.js';
 
 describe('parseDecimal', () => {
   it.each([

@@ -6,10 +6,10 @@ import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { loadData } from '../../src/data/load.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { buildReport, type ReportModel } from '../../src/core/report.js';
-import { CHART_KINDS, chartOf, type ChartKind, drawnName, VEGA_LITE_SCHEMA } from '../../src/format/charts.js';
-import { collectingLogger, renderSvg } from '../../src/format/svg.js';
-import { escapeHtml, jsonForScript } from '../../src/format/html.js';
-import { renderReportHtml } from '../../src/format/report-html.js';
+import { CHART_KINDS, chartOf, type ChartKind, drawnName, VEGA_LITE_SCHEMA } from '../../src/format/pictures/charts.js';
+import { collectingLogger, renderSvg } from '../../src/format/pictures/svg.js';
+import { escapeHtml, jsonForScript } from '../../src/format/pictures/html.js';
+import { renderReportHtml } from '../../src/format/pictures/report-html.js';
 
 /** Parses an SVG as XML, failing on any parser error or warning (a page that is not well-formed). */
 function parseSvg(svg: string): Document {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../src/core/claims.js';
-import { renderClaims } from '../../src/format/claims.js';
-import { createColors } from '../../src/format/color.js';
-import { type CompareRanking, renderRanking } from '../../src/format/compare.js';
-import { displayWidth, stripAnsi } from '../../src/format/width.js';
+import { renderClaims } from '../../src/format/text/claims.js';
+import { createColors } from '../../src/format/terminal/color.js';
+import { type CompareRanking, renderRanking } from '../../src/format/text/compare.js';
+import { displayWidth, stripAnsi } from '../../src/format/terminal/width.js';
 
 const plain = await createColors(false);
 const linesOf = (text: string) => text.split('\n');

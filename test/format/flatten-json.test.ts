@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenJson } from '../../src/format/csv.js';
+import { flattenJson } from '../../src/format/documents/csv.js';
 
 /** The leaves as flattenJson gave them when it read a JSON round trip of the value: the reference. */
 function flattenRoundTrip(value: unknown): [string, unknown][] {

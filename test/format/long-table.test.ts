@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { table } from '../../src/format/table.js';
-import { formatNumber } from '../../src/format/numbers.js';
+import { table } from '../../src/format/text/table.js';
+import { formatNumber } from '../../src/format/terminal/numbers.js';
 
 describe('a table of many rows', () => {
   it('is drawn for 200,000 rows (more than a spread of arguments can take)', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkResult } from '../../src/core/network/network.js';
 import type { SeriesResult } from '../../src/core/network/network-series.js';
-import { createColors } from '../../src/format/color.js';
-import { renderModelTable, renderSeriesTable } from '../../src/format/network.js';
-import { displayWidth, stripAnsi } from '../../src/format/width.js';
+import { createColors } from '../../src/format/terminal/color.js';
+import { renderModelTable, renderSeriesTable } from '../../src/format/text/network.js';
+import { displayWidth, stripAnsi } from '../../src/format/terminal/width.js';
 
 const machine = (model: string, jPerTh: number, approximate: boolean) => ({
   model,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../../src/core/scenario/scenario.js';
-import { createColors } from '../../src/format/color.js';
-import { renderScenario } from '../../src/format/scenario.js';
-import { displayWidth, stripAnsi } from '../../src/format/width.js';
+import { createColors } from '../../src/format/terminal/color.js';
+import { renderScenario } from '../../src/format/text/scenario.js';
+import { displayWidth, stripAnsi } from '../../src/format/terminal/width.js';
 
 const footprint = (twh: number, mtco2: number) => ({ twh, mtco2 });
 

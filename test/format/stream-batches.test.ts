@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/format/json.js';
-import { jsonPieces, StreamedList } from '../../src/format/stream.js';
+import { renderJson } from '../../src/format/documents/json.js';
+import { jsonPieces, StreamedList } from '../../src/format/documents/stream.js';
 
 /** Items of every kind a list holds: records, numbers to round, nothing, nested lists, and streamed lists. */
 function item(index: number): unknown {

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardOutputStreams, WRITE_BATCH_CHARS, writeExactPieces } from '../../src/cli/streams.js';
 import { estimate, regionsWithShares } from '../../src/core/estimate.js';
-import { CsvColumnOrder, jsonCsvPieces, renderJsonCsv } from '../../src/format/csv.js';
-import { renderJson, renderNdjson } from '../../src/format/json.js';
-import { jsonPieces, ndjsonPieces, StreamedList } from '../../src/format/stream.js';
+import { CsvColumnOrder, jsonCsvPieces, renderJsonCsv } from '../../src/format/documents/csv.js';
+import { renderJson, renderNdjson } from '../../src/format/documents/json.js';
+import { jsonPieces, ndjsonPieces, StreamedList } from '../../src/format/documents/stream.js';
 import { shippedData } from '../helpers.js';
 
 const join = (pieces: Iterable<string>) => [...pieces].join('');

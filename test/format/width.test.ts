@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { shortStanding, standing } from '../../src/format/numbers.js';
-import { fitColumns, table, tableOrRecords } from '../../src/format/table.js';
-import { displayWidth, maxLineWidth, outputWidth, wrapHelp, wrapLine, wrapText } from '../../src/format/width.js';
+import { shortStanding, standing } from '../../src/format/terminal/numbers.js';
+import { fitColumns, table, tableOrRecords } from '../../src/format/text/table.js';
+import {
+  displayWidth,
+  maxLineWidth,
+  outputWidth,
+  wrapHelp,
+  wrapLine,
+  wrapText,
+} from '../../src/format/terminal/width.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

@@ -1,5 +1,5 @@
 import { Argument, type Command, type CommandUnknownOpts, Option } from '@commander-js/extra-typings';
-import { CHART_KINDS } from '../../format/chart-kinds.js';
+import { CHART_KINDS } from '../../format/pictures/chart-kinds.js';
 import { UsageError } from '../../errors.js';
 import { examples } from '../options.js';
 import { nothingToChart } from '../../core/report.js';
@@ -65,7 +65,7 @@ The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes i
       const { model } = await reportModelFor(options, cmd);
       const missing = nothingToChart(model, kind);
       if (missing !== undefined) throw new UsageError(missing);
-      const { chartOf, renderPng, renderSvg } = await import('../../format/pictures.js');
+      const { chartOf, renderPng, renderSvg } = await import('../../format/pictures/pictures.js');
       const chart = chartOf(model, kind);
       const content =
         format === 'vega-lite'

@@ -22,7 +22,7 @@ export function registerClaims(program: Command): void {
         document: results,
         records: results,
         table: async () => {
-          const { renderClaims } = await import('../../format/claims.js');
+          const { renderClaims } = await import('../../format/text/claims.js');
           return renderClaims(results, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });

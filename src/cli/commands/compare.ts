@@ -10,9 +10,9 @@ import { resolveBaselineCountry } from '../../core/regions/names.js';
 import { checkAroundCount } from '../../core/common/validation.js';
 import { ENERGY_TWH_PER_YEAR_RANGE } from '../../data/ranges.js';
 import { UsageError } from '../../errors.js';
-import type { CompareRanking } from '../../format/compare.js';
-import { neighbourRecords } from '../../format/records.js';
-import { renderEstimateWarnings } from '../../format/warnings.js';
+import type { CompareRanking } from '../../format/text/compare.js';
+import { neighbourRecords } from '../../format/documents/records.js';
+import { renderEstimateWarnings } from '../../format/text/warnings.js';
 import {
   addFormatOptions,
   collectList,
@@ -114,7 +114,7 @@ export function registerCompare(program: Command): void {
           document: { value, baseline: baselineSummary, countries: comparisons },
           records: comparisons.map((c) => ({ value, baseline: baselineSummary, ...c })),
           table: async () => {
-            const { renderCompareWithTable } = await import('../../format/compare-with.js');
+            const { renderCompareWithTable } = await import('../../format/text/compare-with.js');
             return renderCompareWithTable(
               { ...value, labelIsFigure: options.region === undefined },
               baseline,
@@ -140,7 +140,7 @@ export function registerCompare(program: Command): void {
         document: result,
         records: neighbourRecords(result),
         table: async () => {
-          const { renderRanking } = await import('../../format/compare.js');
+          const { renderRanking } = await import('../../format/text/compare.js');
           return renderRanking(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });

@@ -3,9 +3,9 @@ import { DATA_FILE_NAMES, DATASET_KEYS } from '../../data/dataset.js';
 import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportKind } from '../../import/kinds.js';
 import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
-import { renderImportSummary } from '../../format/import-summary.js';
-import { renderJson } from '../../format/json.js';
-import { wrapText } from '../../format/width.js';
+import { renderImportSummary } from '../../format/text/import-summary.js';
+import { renderJson } from '../../format/documents/json.js';
+import { wrapText } from '../../format/terminal/width.js';
 import { userDataDir, userDataDisabled } from '../../data/user-data.js';
 import { DataError } from '../../errors.js';
 import { LATER_SOURCES, OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
@@ -120,7 +120,7 @@ Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`,
       }
       if (options.json) writeExact(stdout(), renderJson(summary));
       else {
-        const { renderUpdateSummary } = await import('../../format/update.js');
+        const { renderUpdateSummary } = await import('../../format/text/update.js');
         writeText(stdout(), renderUpdateSummary(summary, widthOf(stdout())));
       }
       await writeWarnings(
@@ -155,7 +155,7 @@ function registerStatus(data: Command): void {
       const status = dataStatus(dir, used && !(options.dir === undefined && userDataDisabled(process.env)));
       if (options.json) writeExact(stdout(), renderJson(status));
       else {
-        const { renderDataStatus } = await import('../../format/update.js');
+        const { renderDataStatus } = await import('../../format/text/update.js');
         writeText(stdout(), renderDataStatus(status, widthOf(stdout())));
       }
     });

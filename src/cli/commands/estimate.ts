@@ -13,8 +13,8 @@ import { middleDayOf, monthPeriod, yearPeriod } from '../../core/common/period.j
 import { checkModelDate, checkPeriod } from '../../core/common/validation.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
-import { StreamedList } from '../../format/stream.js';
-import { renderEstimateWarnings, renderWarning } from '../../format/warnings.js';
+import { StreamedList } from '../../format/documents/stream.js';
+import { renderEstimateWarnings, renderWarning } from '../../format/text/warnings.js';
 import { progressReporter } from '../progress.js';
 import { addEstimateChoiceOptions, estimateChoicesFrom } from '../estimate-options.js';
 import { addModelOptions, runModel, wantsModel } from '../model-options.js';
@@ -157,7 +157,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
           document: estimates,
           records: estimates,
           table: async () => {
-            const { renderEstimateTable } = await import('../../format/table.js');
+            const { renderEstimateTable } = await import('../../format/text/table.js');
             // The bottom-up series rests on a dozen sources (its inputs, the hardware list's): listed by id under it.
             const computed = estimates.some((e) => e.basis.source === BOTTOM_UP_SOURCE)
               ? computedSeriesOf(data)

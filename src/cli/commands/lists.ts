@@ -1,9 +1,9 @@
 import type { Command } from '@commander-js/extra-typings';
 import { catalogue } from '../../core/catalogue.js';
 import { indexData } from '../../core/regions/lookup.js';
-import type { RegionListing } from '../../format/lists.js';
-import { datasetRecords } from '../../format/records.js';
-import { renderSourceList } from '../../format/sources.js';
+import type { RegionListing } from '../../format/text/lists.js';
+import { datasetRecords } from '../../format/documents/records.js';
+import { renderSourceList } from '../../format/text/sources.js';
 import { addFormatOptions, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
 import { stdout } from '../streams.js';
 
@@ -33,7 +33,7 @@ export function registerRegions(program: Command): void {
       await writeOutput(options, {
         document: rows,
         records: rows,
-        table: async () => (await import('../../format/lists.js')).renderRegionList(rows, widthOf(stdout())),
+        table: async () => (await import('../../format/text/lists.js')).renderRegionList(rows, widthOf(stdout())),
       });
     });
 }
@@ -65,7 +65,7 @@ export function registerDatasets(program: Command): void {
       await writeOutput(options, {
         document: result,
         records: datasetRecords(result),
-        table: async () => (await import('../../format/table.js')).renderCatalogueTable(result, widthOf(stdout())),
+        table: async () => (await import('../../format/text/table.js')).renderCatalogueTable(result, widthOf(stdout())),
       });
     });
 }

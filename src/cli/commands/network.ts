@@ -67,7 +67,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
     document: results,
     records: results,
     table: async () => {
-      const { renderSeriesTable } = await import('../../format/network.js');
+      const { renderSeriesTable } = await import('../../format/text/network.js');
       return renderSeriesTable(results, gaps.length > 0, widthOf(stdout()));
     },
   });
@@ -164,7 +164,7 @@ mean (age-weighted by default) × 1.10. Top-down (Digiconomist): TWh = share × 
         document: result,
         records: [result],
         table: async () => {
-          const { renderModelTable } = await import('../../format/network.js');
+          const { renderModelTable } = await import('../../format/text/network.js');
           return renderModelTable(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });

@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import { CHART_KINDS } from '../../format/chart-kinds.js';
+import { CHART_KINDS } from '../../format/pictures/chart-kinds.js';
 import { nothingToChart } from '../../core/report.js';
 import { examples, todayUtc } from '../options.js';
 import {
@@ -34,7 +34,7 @@ shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
     )
     .action(async (options, cmd) => {
       const { model, data } = await reportModelFor(options, cmd);
-      const { chartOf, renderSvg, renderReportHtml } = await import('../../format/pictures.js');
+      const { chartOf, renderSvg, renderReportHtml } = await import('../../format/pictures/pictures.js');
       // A chart with nothing to draw (the world's share history) is left out of the page.
       const kinds = CHART_KINDS.filter((kind) => nothingToChart(model, kind) === undefined);
       const charts = await Promise.all(

@@ -5,7 +5,7 @@ import { type Move, type Redistribution, runScenario, type ScenarioResult } from
 import { CARBON_BASES } from '../../data/vocabulary.js';
 import { decimalNumber } from '../option-text.js';
 import { UsageError } from '../../errors.js';
-import { scenarioRecords } from '../../format/records.js';
+import { scenarioRecords } from '../../format/documents/records.js';
 import { progressReporter } from '../progress.js';
 import { addUncertaintyOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
@@ -126,7 +126,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
         document: result,
         records: scenarioRecords(result),
         table: async () => {
-          const { renderScenario } = await import('../../format/scenario.js');
+          const { renderScenario } = await import('../../format/text/scenario.js');
           return renderScenario(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });

@@ -4,7 +4,7 @@ import { resolveOneRegion } from '../../core/regions/names.js';
 import { shareSeries } from '../../core/shares/share-series.js';
 import { assertShareDataset } from '../../core/shares/shares.js';
 import { UsageError } from '../../errors.js';
-import { shareRecords } from '../../format/records.js';
+import { shareRecords } from '../../format/documents/records.js';
 import {
   addFormatOptions,
   colorsFor,
@@ -67,7 +67,7 @@ export function registerShares(program: Command): void {
         document: result,
         records: shareRecords(series),
         table: async () => {
-          const { renderShares } = await import('../../format/shares.js');
+          const { renderShares } = await import('../../format/text/shares.js');
           const parentName = regionNames(data).get(series.of ?? '') ?? series.of ?? '';
           // Of a country's parent, the world, the two percentages are the same: show one.
           const ofWorld = index.regions.get(series.of ?? '')?.parent !== null;

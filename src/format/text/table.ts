@@ -1,10 +1,10 @@
-import type { Catalogue } from '../core/catalogue.js';
-import type { Estimate } from '../core/estimate.js';
-import { compareText } from '../text.js';
-import { describeMonthEstimate } from '../core/common/period.js';
-import type { Colors } from './color.js';
-import { formatNumber, ordinal, shortStanding, span, standing } from './numbers.js';
-import { displayWidth, maxLineWidth, wrapLine, wrapText } from './width.js';
+import type { Catalogue } from '../../core/catalogue.js';
+import type { Estimate } from '../../core/estimate.js';
+import { compareText } from '../../text.js';
+import { describeMonthEstimate } from '../../core/common/period.js';
+import type { Colors } from '../terminal/color.js';
+import { formatNumber, ordinal, shortStanding, span, standing } from '../terminal/numbers.js';
+import { displayWidth, maxLineWidth, wrapLine, wrapText } from '../terminal/width.js';
 
 /**
  * A table at most `widthColumns` wide, drawn with box characters; colour, where any, is in the cells. When

@@ -1,8 +1,8 @@
-import type { Footprint, ScenarioResult } from '../core/scenario/scenario.js';
-import type { Colors } from './color.js';
-import { formatNumber } from './numbers.js';
+import type { Footprint, ScenarioResult } from '../../core/scenario/scenario.js';
+import type { Colors } from '../terminal/color.js';
+import { formatNumber } from '../terminal/numbers.js';
 import { table } from './table.js';
-import { maxLineWidth, wrapText } from './width.js';
+import { maxLineWidth, wrapText } from '../terminal/width.js';
 
 const signed = (value: number) => `${value > 0 ? '+' : ''}${formatNumber(value)}`;
 

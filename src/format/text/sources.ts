@@ -1,5 +1,5 @@
-import type { Dataset } from '../data/dataset.js';
-import { wrapText } from './width.js';
+import type { Dataset } from '../../data/dataset.js';
+import { wrapText } from '../terminal/width.js';
 
 /** `sources` for people: each source's id, grade, title, publisher, address, licence and note, wrapped to a width. */
 export function renderSourceList(sources: Dataset['sources'], widthColumns: number): string {

@@ -1,7 +1,7 @@
-import { escapeControls } from '../text.js';
-import type { Estimate } from '../core/estimate.js';
-import type { Colors } from './color.js';
-import { wrapLine } from './width.js';
+import { escapeControls } from '../../text.js';
+import type { Estimate } from '../../core/estimate.js';
+import type { Colors } from '../terminal/color.js';
+import { wrapLine } from '../terminal/width.js';
 
 /** The hanging indent of a warning's continuation lines. */
 const WARNING_INDENT = '  ';

@@ -1,7 +1,7 @@
-import type { Estimate } from '../core/estimate.js';
-import { roundSignificant } from '../core/common/units.js';
-import { replaceControls } from '../text.js';
-import { parseDecimal } from '../data/numbers.js';
+import type { Estimate } from '../../core/estimate.js';
+import { roundSignificant } from '../../core/common/units.js';
+import { replaceControls } from '../../text.js';
+import { parseDecimal } from '../../data/numbers.js';
 
 type Cell = string | number | boolean | null | undefined;
 

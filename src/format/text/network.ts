@@ -1,9 +1,9 @@
-import type { NetworkResult } from '../core/network/network.js';
-import type { SeriesResult } from '../core/network/network-series.js';
-import type { Colors } from './color.js';
-import { formatNumber } from './numbers.js';
+import type { NetworkResult } from '../../core/network/network.js';
+import type { SeriesResult } from '../../core/network/network-series.js';
+import type { Colors } from '../terminal/color.js';
+import { formatNumber } from '../terminal/numbers.js';
 import { table } from './table.js';
-import { wrapText } from './width.js';
+import { wrapText } from '../terminal/width.js';
 
 /** One run of a network model for people: its inputs, the best guess and bounds, and the eligible machines. */
 export function renderModelTable(result: NetworkResult, colors: Colors, widthColumns: number): string {

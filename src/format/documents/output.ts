@@ -1,4 +1,4 @@
-import { DataError } from '../errors.js';
+import { DataError } from '../../errors.js';
 import { jsonCsvPieces, renderJsonCsv } from './csv.js';
 import { renderJson, renderNdjson } from './json.js';
 import { jsonPieces, ndjsonPieces } from './stream.js';

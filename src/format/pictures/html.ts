@@ -1,4 +1,4 @@
-import { replaceControls } from '../text.js';
+import { replaceControls } from '../../text.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -1,8 +1,8 @@
-import type { Neighbour } from '../core/compare.js';
-import type { Colors } from './color.js';
-import { bar, formatNumber, standing } from './numbers.js';
+import type { Neighbour } from '../../core/compare.js';
+import type { Colors } from '../terminal/color.js';
+import { bar, formatNumber, standing } from '../terminal/numbers.js';
 import { table } from './table.js';
-import { displayWidth, wrapText } from './width.js';
+import { displayWidth, wrapText } from '../terminal/width.js';
 
 /** The `compare --json` document of a ranking. */
 export interface CompareRanking {

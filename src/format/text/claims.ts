@@ -1,6 +1,6 @@
-import type { ClaimResult } from '../core/claims.js';
-import type { Colors } from './color.js';
-import { wrapText } from './width.js';
+import type { ClaimResult } from '../../core/claims.js';
+import type { Colors } from '../terminal/color.js';
+import { wrapText } from '../terminal/width.js';
 
 /** The claims for people: each claim's verdict, the claim, the data's figure and any note, then a count. */
 export function renderClaims(results: readonly ClaimResult[], colors: Colors, widthColumns: number): string {

@@ -1,8 +1,8 @@
-import type { CountryComparison } from '../core/compare.js';
-import type { Colors } from './color.js';
-import { bar, formatNumber } from './numbers.js';
+import type { CountryComparison } from '../../core/compare.js';
+import type { Colors } from '../terminal/color.js';
+import { bar, formatNumber } from '../terminal/numbers.js';
 import { table } from './table.js';
-import { wrapText } from './width.js';
+import { wrapText } from '../terminal/width.js';
 
 /** The widest bar, in cells: a country using as much as the compared figure fills it. */
 const BAR_CELLS = 20;

@@ -1,4 +1,4 @@
-import { roundSignificant } from '../core/common/units.js';
+import { roundSignificant } from '../../core/common/units.js';
 
 /** JSON.stringify's replacer for every machine-readable output: numbers to 10 significant digits. */
 export const roundNumbers = (_key: string, value: unknown): unknown =>

@@ -1,7 +1,7 @@
-import type { Catalogue } from '../core/catalogue.js';
-import type { Neighbour } from '../core/compare.js';
-import type { ScenarioResult } from '../core/scenario/scenario.js';
-import type { ShareSeries } from '../core/shares/share-series.js';
+import type { Catalogue } from '../../core/catalogue.js';
+import type { Neighbour } from '../../core/compare.js';
+import type { ScenarioResult } from '../../core/scenario/scenario.js';
+import type { ShareSeries } from '../../core/shares/share-series.js';
 
 /**
  * The records of `--format ndjson` and `--format csv` for the commands whose JSON is one object rather than a

@@ -1,6 +1,6 @@
-import type { ReportModel } from '../core/report.js';
-import { EVIDENCE } from '../data/vocabulary.js';
-import { formatNumber } from './numbers.js';
+import type { ReportModel } from '../../core/report.js';
+import { EVIDENCE } from '../../data/vocabulary.js';
+import { formatNumber } from '../terminal/numbers.js';
 
 import { type ChartKind, CHART_KINDS } from './chart-kinds.js';
 

@@ -1,5 +1,5 @@
-import type { ImportSummary, WrittenFile } from '../import/import-data.js';
-import { wrapText } from './width.js';
+import type { ImportSummary, WrittenFile } from '../../import/import-data.js';
+import { wrapText } from '../terminal/width.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 

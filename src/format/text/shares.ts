@@ -1,9 +1,9 @@
-import type { ShareSeries } from '../core/shares/share-series.js';
-import { possessive } from '../text.js';
-import type { Colors } from './color.js';
-import { formatNumber, sparkline } from './numbers.js';
+import type { ShareSeries } from '../../core/shares/share-series.js';
+import { possessive } from '../../text.js';
+import type { Colors } from '../terminal/color.js';
+import { formatNumber, sparkline } from '../terminal/numbers.js';
 import { sourceLine, table } from './table.js';
-import { wrapText } from './width.js';
+import { wrapText } from '../terminal/width.js';
 
 /** A region's share series with what a reader needs beside it. */
 export interface SharesView {

@@ -1,9 +1,9 @@
-import type { Estimate } from '../core/estimate.js';
-import { describeMonth } from '../core/common/period.js';
-import type { ReportModel } from '../core/report.js';
+import type { Estimate } from '../../core/estimate.js';
+import { describeMonth } from '../../core/common/period.js';
+import type { ReportModel } from '../../core/report.js';
 import { type Chart, CHART_FONT, type ChartTable } from './charts.js';
 import { escapeHtml, escapeHtmlLines, jsonForScript, linkableUrl } from './html.js';
-import { formatNumber, standing } from './numbers.js';
+import { formatNumber, standing } from '../terminal/numbers.js';
 
 /** What made the page: shown at its foot, so that a reader can make it again. */
 export interface ReportMeta {

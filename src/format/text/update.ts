@@ -1,6 +1,6 @@
-import type { DataStatus } from '../update/status.js';
-import type { UpdateSummary } from '../update/update-data.js';
-import { wrapText } from './width.js';
+import type { DataStatus } from '../../update/status.js';
+import type { UpdateSummary } from '../../update/update-data.js';
+import { wrapText } from '../terminal/width.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 

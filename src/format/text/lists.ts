@@ -1,4 +1,4 @@
-import { span } from './numbers.js';
+import { span } from '../terminal/numbers.js';
 import { tableOrRecords } from './table.js';
 
 /** One region of the `regions --json` listing. */

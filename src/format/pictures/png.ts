@@ -1,4 +1,4 @@
-import { DataError } from '../errors.js';
+import { DataError } from '../../errors.js';
 
 /** Pixels per SVG unit in a PNG: twice the SVG's size, sharp on high-density screens and in slides. */
 export const PNG_SCALE = 2;
