@@ -172,17 +172,25 @@ export async function startProxy(): Promise<LiveServer> {
   };
 }
 
+/** How many runs of {@link runCliAsync} are running in this process now (0 or 1). */
+let runsInProcess = 0;
+
 /**
  * Runs the CLI at a width where nothing wraps, without blocking this process (whose local servers must keep
  * answering): in process, as the other CLI tests do; as the built binary when the test needs the process itself
- * (`onSpawn`, to send it a signal).
+ * (`onSpawn`, to send it a signal) or when another run is under way in process.
  */
 export function runCliAsync(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
   onSpawn?: (child: ReturnType<typeof spawn>) => void,
 ): Promise<RunResult> {
-  if (onSpawn === undefined) return runCli(args, { COLUMNS: '1000', ...env });
+  // One run at a time in process: a run sets the environment and captures stdout and stderr until it ends, so runs
+  // started together (writers racing for a lock) are processes of their own.
+  if (onSpawn === undefined && runsInProcess === 0) {
+    runsInProcess++;
+    return runCli(args, { COLUMNS: '1000', ...env }).finally(() => runsInProcess--);
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: ROOT,
