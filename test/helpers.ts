@@ -54,6 +54,25 @@ export async function runCli(
   env: Record<string, string | undefined> = {},
   options: { cwd?: string } = {},
 ): Promise<RunResult> {
+  // Two runs at once would each set the environment and capture the streams over the other's: refused, so that a
+  // test cannot leave a run's settings behind for the tests after it.
+  if (runningInProcess) throw new Error('runCli runs one at a time: await the run before, or use runBinary.');
+  runningInProcess = true;
+  try {
+    return await runOnce(args, env, options);
+  } finally {
+    runningInProcess = false;
+  }
+}
+
+/** Whether a run of {@link runCli} is under way in this process. */
+let runningInProcess = false;
+
+async function runOnce(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  options: { cwd?: string },
+): Promise<RunResult> {
   // Imported here, not at the top: most files that import these helpers never run the CLI.
   const { run } = await import('../src/cli/main.js');
   const argv = [process.execPath, BIN, ...args];

@@ -122,3 +122,14 @@ describe('runCli in process gives what the built binary gives', () => {
     },
   );
 });
+
+describe('runCli one run at a time', () => {
+  it('refuses a run started while another is under way, which would capture its output and environment', async () => {
+    const first = runCli(['--version'], { COLUMNS: '37' });
+    await expect(runCli(['--version'])).rejects.toThrow(/one at a time/);
+    expect((await first).code).toBe(0);
+    // The refused run changed nothing, and the first one put everything back.
+    expect(process.env.COLUMNS).not.toBe('37');
+    expect((await runCli(['--version'])).code).toBe(0);
+  });
+});
