@@ -17,7 +17,7 @@ export function addEstimateChoiceOptions<
     .addOption(
       new Option(
         '--year <yyyy>',
-        'calendar year (default: the latest year with a measured network estimate)',
+        'calendar year (default: the latest year with a network total, published or computed here)',
       ).argParser(parseYear),
     )
     .addOption(

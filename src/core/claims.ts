@@ -85,7 +85,7 @@ function projectionAgainstMeasurement(
     .map((a) => (measured.share.pct / 100) * a.twh);
   const range =
     others.length > 0
-      ? `; the other measured totals for ${check.year} give ${twh(Math.min(...others))}${others.length > 1 ? ` to ${twh(Math.max(...others))}` : ''}`
+      ? `; the other totals for ${check.year} give ${twh(Math.min(...others))}${others.length > 1 ? ` to ${twh(Math.max(...others))}` : ''}`
       : '';
   const ratio = projected.twh / measured.energy.twh;
   const difference = projected.twh - measured.energy.twh;

@@ -279,7 +279,7 @@ function defaultYearWarning(index: DataIndex, chain: readonly Region[], basis: C
   switch (basis.coverage) {
     case 'partial-year':
       return [
-        `No year was given: ${year} is the latest year with a measured total, and ${series.id} covers only part of it${part}.${readings}`,
+        `No year was given: ${year} is the latest year with a published total, and ${series.id} covers only part of it${part}.${readings}`,
       ];
     case 'snapshot':
       return [

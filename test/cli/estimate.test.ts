@@ -185,7 +185,7 @@ describe('estimate', () => {
     [['estimate', '--region', 'sichuan', '--year', '2021', '--month', '2021-04'], /Give --year or --month, not both\./],
     [
       ['estimate', '--region', 'sichuan', '--year', '2030'],
-      /No measured network total covers 2030 for Sichuan\. Series available: jiang-2021 \(China, projection\): 2024; cbeci \(World, estimate\): 2010–2024 \(2010: 167 days; 2024: 321 days\)/,
+      /No network total \(published, computed here or read on one day\) covers 2030 for Sichuan\. Series available: jiang-2021 \(China, projection\): 2024; cbeci \(World, estimate\): 2010–2024 \(2010: 167 days; 2024: 321 days\)/,
     ],
     [['estimate'], /Name a region with --region/],
     [['estimate', '--region', 'sichuan', '--frobnicate'], /unknown option '--frobnicate'/],

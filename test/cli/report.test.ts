@@ -120,7 +120,7 @@ describe('report --out', () => {
     await expectFailure(
       ['report', '--region', 'sichuan', '--year', '1990', '--out', out],
       2,
-      /No measured network total covers 1990/,
+      /No network total \(published, computed here or read on one day\) covers 1990/,
     );
     await expectFailure(['report', '--out', out], 2, /Name a region with --region/);
     expect(readdirSync(dir)).toEqual([]);

@@ -41,7 +41,10 @@ describe('scenario', () => {
     [['scenario', '--move', 'china:united-states:150'], /argument 'china:united-states:150' is invalid/],
     [['scenario', '--move', 'china:atlantis:10'], /Unknown region "atlantis"/],
     [['scenario', '--move', 'china:sichuan:10', '--year', '2021'], /one region contains the other/],
-    [['scenario', '--ban', 'china', '--year', '2030'], /No measured network total covers 2030 for World/],
+    [
+      ['scenario', '--ban', 'china', '--year', '2030'],
+      /No network total \(published, computed here or read on one day\) covers 2030 for World/,
+    ],
     [['scenario', '--ban', 'china', '--series', 'jiang-2021'], /"jiang-2021" is not a world series/],
     [['scenario', '--move', 'china:texas:10', '--redistribute', 'none'], /--redistribute goes with --ban/],
   ])('exits 2 on %j with nothing on stdout', async (args, message) => await expectFailure(args, 2, message));

@@ -43,7 +43,7 @@ describe('chooseBasis', () => {
     expect(basis.lowerTwh).toBeCloseTo(100, 9);
     expect(basis.upperTwh).toBeCloseTo(400, 9);
     expect(basis.warnings[0]).toBe(
-      'net covers 183 days of 2024, to 2024-07-01: 100 TWh in those days, annualised to 200 TWh for the year at their average rate (× 366/183). It is not a measured total for the whole year.',
+      'net covers 183 days of 2024, to 2024-07-01: 100 TWh in those days, annualised to 200 TWh for the year at their average rate (× 366/183). It is not a total for the whole year.',
     );
   });
 
@@ -74,7 +74,7 @@ describe('chooseBasis', () => {
     });
     const projectionOnly = withSeries(projection);
     expect(() => chooseBasis(projectionOnly.index, projectionOnly.chain, 2025)).toThrow(
-      /No measured network total covers 2025 for A-one\. Ask for --series proj \(a projection\)/,
+      /No network total \(published, computed here or read on one day\) covers 2025 for A-one\. Ask for --series proj \(a projection\)/,
     );
     expect(chooseBasis(projectionOnly.index, projectionOnly.chain, 2025, projection).series.id).toBe('proj');
   });
@@ -121,7 +121,7 @@ describe('latestMeasuredYear', () => {
     );
     const projectionOnly = withSeries(projection);
     expect(() => latestMeasuredYear(projectionOnly.index, projectionOnly.chain)).toThrow(
-      /No measured network total covers A-one or any region above it\. Series available: proj \(World, projection\): 2030/,
+      /No network total \(published, computed here or read on one day\) covers A-one or any region above it\. Series available: proj \(World, projection\): 2030/,
     );
   });
 });

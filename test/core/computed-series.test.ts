@@ -226,7 +226,7 @@ describe('the order of preference for a year', () => {
     expect(e.basis.alternatives.map((a) => a.series)).toEqual(['reading']);
     expect(e.caveats).toContain('partial-year');
     expect(e.warnings).toContain(
-      "No measured total covers 2019, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 2.05× CBECI's totals in 2020 (2020 over the 2 days both cover, to 2020-01-02).",
+      "No published total covers 2019, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 2.05× CBECI's totals in 2020 (2020 over the 2 days both cover, to 2020-01-02).",
     );
     expect(e.warnings.join('\n')).toMatch(/bottom-up covers 2 days of 2019, to 2019-12-31: .* \(× 365\/2\)/);
     expect(e.sources.map((s) => s.id)).toContain('bottom-up-model');
@@ -236,7 +236,7 @@ describe('the order of preference for a year', () => {
     const e = estimate(withInputs(INPUTS), 'world', { year: 2022 });
     expect(e.basis).toMatchObject({ series: 'reading', coverage: 'snapshot', twh: 70 });
     expect(e.warnings).toContain(
-      "No total covers 2022, measured or computed, so the basis is reading's reading, a different estimate from cbeci (which ends in 2020): a change from 2020 to 2022 is partly a change of source.",
+      "No total covers 2022, published or computed, so the basis is reading's reading, a different estimate from cbeci (which ends in 2020): a change from 2020 to 2022 is partly a change of source.",
     );
   });
 

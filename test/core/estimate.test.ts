@@ -86,7 +86,7 @@ describe('estimate on a small dataset', () => {
 
   it('names the years that exist when none covers the year asked', () => {
     expect(() => estimate(data, 'a', { year: 2030 })).toThrow(
-      /No measured network total covers 2030 for Aland\. Series available: proj \(Aland, projection\): 2024; net \(World, estimate\): 2020; old \(World, estimate\): 2019, 2020\./,
+      /No network total \(published, computed here or read on one day\) covers 2030 for Aland\. Series available: proj \(Aland, projection\): 2024; net \(World, estimate\): 2020; old \(World, estimate\): 2019, 2020\./,
     );
   });
 
@@ -286,10 +286,10 @@ describe('estimate on the shipped data', async () => {
 
   it('says when a later year changes source, when a region has a note, and when a dataset goes unused', () => {
     expect(estimate(data, 'united-states', { year: 2026 }).warnings).toContain(
-      "No total covers 2026, measured or computed, so the basis is cbeci-2026's reading, a different estimate from bottom-up (which ends in 2025): a change from 2025 to 2026 is partly a change of source.",
+      "No total covers 2026, published or computed, so the basis is cbeci-2026's reading, a different estimate from bottom-up (which ends in 2025): a change from 2025 to 2026 is partly a change of source.",
     );
     expect(estimate(data, 'united-states', { year: 2025 }).warnings).toContain(
-      "No measured total covers 2025, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 0.97–1.22× CBECI's totals in 2020–2024 (2024 over the 321 days both cover, to 2024-11-16; 0.62–1.22× in 2010–2024). The measured totals end in 2024: a change from 2024 to 2025 is partly a change of source.",
+      "No published total covers 2025, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 0.97–1.22× CBECI's totals in 2020–2024 (2024 over the 321 days both cover, to 2024-11-16; 0.62–1.22× in 2010–2024). The published totals end in 2024: a change from 2024 to 2025 is partly a change of source.",
     );
     expect(estimate(data, 'germany', { year: 2021 }).caveats).toContain('region-note');
     expect(estimate(data, 'sichuan', { year: 2021, shareDataset: 'cdmir-survey-2024' }).warnings).toContain(

@@ -104,7 +104,9 @@ describe('scenario on the shipped data', () => {
 
   it('needs a world total for the year, chosen as estimate chooses it (the projection for China is no world total)', () => {
     const ban = { bans: ['china'], redistribute: { kind: 'proportional' as const }, moves: [] };
-    expect(() => runScenario(index, ban, { year: 2030 })).toThrow(/No measured network total covers 2030 for World/);
+    expect(() => runScenario(index, ban, { year: 2030 })).toThrow(
+      /No network total \(published, computed here or read on one day\) covers 2030 for World/,
+    );
     expect(() => runScenario(index, ban, { year: 2024, series: 'jiang-2021' })).toThrow(/not a world series/);
     const partial = runScenario(index, ban, { year: 2024 });
     expect(partial.scenario.basis).toMatchObject({ series: 'cbeci', coverage: 'partial-year', evidence: 'computed' });

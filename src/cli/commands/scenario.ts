@@ -48,7 +48,10 @@ function declareScenario(program: Command) {
     )
     .option('--move <from:to:pct>', 'move pct% of one region’s hashrate to another (repeatable)', collectMove, [])
     .addOption(
-      new Option('--year <yyyy>', 'the year (default: the latest with a measured world total)').argParser(parseYear),
+      new Option(
+        '--year <yyyy>',
+        'the year (default: the latest with a world total, published or computed here)',
+      ).argParser(parseYear),
     )
     .addOption(
       new Option('--month <yyyy-mm>', "that month's shares × its year's world total (TWh a year)").argParser(

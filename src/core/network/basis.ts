@@ -83,7 +83,7 @@ export function latestMeasuredYear(index: DataIndex, chain: readonly Region[]): 
   const years = [MEASURED_TOTALS, ['snapshot'] as const].map(yearsWith).find((found) => found.length > 0);
   if (!years) {
     throw new UsageError(
-      `No measured network total covers ${chain[0]?.name ?? 'this region'} or any region above it. Series available: ${describeAvailable(index, chain)}; name one with --series and a year with --year.`,
+      `No network total (published, computed here or read on one day) covers ${chain[0]?.name ?? 'this region'} or any region above it. Series available: ${describeAvailable(index, chain)}; name one with --series and a year with --year.`,
     );
   }
   return Math.max(...years);
@@ -212,7 +212,7 @@ function coverageWarning(series: NetworkSeries, value: NetworkValue, year: numbe
       return [];
     case 'partial-year':
       return [
-        `${series.id} covers ${value.days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${value.days}). It is not a measured total for the whole year.`,
+        `${series.id} covers ${value.days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${value.days}). It is not a total for the whole year.`,
       ];
     case 'snapshot':
       return [
@@ -319,7 +319,7 @@ export function chooseBasis(
     const total = latestTotal(index, chain);
     if (total) {
       chosen.warnings.push(
-        `No total covers ${year}, measured or computed, so the basis is ${series.id}'s reading, a different estimate from ${total.series} (which ends in ${total.year}): a change from ${total.year} to ${year} is partly a change of source.`,
+        `No total covers ${year}, published or computed, so the basis is ${series.id}'s reading, a different estimate from ${total.series} (which ends in ${total.year}): a change from ${total.year} to ${year} is partly a change of source.`,
       );
     }
     return chosen;
@@ -330,7 +330,7 @@ export function chooseBasis(
       ({ series }) => `--series ${series.id} (${series.kind === 'projection' ? 'a projection' : 'a multi-year total'})`,
     );
   throw new UsageError(
-    `No measured network total covers ${year} for ${region.name}.${askable.length > 0 ? ` Ask for ${askable.join(' or ')} to use one that is not a measured total.` : ''} Series available: ${describeAvailable(index, chain)}.`,
+    `No network total (published, computed here or read on one day) covers ${year} for ${region.name}.${askable.length > 0 ? ` Ask for ${askable.join(' or ')} to use one.` : ''} Series available: ${describeAvailable(index, chain)}.`,
   );
 }
 
@@ -344,11 +344,11 @@ function computedWarning(index: DataIndex, candidates: readonly { series: Networ
   );
   const last = years.length === 0 ? undefined : Math.max(...years);
   return [
-    `No measured total covers ${year}, so the basis is the ${BOTTOM_UP_SERIES} series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure.`,
+    `No published total covers ${year}, so the basis is the ${BOTTOM_UP_SERIES} series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure.`,
     comparison === undefined ? '' : ` It is ${comparison}.`,
     last === undefined || last >= year
       ? ''
-      : ` The measured totals end in ${last}: a change from ${last} to ${year} is partly a change of source.`,
+      : ` The published totals end in ${last}: a change from ${last} to ${year} is partly a change of source.`,
   ].join('');
 }
 

@@ -448,5 +448,5 @@ export function renderCatalogueTable(c: Catalogue, widthColumns: number): string
     [],
     widthColumns,
   );
-  return `${heading('Network-energy series (in order of preference: measured totals, then the bottom-up series computed here, then annualised readings; a projection only with --series)')}${series}${datasets}${events}\n${heading('Country electricity baselines (the first is the default)')}${baselines}`;
+  return `${heading('Network-energy series (used in this order for a year: published totals, the bottom-up series computed here, annualised readings of one day; a projection only with --series)')}${series}${datasets}${events}\n${heading('Country electricity baselines (the first is the default)')}${baselines}`;
 }
