@@ -14,7 +14,7 @@ import {
   seriesIds,
   seriesOnChain,
 } from './network/basis.js';
-import { BOTTOM_UP_SOURCE, sourcesOfSeries } from './network/computed-series.js';
+import { BOTTOM_UP_SOURCE, computedSeriesOf, sourcesOfSeries } from './network/computed-series.js';
 import { caveatsOf, restsOnSecondhand } from './common/caveats.js';
 import { type Energy, estimateCarbon } from './carbon/carbon.js';
 import { rankAmong } from './compare.js';
@@ -413,8 +413,16 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
 
   const simulated = simulation(basis, shares.links, carbon?.gco2PerKwh ?? null, options);
 
+  // The other totals shown beside the basis are figures of the estimate too: their sources are cited with it.
+  const alternativeSeries = options.basis
+    ? []
+    : alternativeTotals(index, basis).flatMap((alternative) => {
+        const series = index.series.get(alternative.series) ?? computedSeriesOf(data)?.series;
+        return series?.id === alternative.series ? [series] : [];
+      });
   const sourceIds = new Set<string>([
     ...(options.basis ? options.basis.sources : sourcesOfSeries(data, basis.series)),
+    ...alternativeSeries.flatMap((series) => sourcesOfSeries(data, series)),
     ...shares.sources,
     ...carbonResult.sources,
     ...(baselineSource ? [baselineSource] : []),

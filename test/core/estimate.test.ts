@@ -147,6 +147,22 @@ describe('estimate on the shipped data', async () => {
   // CBECI's 2024 covers 321 days (to 16 November): 136.6227 TWh, annualised × 366/321 for the leap year.
   const cbeci2024 = (136.6227 * 366) / 321;
 
+  it('cites the source of every other total it shows beside the basis', () => {
+    const e = estimate(data, 'texas', { year: 2024 });
+    const cited = new Set(e.sources.map((s) => s.id));
+    // 2024: CBECI's partial year is the basis; CDMIR's total, Digiconomist's reading and the bottom-up series are
+    // shown beside it, each with the source its series names.
+    expect(e.basis.alternatives.map((a) => a.series)).toEqual(['cdmir-2024', 'digiconomist', 'bottom-up']);
+    for (const id of [
+      'cbeci-export-2024',
+      'cdmir-2025',
+      'digiconomist-beci',
+      'bottom-up-model',
+      'coinmetrics-daily-2024',
+    ])
+      expect(cited.has(id), id).toBe(true);
+  });
+
   it('Sichuan by default: 2025, the latest year with a total, on the bottom-up series computed from the inputs', () => {
     const e = estimate(data, 'sichuan');
     expect(e.year).toBe(2025);

@@ -159,7 +159,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
           table: async () => {
             const { renderEstimateTable } = await import('../../format/text/table.js');
             // The bottom-up series rests on a dozen sources (its inputs, the hardware list's): listed by id under it.
-            const computed = estimates.some((e) => e.basis.source === BOTTOM_UP_SOURCE)
+            const computed = estimates.some((e) => e.sources.some((source) => source.id === BOTTOM_UP_SOURCE))
               ? computedSeriesOf(data)
               : undefined;
             const folded = new Map(computed ? [[BOTTOM_UP_SOURCE, computed.sources]] : []);
