@@ -101,6 +101,7 @@ export { importData, type ImportOptions, type ImportSummary, type WrittenFile } 
 export { IMPORT_KINDS, type ImportKind } from './import/kinds.js';
 export { IMPORT_EVIDENCE, type ImportEvidence, type ImportFile } from './import/table.js';
 export { type LoadDataOptions, loadData, shippedDataDir } from './data/load.js';
+export { userDataDir, userDataDisabled } from './data/user-data.js';
 export { checkReferences } from './data/references.js';
 export type {
   Baseline,

@@ -32,4 +32,19 @@ describe('the library entry', async () => {
     expect(library.IMPORT_KINDS).toEqual(['cbeci-energy', 'cbeci-mining-map', 'coinmetrics']);
     expect(typeof library.importData).toBe('function');
   });
+
+  it("finds the user's data directory as the command does, and merges it only when asked", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const home = mkdtempSync(join(tmpdir(), 'mining-energy-library-'));
+    expect(library.userDataDir({ XDG_DATA_HOME: home })).toBe(join(home, 'mining-energy'));
+    expect(library.userDataDir({ HOME: '/home/me' })).toBe('/home/me/.local/share/mining-energy');
+    expect(library.userDataDisabled({ MINING_ENERGY_NO_USER_DATA: '1' })).toBe(true);
+    const dir = library.userDataDir({ XDG_DATA_HOME: home });
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'sources.json'), '[{"id":"my-note","title":"A source of my own","evidence":"primary"}]\n');
+    expect((await library.loadData()).sources.some((s) => s.id === 'my-note')).toBe(false);
+    expect((await library.loadData({ userDir: dir })).sources.some((s) => s.id === 'my-note')).toBe(true);
+  });
 });
