@@ -107,7 +107,7 @@ async function fetchOnce(url: string, options: RequestOptions): Promise<FetchedT
         ...({ dispatcher: options.dispatcher } as object),
       });
     } catch (error) {
-      throw failure(error, timedOut, options.signal, 'could not be reached');
+      throw failure(error, timedOut, options.signal, 'could not be reached', { url, source: options.source });
     }
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -142,12 +142,35 @@ async function fetchOnce(url: string, options: RequestOptions): Promise<FetchedT
   }
 }
 
-/** A failed fetch or body read as a retryable failure, or the interrupt it was. */
-function failure(error: unknown, timedOut: string | undefined, signal: AbortSignal | undefined, what: string): Error {
+/**
+ * System errors that another try moments later will meet again: a host name that does not resolve (the machine is
+ * offline, or the name is wrong). A temporary failure of the resolver (EAI_AGAIN) is tried again.
+ */
+const LASTING_FAILURES: ReadonlySet<string> = new Set(['ENOTFOUND']);
+
+/** Whether a failed fetch's cause is one that trying again will not mend. */
+export function isLastingFailure(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === 'string' && LASTING_FAILURES.has(code);
+}
+
+/** A failed fetch or body read as a retryable failure, a lasting one, or the interrupt it was. */
+function failure(
+  error: unknown,
+  timedOut: string | undefined,
+  signal: AbortSignal | undefined,
+  what: string,
+  request?: { url: string; source: string },
+): Error {
   if (signal?.aborted) return new DataError('interrupted');
   if (timedOut !== undefined) return new Retryable(timedOut, undefined);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+  if (request !== undefined && isLastingFailure(error)) {
+    return new DataError(
+      `${request.source}: ${request.url} ${what} (${reason}: its host name does not resolve; is this machine offline, or does it reach the web through a proxy that HTTPS_PROXY should name?).`,
+    );
+  }
   return new Retryable(`${what} (${reason})`, undefined);
 }
 
