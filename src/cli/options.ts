@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { renderWarning } from '../format/text/warnings.js';
 import {
   type Command,
@@ -13,6 +14,10 @@ import { DataError, UsageError } from '../errors.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { userDataDir, userDataDisabled } from '../data/user-data.js';
+import { NETWORK_INPUTS_FILE } from '../data/dataset.js';
+import { pathExists } from '../data/read-file.js';
+import { userFileStats } from '../data/user-snapshot.js';
+import { readUpdates } from '../update/updates-file.js';
 import { type Colors, createColors } from '../format/terminal/color.js';
 import {
   isOutputTooLarge,
@@ -89,6 +94,7 @@ export function addFormatOptions<Args extends unknown[], Opts extends OptionValu
 
 /** Writes warnings to stderr, coloured and wrapped as stderr allows. */
 export async function writeWarnings(command: CommandUnknownOpts, warnings: readonly string[]): Promise<void> {
+  warnings = [...userDataNotes(command), ...warnings];
   if (warnings.length === 0) return;
   const colors = await colorsFor(command, stderr());
   const width = widthOf(stderr());
@@ -139,14 +145,45 @@ export function globalOptions(command: CommandUnknownOpts): GlobalOptions {
   return command.optsWithGlobals() as unknown as GlobalOptions;
 }
 
-export function loadDataFor(command: CommandUnknownOpts): Promise<Dataset> {
+export async function loadDataFor(command: CommandUnknownOpts): Promise<Dataset> {
   const { data, defaultData } = globalOptions(command);
   const userDir = userDataFor(command);
-  return loadData({
+  const dataset = await loadData({
     ...(data === undefined ? {} : { dataDir: data }),
     ...(userDir === undefined ? {} : { userDir }),
     defaultData,
   });
+  if (userDir !== undefined && holdsData(userDir)) mergedUserData.set(command, userDir);
+  return dataset;
+}
+
+/** The user data directory each command merged data from, for the note its warnings begin with. */
+const mergedUserData = new WeakMap<CommandUnknownOpts, string>();
+
+/** Whether a user data directory holds a file that a run merges: a data file or the daily inputs. */
+function holdsData(dir: string): boolean {
+  const stats = userFileStats(dir);
+  return (
+    stats !== undefined &&
+    (Object.values(stats.files).some((stamp) => stamp !== null) || pathExists(join(dir, NETWORK_INPUTS_FILE)))
+  );
+}
+
+/** The note a command's warnings begin with when it merged the user's data directory: none otherwise. */
+export function userDataNotes(command: CommandUnknownOpts): string[] {
+  const dir = mergedUserData.get(command);
+  return dir === undefined ? [] : [userDataNote(dir)];
+}
+
+/**
+ * What a reader of figures that moved since the last run needs first: they rest on the user's own data directory
+ * (what `data update` downloaded, and when), not on the shipped data alone.
+ */
+function userDataNote(dir: string): string {
+  const downloads = Object.entries(readUpdates(dir)).map(
+    ([name, record]) => `${name} downloaded ${String(record.retrievedAt).slice(0, 10)}`,
+  );
+  return `Your data directory ${dir} is merged over the shipped data${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}; --no-user-data leaves it out.`;
 }
 
 /**

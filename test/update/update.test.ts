@@ -209,6 +209,18 @@ describe('an estimate of a year the shipped data do not cover, from the days an 
     expect(without.stdout).toBe(shipped2026.stdout);
     const offByEnv = await texas(2026, { ...env, MINING_ENERGY_NO_USER_DATA: '1' });
     expect(offByEnv.stdout).toBe(shipped2026.stdout);
+
+    // A person is told first that the figures rest on the data directory, and when it was downloaded; not when it
+    // is left out, nor before there was one.
+    const table = await runCliAsync(['estimate', '--region', 'texas'], env);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(table.stderr.split('warning: ')[1]).toBe(
+      `Your data directory ${join(home, 'mining-energy')} is merged over the shipped data (coinmetrics downloaded ${today}); --no-user-data leaves it out.\n`,
+    );
+    expect((await runCliAsync(['--no-user-data', 'estimate', '--region', 'texas'], env)).stderr).not.toContain(
+      'Your data directory',
+    );
+    expect(shipped2026.stderr).not.toContain('Your data directory');
   });
 });
 

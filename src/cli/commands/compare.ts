@@ -12,7 +12,7 @@ import { ENERGY_TWH_PER_YEAR_RANGE } from '../../data/ranges.js';
 import { UsageError } from '../../errors.js';
 import type { CompareRanking } from '../../format/text/compare.js';
 import { neighbourRecords } from '../../format/documents/records.js';
-import { renderEstimateWarnings } from '../../format/text/warnings.js';
+import { renderEstimateWarnings, renderWarning } from '../../format/text/warnings.js';
 import {
   addFormatOptions,
   collectList,
@@ -21,6 +21,7 @@ import {
   loadDataFor,
   parseMonth,
   parseYear,
+  userDataNotes,
   writeOutput,
   widthOf,
   decimalParser,
@@ -105,7 +106,11 @@ export function registerCompare(program: Command): void {
           evidence: e.evidence,
           caveats: e.caveats,
         };
-        warnings = renderEstimateWarnings([e], await colorsFor(cmd, stderr()), widthOf(stderr()));
+        const errColors = await colorsFor(cmd, stderr());
+        warnings =
+          userDataNotes(cmd)
+            .map((note) => renderWarning(note, errColors, widthOf(stderr())))
+            .join('') + renderEstimateWarnings([e], errColors, widthOf(stderr()));
       }
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {

@@ -28,6 +28,7 @@ import {
   loadDataFor,
   regionNames,
   todayUtc,
+  userDataNotes,
   writeOutput,
   widthOf,
 } from '../options.js';
@@ -182,7 +183,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
         }
       }
       const messages =
-        skipped.map((s) => renderWarning(s, errColors, errWidth)).join('') +
+        [...userDataNotes(cmd), ...skipped].map((s) => renderWarning(s, errColors, errWidth)).join('') +
         (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
       if (messages) writeText(stderr(), messages);
     });
