@@ -119,6 +119,24 @@ export async function startCoinMetricsServer(options: ServerOptions = {}): Promi
   return { url: origin, requests, close: () => closeServer(server, sockets) };
 }
 
+/** Starts a test server on 127.0.0.1 (and no other address), on a port the system picks; its close ends every connection. */
+async function listenOnLoopback<R>(
+  server: Server,
+  sockets: Set<Socket>,
+  requests: R,
+): Promise<{ url: string; requests: R; close: () => Promise<void> }> {
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => closeServer(server, sockets),
+  };
+}
+
 function closeServer(server: Server, sockets: Set<Socket>): Promise<void> {
   for (const socket of sockets) socket.destroy();
   return new Promise((resolve) => server.close(() => resolve()));
@@ -160,16 +178,7 @@ export async function startProxy(): Promise<LiveServer> {
     client.on('error', () => upstream.destroy());
     sockets.add(upstream);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () => closeServer(server, sockets),
-  };
+  return listenOnLoopback(server, sockets, requests);
 }
 
 /** How many runs of {@link runCliAsync} are running in this process now (0 or 1). */
@@ -243,14 +252,5 @@ export async function startCbeciServer(
     });
     return response.end(bytes);
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () => closeServer(server, sockets),
-  };
+  return listenOnLoopback(server, sockets, requests);
 }

@@ -16,7 +16,8 @@ export interface FileOperations {
   chmodSync: typeof fs.chmodSync;
 }
 
-const SYSTEM: FileOperations = {
+/** The system's own file operations. */
+export const SYSTEM_FILE_OPERATIONS: FileOperations = {
   mkdirSync: fs.mkdirSync,
   openSync: fs.openSync,
   writeSync: (fd, text) => {
@@ -49,7 +50,7 @@ export interface ReplacementFile {
  * writer (see {@link recoverReplacements}). The caller holds the directory's lock.
  * @throws DataError naming the file that could not be written and the system's reason; nothing was replaced.
  */
-export function replaceFiles(dir: string, files: readonly ReplacementFile[], io: FileOperations = SYSTEM): void {
+export function replaceFiles(dir: string, files: readonly ReplacementFile[], io: FileOperations = SYSTEM_FILE_OPERATIONS): void {
   const staging = join(dir, `${STAGING_PREFIX}${process.pid}-${Date.now().toString(36)}`);
   try {
     io.mkdirSync(staging);
@@ -88,7 +89,7 @@ function commit(dir: string, staging: string, names: readonly string[], io: File
  * Finishes or removes the replacements a crashed writer left in `dir`: a complete staging folder is committed
  * (its files are whole and flushed), an incomplete one removed. Called by a writer holding the lock.
  */
-export function recoverReplacements(dir: string, io: FileOperations = SYSTEM): void {
+export function recoverReplacements(dir: string, io: FileOperations = SYSTEM_FILE_OPERATIONS): void {
   let entries: string[];
   try {
     entries = fs.readdirSync(dir).filter((name) => name.startsWith(STAGING_PREFIX));

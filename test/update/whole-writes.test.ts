@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recoverReplacements, replaceFiles, type FileOperations } from '../../src/data/replace-files.js';
+import {
+  type FileOperations,
+  recoverReplacements,
+  replaceFiles,
+  SYSTEM_FILE_OPERATIONS,
+} from '../../src/data/replace-files.js';
 import { DataError } from '../../src/errors.js';
 import { FIXTURES } from '../helpers.js';
 import { runCliAsync } from '../live-server.js';
@@ -62,7 +67,7 @@ describe('data import into one --out from three processes at once', () => {
 function failingOn(failing: string): FileOperations {
   const opened = new Map<number, string>();
   return {
-    mkdirSync: fs.mkdirSync,
+    ...SYSTEM_FILE_OPERATIONS,
     openSync: ((path: string, flags: string) => {
       const fd = fs.openSync(path, flags);
       opened.set(fd, path);
@@ -72,15 +77,8 @@ function failingOn(failing: string): FileOperations {
       if (opened.get(fd)?.endsWith(failing)) {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       }
-      fs.writeFileSync(fd, text);
-      return text.length;
+      return SYSTEM_FILE_OPERATIONS.writeSync(fd, text);
     },
-    fsyncSync: fs.fsyncSync,
-    closeSync: fs.closeSync,
-    renameSync: fs.renameSync,
-    rmSync: fs.rmSync,
-    statSync: fs.statSync,
-    chmodSync: fs.chmodSync,
   };
 }
 
