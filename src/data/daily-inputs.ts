@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type DailyInputSource, NETWORK_INPUTS_FILE } from './dataset.js';
 import { packageInfo } from './package.js';
@@ -99,8 +99,12 @@ export class DailyInputs implements DailyInputSource {
     const own = () => (inputs ??= this.#text === undefined ? readFileSync(this.path) : Buffer.from(this.#text, 'utf8'));
     try {
       const root = packageInfo().root;
-      const stored = JSON.parse(readFileSync(join(root, PRECOMPUTED_FILE), 'utf8')) as { basis?: unknown; value?: unknown };
-      if (stored.basis === key && own().equals(readFileSync(join(root, PRECOMPUTED_INPUTS_FILE)))) return stored.value;
+      // Inputs of another length are not the build's: neither its record nor its copy need be read.
+      const builtInputs = join(root, PRECOMPUTED_INPUTS_FILE);
+      if (statSync(builtInputs).size === own().length) {
+        const stored = JSON.parse(readFileSync(join(root, PRECOMPUTED_FILE), 'utf8')) as { basis?: unknown; value?: unknown };
+        if (stored.basis === key && own().equals(readFileSync(builtInputs))) return stored.value;
+      }
     } catch {
       // nothing built for these inputs: look for a kept result
     }
