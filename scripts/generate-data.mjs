@@ -512,13 +512,13 @@ write('electricity-baselines.json', [
     values: ember2021.sort(byTwhDescending),
   },
   {
-    id: 'ember-2025',
-    name: 'Ember/OWID electricity demand, latest year to 2025',
+    id: 'ember-2024',
+    name: "Ember/OWID electricity demand, 2024 or each country's latest year (2022 to 2025)",
     measure: 'demand',
     year: DEMAND_LIST_YEAR,
     source: 'owid-demand-2026-copy',
     evidence: 'copy',
-    note: "Each country's latest year from 2022 to 2025 (a value's own year says when it is not 2024); demand = generation + net imports; aggregates left out.",
+    note: "Each country's latest year from 2022 to 2025 (a value's own year says when it is not 2024): 2025 for 36 countries, 2024 for 54, 2023 for 83 and 2022 for 41; demand = generation + net imports; the two aggregates (World, EU-27) left out.",
     values: emberLatest.sort(byTwhDescending),
   },
 ]);

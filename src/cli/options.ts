@@ -180,9 +180,11 @@ export function userDataNotes(command: CommandUnknownOpts): string[] {
  * (what `data update` downloaded, and when), not on the shipped data alone.
  */
 function userDataNote(dir: string): string {
-  const downloads = Object.entries(readUpdates(dir)).map(
-    ([name, record]) => `${name} downloaded ${String(record.retrievedAt).slice(0, 10)}`,
-  );
+  // updates.json is the tool's own file, but a file all the same: an entry without a readable date is left out.
+  const downloads = Object.entries(readUpdates(dir)).flatMap(([name, record]) => {
+    const at = (record as { retrievedAt?: unknown } | null)?.retrievedAt;
+    return typeof at === 'string' && /^\d{4}-\d{2}-\d{2}/.test(at) ? [`${name} downloaded ${at.slice(0, 10)}`] : [];
+  });
   return `Your data directory ${dir} is merged over the shipped data${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}; --no-user-data leaves it out.`;
 }
 

@@ -17,7 +17,7 @@ export interface ProgressReporter {
 }
 
 /** A progress report made safe to print on a line of its own: a line break in it is written out too. */
-const oneLine = (text: string) => terminalText(text, { colour: false }).replaceAll('\n', '\\u{a}');
+export const oneLine = (text: string) => terminalText(text, { colour: false }).replaceAll('\n', '\\u{a}');
 
 /** Work predicted to take longer than this shows its progress. */
 export const LONG_WORK_MS = 1_000;

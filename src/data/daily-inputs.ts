@@ -96,7 +96,7 @@ export class DailyInputs implements DailyInputSource {
   precomputed(basis: unknown): unknown {
     const key = JSON.stringify(basis);
     let inputs: Buffer | undefined;
-    const own = () => (inputs ??= this.#text === undefined ? readFileSync(this.path) : Buffer.from(this.#text, 'utf8'));
+    const own = () => (inputs ??= this.#text === undefined ? withoutBom(readFileSync(this.path)) : Buffer.from(this.#text, 'utf8'));
     try {
       const root = packageInfo().root;
       // Inputs of another length are not the build's: neither its record nor its copy need be read.
@@ -129,7 +129,8 @@ export class DailyInputs implements DailyInputSource {
     if (!this.keepResults) return;
     try {
       const head = Buffer.from(`${JSON.stringify({ basis: JSON.stringify(basis), value })}\n`, 'utf8');
-      writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), Buffer.concat([head, readFileSync(this.path)]));
+      // The text the value was computed from, not the file read again: the file may have been replaced since.
+      writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), Buffer.concat([head, Buffer.from(this.text(), 'utf8')]));
     } catch {
       // computed again next time
     }
@@ -146,6 +147,11 @@ export class DailyInputs implements DailyInputSource {
   toJSON(): undefined {
     return undefined;
   }
+}
+
+/** A file's bytes as its text holds them: without the byte-order mark that reading it as text leaves out. */
+function withoutBom(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 /** The first and last dates of a CSV with a `date` column or of NDJSON with a `date` field, from its two ends. */

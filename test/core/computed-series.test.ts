@@ -198,6 +198,28 @@ describe("the computed series of a user's own inputs, kept beside them", () => {
     }
   });
 
+  it('keeps the text it was computed from, so that inputs replaced meanwhile are never paired with it', () => {
+    const { kept, path } = inDirectory(INPUTS, true);
+    const inputs = new DailyInputs(path, true);
+    inputs.rows();
+    // data update replaces the file while the series is being computed from the old text.
+    const replaced = `${INPUTS}2020-01-03,100,100\n`;
+    writeFileSync(path, replaced);
+    inputs.keep({ b: 1 }, { marker: 'old' });
+    expect(readFileSync(kept, 'utf8').endsWith(`\n${INPUTS}`)).toBe(true);
+    expect(new DailyInputs(path, true).precomputed({ b: 1 })).toBeUndefined();
+    writeFileSync(path, INPUTS);
+    expect(new DailyInputs(path, true).precomputed({ b: 1 })).toEqual({ marker: 'old' });
+  });
+
+  it('matches inputs that begin with a byte-order mark, which their text leaves out', () => {
+    const { path } = inDirectory(`\uFEFF${INPUTS}`, true);
+    const first = new DailyInputs(path, true);
+    first.rows();
+    first.keep({ b: 2 }, { marker: 'bom' });
+    expect(new DailyInputs(path, true).precomputed({ b: 2 })).toEqual({ marker: 'bom' });
+  });
+
   it('is computed again when the kept file is damaged', () => {
     const { data, kept } = inDirectory(INPUTS, true);
     computedSeriesOf(data());

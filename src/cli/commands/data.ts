@@ -11,6 +11,7 @@ import { DataError } from '../../errors.js';
 import { LATER_SOURCES, OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
 import { examples, globalOptions, parseDate, userDataFor, widthOf, writeWarnings } from '../options.js';
 import { stderr, stdout, writeExact, writeText } from '../streams.js';
+import { oneLine } from '../progress.js';
 
 /** The options that go with one kind only. */
 const KIND_OPTIONS: readonly ['id' | 'map' | 'skipIncomplete', string, ImportKind][] = [
@@ -46,7 +47,8 @@ function updateDir(options: { dir?: string }): string {
 function updateProgress(): ((message: string) => void) | undefined {
   const stream = stderr();
   if (stream.isTTY !== true) return undefined;
-  return (message) => writeExact(stream, `\r\u001b[2K${message.slice(0, 200)}`);
+  // The message may hold a server's words (its status text): shown, never obeyed, on one line.
+  return (message) => writeExact(stream, `\r\u001b[2K${oneLine(message.slice(0, 200))}`);
 }
 
 function registerUpdate(data: Command): void {

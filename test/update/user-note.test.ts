@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, WIDE } from '../helpers.js';
+import { temporaryDir } from './directory.js';
+
+describe('the note that a run merged your data directory', () => {
+  /** A user data directory holding one source record of its own, and the given updates.json. */
+  function home(updates: string): { env: Record<string, string>; dir: string } {
+    const xdg = temporaryDir('note-home');
+    const dir = join(xdg, 'mining-energy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'sources.json'), '[{"id":"my-note","title":"A source of my own","evidence":"primary"}]\n');
+    writeFileSync(join(dir, 'updates.json'), updates);
+    return { env: { ...WIDE, XDG_DATA_HOME: xdg }, dir };
+  }
+
+  it('names each download with its date', async () => {
+    const { env, dir } = home('{"coinmetrics":{"retrievedAt":"2026-12-06T10:00:00.000Z"}}\n');
+    const result = await runCli(['estimate', '--region', 'texas'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `warning: Your data directory ${dir} is merged over the shipped data (coinmetrics downloaded 2026-12-06); --no-user-data leaves it out.`,
+    );
+  });
+
+  it('leaves out an entry of updates.json it cannot read, rather than failing', async () => {
+    const { env, dir } = home('{"coinmetrics":null,"cbeci":{"retrievedAt":"\\u001b[2J"}}\n');
+    const result = await runCli(['estimate', '--region', 'texas'], env);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `warning: Your data directory ${dir} is merged over the shipped data; --no-user-data leaves it out.`,
+    );
+  });
+});
