@@ -83,10 +83,7 @@ function registerUpdate(data: Command): void {
         'mining-energy network --input --from 2025-01-01',
         'mining-energy data status',
       ])}
-Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. Coin Metrics:
-the first update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held
-and fails, changing nothing, when the source now gives them differently (CBECI: when a whole year held changed). Each source's files are replaced whole
-or not at all, under a lock shared with data import; a failure keeps the data as they were.
+Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. Coin Metrics: the first update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held and fails, changing nothing, when the source now gives them differently (CBECI: when a whole year held changed). Each source's files are replaced whole or not at all, under a lock shared with data import; a failure keeps the data as they were.
 
 Live sources, and the variables that point each at another server (scheme, host and port):
 ${overrides}
