@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { Baseline, CarbonBasis, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
 import {
+  type AlternativeTotal,
   alternativeTotals,
   chooseBasis,
   choosePeriod,
@@ -349,7 +350,13 @@ function simulation(
 }
 
 /** The `basis` of the estimate document: the series, the year's total and what it covers. */
-function basisDocument(index: DataIndex, basis: Chosen, scope: Region, year: number, options: EstimateOptions) {
+function basisDocument(
+  basis: Chosen,
+  scope: Region,
+  year: number,
+  options: EstimateOptions,
+  alternatives: AlternativeTotal[],
+) {
   return {
     series: basis.series.id,
     scope: scope.id,
@@ -370,7 +377,7 @@ function basisDocument(index: DataIndex, basis: Chosen, scope: Region, year: num
     toYear: basis.value.toYear ?? null,
     approximate: basis.value.approximate === true,
     derived: basis.value.derived === true,
-    alternatives: options.basis ? [] : alternativeTotals(index, basis),
+    alternatives,
     ...(options.basis ? { inputs: options.basis.inputs } : {}),
   };
 }
@@ -414,12 +421,11 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const simulated = simulation(basis, shares.links, carbon?.gco2PerKwh ?? null, options);
 
   // The other totals shown beside the basis are figures of the estimate too: their sources are cited with it.
-  const alternativeSeries = options.basis
-    ? []
-    : alternativeTotals(index, basis).flatMap((alternative) => {
-        const series = index.series.get(alternative.series) ?? computedSeriesOf(data)?.series;
-        return series?.id === alternative.series ? [series] : [];
-      });
+  const alternatives = options.basis ? [] : alternativeTotals(index, basis);
+  const alternativeSeries = alternatives.flatMap((alternative) => {
+    const series = index.series.get(alternative.series) ?? computedSeriesOf(data)?.series;
+    return series?.id === alternative.series ? [series] : [];
+  });
   const sourceIds = new Set<string>([
     ...(options.basis ? options.basis.sources : sourcesOfSeries(data, basis.series)),
     ...alternativeSeries.flatMap((series) => sourcesOfSeries(data, series)),
@@ -439,7 +445,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
       upperGw: upperTwh === null ? null : gwFromTwhPerYear(upperTwh),
     },
     share: { pct: shares.pct, of: scope.id, links: shares.links },
-    basis: basisDocument(index, basis, scope, year, options),
+    basis: basisDocument(basis, scope, year, options, alternatives),
     evidence: weakestEvidence([basis.value.evidence, ...shares.links.map((l) => l.evidence)]),
     caveats: caveatsOf({
       regionNote: chain.some((r) => r.note),

@@ -299,18 +299,26 @@ function startingOutcome(source: UpdateSourceName): SourceOutcome {
   };
 }
 
+/**
+ * The records of a data file an update rewrites, as the directory holds them (none when the file is not there);
+ * the records' own checks come when the merged directory is validated.
+ * @throws DataError when the file cannot be read or is not a list, before anything is changed.
+ */
+function heldList<T>(path: string, what: string): T[] {
+  if (!pathExists(path)) return [];
+  let records: unknown;
+  try {
+    records = JSON.parse(readTextFile(path, 'the data file'));
+  } catch (error) {
+    throw new DataError(`${path} cannot be read: ${(error as Error).message}; nothing was changed.`);
+  }
+  if (!Array.isArray(records)) throw new DataError(`${path} is not a list of ${what}; nothing was changed.`);
+  return records as T[];
+}
+
 /** The CBECI series the update replaces: the directory's own network-energy.json's, else the shipped one. */
 async function heldCbeci(dir: string): Promise<{ series: NetworkSeries | undefined; records: NetworkSeries[] }> {
-  const path = join(dir, DATA_FILE_NAMES.networkEnergy);
-  let records: NetworkSeries[] = [];
-  if (pathExists(path)) {
-    try {
-      records = JSON.parse(readTextFile(path, 'the data file')) as NetworkSeries[];
-    } catch (error) {
-      throw new DataError(`${path} cannot be read: ${(error as Error).message}; nothing was changed.`);
-    }
-    if (!Array.isArray(records)) throw new DataError(`${path} is not a list of series; nothing was changed.`);
-  }
+  const records = heldList<NetworkSeries>(join(dir, DATA_FILE_NAMES.networkEnergy), 'series');
   const own = records.find((series) => series.id === CBECI_SERIES_ID);
   if (own !== undefined) return { series: own, records };
   const shipped = await loadData();
@@ -456,16 +464,7 @@ async function plannedFiles(
   record: UpdateRecord,
   data: readonly ReplacementFile[],
 ): Promise<ReplacementFile[]> {
-  const sourcesPath = join(dir, DATA_FILE_NAMES.sources);
-  let sources: Source[] = [];
-  if (pathExists(sourcesPath)) {
-    try {
-      sources = JSON.parse(readTextFile(sourcesPath, 'the data file')) as Source[];
-    } catch (error) {
-      throw new DataError(`${sourcesPath} cannot be read: ${(error as Error).message}; nothing was changed.`);
-    }
-    if (!Array.isArray(sources)) throw new DataError(`${sourcesPath} is not a list of sources; nothing was changed.`);
-  }
+  const sources = heldList<Source>(join(dir, DATA_FILE_NAMES.sources), 'sources');
   const at = sources.findIndex((s) => s.id === source.id);
   if (at < 0) sources.push(source);
   else sources[at] = source;
