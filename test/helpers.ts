@@ -29,6 +29,9 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A line of a stack trace (`    at fn (file:line:column)`): never on stderr without --debug. Wrapped text that starts with "at" is not one. */
+export const STACK_FRAME = /\n\s+at [^\n]*:\d+:\d+\)?$/m;
+
 /**
  * An environment wide enough that no human output wraps: for tests of what a message says rather than how it is
  * laid out (the layout at 80 columns has tests of its own).
@@ -180,7 +183,7 @@ export async function expectFailure(args: readonly string[], code: 1 | 2, messag
   expect(result.code).toBe(code);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(message);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
+  expect(result.stderr).not.toMatch(STACK_FRAME);
 }
 
 /** The error a call throws, checked to be a `type` (the test fails when it throws nothing, or something else). */

@@ -447,7 +447,7 @@ export const CASES = [
     check: ({ stderr }) => {
       // A warning's continuation lines are indented; a stack frame is an indented "at …".
       const lines = stderr.split('\n').filter((line) => line !== '' && !/^(warning:| {2}\S)/.test(line));
-      return lines.length === 1 && lines[0].startsWith('error:') && !/\n\s+at /.test(stderr)
+      return lines.length === 1 && lines[0].startsWith('error:') && !/\n\s+at [^\n]*:\d+:\d+\)?$/m.test(stderr)
         ? null
         : 'stderr is not one error line (besides warnings) without stack frames';
     },
@@ -972,7 +972,7 @@ export function problemsOf(testCase, result) {
   const problems = [];
   if (result.code !== testCase.code) problems.push(`exit ${result.code}, expected ${testCase.code}`);
   if (testCase.code !== 0 && result.stdout !== '') problems.push('stdout is not empty on failure');
-  if (/\n\s+at /.test(result.stderr)) problems.push('stderr holds a stack trace');
+  if (/\n\s+at [^\n]*:\d+:\d+\)?$/m.test(result.stderr)) problems.push('stderr holds a stack trace');
   if (/error: unexpected /.test(result.stderr)) problems.push('stderr reports an unexpected error (a crash)');
   for (const pattern of testCase.stderr ?? [])
     if (!pattern.test(result.stderr)) problems.push(`stderr does not match ${pattern}`);

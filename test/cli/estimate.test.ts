@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.js';
 import { EstimateDocumentSchema } from '../../src/contract/estimate.js';
-import { expectFailure, FIXTURES, runCli, shippedData, WIDE } from '../helpers.js';
+import { expectFailure, FIXTURES, runCli, shippedData, WIDE, STACK_FRAME } from '../helpers.js';
 
 const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
@@ -213,7 +213,7 @@ describe('estimate', () => {
 
   it('prints a stack trace only with --debug', async () => {
     const { stderr } = await runCli(['--debug', '--data', join(FIXTURES, 'nope'), 'estimate', '--region', 'sichuan']);
-    expect(stderr).toMatch(/\n\s+at /);
+    expect(stderr).toMatch(STACK_FRAME);
   });
 
   it('uses a merged user directory with --data', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_MACHINES } from '../../src/data/limits.js';
-import { FIXTURES, runCli, WIDE } from '../helpers.js';
+import { FIXTURES, runCli, WIDE, STACK_FRAME } from '../helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mining-energy-inputs-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -43,7 +43,7 @@ async function expectDataError(args: readonly string[], message: RegExp): Promis
   expect(code).toBe(1);
   expect(stdout).toBe('');
   expect(stderr).toMatch(message);
-  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr).not.toMatch(STACK_FRAME);
 }
 
 describe('network --input reads its file safely', () => {

@@ -1,3 +1,4 @@
+import { STACK_FRAME } from '../helpers.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -239,7 +240,7 @@ describe('a failed update keeps the data as they were', () => {
     expect(result.stderr).toMatch(/coinmetrics failed, its data kept as it was; updated: none/);
     expect(result.stderr).toMatch(/Coin Metrics/);
     expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.stdout).toMatch(/^coinmetrics: failed; kept as it was \(2010-07-18 to 2026-03-31, 5736 days\)/);
     expect(directoryContents(dir)).toEqual(before);
     return result;
