@@ -544,7 +544,7 @@ function MORE_CASES() {
       class: 'silent-number',
       argv: () => ['compare', '-0'],
       code: 0,
-      stdout: [/^0 TWh would rank below/],
+      stdout: [/^0 TWh would rank /],
     },
     {
       name: 'estimate --region with a 100,000-character name: bounded message',

@@ -36,7 +36,7 @@ export function addEstimateChoiceOptions<
         CARBON_BASES,
       ),
     )
-    .option('--baseline <id>', 'country electricity list to compare with (default: the first in the data)')
+    .option('--baseline <id>', "country electricity list to compare with (default: the latest year's)")
     .addOption(
       new Option(
         '--carbon-bracket [low,high]',

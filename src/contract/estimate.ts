@@ -153,13 +153,18 @@ export const EstimateOutputSchema = z
       .object({
         baseline: z.string(),
         measure: z.enum(MEASURES),
-        year: z.number().int(),
+        year: z.number().int().describe("the list's year; a country's own figure may be of another"),
         rank: z.number().int().min(1),
         count: z.number().int().min(0),
-        above: z.object({ country: z.string(), twh: z.number() }).nullable(),
-        below: z.object({ country: z.string(), twh: z.number() }).nullable(),
+        above: z
+          .object({ country: z.string(), twh: z.number(), year: z.number().int().describe("the figure's own year") })
+          .nullable(),
+        below: z
+          .object({ country: z.string(), twh: z.number(), year: z.number().int().describe("the figure's own year") })
+          .nullable(),
         pctOfCountry: z.number().min(0).nullable(),
         country: z.string().nullable(),
+        countryYear: z.number().int().nullable().describe("the year of the region's country's figure"),
       })
       .nullable(),
     evidence: evidence.describe('the weakest grade among the basis and the shares'),

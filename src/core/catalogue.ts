@@ -5,6 +5,7 @@ import { coverageOf, describeCoverage } from './network/basis.js';
 import { computedSeriesOf, sourcesOfSeries } from './network/computed-series.js';
 import { weakestEvidence } from './common/evidence.js';
 import { indexData } from './regions/lookup.js';
+import { defaultBaseline } from './compare.js';
 
 /** What the data holds besides regions and sources: the `datasets` command's document. */
 export interface Catalogue {
@@ -44,6 +45,8 @@ export interface Catalogue {
     measure: string;
     year: number;
     countries: number;
+    /** Whether a comparison uses it when none is named (the latest year's). */
+    default: boolean;
     evidence: Evidence;
     source: string;
     note: string | null;
@@ -55,6 +58,7 @@ export interface Catalogue {
  * structural breaks and baselines of a dataset, with their grades.
  */
 export function catalogue(data: Dataset): Catalogue {
+  const chosen = defaultBaseline(data.baselines);
   const index = indexData(data);
   const computed = computedSeriesOf(data);
   return {
@@ -104,6 +108,7 @@ export function catalogue(data: Dataset): Catalogue {
       measure: b.measure,
       year: b.year,
       countries: b.values.length,
+      default: b === chosen,
       evidence: b.evidence,
       source: b.source,
       note: b.note ?? null,

@@ -7,12 +7,27 @@ export interface Ranking {
   rank: number;
   /** Countries in the list. */
   count: number;
-  /** The country just above the figure (the smallest that uses more), or null at the top. */
+  /** The country just above the figure (the smallest that uses more), or null at the top; `year` is always set. */
   above: BaselineValue | null;
   /** The country just below it (the largest that uses as much or less), or null at the bottom. */
   below: BaselineValue | null;
-  /** The list, largest first. */
+  /** The list, largest first, each value with its year (its own, or the list's). */
   sorted: BaselineValue[];
+}
+
+/**
+ * The baseline a comparison uses when none is named: the one of the latest year, the first listed among those of
+ * that year. A downloaded list newer than the shipped ones becomes the default by itself.
+ */
+export function defaultBaseline(baselines: readonly Baseline[]): Baseline | undefined {
+  let chosen: Baseline | undefined;
+  for (const baseline of baselines) if (chosen === undefined || baseline.year > chosen.year) chosen = baseline;
+  return chosen;
+}
+
+/** The year a country's figure in a baseline is for: its own when the list gives one, else the list's. */
+export function valueYear(baseline: Baseline, value: BaselineValue): number {
+  return value.year ?? baseline.year;
 }
 
 export function sortedValues(baseline: Baseline): BaselineValue[] {
@@ -21,7 +36,7 @@ export function sortedValues(baseline: Baseline): BaselineValue[] {
 
 /** Ranks `twh` among a baseline's countries, counted with the figure inserted. */
 export function rankAmong(baseline: Baseline, twh: number): Ranking {
-  const sorted = sortedValues(baseline);
+  const sorted = sortedValues(baseline).map((v) => (v.year === undefined ? { ...v, year: baseline.year } : v));
   const larger = sorted.filter((v) => v.twh > twh).length;
   return {
     rank: larger + 1,
@@ -38,6 +53,8 @@ export interface Neighbour {
   country: string;
   iso3: string | null;
   twh: number;
+  /** The year of the country's figure (its own, or the list's); null for the figure itself. */
+  year: number | null;
   self: boolean;
 }
 
@@ -48,9 +65,10 @@ export function neighbours(ranking: Ranking, label: string, twh: number, around:
     country: v.country,
     iso3: v.iso3 ?? null,
     twh: v.twh,
+    year: v.year ?? null,
     self: false,
   }));
-  rows.splice(ranking.rank - 1, 0, { rank: ranking.rank, country: label, iso3: null, twh, self: true });
+  rows.splice(ranking.rank - 1, 0, { rank: ranking.rank, country: label, iso3: null, twh, year: null, self: true });
   const at = ranking.rank - 1;
   return rows.slice(Math.max(0, at - around), at + around + 1);
 }
@@ -61,16 +79,23 @@ export interface CountryComparison {
   iso3: string | null;
   /** The country's figure in the baseline, TWh per year. */
   twh: number;
+  /** The year of that figure (its own, or the list's). */
+  year: number;
   /** The compared figure as a percentage of the country's (100 = as much as the country uses); null if it uses 0. */
   pctOfCountry: number | null;
 }
 
-/** Sets `twh` (TWh per year) against each country's figure, in the order given. */
-export function compareWithCountries(twh: number, countries: readonly BaselineValue[]): CountryComparison[] {
+/** Sets `twh` (TWh per year) against each of a baseline's countries, in the order given. */
+export function compareWithCountries(
+  twh: number,
+  baseline: Baseline,
+  countries: readonly BaselineValue[],
+): CountryComparison[] {
   return countries.map((c) => ({
     country: c.country,
     iso3: c.iso3 ?? null,
     twh: c.twh,
+    year: valueYear(baseline, c),
     pctOfCountry: c.twh > 0 ? (twh / c.twh) * 100 : null,
   }));
 }

@@ -3,7 +3,7 @@ import type { EstimateOutputSchema } from '../contract/estimate.js';
 import { yearsCovered } from '../data/dates.js';
 import type { ProgressCallback } from './common/progress.js';
 import type { Dataset } from '../data/dataset.js';
-import type { Baseline, CarbonBasis, Evidence, NetworkSeries, Region } from '../data/schemas.js';
+import type { Baseline, BaselineValue, CarbonBasis, Evidence, NetworkSeries, Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
 import {
   type AlternativeTotal,
@@ -18,7 +18,7 @@ import {
 import { BOTTOM_UP_SOURCE, computedSeriesOf, sourcesOfSeries } from './network/computed-series.js';
 import { caveatsOf, restsOnSecondhand } from './common/caveats.js';
 import { type Energy, estimateCarbon } from './carbon/carbon.js';
-import { rankAmong } from './compare.js';
+import { defaultBaseline, rankAmong, valueYear } from './compare.js';
 import { weakestEvidence } from './common/evidence.js';
 import { type DataIndex, indexData, regionChain, sourceOf } from './regions/lookup.js';
 import type { Period } from './common/period.js';
@@ -47,7 +47,7 @@ export interface EstimateOptions {
   shareDataset?: string;
   /** Carbon intensities on this basis (default life-cycle); another basis is used only where none exists, and said. */
   carbonBasis?: CarbonBasis;
-  /** Compare with this electricity baseline (default: the first in the data). */
+  /** Compare with this electricity baseline (default: the latest year's, see defaultBaseline). */
   baseline?: string;
   /** Add a carbon bracket between these grid intensities, g CO2/kWh (CBECI: 24 all-hydro, 820 all-coal). */
   carbonBracket?: { low: number; high: number };
@@ -114,7 +114,7 @@ function findCountryValue(baseline: Baseline, country: Region) {
 }
 
 function chooseBaseline(index: DataIndex, id: string | undefined): Baseline | undefined {
-  if (id === undefined) return index.data.baselines[0];
+  if (id === undefined) return defaultBaseline(index.data.baselines);
   const baseline = index.baselines.get(id);
   if (!baseline) {
     throw new UsageError(`Unknown baseline "${id}". Baselines: ${index.data.baselines.map((b) => b.id).join(', ')}.`);
@@ -244,11 +244,16 @@ function compareWithCountries(
     year: baseline.year,
     rank: ranking.rank,
     count: ranking.count,
-    above: ranking.above ? { country: ranking.above.country, twh: ranking.above.twh } : null,
-    below: ranking.below ? { country: ranking.below.country, twh: ranking.below.twh } : null,
+    above: ranking.above ? neighbourOf(baseline, ranking.above) : null,
+    below: ranking.below ? neighbourOf(baseline, ranking.below) : null,
     pctOfCountry: countryValue && countryValue.twh > 0 ? (twh / countryValue.twh) * 100 : null,
     country: countryValue ? countryValue.country : null,
+    countryYear: countryValue ? valueYear(baseline, countryValue) : null,
   };
+}
+
+function neighbourOf(baseline: Baseline, value: BaselineValue) {
+  return { country: value.country, twh: value.twh, year: valueYear(baseline, value) };
 }
 
 type Chosen = ReturnType<typeof chooseBasis>;

@@ -16,7 +16,7 @@ describe('compare', () => {
     expect(code).toBe(0);
     expect(stdout).toMatchInlineSnapshot(`
       "296.59 TWh would rank 12th among the 215 countries of cia-2016 (CIA World
-        Factbook electricity consumption, 2016 est.; consumption).
+        Factbook electricity consumption, 2016 est.; consumption, 2016).
       ┌──────┬────────────────┬───────┬────────────────────────────────┐
       │ Rank │ Country        │   TWh │                                │
       │   10 │ France         │ 450.8 │ ██████████████████████████████ │
@@ -61,9 +61,10 @@ describe('compare', () => {
         year: 2016,
       },
       neighbours: [
-        { rank: 62, country: 'Serbia', iso3: 'SRB', twh: 29.81, self: false },
-        { rank: 63, country: 'Sichuan 2024', iso3: null, twh: 29.659, self: true },
-        { rank: 64, country: 'Oman', iso3: 'OMN', twh: 28.92, self: false },
+        // the list's figures are all for its year, 2016; the ranked figure has none
+        { rank: 62, country: 'Serbia', iso3: 'SRB', twh: 29.81, year: 2016, self: false },
+        { rank: 63, country: 'Sichuan 2024', iso3: null, twh: 29.659, year: null, self: true },
+        { rank: 64, country: 'Oman', iso3: 'OMN', twh: 28.92, year: 2016, self: false },
       ],
     });
   });

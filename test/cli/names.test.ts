@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectFailure, runCli, shippedData } from '../helpers.js';
+import { expectFailure, runCli } from '../helpers.js';
 
 describe('region names on the command line', () => {
   it.each([
@@ -19,7 +19,7 @@ describe('region names on the command line', () => {
     [['compare', '--region', 'Georgia', '--with', 'austria'], /"Georgia" is ambiguous/],
     [
       ['compare', '--region', 'kazakhstan', '--with', 'austira'],
-      /Baseline eia-2019 lists no country "austira"\. Did you mean "Austria"\?/,
+      /Baseline ember-2024 lists no country "austira"\. Did you mean "Austria"\?/,
     ],
     [['compare', '5', '--with', 'austria', '--around', '3'], /--around goes with a ranking, not with --with/],
   ])(
@@ -50,7 +50,7 @@ describe('compare --with', () => {
     const result = JSON.parse(stdout) as {
       value: { label: string; twh: number };
       baseline: { id: string };
-      countries: { country: string; iso3: string; twh: number; pctOfCountry: number }[];
+      countries: { country: string; iso3: string; twh: number; year: number; pctOfCountry: number }[];
     };
     const [estimate] = JSON.parse(
       (await runCli(['estimate', '--region', 'kazakhstan', '--year', '2021', '--json'])).stdout,
@@ -59,12 +59,12 @@ describe('compare --with', () => {
     }[];
     if (!estimate) throw new Error('estimate printed no document');
     expect(result.value.twh).toBeCloseTo(estimate.energy.twh, 9);
-    const eia = (await shippedData()).baselines.find((b) => b.id === 'eia-2019');
-    const twhOf = (iso3: string) => eia?.values.find((v) => v.iso3 === iso3)?.twh ?? NaN;
-    expect(result.baseline.id).toBe('eia-2019');
-    expect(result.countries.map((c) => [c.country, c.iso3, c.twh])).toEqual([
-      ['Austria', 'AUT', twhOf('AUT')],
-      ['Norway', 'NOR', twhOf('NOR')],
+    // The default list is the latest year's: ember-2024, whose Austrian and Norwegian figures are for 2025 (OWID's
+    // demand list gives 77.33 and 136.72 TWh for 2025).
+    expect(result.baseline.id).toBe('ember-2024');
+    expect(result.countries.map((c) => [c.country, c.iso3, c.twh, c.year])).toEqual([
+      ['Austria', 'AUT', 77.33, 2025],
+      ['Norway', 'NOR', 136.72, 2025],
     ]);
     // JSON numbers carry ten significant digits, so a percentage of ~16 agrees to about 1e-8
     for (const c of result.countries) expect(c.pctOfCountry).toBeCloseTo((estimate.energy.twh / c.twh) * 100, 6);
@@ -76,15 +76,25 @@ describe('compare --with', () => {
     expect(stdout.replace(/\n/g, ' ')).toMatch(
       /^Kazakhstan 2021 \(.+ TWh\/yr\) as a percentage of each country's electricity/,
     );
-    expect(stdout).toMatch(/│ Austria │ AUT │\s+66\.85 │\s+[\d.]+% │/);
-    expect(stdout).toMatch(/│ Norway\s+│ NOR │\s+124\.1 │\s+[\d.]+% │/);
+    // both figures are for 2025, not the list's 2024, and say so
+    expect(stdout).toMatch(/│ Austria \(2025\) │ AUT │\s+77\.33 │\s+[\d.]+% │/);
+    expect(stdout).toMatch(/│ Norway \(2025\)\s+│ NOR │\s+136\.7 │\s+[\d.]+% │/);
     for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
-  it('compares a plain figure too: 100 TWh against 3,989.566 TWh is 2.507%', async () => {
+  it('compares a plain figure too: 100 TWh against 4,404.83 TWh (the US, 2024) is 2.270%', async () => {
     const { code, stdout } = await runCli(['compare', '100', '--with', 'USA', '--json']);
     expect(code).toBe(0);
-    const [usa] = (JSON.parse(stdout) as { countries: { pctOfCountry: number }[] }).countries;
+    const [usa] = (JSON.parse(stdout) as { countries: { pctOfCountry: number; year: number }[] }).countries;
+    expect(usa?.pctOfCountry).toBeCloseTo((100 / 4404.83) * 100, 6);
+    expect(usa?.year).toBe(2024);
+  });
+
+  it('compares with a named list: 100 TWh against 3,989.566 TWh (the US in eia-2019) is 2.507%', async () => {
+    const { code, stdout } = await runCli(['compare', '100', '--with', 'USA', '--baseline', 'eia-2019', '--json']);
+    expect(code).toBe(0);
+    const [usa] = (JSON.parse(stdout) as { countries: { pctOfCountry: number; year: number }[] }).countries;
     expect(usa?.pctOfCountry).toBeCloseTo((100 / 3989.566) * 100, 6);
+    expect(usa?.year).toBe(2019);
   });
 });

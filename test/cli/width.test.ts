@@ -139,13 +139,15 @@ describe('layouts of the several-region estimate', () => {
 
 describe('numbers and words in human output', () => {
   it('states a rank below the whole list as such, not as "216th among 215"', async () => {
-    const estimated = await runCli(['estimate', '--region', 'ireland', '--year', '2019'], { COLUMNS: '200' });
+    const estimated = await runCli(['estimate', '--region', 'ireland', '--year', '2019', '--baseline', 'eia-2019'], {
+      COLUMNS: '200',
+    });
     expect(estimated.stdout).toMatch(/below all 215 countries on eia-2019/);
     expect(estimated.stdout).not.toMatch(/216th/);
     expect(estimated.stdout).not.toMatch(/below every country/);
-    const compared = await runCli(['compare', '0.00001'], { COLUMNS: '200' });
+    const compared = await runCli(['compare', '0.00001', '--baseline', 'eia-2019'], { COLUMNS: '200' });
     expect(compared.stdout).toMatch(/^0\.00001 TWh would rank below all 215 countries of eia-2019/);
-    const top = await runCli(['compare', '99999'], { COLUMNS: '200' });
+    const top = await runCli(['compare', '99999', '--baseline', 'eia-2019'], { COLUMNS: '200' });
     expect(top.stdout).toMatch(/^99999 TWh would rank above all 215 countries of eia-2019/);
   });
 

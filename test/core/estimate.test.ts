@@ -378,7 +378,13 @@ describe('estimate on the shipped data', async () => {
 
   it('Texas against the United States', () => {
     const e = estimate(data, 'texas', { year: 2021 });
+    // the default list is ember-2024, whose US figure is OWID's 4,404.83 TWh demand in 2024
+    expect(e.comparison?.baseline).toBe('ember-2024');
     expect(e.comparison?.country).toBe('United States');
-    expect(e.comparison?.pctOfCountry).toBeCloseTo((e.energy.twh / 3989.566) * 100, 8);
+    expect(e.comparison?.countryYear).toBe(2024);
+    expect(e.comparison?.pctOfCountry).toBeCloseTo((e.energy.twh / 4404.83) * 100, 8);
+    const eia = estimate(data, 'texas', { year: 2021, baseline: 'eia-2019' });
+    expect(eia.comparison?.pctOfCountry).toBeCloseTo((e.energy.twh / 3989.566) * 100, 8);
+    expect(eia.comparison?.countryYear).toBe(2019);
   });
 });

@@ -173,19 +173,26 @@ describe('resolveBaselineCountry', () => {
 
 describe('compareWithCountries', () => {
   it('gives the figure as a percentage of each country, in the order asked', () => {
-    const rows = compareWithCountries(15, [BASELINE_VALUES[3]!, BASELINE_VALUES[4]!]);
+    const list = {
+      ...dataset().baselines[0]!,
+      values: [...BASELINE_VALUES.slice(0, 4), { ...BASELINE_VALUES[4]!, year: 2017 }],
+    };
+    const rows = compareWithCountries(15, list, [list.values[3]!, list.values[4]!]);
     expect(rows.map((r) => r.country)).toEqual(['Austria', 'Georgia']);
     // 15 of 60 is a quarter; 15 of 12 is one and a quarter times
     expect(rows[0]?.pctOfCountry).toBeCloseTo(25, 9);
     expect(rows[1]?.pctOfCountry).toBeCloseTo(125, 9);
     expect(rows[0]).toMatchObject({ iso3: 'AUT', twh: 60 });
+    // Austria's figure is the list's (2019); Georgia's says its own year
+    expect(rows.map((r) => r.year)).toEqual([2019, 2017]);
   });
 
   it('gives no percentage of a country that uses nothing', () => {
-    expect(compareWithCountries(15, [BASELINE_VALUES[5]!])[0]).toEqual({
+    expect(compareWithCountries(15, dataset().baselines[0]!, [BASELINE_VALUES[5]!])[0]).toEqual({
       country: 'Nauru',
       iso3: null,
       twh: 0,
+      year: 2019,
       pctOfCountry: null,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbours, rankAmong } from '../../src/core/compare.js';
+import { defaultBaseline, neighbours, rankAmong } from '../../src/core/compare.js';
 import {
   controlCharacterIn,
   editDistance,
@@ -35,6 +35,25 @@ describe('units', () => {
     [-2.0000000000004, -2],
   ])('rounds %d to 10 significant digits', (value, expected) => {
     expect(roundSignificant(value)).toBe(expected);
+  });
+});
+
+describe('defaultBaseline', () => {
+  const list = tinyDataset().baselines[0];
+  if (!list) throw new Error('fixture has no baseline');
+  const of = (id: string, year: number) => ({ ...list, id, year });
+
+  it('chooses the list of the latest year, the first listed among those of that year', () => {
+    expect(defaultBaseline([of('old', 2016), of('new', 2024), of('mid', 2019)])?.id).toBe('new');
+    expect(defaultBaseline([of('first', 2024), of('second', 2024)])?.id).toBe('first');
+    expect(defaultBaseline([])).toBeUndefined();
+  });
+
+  it("gives each ranked country its figure's year: its own, else the list's", () => {
+    const mixed = { ...list, year: 2024, values: list.values.map((v, i) => (i === 0 ? { ...v, year: 2022 } : v)) };
+    const ranking = rankAmong(mixed, 12);
+    expect(ranking.sorted.map((v) => v.year)).toEqual([2022, 2024, 2024, 2024]);
+    expect(neighbours(ranking, 'me', 12, 5).map((r) => r.year)).toEqual([2022, 2024, null, 2024, 2024]);
   });
 });
 

@@ -18,9 +18,9 @@ const ranking: CompareRanking = {
   count: 3,
   baseline: { id: 'list-1', name: 'A list', measure: 'consumption', year: 2020 },
   neighbours: [
-    { rank: 1, country: 'Aaa', iso3: null, twh: 40, self: false },
-    { rank: 2, country: 'Xyz 2024', iso3: null, twh: 20, self: true },
-    { rank: 3, country: 'Bbb', iso3: null, twh: 10, self: false },
+    { rank: 1, country: 'Aaa', iso3: null, twh: 40, year: 2020, self: false },
+    { rank: 2, country: 'Xyz 2024', iso3: null, twh: 20, year: null, self: true },
+    { rank: 3, country: 'Bbb', iso3: null, twh: 10, year: 2018, self: false },
   ],
 };
 const rowOf = (text: string, rank: number) => linesOf(stripAnsi(text)).find((l) => new RegExp(`^│ +${rank} │`).test(l));
@@ -33,7 +33,12 @@ describe('renderRanking', () => {
 
   it('states the standing and what the estimate rests on', () => {
     const flat = renderRanking(ranking, plain, 80).replace(/\s+/g, ' ');
-    expect(flat).toContain('Xyz 2024 would rank 2nd among the 3 countries of list-1 (A list; consumption).');
+    // Bbb's figure is for 2018, not the list's 2020: the headline says so and its row names the year
+    expect(flat).toContain(
+      'Xyz 2024 would rank 2nd among the 3 countries of list-1 (A list; consumption, 2020, or the year given).',
+    );
+    expect(flat).toMatch(/│ 3 │ Bbb \(2018\) │/);
+    expect(flat).toMatch(/│ 1 │ Aaa │/);
     expect(flat).toContain('The estimate rests on: old-share (secondhand evidence at weakest); see the warnings.');
   });
 

@@ -1,5 +1,5 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { compareWithCountries, neighbours, rankAmong } from '../../core/compare.js';
+import { compareWithCountries, defaultBaseline, neighbours, rankAmong } from '../../core/compare.js';
 import { estimate } from '../../core/estimate.js';
 import { indexData } from '../../core/regions/lookup.js';
 import { resolveOneRegion } from '../../core/regions/names.js';
@@ -39,7 +39,7 @@ export function registerCompare(program: Command): void {
       .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
       .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
       .option('--series <id>', 'network-energy series for the estimate, with --region')
-      .option('--baseline <id>', 'country list to rank against (default: the first in the data)')
+      .option('--baseline <id>', "country list to rank against (default: the latest year's)")
       .addOption(
         new Option('--around <n>', 'countries to show on each side')
           .argParser(wholeParser(checkAroundCount))
@@ -76,7 +76,8 @@ export function registerCompare(program: Command): void {
       }
       const data = await loadDataFor(cmd);
       const index = indexData(data);
-      const baseline = options.baseline === undefined ? data.baselines[0] : index.baselines.get(options.baseline);
+      const baseline =
+        options.baseline === undefined ? defaultBaseline(data.baselines) : index.baselines.get(options.baseline);
       if (!baseline) {
         throw new UsageError(
           options.baseline === undefined
@@ -114,7 +115,7 @@ export function registerCompare(program: Command): void {
       }
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
-        const comparisons = compareWithCountries(value.twh, countries);
+        const comparisons = compareWithCountries(value.twh, baseline, countries);
         await writeOutput(options, {
           document: { value, baseline: baselineSummary, countries: comparisons },
           records: comparisons.map((c) => ({ value, baseline: baselineSummary, ...c })),

@@ -27,6 +27,11 @@ function bounds(lower: number | null, upper: number | null, unit: string): strin
 }
 
 /** The estimate in sentences: energy, power, carbon, rank, and what it rests on. */
+/** A neighbour's TWh, with the year of its figure when that is not the list's. */
+function neighbourFigure(n: { twh: number; year: number }, listYear: number): string {
+  return `${formatNumber(n.twh)} TWh${n.year === listYear ? '' : ` in ${n.year}`}`;
+}
+
 function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName: string | null): string {
   const nameOf = (id: string) => escapeHtml(names.get(id) ?? id);
   const period = e.month === null ? String(e.year) : `${describeMonth(e.month)}, as a yearly rate`;
@@ -41,8 +46,8 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
   if (e.comparison) {
     const c = e.comparison;
     const between = [
-      c.above ? `${escapeHtml(c.above.country)} (${formatNumber(c.above.twh)} TWh) above` : '',
-      c.below ? `${escapeHtml(c.below.country)} (${formatNumber(c.below.twh)} TWh) below` : '',
+      c.above ? `${escapeHtml(c.above.country)} (${neighbourFigure(c.above, c.year)}) above` : '',
+      c.below ? `${escapeHtml(c.below.country)} (${neighbourFigure(c.below, c.year)}) below` : '',
     ].filter(Boolean);
     sentences.push(
       `It would rank ${standing(c.rank, c.count)} in ${escapeHtml(baselineName ?? `${c.baseline} (${c.measure}, ${c.year})`)}${between.length > 0 ? `, with ${between.join(' and ')}` : ''}.`,

@@ -13,14 +13,14 @@ const BAR_CELLS = 20;
  */
 export function renderCompareWithTable(
   value: { label: string; twh: number; labelIsFigure: boolean },
-  baseline: { id: string; name: string; measure: string },
+  baseline: { id: string; name: string; measure: string; year: number },
   rows: readonly CountryComparison[],
   colors: Colors,
   widthColumns: number,
 ): string {
   const percent = (pct: number | null) => (pct === null ? '–' : `${formatNumber(pct)}%`);
   const body = rows.map((r) => [
-    r.country,
+    r.year === baseline.year ? r.country : `${r.country} (${r.year})`,
     r.iso3 ?? '',
     formatNumber(r.twh),
     colors.bold(percent(r.pctOfCountry)),
@@ -28,7 +28,7 @@ export function renderCompareWithTable(
   ]);
   const subject = value.labelIsFigure ? value.label : `${value.label} (${formatNumber(value.twh)} TWh/yr)`;
   const heading = wrapText(
-    `${subject} as a percentage of each country's electricity ${baseline.measure} in ${baseline.id}:`,
+    `${subject} as a percentage of each country's electricity ${baseline.measure} in ${baseline.id} (${baseline.year}, or the year given):`,
     widthColumns,
   );
   return `${heading}\n${table(['Country', 'ISO', 'TWh/yr', '% of it', '0–100%'], body, [2, 3], widthColumns)}`;

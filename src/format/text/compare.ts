@@ -18,7 +18,9 @@ export interface CompareRanking {
 export function renderRanking(result: CompareRanking, colors: Colors, widthColumns: number): string {
   const { value, baseline, neighbours: rows } = result;
   const max = Math.max(...rows.map((r) => r.twh));
-  const cells = rows.map((r) => [String(r.rank), r.self ? `▶ ${r.country}` : r.country, formatNumber(r.twh)]);
+  const country = (r: Neighbour) =>
+    r.self ? `▶ ${r.country}` : r.year === null || r.year === baseline.year ? r.country : `${r.country} (${r.year})`;
+  const cells = rows.map((r) => [String(r.rank), country(r), formatNumber(r.twh)]);
   // The bars take what the other columns and the borders (13) leave, from 10 to 30 cells.
   const others = [0, 1, 2].map((i) => Math.max(4, ...cells.map((row) => displayWidth(row[i] ?? ''))));
   const barCells = Math.min(30, Math.max(10, widthColumns - 13 - others.reduce((sum, w) => sum + w, 0)));
@@ -30,6 +32,7 @@ export function renderRanking(result: CompareRanking, colors: Colors, widthColum
     value.caveats && value.caveats.length > 0
       ? `${wrapText(`The estimate rests on: ${value.caveats.join(', ')} (${value.evidence} evidence at weakest); see the warnings.`, widthColumns)}\n`
       : '';
-  const headline = `${value.label} would rank ${standing(result.rank, result.count)} of ${baseline.id} (${baseline.name}; ${baseline.measure}).`;
+  const otherYears = rows.some((r) => !r.self && r.year !== null && r.year !== baseline.year);
+  const headline = `${value.label} would rank ${standing(result.rank, result.count)} of ${baseline.id} (${baseline.name}; ${baseline.measure}, ${baseline.year}${otherYears ? ', or the year given' : ''}).`;
   return `${wrapText(headline, widthColumns)}\n${restsOn}${table(['Rank', 'Country', 'TWh', ''], body, [0, 2], widthColumns)}`;
 }

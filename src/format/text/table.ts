@@ -269,9 +269,11 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors,
   if (e.caveats.length > 0) rows.push(['Caveats', e.caveats.join(', ')]);
   if (e.comparison) {
     const c = e.comparison;
+    const figure = (n: { twh: number; year: number }) =>
+      n.year === c.year ? formatNumber(n.twh) : `${formatNumber(n.twh)} in ${n.year}`;
     const around = [
-      ...(c.above ? [`below ${c.above.country} (${formatNumber(c.above.twh)})`] : []),
-      ...(c.below ? [`above ${c.below.country} (${formatNumber(c.below.twh)})`] : []),
+      ...(c.above ? [`below ${c.above.country} (${figure(c.above)})`] : []),
+      ...(c.below ? [`above ${c.below.country} (${figure(c.below)})`] : []),
     ];
     rows.push([
       'Among countries',
@@ -280,7 +282,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors,
     if (c.pctOfCountry !== null && c.country !== null) {
       rows.push([
         `Share of ${c.country}`,
-        `${formatNumber(c.pctOfCountry)}% of its electricity ${c.measure} in ${c.year}`,
+        `${formatNumber(c.pctOfCountry)}% of its electricity ${c.measure} in ${c.countryYear ?? c.year}`,
       ]);
     }
   }
@@ -444,9 +446,17 @@ export function renderCatalogueTable(c: Catalogue, widthColumns: number): string
         )}`;
   const baselines = tableOrRecords(
     ['Id', 'Measure', 'Year', 'Countries', 'Evidence', 'Source', 'Name'],
-    c.baselines.map((b) => [b.id, b.measure, String(b.year), String(b.countries), b.evidence, b.source, b.name]),
+    c.baselines.map((b) => [
+      b.default ? `${b.id} (default)` : b.id,
+      b.measure,
+      String(b.year),
+      String(b.countries),
+      b.evidence,
+      b.source,
+      b.name,
+    ]),
     [],
     widthColumns,
   );
-  return `${heading('Network-energy series (used in this order for a year: published totals, the bottom-up series computed here, annualised readings of one day; a projection only with --series)')}${series}${datasets}${events}\n${heading('Country electricity baselines (the first is the default)')}${baselines}`;
+  return `${heading('Network-energy series (used in this order for a year: published totals, the bottom-up series computed here, annualised readings of one day; a projection only with --series)')}${series}${datasets}${events}\n${heading("Country electricity baselines (the latest year's is the default; --baseline chooses another)")}${baselines}`;
 }
