@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATA_FILE_NAMES, NETWORK_INPUTS_FILE } from '../data/dataset.js';
+import { shippedDataDir } from '../data/load.js';
 import { pathExists, readTextFile } from '../data/read-file.js';
 import { parseSeriesInput } from '../data/series-input.js';
 import { readUpdates } from './updates-file.js';
@@ -29,6 +30,8 @@ export interface DataStatus {
   /** The data files it holds (JSON datasets and network-inputs.csv). */
   files: string[];
   sources: HeldSource[];
+  /** The daily inputs the package ships, which a directory's own network-inputs.csv replaces. */
+  shipped: { dailyInputs: { from: string; to: string; count: number } | null };
 }
 
 const DAY_MS = 86_400_000;
@@ -39,7 +42,8 @@ const DAY_MS = 86_400_000;
  */
 export function dataStatus(dirOption: string, used: boolean, now: Date = new Date()): DataStatus {
   const dir = resolve(dirOption);
-  if (!pathExists(dir)) return { dir, exists: false, used, files: [], sources: [] };
+  const shipped = { dailyInputs: daysIn(join(shippedDataDir(), NETWORK_INPUTS_FILE)) };
+  if (!pathExists(dir)) return { dir, exists: false, used, files: [], sources: [], shipped };
   const known = new Set([...Object.values(DATA_FILE_NAMES), NETWORK_INPUTS_FILE]);
   let files: string[] = [];
   try {
@@ -56,14 +60,7 @@ export function dataStatus(dirOption: string, used: boolean, now: Date = new Dat
     if (present && !record.files.includes(NETWORK_INPUTS_FILE)) {
       days = { from: record.held.from, to: record.held.to, count: record.held.days };
     } else if (present) {
-      try {
-        const rows = parseSeriesInput(readTextFile(path, 'the daily inputs'), path);
-        const first = rows[0];
-        const last = rows.at(-1);
-        if (first && last) days = { from: first.date, to: last.date, count: rows.length };
-      } catch {
-        days = null;
-      }
+      days = daysIn(path);
     }
     return {
       source,
@@ -77,5 +74,17 @@ export function dataStatus(dirOption: string, used: boolean, now: Date = new Dat
       days,
     };
   });
-  return { dir, exists: true, used, files, sources };
+  return { dir, exists: true, used, files, sources, shipped };
+}
+
+/** The first and last day of a file of daily inputs, and how many it holds; null when it cannot be read. */
+function daysIn(path: string): { from: string; to: string; count: number } | null {
+  try {
+    const rows = parseSeriesInput(readTextFile(path, 'the daily inputs'), path);
+    const first = rows[0];
+    const last = rows.at(-1);
+    return first && last ? { from: first.date, to: last.date, count: rows.length } : null;
+  } catch {
+    return null;
+  }
 }

@@ -114,6 +114,12 @@ describe('data update coinmetrics', () => {
       ageDays: 0,
       days: { from: '2010-07-18', to: '2026-06-30', count: 5827 },
     });
+    // The shipped inputs stay named: 2010-07-18 to 2025-12-29 is 5,644 days counted both ends in
+    expect(status.shipped.dailyInputs).toEqual({ from: '2010-07-18', to: '2025-12-29', count: 5644 });
+    const human = (await runCliAsync(['data', 'status'], { ...env, COLUMNS: '200' })).stdout;
+    expect(human).toMatch(
+      /^shipped daily inputs: 2010-07-18 to 2025-12-29, 5644 days, which the directory's own replace$/m,
+    );
 
     // Every source, with CBECI unreachable (its URL is a closed port): Coin Metrics is up to date, the run fails.
     const again = await runCliAsync(['data', 'update'], env);

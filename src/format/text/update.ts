@@ -40,5 +40,10 @@ export function renderDataStatus(status: DataStatus, widthColumns: number): stri
     );
   }
   if (status.exists && status.sources.length === 0) lines.push('no downloads yet (data update)');
+  const shipped = status.shipped.dailyInputs;
+  if (shipped !== null) {
+    const replaced = status.files.includes('network-inputs.csv') ? ", which the directory's own replace" : '';
+    lines.push(`shipped daily inputs: ${shipped.from} to ${shipped.to}, ${plural(shipped.count, 'day')}${replaced}`);
+  }
   return lines.map((line) => `${wrapText(line, widthColumns)}\n`).join('');
 }
