@@ -180,12 +180,28 @@ export function userDataNotes(command: CommandUnknownOpts): string[] {
  * (what `data update` downloaded, and when), not on the shipped data alone.
  */
 function userDataNote(dir: string): string {
+  const downloads = downloadsIn(dir);
+  return `Your data directory ${dir} is merged over the shipped data${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}; --no-user-data leaves it out.`;
+}
+
+/** "coinmetrics downloaded 2026-12-07", one for each source `data update` downloaded into a directory. */
+function downloadsIn(dir: string): string[] {
   // updates.json is the tool's own file, but a file all the same: an entry without a readable date is left out.
-  const downloads = Object.entries(readUpdates(dir)).flatMap(([name, record]) => {
+  return Object.entries(readUpdates(dir)).flatMap(([name, record]) => {
     const at = (record as { retrievedAt?: unknown } | null)?.retrievedAt;
     return typeof at === 'string' && /^\d{4}-\d{2}-\d{2}/.test(at) ? [`${name} downloaded ${at.slice(0, 10)}`] : [];
   });
-  return `Your data directory ${dir} is merged over the shipped data${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}; --no-user-data leaves it out.`;
+}
+
+/**
+ * The user's data directory a run merged, as a page or a chart names it: without its path, which holds the user's
+ * name, and with what was downloaded when; undefined when none was merged.
+ */
+export function userDataSummary(command: CommandUnknownOpts): string | undefined {
+  const dir = mergedUserData.get(command);
+  if (dir === undefined) return undefined;
+  const downloads = downloadsIn(dir);
+  return `the user's data directory${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}`;
 }
 
 /**

@@ -15,7 +15,7 @@ import { indexData } from '../core/regions/lookup.js';
 import { resolveRegion } from '../core/regions/names.js';
 import { buildReport, type ReportModel } from '../core/report.js';
 import { addEstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
-import { globalOptions, loadDataFor, type NoOptions, type OptionsDeclaredBy } from './options.js';
+import { globalOptions, loadDataFor, type NoOptions, type OptionsDeclaredBy, userDataSummary } from './options.js';
 import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js';
 
 /** Adds the region and estimate options `report` and `chart` share, which come first in both. */
@@ -65,11 +65,13 @@ export async function dataDescription(command: CommandUnknownOpts, data: Dataset
   const { data: dir, defaultData } = globalOptions(command);
   const digest = (await import('../format/pictures/pictures.js')).dataDigest(data);
   const version = packageInfo().version;
+  const user = userDataSummary(command);
+  const shipped = `${user === undefined ? '' : `${user} over `}the data shipped with mining-energy ${version}`;
   const what =
     dir === undefined
-      ? `the data shipped with mining-energy ${version}`
+      ? shipped
       : defaultData
-        ? `the data in ${resolve(dir)} over the data shipped with mining-energy ${version}`
+        ? `the data in ${resolve(dir)} over ${shipped}`
         : `the data in ${resolve(dir)} alone`;
   return `${what} (sha256 ${digest}…)`;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, WIDE } from '../helpers.js';
@@ -31,5 +31,30 @@ describe('the note that a run merged your data directory', () => {
     expect(result.stderr.split('\n')[0]).toBe(
       `warning: Your data directory ${dir} is merged over the shipped data; --no-user-data leaves it out.`,
     );
+  });
+
+  it('is said by report and chart too, and the page names the downloads but not the directory', async () => {
+    const { env, dir } = home('{"coinmetrics":{"retrievedAt":"2026-12-06T10:00:00.000Z"}}\n');
+    const out = join(temporaryDir('note-page'), 'texas.html');
+    const report = await runCli(['report', '--region', 'texas', '--year', '2024', '--out', out], env);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).toContain(`warning: Your data directory ${dir} is merged over the shipped data`);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('the user&#39;s data directory (coinmetrics downloaded 2026-12-06) over the data shipped');
+    expect(page).not.toContain(dir);
+    const chart = await runCli(['chart', 'carbon', '--region', 'texas', '--year', '2024', '--out', '-'], env);
+    expect(chart.code, chart.stderr).toBe(0);
+    expect(chart.stderr).toContain(`warning: Your data directory ${dir} is merged over the shipped data`);
+  });
+
+  it('is not said without a data directory of the user', async () => {
+    const report = await runCli(['report', '--region', 'texas', '--year', '2024', '--out', '-'], {
+      ...WIDE,
+      XDG_DATA_HOME: temporaryDir('note-none'),
+    });
+    expect(report.code).toBe(0);
+    expect(report.stderr).not.toContain('data directory');
+    expect(report.stdout).toContain('the data shipped with mining-energy');
+    expect(report.stdout).not.toContain('user&#39;s data directory');
   });
 });

@@ -1,7 +1,7 @@
 import { Argument, type Command, type CommandUnknownOpts, Option } from '@commander-js/extra-typings';
 import { CHART_KINDS } from '../../format/pictures/chart-kinds.js';
 import { UsageError } from '../../errors.js';
-import { examples } from '../options.js';
+import { examples, writeWarnings } from '../options.js';
 import { nothingToChart } from '../../core/report.js';
 import { extname } from 'node:path';
 import { addOutOptions, addPictureOptions, outFile, reportModelFor, writePicture } from '../pictures.js';
@@ -74,5 +74,7 @@ The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes i
             ? await renderPng(await renderSvg(chart))
             : await renderSvg(chart);
       writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);
+      // What the figures rest on beyond the shipped data, said where the user sees it.
+      await writeWarnings(cmd, []);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { CHART_KINDS } from '../../format/pictures/chart-kinds.js';
 import { nothingToChart } from '../../core/report.js';
-import { examples, todayUtc } from '../options.js';
+import { examples, todayUtc, writeWarnings } from '../options.js';
 import {
   addOutOptions,
   addPictureOptions,
@@ -50,5 +50,7 @@ shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
         made: todayUtc(),
       });
       writePicture(options, html, `the report on ${model.estimate.region.name}`);
+      // What the figures rest on beyond the shipped data, said where the user sees it.
+      await writeWarnings(cmd, []);
     });
 }
