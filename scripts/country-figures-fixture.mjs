@@ -49,7 +49,15 @@ for (const row of owid.filter((r) => r.iso3 === 'OWID_WRL')) {
 for (const row of table(emberPath)) {
   const type = row.iso3 === '' ? 'Region' : 'Country or economy';
   ember.push(
-    emberRow(row.area, row.iso3, row.year, type, 'Total generation', row.total_generation_twh, row.emissions_intensity_gco2e_per_kwh),
+    emberRow(
+      row.area,
+      row.iso3,
+      row.year,
+      type,
+      'Total generation',
+      row.total_generation_twh,
+      row.emissions_intensity_gco2e_per_kwh,
+    ),
     emberRow(row.area, row.iso3, row.year, type, 'Demand', row.demand_twh),
     emberRow(row.area, row.iso3, row.year, type, 'Net Imports', row.net_imports_twh),
   );

@@ -552,7 +552,9 @@ async function updateYearly(
     const heldCarbon = heldList<CarbonIntensity>(carbonPath, 'intensities');
     const regionByCode = await regionCodes(dir);
     const request = await requestOptions(label, options, new RateLimiter(10, 10_000));
-    options.onProgress?.(`${label}: downloading ${name === 'ember' ? 'the yearly file' : 'the demand and intensity files'}`);
+    options.onProgress?.(
+      `${label}: downloading ${name === 'ember' ? 'the yearly file' : 'the demand and intensity files'}`,
+    );
     const retrievedAt = (options.now?.() ?? new Date()).toISOString();
     let figures: CountryFigures;
     let pages: FetchedText[];
@@ -660,7 +662,12 @@ async function updateYearly(
 }
 
 /** The source record of a yearly source's download: where and when from, the digest of the bytes, the licence. */
-function yearlySource(name: 'ember' | 'owid', record: UpdateRecord, pages: readonly FetchedText[], yearly: YearlyFigures): Source {
+function yearlySource(
+  name: 'ember' | 'owid',
+  record: UpdateRecord,
+  pages: readonly FetchedText[],
+  yearly: YearlyFigures,
+): Source {
   const download = `Downloaded with \`mining-energy data update ${name}\` on ${record.retrievedAt}: ${pages.map((page) => page.url).join(' and ')}, ${record.bytes} bytes, SHA-256 ${record.sha256}${pages.length > 1 ? " (of the responses' bytes in order)" : ''}.`;
   const intensities =
     yearly.intensityYears === null

@@ -151,7 +151,14 @@ describe('data update ember and owid', () => {
     expect(owidList.values.some((v: { country: string }) => /World|European Union/.test(v.country))).toBe(false);
 
     expect(carbonOf(dir, 'china', 2025)).toEqual([
-      { region: 'china', year: 2025, gco2PerKwh: 528.278, basis: 'life-cycle', source: 'ember-yearly', evidence: 'primary' },
+      {
+        region: 'china',
+        year: 2025,
+        gco2PerKwh: 528.278,
+        basis: 'life-cycle',
+        source: 'ember-yearly',
+        evidence: 'primary',
+      },
     ]);
     // One key, one value: Ember's China 2024 (558.965), not OWID's (559.55); Kazakhstan only OWID gives.
     expect(carbonOf(dir, 'china', 2024)).toMatchObject([{ gco2PerKwh: 558.965, source: 'ember-yearly' }]);
@@ -166,7 +173,11 @@ describe('data update ember and owid', () => {
       licence: 'CC BY 4.0 (credit Ember)',
     });
     const digest = createHash('sha256').update(EMBER_FIXTURE).digest('hex');
-    expect(readJson(dir, 'updates.json').ember).toMatchObject({ source: 'ember-yearly', sha256: digest, licence: 'CC BY 4.0' });
+    expect(readJson(dir, 'updates.json').ember).toMatchObject({
+      source: 'ember-yearly',
+      sha256: digest,
+      licence: 'CC BY 4.0',
+    });
     expect(sources.find((s: { id: string }) => s.id === 'ember-yearly').note).toContain(digest);
 
     // compare ranks among the downloaded list, and says so.
@@ -188,7 +199,10 @@ describe('data update ember and owid', () => {
       gco2PerKwh: 528.278,
       source: 'ember-yearly',
     });
-    const shipped = await runCliAsync(['--no-user-data', 'estimate', '--region', 'china', '--year', '2025', '--json'], env);
+    const shipped = await runCliAsync(
+      ['--no-user-data', 'estimate', '--region', 'china', '--year', '2025', '--json'],
+      env,
+    );
     expect(JSON.parse(shipped.stdout)[0].carbon.weights[0].source).toBe('ember-yearly-2026-copy');
 
     const status = JSON.parse((await runCliAsync(['data', 'status', '--json'], env)).stdout);
@@ -197,7 +211,9 @@ describe('data update ember and owid', () => {
 
     const again = await runCliAsync(['data', 'update', 'ember', 'owid'], env);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/^ember: up to date \(baseline ember-latest: 4 countries, 2025 or earlier; 12 intensities 2019 to 2025\)/);
+    expect(again.stdout).toMatch(
+      /^ember: up to date \(baseline ember-latest: 4 countries, 2025 or earlier; 12 intensities 2019 to 2025\)/,
+    );
     expect(again.stdout).toMatch(/\nowid: up to date/);
   });
 
@@ -235,11 +251,7 @@ describe('data update ember and owid', () => {
 });
 
 describe('a failed yearly update keeps the data as they were', () => {
-  async function expectKept(
-    server: LiveServer,
-    source: 'ember' | 'owid',
-    message: RegExp,
-  ): Promise<void> {
+  async function expectKept(server: LiveServer, source: 'ember' | 'owid', message: RegExp): Promise<void> {
     const dir = copyDir(seeded, 'yearly-fault');
     const before = directoryContents(dir);
     const result = await update(dir, server, [source]);

@@ -61,8 +61,8 @@ export function renderDataStatus(status: DataStatus, widthColumns: number): stri
       source.yearly !== null
         ? yearlyText(source.yearly)
         : source.days === null
-        ? 'its file is gone'
-        : `${source.days.from} to ${source.days.to}, ${plural(source.days.count, 'day')}`;
+          ? 'its file is gone'
+          : `${source.days.from} to ${source.days.to}, ${plural(source.days.count, 'day')}`;
     lines.push(
       `${source.source}: ${days}; downloaded ${source.retrievedAt} (${source.ageDays === 0 ? 'today' : `${plural(source.ageDays, 'day')} ago`}) from ${source.url}; ${source.licence}; source record ${source.id}`,
     );
