@@ -418,7 +418,7 @@ async function updateRows() {
   writeFileSync(join(responses, 'ember.csv'), ember);
   let next = `${server.origin}/v4/timeseries/asset-metrics?start_time=2010-07-18&page_size=10000`;
   for (let page = 0; next !== undefined; page++) {
-    const text = await (await fetch(next)).text();
+    const text = await (await globalThis.fetch(next)).text();
     writeFileSync(join(responses, `coinmetrics-${page}.json`), text);
     next = JSON.parse(text).next_page_url;
   }

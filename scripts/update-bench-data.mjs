@@ -1,5 +1,6 @@
 // The inputs of the bench's `data update` row, made here: Coin Metrics' responses built from the shipped daily
 // inputs, and an Ember yearly file of Ember's size. For timing only; not data.
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';

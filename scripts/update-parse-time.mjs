@@ -4,6 +4,7 @@
 // Run under tsx, since it imports the TypeScript sources:
 //   tsx scripts/update-parse-time.mjs <responses dir> <updated data dir> [runs=5]
 // The responses dir holds coinmetrics-<n>.json (the pages, in order) and ember.csv. Prints JSON: median ms.
+import { Buffer } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_FILE_NAMES, NETWORK_INPUTS_FILE } from '../src/data/dataset.ts';
