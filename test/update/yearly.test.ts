@@ -230,6 +230,25 @@ describe('data update ember and owid', () => {
     expect(carbonOf(dir, 'china', 2024)).toMatchObject([{ gco2PerKwh: 558.965, source: 'ember-yearly' }]);
   });
 
+  it('tries again after a 500, then goes on', async () => {
+    const dir = temporaryDir('yearly-retry');
+    const server = await serve(
+      {},
+      {
+        fault: (n, _request, response) => {
+          if (n !== 1) return false;
+          response.writeHead(500).end('busy');
+          return true;
+        },
+      },
+    );
+    const result = await update(dir, server, ['ember'], ['--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.requests).toEqual([EMBER_REQUEST, EMBER_REQUEST]);
+    expect(JSON.parse(result.stdout).outcomes[0]).toMatchObject({ status: 'updated', requests: 1 });
+    expect(carbonOf(dir, 'russia', 2025)).toMatchObject([{ gco2PerKwh: 449.607, source: 'ember-yearly' }]);
+  });
+
   it('takes the values a new release revises, and lists them', async () => {
     const dir = copyDir(seeded, 'yearly-revised');
     // China's 2025 demand revised from 10486.272 to 10500 TWh, and its 2025 intensity from 528.278 to 530.
