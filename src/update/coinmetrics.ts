@@ -106,10 +106,7 @@ export async function downloadCoinMetrics(
  * a value are left for a later update.
  * @throws DataError naming Coin Metrics: repeated or unordered days, a number out of range.
  */
-export function coinMetricsInputs(
-  rows: readonly ApiRow[],
-  pageCount: number,
-): Omit<CoinMetricsDownload, 'pages'> {
+export function coinMetricsInputs(rows: readonly ApiRow[], pageCount: number): Omit<CoinMetricsDownload, 'pages'> {
   let complete = rows.length;
   while (complete > 0 && Object.values((rows[complete - 1] as ApiRow).values).some((value) => value === null))
     complete--;
