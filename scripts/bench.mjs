@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // Start-up benchmark: each command against bare `node -e 0`, in alternating runs on the same machine,
 // reporting medians and the ratio of medians (single timings on a shared machine mean little).
-// Usage: node scripts/bench.mjs [runs=15] [--cbeci <checkout>] [--no-scale]   (build first: npm run build)
+// Usage: node scripts/bench.mjs [runs=15] [--cbeci <checkout>] [--no-scale] [--no-update]   (build first: npm run build)
+// The update row times `data update coinmetrics ember` from nothing against a local server (about 5,900 days of
+// Coin Metrics in pages, a 16 MB Ember file; made by scripts/update-bench-data.mjs), and in one process (under tsx)
+// the parse and the validation alone; --no-update leaves it out.
 // The scale rows (large inputs made here: Monte Carlo, a 33,600-day series with 10,000 machines, 200,000 user
 // regions, and the fitted exponent of time against size) take a few minutes; --no-scale leaves them out.
 // With --cbeci and a checkout of CambridgeAltFin/ccaf_cbeci_api (its root or its api folder), a peer row times CBECI's
 // own service code (scripts/cbeci-time.py, under $PYTHON or python3, which needs pandas and python-dateutil) against
 // `network --input` on the same 5,000-day series, and checks that the two agree.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeUserRegions } from './synthetic-data.mjs';
+import { coinMetricsDays, emberFile, startBenchServer } from './update-bench-data.mjs';
 
 const cbeciAt = process.argv.indexOf('--cbeci');
 const cbeciCheckout = cbeciAt === -1 ? undefined : process.argv[cbeciAt + 1];
@@ -21,9 +25,10 @@ if (cbeciAt !== -1 && cbeciCheckout === undefined) {
   process.exit(2);
 }
 const scale = !process.argv.includes('--no-scale');
+const update = !process.argv.includes('--no-update');
 const positional = process.argv
   .slice(2)
-  .filter((arg, i) => i + 2 !== cbeciAt && i + 2 !== cbeciAt + 1 && arg !== '--no-scale');
+  .filter((arg, i) => i + 2 !== cbeciAt && i + 2 !== cbeciAt + 1 && arg !== '--no-scale' && arg !== '--no-update');
 const runs = Number(positional[0] ?? 15);
 // Checked before the other rows run, so that a wrong path fails at once.
 const cbeciApi = cbeciCheckout === undefined ? undefined : cbeciApiFolder(cbeciCheckout);
@@ -141,6 +146,8 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+if (update) await updateRows();
+else process.stdout.write('Update row skipped (--no-update).\n');
 if (scale) scaleRows();
 else process.stdout.write('Scale rows skipped (--no-scale).\n');
 if (cbeciCheckout === undefined) {
@@ -370,4 +377,81 @@ async function worstRelativeDifference(cbeciDays, input, hardwarePath) {
     });
   });
   return worst;
+}
+
+/** A run of the CLI that lets this process's local server answer meanwhile: wall time, and the exit code checked. */
+function runAsync(args, env) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+/**
+ * `data update coinmetrics ember` from nothing (a new directory each run) against a local server: about 5,900
+ * days of Coin Metrics from the first day (--from 2010-07-18, pages of 2,000 days) and a 16 MB Ember file; then,
+ * in one process, the parse of the same responses and the validation of the directory written.
+ */
+async function updateRows() {
+  const dir = mkdtempSync(join(tmpdir(), 'mining-energy-bench-update-'));
+  const days = coinMetricsDays(join(root, 'data', 'network-inputs.csv'));
+  const codes = JSON.parse(readFileSync(join(root, 'data', 'regions.json'), 'utf8'))
+    .map((region) => region.iso)
+    .filter((iso) => /^[A-Z]{3}$/.test(iso ?? ''));
+  const ember = emberFile(codes);
+  const server = await startBenchServer(days, ember);
+  const env = { MINING_ENERGY_COINMETRICS_URL: server.origin, MINING_ENERGY_EMBER_URL: server.origin };
+  const responses = join(dir, 'responses');
+  mkdirSync(responses);
+  writeFileSync(join(responses, 'ember.csv'), ember);
+  let next = `${server.origin}/v4/timeseries/asset-metrics?start_time=2010-07-18&page_size=10000`;
+  for (let page = 0; next !== undefined; page++) {
+    const text = await (await globalThis.fetch(next)).text();
+    writeFileSync(join(responses, `coinmetrics-${page}.json`), text);
+    next = JSON.parse(text).next_page_url;
+  }
+  const args = (out) => [bin, 'data', 'update', 'coinmetrics', 'ember', '--from', '2010-07-18', '--dir', out];
+  await runAsync(args(join(dir, 'warm')), env);
+  const times = [];
+  let last = '';
+  for (let i = 0; i < 5; i++) {
+    last = join(dir, `run-${i}`);
+    times.push(await runAsync(args(last), env));
+  }
+  await server.close();
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const timed = spawnSync(tsx, [join(root, 'scripts', 'update-parse-time.mjs'), responses, last, '5'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (timed.status !== 0) throw new Error(`update-parse-time exited ${timed.status}: ${timed.stderr}`);
+  const parts = JSON.parse(timed.stdout);
+  console.table([
+    {
+      step: `data update coinmetrics ember, from nothing (${parts.days} days, ${(parts.emberBytes / 1e6).toFixed(1)} MB Ember file)`,
+      'median ms': median(times).toFixed(0),
+    },
+    {
+      step: `  parse: Coin Metrics' pages (${parts.days} days, checked)`,
+      'median ms': parts.coinMetricsParseMs.toFixed(1),
+    },
+    {
+      step: `  parse: Ember's file (${parts.emberRows} rows kept, checked)`,
+      'median ms': parts.emberParseMs.toFixed(1),
+    },
+    { step: '  validation: network-inputs.csv read back', 'median ms': parts.inputsCheckMs.toFixed(1) },
+    { step: '  validation: the directory merged over the shipped data', 'median ms': parts.validateMs.toFixed(1) },
+  ]);
 }

@@ -33,8 +33,12 @@ const run = (command) => {
 };
 const code = run(['data', 'update', ...sources, '--dir', dir, '--json']);
 run(['data', 'status', '--dir', dir]);
-if (code === 0)
+const asked = sources.length === 0 ? ['coinmetrics', 'cbeci', 'ember', 'owid'] : sources;
+if (code === 0 && asked.includes('coinmetrics'))
   run(['--data', dir, 'network', '--input', '--format', 'csv', '--from', '2025-01-01', '--to', '2025-01-03']);
+for (const baseline of ['ember', 'owid'].filter((name) => asked.includes(name))) {
+  if (code === 0) run(['--data', dir, 'compare', '1000', '--baseline', `${baseline}-latest`, '--around', '2']);
+}
 if (keep) process.stdout.write(`kept ${dir}\n`);
 else rmSync(dir, { recursive: true, force: true });
 process.exit(code);

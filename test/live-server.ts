@@ -254,3 +254,42 @@ export async function startCbeciServer(
   });
   return listenOnLoopback(server, sockets, requests);
 }
+
+/** The recorded responses of Ember's yearly file and Our World in Data's grapher files (test/fixtures/live). */
+export const EMBER_FIXTURE = readFileSync(`${FIXTURES}live/ember-yearly.csv`, 'utf8');
+export const OWID_DEMAND_FIXTURE = readFileSync(`${FIXTURES}live/owid-electricity-demand.csv`, 'utf8');
+export const OWID_INTENSITY_FIXTURE = readFileSync(`${FIXTURES}live/owid-carbon-intensity-electricity.csv`, 'utf8');
+
+/** The requests of Ember's and OWID's files (LIVE-SOURCES §4), path and query. */
+export const EMBER_REQUEST = '/public-downloads/generation/outputs/release_generation_yearly_global.csv';
+export const OWID_DEMAND_REQUEST = '/grapher/electricity-demand.csv?v=1&csvType=full&useColumnShortNames=true';
+export const OWID_INTENSITY_REQUEST =
+  '/grapher/carbon-intensity-electricity.csv?v=1&csvType=full&useColumnShortNames=true';
+
+/**
+ * A local stand-in on 127.0.0.1 for a server of files (Ember's, OWID's): each request (path and query, exactly) has
+ * its body, served as text/csv, gzip-encoded when the client accepts it (unless `gzip` is false); `fault` may answer
+ * a request itself (`n` counts the requests from 1). Anything else is a 404.
+ */
+export async function startFileServer(
+  files: Record<string, string>,
+  options: { fault?: Fault; gzip?: boolean } = {},
+): Promise<LiveServer> {
+  const requests: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    const body = files[request.url ?? ''];
+    if (body === undefined) return response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+    if (options.fault?.(requests.length, request, response, Buffer.from(body))) return undefined;
+    const gzip = options.gzip !== false && /gzip/.test(String(request.headers['accept-encoding']));
+    const bytes = gzip ? gzipSync(Buffer.from(body)) : Buffer.from(body);
+    response.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-length': String(bytes.length),
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
+    return response.end(bytes);
+  });
+  return listenOnLoopback(server, sockets, requests);
+}

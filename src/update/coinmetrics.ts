@@ -38,7 +38,7 @@ export function coinMetricsUrl(base: string, startDay: string): string {
 }
 
 /** One row of the API's `data`, each metric as the string it sends (null: no data that day). */
-interface ApiRow {
+export interface ApiRow {
   time: string;
   values: Record<(typeof COINMETRICS_METRICS)[number], string | null>;
 }
@@ -98,13 +98,22 @@ export async function downloadCoinMetrics(
       `${COINMETRICS}: no days from ${startDay} on; the days asked again (already held) should have come back. Nothing was changed.`,
     );
   }
+  return { ...coinMetricsInputs(rows, pages.length), pages };
+}
+
+/**
+ * The pages' rows as the model's inputs, with `data import coinmetrics`' own checks; the days at the end that miss
+ * a value are left for a later update.
+ * @throws DataError naming Coin Metrics: repeated or unordered days, a number out of range.
+ */
+export function coinMetricsInputs(rows: readonly ApiRow[], pageCount: number): Omit<CoinMetricsDownload, 'pages'> {
   let complete = rows.length;
   while (complete > 0 && Object.values((rows[complete - 1] as ApiRow).values).some((value) => value === null))
     complete--;
   const incompleteTail = rows.slice(complete).map((row) => row.time.slice(0, 10));
-  const label = `the ${COINMETRICS} response (${pages.length === 1 ? 'row n is line n + 1' : `${pages.length} pages, row n of all is line n + 1`})`;
+  const label = `the ${COINMETRICS} response (${pageCount === 1 ? 'row n is line n + 1' : `${pageCount} pages, row n of all is line n + 1`})`;
   const inputs = importCoinMetrics(csvOf(rows.slice(0, complete)), label);
-  return { rows: inputs.rows, incompleteTail, pages, missingDays: inputs.missingDays };
+  return { rows: inputs.rows, incompleteTail, missingDays: inputs.missingDays };
 }
 
 /**
@@ -130,7 +139,7 @@ function formatError(url: string, what: string): DataError {
 }
 
 /** A page's rows and next page, with its shape checked field by field. */
-function parsePage(page: FetchedText): { rows: ApiRow[]; next: string | undefined } {
+export function parsePage(page: FetchedText): { rows: ApiRow[]; next: string | undefined } {
   let body: unknown;
   try {
     body = JSON.parse(page.text);

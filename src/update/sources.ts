@@ -2,8 +2,7 @@ import { UsageError } from '../errors.js';
 
 /**
  * Every live source a data directory may be kept current from: its default base URL (scheme, host and port, the
- * paths of its requests kept) and the variable that points it elsewhere, a mirror or a local test server. Only
- * those in {@link UPDATE_SOURCES} can be updated yet; the others are named so that their variables are reserved.
+ * paths of its requests kept) and the variable that points it elsewhere, a mirror or a local test server.
  */
 export const SOURCE_BASES = {
   coinmetrics: { env: 'MINING_ENERGY_COINMETRICS_URL', base: 'https://community-api.coinmetrics.io' },
@@ -15,7 +14,7 @@ export const SOURCE_BASES = {
 export type SourceName = keyof typeof SOURCE_BASES;
 
 /** The sources `data update` can fetch now, in the order `data update` without names runs them. */
-export const UPDATE_SOURCES = ['coinmetrics', 'cbeci'] as const;
+export const UPDATE_SOURCES = ['coinmetrics', 'cbeci', 'ember', 'owid'] as const;
 export type UpdateSourceName = (typeof UPDATE_SOURCES)[number];
 
 /**
@@ -23,9 +22,6 @@ export type UpdateSourceName = (typeof UPDATE_SOURCES)[number];
  * would show.
  */
 export const OVERLAP_DAYS = 7;
-
-/** Sources whose updates are yet to come: named in help so that nobody expects them from `data update`. */
-export const LATER_SOURCES: readonly SourceName[] = ['ember', 'owid'];
 
 /**
  * A source's base URL: the variable's value when set (an origin only: `http://127.0.0.1:8080`, with no path, query

@@ -4,7 +4,7 @@ import { DATA_FILE_NAMES, NETWORK_INPUTS_FILE } from '../data/dataset.js';
 import { shippedDataDir } from '../data/load.js';
 import { pathExists, readTextFile } from '../data/read-file.js';
 import { parseSeriesInput } from '../data/series-input.js';
-import { readUpdates } from './updates-file.js';
+import { readUpdates, type YearlyFigures } from './updates-file.js';
 
 /** One source held in a data directory: where from, when, and the days its file covers. */
 export interface HeldSource {
@@ -17,8 +17,10 @@ export interface HeldSource {
   licence: string;
   sha256: string;
   files: string[];
-  /** The days the file holds now (read from it), or null when it is gone. */
+  /** The days the file holds now (read from it), or null when it is gone or the source is yearly. */
   days: { from: string; to: string; count: number } | null;
+  /** A yearly source's baseline and intensities (ember, owid), or null (a daily source, or its files are gone). */
+  yearly: YearlyFigures | null;
 }
 
 /** What `data status` reports, for people and for scripts (`--json`). */
@@ -57,7 +59,9 @@ export function dataStatus(dirOption: string, used: boolean, now: Date = new Dat
     let days: HeldSource['days'] = null;
     const path = join(dir, NETWORK_INPUTS_FILE);
     const present = record.files.every((name) => pathExists(join(dir, name)));
-    if (present && !record.files.includes(NETWORK_INPUTS_FILE)) {
+    const yearly = present && record.yearly !== undefined ? record.yearly : null;
+    if (record.yearly !== undefined) days = null;
+    else if (present && !record.files.includes(NETWORK_INPUTS_FILE)) {
       days = { from: record.held.from, to: record.held.to, count: record.held.days };
     } else if (present) {
       days = daysIn(path);
@@ -72,6 +76,7 @@ export function dataStatus(dirOption: string, used: boolean, now: Date = new Dat
       sha256: record.sha256,
       files: record.files,
       days,
+      yearly,
     };
   });
   return { dir, exists: true, used, files, sources, shipped };

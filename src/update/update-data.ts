@@ -6,14 +6,14 @@ import { loadData, loadDataFiles, shippedDataDir } from '../data/load.js';
 import { lockDirectory } from '../data/lock.js';
 import { pathExists, readTextFile, systemReason } from '../data/read-file.js';
 import { recoverReplacements, type ReplacementFile, replaceFiles } from '../data/replace-files.js';
-import type { NetworkSeries, Source } from '../data/schemas.js';
+import type { Baseline, CarbonIntensity, NetworkSeries, Region, Source } from '../data/schemas.js';
 import { CBECI_LICENCE, CBECI_PUBLISHER, cbeciEnergySeries } from '../import/cbeci-energy.js';
 import { CBECI, cbeciUrl, changedYears, downloadCbeci } from './cbeci.js';
 import { parseSeriesInput, type SeriesInputRow } from '../data/series-input.js';
 import { DataError } from '../errors.js';
 import { renderNetworkInputs } from '../import/coinmetrics.js';
 import { createDispatcher } from '../net/dispatcher.js';
-import { DEFAULT_REQUEST_LIMITS, type RequestOptions } from '../net/http.js';
+import { DEFAULT_REQUEST_LIMITS, type FetchedText, type RequestOptions } from '../net/http.js';
 import { RateLimiter } from '../net/rate-limit.js';
 import {
   CHANGE_TOLERANCE,
@@ -24,8 +24,19 @@ import {
   mergeDays,
   OVERLAP_DAYS,
 } from './coinmetrics.js';
+import {
+  carbonRecords,
+  changedCarbon,
+  changedDemand,
+  type CountryFigures,
+  latestDemandBaseline,
+  mergeCarbon,
+  WORLD_CODE,
+} from './country-figures.js';
+import { downloadEmber, EMBER, EMBER_COUNTRY } from './ember.js';
+import { downloadOwid, OWID } from './owid.js';
 import { sourceBase, UPDATE_SOURCES, type UpdateSourceName } from './sources.js';
-import { readUpdates, UPDATES_FILE, type UpdateRecord } from './updates-file.js';
+import { readUpdates, UPDATES_FILE, type UpdateRecord, type YearlyFigures } from './updates-file.js';
 
 export { dataStatus } from './status.js';
 
@@ -67,6 +78,11 @@ export interface SourceOutcome {
   requests: number;
   bytes: number;
   warnings: string[];
+  /**
+   * A yearly source's figures (ember, owid): the baseline and intensities held after the update; null for the
+   * daily sources, whose `days`, `from`, `to` and `newDays` count days (0 and null for a yearly source).
+   */
+  yearly: YearlyFigures | null;
 }
 
 /** What `data update` did, for people (rendered) and for scripts (`--json`). */
@@ -159,6 +175,9 @@ async function updateSource(
       return updateCoinMetrics(base, dir, options);
     case 'cbeci':
       return updateCbeci(base, dir, options);
+    case 'ember':
+    case 'owid':
+      return updateYearly(name, base, dir, options);
     default:
       throw new Error(`no updater for ${name satisfies never}`);
   }
@@ -296,6 +315,7 @@ function startingOutcome(source: UpdateSourceName): SourceOutcome {
     requests: 0,
     bytes: 0,
     warnings: [],
+    yearly: null,
   };
 }
 
@@ -485,4 +505,194 @@ async function plannedFiles(
     { name: UPDATES_FILE, text: `${JSON.stringify(updates, null, 2)}\n` },
     { name: DATA_FILE_NAMES.sources, text: sourcesText },
   ];
+}
+
+/** The source id of Ember's downloaded yearly file, and of its baseline. */
+export const EMBER_SOURCE_ID = 'ember-yearly';
+export const EMBER_BASELINE_ID = 'ember-latest';
+/** The source id of Our World in Data's downloaded grapher files, and of their baseline. */
+export const OWID_SOURCE_ID = 'owid-grapher';
+export const OWID_BASELINE_ID = 'owid-latest';
+
+/**
+ * The regions' ISO codes (and WORLD_CODE for the world) by which a yearly source's intensities find their region:
+ * the shipped regions and the directory's own.
+ */
+async function regionCodes(dir: string): Promise<Map<string, string>> {
+  const shipped = await loadData();
+  const own = heldList<Region>(join(dir, DATA_FILE_NAMES.regions), 'regions');
+  const codes = new Map<string, string>();
+  for (const region of [...shipped.regions, ...own]) {
+    if (region.kind === 'world') codes.set(WORLD_CODE, region.id);
+    else if (region.iso !== undefined && /^[A-Z]{3}$/.test(region.iso)) codes.set(region.iso, region.id);
+  }
+  return codes;
+}
+
+/**
+ * Ember's yearly file or Our World in Data's grapher files, into the directory's electricity-baselines.json (a
+ * baseline of each country's latest demand, ember-latest or owid-latest) and carbon-intensity.json (the
+ * life-cycle intensities of the regions the data know, every year given). The source's earlier records are
+ * replaced whole; the values held that it now gives differently are taken and listed (`changed`, and a warning),
+ * since both sources revise past years with each release. Where both give an intensity for one region, year and
+ * basis, Ember's wins: OWID's figures are Ember's, processed later, and one key holds one value.
+ */
+async function updateYearly(
+  name: 'ember' | 'owid',
+  base: string,
+  dir: string,
+  options: UpdateOptions,
+): Promise<SourceOutcome> {
+  const label = name === 'ember' ? EMBER : OWID;
+  const outcome = startingOutcome(name);
+  try {
+    const baselinesPath = join(dir, DATA_FILE_NAMES.baselines);
+    const carbonPath = join(dir, DATA_FILE_NAMES.carbon);
+    const heldBaselines = heldList<Baseline>(baselinesPath, 'baselines');
+    const heldCarbon = heldList<CarbonIntensity>(carbonPath, 'intensities');
+    const regionByCode = await regionCodes(dir);
+    const request = await requestOptions(label, options, new RateLimiter(10, 10_000));
+    options.onProgress?.(
+      `${label}: downloading ${name === 'ember' ? 'the yearly file' : 'the demand and intensity files'}`,
+    );
+    const retrievedAt = (options.now?.() ?? new Date()).toISOString();
+    let figures: CountryFigures;
+    let pages: FetchedText[];
+    if (name === 'ember') {
+      const download = await downloadEmber(base, request);
+      figures = download.figures;
+      pages = [download.page];
+    } else {
+      const download = await downloadOwid(base, request);
+      figures = download.figures;
+      pages = download.pages;
+    }
+    outcome.requests = pages.length;
+    outcome.bytes = pages.reduce((sum, page) => sum + page.bytes.length, 0);
+    if (options.signal?.aborted) throw new DataError('interrupted');
+    const sourceId = name === 'ember' ? EMBER_SOURCE_ID : OWID_SOURCE_ID;
+    const baselineId = name === 'ember' ? EMBER_BASELINE_ID : OWID_BASELINE_ID;
+    const baseline = latestDemandBaseline(figures.demand, {
+      id: baselineId,
+      title: name === 'ember' ? 'Ember electricity demand' : 'Our World in Data electricity demand (from Ember)',
+      source: sourceId,
+      evidence: 'primary',
+      note:
+        name === 'ember'
+          ? `Demand = generation + net imports (Ember's Demand rows); areas of type "${EMBER_COUNTRY}" only, aggregates (World, regions, groupings) left out. Downloaded with data update ember.`
+          : 'Demand = generation + net imports; aggregates (codes empty or starting OWID_, but Kosovo) left out. Downloaded with data update owid.',
+    });
+    const intensities = carbonRecords(figures.intensity, regionByCode, sourceId, 'primary');
+    // One key, one value: Ember's intensity wins over OWID's, whichever update ran last.
+    const merged = mergeCarbon(
+      heldCarbon,
+      intensities,
+      sourceId,
+      name === 'owid' ? (record) => record.source === EMBER_SOURCE_ID : undefined,
+    );
+    const heldBaseline = heldBaselines.find((held) => held.id === baselineId);
+    const changed = [...changedDemand(heldBaseline, baseline), ...changedCarbon(heldCarbon, merged.written)];
+    outcome.changed = changed;
+    const years = merged.written.map((record) => record.year);
+    const yearly: YearlyFigures = {
+      baseline: baselineId,
+      countries: baseline.values.length,
+      latestYear: baseline.year,
+      intensities: merged.written.length,
+      intensityYears: years.length === 0 ? null : { from: Math.min(...years), to: Math.max(...years) },
+      intensitiesKept: merged.kept,
+    };
+    outcome.yearly = yearly;
+    if (changed.length > 0) {
+      const listed = changed
+        .slice(0, 5)
+        .map(({ date, field, held, now }) => `${field} ${date}: ${held} → ${now}`)
+        .join('; ');
+      outcome.warnings.push(
+        `${label} revised ${changed.length === 1 ? 'a value' : `${changed.length} values`} already held, and the new ${changed.length === 1 ? 'one was' : 'ones were'} taken (the summary's changed lists them): ${listed}${changed.length > 5 ? '; …' : ''}.`,
+      );
+    }
+    if (figures.emptyValues > 0) {
+      outcome.warnings.push(
+        `${label}: ${figures.emptyValues === 1 ? 'a row' : `${figures.emptyValues} rows`} of a country or the world had no value and ${figures.emptyValues === 1 ? 'was' : 'were'} left out.`,
+      );
+    }
+    const heldOwn = heldCarbon.filter((record) => record.source === sourceId);
+    if (
+      heldBaseline !== undefined &&
+      JSON.stringify(heldBaseline) === JSON.stringify(baseline) &&
+      JSON.stringify(heldOwn) === JSON.stringify(merged.written)
+    ) {
+      outcome.status = 'unchanged';
+      return outcome;
+    }
+    const baselines = [...heldBaselines];
+    const at = baselines.findIndex((held) => held.id === baselineId);
+    if (at < 0) baselines.push(baseline);
+    else baselines[at] = baseline;
+    const allYears = [...figures.demand, ...figures.intensity].map((value) => value.year);
+    const span = { from: String(Math.min(...allYears)), to: String(Math.max(...allYears)), days: 0 };
+    const hash = createHash('sha256');
+    for (const page of pages) hash.update(page.bytes);
+    const record: UpdateRecord = {
+      source: sourceId,
+      url: (pages[0] as FetchedText).url,
+      retrievedAt,
+      sha256: hash.digest('hex'),
+      bytes: outcome.bytes,
+      requests: outcome.requests,
+      files: [DATA_FILE_NAMES.baselines, DATA_FILE_NAMES.carbon],
+      fetched: span,
+      held: span,
+      licence: 'CC BY 4.0',
+      yearly,
+    };
+    const files = await plannedFiles(dir, name, yearlySource(name, record, pages, yearly), record, [
+      { name: DATA_FILE_NAMES.baselines, text: `${JSON.stringify(baselines, null, 2)}\n` },
+      { name: DATA_FILE_NAMES.carbon, text: `${JSON.stringify(merged.records, null, 2)}\n` },
+    ]);
+    if (options.signal?.aborted) throw new DataError('interrupted');
+    replaceFiles(dir, files);
+    Object.assign(outcome, { status: 'updated', written: files.map((file) => join(dir, file.name)) });
+    return outcome;
+  } catch (error) {
+    outcome.error = failureMessage(error, label);
+    return outcome;
+  }
+}
+
+/** The source record of a yearly source's download: where and when from, the digest of the bytes, the licence. */
+function yearlySource(
+  name: 'ember' | 'owid',
+  record: UpdateRecord,
+  pages: readonly FetchedText[],
+  yearly: YearlyFigures,
+): Source {
+  const download = `Downloaded with \`mining-energy data update ${name}\` on ${record.retrievedAt}: ${pages.map((page) => page.url).join(' and ')}, ${record.bytes} bytes, SHA-256 ${record.sha256}${pages.length > 1 ? " (of the responses' bytes in order)" : ''}.`;
+  const intensities =
+    yearly.intensityYears === null
+      ? 'no intensity of a region the data know'
+      : `${yearly.intensities} intensities (life-cycle gCO2e/kWh of generation), ${yearly.intensityYears.from} to ${yearly.intensityYears.to}, in carbon-intensity.json`;
+  if (name === 'ember') {
+    return {
+      id: EMBER_SOURCE_ID,
+      title: `Ember yearly electricity data (release_generation_yearly_global.csv): each country's electricity demand and the emissions intensity of generation, ${record.fetched.from} to ${record.fetched.to}`,
+      publisher: 'Ember',
+      year: Number(record.retrievedAt.slice(0, 4)),
+      url: record.url,
+      licence: 'CC BY 4.0 (credit Ember)',
+      evidence: 'primary',
+      note: `${download} Baseline ${yearly.baseline}: each country's latest Demand row (TWh), ${yearly.countries} countries. ${intensities}: the Total generation row's Emissions intensity, for the countries the data know (by ISO code) and the World area.`,
+    };
+  }
+  return {
+    id: OWID_SOURCE_ID,
+    title: `Our World in Data grapher data: electricity demand and carbon intensity of electricity by country, ${record.fetched.from} to ${record.fetched.to}`,
+    publisher: 'Our World in Data, based on Ember and the Energy Institute',
+    year: Number(record.retrievedAt.slice(0, 4)),
+    url: record.url,
+    licence: 'CC BY 4.0 (credit Our World in Data, Ember and the Energy Institute)',
+    evidence: 'primary',
+    note: `${download} Baseline ${yearly.baseline}: each country's latest electricity_demand (TWh), ${yearly.countries} countries. ${intensities}: carbon_intensity_elec, life-cycle (OWID's processing of Ember's figures), for the countries the data know (by ISO code) and the world (OWID_WRL)${yearly.intensitiesKept > 0 ? `; ${yearly.intensitiesKept} more not written, since Ember's own record of the same region, year and basis is held and wins` : ''}.`,
+  };
 }

@@ -21,11 +21,27 @@ export interface UpdateRecord {
   requests: number;
   /** The files of the directory it wrote. */
   files: string[];
-  /** The days the download brought. */
+  /** The days the download brought (a yearly source: its first and last years, and 0 days). */
   fetched: { from: string; to: string; days: number };
-  /** The days the directory's file holds after it. */
+  /** The days the directory's file holds after it (a yearly source: as `fetched`). */
   held: { from: string; to: string; days: number };
   licence: string;
+  /** A yearly source's figures (Ember, Our World in Data): what the directory holds from it. */
+  yearly?: YearlyFigures;
+}
+
+/** What a yearly source's update wrote: a baseline of each country's latest demand, and intensities. */
+export interface YearlyFigures {
+  /** The id of the baseline in electricity-baselines.json. */
+  baseline: string;
+  /** Its countries, and its year (the latest; earlier ones for the countries whose figures end before it). */
+  countries: number;
+  latestYear: number;
+  /** The intensities written into carbon-intensity.json (life-cycle), and their first and last years. */
+  intensities: number;
+  intensityYears: { from: number; to: number } | null;
+  /** The source's intensities not written because another source's record of the same key wins. */
+  intensitiesKept: number;
 }
 
 /** The records of a directory's updates.json, by source name; empty when there is none or it cannot be read. */

@@ -121,15 +121,18 @@ describe('data update coinmetrics', () => {
       /^shipped daily inputs: 2010-07-18 to 2025-12-29, 5644 days, which the directory's own replace$/m,
     );
 
-    // Every source, with CBECI unreachable (its URL is a closed port): Coin Metrics is up to date, the run fails.
+    // Every source, with CBECI, Ember and OWID unreachable (their URLs are a closed port): Coin Metrics is up to
+    // date, the run fails.
     const again = await runCliAsync(['data', 'update'], env);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(
-      /^coinmetrics: up to date \(2010-07-18 to 2026-06-30, 5827 days\), in .*\ncbeci: failed; kept as it was\n$/,
+      /^coinmetrics: up to date \(2010-07-18 to 2026-06-30, 5827 days\), in .*\ncbeci: failed; kept as it was\nember: failed; kept as it was\nowid: failed; kept as it was\n$/,
     );
     expect(again.stderr).toMatch(
-      /^error: data update: cbeci failed, its data kept as it was; updated: none\.\n {2}- CBECI: no version of the daily export answered/,
+      /^error: data update: cbeci, ember, owid failed, their data kept as they were; updated: none\.\n {2}- CBECI: no version of the daily export answered/,
     );
+    expect(again.stderr).toMatch(/\n {2}- Ember: http:\/\/127\.0\.0\.1:9\/public-downloads\/.* could not be reached/);
+    expect(again.stderr).toMatch(/\n {2}- Our World in Data: http:\/\/127\.0\.0\.1:9\/grapher\/electricity-demand/);
     // The second update asks again for the last week held only: 2026-06-24 to 2026-06-30.
     expect(server.requests.at(-1)).toContain('start_time=2026-06-24');
   });

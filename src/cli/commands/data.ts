@@ -8,7 +8,7 @@ import { renderJson } from '../../format/documents/json.js';
 import { wrapText } from '../../format/terminal/width.js';
 import { userDataDir, userDataDisabled } from '../../data/user-data.js';
 import { DataError } from '../../errors.js';
-import { LATER_SOURCES, OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
+import { OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
 import { examples, globalOptions, parseDate, userDataFor, widthOf, writeWarnings } from '../options.js';
 import { stderr, stdout, writeExact, writeText } from '../streams.js';
 import { oneLine } from '../progress.js';
@@ -58,7 +58,7 @@ function registerUpdate(data: Command): void {
   data
     .command('update')
     .description(
-      `Download the latest data from the live sources into your data directory, which every command merges over the shipped data. Sources: coinmetrics (Coin Metrics' daily hash rate and revenue, network-inputs.csv) and cbeci (CBECI's daily electricity, the cbeci series of network-energy.json); ${LATER_SOURCES.join(', ')} come later.`,
+      `Download the latest data from the live sources into your data directory, which every command merges over the shipped data. Sources: coinmetrics (Coin Metrics' daily hash rate and revenue, network-inputs.csv), cbeci (CBECI's daily electricity, the cbeci series of network-energy.json), ember (Ember's yearly file: each country's latest electricity demand, baseline ember-latest, and grid carbon intensities, carbon-intensity.json) and owid (Our World in Data's demand and intensity: baseline owid-latest, and intensities where Ember gives none).`,
     )
     .addArgument(new Argument('[sources...]', 'the sources to update (default all)').choices(UPDATE_SOURCES))
     .option('--dir <dir>', 'the data directory to update (default: your data directory)')
@@ -79,11 +79,13 @@ function registerUpdate(data: Command): void {
         'mining-energy data update',
         'mining-energy data update coinmetrics --json',
         'mining-energy data update cbeci',
+        'mining-energy data update ember owid',
+        'mining-energy compare --baseline ember-latest',
         'mining-energy data update coinmetrics --dir ./my-data',
         'mining-energy network --input --from 2025-01-01',
         'mining-energy data status',
       ])}
-Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. Coin Metrics: the first update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held and fails, changing nothing, when the source now gives them differently (CBECI: when a whole year held changed). Each source's files are replaced whole or not at all, under a lock shared with data import; a failure keeps the data as they were.
+Your data directory is $XDG_DATA_HOME/mining-energy, else ~/.local/share/mining-energy. Coin Metrics: the first update starts from the shipped days; each later one asks again for the last ${OVERLAP_DAYS} days held and fails, changing nothing, when the source now gives them differently (CBECI: when a whole year held changed). Ember and Our World in Data revise past years with each release: the values held that changed are taken and listed. Where both give an intensity for a region and year, Ember's wins. Each source's files are replaced whole or not at all, under a lock shared with data import; a failure keeps the data as they were.
 
 Live sources, and the variables that point each at another server (scheme, host and port):
 ${overrides}

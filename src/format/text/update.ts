@@ -1,12 +1,38 @@
 import type { DataStatus } from '../../update/status.js';
-import type { UpdateSummary } from '../../update/update-data.js';
+import type { SourceOutcome, UpdateSummary } from '../../update/update-data.js';
+import type { YearlyFigures } from '../../update/updates-file.js';
 import { wrapText } from '../terminal/width.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
+/** What a yearly source's update holds, in words: its baseline and its intensities. */
+function yearlyText(yearly: YearlyFigures): string {
+  const intensities =
+    yearly.intensityYears === null
+      ? 'no intensities'
+      : `${yearly.intensities} ${yearly.intensities === 1 ? 'intensity' : 'intensities'} ${yearly.intensityYears.from} to ${yearly.intensityYears.to}`;
+  return `baseline ${yearly.baseline}: ${yearly.countries} ${yearly.countries === 1 ? 'country' : 'countries'}, ${yearly.latestYear} or earlier; ${intensities}`;
+}
+
+function yearlyLine(outcome: SourceOutcome, yearly: YearlyFigures, dir: string): string {
+  switch (outcome.status) {
+    case 'updated': {
+      const changed = outcome.changed.length > 0 ? `; ${plural(outcome.changed.length, 'held value')} revised` : '';
+      return `${outcome.source}: updated, ${yearlyText(yearly)}${changed}, in ${dir}`;
+    }
+    case 'unchanged':
+      return `${outcome.source}: up to date (${yearlyText(yearly)}), in ${dir}`;
+    case 'failed':
+      return `${outcome.source}: failed; kept as it was`;
+    default:
+      return `${outcome.status satisfies never}`;
+  }
+}
+
 /** What `data update` did, for people: a line a source. */
 export function renderUpdateSummary(summary: UpdateSummary, widthColumns: number): string {
   const lines = summary.outcomes.map((outcome) => {
+    if (outcome.yearly !== null) return yearlyLine(outcome, outcome.yearly, summary.dir);
     const span = outcome.from === null ? '' : `${outcome.from} to ${outcome.to}, ${plural(outcome.days, 'day')}`;
     switch (outcome.status) {
       case 'updated': {
@@ -32,9 +58,11 @@ export function renderDataStatus(status: DataStatus, widthColumns: number): stri
   if (status.exists) lines.push(`files: ${status.files.length === 0 ? 'none' : status.files.join(', ')}`);
   for (const source of status.sources) {
     const days =
-      source.days === null
-        ? 'its file is gone'
-        : `${source.days.from} to ${source.days.to}, ${plural(source.days.count, 'day')}`;
+      source.yearly !== null
+        ? yearlyText(source.yearly)
+        : source.days === null
+          ? 'its file is gone'
+          : `${source.days.from} to ${source.days.to}, ${plural(source.days.count, 'day')}`;
     lines.push(
       `${source.source}: ${days}; downloaded ${source.retrievedAt} (${source.ageDays === 0 ? 'today' : `${plural(source.ageDays, 'day')} ago`}) from ${source.url}; ${source.licence}; source record ${source.id}`,
     );
