@@ -18,3 +18,19 @@ export function renderEstimateWarnings(estimates: readonly Estimate[], colors: C
 export function renderWarning(message: string, colors: Colors, widthColumns: number): string {
   return `${wrapLine(`${colors.yellow('warning:')} ${escapeControls(message)}`, widthColumns, WARNING_INDENT).join('\n')}\n`;
 }
+
+/**
+ * "error: …" for stderr, wrapped to the width as a warning is, with the same hanging indent; a message of several
+ * lines (a list of problems) wraps each line under its own indent.
+ */
+export function renderError(message: string, colors: Colors, widthColumns: number): string {
+  const [first = '', ...rest] = escapeControls(message).split('\n');
+  const lines = [
+    ...wrapLine(`${colors.red('error:')} ${first}`, widthColumns, WARNING_INDENT),
+    ...rest.flatMap((line) => {
+      const leading = /^ */.exec(line)?.[0] ?? '';
+      return wrapLine(line, widthColumns, `${leading}${WARNING_INDENT}`);
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
+}
