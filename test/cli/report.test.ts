@@ -220,10 +220,16 @@ describe('chart', () => {
   it('neighbours --format vega-lite prints a Vega-Lite v6 specification', async () => {
     const result = await runCli(['chart', 'neighbours', '--region', 'texas', '--format', 'vega-lite']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
-    const spec = JSON.parse(result.stdout) as { $schema: string; data: { values: { shown: string }[] } };
+    // The estimate's warnings, and nothing else.
+    expect(result.stderr.split('\n').filter((line) => line !== '' && !/^(warning: | {2}\S)/.test(line))).toEqual([]);
+    const spec = JSON.parse(result.stdout) as {
+      $schema: string;
+      vconcat: [{ data: { values: { shown: string; label: string }[] } }, unknown];
+    };
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
-    expect(spec.data.values.filter((v) => v.shown === 'this estimate')).toHaveLength(1);
+    const mining = spec.vconcat[0].data.values.filter((v) => v.shown.startsWith('Bitcoin mining in Texas'));
+    expect(mining).toHaveLength(1);
+    expect(mining[0]?.label).toMatch(/^\d+\. Bitcoin mining in Texas$/);
   });
 
   it('writes an SVG to --out', async () => {
@@ -232,7 +238,9 @@ describe('chart', () => {
     const result = await runCli(['chart', 'carbon', '--region', 'sichuan', '--out', out], WIDE);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n$/);
+    expect(result.stderr).toMatch(
+      /^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n(warning: .*\n)+$/,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg [^>]*role="img"[^>]*><title id="chart-carbon-title">/);
     expect(leftovers(dir)).toEqual([]);
   });
@@ -322,8 +330,11 @@ describe('a basis without bounds', () => {
           'vega-lite',
         ])
       ).stdout,
-    ) as { description: string; data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } };
-    expect(spec.data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
+    ) as {
+      description: string;
+      vconcat: [{ data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } }, unknown];
+    };
+    expect(spec.vconcat[0].data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
     expect(spec.description).toContain('no published bounds');
   });
 });
