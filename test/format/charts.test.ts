@@ -9,7 +9,7 @@ import { buildReport, type ReportModel } from '../../src/core/report.js';
 import { CHART_KINDS, chartOf, type ChartKind, drawnName, VEGA_LITE_SCHEMA } from '../../src/format/pictures/charts.js';
 import { collectingLogger, renderSvg } from '../../src/format/pictures/svg.js';
 import { escapeHtml, jsonForScript } from '../../src/format/pictures/html.js';
-import { renderReportHtml } from '../../src/format/pictures/report-html.js';
+import { pageWarnings, renderReportHtml } from '../../src/format/pictures/report-html.js';
 
 /** Parses an SVG as XML, failing on any parser error or warning (a page that is not well-formed). */
 function parseSvg(svg: string): Document {
@@ -390,5 +390,25 @@ describe('drawnName', () => {
     expect([...drawnName(long)]).toHaveLength(48);
     expect(drawnName(long).endsWith('…')).toBe(true);
     expect(drawnName('😀'.repeat(48))).toBe('😀'.repeat(48));
+  });
+});
+
+describe('pageWarnings', () => {
+  it.each([
+    [
+      'No year was given: 2025 is the latest year with a total, and only the bottom-up series computed here covers it.',
+      [],
+    ],
+    [
+      'A projection for China also covers 2024 (series jiang-2021); it is not a measurement and is used only when asked for with --series jiang-2021.',
+      ['A projection for China also covers 2024 (series jiang-2021).'],
+    ],
+    [
+      "The carbon intensity is Sichuan's for 2021, 4 years from 2025.",
+      ["The carbon intensity is Sichuan's for 2021, 4 years from 2025."],
+    ],
+    ['Share from 2021. Run `mining-energy data update` for newer figures.', ['Share from 2021.']],
+  ])('%j on a page: %j', (warning, expected) => {
+    expect(pageWarnings([warning])).toEqual(expected);
   });
 });
