@@ -54,3 +54,16 @@ describe('refusals end with the way round', () => {
     expect(stderr).toContain('--dataset cdmir-survey-2024');
   });
 });
+
+describe('tables and warnings name regions as people do', () => {
+  it("prefixes each region's warnings with its name when there are several", async () => {
+    const { stdout, stderr } = await runCli(
+      ['estimate', '--region', 'texas,united-arab-emirates', '--year', '2023'],
+      WIDE,
+    );
+    expect(stdout).toMatch(/│ United Arab Emirates +│/);
+    expect(stdout).not.toMatch(/│ united-arab-emirates +│/);
+    expect(stderr).toMatch(/^warning: Texas: /m);
+    expect(stderr).not.toMatch(/^warning: texas: /m);
+  });
+});
