@@ -10,7 +10,9 @@ const WARNING_INDENT = '  ';
 export function renderEstimateWarnings(estimates: readonly Estimate[], colors: Colors, widthColumns: number): string {
   const many = estimates.length > 1;
   return estimates
-    .flatMap((e) => e.warnings.map((w) => renderWarning(`${many ? `${e.region.name}: ` : ''}${w}`, colors, widthColumns)))
+    .flatMap((e) =>
+      e.warnings.map((w) => renderWarning(`${many ? `${e.region.name}: ` : ''}${w}`, colors, widthColumns)),
+    )
     .join('');
 }
 
