@@ -1,5 +1,4 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
-import { isatty } from 'node:tty';
 import { DataError } from '../errors.js';
 import { formatCount } from '../text.js';
 
@@ -172,7 +171,9 @@ const STDIN_RETRY_MS = 5;
  * @throws DataError naming standard input and what is wrong.
  */
 export function readStandardInput(what: string): string {
-  if (isatty(STDIN_FD)) {
+  // A pipe or a file is never a terminal; only a character device (a terminal, /dev/null) is asked of Node's
+  // stream, whose modules are then loaded.
+  if (fstatSync(STDIN_FD).isCharacterDevice() && process.stdin.isTTY === true) {
     throw new DataError(
       `Cannot read ${what} from ${STANDARD_INPUT}: it is a terminal. Pipe the file in (… | mining-energy …) or give its path.`,
     );
