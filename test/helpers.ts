@@ -177,9 +177,12 @@ export function shippedData() {
   return loadData({ dataDir: SHIPPED_DATA, defaultData: false });
 }
 
-/** Runs the CLI and checks a failure: the exit code, nothing on stdout, the message on stderr, no stack trace. */
+/**
+ * Runs the CLI and checks a failure: the exit code, nothing on stdout, the message on stderr, no stack trace. The
+ * run is {@link WIDE}, so that the message is matched unwrapped (errors wrap at 80 columns otherwise).
+ */
 export async function expectFailure(args: readonly string[], code: 1 | 2, message: RegExp): Promise<void> {
-  const result = await runCli(args);
+  const result = await runCli(args, WIDE);
   expect(result.code).toBe(code);
   expect(result.stdout).toBe('');
   expect(result.stderr).toMatch(message);

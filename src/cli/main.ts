@@ -5,6 +5,7 @@ import { DataError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from '../err
 import { createColors } from '../format/terminal/color.js';
 import { isOutputTooLarge, OUTPUT_TOO_LARGE } from '../format/documents/output.js';
 import { wrapHelp } from '../format/terminal/width.js';
+import { renderError } from '../format/text/warnings.js';
 import { addGlobalOptions, widthOf } from './options.js';
 import { registerClaims } from './commands/claims.js';
 import { registerCompare } from './commands/compare.js';
@@ -122,7 +123,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   setColourFlag(!argv.includes('--no-color'));
   const fail = async (message: string, error: Error) => {
     const colors = await createColors(colourOn(stderr()));
-    writeText(stderr(), `${colors.red('error:')} ${terminalText(message, { colour: false })}\n`);
+    // Wrapped at the width warnings use: COLUMNS, else the terminal's, else 80 (a pipe or a file).
+    writeText(stderr(), renderError(message, colors, widthOf(stderr())));
     if (debug) writeText(stderr(), `${error.stack ?? ''}\n`);
   };
   try {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import {
   type Command,
   type CommandUnknownOpts,
@@ -55,12 +55,34 @@ export function shellWord(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
-/** The command line that made a page or a chart, to print on it: `mining-energy report --region sichuan …`. */
-export function commandLine(argv: readonly string[]): string {
-  return ['mining-energy', ...argv.slice(2)].map(shellWord).join(' ');
+/** Options whose value is a path: on a page, only the file's or the folder's own name is shown. */
+const PATH_OPTIONS = new Set(['--out', '-o', '--data', '--hardware']);
+
+/** A path as a page shows it: its last part, so that no user name or folder of the maker's leaks with the page. */
+function pageName(path: string): string {
+  return basename(path) || path;
 }
 
-/** Which data a page was made from, with a digest of the data as read, so that two pages can be matched. */
+/**
+ * The command line that made a page or a chart, to print on it: `mining-energy report --region sichuan …`, as
+ * typed, except that a path (the value of --out, --data or --hardware, or any absolute path) is shown by its
+ * name alone: a page that is mailed must not carry the maker's folders.
+ */
+export function commandLine(argv: readonly string[]): string {
+  const words = argv.slice(2).map((word, i, all) => {
+    const previous = i > 0 ? all[i - 1] : undefined;
+    if (previous !== undefined && PATH_OPTIONS.has(previous) && word !== '-') return pageName(word);
+    const joined = /^(--[a-z-]+)=(.*)$/s.exec(word);
+    if (joined && PATH_OPTIONS.has(joined[1] as string)) return `${joined[1]}=${pageName(joined[2] as string)}`;
+    return isAbsolute(word) ? pageName(word) : word;
+  });
+  return ['mining-energy', ...words].map(shellWord).join(' ');
+}
+
+/**
+ * Which data a page was made from, with a digest of the data as read, so that two pages can be matched; a data
+ * directory by its name alone.
+ */
 export async function dataDescription(command: CommandUnknownOpts, data: Dataset): Promise<string> {
   const { data: dir, defaultData } = globalOptions(command);
   const digest = (await import('../format/pictures/pictures.js')).dataDigest(data);
@@ -71,8 +93,8 @@ export async function dataDescription(command: CommandUnknownOpts, data: Dataset
     dir === undefined
       ? shipped
       : defaultData
-        ? `the data in ${resolve(dir)} over ${shipped}`
-        : `the data in ${resolve(dir)} alone`;
+        ? `the data in ${pageName(resolve(dir))} over ${shipped}`
+        : `the data in ${pageName(resolve(dir))} alone`;
   return `${what} (sha256 ${digest}…)`;
 }
 

@@ -177,7 +177,10 @@ function shareChain(
   for (const child of chain.slice(0, scopeIndex)) {
     const parent = index.regions.get(child.parent as string) as Region;
     const found = chooseLink(index, child, parent, period, dataset);
-    if (!found.ok) throw new UsageError(`${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.`);
+    if (!found.ok) {
+      const remedy = found.remedy === undefined ? '' : ` ${found.remedy}`;
+      throw new UsageError(`${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.${remedy}`);
+    }
     const { link } = found;
     warnings.push(...link.warnings);
     // The share as the parent's division has it, so that every command gives a region the same share.

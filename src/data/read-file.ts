@@ -147,6 +147,50 @@ export function readTextFile(path: string, what: string): string {
   }
 }
 
+/** The names that mean standard input where a command reads a file: `-`, as most tools take it, and /dev/stdin. */
+export const STANDARD_INPUT_NAMES: readonly string[] = ['-', '/dev/stdin'];
+
+/** How messages name standard input. */
+export const STANDARD_INPUT = 'standard input';
+
+/** Whether a path given for a file to read means standard input ({@link STANDARD_INPUT_NAMES}). */
+export function isStandardInput(path: string): boolean {
+  return STANDARD_INPUT_NAMES.includes(path);
+}
+
+/** File descriptor 0. */
+const STDIN_FD = 0;
+
+/** How long to wait before reading again when standard input has nothing yet (a non-blocking pipe). */
+const STDIN_RETRY_MS = 5;
+
+/**
+ * The text of standard input, read to its end within {@link MAX_FILE_BYTES} and checked as a file's text is (UTF-8,
+ * not compressed, not binary); refused when standard input is a terminal, where a file was meant.
+ * @param what what the text is, for messages ("the input series").
+ * @throws DataError naming standard input and what is wrong.
+ */
+export function readStandardInput(what: string): string {
+  // A pipe or a file is never a terminal; only a character device (a terminal, /dev/null) is asked of Node's
+  // stream, whose modules are then loaded.
+  if (fstatSync(STDIN_FD).isCharacterDevice() && process.stdin.isTTY === true) {
+    throw new DataError(
+      `Cannot read ${what} from ${STANDARD_INPUT}: it is a terminal. Pipe the file in (… | mining-energy …) or give its path.`,
+    );
+  }
+  return decodeText(readAll(STDIN_FD, 64 * 1024, STANDARD_INPUT, what), STANDARD_INPUT, what);
+}
+
+/** {@link readTextFile}, or {@link readStandardInput} for `-` and /dev/stdin. */
+export function readTextInput(path: string, what: string): string {
+  return isStandardInput(path) ? readStandardInput(what) : readTextFile(path, what);
+}
+
+/** Blocks the thread for a few milliseconds: standard input read without blocking may have nothing yet. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 function readAll(fd: number, size: number, path: string, what: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
@@ -156,6 +200,12 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
     try {
       read = readSync(fd, chunk, 0, chunk.length, null);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        pause(STDIN_RETRY_MS);
+        continue;
+      }
+      if (code === 'EOF') break;
       throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
     }
     if (read === 0) break;

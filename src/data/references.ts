@@ -9,6 +9,10 @@ import { appendAll } from './problems.js';
 /** Children of one parent in one month may sum to 100 plus this much, for rounding in the published figures. */
 export const SHARE_SUM_TOLERANCE_PCT = 0.1;
 
+/** What to do about children whose shares sum to more than their parent, after the records are named. */
+const SHARE_SUM_REMEDY =
+  'Correct the sharePct of one or more of these records (or remove one, or give a survey its own dataset) so that they sum to 100% or less.';
+
 function didYouMean(value: string, candidates: readonly string[]): string {
   const close = suggest(value, candidates);
   return close.length > 0 ? `; did you mean ${quoteList(close)}?` : '';
@@ -105,19 +109,24 @@ export function checkReferences(data: Dataset): string[] {
     if (regions.get(share.region)?.parent === null)
       at('shares', share, 'region', 'the world region has no parent to be a share of');
   }
-  const sums = new Map<string, { parent: string; month: string; dataset: string | undefined; sum: number }>();
+  const sums = new Map<
+    string,
+    { parent: string; month: string; dataset: string | undefined; sum: number; children: { id: string; pct: number }[] }
+  >();
   for (const share of data.shares) {
     const parent = regions.get(share.region)?.parent;
     if (parent == null) continue;
     const key = `${share.dataset ?? ''} ${parent} ${share.month}`;
-    const entry = sums.get(key) ?? { parent, month: share.month, dataset: share.dataset, sum: 0 };
+    const entry = sums.get(key) ?? { parent, month: share.month, dataset: share.dataset, sum: 0, children: [] };
     entry.sum += share.sharePct;
+    entry.children.push({ id: share.region, pct: share.sharePct });
     sums.set(key, entry);
   }
-  for (const { parent, month, dataset, sum } of sums.values()) {
+  for (const { parent, month, dataset, sum, children } of sums.values()) {
     if (sum > 100 + SHARE_SUM_TOLERANCE_PCT) {
+      const records = children.map((c) => `"${c.id}" ${month} ${Number(c.pct.toFixed(4))}%`).join(', ');
       problems.push(
-        `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${month}${dataset ? ` (dataset ${dataset})` : ''} → sharePct → the children of "${parent}" sum to ${Number(sum.toFixed(4))}%, above 100%`,
+        `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${month}${dataset ? ` (dataset ${dataset})` : ''} → sharePct → the children of "${parent}" sum to ${Number(sum.toFixed(4))}%, above 100%: ${records}. ${SHARE_SUM_REMEDY}`,
       );
     }
   }
@@ -339,7 +348,7 @@ function yearlyShareProblems(data: Dataset): string[] {
     if (total <= 100 + SHARE_SUM_TOLERANCE_PCT) continue;
     const listed = children.map((c) => `"${c.id}" ${Number(c.pct.toFixed(4))}%`).join(', ');
     problems.push(
-      `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${year}${dataset ? ` (dataset ${dataset})` : ''} → sharePct → the yearly shares of the children of "${parent}" (each the mean of its months recorded in ${year}; a remainder not counted) sum to ${Number(total.toFixed(4))}%, above 100%: ${listed}`,
+      `${DATA_FILE_NAMES.shares} → shares of "${parent}" in ${year}${dataset ? ` (dataset ${dataset})` : ''} → sharePct → the yearly shares of the children of "${parent}" (each the mean of its months recorded in ${year}; a remainder not counted) sum to ${Number(total.toFixed(4))}%, above 100%: ${listed}. ${SHARE_SUM_REMEDY}`,
     );
   }
   return problems;

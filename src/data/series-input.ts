@@ -3,7 +3,7 @@ import { DataError } from '../errors.js';
 import { formatCount, suggest } from '../text.js';
 import { type CsvRecord, looksLikeData, scanCsv, textAfterQuoteProblem } from './csv.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
-import { readTextFile, withoutByteOrderMark } from './read-file.js';
+import { isStandardInput, readTextInput, STANDARD_INPUT, withoutByteOrderMark } from './read-file.js';
 import { FIRST_SERIES_DAY, LAST_SERIES_DAY, MAX_SERIES_DAYS } from './limits.js';
 import { listedProblems } from './problems.js';
 import { readDecimal } from './numbers.js';
@@ -296,12 +296,13 @@ function checkedRow(record: RawRow, problems: Problems): SeriesInputRow | undefi
 /**
  * Reads a daily series of model inputs from CSV (a header row with `date`, `hashrateEhs`, and `revenueUsd` or
  * `thresholdJPerTh`) or NDJSON (one such object a line), in ascending date order. The file is read safely (see
- * readTextFile): a link, pipe, directory, compressed or binary file is refused with what it is.
+ * readTextFile): a link, pipe, directory, compressed or binary file is refused with what it is; `-` (or /dev/stdin)
+ * reads standard input instead, within the same size limit.
  * @throws DataError listing each bad line (file → line → field → what is wrong).
  * @internal
  */
 export function readSeriesInput(path: string): SeriesInputRow[] {
-  return parseSeriesInput(readTextFile(path, 'the input series'), path);
+  return parseSeriesInput(readTextInput(path, 'the input series'), isStandardInput(path) ? STANDARD_INPUT : path);
 }
 
 /**

@@ -52,3 +52,25 @@ export const CAVEATS = [
   'carbon-basis',
 ] as const;
 export type Caveat = (typeof CAVEATS)[number];
+
+/**
+ * Short and common English names of countries, beside the names the data give them: each taken as that country
+ * (by its ISO 3166-1 alpha-3 code) wherever a region or a baseline's country is named, with the source in
+ * sources.json that lists it. Great Britain is strictly the island (without Northern Ireland); it stands for the
+ * United Kingdom here, as no data describe the island alone.
+ */
+export const COUNTRY_SHORT_NAMES: readonly { iso3: string; name: string; source: string }[] = [
+  { iso3: 'GBR', name: 'UK', source: 'cia-factbook-country-names' },
+  { iso3: 'GBR', name: 'Britain', source: 'govuk-style-a-to-z' },
+  { iso3: 'GBR', name: 'Great Britain', source: 'ons-style-uk-great-britain' },
+  { iso3: 'USA', name: 'US', source: 'cia-factbook-country-names' },
+  { iso3: 'USA', name: 'USA', source: 'cia-factbook-country-names' },
+  { iso3: 'RUS', name: 'Russian Federation', source: 'cia-factbook-country-names' },
+  { iso3: 'KOR', name: 'Republic of Korea', source: 'cia-factbook-country-names' },
+  { iso3: 'KOR', name: 'ROK', source: 'cia-factbook-country-names' },
+  { iso3: 'PRK', name: "Democratic People's Republic of Korea", source: 'cia-factbook-country-names' },
+  { iso3: 'PRK', name: 'DPRK', source: 'cia-factbook-country-names' },
+  { iso3: 'CZE', name: 'Czech Republic', source: 'cia-factbook-country-names' },
+  { iso3: 'MMR', name: 'Burma', source: 'govuk-country-names-2018' },
+  { iso3: 'MMR', name: 'Myanmar', source: 'govuk-country-names-2018' },
+];

@@ -1,7 +1,16 @@
 import { lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { SeriesInputRow } from '../data/series-input.js';
-import { checkDirectory, kindOf, pathExists, readTextFile, systemReason } from '../data/read-file.js';
+import {
+  checkDirectory,
+  isStandardInput,
+  kindOf,
+  pathExists,
+  readStandardInput,
+  readTextFile,
+  STANDARD_INPUT,
+  systemReason,
+} from '../data/read-file.js';
 import { DataError, UsageError } from '../errors.js';
 import { lockDirectory } from '../data/lock.js';
 import { recoverReplacements, replaceFiles } from '../data/replace-files.js';
@@ -155,7 +164,11 @@ async function importLocked(
         });
   const evidence = options.evidence ?? 'copy';
   const sourceId = options.source ?? `${kind}-import`;
-  const importFile: ImportFile = { path, name: basename(path), modified: file.modified };
+  const importFile: ImportFile = {
+    path: isStandardInput(path) ? STANDARD_INPUT : path,
+    name: isStandardInput(path) ? STANDARD_INPUT : basename(path),
+    modified: file.modified,
+  };
   const summary: ImportSummary = {
     kind,
     file: path,
@@ -308,6 +321,9 @@ function describeLines(lines: readonly number[]): string {
 }
 
 function readInput(path: string): { text: string; modified: string } {
+  // Standard input has no date of its own: the day it was read stands for it.
+  if (isStandardInput(path))
+    return { text: readStandardInput('the file to import'), modified: new Date().toISOString().slice(0, 10) };
   if (!pathExists(path)) throw new DataError(`Cannot import ${path}: there is no such file.`);
   const stats = lstatSync(path);
   if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);

@@ -1,3 +1,4 @@
+import { STANDARD_INPUT } from '../data/read-file.js';
 import { DataError } from '../errors.js';
 import { type CsvRecord, looksLikeData, scanCsv, textAfterQuoteProblem } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
@@ -170,7 +171,8 @@ export function daysBetween(from: string, to: string): number {
 
 /** The first words of every imported source's note: how, from which file, and the file's date. */
 export function importedFrom(kind: string, file: ImportFile): string {
-  return `Imported with \`mining-energy data import ${kind}\` from ${file.name} (file modified ${file.modified})`;
+  const when = file.name === STANDARD_INPUT ? 'read' : 'file modified';
+  return `Imported with \`mining-energy data import ${kind}\` from ${file.name} (${when} ${file.modified})`;
 }
 
 /** "1 day", "3 days". */

@@ -109,7 +109,7 @@ describe('shares', () => {
     const { stdout } = await runCli(['shares', '--region', 'usa', '--from', '2021-01', '--to', '2021-03', '--json']);
     expect(JSON.parse(stdout).months.map((m: { month: string }) => m.month)).toEqual(['2021-01', '2021-02', '2021-03']);
     expect((await runCli(['shares', '--region', 'china', '--from', '2021-05', '--to', '2021-01'])).code).toBe(2);
-    expect((await runCli(['shares', '--region', 'china', '--from', '2026-01'])).stderr).toMatch(
+    expect((await runCli(['shares', '--region', 'china', '--from', '2026-01'], WIDE)).stderr).toMatch(
       /recorded months: 2019-09 to 2025-10/,
     );
     expect((await runCli(['shares', '--region', 'world'])).code).toBe(2);

@@ -237,7 +237,7 @@ describe('data import into a directory that already holds data', () => {
     await expectFailure(
       ['data', 'import', 'cbeci-mining-map', tooMuch, '--out', out],
       1,
-      /^error: Nothing was written to .*: the data it would hold would not be valid\.\n {2}- hashrate-shares\.json → shares of "world" in 2026-03 → sharePct → the children of "world" sum to 110%, above 100%\n$/,
+      /^error: Nothing was written to .*: the data it would hold would not be valid\.\n {2}- hashrate-shares\.json → shares of "world" in 2026-03 → sharePct → the children of "world" sum to 110%, above 100%: "china" 2026-03 40%, "other" 2026-03 40%, "kazakhstan" 2026-03 30%\. Correct the sharePct of one or more of these records .*\n$/,
     );
     expect(snapshot(out)).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectFailure, runCli } from '../helpers.js';
+import { COUNTRY_SHORT_NAMES } from '../../src/data/vocabulary.js';
+import { expectFailure, runCli, shippedData } from '../helpers.js';
 
 describe('region names on the command line', () => {
   it.each([
@@ -96,5 +97,67 @@ describe('compare --with', () => {
     const [usa] = (JSON.parse(stdout) as { countries: { pctOfCountry: number; year: number }[] }).countries;
     expect(usa?.pctOfCountry).toBeCloseTo((100 / 3989.566) * 100, 6);
     expect(usa?.year).toBe(2019);
+  });
+});
+
+describe('names people use', () => {
+  const regionOf = async (query: string) => {
+    const { code, stdout, stderr } = await runCli(['estimate', '--region', query, '--year', '2021', '--json']);
+    expect(stderr === '' || code === 0).toBe(true);
+    return (JSON.parse(stdout) as { region: { id: string } }[])[0]?.region.id;
+  };
+
+  it.each([
+    ['CN-51', 'sichuan'],
+    ['cn-65', 'xinjiang'],
+    ['CN-15', 'inner-mongolia'],
+    ['CN-53', 'yunnan'],
+    ['CN-11', 'beijing'],
+  ])("takes %s, a province's numeric ISO 3166-2 code (GB/T 2260), for %s", async (query, id) => {
+    expect(await regionOf(query)).toBe(id);
+  });
+
+  it.each([
+    ['USA', 'united-states'],
+    ['US', 'united-states'],
+    ['America', 'united-states'],
+    ['Russia', 'russia'],
+    ['Russian Federation', 'russia'],
+  ])('takes the short name %s for %s', async (query, id) => {
+    expect(await regionOf(query)).toBe(id);
+  });
+
+  it.each(['UK', 'Britain', 'Great Britain', 'great-britain'])(
+    'takes %s for the United Kingdom, which has no share of its own, and says which region holds it',
+    async (query) => {
+      await expectFailure(
+        ['estimate', '--region', query],
+        2,
+        /^error: United Kingdom has no hashrate share of its own; it is part of `other`\.\n$/,
+      );
+    },
+  );
+
+  it('finds the United Kingdom in a baseline by UK, and Myanmar in a list that calls it Burma', async () => {
+    const { code, stdout } = await runCli([
+      'compare',
+      '--region',
+      'kazakhstan',
+      '--year',
+      '2021',
+      '--with',
+      'UK,Myanmar',
+      '--baseline',
+      'eia-2019',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('"United Kingdom"');
+    expect(stdout).toContain('"Burma"');
+  });
+
+  it('cites a shipped source for every short name', async () => {
+    const ids = new Set((await shippedData()).sources.map((s) => s.id));
+    expect(COUNTRY_SHORT_NAMES.filter((n) => !ids.has(n.source))).toEqual([]);
   });
 });

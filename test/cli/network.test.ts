@@ -102,24 +102,17 @@ describe('network', () => {
   });
 
   it('says which machine a too-low threshold excludes', async () => {
-    const { code, stdout, stderr } = await runCli([
-      'network',
-      '--hashrate',
-      '600',
-      '--threshold',
-      '15',
-      '--date',
-      '2023-06-01',
-      '--hardware',
-      EXAMPLE,
-    ]);
+    const { code, stdout, stderr } = await runCli(
+      ['network', '--hashrate', '600', '--threshold', '15', '--date', '2023-06-01', '--hardware', EXAMPLE],
+      WIDE,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/most efficient in service, Example A \(16\.5 J\/TH\), needs a threshold above 16\.5 J\/TH/);
   });
 
   it('says when every machine is too old, naming the newest', async () => {
-    const { code, stderr } = await runCli([...AT_600_AND_55, '--date', '2030-01-01', '--hardware', EXAMPLE]);
+    const { code, stderr } = await runCli([...AT_600_AND_55, '--date', '2030-01-01', '--hardware', EXAMPLE], WIDE);
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /the newest, Example A, was released on 2023-01-01. Use an earlier --date or a newer list with --hardware/,
@@ -152,15 +145,10 @@ describe('network', () => {
   ])('exits 2 on %j', async (args, message) => await expectFailure(args, 2, message));
 
   it('exits 1 on a bad hardware file, listing each problem', async () => {
-    const { code, stdout, stderr } = await runCli([
-      'network',
-      '--hashrate',
-      '600',
-      '--threshold',
-      '55',
-      '--hardware',
-      join(FIXTURES, 'hardware', 'bad.json'),
-    ]);
+    const { code, stdout, stderr } = await runCli(
+      ['network', '--hashrate', '600', '--threshold', '55', '--hardware', join(FIXTURES, 'hardware', 'bad.json')],
+      WIDE,
+    );
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('bad.json → record 1 ("No date") → released → is required (string)');
@@ -284,7 +272,7 @@ describe('network --input', () => {
   });
 
   it('lists every bad line and exits 1', async () => {
-    const { code, stdout, stderr } = await runCli(['network', '--input', join(SERIES, 'bad.csv')]);
+    const { code, stdout, stderr } = await runCli(['network', '--input', join(SERIES, 'bad.csv')], WIDE);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('has 4 problems');

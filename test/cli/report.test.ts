@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { expectFailure, FIXTURES, runCli, SHIPPED_DATA, WIDE } from '../helpers.js';
 
@@ -159,6 +159,42 @@ describe('report to stdout', () => {
   });
 });
 
+describe('a page that can be mailed', () => {
+  it('holds no absolute path: --out, --data and --hardware by their names alone', async () => {
+    const dir = folder();
+    const data = join(dir, 'my data');
+    cpSync(join(FIXTURES, 'overlay'), data, { recursive: true });
+    const out = join(dir, 'page.html');
+    const args = ['--data', data, 'report', '--region', 'sichuan', '--out', out];
+    expect((await runCli(args, WIDE)).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain(dir);
+    expect(html).not.toContain(tmpdir());
+    const found = footer(html);
+    expect(shellWords(found.command)).toEqual([
+      'mining-energy',
+      '--data',
+      'my data',
+      'report',
+      '--region',
+      'sichuan',
+      '--out',
+      'page.html',
+    ]);
+    expect(found.data).toMatch(/^the data in my data over the data shipped with mining-energy /);
+  });
+
+  it('says nothing of a default year, and no option to type, in its warnings', async () => {
+    const { stdout } = await runCli(['report', '--region', 'sichuan']);
+    expect(stdout).not.toContain('No year was given');
+    const warnings = /<ul class="warnings">(.*?)<\/ul>/s.exec(stdout)?.[1] ?? '';
+    expect(warnings).toContain('<li>');
+    expect(warnings).not.toMatch(/--[a-z]/);
+    // The same run in the terminal does warn of the default year: only the page leaves it out.
+    expect((await runCli(['estimate', '--region', 'sichuan'])).stderr).toContain('No year was given');
+  });
+});
+
 describe('the footer', () => {
   it('holds the exact command, quoted for a shell, and the shipped data with its digest', async () => {
     const dir = folder();
@@ -166,7 +202,8 @@ describe('the footer', () => {
     const args = ['report', '--region', 'sichuan', '--carbon-bracket', '24,820', '--out', out];
     expect((await runCli(args, WIDE)).code).toBe(0);
     const found = footer(readFileSync(out, 'utf8'));
-    expect(shellWords(found.command)).toEqual(['mining-energy', ...args]);
+    // The command as typed, with the file's name alone in place of its path.
+    expect(shellWords(found.command)).toEqual(['mining-energy', ...args.slice(0, -1), "Sichuan's report & more.html"]);
     expect(found.data).toMatch(/^the data shipped with mining-energy \d+\.\d+\.\d+ \(sha256 [0-9a-f]{16}…\)$/);
   });
 
@@ -189,7 +226,7 @@ describe('the footer', () => {
     expect(own.code).toBe(0);
     expect(own.stdout).toContain('<h1>Szechwan: electricity for bitcoin mining');
     const ownFooter = footer(own.stdout);
-    expect(ownFooter.data).toBe(`the data in ${alone} alone (sha256 ${ownFooter.digest}…)`);
+    expect(ownFooter.data).toBe(`the data in ${basename(alone)} alone (sha256 ${ownFooter.digest}…)`);
     expect(new Set([shipped.digest, mergedFooter.digest, ownFooter.digest]).size).toBe(3);
   });
 
@@ -220,10 +257,16 @@ describe('chart', () => {
   it('neighbours --format vega-lite prints a Vega-Lite v6 specification', async () => {
     const result = await runCli(['chart', 'neighbours', '--region', 'texas', '--format', 'vega-lite']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
-    const spec = JSON.parse(result.stdout) as { $schema: string; data: { values: { shown: string }[] } };
+    // The estimate's warnings, and nothing else.
+    expect(result.stderr.split('\n').filter((line) => line !== '' && !/^(warning: | {2}\S)/.test(line))).toEqual([]);
+    const spec = JSON.parse(result.stdout) as {
+      $schema: string;
+      vconcat: [{ data: { values: { shown: string; label: string }[] } }, unknown];
+    };
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v6.json');
-    expect(spec.data.values.filter((v) => v.shown === 'this estimate')).toHaveLength(1);
+    const mining = spec.vconcat[0].data.values.filter((v) => v.shown.startsWith('Bitcoin mining in Texas'));
+    expect(mining).toHaveLength(1);
+    expect(mining[0]?.label).toMatch(/^\d+\. Bitcoin mining in Texas$/);
   });
 
   it('writes an SVG to --out', async () => {
@@ -232,7 +275,9 @@ describe('chart', () => {
     const result = await runCli(['chart', 'carbon', '--region', 'sichuan', '--out', out], WIDE);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n$/);
+    expect(result.stderr).toMatch(
+      /^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n(warning: .*\n)+$/,
+    );
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg [^>]*role="img"[^>]*><title id="chart-carbon-title">/);
     expect(leftovers(dir)).toEqual([]);
   });
@@ -322,8 +367,11 @@ describe('a basis without bounds', () => {
           'vega-lite',
         ])
       ).stdout,
-    ) as { description: string; data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } };
-    expect(spec.data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
+    ) as {
+      description: string;
+      vconcat: [{ data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } }, unknown];
+    };
+    expect(spec.vconcat[0].data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
     expect(spec.description).toContain('no published bounds');
   });
 });

@@ -26,7 +26,7 @@ describe('scenario', () => {
       WIDE,
     );
     expect(code).toBe(0);
-    expect(stdout).toMatch(/ban sichuan \(redistribute: xinjiang\)/);
+    expect(stdout).toMatch(/ban Sichuan \(redistribute: Xinjiang\)/);
     expect(stdout).toMatch(/│ network +│ +100 → 100 │/);
   });
 

@@ -125,7 +125,7 @@ describe('layouts of the several-region estimate', () => {
   it('keeps a row per region with fewer columns at 80', async () => {
     const { stdout } = await runCli(args, { COLUMNS: '80' });
     expect(stdout).toMatch(/│ Region +│ TWh\/yr +│ Bounds TWh +│ Mt CO2 +│ Share +│ +Rank │/);
-    expect(stdout).toMatch(/│ kentucky +│/);
+    expect(stdout).toMatch(/│ Kentucky +│/);
     expect(stdout).toContain('All for 2024.');
   });
 

@@ -53,7 +53,9 @@ describe('loadData', () => {
       'hashrate-shares.json → share of "tibet" in 2021-04 → source → unknown source "cbeci-minig-map"; did you mean "cbeci-mining-map"?',
     );
     expect(message).toContain('hashrate-shares.json → share of "tibet" in 2021-04 → region → unknown region "tibet"');
-    expect(message).toContain('the children of "china" sum to 105%, above 100%');
+    expect(message).toContain(
+      'the children of "china" sum to 105%, above 100%: "sichuan" 2021-04 10%, "xinjiang" 2021-04 95%. Correct the sharePct of one or more of these records',
+    );
   });
 
   it('merges a user directory: same key replaces in place, new records are appended', async () => {

@@ -107,7 +107,7 @@ describe('the files of a data directory', () => {
     const { bin, options } = PERMISSION_RUNNER;
     const result = spawnSync(process.execPath, [bin, 'data', 'check', dir], { encoding: 'utf8', ...options });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/Cannot read data directory .*: permission denied \(EACCES\)/);
+    expect(result.stderr).toMatch(/Cannot read data directory .*:\s+permission\s+denied \(EACCES\)/);
   });
 
   it('accepts a data file that starts with a UTF-8 byte-order mark', async () => {
@@ -141,7 +141,7 @@ describe('numbers that cannot all be right', () => {
     });
     const error = await failure(loadData({ dataDir: dir }));
     expect(error.problems).toEqual([
-      'hashrate-shares.json → shares of "china" in 2023 → sharePct → the yearly shares of the children of "china" (each the mean of its months recorded in 2023; a remainder not counted) sum to 120%, above 100%: "north" 60%, "south" 60%',
+      'hashrate-shares.json → shares of "china" in 2023 → sharePct → the yearly shares of the children of "china" (each the mean of its months recorded in 2023; a remainder not counted) sum to 120%, above 100%: "north" 60%, "south" 60%. Correct the sharePct of one or more of these records (or remove one, or give a survey its own dataset) so that they sum to 100% or less.',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { buildReport, type ReportModel } from '../../src/core/report.js';
 import { CHART_KINDS, chartOf, type ChartKind, drawnName, VEGA_LITE_SCHEMA } from '../../src/format/pictures/charts.js';
 import { collectingLogger, renderSvg } from '../../src/format/pictures/svg.js';
 import { escapeHtml, jsonForScript } from '../../src/format/pictures/html.js';
-import { renderReportHtml } from '../../src/format/pictures/report-html.js';
+import { pageWarnings, renderReportHtml } from '../../src/format/pictures/report-html.js';
 
 /** Parses an SVG as XML, failing on any parser error or warning (a page that is not well-formed). */
 function parseSvg(svg: string): Document {
@@ -27,12 +27,26 @@ function elements(document: Document, tag: string): Element[] {
   return Array.from(document.getElementsByTagName(tag));
 }
 
-/** The `<g>` groups whose class holds every word given (Vega's `mark-symbol role-mark layer_1_marks`). */
+/** The class of the credit line's text, below the chart (the second view of the specification's vconcat). */
+const CREDIT_CLASS = 'concat_1_marks';
+
+/**
+ * The `<g>` groups whose class holds every word given (Vega's `mark-symbol role-mark layer_1_marks`); the credit
+ * line's group only when asked for by its class.
+ */
 function groups(document: Document, ...words: string[]): Element[] {
   return elements(document, 'g').filter((g) => {
     const classes = (g.getAttribute('class') ?? '').split(/\s+/);
+    if (classes.includes(CREDIT_CLASS) && !words.includes(CREDIT_CLASS)) return false;
     return words.every((w) => classes.includes(w));
   });
+}
+
+/** The chart itself in a specification: the first view, above its credit line. */
+function plotOf(
+  spec: Record<string, unknown>,
+): { data: { values: Record<string, unknown>[] } } & Record<string, unknown> {
+  return (spec.vconcat as Record<string, unknown>[])[0] as never;
 }
 
 /** The drawn items of a mark: the element children of its groups (paths for symbols and bars, text for text). */
@@ -126,7 +140,7 @@ describe.each(REGIONS)('charts of %s', (region) => {
   });
 
   it.each([...CHART_KINDS])('%s: marks read aloud with titled, rounded figures, not field names', (kind) => {
-    const spec = chartOf(model(), kind).spec as { data: { values: Record<string, unknown>[] } };
+    const spec = plotOf(chartOf(model(), kind).spec);
     const fields = new Set(spec.data.values.flatMap((v) => Object.keys(v)));
     const labels = items(drawing(kind), 'role-mark')
       .map((item) => item.getAttribute('aria-label'))
@@ -271,9 +285,7 @@ describe('a report on hostile names', () => {
 
   it('specification blocks parse back to the chart specifications', () => {
     const blocks = [...html.matchAll(/<script type="application\/json" id="spec-([a-z]+)"[^>]*>([\s\S]*?)<\/script>/g)];
-    const spec = JSON.parse(blocks.find((m) => m[1] === 'shares')?.[2] ?? '') as {
-      data: { values: { link: string }[] };
-    };
+    const spec = plotOf(JSON.parse(blocks.find((m) => m[1] === 'shares')?.[2] ?? '') as Record<string, unknown>);
     expect(spec.data.values.map((v) => v.link)).toContain(drawnName(`${IMG} in ${SCRIPT}`));
   });
 });
@@ -283,6 +295,7 @@ describe('renderSvg refuses what Vega-Lite warns about', () => {
     kind: 'carbon' as const,
     title: 'A bar with a shape',
     description: 'A shape is not drawn on a bar.',
+    credit: '',
     table: { columns: [], rows: [] },
     spec: {
       data: { values: [{ a: 1, b: 'x' }] },
@@ -377,5 +390,25 @@ describe('drawnName', () => {
     expect([...drawnName(long)]).toHaveLength(48);
     expect(drawnName(long).endsWith('…')).toBe(true);
     expect(drawnName('😀'.repeat(48))).toBe('😀'.repeat(48));
+  });
+});
+
+describe('pageWarnings', () => {
+  it.each([
+    [
+      'No year was given: 2025 is the latest year with a total, and only the bottom-up series computed here covers it.',
+      [],
+    ],
+    [
+      'A projection for China also covers 2024 (series jiang-2021); it is not a measurement and is used only when asked for with --series jiang-2021.',
+      ['A projection for China also covers 2024 (series jiang-2021).'],
+    ],
+    [
+      "The carbon intensity is Sichuan's for 2021, 4 years from 2025.",
+      ["The carbon intensity is Sichuan's for 2021, 4 years from 2025."],
+    ],
+    ['Share from 2021. Run `mining-energy data update` for newer figures.', ['Share from 2021.']],
+  ])('%j on a page: %j', (warning, expected) => {
+    expect(pageWarnings([warning])).toEqual(expected);
   });
 });

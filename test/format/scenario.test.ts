@@ -128,5 +128,14 @@ describe('renderScenario', () => {
       expect(flat).toContain('90% intervals (1000 samples, seed 7):');
       expect(flat).toContain('china: TWh before 1 to 2, after 1 to 2; Mt CO2 change 3 to 4');
     }
+    const names = new Map([
+      ['china', 'China'],
+      ['united-states', 'United States'],
+    ]);
+    const named = renderScenario(result, plain, 200, names);
+    expect(named).toContain('move 50% of China to United States');
+    expect(named).toContain('  China: TWh before 1 to 2');
+    expect(named).toMatch(/│ China +│/);
+    expect(named).not.toMatch(/│ china +│/);
   });
 });

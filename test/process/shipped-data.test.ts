@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, WIDE } from '../helpers.js';
 
 // A copy of the installed package, so that its shipped data can be edited after the build.
 const copy = mkdtempSync(join(tmpdir(), 'mining-energy-'));
@@ -14,7 +14,8 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 const run = (...args: string[]) =>
   spawnSync(process.execPath, [join(copy, 'bin', 'mining-energy.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    // Wide, so that a message is matched unwrapped.
+    env: { ...process.env, NO_COLOR: '1', ...WIDE },
   });
 
 describe('shipped data edited after the build', () => {

@@ -58,7 +58,8 @@ export function registerChart(program: Command): void {
         'mining-energy chart carbon --region china --format png --out china-carbon.png',
         'mining-energy chart network --region world --format vega-lite > network.vl.json',
       ])}
-The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes its ends).`,
+The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes its ends). The estimate's
+warnings go to stderr, as estimate prints them.`,
     )
     .action(async (kind, options, cmd) => {
       const format = chartFormat(options, cmd);
@@ -74,7 +75,7 @@ The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes i
             ? await renderPng(await renderSvg(chart))
             : await renderSvg(chart);
       writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);
-      // What the figures rest on beyond the shipped data, said where the user sees it.
-      await writeWarnings(cmd, []);
+      // What the estimate behind the chart rests on, as estimate says it: a chart alone carries none of it.
+      await writeWarnings(cmd, model.estimate.warnings);
     });
 }

@@ -191,7 +191,7 @@ export function registerData(program: Command): void {
       "Import a publisher's file into a data directory that --data merges over the shipped data: CBECI's daily electricity export (a network-energy series), CBECI's mining-map country export (hashrate shares), or Coin Metrics' daily hash rate and revenue (network-inputs.csv for network --input).",
     )
     .addArgument(new Argument('<kind>', 'what the file is').choices(IMPORT_KINDS))
-    .argument('<file>', 'the file to import (CSV)')
+    .argument('<file>', 'the file to import (CSV); - reads standard input')
     .requiredOption('--out <dir>', 'the data directory to write or update (created if missing)')
     .addOption(new Option('--source <id>', 'the source id the records cite (default <kind>-import)').argParser(parseId))
     .addOption(

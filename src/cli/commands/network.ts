@@ -108,7 +108,7 @@ function declareNetwork(program: Command) {
   const series = model
     .option(
       '--input [file]',
-      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else from your data directory (data update), else the shipped one (Coin Metrics' daily data; data status shows the days each holds)`,
+      `a daily series of inputs (CSV or NDJSON: date, hashrateEhs, and revenueUsd or thresholdJPerTh; - reads standard input); without a file, ${NETWORK_INPUTS_FILE} from --data if it has one, else from your data directory (data update), else the shipped one (Coin Metrics' daily data; data status shows the days each holds)`,
     )
     .addOption(
       new Option(

@@ -17,6 +17,7 @@ import {
   loadDataFor,
   parseMonth,
   parseYear,
+  regionNames,
   widthOf,
   writeOutput,
   writeWarnings,
@@ -130,7 +131,7 @@ coal) and the rest at the region's, so moves inside a country show their carbon 
         records: scenarioRecords(result),
         table: async () => {
           const { renderScenario } = await import('../../format/text/scenario.js');
-          return renderScenario(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
+          return renderScenario(result, await colorsFor(cmd, stdout()), widthOf(stdout()), regionNames(data));
         },
       });
       if (chosenFormat(options) === 'table') await writeWarnings(cmd, result.warnings);

@@ -1,8 +1,8 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { indexData, sourceOf } from '../../core/regions/lookup.js';
+import { type DataIndex, indexData, sourceOf } from '../../core/regions/lookup.js';
 import { resolveOneRegion } from '../../core/regions/names.js';
 import { shareSeries } from '../../core/shares/share-series.js';
-import { assertShareDataset } from '../../core/shares/shares.js';
+import { assertShareDataset, shareDatasetsCovering } from '../../core/shares/shares.js';
 import { UsageError } from '../../errors.js';
 import { shareRecords } from '../../format/documents/records.js';
 import {
@@ -59,7 +59,7 @@ export function registerShares(program: Command): void {
         const all = shareSeries(data, region.id, undefined, undefined, options.dataset).months;
         throw new UsageError(
           all.length === 0
-            ? `No hashrate share is recorded for ${region.name}${options.dataset ? ` in the ${options.dataset} dataset` : ''}.`
+            ? `No hashrate share is recorded for ${region.name}${options.dataset ? ` in the ${options.dataset} dataset` : ''}.${datasetHint(index, region.id, options.dataset)}`
             : `No share of ${region.name} between ${options.from ?? 'the start'} and ${options.to ?? 'the end'}; recorded months: ${all[0]?.month} to ${all.at(-1)?.month}.`,
         );
       }
@@ -79,4 +79,12 @@ export function registerShares(program: Command): void {
         },
       });
     });
+}
+
+/** The share datasets that do record a region, as the option that lists them; nothing when there are none. */
+function datasetHint(index: DataIndex, regionId: string, asked: string | undefined): string {
+  const datasets = shareDatasetsCovering(index, regionId).filter((id) => id !== asked);
+  return datasets.length === 0
+    ? ''
+    : ` ${datasets.map((id) => `--dataset ${id}`).join(' or ')} lists ${datasets.length === 1 ? 'the share dataset that records it' : 'the share datasets that record it'}.`;
 }

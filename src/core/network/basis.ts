@@ -330,9 +330,13 @@ export function chooseBasis(
       ({ series }) => `--series ${series.id} (${series.kind === 'projection' ? 'a projection' : 'a multi-year total'})`,
     );
   throw new UsageError(
-    `No network total (published, computed here or read on one day) covers ${year} for ${region.name}.${askable.length > 0 ? ` Ask for ${askable.join(' or ')} to use one.` : ''} Series available: ${describeAvailable(index, chain)}.`,
+    `No network total (published, computed here or read on one day) covers ${year} for ${region.name}.${askable.length > 0 ? ` Ask for ${askable.join(' or ')} to use one.` : ''} Series available: ${describeAvailable(index, chain)}. ${NO_TOTAL_REMEDY}`,
   );
 }
+
+/** The ways to a total for a year no series covers, for the end of that refusal. */
+const NO_TOTAL_REMEDY =
+  'To get one: `mining-energy data update` downloads the latest daily inputs and totals; estimate --hashrate with --revenue (or --threshold) computes the total from figures you give; --data <dir> adds a series of your own.';
 
 /** What a reader must know when the computed series is the basis: what it is, and how it compares with CBECI's. */
 function computedWarning(index: DataIndex, candidates: readonly { series: NetworkSeries }[], year: number): string {

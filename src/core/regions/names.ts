@@ -1,4 +1,5 @@
 import type { BaselineValue, Region } from '../../data/schemas.js';
+import { COUNTRY_SHORT_NAMES } from '../../data/vocabulary.js';
 import { UsageError } from '../../errors.js';
 import type { DataIndex } from './lookup.js';
 import { normaliseName, quoteList, suggest } from '../../text.js';
@@ -11,7 +12,8 @@ import { normaliseName, quoteList, suggest } from '../../text.js';
  *   only the end of such a code (`TX`) is refused with the region it may mean;
  * - any other query matches ids, names, aliases and ISO codes (case, spaces and hyphens ignored), and also the
  *   countries the electricity baselines list without a region of their own; more than one match is refused
- *   with the candidates, and a baseline country alone is refused with the remainder region it is part of.
+ *   with the candidates, and a baseline country alone is refused with the remainder region it is part of;
+ * - a country's common short names ({@link COUNTRY_SHORT_NAMES}: UK, Britain, USA…) name it as its own names do.
  */
 
 /** A country a baseline lists that has no region (and so no hashrate share) of its own. */
@@ -22,8 +24,24 @@ export interface BaselineCountry {
 
 const TWO_LETTERS = /^[a-z]{2}$/;
 
+/** A country's common short names, by its ISO 3166-1 alpha-3 code. */
+function shortNamesOf(iso3: string | null | undefined): string[] {
+  return iso3 ? COUNTRY_SHORT_NAMES.filter((n) => n.iso3 === iso3).map((n) => n.name) : [];
+}
+
+/** The ISO 3166-1 alpha-3 code a common short name stands for, if it is one. */
+function isoOfShortName(wanted: string): string | undefined {
+  return COUNTRY_SHORT_NAMES.find((n) => normaliseName(n.name) === wanted)?.iso3;
+}
+
 function regionNames(region: Region): string[] {
-  return [region.id, region.name, ...(region.aliases ?? []), ...(region.iso ? [region.iso] : [])];
+  return [
+    region.id,
+    region.name,
+    ...(region.aliases ?? []),
+    ...(region.iso ? [region.iso] : []),
+    ...(region.kind === 'country' ? shortNamesOf(region.iso) : []),
+  ];
 }
 
 /** A country's two-letter aliases: its ISO 3166-1 alpha-2 code. */
@@ -128,6 +146,14 @@ export function resolveRegion(index: DataIndex, query: string): Region {
   const exactId = index.regions.get(query.trim());
   if (exactId) return exactId;
   const wanted = normaliseName(query);
+  const shortIso = isoOfShortName(wanted);
+  if (shortIso !== undefined) {
+    const region = index.data.regions.find((r) => r.kind === 'country' && r.iso === shortIso);
+    if (region) return region;
+    const country = baselineOnlyCountries(index).find((c) => c.iso3 === shortIso);
+    if (country)
+      throw new UsageError(`${country.country} has no hashrate share of its own; ${remainderClause(index)}.`);
+  }
   if (TWO_LETTERS.test(wanted)) return resolveTwoLetterCode(index, query, wanted);
   const matchesWanted = (name: string) => normaliseName(name) === wanted;
   const regions = index.data.regions.filter((r) => regionNames(r).some(matchesWanted));
@@ -161,7 +187,10 @@ export function resolveBaselineCountry(
 ): BaselineValue {
   const wanted = normaliseName(query);
   const byName = baseline.values.filter(
-    (v) => normaliseName(v.country) === wanted || (v.iso3 !== undefined && normaliseName(v.iso3) === wanted),
+    (v) =>
+      normaliseName(v.country) === wanted ||
+      (v.iso3 !== undefined && normaliseName(v.iso3) === wanted) ||
+      (v.iso3 !== undefined && shortNamesOf(v.iso3).some((name) => normaliseName(name) === wanted)),
   );
   if (byName.length === 1) return byName[0] as BaselineValue;
   const regionIso = index.data.regions

@@ -111,6 +111,22 @@ export function shareRecords(
   return { records: index.sharesByRegion.get(regionId) ?? [], dataset: null };
 }
 
+/** The share datasets (used only when asked for) that record a share of the region, in the data's order. */
+export function shareDatasetsCovering(index: DataIndex, regionId: string): string[] {
+  return [...index.shareDatasets].filter(([, byRegion]) => (byRegion.get(regionId)?.length ?? 0) > 0).map(([id]) => id);
+}
+
+/**
+ * The way round a missing share, when there is one: the share datasets that record the region (other than the
+ * one asked for), as the option that would use them.
+ */
+export function shareDatasetRemedy(index: DataIndex, regionId: string, asked?: string): string | undefined {
+  const datasets = shareDatasetsCovering(index, regionId).filter((id) => id !== asked);
+  if (datasets.length === 0) return undefined;
+  const options = datasets.map((id) => `--share-dataset ${id}`).join(' or ');
+  return `${datasets.length === 1 ? 'A share dataset records' : 'Share datasets record'} one: ask for it with ${options}.`;
+}
+
 /** Whether an event breaks the history of a region's share of its parent: it names the region or the parent. */
 export function breaksLink(event: Event, childId: string, parentId: string): boolean {
   return event.regions.includes(childId) || event.regions.includes(parentId);
@@ -158,10 +174,15 @@ export function chooseLink(
   parent: Region,
   period: Period,
   dataset?: string,
-): { ok: true; link: LinkChoice } | { ok: false; reason: string } {
+): { ok: true; link: LinkChoice } | { ok: false; reason: string; remedy?: string } {
   const found = shareRecords(index, child.id, dataset);
   if (found.records.length === 0) {
-    return { ok: false, reason: `No hashrate share is recorded for ${child.name} (of ${parent.name})` };
+    const remedy = shareDatasetRemedy(index, child.id, dataset);
+    return {
+      ok: false,
+      reason: `No hashrate share is recorded for ${child.name} (of ${parent.name})${remedy ? ' in the default shares' : ''}`,
+      ...(remedy ? { remedy } : {}),
+    };
   }
   const choice = chooseShare(found.records, period);
   const unnamedIn = nearestBreakdownWithout(index, parent, found, period);

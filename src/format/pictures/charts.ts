@@ -1,4 +1,6 @@
 import type { ReportModel } from '../../core/report.js';
+import { packageInfo } from '../../data/package.js';
+import type { Source } from '../../data/schemas.js';
 import { EVIDENCE } from '../../data/vocabulary.js';
 import { formatNumber } from '../terminal/numbers.js';
 
@@ -20,6 +22,8 @@ export interface Chart {
   description: string;
   spec: Record<string, unknown>;
   table: ChartTable;
+  /** The credit line drawn at the chart's foot: its sources, their licences and the tool's version. */
+  credit: string;
 }
 
 /** Vega-Lite's schema for the specifications made here (the major version the renderer compiles). */
@@ -41,6 +45,102 @@ export const CHART_FONT = 'Helvetica, Arial, sans-serif';
 
 const WIDTH_PX = 560;
 const HEIGHT_PX = 260;
+
+/** The most characters of a line of the credit drawn under a chart (at its small font, within the chart's width). */
+const CREDIT_LINE_CHARS = 100;
+const CREDIT_FONT_SIZE = 9;
+
+/**
+ * A licence in a few words, for a credit line: the Creative Commons or government licence it names, marked when
+ * the data say it is not verified; for a figure cited from a text, that it is cited; else the licence's first clause.
+ */
+export function shortLicence(licence: string | undefined): string {
+  if (licence === undefined) return 'licence not stated';
+  const unverified = /not verified|believed/i.test(licence) ? ', not verified' : '';
+  const cc = /CC BY(?:-[A-Z]{2})*(?:-[A-Z]{2})? \d\.\d/.exec(licence);
+  // The tool's own computation: its code's licence, and the terms of the data it ran on.
+  if (/\(MIT\)/.test(licence)) return `MIT${cc ? `, on data under ${cc[0]}` : ''}`;
+  if (cc) return `${cc[0]}${unverified}`;
+  if (/Open Government Licence v3\.0/.test(licence)) return 'Open Government Licence v3.0';
+  if (/public domain/i.test(licence)) return `public domain (US government)${unverified}`;
+  if (/figures cited/i.test(licence)) return 'figures cited';
+  const first = licence.split(/[;(]/)[0]?.trim() ?? licence;
+  return first.length <= 40 ? first : `${first.slice(0, 39)}…`;
+}
+
+/**
+ * The credit line of a chart: each source it draws on (by publisher, else id) with its licence in a few words,
+ * then the tool and its version; split into lines a chart's width can hold.
+ */
+export function creditLines(sources: readonly Source[], toolVersion: string): string[] {
+  const named = new Map<string, Set<string>>();
+  for (const source of sources) {
+    // The publisher's own name, without the "as quoted by…" that follows it.
+    const who = drawnName((source.publisher ?? source.id).split(/[,(;]/)[0]?.trim() || source.id);
+    const licences = named.get(who) ?? new Set<string>();
+    licences.add(shortLicence(source.licence));
+    named.set(who, licences);
+  }
+  const parts = [...named].map(([who, licences]) => `${who} (${[...licences].join('; ')})`);
+  const words = `Sources: ${parts.length === 0 ? 'none' : parts.join('; ')}. Made with mining-energy ${toolVersion}.`;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > CREDIT_LINE_CHARS) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** The sources of a report with these ids, in the report's order. */
+function sourcesWithIds(model: ReportModel, ids: Iterable<string | null>): Source[] {
+  const wanted = new Set(ids);
+  return model.sources.filter((s) => wanted.has(s.id));
+}
+
+/** Keys of a specification that belong to the chart itself, not to the page it sits on. */
+const FRAME_KEYS = new Set(['$schema', 'title', 'description', 'background', 'config']);
+
+/**
+ * The chart's specification with its credit drawn below it: the chart itself and a block of text, one above the
+ * other, under the chart's title.
+ */
+function withCredit(spec: Record<string, unknown>, lines: readonly string[]): Record<string, unknown> {
+  const frameOf = Object.fromEntries(Object.entries(spec).filter(([key]) => FRAME_KEYS.has(key)));
+  const chart = Object.fromEntries(Object.entries(spec).filter(([key]) => !FRAME_KEYS.has(key)));
+  const credit = {
+    width: WIDTH_PX,
+    height: lines.length * (CREDIT_FONT_SIZE + 3),
+    data: { values: [{ credit: lines }] },
+    mark: {
+      type: 'text',
+      align: 'left',
+      baseline: 'top',
+      fontSize: CREDIT_FONT_SIZE,
+      lineHeight: CREDIT_FONT_SIZE + 3,
+      color: '#555555',
+      aria: false,
+    },
+    encoding: { text: { field: 'credit' }, x: { value: 0 }, y: { value: 0 } },
+  };
+  return { ...frameOf, vconcat: [chart, credit], spacing: 14 };
+}
+
+/** "2024", or "April 2021" style month as YYYY-MM: the period an estimate is for, for a title. */
+function periodOf(model: ReportModel): string {
+  return model.estimate.month ?? String(model.estimate.year);
+}
+
+/** "2019–2025", or one year. */
+function yearSpan(years: readonly number[]): string {
+  if (years.length === 0) return '';
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  return first === last ? String(first) : `${first}–${last}`;
+}
 
 /** The settings every chart shares: size, font and a white background for slides and print. */
 function frame(title: string, subtitle: string, description: string): Record<string, unknown> {
@@ -76,8 +176,9 @@ export function drawnName(name: string): string {
 function sharesChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
   const links = [...new Set(model.shares.map((s) => drawnName(s.link)))];
-  const title = `${name}: recorded hashrate shares`;
   const months = model.shares.map((s) => s.month).sort();
+  const span = yearSpan(months.map((m) => Number(m.slice(0, 4))));
+  const title = `Bitcoin mining in ${name}: recorded shares of hashrate${span === '' ? '' : `, ${span}`}`;
   const description =
     model.shares.length === 0
       ? `No share of ${name} or its parents is recorded.`
@@ -101,11 +202,13 @@ function sharesChart(model: ReportModel): Chart {
     title: 'Share of',
     scale: { domain: links, range: PALETTE.slice(0, Math.max(1, links.length)) },
   };
+  // The legend lists only the grades drawn; each keeps its own shape whichever others are there.
+  const drawnGrades = EVIDENCE.filter((grade) => model.shares.some((s) => s.evidence === grade));
   const shape = {
     field: 'evidence',
     type: 'nominal',
     title: 'Evidence',
-    scale: { domain: [...EVIDENCE], range: EVIDENCE_SHAPES },
+    scale: { domain: drawnGrades, range: drawnGrades.map((grade) => EVIDENCE_SHAPES[EVIDENCE.indexOf(grade)]) },
   };
   const tooltip = [
     { field: 'link', title: 'Share of' },
@@ -174,16 +277,24 @@ function sharesChart(model: ReportModel): Chart {
       },
     );
   }
+  const credit = creditLines(
+    sourcesWithIds(model, [...model.shares.map((s) => s.source), ...model.breaks.map((b) => b.source)]),
+    toolVersion(),
+  );
   return {
     kind: 'shares',
     title,
     description,
-    spec: {
-      ...frame(title, 'Shares of the parent; hollow: approximate; dashed rule: a structural break', description),
-      data: { values: points },
-      layer: layers,
-      resolve: { scale: { shape: 'shared' } },
-    },
+    credit: credit.join(' '),
+    spec: withCredit(
+      {
+        ...frame(title, 'Shares of the parent; hollow: approximate; dashed rule: a structural break', description),
+        data: { values: points },
+        layer: layers,
+        resolve: { scale: { shape: 'shared' } },
+      },
+      credit,
+    ),
     table: {
       columns: ['Share of', 'Month', 'Share (%)', 'Evidence', 'Approximate', 'Source'],
       rows: model.shares.map((s) => [s.link, s.month, s.pct, s.evidence, s.approximate ? 'yes' : 'no', s.source]),
@@ -198,6 +309,22 @@ const NETWORK_BOUNDS_TEXT =
 /** Values that total whole years (one, or several spread evenly), in Vega's expression language. */
 const WHOLE_YEARS = "datum.coverage === 'year' || datum.coverage === 'multi-year'";
 
+const PUBLISHED_KIND = 'published model estimate';
+const COMPUTED_KIND = 'model estimate computed here';
+const PROJECTION_KIND = 'projection';
+
+/** The kinds of value the network chart tells apart, each with its dash and its point's shape. */
+const NETWORK_KINDS = [
+  { kind: PUBLISHED_KIND, dash: [1, 0], shape: 'circle' },
+  { kind: COMPUTED_KIND, dash: [2, 2], shape: 'square' },
+  { kind: PROJECTION_KIND, dash: [6, 4], shape: 'diamond' },
+];
+
+/** The tool's version, for credit lines. */
+function toolVersion(): string {
+  return packageInfo().version;
+}
+
 /** Every world series by year: best guess as a line, bounds as a band, projections dashed, model estimates dotted. */
 function networkChart(model: ReportModel): Chart {
   // A series of a region below the world (China's projection) is named with its region, so that it is not
@@ -208,14 +335,26 @@ function networkChart(model: ReportModel): Chart {
   const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map(labelOf))];
   const computed = [...new Set(model.network.filter((n) => n.computed).map(labelOf))];
   const others = [...new Set(model.network.filter((n) => n.scope.id !== model.world.id).map((n) => n.scope.name))];
-  const title = 'Bitcoin network electricity by year';
-  const description = `The ${series.length} series of annual electricity (TWh) in the data for ${[model.world.name, ...others].join(' and ')}: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed: not measurements`}${computed.length === 0 ? '' : `; ${computed.join(', ')} is computed here by CBECI's bottom-up model from the daily inputs, a model estimate drawn dotted with square points, not a published figure`}. Part-year totals are annualised and several-year totals spread over their years, as an estimate's basis is.`;
-  const values = model.network.map((n) => ({
-    ...n,
-    label: labelOf(n),
-    scope: n.scope.name,
-    measured: n.computed ? 'model estimate' : n.kind === 'estimate' ? 'measurement' : 'projection',
-  }));
+  const span = yearSpan(model.network.map((n) => n.year));
+  const title = `Electricity used by bitcoin mining worldwide${span === '' ? '' : `, ${span}`}`;
+  const description = `The ${series.length} series of annual electricity (TWh) in the data for ${[model.world.name, ...others].join(' and ')}: ${series.join(', ')}. Lines are best guesses and shaded bands their published bounds; ${projections.length === 0 ? 'none is a projection' : `${projections.join(', ')} ${projections.length === 1 ? 'is a projection' : 'are projections'}, drawn dashed: not estimates of what was used`}${computed.length === 0 ? '' : `; ${computed.join(', ')} is computed here by CBECI's bottom-up model from the daily inputs, a model estimate drawn dotted with square points, not a published figure`}. Part-year totals are annualised and several-year totals spread over their years, as an estimate's basis is.`;
+  // Every value is a model's estimate (CBECI's, Digiconomist's, this tool's): what tells them apart is who ran
+  // the model, and whether it estimates a year past or projects one.
+  const kindOf = (n: ReportModel['network'][number]) =>
+    n.computed ? COMPUTED_KIND : n.kind === 'estimate' ? PUBLISHED_KIND : PROJECTION_KIND;
+  // A series' line is broken where it has no value for a year (Digiconomist's 2023): each run of consecutive
+  // years is a line of its own.
+  const runs = new Map<string, { year: number; run: number }>();
+  const values = [...model.network]
+    .sort((a, b) => a.year - b.year)
+    .map((n) => {
+      const label = labelOf(n);
+      const last = runs.get(label);
+      const run = last === undefined ? 0 : n.year - last.year > 1 ? last.run + 1 : last.run;
+      runs.set(label, { year: n.year, run });
+      return { ...n, label, scope: n.scope.name, measured: kindOf(n), run };
+    });
+  const kinds = NETWORK_KINDS.filter((k) => values.some((v) => v.measured === k.kind));
   const years = model.network.map((n) => n.year);
   const x = {
     field: 'year',
@@ -236,21 +375,14 @@ function networkChart(model: ReportModel): Chart {
     field: 'measured',
     type: 'nominal',
     title: 'Kind',
-    scale: {
-      domain: ['measurement', 'model estimate', 'projection'],
-      range: [
-        [1, 0],
-        [2, 2],
-        [6, 4],
-      ],
-    },
+    scale: { domain: kinds.map((k) => k.kind), range: kinds.map((k) => k.dash) },
   };
   // A projection of one year is a point, not a line: its point is a different shape too.
   const kindShape = {
     field: 'measured',
     type: 'nominal',
     title: 'Kind',
-    scale: { domain: ['measurement', 'model estimate', 'projection'], range: ['circle', 'square', 'diamond'] },
+    scale: { domain: kinds.map((k) => k.kind), range: kinds.map((k) => k.shape) },
   };
   const tooltip = [
     { field: 'label', title: 'Series' },
@@ -260,57 +392,68 @@ function networkChart(model: ReportModel): Chart {
     { field: 'coverage', title: 'Coverage' },
     { field: 'evidence', title: 'Evidence' },
   ];
+  const credit = creditLines(
+    sourcesWithIds(
+      model,
+      model.network.map((n) => n.source),
+    ),
+    toolVersion(),
+  );
   return {
     kind: 'network',
     title,
     description,
-    spec: {
-      ...frame(
-        title,
-        [
-          projections.length === 0
-            ? 'Best guess (line), published bounds (band); hollow: part of a year, annualised'
-            : 'Best guess (line), bounds (band); hollow: annualised; projections: diamonds, dashed',
-          ...(computed.length === 0 ? [] : ['model estimates: squares, dotted']),
-        ].join('; '),
-        description,
-      ),
-      data: { values },
-      layer: [
-        {
-          transform: [{ filter: 'datum.lowerTwh !== null && datum.upperTwh !== null' }],
-          mark: { type: 'area', opacity: 0.12, aria: false },
-          encoding: {
-            x,
-            y: { field: 'lowerTwh', type: 'quantitative' },
-            y2: { field: 'upperTwh' },
-            color,
+    credit: credit.join(' '),
+    spec: withCredit(
+      {
+        ...frame(
+          title,
+          [
+            projections.length === 0
+              ? 'Best guess (line), published bounds (band); hollow: part of a year, annualised'
+              : 'Best guess (line), bounds (band); hollow: annualised; projections: diamonds, dashed',
+            ...(computed.length === 0 ? [] : ['model estimates: squares, dotted']),
+          ].join('; '),
+          description,
+        ),
+        data: { values },
+        layer: [
+          {
+            transform: [{ filter: 'datum.lowerTwh !== null && datum.upperTwh !== null' }],
+            mark: { type: 'area', opacity: 0.12, aria: false },
+            encoding: {
+              x,
+              y: { field: 'lowerTwh', type: 'quantitative' },
+              y2: { field: 'upperTwh' },
+              color,
+            },
           },
-        },
-        {
-          mark: { type: 'line', strokeWidth: 2, aria: false },
-          encoding: { x, y, color, strokeDash: dash },
-        },
-        {
-          // A null bound would read "null" in the tooltip and the screen reader's label: it is said in words.
-          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }, { filter: WHOLE_YEARS }],
-          mark: { type: 'point', size: 45, filled: true, opacity: 1 },
-          encoding: { x, y, color, shape: kindShape, tooltip },
-        },
-        {
-          // A part of a year annualised, or a reading taken as a year's rate: hollow, not a measured year.
-          transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }, { filter: `!(${WHOLE_YEARS})` }],
-          mark: { type: 'point', size: 45, filled: false, strokeWidth: 1.5, opacity: 1 },
-          encoding: { x, y, color, shape: kindShape, tooltip },
-        },
-      ],
-    },
+          {
+            mark: { type: 'line', strokeWidth: 2, aria: false },
+            encoding: { x, y, color, strokeDash: dash, detail: { field: 'run', type: 'ordinal' } },
+          },
+          {
+            // A null bound would read "null" in the tooltip and the screen reader's label: it is said in words.
+            transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }, { filter: WHOLE_YEARS }],
+            mark: { type: 'point', size: 45, filled: true, opacity: 1 },
+            encoding: { x, y, color, shape: kindShape, tooltip },
+          },
+          {
+            // A part of a year annualised, or a reading taken as a year's rate: hollow, not a measured year.
+            transform: [{ calculate: NETWORK_BOUNDS_TEXT, as: 'bounds' }, { filter: `!(${WHOLE_YEARS})` }],
+            mark: { type: 'point', size: 45, filled: false, strokeWidth: 1.5, opacity: 1 },
+            encoding: { x, y, color, shape: kindShape, tooltip },
+          },
+        ],
+      },
+      credit,
+    ),
     table: {
       columns: ['Series', 'Of', 'Kind', 'Year', 'TWh', 'Lower TWh', 'Upper TWh', 'Coverage', 'Evidence', 'Source'],
       rows: model.network.map((n) => [
         n.series,
         n.scope.name,
-        n.computed ? 'model estimate' : n.kind,
+        kindOf(n),
         n.year,
         n.twh,
         n.lowerTwh,
@@ -326,67 +469,99 @@ function networkChart(model: ReportModel): Chart {
 /** The region's estimate among its neighbours in the baseline, the region's bar marked. */
 function neighboursChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
+  const period = periodOf(model);
   const comparison = model.comparison;
-  const title = `${name} among countries' electricity consumption`;
+  const mining = `Bitcoin mining in ${name}, ${period} (model estimate)`;
+  const countries =
+    comparison === null
+      ? "Countries' electricity"
+      : `A country's total electricity ${comparison.measure}, ${comparison.year}`;
+  const title =
+    comparison === null
+      ? `Bitcoin mining in ${name}, ${period}, beside countries' electricity use`
+      : `Bitcoin mining in ${name}, ${period}, beside whole countries' electricity use in ${comparison.year}`;
   const rows = comparison?.rows ?? [];
   const description =
     comparison === null
       ? `No country list to compare ${name} with.`
-      : `${name}'s estimate, ${formatNumber(model.estimate.energy.twh)} TWh a year, ranked among the countries nearest to it in ${comparison.name} (${comparison.measure}, ${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.country} ${formatNumber(r.twh)} TWh`).join('; ')}.`;
+      : `The electricity of bitcoin mining in ${name}, an estimate of ${formatNumber(model.estimate.energy.twh)} TWh a year for ${period}, ranked among the countries whose whole electricity ${comparison.measure} is nearest to it in ${comparison.name} (${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}` : r.country} ${formatNumber(r.twh)} TWh`).join('; ')}. A country's bar is all the electricity of that country, not its bitcoin mining.`;
   const values = rows.map((r) => ({
-    label: `${r.rank}. ${drawnName(r.country)}`,
-    country: r.country,
+    label: `${r.rank}. ${r.self ? `Bitcoin mining in ${drawnName(r.country)}` : drawnName(r.country)}`,
+    country: r.self ? `Bitcoin mining in ${r.country}` : r.country,
     rank: r.rank,
     twh: r.twh,
-    shown: r.self ? 'this estimate' : 'country',
-    summary: `${r.rank}. ${r.country}${r.self ? ' (this estimate)' : ''}: ${formatNumber(r.twh)} TWh a year`,
+    shown: r.self ? mining : countries,
+    summary: `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}, ${period} (model estimate)` : `${r.country}, the whole country`}: ${formatNumber(r.twh)} TWh a year`,
   }));
+  const credit = creditLines(
+    sourcesWithIds(
+      model,
+      model.estimate.sources.map((source) => source.id),
+    ),
+    toolVersion(),
+  );
   return {
     kind: 'neighbours',
     title,
     description,
-    spec: {
-      ...frame(title, comparison === null ? '' : `${comparison.name}; the region's estimate highlighted`, description),
-      data: { values },
-      encoding: {
-        y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
-        // Room at the right for the largest bar's figure.
-        x: {
-          field: 'twh',
-          type: 'quantitative',
-          title: 'Electricity (TWh a year)',
-          scale: { domain: [0, Math.max(0, ...rows.map((r) => r.twh)) * 1.12], nice: false },
-        },
-      },
-      layer: [
-        {
-          mark: { type: 'bar', stroke: '#333333', strokeWidth: 0.5 },
-          encoding: {
-            description: { field: 'summary' },
-            color: {
-              field: 'shown',
-              type: 'nominal',
-              title: null,
-              scale: { domain: ['this estimate', 'country'], range: [HIGHLIGHT, MUTED] },
-              // The highlighted bar is named by its label: a legend would only repeat it.
-              legend: null,
-            },
-            tooltip: [
-              { field: 'country', title: 'Country or region' },
-              { field: 'twh', title: 'TWh', format: '.4~r' },
-              { field: 'rank', title: 'Rank' },
-            ],
+    credit: credit.join(' '),
+    spec: withCredit(
+      {
+        ...frame(
+          title,
+          comparison === null
+            ? ''
+            : `${comparison.name}; the highlighted bar is bitcoin mining in ${name}, the others whole countries`,
+          description,
+        ),
+        data: { values },
+        encoding: {
+          y: { field: 'label', type: 'nominal', sort: null, title: 'Rank', axis: { labelLimit: 320 } },
+          // Room at the right for the largest bar's figure.
+          x: {
+            field: 'twh',
+            type: 'quantitative',
+            title: 'Electricity (TWh a year)',
+            scale: { domain: [0, Math.max(0, ...rows.map((r) => r.twh)) * 1.12], nice: false },
           },
         },
-        {
-          mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, aria: false },
-          encoding: { text: { field: 'twh', type: 'quantitative', format: '.4~r' } },
-        },
-      ],
-    },
+        layer: [
+          {
+            mark: { type: 'bar', stroke: '#333333', strokeWidth: 0.5 },
+            encoding: {
+              description: { field: 'summary' },
+              color: {
+                field: 'shown',
+                type: 'nominal',
+                title: null,
+                scale: { domain: [mining, countries], range: [HIGHLIGHT, MUTED] },
+                // The highlighted bar is named by its label ("Bitcoin mining in …") and the subtitle: a legend
+                // would only repeat them.
+                legend: null,
+              },
+              tooltip: [
+                { field: 'country', title: 'What' },
+                { field: 'twh', title: 'TWh', format: '.4~r' },
+                { field: 'rank', title: 'Rank' },
+              ],
+            },
+          },
+          {
+            mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, aria: false },
+            encoding: { text: { field: 'twh', type: 'quantitative', format: '.4~r' } },
+          },
+        ],
+      },
+      credit,
+    ),
     table: {
       columns: ['Rank', 'Country or region', 'TWh', 'This estimate'],
-      rows: rows.map((r) => [r.rank, r.country, r.twh, r.self ? 'yes' : 'no']),
+      rows: rows.map((r) => [
+        r.rank,
+        r.self ? `Bitcoin mining in ${r.country}` : r.country,
+        r.twh,
+        r.self ? 'yes' : 'no',
+      ]),
     },
   };
 }
@@ -394,7 +569,7 @@ function neighboursChart(model: ReportModel): Chart {
 /** The region's carbon at its grid's intensity and at the all-hydro and all-coal ends, over the energy bounds. */
 function carbonChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
-  const title = `${name}: carbon at its grid's intensity and at the extremes`;
+  const title = `Carbon from bitcoin mining in ${name}, ${periodOf(model)}: at its grid's intensity and at the extremes`;
   const bounded = model.carbon.some((c) => c.lowerMtco2 !== null && c.upperMtco2 !== null);
   /** "1.753 (0.9601–3.761)", or the best guess alone when the energy has no bounds. */
   const figures = (c: ReportModel['carbon'][number]) =>
@@ -414,52 +589,60 @@ function carbonChart(model: ReportModel): Chart {
     end: c.upperMtco2 ?? c.mtco2,
   }));
   const y = { field: 'row', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } };
+  const credit = creditLines(
+    sourcesWithIds(model, [...model.estimate.sources.map((source) => source.id), ...model.carbon.map((c) => c.source)]),
+    toolVersion(),
+  );
   return {
     kind: 'carbon',
     title,
     description,
-    spec: {
-      ...frame(
-        title,
-        bounded
-          ? 'Best guess (point) over the energy bounds (line)'
-          : 'Best guess (the energy has no published bounds)',
-        description,
-      ),
-      height: 120,
-      data: { values },
-      layer: [
-        {
-          transform: [{ filter: 'isValid(datum.lowerMtco2) && isValid(datum.upperMtco2)' }],
-          mark: { type: 'rule', strokeWidth: 2, color: '#333333', aria: false },
-          encoding: {
-            y,
-            x: { field: 'lowerMtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
-            x2: { field: 'upperMtco2' },
+    credit: credit.join(' '),
+    spec: withCredit(
+      {
+        ...frame(
+          title,
+          bounded
+            ? 'Best guess (point) over the energy bounds (line)'
+            : 'Best guess (the energy has no published bounds)',
+          description,
+        ),
+        height: 120,
+        data: { values },
+        layer: [
+          {
+            transform: [{ filter: 'isValid(datum.lowerMtco2) && isValid(datum.upperMtco2)' }],
+            mark: { type: 'rule', strokeWidth: 2, color: '#333333', aria: false },
+            encoding: {
+              y,
+              x: { field: 'lowerMtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
+              x2: { field: 'upperMtco2' },
+            },
           },
-        },
-        {
-          mark: { type: 'point', filled: true, size: 90, color: HIGHLIGHT, shape: 'diamond' },
-          encoding: {
-            y,
-            x: { field: 'mtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
-            description: { field: 'summary' },
-            tooltip: [
-              { field: 'label', title: 'Grid' },
-              { field: 'gco2PerKwh', title: 'g CO2/kWh', format: '.4~r' },
-              { field: 'mtco2', title: 'Mt CO2', format: '.4~r' },
-              { field: 'lowerMtco2', title: 'Lower', format: '.4~r' },
-              { field: 'upperMtco2', title: 'Upper', format: '.4~r' },
-            ],
+          {
+            mark: { type: 'point', filled: true, size: 90, color: HIGHLIGHT, shape: 'diamond' },
+            encoding: {
+              y,
+              x: { field: 'mtco2', type: 'quantitative', title: 'Carbon (Mt CO2 a year)' },
+              description: { field: 'summary' },
+              tooltip: [
+                { field: 'label', title: 'Grid' },
+                { field: 'gco2PerKwh', title: 'g CO2/kWh', format: '.4~r' },
+                { field: 'mtco2', title: 'Mt CO2', format: '.4~r' },
+                { field: 'lowerMtco2', title: 'Lower', format: '.4~r' },
+                { field: 'upperMtco2', title: 'Upper', format: '.4~r' },
+              ],
+            },
           },
-        },
-        {
-          // The figures in words at the end of each range, so that a short range under its point still reads.
-          mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333333', aria: false },
-          encoding: { y, x: { field: 'end', type: 'quantitative' }, text: { field: 'figures' } },
-        },
-      ],
-    },
+          {
+            // The figures in words at the end of each range, so that a short range under its point still reads.
+            mark: { type: 'text', align: 'left', dx: 6, fontSize: 10, color: '#333333', aria: false },
+            encoding: { y, x: { field: 'end', type: 'quantitative' }, text: { field: 'figures' } },
+          },
+        ],
+      },
+      credit,
+    ),
     table: {
       columns: ['Grid', 'g CO2/kWh', 'Mt CO2', 'Lower Mt CO2', 'Upper Mt CO2', 'Source'],
       rows: model.carbon.map((c) => [c.label, c.gco2PerKwh, c.mtco2, c.lowerMtco2, c.upperMtco2, c.source]),

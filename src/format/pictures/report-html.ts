@@ -71,10 +71,43 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
 <p>${restsOn}</p>`;
 }
 
+/**
+ * A warning about the command line's default year: the page states its year in its title, and a reader of the
+ * page typed no command.
+ */
+const DEFAULT_YEAR_WARNING = /^No year was given: /;
+
+/** Command-line wording: an option (`--year`) or a command in backticks. */
+const COMMAND_WORDING = /(?:^|[\s(])--[a-z]|`/;
+
+/**
+ * An estimate's warnings as a page states them: without the one on the default year, and without the sentences
+ * or clauses that say what to type (a reader of the page runs no command); what a warning says of the figures
+ * stays.
+ */
+export function pageWarnings(warnings: readonly string[]): string[] {
+  return warnings.flatMap((warning) => {
+    if (DEFAULT_YEAR_WARNING.test(warning)) return [];
+    const sentences = warning.split(/(?<=\.) (?=[A-Z0-9])/).flatMap((sentence) => {
+      if (!COMMAND_WORDING.test(sentence)) return [sentence];
+      // The clauses before the first that speaks of the command line, when there are some.
+      const clauses = sentence.split(/(?<=[;:]) /);
+      const kept: string[] = [];
+      for (const clause of clauses) {
+        if (COMMAND_WORDING.test(clause)) break;
+        kept.push(clause);
+      }
+      return kept.length === 0 ? [] : [`${kept.join(' ').replace(/[;:]$/, '')}.`];
+    });
+    return sentences.length === 0 ? [] : [sentences.join(' ')];
+  });
+}
+
 function warningsList(e: Estimate): string {
-  if (e.warnings.length === 0) return '<p>No warnings: the inputs line up.</p>';
+  const warnings = pageWarnings(e.warnings);
+  if (warnings.length === 0) return '<p>No warnings: the inputs line up.</p>';
   return `<h2 id="warnings">Warnings</h2>
-<ul class="warnings">${e.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`;
+<ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`;
 }
 
 /** A table cell's text: numbers as people read them, nothing for a missing value. */

@@ -8,10 +8,16 @@ const signed = (value: number) => `${value > 0 ? '+' : ''}${formatNumber(value)}
 
 /**
  * A scenario for people: each region's share, TWh and Mt CO2 before and after, the network total in bold, and the
- * Monte Carlo intervals when there are some. Lines fit `widthColumns`; when every column cannot, the "before"
+ * Monte Carlo intervals when there are some; regions by their names (`names`, by id) where known. Lines fit `widthColumns`; when every column cannot, the "before"
  * columns are left out.
  */
-export function renderScenario(result: ScenarioResult, colors: Colors, widthColumns: number): string {
+export function renderScenario(
+  result: ScenarioResult,
+  colors: Colors,
+  widthColumns: number,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  const nameOf = (id: string) => names.get(id) ?? id;
   const row = (id: string, share: string, before: Footprint, after: Footprint, change: Footprint) => [
     id,
     share,
@@ -23,15 +29,21 @@ export function renderScenario(result: ScenarioResult, colors: Colors, widthColu
     signed(change.mtco2),
   ];
   const rows = result.regions.map((r) =>
-    row(r.id, `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`, r.before, r.after, r.change),
+    row(
+      nameOf(r.id),
+      `${formatNumber(r.sharePct.before)} → ${formatNumber(r.sharePct.after)}`,
+      r.before,
+      r.after,
+      r.change,
+    ),
   );
   const t = result.total;
   const networkShare = `100 → ${formatNumber((t.after.twh / t.before.twh) * 100)}`;
   rows.push(row('network', networkShare, t.before, t.after, t.change).map((cell) => colors.bold(cell)));
   const s = result.scenario;
   const what = [
-    ...(s.bans.length > 0 ? [`ban ${s.bans.join(', ')} (redistribute: ${s.redistribute})`] : []),
-    ...s.moves.map((m) => `move ${m.pct}% of ${m.from} to ${m.to}`),
+    ...(s.bans.length > 0 ? [`ban ${s.bans.map(nameOf).join(', ')} (redistribute: ${nameOf(s.redistribute)})`] : []),
+    ...s.moves.map((m) => `move ${m.pct}% of ${nameOf(m.from)} to ${nameOf(m.to)}`),
   ].join('; ');
   const u = result.uncertainty;
   const interval = (p: { p5: number; p95: number }) => `${formatNumber(p.p5)} to ${formatNumber(p.p95)}`;
@@ -41,7 +53,7 @@ export function renderScenario(result: ScenarioResult, colors: Colors, widthColu
         `  network: TWh after ${interval(u.total.after.twh)}; Mt CO2 before ${interval(u.total.before.mtco2)}, after ${interval(u.total.after.mtco2)}, change ${interval(u.total.change.mtco2)}`,
         ...u.regions.map(
           (r) =>
-            `  ${r.id}: TWh before ${interval(r.before.twh)}, after ${interval(r.after.twh)}; Mt CO2 change ${interval(r.change.mtco2)}`,
+            `  ${nameOf(r.id)}: TWh before ${interval(r.before.twh)}, after ${interval(r.after.twh)}; Mt CO2 change ${interval(r.change.mtco2)}`,
         ),
         '',
       ].join('\n')

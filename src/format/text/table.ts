@@ -335,14 +335,14 @@ function estimatesSummary(
   widthColumns: number,
 ): string {
   const fields = (e: Estimate): [string, string][] => [
-    ['Region', e.region.id],
+    ['Region', e.region.name],
     ['Kind', e.region.kind],
     ['Period', e.month ?? String(e.year)],
     ['TWh/yr', formatNumber(e.energy.twh)],
     ['Bounds TWh', range(e.energy.lowerTwh, e.energy.upperTwh)],
     ['GW', formatNumber(e.power.gw)],
     ['Mt CO2', e.carbon ? formatNumber(e.carbon.mtco2) : ''],
-    ['Share', `${formatNumber(e.share.pct)}% of ${e.share.of}`],
+    ['Share', `${formatNumber(e.share.pct)}% of ${names.get(e.share.of) ?? e.share.of}`],
     ['Basis', e.basis.series],
     ['Rank', e.comparison ? shortStanding(e.comparison.rank, e.comparison.count) : ''],
     ['Caveats', e.caveats.join(', ')],
@@ -375,8 +375,8 @@ function estimatesSummary(
   }
   return estimates
     .map((e) => {
-      const [[, id] = ['', ''], ...rest] = fields(e).filter(([, value]) => value !== '');
-      return `${colors.bold(names.get(id) ?? id)}\n${table([], rest, [], widthColumns)}`;
+      const [[, name] = ['', ''], ...rest] = fields(e).filter(([, value]) => value !== '');
+      return `${colors.bold(name)}\n${table([], rest, [], widthColumns)}`;
     })
     .join('');
 }

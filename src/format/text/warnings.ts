@@ -10,11 +10,29 @@ const WARNING_INDENT = '  ';
 export function renderEstimateWarnings(estimates: readonly Estimate[], colors: Colors, widthColumns: number): string {
   const many = estimates.length > 1;
   return estimates
-    .flatMap((e) => e.warnings.map((w) => renderWarning(`${many ? `${e.region.id}: ` : ''}${w}`, colors, widthColumns)))
+    .flatMap((e) =>
+      e.warnings.map((w) => renderWarning(`${many ? `${e.region.name}: ` : ''}${w}`, colors, widthColumns)),
+    )
     .join('');
 }
 
 /** "warning: …", wrapped to the width with a hanging indent. */
 export function renderWarning(message: string, colors: Colors, widthColumns: number): string {
   return `${wrapLine(`${colors.yellow('warning:')} ${escapeControls(message)}`, widthColumns, WARNING_INDENT).join('\n')}\n`;
+}
+
+/**
+ * "error: …" for stderr, wrapped to the width as a warning is, with the same hanging indent; a message of several
+ * lines (a list of problems) wraps each line under its own indent.
+ */
+export function renderError(message: string, colors: Colors, widthColumns: number): string {
+  const [first = '', ...rest] = escapeControls(message).split('\n');
+  const lines = [
+    ...wrapLine(`${colors.red('error:')} ${first}`, widthColumns, WARNING_INDENT),
+    ...rest.flatMap((line) => {
+      const leading = /^ */.exec(line)?.[0] ?? '';
+      return wrapLine(line, widthColumns, `${leading}${WARNING_INDENT}`);
+    }),
+  ];
+  return `${lines.join('\n')}\n`;
 }
