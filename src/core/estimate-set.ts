@@ -184,14 +184,9 @@ function remaindersOfSummaries(index: DataIndex, estimates: readonly EstimateSum
     if (Math.abs(twh) < SUM_TOLERANCE_TWH) continue;
     const sameBasis = parts.every((e) => e.series === parent.series && e.share.of === parent.share.of);
     const scale = parent.energy.twh > 0 && twh >= 0 ? twh / parent.energy.twh : null;
-    const named = new Set(parts.map((e) => e.region.id));
-    const left = index.children.get(parent.region.id)?.filter((child) => !named.has(child.id)) ?? [];
     const pct = sameBasis ? parent.share.pct - parts.reduce((sum, e) => sum + e.share.pct, 0) : null;
     const reasons = [
       `The part of ${possessive(parent.region.name)} energy that its breakdown for ${parent.month ?? parent.year} gives to none of the ${parts.length} parts listed (100% less their shares of it)`,
-      ...(left.length > 0
-        ? [`it holds ${left.map((r) => r.name).join(', ')}, with no share of their own for the period`]
-        : []),
       ...(sameBasis
         ? []
         : ['some parts rest on another network total, so it holds the difference between the totals too']),

@@ -197,9 +197,26 @@ Regions overlap (provinces are inside China, states inside the United States): a
       }
 
       let records: EstimateRecord[] = [];
-      if (options.all && format !== 'table' && !(format === 'csv' && uncertainty)) {
+      // The regions --all leaves out as it streams, for the warnings.
+      const streamedSkipped: SkippedRecord[] = [];
+      // A world that cannot be estimated (no total for the period) may leave nothing to print: then the records are
+      // all made before anything is written, so that a run with none fails with nothing on stdout.
+      const worldEstimated =
+        options.all &&
+        data.regions
+          .filter((r) => r.parent === null)
+          .every(
+            (world) => estimateOrSkip(data, world, { ...estimateOptions, uncertainty: undefined }).record !== 'skipped',
+          );
+      if (options.all && worldEstimated && format !== 'table' && !(format === 'csv' && uncertainty)) {
         // Streamed: one estimate in memory at a time, and a summary of each for the remainders.
-        const streamed = new StreamedList(() => estimateAll(data, { ...runOptions, ...kindOf(options) }));
+        const streamed = new StreamedList(function* () {
+          streamedSkipped.length = 0;
+          for (const record of estimateAll(data, { ...runOptions, ...kindOf(options) })) {
+            if (record.record === 'skipped') streamedSkipped.push(record);
+            yield record;
+          }
+        });
         try {
           await writeOutput(options, { document: streamed, records: streamed, table: () => '' });
         } finally {
@@ -234,7 +251,9 @@ Regions overlap (provinces are inside China, states inside the United States): a
         });
       }
       const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
-      const skipped = records.filter((r): r is SkippedRecord => r.record === 'skipped').map(describeSkipped);
+      const skipped = [...records.filter((r): r is SkippedRecord => r.record === 'skipped'), ...streamedSkipped].map(
+        describeSkipped,
+      );
       const incomparable = years ? [] : incomparableSources(index, estimates).map(describeIncomparable);
       const errColors = await colorsFor(cmd, stderr());
       const errWidth = widthOf(stderr());
