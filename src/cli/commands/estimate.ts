@@ -189,9 +189,10 @@ Regions overlap (provinces are inside China, states inside the United States): a
           );
         }
         if (skipped.length > 0 && !skipMissing) {
-          throw new UsageError(
-            `${skipped.length === 1 ? 'A region you named' : 'Regions you named'} cannot be estimated (--skip-missing prints the others, listing these):\n  ${skipped.map(describeSkipped).join('\n  ')}`,
-          );
+          const what = years
+            ? `${(regions[0] as Region).id} cannot be estimated for ${skipped.length === 1 ? 'a year' : 'some years'} of ${years.from}-${years.to} (--skip-missing prints the other years, listing these)`
+            : `${skipped.length === 1 ? 'A region you named cannot' : 'Regions you named cannot'} be estimated (--skip-missing prints the others, listing these)`;
+          throw new UsageError(`${what}:\n  ${skipped.map(describeSkipped).join('\n  ')}`);
         }
         return records;
       }
