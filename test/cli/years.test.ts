@@ -55,7 +55,7 @@ describe('estimate --years', () => {
     expect(stdout).toMatch(/^Russia\n┌/);
     expect(stdout).toMatch(/│ Year │ TWh\/yr │ Bounds TWh +│ Mt CO2 │ % of world │ Basis +│ Changes │/);
     expect(stdout).toMatch(/│ 2025 │[^\n]*│ bottom-up +│ B[ S]* +│/);
-    expect(stdout).toContain('Changes from the year before: B the basis series, S the source of a share;');
+    expect(stdout).toContain('Changes from the year before: B the basis series, S the source of a share.');
     expect(stdout).toMatch(/^ {2}2025: B basis: cbeci → bottom-up$/m);
     // Warnings name the year they are of.
     expect(stderr).toMatch(/^warning: russia 2024: /m);

@@ -86,7 +86,10 @@ function declareEstimate(program: Command) {
     )
     .option('-r, --region <id>', 'region id, name, alias or ISO code; repeat or separate with commas', collectList)
     .addOption(
-      new Option('--all', 'every region with share data (regions overlap: sum one --kind only)').conflicts('region'),
+      new Option(
+        '--all',
+        'the world, every region with share data and the unattributed rest of each breakdown (regions overlap: sum one --kind only)',
+      ).conflicts('region'),
     )
     .addOption(
       new Option(
@@ -113,6 +116,7 @@ export function registerEstimate(program: Command): void {
         'mining-energy estimate --region sichuan --year 2024 --series jiang-2021 --baseline cia-2016',
         'mining-energy estimate --region norway --year 2024 --share-dataset cdmir-survey-2024',
         'mining-energy estimate --region texas,kentucky --json',
+        'mining-energy estimate --region russia --years 2019-2026',
         'mining-energy estimate --all --kind country --year 2021 --format csv > countries.csv',
         'mining-energy estimate --region texas --hashrate 600 --threshold 55',
         'mining-energy estimate --region sichuan --uncertainty 10000 --seed 7',

@@ -466,7 +466,7 @@ export function renderYearsTable(
   const legend =
     changes.length === 0
       ? 'Changes: none; every year rests on the same basis series and share sources.'
-      : 'Changes from the year before: B the basis series, S the source of a share; ! sources the data mark as not comparable.';
+      : `Changes from the year before: B the basis series, S the source of a share${estimates.some((e) => (e.changes ?? []).some((c) => !c.comparable)) ? '; ! sources the data mark as not comparable' : ''}.`;
   const lines = [legend, ...changes.map((c) => `  ${c}`)];
   if (records.some((r) => r.record === 'skipped')) lines.push('– not estimated: the warnings say why.');
   const text = lines.map((line) => wrapText(line, widthColumns, 2)).join('\n');
