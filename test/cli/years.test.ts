@@ -170,6 +170,37 @@ describe('a region named is never dropped', () => {
   });
 });
 
+describe('estimate --all adds up', () => {
+  it("--kind country keeps `other` and the world's unattributed rest, and the table says what that row is", async () => {
+    const { code, stdout } = await runCli(['estimate', '--all', '--kind', 'country', '--year', '2023']);
+    expect(code).toBe(0);
+    for (const line of stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(stdout).toMatch(/│ other +│/);
+    expect(stdout).toMatch(/│ world\/unattributed +│/);
+    expect(stdout).toMatch(/^world\/unattributed: the part of World's total that its breakdown gives to none\n/m);
+  });
+
+  it('includes the world in 2023, and its parts add up to it (hand-summed from the shares, to 1e-6 TWh)', async () => {
+    const { stdout } = await runCli(['estimate', '--all', '--year', '2023', '--json']);
+    const records = JSON.parse(stdout) as {
+      record: string;
+      region: { id: string; parent: string | null };
+      energy?: { twh: number };
+      share?: { pct: number | null };
+    }[];
+    const world = records.find((r) => r.region.id === 'world');
+    expect(world?.record).toBe('estimate');
+    const parts = records.filter((r) => r.record !== 'skipped' && r.region.parent === 'world');
+    const sum = parts.reduce((total, r) => total + (r.energy?.twh ?? 0), 0);
+    expect(Math.abs(sum - (world?.energy?.twh ?? Number.NaN))).toBeLessThan(1e-6);
+    // The world's rest is 100% less the named countries' and `other`'s shares, of the world's total.
+    const named = parts.filter((r) => r.record === 'estimate').reduce((total, r) => total + (r.share?.pct ?? 0), 0);
+    const rest = records.find((r) => r.region.id === 'world/unattributed');
+    expect(rest?.share?.pct).toBeCloseTo(100 - named, 6);
+    expect(rest?.energy?.twh).toBeCloseTo(((100 - named) / 100) * (world?.energy?.twh ?? Number.NaN), 6);
+  });
+});
+
 describe('report and chart take one region', () => {
   it.each([
     [['report', '--region', 'sichuan', '--region', 'china']],

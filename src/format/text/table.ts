@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../core/catalogue.js';
 import type { Estimate } from '../../core/estimate.js';
 import type { Change, EstimateRecord, Remainder } from '../../core/estimate-set.js';
-import { compareText } from '../../text.js';
+import { compareText, possessive } from '../../text.js';
 import { describeMonthEstimate } from '../../core/common/period.js';
 import type { Colors } from '../terminal/color.js';
 import { formatNumber, ordinal, shortStanding, span, standing } from '../terminal/numbers.js';
@@ -387,14 +387,23 @@ function estimatesSummary(
     .join('');
 }
 
-/** The line under a summary with remainders: what an `…/unattributed` row is. */
-function remaindersNote(rows: readonly SummaryRow[], widthColumns: number): string {
-  const parents = rows.flatMap((r) => (r.record === 'remainder' && r.region.parent ? [r.region.parent] : []));
-  if (parents.length === 0) return '';
-  return `${wrapText(
-    `A row …/unattributed is the part of ${parents.join(', ')} that its breakdown gives to none of the regions listed: with it, the parts add up to the whole (see its note with --json).`,
-    widthColumns,
-  )}\n`;
+/** The lines under a summary with remainders: what each `…/unattributed` row is, and the whole it completes. */
+function remaindersNote(rows: readonly SummaryRow[], names: Map<string, string>, widthColumns: number): string {
+  return rows
+    .flatMap((r) => {
+      if (r.record !== 'remainder' || r.region.parent === null) return [];
+      const parent = r.region.parent;
+      const whole = rows.find((e) => e.region.id === parent);
+      const name = names.get(parent) ?? parent;
+      const total = whole ? ` (${formatNumber(whole.energy.twh)} TWh)` : '';
+      return [
+        `${wrapText(
+          `${r.region.id}: the part of ${possessive(name)} total that its breakdown gives to none of its parts listed; with it, they add up to ${name}${total}.`,
+          widthColumns,
+        )}\n`,
+      ];
+    })
+    .join('');
 }
 
 /**
@@ -415,7 +424,7 @@ export function renderEstimateTable(
     return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
   }
   const baseline = estimates[0]?.comparison?.baseline;
-  return `${estimatesSummary(rows, names, colors, widthColumns)}${remaindersNote(rows, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
+  return `${estimatesSummary(rows, names, colors, widthColumns)}${remaindersNote(rows, names, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
 }
 
 /** The marks of the years table's Changes column. */
