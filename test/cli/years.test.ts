@@ -144,6 +144,14 @@ describe('a region named is never dropped', () => {
     expect(table.stderr).toContain('warning: ethiopia (2025) left out:');
   });
 
+  it('refuses --kind that would leave out a region named with --region', async () => {
+    await expectFailure(
+      ['estimate', '--region', 'texas,china', '--kind', 'state'],
+      2,
+      /--kind state leaves out china \(country\), named with --region/,
+    );
+  });
+
   it("refuses a user's region beside Texas in 2026 that has no share, naming it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-named-'));
     writeFileSync(
