@@ -176,14 +176,9 @@ Regions overlap (provinces are inside China, states inside the United States): a
        * estimated stops the run, naming it and why, unless --skip-missing asks for the others.
        */
       function namedRecords(): EstimateRecord[] {
-        let records: EstimateRecord[];
-        try {
-          records = years
-            ? estimateYears(data, (regions[0] as Region).id, years, runOptions)
-            : regions.map((region) => estimateOrSkip(data, region, runOptions));
-        } finally {
-          if (format !== 'table') progress?.finish();
-        }
+        const records = years
+          ? estimateYears(data, (regions[0] as Region).id, years, runOptions)
+          : regions.map((region) => estimateOrSkip(data, region, runOptions));
         const skipped = records.filter((r) => r.record === 'skipped');
         if (skipped.length === records.length) {
           throw new UsageError(
