@@ -41,6 +41,20 @@ export { CAVEATS, type Caveat, caveatsOf } from './core/common/caveats.js';
 export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';
 export { type Neighbour, neighbours, type Ranking, rankAmong } from './core/compare.js';
 export { type Estimate, type EstimateOptions, estimate, regionsWithShares, type ShareLink } from './core/estimate.js';
+export {
+  type Change,
+  type EstimateAllOptions,
+  type EstimateRecord,
+  type Remainder,
+  type Skipped,
+  changesBetween,
+  estimateAll,
+  estimateOrSkip,
+  estimateYears,
+  incomparableSources,
+  remaindersOf,
+  SUM_TOLERANCE_TWH,
+} from './core/estimate-set.js';
 export { weakestEvidence } from './core/common/evidence.js';
 export { indexData, regionChain } from './core/regions/lookup.js';
 export { resolveRegion } from './core/regions/names.js';

@@ -38,6 +38,16 @@ export function checkYearText(text: string): number {
   return checkYear(Number(text));
 }
 
+/** "2019-2026" → the years from 2019 to 2026 (a single year, "2024", is a range of one). */
+export function yearRangeFromText(text: string): { from: number; to: number } {
+  const match = /^(\d{4})(?:-(\d{4}))?$/.exec(text.trim());
+  if (!match) throw new UsageError('expected a range of years, first-last, e.g. 2019-2026.');
+  const from = checkYearText(match[1] as string);
+  const to = match[2] === undefined ? from : checkYearText(match[2]);
+  if (to < from) throw new UsageError(`expected the first year before the last, e.g. ${to}-${from}.`);
+  return { from, to };
+}
+
 /** "1.01,1.10,1.20" → three overheads, each in decimal notation. */
 export function overheadsFromText(text: string): { lower: number; best: number; upper: number } {
   return overheadsFrom(text.split(',').map(decimalNumber));

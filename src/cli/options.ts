@@ -7,7 +7,14 @@ import {
   Option,
   type OptionValues,
 } from '@commander-js/extra-typings';
-import { carbonBracketFromText, checkDecimal, checkYearText, overheadsFromText, wholeNumber } from './option-text.js';
+import {
+  carbonBracketFromText,
+  checkDecimal,
+  checkYearText,
+  overheadsFromText,
+  wholeNumber,
+  yearRangeFromText,
+} from './option-text.js';
 import { checkDate, checkMonth, checkSamples, checkSeed } from '../core/common/validation.js';
 import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
@@ -44,6 +51,10 @@ import { colourOn, type OutputStream, stderr, stdout, writeExactPieces, writeTex
 
 export function parseYear(value: string): number {
   return asOptionCheck(() => checkYearText(value));
+}
+
+export function parseYearRange(value: string): { from: number; to: number } {
+  return asOptionCheck(() => yearRangeFromText(value));
 }
 
 export function parseMonth(value: string): string {

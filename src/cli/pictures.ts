@@ -22,7 +22,24 @@ import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js'
 export function addPictureOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
   command: Command<Args, Opts, Globals>,
 ) {
-  return addEstimateChoiceOptions(command.option('-r, --region <id>', 'region id, name, alias or ISO code'));
+  return addEstimateChoiceOptions(
+    command.addOption(
+      new Option('-r, --region <id>', 'region id, name, alias or ISO code (one region)').argParser(parseOneRegion),
+    ),
+  );
+}
+
+/**
+ * Reads --region for a command about one region: a second --region is refused rather than one of them silently
+ * dropped (a list is refused when it names no region: a name may hold a comma, as "Iran, Islamic Rep." does).
+ */
+export function parseOneRegion(value: string, previous: string | undefined): string {
+  if (previous !== undefined) {
+    throw new InvalidArgumentError(
+      `takes one region, and "${previous}" was already given: run the command once for each region.`,
+    );
+  }
+  return value;
 }
 
 /** Adds --out, described for the command, and --force, which come last in `report` and `chart`. */
@@ -113,8 +130,22 @@ export async function reportModelFor(
   const out = outFile(options);
   if (out !== undefined) checkOutputFile(out, options.force === true);
   const data = await loadDataFor(command);
-  const region = resolveRegion(indexData(data), options.region);
+  const region = resolveOneRegion(data, options.region);
   return { model: buildReport(data, region.id, estimateChoicesFrom(options)), data };
+}
+
+/** The one region --region names; a list of several is a usage error saying so. */
+function resolveOneRegion(data: Dataset, query: string) {
+  const index = indexData(data);
+  try {
+    return resolveRegion(index, query);
+  } catch (error) {
+    const parts = query.split(',').map((part) => part.trim());
+    if (!(error instanceof UsageError) || parts.length < 2) throw error;
+    throw new UsageError(
+      `--region takes one region, and "${query}" is a list: run the command once for each region (${parts.map((p) => `--region ${p}`).join(', ')}).`,
+    );
+  }
 }
 
 /**

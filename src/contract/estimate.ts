@@ -14,12 +14,29 @@ const evidence = z.enum(EVIDENCE).describe('how the figure was seen: primary, co
 const twhOrNull = z.number().min(0).nullable();
 const pct = z.number().min(0).max(100);
 
+/** With --years: where a year's estimate rests on another series or share source than the year before's. */
+export const ChangeSchema = z.object({
+  what: z.enum(['basis', 'share']).describe('basis: the network series changes; share: a share link changes source'),
+  region: z.string().nullable().describe('for a share: the region of the link (its share of `of`); else null'),
+  of: z.string().nullable(),
+  from: z.array(z.string()).describe("the series id, or the link's source ids, of the year before"),
+  to: z.array(z.string()).describe('those of this year'),
+  comparable: z
+    .boolean()
+    .describe(
+      'false when the data mark the sources before and after as not comparable (sources.json notComparableWith)',
+    ),
+});
+
 /**
  * The `estimate --json` contract: one element of the array it prints (and one line of ndjson).
  * Published as docs/estimate.schema.json by `npm run schema`, with the other commands' schemas.
  */
 export const EstimateOutputSchema = z
   .object({
+    record: z
+      .literal('estimate')
+      .describe('what the record is: an estimate here; `estimate --all` and --skip-missing add other records'),
     region: z.object({ id: z.string(), name: z.string(), kind: z.enum(REGION_KINDS), parent: z.string().nullable() }),
     year: z.number().int().describe('the calendar year of the network total (basis.year)'),
     month: z
@@ -174,11 +191,66 @@ export const EstimateOutputSchema = z
     sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().nullable() })),
     warnings: z.array(z.string()),
     uncertainty: UncertaintySettingsSchema.nullable().describe('the Monte Carlo settings, with --uncertainty'),
+    changes: z
+      .array(ChangeSchema)
+      .optional()
+      .describe(
+        'with --years only: what this year rests on that the year before (the previous record) did not; empty for the first year',
+      ),
   })
   .describe('mining-energy estimate: one region, one period');
 
+const regionOfRecord = z.object({ id: z.string(), name: z.string(), kind: z.string(), parent: z.string().nullable() });
+
+/**
+ * `estimate --all`: the part of a region's energy that its breakdown does not attribute to any of its recorded
+ * parts, so that the parts and the remainder add up to the region.
+ */
+export const RemainderOutputSchema = z
+  .object({
+    record: z.literal('remainder'),
+    region: regionOfRecord.describe(
+      'id `<parent>/unattributed`, kind `remainder`, parent the region whose breakdown leaves it unattributed',
+    ),
+    year: z.number().int(),
+    month: z.string().nullable(),
+    energy: z
+      .object({
+        twh: z.number().describe("the parent's TWh less the sum of its parts' TWh in the same document"),
+        lowerTwh: z
+          .number()
+          .nullable()
+          .describe("the parent's bounds scaled to the remainder; null when it is negative"),
+        upperTwh: z.number().nullable(),
+      })
+      .describe('annual electricity, TWh'),
+    share: z.object({
+      pct: z
+        .number()
+        .nullable()
+        .describe("100% of the parent's share less its parts' shares; null when they rest on other bases"),
+      of: z.string(),
+    }),
+    parts: z.array(z.string()).describe('the ids of the parts it completes'),
+    note: z.string(),
+  })
+  .describe('mining-energy estimate --all: the unattributed rest of a breakdown');
+
+/** `--skip-missing` (and `estimate --all`): a region, or a year of --years, that could not be estimated, and why. */
+export const SkippedOutputSchema = z
+  .object({
+    record: z.literal('skipped'),
+    region: regionOfRecord,
+    year: z.number().int().nullable().describe('the year that could not be estimated, or null for the default year'),
+    month: z.string().nullable(),
+    reason: z.string(),
+  })
+  .describe('mining-energy estimate: a region left out, and why');
+
 /** The whole `estimate --json` document. */
-export const EstimateDocumentSchema = z.array(EstimateOutputSchema);
+export const EstimateDocumentSchema = z.array(
+  z.discriminatedUnion('record', [EstimateOutputSchema, RemainderOutputSchema, SkippedOutputSchema]),
+);
 
 /** The published JSON Schemas: file name in docs/ → zod schema and title. */
 export const PUBLISHED_SCHEMAS: Record<string, { schema: z.ZodType; title: string }> = {

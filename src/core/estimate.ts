@@ -443,6 +443,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   ]);
   const { twh, lowerTwh, upperTwh } = energy;
   return {
+    record: 'estimate',
     region: { id: region.id, name: region.name, kind: region.kind, parent: region.parent },
     year,
     month: period.kind === 'month' ? period.month : null,

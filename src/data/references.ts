@@ -54,6 +54,13 @@ export function checkReferences(data: Dataset): string[] {
   checkSource('carbon');
   checkSource('hardware');
   checkSource('events');
+  for (const source of data.sources) {
+    for (const other of source.notComparableWith ?? []) {
+      if (!sourceSet.has(other)) {
+        at('sources', source, 'notComparableWith', `unknown source "${other}"${didYouMean(other, sourceIds)}`);
+      }
+    }
+  }
 
   if (data.regions.length > MAX_REGIONS) {
     const first = data.regions[MAX_REGIONS] as Dataset['regions'][number];

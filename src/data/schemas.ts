@@ -48,6 +48,11 @@ export const SourceSchema = z
     evidence,
     /** Who reported its figures, when they were seen only as a third party reported them. */
     reportedBy: text.optional(),
+    /**
+     * Sources whose figures of the same kind measure something else (another sample, another method), so that rows
+     * resting on both are not to be read side by side; the relation holds both ways.
+     */
+    notComparableWith: z.array(id).optional(),
     note: text.optional(),
   })
   .refine((s) => s.evidence !== 'secondhand' || s.reportedBy !== undefined, {

@@ -110,15 +110,30 @@ describe('estimate', () => {
     expect(lines.map((line) => JSON.parse(line).region.id)).toEqual(['texas', 'kentucky', 'china']);
   });
 
-  it('prints CSV for --all, one row per region with share data, in regions.json order', async () => {
+  it('prints CSV for --all: the world, each region with share data in regions.json order, then the remainders', async () => {
     const { code, stdout } = await runCli(['estimate', '--all', '--year', '2021', '--format', 'csv']);
     expect(code).toBe(0);
     const rows = stdout.split('\r\n').filter(Boolean);
-    expect(rows[0]?.startsWith('region.id,region.name,region.kind,region.parent,year,month,energy.twh')).toBe(true);
-    // 21 regions: Paraguay, the Emirates, Oman and Ethiopia are inside CBECI's remainder in 2021, so left out.
-    expect(rows).toHaveLength(22);
-    expect(rows[1]?.startsWith('china,China,country,world,2021,')).toBe(true);
-    expect(rows.at(-1)?.startsWith('new-hampshire,')).toBe(true);
+    // A skipped record's reason comes in after the first row's columns that come before it.
+    expect(
+      rows[0]?.startsWith('record,region.id,region.name,region.kind,region.parent,year,month,reason,energy.twh'),
+    ).toBe(true);
+    // The world, 21 regions estimated, 4 left out (Paraguay, the Emirates, Oman and Ethiopia are inside CBECI's
+    // remainder in 2021), and the unattributed rest of the world's, China's and the United States' breakdowns.
+    expect(rows).toHaveLength(1 + 1 + 21 + 4 + 3);
+    expect(rows[1]?.startsWith('estimate,world,World,world,,2021,')).toBe(true);
+    expect(rows[2]?.startsWith('estimate,china,China,country,world,2021,')).toBe(true);
+    expect(rows.filter((row) => row.startsWith('skipped,')).map((row) => row.split(',')[1])).toEqual([
+      'paraguay',
+      'united-arab-emirates',
+      'oman',
+      'ethiopia',
+    ]);
+    expect(rows.slice(-3).map((row) => row.split(',').slice(0, 2).join(','))).toEqual([
+      'remainder,world/unattributed',
+      'remainder,china/unattributed',
+      'remainder,united-states/unattributed',
+    ]);
     const header = rows[0]?.split(',') ?? [];
     for (const column of [
       'basis.approximate',
@@ -132,7 +147,7 @@ describe('estimate', () => {
     expect(header.indexOf('basis.alternatives.0.series')).toBeGreaterThan(header.indexOf('basis.toYear'));
   });
 
-  it('filters --all by --kind', async () => {
+  it('filters --all by --kind, keeping what completes the regions of that kind to their parent', async () => {
     const { stdout } = await runCli(['estimate', '--all', '--kind', 'province', '--json']);
     expect(JSON.parse(stdout).map((e: { region: { id: string } }) => e.region.id)).toEqual([
       'xinjiang',
@@ -140,15 +155,28 @@ describe('estimate', () => {
       'inner-mongolia',
       'yunnan',
       'beijing',
+      'china/unattributed',
     ]);
   });
 
-  it('leaves out, with a warning, regions that cannot be estimated; exit 2 only when none is left', async () => {
+  it('lists in --all the regions it cannot estimate, with why, on stdout and stderr; exit 2 when no total covers the year', async () => {
     const some = await runCli(['estimate', '--all', '--kind', 'country', '--year', '2021', '--json'], WIDE);
     expect(some.code).toBe(0);
-    expect(JSON.parse(some.stdout)).toHaveLength(9);
+    const records = JSON.parse(some.stdout) as { record: string; region: { id: string }; reason?: string }[];
+    // Nine countries, four left out, `other` and the world's unattributed rest: together, the world.
+    expect(records.map((r) => `${r.record} ${r.region.id}`)).toEqual([
+      ...['china', 'united-states', 'kazakhstan', 'russia', 'iran', 'malaysia', 'canada', 'germany', 'ireland'].map(
+        (id) => `estimate ${id}`,
+      ),
+      ...['paraguay', 'united-arab-emirates', 'oman', 'ethiopia'].map((id) => `skipped ${id}`),
+      'estimate other',
+      'remainder world/unattributed',
+    ]);
+    expect(records.find((r) => r.region.id === 'paraguay')?.reason).toMatch(
+      /^Paraguay is not named in World's breakdown of January 2021/,
+    );
     expect(some.stderr).toContain(
-      "warning: paraguay left out: Paraguay is not named in World's breakdown of January 2021, the whole breakdown nearest 2021: its hashrate is inside that breakdown's remainder",
+      "warning: paraguay (2021) left out: Paraguay is not named in World's breakdown of January 2021, the whole breakdown nearest 2021: its hashrate is inside that breakdown's remainder",
     );
     const none = await runCli(['estimate', '--all', '--kind', 'state', '--year', '2030', '--json']);
     expect(none.code).toBe(2);
@@ -158,12 +186,16 @@ describe('estimate', () => {
   it('--all --year 2024 rests every row on a measured total, never on the projection, and says what each rests on', async () => {
     const { code, stdout } = await runCli(['estimate', '--all', '--year', '2024', '--format', 'csv']);
     expect(code).toBe(0);
-    const [header, ...rows] = parseCsv(stdout).map((record) => record.cells);
+    const [header, ...records] = parseCsv(stdout).map((record) => record.cells);
     const column = (name: string) => (header ?? []).indexOf(name);
-    // 20 regions: Iran, Malaysia, Germany, Ireland and the Emirates are inside May 2025's remainder, nearer 2024
-    // than their own last shares, and are left out (each with a warning).
-    expect(rows.map((row) => row[0])).not.toContain('germany');
-    expect(rows).toHaveLength(20);
+    const rows = records.filter((row) => row[column('record')] === 'estimate');
+    // The world and 20 regions: Iran, Malaysia, Germany, Ireland and the Emirates are inside May 2025's remainder,
+    // nearer 2024 than their own last shares, and are left out (each with a record saying so).
+    expect(rows.map((row) => row[column('region.id')])).not.toContain('germany');
+    expect(rows).toHaveLength(21);
+    expect(
+      records.filter((row) => row[column('record')] === 'skipped').map((row) => row[column('region.id')]),
+    ).toContain('germany');
     for (const row of rows) {
       expect(row[column('basis.series')]).toBe('cbeci');
       expect(row[column('basis.kind')]).toBe('estimate');
@@ -171,7 +203,7 @@ describe('estimate', () => {
       const caveats = (header ?? []).flatMap((name, i) => (name.startsWith('caveats.') ? [row[i]] : []));
       expect(caveats).toContain('partial-year');
     }
-    const china = rows.find((row) => row[0] === 'china') ?? [];
+    const china = rows.find((row) => row[column('region.id')] === 'china') ?? [];
     expect(Number(china[column('energy.twh')])).toBeCloseTo((0.13727 * 136.6227 * 366) / 321, 6);
     expect((await runCli(['estimate', '--all', '--year', '2024', '--series', 'jiang-2021', '--json'])).stdout).toMatch(
       /"kind": "projection"/,

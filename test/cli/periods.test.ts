@@ -58,7 +58,11 @@ describe('--month: that month’s shares applied to its calendar year’s networ
     expect(jsonRow).toContain('`basis.year`');
     expect(jsonRow).toContain(NOT_THE_MONTHS_OWN);
     const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'estimate.schema.json'), 'utf8'));
-    expect(schema.items.properties.month.description).toContain(NOT_THE_MONTHS_OWN);
+    // The array's items are records of three kinds; the estimate is the one whose `record` is "estimate".
+    const estimateItem = (schema.items.oneOf ?? schema.items.anyOf).find(
+      (item: { properties: { record: { const?: string } } }) => item.properties.record.const === 'estimate',
+    );
+    expect(estimateItem.properties.month.description).toContain(NOT_THE_MONTHS_OWN);
   });
 });
 

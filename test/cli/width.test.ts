@@ -118,13 +118,13 @@ describe('layouts of the several-region estimate', () => {
   it('has every column when the terminal is wide enough', async () => {
     const { stdout } = await runCli(args, { COLUMNS: '200' });
     expect(stdout).toMatch(
-      /│ Region +│ Kind +│ Period +│ +TWh\/yr │ Bounds TWh +│ +GW │ +Mt CO2 │ Share +│ Basis +│ +Rank │ Caveats +│/,
+      /│ Region +│ Kind +│ Period +│ +TWh\/yr │ Bounds TWh +│ +GW │ +Mt CO2 │ +% of World │ Basis +│ +Rank │ Caveats +│/,
     );
   });
 
   it('keeps a row per region with fewer columns at 80', async () => {
     const { stdout } = await runCli(args, { COLUMNS: '80' });
-    expect(stdout).toMatch(/│ Region +│ TWh\/yr +│ Bounds TWh +│ Mt CO2 +│ Share +│ +Rank │/);
+    expect(stdout).toMatch(/│ Region +│ TWh\/yr +│ Bounds TWh +│ Mt CO2 +│ % of World +│ +Rank │/);
     expect(stdout).toMatch(/│ Kentucky +│/);
     expect(stdout).toContain('All for 2024.');
   });

@@ -81,7 +81,8 @@ describe('CSV', () => {
     const csv = renderEstimatesCsv([estimate(data, 'a', { year: 2020 }), estimate(data, 'b', { year: 2020 })]);
     const [header, first] = csv.split('\r\n');
     const columns = header?.split(',') ?? [];
-    expect(columns.slice(0, 7)).toEqual([
+    expect(columns.slice(0, 8)).toEqual([
+      'record',
       'region.id',
       'region.name',
       'region.kind',

@@ -58,6 +58,20 @@ describe('loadData', () => {
     );
   });
 
+  it('checks that notComparableWith names known sources', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-comparable-'));
+    try {
+      const source = { id: 'pool-2024', title: 'A pool', evidence: 'primary', notComparableWith: ['cbeci-us-states-202'] };
+      writeFileSync(join(dir, 'sources.json'), `${JSON.stringify([source])}\n`);
+      const message = await problemsOf(loadData({ dataDir: dir }));
+      expect(message).toContain(
+        'sources.json → source "pool-2024" → notComparableWith → unknown source "cbeci-us-states-202"; did you mean "cbeci-us-states-2022"?',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('merges a user directory: same key replaces in place, new records are appended', async () => {
     const data = await loadData({ dataDir: join(FIXTURES, 'overlay') });
     const sichuan = data.shares.filter((s) => s.region === 'sichuan');

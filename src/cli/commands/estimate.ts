@@ -1,11 +1,13 @@
 import { type Command, Option } from '@commander-js/extra-typings';
+import { type ComputedBasis, type Estimate, type EstimateOptions } from '../../core/estimate.js';
 import {
-  type ComputedBasis,
-  type Estimate,
-  type EstimateOptions,
-  estimate,
-  regionsWithShares,
-} from '../../core/estimate.js';
+  type EstimateRecord,
+  type Skipped as SkippedRecord,
+  estimateAll,
+  estimateOrSkip,
+  estimateYears,
+  incomparableSources,
+} from '../../core/estimate-set.js';
 import { indexData } from '../../core/regions/lookup.js';
 import { BOTTOM_UP_SOURCE, computedSeriesOf } from '../../core/network/computed-series.js';
 import { resolveRegion } from '../../core/regions/names.js';
@@ -26,6 +28,7 @@ import {
   colorsFor,
   examples,
   loadDataFor,
+  parseYearRange,
   regionNames,
   todayUtc,
   userDataNotes,
@@ -39,6 +42,27 @@ type EstimateCommandOptions = ReturnType<ReturnType<typeof declareEstimate>['opt
 
 /** The kinds of region `--kind` takes: those that partition the world without overlapping. */
 const SUMMABLE_KINDS = ['country', 'province', 'state'] as const satisfies readonly Region['kind'][];
+
+/** --kind for {@link estimateAll}, when given. */
+function kindOf(options: EstimateCommandOptions): { kind?: Region['kind'] } {
+  return options.kind === undefined ? {} : { kind: options.kind };
+}
+
+/** A skipped record in a line: the region (and year) and why. */
+function describeSkipped(record: SkippedRecord): string {
+  return `${record.region.id}${record.year === null ? '' : ` (${record.month ?? record.year})`} left out: ${record.reason}`;
+}
+
+function describeRecord(record: EstimateRecord): string {
+  return record.record === 'skipped' ? describeSkipped(record) : record.region.id;
+}
+
+/** The note said once when the rows rest on share sources the data mark as not comparable. */
+function describeIncomparable(pair: ReturnType<typeof incomparableSources>[number]): string {
+  const [a, b] = pair.sources;
+  const [onA, onB] = pair.regions;
+  return `The rows rest on share sources that the data mark as not comparable: ${a} (${onA.join(', ')}) and ${b} (${onB.join(', ')}). Read them side by side with care, or compare regions whose shares come from one source.`;
+}
 
 /**
  * The day a model basis is computed for: --date if given (which must fall in --year or --month), else the middle
@@ -62,9 +86,23 @@ function declareEstimate(program: Command) {
     )
     .option('-r, --region <id>', 'region id, name, alias or ISO code; repeat or separate with commas', collectList)
     .addOption(
-      new Option('--all', 'every region with share data (regions overlap: sum one --kind only)').conflicts('region'),
+      new Option(
+        '--all',
+        'the world, every region with share data and the unattributed rest of each breakdown (regions overlap: sum one --kind only)',
+      ).conflicts('region'),
     )
-    .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(SUMMABLE_KINDS));
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'with --all: only regions of this kind, with `other` and the unattributed rest, which complete them',
+      ).choices(SUMMABLE_KINDS),
+    )
+    .addOption(
+      new Option('--years <first-last>', 'one row per year, e.g. 2019-2026 (one --region)')
+        .argParser(parseYearRange)
+        .conflicts(['year', 'month']),
+    )
+    .option('--skip-missing', 'print the regions (or years) that can be estimated, listing those that cannot');
   return addModelOptions(addUncertaintyOptions(addFormatOptions(addEstimateChoiceOptions(command))));
 }
 
@@ -78,6 +116,7 @@ export function registerEstimate(program: Command): void {
         'mining-energy estimate --region sichuan --year 2024 --series jiang-2021 --baseline cia-2016',
         'mining-energy estimate --region norway --year 2024 --share-dataset cdmir-survey-2024',
         'mining-energy estimate --region texas,kentucky --json',
+        'mining-energy estimate --region russia --years 2019-2026',
         'mining-energy estimate --all --kind country --year 2021 --format csv > countries.csv',
         'mining-energy estimate --region texas --hashrate 600 --threshold 55',
         'mining-energy estimate --region sichuan --uncertainty 10000 --seed 7',
@@ -91,14 +130,21 @@ Regions overlap (provinces are inside China, states inside the United States): a
       if (!options.all && (options.region ?? []).length === 0) {
         throw new UsageError('Name a region with --region <id> (or use --all). `mining-energy regions` lists them.');
       }
+      if (options.years && (options.all || (options.region ?? []).length !== 1)) {
+        throw new UsageError('--years takes one --region: run the command once for each region.');
+      }
       const data = await loadDataFor(cmd);
       const index = indexData(data);
-      let regions: Region[] = options.all
-        ? regionsWithShares(data)
-        : (options.region ?? []).map((q) => resolveRegion(index, q));
+      let regions: Region[] = options.all ? [] : (options.region ?? []).map((q) => resolveRegion(index, q));
       regions = [...new Map(regions.map((r) => [r.id, r])).values()];
-      if (options.kind) regions = regions.filter((r) => r.kind === options.kind);
-      if (regions.length === 0) throw new UsageError(`No region of kind "${options.kind}" among those asked for.`);
+      if (options.kind && !options.all) {
+        const others = regions.filter((r) => r.kind !== options.kind);
+        if (others.length > 0) {
+          throw new UsageError(
+            `--kind ${options.kind} leaves out ${others.map((r) => `${r.id} (${r.kind})`).join(', ')}, named with --region: name only regions of that kind, or leave out --kind.`,
+          );
+        }
+      }
 
       let basis: ComputedBasis | undefined;
       if (wantsModel(options)) {
@@ -120,71 +166,101 @@ Regions overlap (provinces are inside China, states inside the United States): a
         ...(uncertainty ? { uncertainty } : {}),
         ...estimateChoicesFrom(options),
       };
-      const skipped: string[] = [];
       const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
       const runOptions = { ...estimateOptions, ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}) };
+      const skipMissing = options.skipMissing === true;
+      const { years } = options;
+
       /**
-       * The estimates, one region at a time, leaving out (and noting) a region that cannot be estimated when
-       * several are asked for: made anew each time they are read, so that a streamed output holds one at a time.
+       * The records of the regions (or years) the user named, made before anything is written: one that cannot be
+       * estimated stops the run, naming it and why, unless --skip-missing asks for the others.
        */
-      function* estimatesOf(): Generator<Estimate> {
-        skipped.length = 0;
-        let made = 0;
-        for (const region of regions) {
-          let result: Estimate;
-          try {
-            result = estimate(data, region.id, runOptions);
-          } catch (error) {
-            if (!(error instanceof UsageError) || regions.length === 1) throw error;
-            skipped.push(`${region.id} left out: ${error.message}`);
-            continue;
-          }
-          made += 1;
-          yield result;
+      function namedRecords(): EstimateRecord[] {
+        const records = years
+          ? estimateYears(data, (regions[0] as Region).id, years, runOptions)
+          : regions.map((region) => estimateOrSkip(data, region, runOptions));
+        const skipped = records.filter((r) => r.record === 'skipped');
+        if (skipped.length === records.length) {
+          throw new UsageError(
+            skipped.length === 1
+              ? (skipped[0] as SkippedRecord).reason
+              : `Nothing could be estimated:\n  ${skipped.map(describeSkipped).join('\n  ')}`,
+          );
         }
-        if (made === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
+        if (skipped.length > 0 && !skipMissing) {
+          const what = years
+            ? `${(regions[0] as Region).id} cannot be estimated for ${skipped.length === 1 ? 'a year' : 'some years'} of ${years.from}-${years.to} (--skip-missing prints the other years, listing these)`
+            : `${skipped.length === 1 ? 'A region you named cannot' : 'Regions you named cannot'} be estimated (--skip-missing prints the others, listing these)`;
+          throw new UsageError(`${what}:\n  ${skipped.map(describeSkipped).join('\n  ')}`);
+        }
+        return records;
       }
 
-      const errColors = await colorsFor(cmd, stderr());
-      const errWidth = widthOf(stderr());
-      let estimates: Estimate[] = [];
-      if (format === 'table') {
-        try {
-          estimates = [...estimatesOf()];
-        } finally {
-          progress?.finish();
-        }
-        await writeOutput(options, {
-          document: estimates,
-          records: estimates,
-          table: async () => {
-            const { renderEstimateTable } = await import('../../format/text/table.js');
-            // The bottom-up series rests on a dozen sources (its inputs, the hardware list's): listed by id under it.
-            const computed = estimates.some((e) => e.sources.some((source) => source.id === BOTTOM_UP_SOURCE))
-              ? computedSeriesOf(data)
-              : undefined;
-            const folded = new Map(computed ? [[BOTTOM_UP_SOURCE, computed.sources]] : []);
-            return renderEstimateTable(
-              estimates,
-              regionNames(data),
-              await colorsFor(cmd, stdout()),
-              widthOf(stdout()),
-              folded,
-            );
-          },
+      let records: EstimateRecord[] = [];
+      // The regions --all leaves out as it streams, for the warnings.
+      const streamedSkipped: SkippedRecord[] = [];
+      // A world that cannot be estimated (no total for the period) may leave nothing to print: then the records are
+      // all made before anything is written, so that a run with none fails with nothing on stdout.
+      const worldEstimated =
+        options.all &&
+        data.regions
+          .filter((r) => r.parent === null)
+          .every(
+            (world) => estimateOrSkip(data, world, { ...estimateOptions, uncertainty: undefined }).record !== 'skipped',
+          );
+      if (options.all && worldEstimated && format !== 'table' && !(format === 'csv' && uncertainty)) {
+        // Streamed: one estimate in memory at a time, and a summary of each for the remainders.
+        const streamed = new StreamedList(function* () {
+          streamedSkipped.length = 0;
+          for (const record of estimateAll(data, { ...runOptions, ...kindOf(options) })) {
+            if (record.record === 'skipped') streamedSkipped.push(record);
+            yield record;
+          }
         });
-      } else {
-        // A CSV reads its records twice; a Monte Carlo is worth keeping rather than running twice.
-        const streamed = format === 'csv' && uncertainty ? [...estimatesOf()] : new StreamedList(estimatesOf);
         try {
           await writeOutput(options, { document: streamed, records: streamed, table: () => '' });
         } finally {
           progress?.finish();
         }
+      } else {
+        try {
+          records = options.all ? [...estimateAll(data, { ...runOptions, ...kindOf(options) })] : namedRecords();
+        } finally {
+          progress?.finish();
+        }
+        if (records.every((r) => r.record !== 'estimate')) {
+          throw new UsageError(`No region could be estimated:\n  ${records.map(describeRecord).join('\n  ')}`);
+        }
+        await writeOutput(options, {
+          document: records,
+          records,
+          table: async () => {
+            const { renderEstimateTable, renderYearsTable } = await import('../../format/text/table.js');
+            const estimates = records.filter((r) => r.record === 'estimate');
+            // The bottom-up series rests on a dozen sources (its inputs, the hardware list's): listed by id under it.
+            const computed = estimates.some((e) => e.sources.some((source) => source.id === BOTTOM_UP_SOURCE))
+              ? computedSeriesOf(data)
+              : undefined;
+            const folded = new Map(computed ? [[BOTTOM_UP_SOURCE, computed.sources]] : []);
+            const colors = await colorsFor(cmd, stdout());
+            const names = regionNames(data);
+            return years
+              ? renderYearsTable(records, names, colors, widthOf(stdout()), folded)
+              : renderEstimateTable(records, names, colors, widthOf(stdout()), folded);
+          },
+        });
       }
+      const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
+      const skipped = [...records.filter((r): r is SkippedRecord => r.record === 'skipped'), ...streamedSkipped].map(
+        describeSkipped,
+      );
+      const incomparable = years ? [] : incomparableSources(index, estimates).map(describeIncomparable);
+      const errColors = await colorsFor(cmd, stderr());
+      const errWidth = widthOf(stderr());
       const messages =
-        [...userDataNotes(cmd), ...skipped].map((s) => renderWarning(s, errColors, errWidth)).join('') +
-        (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
+        [...userDataNotes(cmd), ...incomparable, ...skipped]
+          .map((s) => renderWarning(s, errColors, errWidth))
+          .join('') + (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
       if (messages) writeText(stderr(), messages);
     });
 }

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../core/catalogue.js';
 import type { Estimate } from '../../core/estimate.js';
-import { compareText } from '../../text.js';
+import type { Change, EstimateRecord, Remainder } from '../../core/estimate-set.js';
+import { compareText, possessive } from '../../text.js';
 import { describeMonthEstimate } from '../../core/common/period.js';
 import type { Colors } from '../terminal/color.js';
 import { formatNumber, ordinal, shortStanding, span, standing } from '../terminal/numbers.js';
@@ -327,53 +328,68 @@ function notesBlock(e: Estimate, widthColumns: number): string {
 /** The narrowest width at which the several-region table keeps a row per region (its compact columns). */
 export const COMPACT_MIN_WIDTH_COLUMNS = 60;
 
+/** A row of the summary: an estimate, or the unattributed rest of a breakdown. */
+type SummaryRow = Estimate | Remainder;
+
 /** One row per region with every column, when that fits the width; else fewer; else a block per region. */
 function estimatesSummary(
-  estimates: readonly Estimate[],
+  rows: readonly SummaryRow[],
   names: Map<string, string>,
   colors: Colors,
   widthColumns: number,
 ): string {
-  const fields = (e: Estimate): [string, string][] => [
+  const regionNames = names;
+  // When every share is of one scope (the world, usually), the column says so once, in its heading.
+  const scopes = new Set(rows.map((e) => e.share.of));
+  const sharedOf = scopes.size === 1 ? [...scopes][0] : undefined;
+  const fields = (e: SummaryRow): [string, string][] => [
     ['Region', e.region.name],
     ['Kind', e.region.kind],
     ['Period', e.month ?? String(e.year)],
     ['TWh/yr', formatNumber(e.energy.twh)],
     ['Bounds TWh', range(e.energy.lowerTwh, e.energy.upperTwh)],
-    ['GW', formatNumber(e.power.gw)],
-    ['Mt CO2', e.carbon ? formatNumber(e.carbon.mtco2) : ''],
-    ['Share', `${formatNumber(e.share.pct)}% of ${names.get(e.share.of) ?? e.share.of}`],
-    ['Basis', e.basis.series],
-    ['Rank', e.comparison ? shortStanding(e.comparison.rank, e.comparison.count) : ''],
-    ['Caveats', e.caveats.join(', ')],
+    ['GW', e.record === 'estimate' ? formatNumber(e.power.gw) : ''],
+    ['Mt CO2', e.record === 'estimate' && e.carbon ? formatNumber(e.carbon.mtco2) : ''],
+    [
+      'Share',
+      e.share.pct === null
+        ? ''
+        : `${formatNumber(e.share.pct)}${sharedOf ? '' : `% of ${names.get(e.share.of) ?? e.share.of}`}`,
+    ],
+    ['Basis', e.record === 'estimate' ? e.basis.series : ''],
+    ['Rank', e.record === 'estimate' && e.comparison ? shortStanding(e.comparison.rank, e.comparison.count) : ''],
+    ['Caveats', e.record === 'estimate' ? e.caveats.join(', ') : ''],
   ];
-  const rightAligned = new Set(['TWh/yr', 'GW', 'Mt CO2', 'Rank']);
+  const rightAligned = new Set(['TWh/yr', 'GW', 'Mt CO2', 'Rank', ...(sharedOf ? ['Share'] : [])]);
   const tableOf = (keep: (name: string) => boolean, width: number) => {
-    const head = fields(estimates[0] as Estimate)
+    const names = fields(rows[0] as SummaryRow)
       .map(([name]) => name)
       .filter(keep);
-    const rows = estimates.map((e) =>
+    const head = names.map((name) =>
+      name === 'Share' && sharedOf ? `% of ${regionNames.get(sharedOf) ?? sharedOf}` : name,
+    );
+    const cells = rows.map((e) =>
       fields(e)
         .filter(([name]) => keep(name))
         .map(([, value]) => value),
     );
     return table(
       head,
-      rows,
-      head.flatMap((name, i) => (rightAligned.has(name) ? [i] : [])),
+      cells,
+      names.flatMap((name, i) => (rightAligned.has(name) ? [i] : [])),
       width,
     );
   };
   const full = tableOf(() => true, Number.POSITIVE_INFINITY);
   if (maxLineWidth(full) <= widthColumns) return full;
   if (widthColumns >= COMPACT_MIN_WIDTH_COLUMNS) {
-    const periods = new Set(estimates.map((e) => e.month ?? String(e.year)));
+    const periods = new Set(rows.map((e) => e.month ?? String(e.year)));
     const compact = new Set(['Region', 'TWh/yr', 'Bounds TWh', 'Mt CO2', 'Share', 'Rank']);
     if (periods.size > 1) compact.add('Period');
     const note = `${periods.size === 1 ? `All for ${[...periods][0]}. ` : ''}Kind, power, basis and caveats: with --json, or one region at a time.`;
     return `${tableOf((name) => compact.has(name), widthColumns)}${wrapText(note, widthColumns)}\n`;
   }
-  return estimates
+  return rows
     .map((e) => {
       const [[, name] = ['', ''], ...rest] = fields(e).filter(([, value]) => value !== '');
       return `${colors.bold(name)}\n${table([], rest, [], widthColumns)}`;
@@ -381,20 +397,109 @@ function estimatesSummary(
     .join('');
 }
 
-/** The human report for `estimate`: one detailed table for one region, a summary for several. */
+/** The lines under a summary with remainders: what each `…/unattributed` row is, and the whole it completes. */
+function remaindersNote(rows: readonly SummaryRow[], names: Map<string, string>, widthColumns: number): string {
+  return rows
+    .flatMap((r) => {
+      if (r.record !== 'remainder' || r.region.parent === null) return [];
+      const parent = r.region.parent;
+      const whole = rows.find((e) => e.region.id === parent);
+      const name = names.get(parent) ?? parent;
+      const total = whole ? ` (${formatNumber(whole.energy.twh)} TWh)` : '';
+      return [
+        `${wrapText(
+          `${r.region.name}: the part of ${possessive(name)} total that its breakdown gives to none of its parts listed; with it, they add up to ${name}${total}.`,
+          widthColumns,
+        )}\n`,
+      ];
+    })
+    .join('');
+}
+
+/**
+ * The human report for `estimate`: one detailed table for one region, a summary for several (with the remainders
+ * of `--all`). Skipped records are not drawn: they are warnings.
+ */
 export function renderEstimateTable(
-  estimates: readonly Estimate[],
+  records: readonly EstimateRecord[],
   names: Map<string, string>,
   colors: Colors,
   widthColumns: number,
   folded?: FoldedSources,
 ): string {
-  if (estimates.length === 1) {
+  const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
+  const rows = records.filter((r): r is SummaryRow => r.record !== 'skipped');
+  if (rows.length === 1 && estimates.length === 1) {
     const e = estimates[0] as Estimate;
     return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
   }
   const baseline = estimates[0]?.comparison?.baseline;
-  return `${estimatesSummary(estimates, names, colors, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
+  return `${estimatesSummary(rows, names, colors, widthColumns)}${remaindersNote(rows, names, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
+}
+
+/** The marks of the years table's Changes column. */
+const CHANGE_MARKS = { basis: 'B', share: 'S' } as const satisfies Record<Change['what'], string>;
+
+/** A change in words: `S united-states of world: cbeci-mining-map → hashrateindex-2025`. */
+function describeChange(change: Change): string {
+  const list = (ids: readonly string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
+  const what = change.what === 'basis' ? 'basis' : `share of ${change.region} in ${change.of}`;
+  return `${CHANGE_MARKS[change.what]} ${what}: ${list(change.from)} → ${list(change.to)}${change.comparable ? '' : ' (not comparable)'}`;
+}
+
+/**
+ * `estimate --years`: one row a year, with a mark where the year rests on another basis series (B) or share
+ * source (S) than the year before, a legend naming each change, and the sources of every year.
+ */
+export function renderYearsTable(
+  records: readonly EstimateRecord[],
+  names: Map<string, string>,
+  colors: Colors,
+  widthColumns: number,
+  folded?: FoldedSources,
+): string {
+  const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
+  const region = records[0]?.region;
+  const ofs = new Set(estimates.map((e) => e.share.of));
+  const sharedOf = ofs.size === 1 ? [...ofs][0] : undefined;
+  const head = [
+    'Year',
+    'TWh/yr',
+    'Bounds TWh',
+    'Mt CO2',
+    sharedOf ? `% of ${names.get(sharedOf) ?? sharedOf}` : 'Share',
+    'Basis',
+    'Changes',
+  ];
+  const rows = records.flatMap((r) => {
+    if (r.record === 'remainder') return [];
+    if (r.record === 'skipped') return [[String(r.month ?? r.year), '–', '', '', '', 'not estimated', '']];
+    const marks = [...new Set((r.changes ?? []).map((c) => CHANGE_MARKS[c.what]))].join(' ');
+    const incomparable = (r.changes ?? []).some((c) => !c.comparable) ? '!' : '';
+    return [
+      [
+        String(r.month ?? r.year),
+        formatNumber(r.energy.twh),
+        range(r.energy.lowerTwh, r.energy.upperTwh),
+        r.carbon ? formatNumber(r.carbon.mtco2) : '',
+        sharedOf
+          ? formatNumber(r.share.pct)
+          : `${formatNumber(r.share.pct)}% of ${names.get(r.share.of) ?? r.share.of}`,
+        r.basis.series,
+        `${marks}${incomparable}`,
+      ],
+    ];
+  });
+  const title = region ? `${colors.bold(names.get(region.id) ?? region.name)}\n` : '';
+  const changes = estimates.flatMap((e) => (e.changes ?? []).map((c) => `${e.month ?? e.year}: ${describeChange(c)}`));
+  const legend =
+    changes.length === 0
+      ? 'Changes: none; every year rests on the same basis series and share sources.'
+      : `Changes from the year before: B the basis series, S the source of a share${estimates.some((e) => (e.changes ?? []).some((c) => !c.comparable)) ? '; ! sources the data mark as not comparable' : ''}.`;
+  const lines = [legend, ...changes.map((c) => `  ${c}`)];
+  if (records.some((r) => r.record === 'skipped')) lines.push('– not estimated: the warnings say why.');
+  const text = lines.map((line) => wrapText(line, widthColumns, 2)).join('\n');
+  return `${title}${table(head, rows, [1, 3, 4], widthColumns)}${text}\n${sourcesBlock(estimates, colors, widthColumns, folded)}`;
 }
 
 export { formatNumber, ordinal };

@@ -6,13 +6,17 @@ import { wrapLine } from '../terminal/width.js';
 /** The hanging indent of a warning's continuation lines. */
 const WARNING_INDENT = '  ';
 
-/** Warnings for stderr, each its own paragraph, prefixed with the region when there are several estimates. */
+/**
+ * Warnings for stderr, each its own paragraph, prefixed with the region when there are several estimates, and
+ * with the period when they are of several periods (`--years`).
+ */
 export function renderEstimateWarnings(estimates: readonly Estimate[], colors: Colors, widthColumns: number): string {
   const many = estimates.length > 1;
+  const periodOf = (e: Estimate) => e.month ?? String(e.year);
+  const periods = new Set(estimates.map(periodOf)).size > 1;
+  const prefix = (e: Estimate) => (many ? `${e.region.name}${periods ? ` ${periodOf(e)}` : ''}: ` : '');
   return estimates
-    .flatMap((e) =>
-      e.warnings.map((w) => renderWarning(`${many ? `${e.region.name}: ` : ''}${w}`, colors, widthColumns)),
-    )
+    .flatMap((e) => e.warnings.map((w) => renderWarning(`${prefix(e)}${w}`, colors, widthColumns)))
     .join('');
 }
 
