@@ -469,6 +469,7 @@ export const CASES = [
     stderr: [/atlantis/i],
   },
   ...MORE_CASES(),
+  ...THIRD_CASES(),
 ];
 
 /** Cases added by a second, adversarial pass over every command. */
@@ -900,6 +901,28 @@ function MORE_CASES() {
       argv: (dir) => ['claims', '--seeds', dir],
       code: 1,
       stderr: [/gzip/i],
+    },
+  ];
+}
+
+/** Cases added by a third pass: imports, reports and charts, scenarios, and data seen by the library. */
+function THIRD_CASES() {
+  return [
+    {
+      name: 'chart --out a symbolic link to a device (as /dev/stdout is) with --force',
+      class: 'lost-data',
+      setup: (dir) => symlinkSync('/dev/null', join(dir, 'stdout')),
+      argv: (dir) => ['chart', 'shares', '--region', 'china', '--out', join(dir, 'stdout'), '--force'],
+      code: 2,
+      stderr: [/symbolic link to a character device/i, /standard output/i],
+    },
+    {
+      name: 'chart --out a symbolic link that leads nowhere, with --force',
+      class: 'lost-data',
+      setup: (dir) => symlinkSync(join(dir, 'nowhere.svg'), join(dir, 'c.svg')),
+      argv: (dir) => ['chart', 'shares', '--region', 'china', '--out', join(dir, 'c.svg'), '--force'],
+      code: 2,
+      stderr: [/leads nowhere/i],
     },
   ];
 }
