@@ -26,7 +26,13 @@ describe('a signal in the middle of writing --out', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
     '%s during a report leaves no temporary file: the page is whole, and the run ends by the signal',
     (signal) => {
-      const { dir, result } = runSignalled(signal, (d) => ['report', '--region', 'sichuan', '--out', join(d, 'r.html')]);
+      const { dir, result } = runSignalled(signal, (d) => [
+        'report',
+        '--region',
+        'sichuan',
+        '--out',
+        join(d, 'r.html'),
+      ]);
       expect(result.signal, result.stderr).toBe(signal);
       const files = readdirSync(dir);
       expect(files.filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -48,4 +54,55 @@ describe('a signal in the middle of writing --out', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     for (const name of readdirSync(dir)) expect(readFileSync(join(dir, name), 'utf8').trimEnd()).toMatch(/<\/svg>$/);
   });
+});
+
+describe('data import on a full disk', () => {
+  const IMPORTS = join(FIXTURES, 'import');
+  const importArgs = (out: string) => [
+    'data',
+    'import',
+    'cbeci-mining-map',
+    join(IMPORTS, 'cbeci_mining_countries_2019-09_2022-01.csv'),
+    '--out',
+    out,
+    '--source',
+    'second-map',
+  ];
+
+  it.each(['hashrate-shares.json', 'sources.json'])(
+    'failing to write %s exits 1, changes no file of the directory and leaves nothing staged',
+    (failing) => {
+      const out = join(mkdtempSync(join(tmpdir(), 'mining-energy-full-')), 'out');
+      const first = spawnSync(
+        process.execPath,
+        [
+          BIN,
+          'data',
+          'import',
+          'coinmetrics',
+          join(IMPORTS, 'coinmetrics_btc_daily_hashrate_revenue_2010-07-18_2024-11-16.csv'),
+          '--out',
+          out,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      expect(first.status, first.stderr).toBe(0);
+      const before = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+      const result = spawnSync(
+        process.execPath,
+        ['--require', join(FIXTURES, 'process', 'enospc.cjs'), BIN, ...importArgs(out)],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1', ENOSPC_ON: failing },
+        },
+      );
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/no space left on the device \(ENOSPC\); nothing was changed/);
+      const after = Object.fromEntries(readdirSync(out).map((name) => [name, readFileSync(join(out, name), 'utf8')]));
+      expect(after).toEqual(before);
+      const check = spawnSync(process.execPath, [BIN, 'data', 'check', out], { cwd: ROOT, encoding: 'utf8' });
+      expect(check.status, check.stderr).toBe(0);
+    },
+  );
 });
