@@ -917,6 +917,46 @@ function THIRD_CASES() {
       stderr: [/symbolic link to a character device/i, /standard output/i],
     },
     {
+      name: 'scenario --move sichuan:xinjiang:60 --move sichuan:yunnan:40 (moves apply together: Sichuan ends empty)',
+      class: 'silent-number',
+      argv: () => [
+        'scenario',
+        '--move',
+        'sichuan:xinjiang:60',
+        '--move',
+        'sichuan:yunnan:40',
+        '--year',
+        '2021',
+        '--json',
+      ],
+      code: 0,
+      check: ({ stdout }) => {
+        const after = JSON.parse(stdout).regions.find((r) => r.id === 'sichuan')?.sharePct.after;
+        return after === 0 ? null : `Sichuan keeps ${after}% of the world, not 0`;
+      },
+    },
+    {
+      name: 'scenario --move sichuan:xinjiang:60 --move sichuan:yunnan:50 (110% of Sichuan)',
+      class: 'silent-number',
+      argv: () => ['scenario', '--move', 'sichuan:xinjiang:60', '--move', 'sichuan:yunnan:50', '--year', '2021'],
+      code: 2,
+      stderr: [/60% \+ 50%/, /more than the 100%/],
+    },
+    {
+      name: 'scenario --ban china --move china:united-states:50 (a move out of a banned region)',
+      class: 'silent-number',
+      argv: () => ['scenario', '--ban', 'china', '--move', 'china:united-states:50', '--year', '2021'],
+      code: 2,
+      stderr: [/china is banned/i],
+    },
+    {
+      name: 'scenario --ban sichuan --move xinjiang:sichuan:50 (a move into a banned region)',
+      class: 'silent-number',
+      argv: () => ['scenario', '--ban', 'sichuan', '--move', 'xinjiang:sichuan:50', '--year', '2021'],
+      code: 2,
+      stderr: [/sichuan is banned/i],
+    },
+    {
       name: 'chart --out a symbolic link that leads nowhere, with --force',
       class: 'lost-data',
       setup: (dir) => symlinkSync(join(dir, 'nowhere.svg'), join(dir, 'c.svg')),
