@@ -1,3 +1,4 @@
+import { markChecked } from './checked-dataset.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
@@ -196,9 +197,9 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
     const keepResults = userDir !== undefined && inputs === join(userDir, NETWORK_INPUTS_FILE);
     return { ...data, dailyInputs: new DailyInputs(inputs, keepResults) };
   };
-  if (options.dataDir === undefined) return withInputs(await loadMerged(undefined, true, userDir));
+  if (options.dataDir === undefined) return markChecked(withInputs(await loadMerged(undefined, true, userDir)));
   const dir = resolve(options.dataDir);
-  return withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault, userDir));
+  return markChecked(withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault, userDir)));
 }
 
 /**
@@ -212,7 +213,7 @@ export function loadDataFiles(
   files: readonly DataFileText[],
   options: { defaultData?: boolean } = {},
 ): Promise<Dataset> {
-  return loadMerged({ dir: resolve(dir), files }, options.defaultData ?? true);
+  return loadMerged({ dir: resolve(dir), files }, options.defaultData ?? true).then(markChecked);
 }
 
 async function loadMerged(

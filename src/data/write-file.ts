@@ -65,7 +65,7 @@ function unreplaceable(path: string): string | null {
 
 /** The message for a path a write refuses to replace. */
 function refusal(path: string, what: string, option?: string): string {
-  return `Cannot write ${option === undefined ? '' : `${option} `}${path}: it is ${what}; give the name of a regular file${/device|pipe|socket/.test(what) ? ' (without --out, the output goes to standard output)' : ''}.`;
+  return `Cannot write ${option === undefined ? '' : `${option} `}${path}: it is ${what}; give the name of a file${/device|pipe|socket/.test(what) ? ' (without --out, the output goes to standard output)' : ''}.`;
 }
 
 /** Removes a file if it is there; a failure to remove it is not the failure to report. */

@@ -86,7 +86,17 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
     }
     return { from, to, pct: move.pct };
   });
-  const named = [...new Map(input.moves.flatMap((m, i) => [[m.from, moves[i]?.from], [m.to, moves[i]?.to]] as const))];
+  const named = [
+    ...new Map(
+      input.moves.flatMap(
+        (m, i) =>
+          [
+            [m.from, moves[i]?.from],
+            [m.to, moves[i]?.to],
+          ] as const,
+      ),
+    ),
+  ];
   for (const [a, slotA] of named) {
     const inside = named.find(([, slotB]) => slotB !== slotA && overlaps(slotA as number, slotB as number));
     if (inside !== undefined) {
