@@ -956,6 +956,34 @@ function THIRD_CASES() {
       code: 2,
       stderr: [/sichuan is banned/i],
     },
+    ...[
+      ['a tag character U+E0041', '\u{E0041}'],
+      ['a soft hyphen U+00AD', '\u00ad'],
+      ['a combining grapheme joiner U+034F', '\u034f'],
+      ['a Mongolian vowel separator U+180E', '\u180e'],
+    ].map(([what, char]) => ({
+      name: `data check on a region named "Sichuan" with ${what} inside`,
+      class: 'injection',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'regions.json'),
+          json([{ ...region('kz-north', 'kazakhstan'), name: `Sich${char}uan` }]),
+        ),
+      argv: (dir) => ['data', 'check', dir],
+      code: 1,
+      stderr: [
+        /name/,
+        new RegExp(`invisible character U\\+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`),
+      ],
+    })),
+    {
+      name: 'data check on a share dated 0000-01',
+      class: 'silent-number',
+      setup: (dir) => writeFileSync(join(dir, 'hashrate-shares.json'), json([share('china', '0000-01', 10)])),
+      argv: (dir) => ['data', 'check', dir],
+      code: 1,
+      stderr: [/month/, /1990 to 2100/],
+    },
     {
       name: 'chart --out a symbolic link that leads nowhere, with --force',
       class: 'lost-data',
