@@ -985,6 +985,80 @@ function THIRD_CASES() {
       stderr: [/month/, /1990 to 2100/],
     },
     {
+      name: 'data import cbeci-mining-map with a label named "constructor"',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'map.csv'), miningMapSample('constructor')),
+      argv: (dir) => ['data', 'import', 'cbeci-mining-map', join(dir, 'map.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/constructor/, /--map/],
+      check: ({ stderr }) => (/is required/.test(stderr) ? 'says "region is required"' : null),
+    },
+    {
+      name: 'data import cbeci-mining-map with --map given twice for one label',
+      class: 'silent-number',
+      setup: (dir) => writeFileSync(join(dir, 'map.csv'), miningMapSample('Mainland China')),
+      argv: (dir) => [
+        'data',
+        'import',
+        'cbeci-mining-map',
+        join(dir, 'map.csv'),
+        '--out',
+        join(dir, 'out'),
+        '--map',
+        'Other=other',
+        '--map',
+        'Other=russia',
+      ],
+      code: 2,
+      stderr: [/"Other" is mapped twice/],
+    },
+    {
+      name: 'data import coinmetrics with a hash rate of 1e40 TH/s on line 3',
+      class: 'message',
+      setup: (dir) => {
+        const lines = coinMetricsSample().split('\n');
+        const cells = lines[2].split(',');
+        cells[1] = '1e40';
+        lines[2] = cells.join(',');
+        writeFileSync(join(dir, 'cm.csv'), lines.join('\n'));
+      },
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'cm.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/cm\.csv → line 3 → "/, /EH\/s/],
+    },
+    {
+      name: 'data check on a directory whose network-inputs.csv is garbage',
+      class: 'lost-data',
+      setup: (dir) => writeFileSync(join(dir, 'network-inputs.csv'), 'garbage,,,\n\u0000\u0001\n'),
+      argv: (dir) => ['data', 'check', dir],
+      code: 1,
+      stderr: [/network-inputs\.csv/],
+    },
+    ...['pdf', 'jpg', 'svgz'].map((extension) => ({
+      name: `chart --out x.${extension}`,
+      class: 'lost-data',
+      argv: (dir) => ['chart', 'shares', '--region', 'china', '--out', join(dir, `x.${extension}`)],
+      code: 2,
+      stderr: [new RegExp(`not \\.${extension}`)],
+    })),
+    {
+      name: 'network --method top-down --hashrate 600',
+      class: 'silent-number',
+      argv: () => [
+        'network',
+        '--method',
+        'top-down',
+        '--hashrate',
+        '600',
+        '--revenue-year',
+        '10e9',
+        '--electricity-share',
+        '0.6',
+      ],
+      code: 2,
+      stderr: [/--hashrate is for the bottom-up model/],
+    },
+    {
       name: 'chart --out a symbolic link that leads nowhere, with --force',
       class: 'lost-data',
       setup: (dir) => symlinkSync(join(dir, 'nowhere.svg'), join(dir, 'c.svg')),

@@ -87,19 +87,24 @@ function readDirectory(dir: string): RawFile[] {
 }
 
 /** Checks that a directory's files are enough: some data file, and every required one when `required`. */
-function checkPresence(dir: string, files: readonly RawFile[], required: boolean): void {
+function checkPresence(dir: string, files: readonly RawFile[], required: boolean, shipped = false): void {
   const present = new Set(files.map((file) => file.key));
   const missing = DATASET_KEYS.filter((key) => !present.has(key) && !OPTIONAL_KEYS.includes(key)).map(
     (key) => DATA_FILE_NAMES[key],
   );
+  if (shipped && missing.length > 0) {
+    throw new DataError(`The shipped data in ${dir} is missing ${missing.join(', ')}.`, [
+      'the installed package is incomplete: install mining-energy again (npm install mining-energy)',
+    ]);
+  }
   if (required && missing.length > 0) {
     throw new DataError(`Data directory ${dir} is missing ${missing.join(', ')}.`, [
       'without the shipped data (--no-default-data) every file must be present',
     ]);
   }
-  if (files.length === 0) {
+  if (files.length === 0 && !pathExists(join(dir, NETWORK_INPUTS_FILE))) {
     throw new DataError(
-      `Data directory ${dir} holds none of the data files (${Object.values(DATA_FILE_NAMES).join(', ')}).`,
+      `Data directory ${dir} holds none of the data files (${[...Object.values(DATA_FILE_NAMES), NETWORK_INPUTS_FILE].join(', ')}).`,
     );
   }
 }
@@ -228,7 +233,7 @@ async function loadMerged(
   if (useDefault) {
     const shipped = shippedDataDir();
     const files = readDirectory(shipped);
-    checkPresence(shipped, files, true);
+    checkPresence(shipped, files, true, true);
     const snapshot = trustedShippedData(files);
     trusted = snapshot !== undefined;
     base = snapshot?.data ?? {
