@@ -38,6 +38,17 @@ const isDate = (value: unknown) =>
   typeof value === 'string' && ISO_DATE.test(value) && isCalendarDate(value) && isYear(Number(value.slice(0, 4)));
 const MAX_TWH = 1e5;
 
+/** The fields of each part that must be strings (ids, names, months) before anything else is looked at. */
+const TEXT_FIELDS = {
+  sources: ['id', 'title'],
+  regions: ['id', 'name', 'kind'],
+  shares: ['region', 'month', 'source', 'evidence'],
+  networkEnergy: ['id', 'scope', 'source', 'kind'],
+  baselines: ['id', 'source'],
+  carbon: ['region', 'source', 'basis'],
+  events: ['id', 'month', 'source'],
+} as const;
+
 /**
  * A hardware list's problems, as the checks of hardware.json find them: each record with the fields the schema
  * allows, as it requires them, and no model twice. Empty when it is valid.
@@ -72,6 +83,19 @@ function recordProblems(data: Dataset): string[] {
   const problems: string[] = [];
   const at = (key: keyof typeof DATA_FILE_NAMES, label: string, field: string, message: string) =>
     problems.push(`${DATA_FILE_NAMES[key]} (data.${key}) → ${label} → ${field} → ${message}`);
+  // The fields the lookups read as text: a record without them (or with a number there) is refused first.
+  for (const [key, fields] of Object.entries(TEXT_FIELDS) as [keyof typeof TEXT_FIELDS, readonly string[]][]) {
+    (data[key] as readonly unknown[]).forEach((record, i) => {
+      if (typeof record !== 'object' || record === null) {
+        at(key, `record ${i + 1}`, 'record', 'must be an object');
+        return;
+      }
+      for (const field of fields) {
+        if (typeof (record as Record<string, unknown>)[field] !== 'string') at(key, `record ${i + 1}`, field, 'must be a string');
+      }
+    });
+  }
+  if (problems.length > 0) return problems;
   data.regions.forEach((r, i) => {
     const label = `record ${i + 1}`;
     if (typeof r?.id !== 'string') at('regions', label, 'id', 'must be a region id (a string)');
@@ -111,6 +135,7 @@ function recordProblems(data: Dataset): string[] {
       continue;
     }
     baseline.values.forEach((v, i) => {
+      if (typeof v?.country !== 'string') at('baselines', label, `values → ${i + 1} → country`, 'must be a string');
       if (!isBetween(v?.twh, 0, MAX_TWH)) at('baselines', label, `values → ${i + 1} → twh`, 'must be a number of TWh from 0 to 100,000');
     });
   }
@@ -121,6 +146,8 @@ function recordProblems(data: Dataset): string[] {
     if (c?.basis !== 'life-cycle' && c?.basis !== 'direct') at('carbon', label, 'basis', 'must be one of life-cycle, direct');
   });
   data.events.forEach((e, i) => {
+    if (!Array.isArray(e.regions) || e.regions.some((id) => typeof id !== 'string'))
+      at('events', `event "${e.id}"`, 'regions', 'must be a list of region ids');
     if (!isMonth(e?.month)) at('events', `record ${i + 1}`, 'month', `must be a month as YYYY-MM ${YEARS}`);
   });
   if (data.hardware.length > 0) appendAll(problems, hardwareProblems(data.hardware, `${DATA_FILE_NAMES.hardware} (data.hardware)`));

@@ -123,6 +123,7 @@ export function checkSeed(seed: number): number {
 
 /** Facility overheads: each from 1 to 10, and lower ≤ best ≤ upper. */
 export function checkOverheads(overheads: { lower: number; best: number; upper: number }): void {
+  if (typeof overheads !== 'object' || overheads === null) throw new UsageError(OVERHEADS_EXPECTED);
   overheadsFrom([overheads.lower, overheads.best, overheads.upper]);
 }
 
@@ -175,6 +176,7 @@ export function checkBottomUp(options: {
   weighting: string;
   hardware: readonly Hardware[];
 }): void {
+  checkOptionsObject(options);
   about('--hashrate', () => checkRange(options.hashrateEhs, HASHRATE_EHS_RANGE));
   if (options.thresholdJPerTh === undefined && options.revenueUsdPerDay === undefined) {
     throw new UsageError('Give --threshold <J/TH>, or --revenue <USD/day> (with --price) to derive it.');
@@ -191,6 +193,13 @@ export function checkBottomUp(options: {
   about('--overheads', () => checkOverheads(options.overheads));
   about('--weighting', () => checkWeighting(options.weighting));
   checkHardwareList(options.hardware);
+}
+
+/** A model's options must be an object: anything else is refused before a field of it is read. */
+function checkOptionsObject(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new UsageError(`expected an object of options, not ${options === null ? 'null' : typeof options}.`);
+  }
 }
 
 /** The ways the bottom-up model weights the eligible machines. */
@@ -297,6 +306,7 @@ export function checkTopDown(options: {
   electricityShare: number;
   priceUsdPerKwh: number;
 }): void {
+  checkOptionsObject(options);
   about('--revenue-year', () => checkRange(options.revenueUsdPerYear, REVENUE_USD_PER_YEAR_RANGE));
   about('--electricity-share', () => checkRange(options.electricityShare, ELECTRICITY_SHARE_RANGE));
   about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
@@ -313,6 +323,7 @@ export function checkSeriesOptions(options: {
   from?: string | undefined;
   to?: string | undefined;
 }): void {
+  checkOptionsObject(options);
   about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
   about('--smooth', () => checkWindowDays(options.smoothDays));
   if (options.averageDays !== undefined) about('--average', () => checkWindowDays(options.averageDays as number));
@@ -338,6 +349,7 @@ export function checkComputedBasis(
     lowerTwh: number | null;
     upperTwh: number | null;
     sources: readonly string[];
+    warnings: readonly string[];
     inputs: Record<string, number | string | null>;
   },
   asked: { year?: number | undefined; month?: string | undefined },
@@ -365,6 +377,9 @@ export function checkComputedBasis(
   }
   if (!Array.isArray(basis.sources) || basis.sources.some((id) => typeof id !== 'string')) {
     throw new UsageError('basis.sources: expected a list of source ids.');
+  }
+  if (!Array.isArray(basis.warnings) || basis.warnings.some((text) => typeof text !== 'string')) {
+    throw new UsageError('basis.warnings: expected a list of warnings (strings).');
   }
   if (typeof basis.inputs !== 'object' || basis.inputs === null) {
     throw new UsageError('basis.inputs: expected the model inputs, an object.');
