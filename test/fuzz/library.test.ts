@@ -21,7 +21,21 @@ import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs, HOSTILE_TEXT } from 
  */
 const data = await shippedData();
 
-const NUMBERS = [Number.NaN, Number.POSITIVE_INFINITY, -Infinity, -1, -0, 0, 0.5, 1, 55, 150, 1e6, Number.MAX_VALUE * 10, 2021];
+const NUMBERS = [
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  -Infinity,
+  -1,
+  -0,
+  0,
+  0.5,
+  1,
+  55,
+  150,
+  1e6,
+  Number.MAX_VALUE * 10,
+  2021,
+];
 const anything = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom<unknown>(...NUMBERS) },
   { weight: 2, arbitrary: fc.constantFrom<unknown>(...HOSTILE_TEXT, '2021-04', '2021-02-30', 'bogus', 'age', 'mean') },
