@@ -1059,6 +1059,18 @@ function THIRD_CASES() {
       stderr: [/--hashrate is for the bottom-up model/],
     },
     {
+      name: 'data import coinmetrics of a file whose name holds a line break',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'a\nb.csv'), series(goodRows)),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'a\nb.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/a\\u\{a\}b\.csv \(Coin Metrics/],
+      check: ({ stderr }) =>
+        stderr.split('\n').filter((line) => line.startsWith('b.csv')).length > 0
+          ? 'the headline is broken in two by the name'
+          : null,
+    },
+    {
       name: 'chart --out a symbolic link that leads nowhere, with --force',
       class: 'lost-data',
       setup: (dir) => symlinkSync(join(dir, 'nowhere.svg'), join(dir, 'c.svg')),
