@@ -190,6 +190,11 @@ function trustedShippedData(files: readonly RawFile[]): { data: Dataset; identit
  * @throws DataError naming every problem (file → record → field → what is wrong).
  */
 export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> {
+  for (const key of ['dataDir', 'userDir'] as const) {
+    if (options[key] !== undefined && (typeof options[key] !== 'string' || options[key].trim() === '')) {
+      throw new UsageError(`loadData: ${key} must be the path of a directory (a string), not ${JSON.stringify(options[key]) ?? typeof options[key]}.`);
+    }
+  }
   const useDefault = options.defaultData ?? true;
   if (!useDefault && options.dataDir === undefined) {
     throw new UsageError('No data to use: --no-default-data needs --data <dir>.');

@@ -4,10 +4,13 @@ import {
   type Dataset,
   estimate,
   indexData,
+  loadData,
   networkBottomUp,
   networkSeries,
   rankAmong,
+  resolveRegion,
   runScenario,
+  shareSeries,
   UsageError,
 } from '../../src/index.js';
 import { shippedData, thrown } from '../helpers.js';
@@ -100,6 +103,15 @@ describe('the library refuses options the command line refuses, with its message
     expect(reversed.problems[0]).toMatch(/^row 2 \(2021-01-01\) → date → is before the row before \(2021-01-02\)/);
     const twice = thrown(DataError, () => networkSeries([row('2021-01-01'), row('2021-01-01')], seriesOptions));
     expect(twice.problems[0]).toMatch(/repeats the row before/);
+  });
+
+  it('shareSeries, resolveRegion and loadData with values of the wrong kind', async () => {
+    expect(thrown(UsageError, () => shareSeries(data, 'atlantis')).message).toMatch(/Unknown region "atlantis"/);
+    expect(thrown(UsageError, () => shareSeries(data, 'sichuan', 5 as never)).message).toMatch(
+      /^--from: expected a month/,
+    );
+    expect(thrown(UsageError, () => resolveRegion(indexData(data), 5 as never)).message).toMatch(/a string/);
+    await expect(loadData({ dataDir: 5 as never })).rejects.toThrow(/dataDir must be the path of a directory/);
   });
 
   it('still computes with valid options (a check refuses only what is wrong)', () => {
