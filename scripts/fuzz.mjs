@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Runs the property-based fuzz suite (test/fuzz/) with many more runs than `npm test` does, on a new seed each
-// time unless FUZZ_SEED is set. Prints the seed first; fast-check prints the seed and path of any failure.
+// time unless FUZZ_SEED is set. Prints the seed first; fast-check prints the seed and path of any failure. The
+// suite covers the loaders, the daily series reader, the whole CLI (report and chart included), the importers,
+// and the library's entry points on random options and hand-built data (docs/testing.md lists each property).
 //   FUZZ_RUNS   runs per property (default 2000)
 //   FUZZ_SEED   the seed (default: random)
 //   FUZZ_PATH   with FUZZ_SEED: replay one failure at the path fast-check printed

@@ -12,7 +12,10 @@ export class DataError extends Error {
 
   constructor(message: string, problems: readonly string[] = []) {
     const plain = problems.map((problem) => escapeControls(problem).replaceAll('\n', '\\u{a}'));
-    super(escapeControls(plain.length > 0 ? `${message}\n${plain.map((p) => `  - ${p}`).join('\n')}` : message));
+    // With problems, the headline is one line too: a line break in it (a file's name) is written out, so that the
+    // message keeps its shape of a headline and one line per problem.
+    const headline = plain.length > 0 ? escapeControls(message).replaceAll('\n', '\\u{a}') : message;
+    super(escapeControls(plain.length > 0 ? `${headline}\n${plain.map((p) => `  - ${p}`).join('\n')}` : message));
     this.problems = plain;
   }
 }

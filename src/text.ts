@@ -1,16 +1,19 @@
 /**
- * Every character that must never reach a terminal or a data string: the C0 controls (the line break included),
- * DEL, the C1 controls, the line and paragraph separators, the bidirectional marks, overrides and isolates, and
- * the invisible zero-width characters (spaces, joiners, the word joiner, the byte-order mark), any of which can
- * fake, hide or reorder what is shown, or make two different names look the same. The one definition: the checks of data strings, the
- * escaping of messages, the terminal writer and the CSV writer all use it.
+ * Every character that must never reach a terminal or a data string: the controls (Unicode's Cc: C0, DEL and C1, the
+ * line break included), the line and paragraph separators, the bidirectional controls (Unicode's Bidi_Control:
+ * marks, embeddings, overrides and isolates) and every default-ignorable code point (Unicode's
+ * Default_Ignorable_Code_Point: zero-width spaces and joiners, the soft hyphen, the combining grapheme joiner, the
+ * Mongolian vowel separator, variation selectors, tag characters U+E0000–U+E0FFF, the byte-order mark…), any of
+ * which can fake, hide or reorder what is shown, or make two different names look the same ("Sichuan" and
+ * "Sich\u00ADuan"). The one definition, by Unicode's own properties: the checks of data strings, the escaping of
+ * messages, the terminal writer and the CSV writer all use it. As fast as the list of ranges it replaces (a
+ * character class either way).
  */
-const UNSAFE_SOURCE =
-  '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]';
+const UNSAFE_SOURCE = '[\\p{Cc}\\p{Bidi_Control}\\p{Default_Ignorable_Code_Point}\\u2028\\u2029]';
 const UNSAFE = new RegExp(UNSAFE_SOURCE, 'u');
 const UNSAFE_ALL = new RegExp(UNSAFE_SOURCE, 'gu');
 
-/** The first unsafe character in a text, as U+XXXX, or undefined when it has none. */
+/** The first unsafe character in a text, as U+XXXX (four to six digits), or undefined when it has none. */
 export function controlCharacterIn(text: string): string | undefined {
   const match = UNSAFE.exec(text);
   return match ? `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;

@@ -469,6 +469,7 @@ export const CASES = [
     stderr: [/atlantis/i],
   },
   ...MORE_CASES(),
+  ...THIRD_CASES(),
 ];
 
 /** Cases added by a second, adversarial pass over every command. */
@@ -900,6 +901,182 @@ function MORE_CASES() {
       argv: (dir) => ['claims', '--seeds', dir],
       code: 1,
       stderr: [/gzip/i],
+    },
+  ];
+}
+
+/** Cases added by a third pass: imports, reports and charts, scenarios, and data seen by the library. */
+function THIRD_CASES() {
+  return [
+    {
+      name: 'chart --out a symbolic link to a device (as /dev/stdout is) with --force',
+      class: 'lost-data',
+      setup: (dir) => symlinkSync('/dev/null', join(dir, 'stdout')),
+      argv: (dir) => ['chart', 'shares', '--region', 'china', '--out', join(dir, 'stdout'), '--force'],
+      code: 2,
+      stderr: [/symbolic link to a character device/i, /standard output/i],
+    },
+    {
+      name: 'scenario --move sichuan:xinjiang:60 --move sichuan:yunnan:40 (moves apply together: Sichuan ends empty)',
+      class: 'silent-number',
+      argv: () => [
+        'scenario',
+        '--move',
+        'sichuan:xinjiang:60',
+        '--move',
+        'sichuan:yunnan:40',
+        '--year',
+        '2021',
+        '--json',
+      ],
+      code: 0,
+      check: ({ stdout }) => {
+        const after = JSON.parse(stdout).regions.find((r) => r.id === 'sichuan')?.sharePct.after;
+        return after === 0 ? null : `Sichuan keeps ${after}% of the world, not 0`;
+      },
+    },
+    {
+      name: 'scenario --move sichuan:xinjiang:60 --move sichuan:yunnan:50 (110% of Sichuan)',
+      class: 'silent-number',
+      argv: () => ['scenario', '--move', 'sichuan:xinjiang:60', '--move', 'sichuan:yunnan:50', '--year', '2021'],
+      code: 2,
+      stderr: [/60% \+ 50%/, /more than the 100%/],
+    },
+    {
+      name: 'scenario --ban china --move china:united-states:50 (a move out of a banned region)',
+      class: 'silent-number',
+      argv: () => ['scenario', '--ban', 'china', '--move', 'china:united-states:50', '--year', '2021'],
+      code: 2,
+      stderr: [/china is banned/i],
+    },
+    {
+      name: 'scenario --ban sichuan --move xinjiang:sichuan:50 (a move into a banned region)',
+      class: 'silent-number',
+      argv: () => ['scenario', '--ban', 'sichuan', '--move', 'xinjiang:sichuan:50', '--year', '2021'],
+      code: 2,
+      stderr: [/sichuan is banned/i],
+    },
+    ...[
+      ['a tag character U+E0041', '\u{E0041}'],
+      ['a soft hyphen U+00AD', '\u00ad'],
+      ['a combining grapheme joiner U+034F', '\u034f'],
+      ['a Mongolian vowel separator U+180E', '\u180e'],
+    ].map(([what, char]) => ({
+      name: `data check on a region named "Sichuan" with ${what} inside`,
+      class: 'injection',
+      setup: (dir) =>
+        writeFileSync(
+          join(dir, 'regions.json'),
+          json([{ ...region('kz-north', 'kazakhstan'), name: `Sich${char}uan` }]),
+        ),
+      argv: (dir) => ['data', 'check', dir],
+      code: 1,
+      stderr: [
+        /name/,
+        new RegExp(`invisible character U\\+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`),
+      ],
+    })),
+    {
+      name: 'data check on a share dated 0000-01',
+      class: 'silent-number',
+      setup: (dir) => writeFileSync(join(dir, 'hashrate-shares.json'), json([share('china', '0000-01', 10)])),
+      argv: (dir) => ['data', 'check', dir],
+      code: 1,
+      stderr: [/month/, /1990 to 2100/],
+    },
+    {
+      name: 'data import cbeci-mining-map with a label named "constructor"',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'map.csv'), miningMapSample('constructor')),
+      argv: (dir) => ['data', 'import', 'cbeci-mining-map', join(dir, 'map.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/constructor/, /--map/],
+      check: ({ stderr }) => (/is required/.test(stderr) ? 'says "region is required"' : null),
+    },
+    {
+      name: 'data import cbeci-mining-map with --map given twice for one label',
+      class: 'silent-number',
+      setup: (dir) => writeFileSync(join(dir, 'map.csv'), miningMapSample('Mainland China')),
+      argv: (dir) => [
+        'data',
+        'import',
+        'cbeci-mining-map',
+        join(dir, 'map.csv'),
+        '--out',
+        join(dir, 'out'),
+        '--map',
+        'Other=other',
+        '--map',
+        'Other=russia',
+      ],
+      code: 2,
+      stderr: [/"Other" is mapped twice/],
+    },
+    {
+      name: 'data import coinmetrics with a hash rate of 1e40 TH/s on line 3',
+      class: 'message',
+      setup: (dir) => {
+        const lines = coinMetricsSample().split('\n');
+        const cells = lines[2].split(',');
+        cells[1] = '1e40';
+        lines[2] = cells.join(',');
+        writeFileSync(join(dir, 'cm.csv'), lines.join('\n'));
+      },
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'cm.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/cm\.csv → line 3 → "/, /EH\/s/],
+    },
+    {
+      name: 'data check on a directory whose network-inputs.csv is garbage',
+      class: 'lost-data',
+      setup: (dir) => writeFileSync(join(dir, 'network-inputs.csv'), 'garbage,,,\n\u0000\u0001\n'),
+      argv: (dir) => ['data', 'check', dir],
+      code: 1,
+      stderr: [/network-inputs\.csv/],
+    },
+    ...['pdf', 'jpg', 'svgz'].map((extension) => ({
+      name: `chart --out x.${extension}`,
+      class: 'lost-data',
+      argv: (dir) => ['chart', 'shares', '--region', 'china', '--out', join(dir, `x.${extension}`)],
+      code: 2,
+      stderr: [new RegExp(`not \\.${extension}`)],
+    })),
+    {
+      name: 'network --method top-down --hashrate 600',
+      class: 'silent-number',
+      argv: () => [
+        'network',
+        '--method',
+        'top-down',
+        '--hashrate',
+        '600',
+        '--revenue-year',
+        '10e9',
+        '--electricity-share',
+        '0.6',
+      ],
+      code: 2,
+      stderr: [/--hashrate is for the bottom-up model/],
+    },
+    {
+      name: 'data import coinmetrics of a file whose name holds a line break',
+      class: 'message',
+      setup: (dir) => writeFileSync(join(dir, 'a\nb.csv'), series(goodRows)),
+      argv: (dir) => ['data', 'import', 'coinmetrics', join(dir, 'a\nb.csv'), '--out', join(dir, 'out')],
+      code: 1,
+      stderr: [/a\\u\{a\}b\.csv \(Coin Metrics/],
+      check: ({ stderr }) =>
+        stderr.split('\n').filter((line) => line.startsWith('b.csv')).length > 0
+          ? 'the headline is broken in two by the name'
+          : null,
+    },
+    {
+      name: 'chart --out a symbolic link that leads nowhere, with --force',
+      class: 'lost-data',
+      setup: (dir) => symlinkSync(join(dir, 'nowhere.svg'), join(dir, 'c.svg')),
+      argv: (dir) => ['chart', 'shares', '--region', 'china', '--out', join(dir, 'c.svg'), '--force'],
+      code: 2,
+      stderr: [/leads nowhere/i],
     },
   ];
 }

@@ -159,6 +159,20 @@ export async function runModel(
   const price = options.price ?? CBECI_PRICE_USD_PER_KWH;
   if (options.method === 'top-down') {
     if (options.revenueYear === undefined) throw new UsageError('The top-down method needs --revenue-year <USD>.');
+    const bottomUpOnly = (
+      [
+        ['--hashrate', options.hashrate],
+        ['--threshold', options.threshold],
+        ['--revenue', options.revenue],
+        ['--date', options.date],
+        ['--hardware', options.hardware],
+      ] as const
+    ).filter(([, value]) => value !== undefined);
+    if (bottomUpOnly.length > 0) {
+      throw new UsageError(
+        `The top-down method uses --revenue-year, --electricity-share and --price only; ${bottomUpOnly.map(([name]) => name).join(', ')} ${bottomUpOnly.length === 1 ? 'is' : 'are'} for the bottom-up model (--method bottom-up).`,
+      );
+    }
     return networkTopDown({
       revenueUsdPerYear: options.revenueYear,
       electricityShare: options.electricityShare,

@@ -26,7 +26,7 @@ import { assertShareDataset, chooseLink, partitionLink, partitionOf, reporterOf 
 import { normaliseName, possessive } from '../text.js';
 import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty/uncertainty.js';
 import { gwFromTwhPerYear } from './common/units.js';
-import { checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
+import { about, checkCarbonBasis, checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
 import { checkUncertainty } from './uncertainty/uncertainty.js';
 
 /** Options for {@link estimate}. */
@@ -264,6 +264,7 @@ type Chosen = ReturnType<typeof chooseBasis>;
 /** Checks the options that need the data (a share dataset, a computed basis's period) beyond the type's own. */
 function checkOptions(index: DataIndex, options: EstimateOptions): void {
   checkPeriod(options);
+  if (options.carbonBasis !== undefined) about('--carbon-basis', () => checkCarbonBasis(options.carbonBasis as string));
   if (options.uncertainty) checkUncertainty(options.uncertainty);
   if (options.carbonBracket) checkCarbonBracket(options.carbonBracket);
   if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');

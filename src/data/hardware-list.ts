@@ -1,6 +1,6 @@
 import { controlCharacterIn } from '../text.js';
 import { isCalendarDate } from './dates.js';
-import { MAX_TEXT_CHARS } from './limits.js';
+import { MAX_TEXT_CHARS, YEAR_RANGE } from './limits.js';
 import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
 import type { Hardware } from './schemas.js';
 import { EVIDENCE } from './vocabulary.js';
@@ -17,7 +17,12 @@ function isSafeText(value: unknown): value is string {
  */
 const PLAIN_RULES: Record<HardwareRule, (value: unknown) => boolean> = {
   text: (value) => isSafeText(value) && NOT_BLANK.test(value),
-  date: (value) => isSafeText(value) && ISO_DATE.test(value) && isCalendarDate(value),
+  date: (value) =>
+    isSafeText(value) &&
+    ISO_DATE.test(value) &&
+    isCalendarDate(value) &&
+    Number(value.slice(0, 4)) >= YEAR_RANGE.from &&
+    Number(value.slice(0, 4)) <= YEAR_RANGE.to,
   efficiency: (value) => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_J_PER_TH,
   id: (value) => isSafeText(value) && KEBAB_ID.test(value),
   evidence: (value) => (EVIDENCE as readonly unknown[]).includes(value),

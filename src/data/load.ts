@@ -1,3 +1,4 @@
+import { markChecked } from './checked-dataset.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
@@ -86,19 +87,24 @@ function readDirectory(dir: string): RawFile[] {
 }
 
 /** Checks that a directory's files are enough: some data file, and every required one when `required`. */
-function checkPresence(dir: string, files: readonly RawFile[], required: boolean): void {
+function checkPresence(dir: string, files: readonly RawFile[], required: boolean, shipped = false): void {
   const present = new Set(files.map((file) => file.key));
   const missing = DATASET_KEYS.filter((key) => !present.has(key) && !OPTIONAL_KEYS.includes(key)).map(
     (key) => DATA_FILE_NAMES[key],
   );
+  if (shipped && missing.length > 0) {
+    throw new DataError(`The shipped data in ${dir} is missing ${missing.join(', ')}.`, [
+      'the installed package is incomplete: install mining-energy again (npm install mining-energy)',
+    ]);
+  }
   if (required && missing.length > 0) {
     throw new DataError(`Data directory ${dir} is missing ${missing.join(', ')}.`, [
       'without the shipped data (--no-default-data) every file must be present',
     ]);
   }
-  if (files.length === 0) {
+  if (files.length === 0 && !pathExists(join(dir, NETWORK_INPUTS_FILE))) {
     throw new DataError(
-      `Data directory ${dir} holds none of the data files (${Object.values(DATA_FILE_NAMES).join(', ')}).`,
+      `Data directory ${dir} holds none of the data files (${[...Object.values(DATA_FILE_NAMES), NETWORK_INPUTS_FILE].join(', ')}).`,
     );
   }
 }
@@ -184,6 +190,11 @@ function trustedShippedData(files: readonly RawFile[]): { data: Dataset; identit
  * @throws DataError naming every problem (file → record → field → what is wrong).
  */
 export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> {
+  for (const key of ['dataDir', 'userDir'] as const) {
+    if (options[key] !== undefined && (typeof options[key] !== 'string' || options[key].trim() === '')) {
+      throw new UsageError(`loadData: ${key} must be the path of a directory (a string), not ${JSON.stringify(options[key]) ?? typeof options[key]}.`);
+    }
+  }
   const useDefault = options.defaultData ?? true;
   if (!useDefault && options.dataDir === undefined) {
     throw new UsageError('No data to use: --no-default-data needs --data <dir>.');
@@ -196,9 +207,9 @@ export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> 
     const keepResults = userDir !== undefined && inputs === join(userDir, NETWORK_INPUTS_FILE);
     return { ...data, dailyInputs: new DailyInputs(inputs, keepResults) };
   };
-  if (options.dataDir === undefined) return withInputs(await loadMerged(undefined, true, userDir));
+  if (options.dataDir === undefined) return markChecked(withInputs(await loadMerged(undefined, true, userDir)));
   const dir = resolve(options.dataDir);
-  return withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault, userDir));
+  return markChecked(withInputs(await loadMerged({ dir, files: readDirectory(dir) }, useDefault, userDir)));
 }
 
 /**
@@ -212,7 +223,7 @@ export function loadDataFiles(
   files: readonly DataFileText[],
   options: { defaultData?: boolean } = {},
 ): Promise<Dataset> {
-  return loadMerged({ dir: resolve(dir), files }, options.defaultData ?? true);
+  return loadMerged({ dir: resolve(dir), files }, options.defaultData ?? true).then(markChecked);
 }
 
 async function loadMerged(
@@ -227,7 +238,7 @@ async function loadMerged(
   if (useDefault) {
     const shipped = shippedDataDir();
     const files = readDirectory(shipped);
-    checkPresence(shipped, files, true);
+    checkPresence(shipped, files, true, true);
     const snapshot = trustedShippedData(files);
     trusted = snapshot !== undefined;
     base = snapshot?.data ?? {

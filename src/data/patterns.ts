@@ -7,6 +7,8 @@
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A date as YYYY-MM-DD (whether the day exists in its month is checked by isCalendarDate). */
+/** A month, YYYY-MM. */
+export const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 export const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
 
 /** Text that is not empty or blank. */

@@ -4,13 +4,12 @@ import { isCalendarDate } from './dates.js';
 import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
 import { INTENSITY_G_PER_KWH_RANGE } from './ranges.js';
 import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
-import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, NOT_BLANK } from './patterns.js';
+import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, MONTH, NOT_BLANK } from './patterns.js';
 import { HARDWARE_FIELDS, type HardwareRule } from './hardware-fields.js';
 
 export { CARBON_BASES, COVERAGES, EVIDENCE };
 
 
-const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
 
 const id = z
   .string()
@@ -28,11 +27,18 @@ const between = (min: number, max: number, what: string) => {
 };
 // World electricity use is about 30,000 TWh a year (Ember, 2024): no mining figure can be near 1e5.
 const twh = between(0, 1e5, 'a number of TWh');
+/** A month's or a date's year is one a year may be (1990–2100), as the options' are. */
+const inYears = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= YEAR_RANGE.from && year <= YEAR_RANGE.to;
+};
+const YEARS_MESSAGE = `must be in the years ${YEAR_RANGE.from} to ${YEAR_RANGE.to}`;
 const isoDate = z
   .string()
   .regex(ISO_DATE, 'must be a date as YYYY-MM-DD')
-  .refine(isCalendarDate, 'must be a real calendar date');
-const month = z.string().regex(MONTH, 'must be a month as YYYY-MM');
+  .refine(isCalendarDate, 'must be a real calendar date')
+  .refine(inYears, YEARS_MESSAGE);
+const month = z.string().regex(MONTH, 'must be a month as YYYY-MM').refine(inYears, YEARS_MESSAGE);
 
 const evidence = z.enum(EVIDENCE, `must be one of ${EVIDENCE.join(', ')}`);
 

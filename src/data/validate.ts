@@ -52,9 +52,11 @@ export function validateFile<K extends DatasetKey>(
   return { ok: false, problems: [...problems, ...controls] };
 }
 
-/** "control" for a control character or a bidirectional override, "invisible" for a zero-width one. */
+/** "control" for a control character, "bidirectional control" for a mark, override or isolate, else "invisible". */
 function characterKind(codePoint: string): string {
-  return /^U\+(200[BCD]|206[0-4]|FEFF)$/.test(codePoint) ? 'invisible' : 'control';
+  const char = String.fromCodePoint(Number.parseInt(codePoint.slice(2), 16));
+  if (/[\p{Cc}\u2028\u2029]/u.test(char)) return 'control';
+  return /\p{Bidi_Control}/u.test(char) ? 'bidirectional control' : 'invisible';
 }
 
 /**

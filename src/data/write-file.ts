@@ -15,6 +15,59 @@ export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${[...basename(path)].slice(0, TEMPORARY_NAME_KEPT_CHARS).join('')}.${process.pid}.tmp`);
 }
 
+/** The temporary files this process is writing, removed if a signal ends it (see {@link cleanUpOnSignals}). */
+const pendingTemporaries = new Set<string>();
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let signalsWatched = false;
+
+/**
+ * From the first file written on, a signal that would end the process (SIGINT, SIGTERM, SIGHUP) is caught, so that
+ * a write under way finishes or is undone (the signal is handled between two steps, never inside a write), any
+ * temporary file left is removed, and the process then ends by the same signal, as it would have. When the program
+ * has listeners of its own for the signal, they decide what happens; only the temporary files are removed.
+ * The listeners are installed only once a file is written, so that a long computation before stays interruptible.
+ */
+function cleanUpOnSignals(): void {
+  if (signalsWatched) return;
+  signalsWatched = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    for (const path of pendingTemporaries) removeQuietly(path);
+    pendingTemporaries.clear();
+    if (process.listenerCount(signal) > 1) return;
+    for (const name of STOPPING_SIGNALS) process.removeListener(name, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const name of STOPPING_SIGNALS) process.on(name, onSignal);
+}
+
+/**
+ * What is at `path`, when it is something a write must not replace: anything but a regular file or a symbolic link
+ * to one (a device such as /dev/stdout, a pipe, a directory, a link to nothing); null when nothing is there or a
+ * file may be replaced.
+ */
+function unreplaceable(path: string): string | null {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return null;
+  }
+  if (stats.isFile()) return null;
+  if (!stats.isSymbolicLink()) return kindOf(stats);
+  let target;
+  try {
+    target = statSync(path);
+  } catch (error) {
+    return `a symbolic link that leads nowhere (${systemReason(error)})`;
+  }
+  return target.isFile() ? null : `a symbolic link to ${kindOf(target)}`;
+}
+
+/** The message for a path a write refuses to replace. */
+function refusal(path: string, what: string, option?: string): string {
+  return `Cannot write ${option === undefined ? '' : `${option} `}${path}: it is ${what}; give the name of a file${/device|pipe|socket/.test(what) ? ' (without --out, the output goes to standard output)' : ''}.`;
+}
+
 /** Removes a file if it is there; a failure to remove it is not the failure to report. */
 function removeQuietly(path: string): void {
   try {
@@ -65,15 +118,22 @@ function keepPermissions(path: string, replacement: string): void {
  */
 export function writeAtomically(path: string, text: string | Uint8Array, { replace = true } = {}): void {
   const temporary = temporaryPathFor(path);
+  cleanUpOnSignals();
+  pendingTemporaries.add(temporary);
   try {
     rmSync(temporary, { force: true });
     writeFileSync(temporary, text, { flag: 'wx' });
     if (replace) {
+      // Looked at again just before: what is there may have changed since the command checked it.
+      const what = unreplaceable(path);
+      if (what !== null) throw new UsageError(refusal(path, what));
       keepPermissions(path, temporary);
       renameSync(temporary, path);
     } else placeNew(temporary, path);
+    pendingTemporaries.delete(temporary);
   } catch (error) {
     removeQuietly(temporary);
+    pendingTemporaries.delete(temporary);
     if (error instanceof UsageError) throw error;
     throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
   }
@@ -81,8 +141,9 @@ export function writeAtomically(path: string, text: string | Uint8Array, { repla
 
 /**
  * Checks, before any work, that a file may be written at `path` (an `--out` option): its folder exists, and the
- * path is not a directory, a named pipe or a device, and can be looked up (a name too long cannot); an existing file
- * (or symbolic link) is replaced only when `force` is given.
+ * path is not a directory, a named pipe or a device (nor a symbolic link to one: `--out /dev/stdout` is refused, as
+ * standard output is where the output goes without --out), and can be looked up (a name too long cannot); an existing
+ * regular file (or symbolic link to one) is replaced only when `force` is given.
  * @throws UsageError saying what is at the path, or that --force is needed.
  */
 export function checkOutputFile(path: string, force: boolean, option = '--out'): void {
@@ -103,9 +164,8 @@ export function checkOutputFile(path: string, force: boolean, option = '--out'):
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new UsageError(`Cannot write ${option} ${path}: ${systemReason(error)}.`);
   }
-  if (!stats.isFile() && !stats.isSymbolicLink()) {
-    throw new UsageError(`Cannot write ${option} ${path}: it is ${kindOf(stats)}; give the name of a file.`);
-  }
+  const what = stats.isFile() ? null : unreplaceable(path);
+  if (what !== null) throw new UsageError(refusal(path, what, option));
   if (!force) {
     throw new UsageError(`${path} already exists; add --force to replace it, or choose another ${option}.`);
   }

@@ -20,6 +20,8 @@ import {
   YEAR_RANGE,
 } from './table.js';
 import { listedProblems } from '../data/problems.js';
+import { HASHRATE_EHS_RANGE, inRange, rangeText, REVENUE_USD_PER_DAY_RANGE } from '../data/ranges.js';
+import { FIRST_SERIES_DAY } from '../data/limits.js';
 
 /**
  * The header names each input may have: the reference file's own (`date`, `mean_hash_rate_ths`,
@@ -146,11 +148,30 @@ export function importCoinMetrics(text: string, path: string, options: CoinMetri
       incomplete.push({ line, date, reason: missing.join(', ') });
       continue;
     }
-    rows.push({
+    const row = {
       date,
       hashrateEhs: roundSignificant(hashrateThs / THS_PER_EHS, SIGNIFICANT_DIGITS),
       revenueUsd: roundSignificant(revenueUsd, SIGNIFICANT_DIGITS),
-    });
+    };
+    // What network-inputs.csv would refuse, said here against the input's own line and column.
+    if (date < FIRST_SERIES_DAY) {
+      problems.add(line, `"${columns.date?.name}"`, `${date} is out of range: a series runs from ${FIRST_SERIES_DAY}`);
+    }
+    if (!inRange(row.hashrateEhs, HASHRATE_EHS_RANGE)) {
+      problems.add(
+        line,
+        `"${columns.hashrate?.name}"`,
+        `is ${row.hashrateEhs} EH/s: expected ${rangeText(HASHRATE_EHS_RANGE)}`,
+      );
+    }
+    if (!inRange(row.revenueUsd, REVENUE_USD_PER_DAY_RANGE)) {
+      problems.add(
+        line,
+        `"${fromParts ? REVENUE_PARTS.join(' + ') : (columns.revenue?.name ?? '')}"`,
+        `is ${row.revenueUsd} USD: expected ${rangeText(REVENUE_USD_PER_DAY_RANGE)}`,
+      );
+    }
+    rows.push(row);
   }
   problems.throwIfAny();
   if (incomplete.length > 0 && !options.skipIncomplete) throw incompleteError(path, incomplete);

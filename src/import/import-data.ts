@@ -265,7 +265,7 @@ async function importLocked(
       }
       if (inputs.missingDays > 0) {
         summary.warnings.push(
-          `${join(out, NETWORK_INPUTS_FILE)} misses ${inputs.missingDays} days between ${inputs.from} and ${inputs.to}; the model's trailing averages run over rows, not calendar days.`,
+          `${join(out, NETWORK_INPUTS_FILE)} misses ${inputs.missingDays} days between ${inputs.from} and ${inputs.to}; the model's trailing averages run over calendar days, so a window across the gap averages only the days it holds.`,
         );
       }
       break;

@@ -202,8 +202,9 @@ function matchLabel(
   problems: ImportProblems,
 ): { region: string; match: LabelMatch } | null {
   let found: { region: string; match: LabelMatch };
-  const mapped = userMap[label];
-  const cbeci = CBECI_MINING_MAP_LABELS[label];
+  // Own properties only: a label such as "constructor" or "__proto__" is a name, not something every object has.
+  const mapped = Object.hasOwn(userMap, label) ? userMap[label] : undefined;
+  const cbeci = Object.hasOwn(CBECI_MINING_MAP_LABELS, label) ? CBECI_MINING_MAP_LABELS[label] : undefined;
   if (mapped !== undefined) found = { region: mapped, match: 'map' };
   else if (cbeci !== undefined) found = { region: cbeci, match: 'cbeci' };
   else {

@@ -1,3 +1,4 @@
+import { markChecked } from '../../src/data/checked-dataset.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { HashrateShare } from '../../src/data/schemas.js';
 
@@ -14,6 +15,14 @@ export const share = (
   evidence: 'primary',
   ...extra,
 });
+
+/**
+ * A dataset taken as checked, for tests of the core's arithmetic on data that loadData (and the library's check of
+ * hand-built data) would refuse, such as shares over 100% that a remainder must give up.
+ */
+export function trusted(data: Dataset): Dataset {
+  return markChecked(data);
+}
 
 /** A small world: A (country, with province A1) and B; a measured world series and a projection for A. */
 export function tinyDataset(overrides: Partial<Dataset> = {}): Dataset {

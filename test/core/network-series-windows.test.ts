@@ -51,7 +51,8 @@ describe('trailingMeans', () => {
 
 describe('networkSeries: one outlier day cannot poison the others', () => {
   it('keeps the days after an outlier threshold finite and unchanged once it leaves the window', () => {
-    const thresholds = [30, 30, 1e20, ...Array.from({ length: 20 }, () => 30)];
+    // The largest threshold a row may have (1e12 J/TH), far above any real day.
+    const thresholds = [30, 30, 1e12, ...Array.from({ length: 20 }, () => 30)];
     const { results } = networkSeries(rowsOf(thresholds, []), { ...options, smoothDays: 14, averageDays: 7 });
     const clean = networkSeries(
       rowsOf(

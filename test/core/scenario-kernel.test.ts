@@ -167,14 +167,30 @@ describe('the share arithmetic on a hand-made tree', () => {
     expectClose(sharesAfter(plan(['b'], { kind: 'region', slot: 1 })), [100, 80, 32, 48, 0, 10]);
   });
 
-  it('moves a percentage of a region’s hashrate after the bans, its sub-regions in proportion', () => {
+  it('moves a percentage of a region’s hashrate, its sub-regions in proportion', () => {
     const half = plan([], { kind: 'proportional' }, [{ from: 1, to: 4, pct: 50 }]);
     expectClose(sharesAfter(half), [100, 25, 10, 15, 55, 10]);
     // a2 to a1, inside a: a keeps its 50.
     expectClose(sharesAfter(plan([], { kind: 'none' }, [{ from: 3, to: 2, pct: 100 }])), [100, 50, 50, 0, 30, 10]);
-    // After banning b with none, c's 10 to the banned b: b is set to 10.
-    const toEmpty = plan(['b'], { kind: 'none' }, [{ from: 5, to: 4, pct: 100 }]);
-    expectClose(sharesAfter(toEmpty), [70, 50, 20, 30, 10, 0]);
+  });
+
+  it('applies moves together, as percentages of the shares before the scenario', () => {
+    // 60% and 40% of a's 50 (30 and 20) to b and c: a and its sub-regions end empty; b 30 + 30, c 10 + 20.
+    const emptied = plan([], { kind: 'proportional' }, [
+      { from: 1, to: 4, pct: 60 },
+      { from: 1, to: 5, pct: 40 },
+    ]);
+    expectClose(sharesAfter(emptied), [100, 0, 0, 0, 60, 30]);
+    // Both ways at once: a gives 50 and gets 50% of b's 30 (15), ending at 15 (a1 6, a2 9); b 30 + 50 − 15 = 65.
+    const swap = plan([], { kind: 'proportional' }, [
+      { from: 1, to: 4, pct: 100 },
+      { from: 4, to: 1, pct: 50 },
+    ]);
+    expectClose(sharesAfter(swap), [100, 15, 6, 9, 65, 10]);
+    // b banned, its 30 to a and c, 50 : 10 (a 75: a1 30, a2 45; c 15); then 50% of c's 10 before the ban (5) to
+    // a1: c 10, a1 35, a 80.
+    const afterBan = plan(['b'], { kind: 'proportional' }, [{ from: 5, to: 2, pct: 50 }]);
+    expectClose(sharesAfter(afterBan), [100, 80, 35, 45, 0, 10]);
   });
 
   it('counts each region’s own hashrate at its intensity, its sub-regions at theirs', () => {

@@ -315,7 +315,100 @@ describe('runScenario checks its input as the command line does', () => {
       { bans: ['china'], redistribute: { kind: 'bogus' }, moves: [] },
       /--redistribute: expected proportional, none or a region, not "bogus"/,
     ],
+    [
+      {
+        bans: [],
+        redistribute: { kind: 'proportional' },
+        moves: [
+          { from: 'sichuan', to: 'xinjiang', pct: 60 },
+          { from: 'sichuan', to: 'yunnan', pct: 50 },
+        ],
+      },
+      /60% \+ 50% of sichuan's hashrate move out, more than the 100% it has/,
+    ],
+    [
+      {
+        bans: ['china'],
+        redistribute: { kind: 'proportional' },
+        moves: [{ from: 'china', to: 'united-states', pct: 50 }],
+      },
+      /--move china:united-states: china is banned; a move cannot take hashrate into or out of a banned region/,
+    ],
+    [
+      {
+        bans: ['sichuan'],
+        redistribute: { kind: 'proportional' },
+        moves: [{ from: 'xinjiang', to: 'sichuan', pct: 50 }],
+      },
+      /sichuan is banned/,
+    ],
+    [
+      { bans: ['china'], redistribute: { kind: 'none' }, moves: [{ from: 'sichuan', to: 'texas', pct: 50 }] },
+      /sichuan is inside the banned china/,
+    ],
+    [
+      { bans: ['sichuan'], redistribute: { kind: 'none' }, moves: [{ from: 'china', to: 'texas', pct: 50 }] },
+      /china contains the banned sichuan/,
+    ],
+    [
+      {
+        bans: [],
+        redistribute: { kind: 'proportional' },
+        moves: [
+          { from: 'china', to: 'united-states', pct: 10 },
+          { from: 'sichuan', to: 'texas', pct: 10 },
+        ],
+      },
+      /china and sichuan lie one inside the other/,
+    ],
+    [
+      { bans: [], redistribute: { kind: 'proportional' }, moves: [{ from: 'sichuan', to: 'sichuan', pct: 10 }] },
+      /cannot move hashrate to itself/,
+    ],
   ])('refuses %j', (input, message) => {
     expect(() => runScenario(index, input as unknown as ScenarioInput, { year: 2021 })).toThrow(message);
+  });
+});
+
+describe('moves, applied together on the shares before the scenario', () => {
+  const sichuan = before2021.get('sichuan') ?? 0;
+  const xinjiang = before2021.get('xinjiang') ?? 0;
+  const yunnan = before2021.get('yunnan') ?? 0;
+  const china = before2021.get('china') ?? 0;
+
+  it('empties Sichuan with 60% and 40% out of it, each destination getting its part of what Sichuan had', () => {
+    const after = applyScenario({
+      bans: [],
+      redistribute: { kind: 'proportional' },
+      moves: [
+        { from: 'sichuan', to: 'xinjiang', pct: 60 },
+        { from: 'sichuan', to: 'yunnan', pct: 40 },
+      ],
+    });
+    expect(after.get('sichuan')).toBe(0);
+    expect(Math.abs((after.get('xinjiang') ?? 0) - (xinjiang + 0.6 * sichuan))).toBeLessThanOrEqual(1e-9);
+    expect(Math.abs((after.get('yunnan') ?? 0) - (yunnan + 0.4 * sichuan))).toBeLessThanOrEqual(1e-9);
+    // All three are in China: China keeps its share.
+    expect(Math.abs((after.get('china') ?? 0) - china)).toBeLessThanOrEqual(1e-9);
+  });
+
+  it('gives the same result whatever the order of the moves', () => {
+    const moves = [
+      { from: 'sichuan', to: 'xinjiang', pct: 30 },
+      { from: 'xinjiang', to: 'yunnan', pct: 50 },
+      { from: 'yunnan', to: 'sichuan', pct: 100 },
+    ];
+    const forward = applyScenario({ bans: [], redistribute: { kind: 'proportional' }, moves });
+    const backward = applyScenario({ bans: [], redistribute: { kind: 'proportional' }, moves: [...moves].reverse() });
+    // By hand: Sichuan − 0.3 s + y; Xinjiang + 0.3 s − 0.5 x; Yunnan + 0.5 x − y.
+    const want = {
+      sichuan: 0.7 * sichuan + yunnan,
+      xinjiang: xinjiang + 0.3 * sichuan - 0.5 * xinjiang,
+      yunnan: 0.5 * xinjiang,
+    };
+    for (const [id, pct] of Object.entries(want)) {
+      expect(Math.abs((forward.get(id) ?? 0) - pct), id).toBeLessThanOrEqual(1e-9);
+      expect(Math.abs((backward.get(id) ?? 0) - pct), id).toBeLessThanOrEqual(1e-9);
+    }
   });
 });

@@ -91,12 +91,15 @@ describe('partitionOf: a parent divided among its children, for sums over siblin
 
 describe('partitionOf when the remainder cannot give up the whole excess', () => {
   it('takes what the remainder has, then scales the rest, and says both', async () => {
-    const { tinyDataset } = await import('./fixtures.js');
+    const { tinyDataset, trusted } = await import('./fixtures.js');
     // The world's parts in June 2020: Aland 80, a remainder of 5 and Bland 45 (from other months) make 130%.
-    const data = tinyDataset({
-      regions: [...tinyDataset().regions, { id: 'rest', name: 'Rest', kind: 'other', parent: 'world' }],
-      shares: [share('a', '2020-06', 80), share('rest', '2020-06', 5), share('b', '2020-02', 45)],
-    });
+    // (Over 100% in the year's means too, which loadData refuses: taken as checked, for the arithmetic.)
+    const data = trusted(
+      tinyDataset({
+        regions: [...tinyDataset().regions, { id: 'rest', name: 'Rest', kind: 'other', parent: 'world' }],
+        shares: [share('a', '2020-06', 80), share('rest', '2020-06', 5), share('b', '2020-02', 45)],
+      }),
+    );
     const index = indexData(data);
     const partition = partitionOf(index, index.regions.get('world') as never, monthPeriod('2020-06'));
     const rest = partition.links.find((l) => l.child.id === 'rest');

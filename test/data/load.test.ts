@@ -203,7 +203,7 @@ describe('control characters in data', () => {
       );
       const message = await problemsOf(loadData({ dataDir: dir }));
       expect(message).toMatch(/sources\.json → record 1 \("evil"\) → title → contains the control character U\+001B/);
-      expect(message).toMatch(/record 2 \("evil-2"\) → title → contains the control character U\+202E/);
+      expect(message).toMatch(/record 2 \("evil-2"\) → title → contains the bidirectional control character U\+202E/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,7 +6,17 @@ import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { loadData } from '../../src/data/load.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { buildReport, type ReportModel } from '../../src/core/report.js';
-import { CHART_KINDS, chartOf, type ChartKind, drawnName, VEGA_LITE_SCHEMA } from '../../src/format/pictures/charts.js';
+import {
+  CHART_KINDS,
+  chartOf,
+  type ChartKind,
+  drawnName,
+  drawnNames,
+  PALETTE,
+  seriesColours,
+  seriesDashes,
+  VEGA_LITE_SCHEMA,
+} from '../../src/format/pictures/charts.js';
 import { collectingLogger, renderSvg } from '../../src/format/pictures/svg.js';
 import { escapeHtml, jsonForScript } from '../../src/format/pictures/html.js';
 import { pageWarnings, renderReportHtml } from '../../src/format/pictures/report-html.js';
@@ -410,5 +420,54 @@ describe('pageWarnings', () => {
     ['Share from 2021. Run `mining-energy data update` for newer figures.', ['Share from 2021.']],
   ])('%j on a page: %j', (warning, expected) => {
     expect(pageWarnings([warning])).toEqual(expected);
+  });
+});
+
+describe('charts keep different names and series apart', () => {
+  const stem = 'The Autonomous Region of a Very Long Name Indeed, ';
+  it('tells names cut to the same 48 characters apart, each label at most 48 characters', () => {
+    // 50 characters in common: both would be drawn as the first 47 and an ellipsis.
+    const labels = drawnNames([`${stem}North`, `${stem}South`, `${stem}North`, 'Sichuan']);
+    expect(labels.size).toBe(3);
+    expect(labels.get(`${stem}North`)).toBe(`${[...stem].slice(0, 47).join('')}…`);
+    // The second: 47 − 4 (" (2)") = 43 characters, the ellipsis, then its number.
+    expect(labels.get(`${stem}South`)).toBe(`${[...stem].slice(0, 43).join('')}… (2)`);
+    expect(labels.get('Sichuan')).toBe('Sichuan');
+    for (const label of labels.values()) expect([...label].length).toBeLessThanOrEqual(48);
+  });
+
+  it('gives a shares chart two links, not one, when their names share their first 48 characters', () => {
+    const model = models.get('sichuan') as ReportModel;
+    const [first, second] = [...new Set(model.shares.map((s) => s.link))];
+    const renamed = {
+      ...model,
+      shares: model.shares.map((s) => ({
+        ...s,
+        link: s.link === first ? `${stem}North` : s.link === second ? `${stem}South` : s.link,
+      })),
+    };
+    const spec = plotOf(chartOf(renamed, 'shares').spec) as { data: { values: { link: string }[] } };
+    const drawn = new Set(spec.data.values.map((v) => v.link));
+    expect(drawn.size).toBe(new Set(model.shares.map((s) => s.link)).size);
+  });
+
+  it('gives every series its own colour, and a dash of its own beyond the palette', async () => {
+    expect(new Set(seriesColours(40)).size).toBe(40);
+    expect(seriesColours(3)).toEqual(PALETTE.slice(0, 3));
+    const dashes = seriesDashes(17).map((d) => d.join(','));
+    expect(dashes.slice(0, 8).every((d) => d === '1,0')).toBe(true);
+    expect(dashes[8]).not.toBe('1,0');
+    expect(dashes[16]).not.toBe(dashes[8]);
+    const model = models.get('sichuan') as ReportModel;
+    const many = { ...model, shares: model.shares.map((s, i) => ({ ...s, link: `link ${i % 10}` })) };
+    const spec = JSON.stringify(chartOf(many, 'shares').spec);
+    expect(spec).toContain('"strokeDash"');
+    const plot = plotOf(JSON.parse(spec) as Record<string, unknown>);
+    const range = (plot as unknown as { layer: { encoding: { color?: { scale: { range: string[] } } } }[] }).layer
+      .map((l) => l.encoding.color?.scale.range)
+      .find((r) => r !== undefined) as string[];
+    expect(new Set(range).size).toBe(10);
+    // Drawn without a warning from Vega-Lite (renderSvg refuses one), the dashes in the colours' legend.
+    expect(await renderSvg(chartOf(many, 'shares'))).toContain('stroke-dasharray');
   });
 });

@@ -101,6 +101,31 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
   sources: { options: { '--format': true, '--json': false } },
   datasets: { options: { '--format': true, '--json': false } },
   claims: { options: { '--seeds': true, '--format': true, '--json': false } },
+  // Without --out (a random name would be written in the working directory): the page or chart on stdout.
+  report: {
+    options: {
+      '--region': true,
+      '--year': true,
+      '--month': true,
+      '--series': true,
+      '--share-dataset': true,
+      '--carbon-basis': true,
+      '--baseline': true,
+      '--carbon-bracket': true,
+    },
+  },
+  chart: {
+    options: {
+      '--region': true,
+      '--year': true,
+      '--month': true,
+      '--series': true,
+      '--carbon-basis': true,
+      '--baseline': true,
+      '--format': true,
+    },
+    positionals: 1,
+  },
 };
 const GLOBAL_OPTIONS: Record<string, boolean> = { '--data': true, '--no-default-data': false, '--no-color': false };
 
@@ -156,6 +181,12 @@ const VALUES = [
   '1.1,1.2,1.3',
   '40e6',
   'test/fixtures',
+  'shares',
+  'network',
+  'neighbours',
+  'carbon',
+  'svg',
+  'vega-lite',
 ] as const;
 const value = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: fc.string() });
 
@@ -174,6 +205,8 @@ const WORKING: Record<string, string[]> = {
   network: ['--hashrate', '600', '--threshold', '30', '--date', '2024-01-01'],
   scenario: ['--ban', 'china', '--year', '2021'],
   shares: ['--region', 'china'],
+  report: ['--region', 'sichuan', '--year', '2021'],
+  chart: ['shares', '--region', 'sichuan'],
 };
 
 const argvArb = fc.constantFrom(...Object.keys(COMMANDS)).chain((command) => {

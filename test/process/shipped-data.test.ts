@@ -38,6 +38,15 @@ describe('shipped data edited after the build', () => {
       /The shipped data has a problem:\n {2}- .*hashrate-shares\.json → record 1 \("china" 2019-09\) → sharePct → must be a percentage from 0 to 100/,
     );
   });
+
+  it('names the package, not --no-default-data, when a shipped file is missing', () => {
+    rmSync(join(copy, 'data', 'regions.json'));
+    const result = run('estimate', '--region', 'sichuan');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/The shipped data in .* is missing regions\.json/);
+    expect(result.stderr).toMatch(/install mining-energy again/);
+    expect(result.stderr).not.toMatch(/--no-default-data/);
+  });
 });
 
 describe('the start-up path', () => {

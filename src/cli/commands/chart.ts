@@ -19,11 +19,18 @@ const FORMAT_OF_EXTENSION: Record<string, ChartFormat> = { '.svg': 'svg', '.png'
 
 /**
  * The format to write: --format when given, else the one --out's extension names, else SVG; a --format that
- * contradicts the extension is refused rather than writing, say, SVG into a .png.
+ * contradicts the extension is refused rather than writing, say, SVG into a .png, and so is an extension of no
+ * format written here (.pdf, .jpg, .svgz), which would hold something else than its name says.
  */
 function chartFormat(options: ChartOptions, command: CommandUnknownOpts): ChartFormat {
   const out = outFile(options);
-  const named = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
+  const extension = out === undefined ? '' : extname(out).toLowerCase();
+  const named = Object.hasOwn(FORMAT_OF_EXTENSION, extension) ? FORMAT_OF_EXTENSION[extension] : undefined;
+  if (extension !== '' && named === undefined) {
+    throw new UsageError(
+      `--out ${out ?? ''}: chart writes SVG (.svg), PNG (.png) or Vega-Lite (.json), not ${extension}; give one of those extensions, or none with --format.`,
+    );
+  }
   if (command.getOptionValueSource('format') !== 'cli') return named ?? options.format;
   if (named !== undefined && named !== options.format) {
     throw new UsageError(

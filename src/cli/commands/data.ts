@@ -1,5 +1,6 @@
 import { Argument, type Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { DATA_FILE_NAMES, DATASET_KEYS } from '../../data/dataset.js';
+import { resolve } from 'node:path';
+import { DATA_FILE_NAMES, DATASET_KEYS, NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportKind } from '../../import/kinds.js';
 import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
@@ -33,6 +34,11 @@ function collectMap(value: string, previous: Record<string, string> = {}): Recor
   const label = value.slice(0, at).trim();
   const id = value.slice(at + 1).trim();
   if (at < 0 || label === '' || id === '') throw new InvalidArgumentError("expected 'Label=region-id'.");
+  if (Object.hasOwn(previous, label) && previous[label] !== id) {
+    throw new InvalidArgumentError(
+      `"${label}" is mapped twice, to ${previous[label] ?? ''} and to ${id}: give one --map for each label.`,
+    );
+  }
   return { ...previous, [label]: id };
 }
 
@@ -180,9 +186,15 @@ export function registerData(program: Command): void {
       const { defaultData } = globalOptions(cmd);
       const merged = await loadData({ dataDir: dir, defaultData });
       const counts = DATASET_KEYS.map((key) => `${merged[key].length} in ${DATA_FILE_NAMES[key]}`).join(', ');
+      // The directory's own daily inputs are read whole, as network --input would read them (else only when used).
+      const inputs = merged.dailyInputs;
+      const days =
+        inputs !== undefined && resolve(inputs.path) === resolve(dir, NETWORK_INPUTS_FILE)
+          ? `, ${inputs.rows().length} days in ${NETWORK_INPUTS_FILE}`
+          : '';
       writeText(
         stdout(),
-        `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}).`, widthOf(stdout()))}\n`,
+        `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}${days}).`, widthOf(stdout()))}\n`,
       );
     });
   data

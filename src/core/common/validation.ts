@@ -1,8 +1,13 @@
-import { UsageError } from '../../errors.js';
+import { DataError, UsageError } from '../../errors.js';
+import type { Hardware } from '../../data/schemas.js';
+import { listedProblems } from '../../data/problems.js';
+import { hardwareProblems } from '../../data/checked-dataset.js';
+import { CARBON_BASES } from '../../data/vocabulary.js';
 import { formatCount } from '../../text.js';
 import { isCalendarDate } from '../../data/dates.js';
 import {
   ELECTRICITY_SHARE_RANGE,
+  ENERGY_TWH_PER_YEAR_RANGE,
   HASHRATE_EHS_RANGE,
   INTENSITY_G_PER_KWH_RANGE,
   type NumberRange,
@@ -40,15 +45,20 @@ export function checkRange(value: number, range: NumberRange): number {
 }
 
 export function checkYear(year: number): number {
-  if (!Number.isInteger(year) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
     throw new UsageError(`expected a year from ${YEAR_RANGE.from} to ${YEAR_RANGE.to}.`);
   }
   return year;
 }
 
 export function checkMonth(month: string): string {
-  const year = Number(month.slice(0, 4));
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
+  const year = typeof month === 'string' ? Number(month.slice(0, 4)) : Number.NaN;
+  if (
+    typeof month !== 'string' ||
+    !/^\d{4}-(0[1-9]|1[0-2])$/.test(month) ||
+    year < YEAR_RANGE.from ||
+    year > YEAR_RANGE.to
+  ) {
     throw new UsageError(
       `expected a month as YYYY-MM in the years ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, e.g. 2021-04.`,
     );
@@ -58,8 +68,8 @@ export function checkMonth(month: string): string {
 
 /** A calendar date (2023-02-29 is refused, 2024-02-29 is not) with a four-digit year in {@link YEAR_RANGE}. */
 export function checkDate(date: string): string {
-  const year = Number(date.slice(0, 4));
-  if (!isCalendarDate(date) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
+  const year = typeof date === 'string' ? Number(date.slice(0, 4)) : Number.NaN;
+  if (typeof date !== 'string' || !isCalendarDate(date) || year < YEAR_RANGE.from || year > YEAR_RANGE.to) {
     throw new UsageError(
       `expected a calendar date as YYYY-MM-DD in the years ${YEAR_RANGE.from} to ${YEAR_RANGE.to}, e.g. 2022-01-01.`,
     );
@@ -113,6 +123,7 @@ export function checkSeed(seed: number): number {
 
 /** Facility overheads: each from 1 to 10, and lower ≤ best ≤ upper. */
 export function checkOverheads(overheads: { lower: number; best: number; upper: number }): void {
+  if (typeof overheads !== 'object' || overheads === null) throw new UsageError(OVERHEADS_EXPECTED);
   overheadsFrom([overheads.lower, overheads.best, overheads.upper]);
 }
 
@@ -162,7 +173,10 @@ export function checkBottomUp(options: {
   priceUsdPerKwh: number;
   date: string;
   overheads: { lower: number; best: number; upper: number };
+  weighting: string;
+  hardware: readonly Hardware[];
 }): void {
+  checkOptionsObject(options);
   about('--hashrate', () => checkRange(options.hashrateEhs, HASHRATE_EHS_RANGE));
   if (options.thresholdJPerTh === undefined && options.revenueUsdPerDay === undefined) {
     throw new UsageError('Give --threshold <J/TH>, or --revenue <USD/day> (with --price) to derive it.');
@@ -177,6 +191,113 @@ export function checkBottomUp(options: {
   about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
   about('--date', () => checkDate(options.date));
   about('--overheads', () => checkOverheads(options.overheads));
+  about('--weighting', () => checkWeighting(options.weighting));
+  checkHardwareList(options.hardware);
+}
+
+/** A model's options must be an object: anything else is refused before a field of it is read. */
+function checkOptionsObject(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new UsageError(`expected an object of options, not ${options === null ? 'null' : typeof options}.`);
+  }
+}
+
+/** The ways the bottom-up model weights the eligible machines. */
+const WEIGHTINGS = ['age', 'mean'] as const;
+
+/** A weighting of the bottom-up model: `age` or `mean`. */
+export function checkWeighting(weighting: string): string {
+  if (!(WEIGHTINGS as readonly unknown[]).includes(weighting)) {
+    throw new UsageError(`expected ${WEIGHTINGS.join(' or ')}, not ${JSON.stringify(weighting) ?? String(weighting)}.`);
+  }
+  return weighting;
+}
+
+/** A carbon basis: `life-cycle` or `direct`. */
+export function checkCarbonBasis(basis: string): string {
+  if (!(CARBON_BASES as readonly unknown[]).includes(basis)) {
+    throw new UsageError(`expected ${CARBON_BASES.join(' or ')}, not ${JSON.stringify(basis) ?? String(basis)}.`);
+  }
+  return basis;
+}
+
+/** Hardware lists found valid, each checked once. */
+const checkedHardware = new WeakSet<object>();
+
+/**
+ * A hardware list given to a model: checked as a data directory's hardware.json is (each machine's fields as the
+ * schema requires: its efficiency positive, its dates real; no model twice), once per list.
+ * @throws DataError naming each problem.
+ */
+export function checkHardwareList(hardware: readonly Hardware[]): void {
+  if (typeof hardware === 'object' && hardware !== null && checkedHardware.has(hardware)) return;
+  const problems = hardwareProblems(hardware);
+  if (problems.length > 0) {
+    throw new DataError(
+      `The hardware list ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
+      listedProblems(problems),
+    );
+  }
+  checkedHardware.add(hardware);
+}
+
+/**
+ * A daily series' rows given to the model: each date a calendar date, in ascending order with at most one row a
+ * day, each number in its option's range (as `network --input` checks a file's rows).
+ * @throws DataError naming the row, its date and what is wrong.
+ */
+export function checkSeriesRows(
+  rows: readonly { date: string; hashrateEhs: number; revenueUsd?: number; thresholdJPerTh?: number }[],
+): void {
+  if (!Array.isArray(rows))
+    throw new DataError('The rows of a daily series must be an array of { date, hashrateEhs, … }.');
+  const problems: string[] = [];
+  let previous: string | undefined;
+  for (let i = 0; i < rows.length && problems.length <= MAX_ROW_PROBLEMS; i++) {
+    const row = rows[i];
+    const at = `row ${formatCount(i + 1)}${typeof row?.date === 'string' ? ` (${row.date})` : ''}`;
+    if (typeof row !== 'object' || row === null) {
+      problems.push(`${at} → is not an object`);
+      continue;
+    }
+    const problem = (field: string, check: () => unknown) => {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        problems.push(`${at} → ${field} → ${error.message}`);
+      }
+    };
+    problem('date', () => checkDate(row.date));
+    if (typeof row.date === 'string' && previous !== undefined && row.date <= previous) {
+      problems.push(
+        `${at} → date → ${row.date === previous ? 'repeats the row before' : `is before the row before (${previous})`}: rows are in ascending date order, at most one a day`,
+      );
+    }
+    if (typeof row.date === 'string') previous = row.date;
+    problem('hashrateEhs', () => checkRange(row.hashrateEhs, HASHRATE_EHS_RANGE));
+    if (row.thresholdJPerTh === undefined && row.revenueUsd === undefined) {
+      problems.push(`${at} → needs thresholdJPerTh or revenueUsd`);
+    }
+    if (row.thresholdJPerTh !== undefined)
+      problem('thresholdJPerTh', () => checkRange(row.thresholdJPerTh as number, THRESHOLD_J_PER_TH_RANGE));
+    if (row.revenueUsd !== undefined)
+      problem('revenueUsd', () => checkRange(row.revenueUsd as number, REVENUE_USD_PER_DAY_RANGE));
+  }
+  if (problems.length > 0) {
+    throw new DataError(
+      `The daily series ${problems.length === 1 ? 'has a problem' : 'has problems'}:`,
+      listedProblems(problems),
+    );
+  }
+}
+
+/** A daily series' problems listed before the check stops looking. */
+const MAX_ROW_PROBLEMS = 20;
+
+/** A figure in TWh a year to rank or compare: finite, not negative, within the range an option takes. */
+export function checkTwh(twh: number): number {
+  return checkRange(twh, ENERGY_TWH_PER_YEAR_RANGE);
 }
 
 /** The inputs of the economic (top-down) model. */
@@ -185,6 +306,7 @@ export function checkTopDown(options: {
   electricityShare: number;
   priceUsdPerKwh: number;
 }): void {
+  checkOptionsObject(options);
   about('--revenue-year', () => checkRange(options.revenueUsdPerYear, REVENUE_USD_PER_YEAR_RANGE));
   about('--electricity-share', () => checkRange(options.electricityShare, ELECTRICITY_SHARE_RANGE));
   about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
@@ -196,13 +318,18 @@ export function checkSeriesOptions(options: {
   smoothDays: number;
   averageDays?: number | undefined;
   overheads: { lower: number; best: number; upper: number };
+  weighting: string;
+  hardware: readonly Hardware[];
   from?: string | undefined;
   to?: string | undefined;
 }): void {
+  checkOptionsObject(options);
   about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
   about('--smooth', () => checkWindowDays(options.smoothDays));
   if (options.averageDays !== undefined) about('--average', () => checkWindowDays(options.averageDays as number));
   about('--overheads', () => checkOverheads(options.overheads));
+  about('--weighting', () => checkWeighting(options.weighting));
+  checkHardwareList(options.hardware);
   if (options.from !== undefined) about('--from', () => checkDate(options.from as string));
   if (options.to !== undefined) about('--to', () => checkDate(options.to as string));
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
@@ -215,9 +342,48 @@ export function checkSeriesOptions(options: {
  * on (when it has one) inside that period.
  */
 export function checkComputedBasis(
-  basis: { year: number; inputs: Record<string, number | string | null> },
+  basis: {
+    method: string;
+    year: number;
+    twh: number;
+    lowerTwh: number | null;
+    upperTwh: number | null;
+    sources: readonly string[];
+    warnings: readonly string[];
+    inputs: Record<string, number | string | null>;
+  },
   asked: { year?: number | undefined; month?: string | undefined },
 ): void {
+  if (typeof basis !== 'object' || basis === null) throw new UsageError('basis: expected a model basis object.');
+  about('basis.method', () => {
+    if (!['bottom-up', 'top-down'].includes(basis.method)) {
+      throw new UsageError(
+        `expected bottom-up or top-down, not ${JSON.stringify(basis.method) ?? String(basis.method)}.`,
+      );
+    }
+  });
+  about('basis.year', () => checkYear(basis.year));
+  about('basis.twh', () => checkTwh(basis.twh));
+  for (const bound of ['lowerTwh', 'upperTwh'] as const) {
+    if (basis[bound] !== null) about(`basis.${bound}`, () => checkTwh(basis[bound] as number));
+  }
+  if (
+    (basis.lowerTwh !== null && basis.lowerTwh > basis.twh) ||
+    (basis.upperTwh !== null && basis.upperTwh < basis.twh)
+  ) {
+    throw new UsageError(
+      `basis: expected lowerTwh ≤ twh ≤ upperTwh, not ${basis.lowerTwh} ≤ ${basis.twh} ≤ ${basis.upperTwh}.`,
+    );
+  }
+  if (!Array.isArray(basis.sources) || basis.sources.some((id) => typeof id !== 'string')) {
+    throw new UsageError('basis.sources: expected a list of source ids.');
+  }
+  if (!Array.isArray(basis.warnings) || basis.warnings.some((text) => typeof text !== 'string')) {
+    throw new UsageError('basis.warnings: expected a list of warnings (strings).');
+  }
+  if (typeof basis.inputs !== 'object' || basis.inputs === null) {
+    throw new UsageError('basis.inputs: expected the model inputs, an object.');
+  }
   const { date } = basis.inputs;
   if (typeof date === 'string') checkModelDate(date, asked);
   const askedYear = asked.month !== undefined ? Number(asked.month.slice(0, 4)) : asked.year;

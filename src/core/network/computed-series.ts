@@ -1,3 +1,4 @@
+import { checkDataset } from '../../data/checked-dataset.js';
 import { type Dataset, NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import type { Hardware, NetworkSeries, NetworkValue } from '../../data/schemas.js';
 import type { SeriesInputRow } from '../../data/series-input.js';
@@ -199,6 +200,7 @@ const computed = new WeakMap<Dataset, ComputedSeries | null>();
  * @throws DataError when the daily inputs cannot be read.
  */
 export function computedSeriesOf(data: Dataset): ComputedSeries | undefined {
+  checkDataset(data);
   const known = computed.get(data);
   if (known !== undefined) return known ?? undefined;
   let result: ComputedSeries | null = null;
@@ -233,6 +235,7 @@ function basisOf(data: Dataset) {
 
 /** What the build keeps of a dataset's computed series (see PRECOMPUTED_FILE in src/data/daily-inputs.ts). */
 export function precomputedBottomUp(data: Dataset): { record: unknown; inputs: string } | undefined {
+  checkDataset(data);
   const inputs = data.dailyInputs;
   if (!inputs) return undefined;
   const basis = basisOf(data);
@@ -246,6 +249,7 @@ export function precomputedBottomUp(data: Dataset): { record: unknown; inputs: s
  * every year when the dates cannot be read without reading the whole file.
  */
 export function inputYears(data: Dataset): { first: number; last: number } | undefined {
+  checkDataset(data);
   const inputs = data.dailyInputs;
   if (!inputs || data.networkEnergy.some((s) => s.id === BOTTOM_UP_SERIES)) return undefined;
   const span = inputs.span();

@@ -5,7 +5,7 @@ import { type ProgressCallback, reportEvery } from '../common/progress.js';
 import type { Hardware } from '../../data/schemas.js';
 import { type Overheads, powerAndEnergy, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
 import { dayNumberOf, EligibilitySweep } from './eligibility-sweep.js';
-import { checkSeriesOptions } from '../common/validation.js';
+import { checkSeriesOptions, checkSeriesRows } from '../common/validation.js';
 import { DataError } from '../../errors.js';
 
 /** One day of inputs: the network hashrate and either miners' revenue or a profitability threshold. */
@@ -130,6 +130,7 @@ export function networkSeries(
   options: SeriesOptions,
 ): { results: SeriesResult[]; warnings: string[]; gaps: { after: string; days: number }[] } {
   checkSeriesOptions(options);
+  checkSeriesRows(rows);
   const window = Math.max(1, Math.floor(options.smoothDays));
   const averageDays = Math.max(1, Math.floor(options.averageDays ?? 1));
   const days = rows.map((row) => dayNumberOf(row.date));

@@ -1,3 +1,4 @@
+import { checkDataset } from '../../data/checked-dataset.js';
 import type { Dataset } from '../../data/dataset.js';
 import type { Baseline, CarbonIntensity, HashrateShare, NetworkSeries, Region, Source } from '../../data/schemas.js';
 
@@ -57,9 +58,15 @@ function completeMonths(data: Dataset): Map<string, Set<string>> {
   return complete;
 }
 
+/**
+ * The dataset's lookup tables, made once per dataset. A dataset that loadData did not return is checked first, as
+ * loadData checks its files (once per dataset object).
+ * @throws DataError naming each problem of a dataset built by hand.
+ */
 export function indexData(data: Dataset): DataIndex {
   let index = indexes.get(data);
   if (!index) {
+    checkDataset(data);
     index = {
       data,
       regions: new Map(data.regions.map((r) => [r.id, r])),

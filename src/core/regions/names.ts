@@ -143,6 +143,9 @@ function resolveTwoLetterCode(index: DataIndex, query: string, wanted: string): 
  *   country's, or a country known only to a baseline (naming the remainder region it is part of).
  */
 export function resolveRegion(index: DataIndex, query: string): Region {
+  if (typeof query !== 'string') {
+    throw new UsageError(`expected a region's id, name, alias or ISO code (a string), not ${typeof query}.`);
+  }
   const exactId = index.regions.get(query.trim());
   if (exactId) return exactId;
   const wanted = normaliseName(query);

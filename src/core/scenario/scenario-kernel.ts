@@ -10,9 +10,13 @@ export interface ScenarioKernel extends TreeArrays {
   /** 0: proportional; 1: none; 2: to `redistributeSlot`. */
   redistributeKind: number;
   redistributeSlot: number;
+  /** Each move's index into `moveSlots` for the region it takes from and the one it gives to, and its percentage. */
   moveFrom: Int32Array;
   moveTo: Int32Array;
   movePct: Float64Array;
+  /** The regions the moves name, once each; and scratch space for each one's net change (world-share points). */
+  moveSlots: Int32Array;
+  moveNet: Float64Array;
   /** Each slot's index into the layout's records, or -1. */
   recordOf: Int32Array;
   /** Each record's g CO2/kWh. */
@@ -26,6 +30,7 @@ const NO_CARBON: CarbonLayout = { records: [], recordOf: new Int32Array(0) };
 
 export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: CarbonLayout = NO_CARBON): ScenarioKernel {
   const { redistribute } = plan;
+  const moveSlots = [...new Set(plan.moves.flatMap((move) => [move.from, move.to]))];
   const { slots, parent, children, subtrees, ancestors } = treeArrays(tree);
   return {
     slots,
@@ -37,9 +42,11 @@ export function scenarioKernel(tree: ShareTree, plan: ScenarioPlan, layout: Carb
     banSiblings: slotLists(plan.bans.map((ban) => ban.siblings)),
     redistributeKind: redistribute.kind === 'proportional' ? 0 : redistribute.kind === 'none' ? 1 : 2,
     redistributeSlot: redistribute.kind === 'region' ? redistribute.slot : -1,
-    moveFrom: Int32Array.from(plan.moves, (move) => move.from),
-    moveTo: Int32Array.from(plan.moves, (move) => move.to),
+    moveFrom: Int32Array.from(plan.moves, (move) => moveSlots.indexOf(move.from)),
+    moveTo: Int32Array.from(plan.moves, (move) => moveSlots.indexOf(move.to)),
     movePct: Float64Array.from(plan.moves, (move) => move.pct),
+    moveSlots: Int32Array.from(moveSlots),
+    moveNet: new Float64Array(moveSlots.length),
     recordOf: layout.recordOf,
     gco2PerKwh: Float64Array.from(layout.records, (record) => record.gco2PerKwh),
     numbers: new Float64Array(2),
@@ -72,10 +79,20 @@ function shiftSlot(kernel: ScenarioKernel, values: Float64Array, slot: number, a
 
 /**
  * Applies the plan to world shares in place: bans first (a banned region's hashrate to its siblings in proportion,
- * kept by its parent as hashrate of its own when its siblings have none, out of the network, or to one region), then moves.
+ * kept by its parent as hashrate of its own when its siblings have none, out of the network, or to one region), then
+ * moves. Moves are percentages of each region's share before the scenario, applied together: each region the moves
+ * name changes once, by what it receives less what it gives (the plan keeps those regions apart from each other and
+ * from the banned ones, so that the order does not matter and a region never gives more than it has).
  */
 export function applyScenario(kernel: ScenarioKernel, values: Float64Array): void {
-  const { banSlots, banSiblings, moveFrom, moveTo, movePct, ancestors, numbers } = kernel;
+  const { banSlots, banSiblings, moveFrom, moveTo, movePct, moveSlots, moveNet, ancestors, numbers } = kernel;
+  moveNet.fill(0);
+  for (let m = 0; m < moveFrom.length; m++) {
+    const from = moveFrom[m] as number;
+    const amount = ((values[moveSlots[from] as number] as number) * (movePct[m] as number)) / 100;
+    moveNet[from] = (moveNet[from] as number) - amount;
+    moveNet[moveTo[m] as number] = (moveNet[moveTo[m] as number] as number) + amount;
+  }
   for (let ban = 0; ban < banSlots.length; ban++) {
     const slot = banSlots[ban] as number;
     const amount = values[slot] as number;
@@ -106,16 +123,15 @@ export function applyScenario(kernel: ScenarioKernel, values: Float64Array): voi
       shiftSlot(kernel, values, kernel.redistributeSlot, true);
     }
   }
-  for (let m = 0; m < moveFrom.length; m++) {
-    const from = moveFrom[m] as number;
-    const to = moveTo[m] as number;
-    const amount = ((values[from] as number) * (movePct[m] as number)) / 100;
-    numbers[0] = values[from] as number;
-    numbers[1] = amount;
-    shiftSlot(kernel, values, from, false);
-    numbers[0] = values[to] as number;
-    numbers[1] = amount;
-    shiftSlot(kernel, values, to, true);
+  for (let k = 0; k < moveSlots.length; k++) {
+    const slot = moveSlots[k] as number;
+    const net = moveNet[k] as number;
+    const current = values[slot] as number;
+    if (net === 0) continue;
+    numbers[0] = current;
+    // A region that gives all it had (60 + 40) ends at 0, not at float noise either side of it.
+    numbers[1] = net < 0 && -net >= current * (1 - 1e-12) ? current : Math.abs(net);
+    shiftSlot(kernel, values, slot, net > 0);
   }
 }
 

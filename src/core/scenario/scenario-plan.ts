@@ -8,7 +8,10 @@ export type Redistribution = { kind: 'proportional' } | { kind: 'none' } | { kin
 export interface Move {
   from: string;
   to: string;
-  /** Percentage of the `from` region's hashrate that moves, 0–100. */
+  /**
+   * Percentage of the `from` region's hashrate before the scenario that moves, above 0 and at most 100. A scenario's
+   * moves are applied together: 60 and 40 out of one region empty it, and more than 100 in all is refused.
+   */
   pct: number;
 }
 
@@ -25,9 +28,16 @@ export interface ScenarioPlan {
   moves: { from: number; to: number; pct: number }[];
 }
 
+/** Room for float noise in a sum of percentages: 33.3 + 33.3 + 33.4 is 100. */
+const PCT_TOLERANCE = 1e-9;
+
 /**
- * Checks a scenario's regions against a tree and turns them into slots.
- * @throws UsageError for an unknown region, the world, a region without share data, or regions inside each other.
+ * Checks a scenario's regions against a tree and turns them into slots. Moves are percentages of each region's
+ * hashrate before the scenario, applied together, so the rules that keep them one well-defined change: at most 100%
+ * in all out of one region; no move into or out of a banned region (or one inside or around a banned region); and
+ * no two regions that moves name inside each other (the order of their moves would change the result).
+ * @throws UsageError for an unknown region, the world, a region without share data, regions inside each other, a
+ * region giving more than 100%, or a move touching a banned region.
  */
 export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioInput): ScenarioPlan {
   const slotOf = (regionId: string, role: string): number => {
@@ -49,14 +59,63 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
       throw new UsageError(`--redistribute ${redistribute.region} is inside the banned ${inside}.`);
     plannedRedistribution = { kind: 'region', slot };
   } else plannedRedistribution = redistribute;
+  const overlaps = (a: number, b: number) => a === b || contains(a, b) || contains(b, a);
   const moves = input.moves.map((move) => {
     const from = slotOf(move.from, '--move');
     const to = slotOf(move.to, '--move');
+    if (from === to) throw new UsageError(`--move ${move.from}:${move.to}: a region cannot move hashrate to itself.`);
     if (contains(from, to) || contains(to, from)) {
       throw new UsageError(`--move ${move.from}:${move.to}: one region contains the other.`);
     }
+    for (const [id, slot] of [
+      [move.from, from],
+      [move.to, to],
+    ] as const) {
+      const ban = input.bans.find((_, i) => overlaps(banned[i] as number, slot));
+      if (ban === undefined) continue;
+      const banSlot = banned[input.bans.indexOf(ban)] as number;
+      const how =
+        slot === banSlot
+          ? 'is banned'
+          : contains(banSlot, slot)
+            ? `is inside the banned ${ban}`
+            : `contains the banned ${ban}`;
+      throw new UsageError(
+        `--move ${move.from}:${move.to}: ${id} ${how}; a move cannot take hashrate into or out of a banned region.`,
+      );
+    }
     return { from, to, pct: move.pct };
   });
+  const named = [
+    ...new Map(
+      input.moves.flatMap(
+        (m, i) =>
+          [
+            [m.from, moves[i]?.from],
+            [m.to, moves[i]?.to],
+          ] as const,
+      ),
+    ),
+  ];
+  for (const [a, slotA] of named) {
+    const inside = named.find(([, slotB]) => slotB !== slotA && overlaps(slotA as number, slotB as number));
+    if (inside !== undefined) {
+      throw new UsageError(
+        `--move: ${a} and ${inside[0]} lie one inside the other; moves apply together, so name regions of which none contains another.`,
+      );
+    }
+  }
+  const outPct = new Map<string, number>();
+  for (const move of input.moves) {
+    const total = (outPct.get(move.from) ?? 0) + move.pct;
+    outPct.set(move.from, total);
+    if (total > 100 + PCT_TOLERANCE) {
+      const pcts = input.moves.filter((m) => m.from === move.from).map((m) => `${m.pct}%`);
+      throw new UsageError(
+        `--move: ${pcts.join(' + ')} of ${move.from}'s hashrate move out, more than the 100% it has; moves are percentages of each region's hashrate before the scenario.`,
+      );
+    }
+  }
   return {
     bans: banned.map((slot) => ({
       slot,

@@ -13,7 +13,7 @@ import { carbonLayout, regionIntensity } from '../carbon/layout.js';
 import { linkShares, shareLinks, shareTree } from '../shares/share-tree.js';
 import type { UncertaintyOptions } from '../uncertainty/uncertainty.js';
 import { mtco2FromTwh } from '../common/units.js';
-import { checkPeriod, checkScenarioInput } from '../common/validation.js';
+import { about, checkCarbonBasis, checkPeriod, checkScenarioInput } from '../common/validation.js';
 import { checkUncertainty } from '../uncertainty/uncertainty.js';
 
 export type { Move, Redistribution, ScenarioInput } from './scenario-plan.js';
@@ -47,6 +47,7 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) throw new UsageError('The data has no world region.');
   checkPeriod(options);
+  if (options.carbonBasis !== undefined) about('--carbon-basis', () => checkCarbonBasis(options.carbonBasis as string));
   checkScenarioInput(input);
   if (options.uncertainty) checkUncertainty(options.uncertainty);
   let forced;

@@ -2,7 +2,9 @@ import type { Dataset } from '../../data/dataset.js';
 import type { Evidence, Region } from '../../data/schemas.js';
 import { indexData, regionChain } from '../regions/lookup.js';
 import { monthIndex } from '../common/period.js';
-import { shareRecords } from './shares.js';
+import { assertShareDataset, shareRecords } from './shares.js';
+import { UsageError } from '../../errors.js';
+import { about, checkMonth } from '../common/validation.js';
 
 export interface ShareMonth {
   month: string;
@@ -37,6 +39,12 @@ export function shareSeries(
   dataset?: string,
 ): ShareSeries {
   const index = indexData(data);
+  if (typeof regionId !== 'string' || !index.regions.has(regionId)) {
+    throw new UsageError(`Unknown region ${JSON.stringify(regionId) ?? String(regionId)}: give a region id.`);
+  }
+  if (from !== undefined) about('--from', () => checkMonth(from));
+  if (to !== undefined) about('--to', () => checkMonth(to));
+  if (dataset !== undefined) assertShareDataset(index, dataset);
   const chain = regionChain(index, regionId);
   const region = chain[0] as Region;
   const shareIn = (id: string, month: string) =>

@@ -172,10 +172,72 @@ export function drawnName(name: string): string {
   return chars.length <= MAX_DRAWN_NAME_CHARS ? name : `${chars.slice(0, MAX_DRAWN_NAME_CHARS - 1).join('')}…`;
 }
 
+/**
+ * The names as a chart draws them, each distinct name its own label: names cut to the same first characters are
+ * told apart by a number after the ellipsis ("A very long… (2)"), so that two regions or series never merge into
+ * one line or one legend entry.
+ */
+export function drawnNames(names: readonly string[]): Map<string, string> {
+  const drawn = new Map<string, string>();
+  const used = new Set<string>();
+  const clashing: string[] = [];
+  for (const name of new Set(names)) {
+    const label = drawnName(name);
+    if (used.has(label)) clashing.push(name);
+    else {
+      used.add(label);
+      drawn.set(name, label);
+    }
+  }
+  for (const name of clashing) {
+    const chars = [...name];
+    for (let k = 2; ; k++) {
+      const suffix = ` (${k})`;
+      const label = `${chars.slice(0, MAX_DRAWN_NAME_CHARS - 1 - suffix.length).join('')}…${suffix}`;
+      if (used.has(label)) continue;
+      used.add(label);
+      drawn.set(name, label);
+      break;
+    }
+  }
+  return drawn;
+}
+
+/** Line dashes that tell apart series sharing a colour once the palette runs out: solid for the first eight. */
+const OVERFLOW_DASHES: readonly (readonly number[])[] = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [8, 3, 2, 3],
+  [1, 3],
+  [12, 4],
+];
+
+/**
+ * A colour for each of `count` series: the palette's, then (when there are more series than it has colours) more
+ * of other hues, each distinct, so that no two series share one.
+ */
+export function seriesColours(count: number): string[] {
+  return Array.from({ length: Math.max(1, count) }, (_, i) =>
+    i < PALETTE.length
+      ? (PALETTE[i] as string)
+      : `hsl(${((i * 137.508) % 360).toFixed(1)}, 70%, ${[32, 45, 58][i % 3] as number}%)`,
+  );
+}
+
+/** A dash for each of `count` series: solid while the palette lasts, then one pattern for each round of it. */
+export function seriesDashes(count: number): (readonly number[])[] {
+  return Array.from(
+    { length: Math.max(1, count) },
+    (_, i) => OVERFLOW_DASHES[Math.floor(i / PALETTE.length) % OVERFLOW_DASHES.length] as readonly number[],
+  );
+}
+
 /** The region's share history and its parents', with evidence marked and structural breaks as vertical rules. */
 function sharesChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
-  const links = [...new Set(model.shares.map((s) => drawnName(s.link)))];
+  const linkNames = drawnNames(model.shares.map((s) => s.link));
+  const links = [...new Set(linkNames.values())];
   const months = model.shares.map((s) => s.month).sort();
   const span = yearSpan(months.map((m) => Number(m.slice(0, 4))));
   const title = `Bitcoin mining in ${name}: recorded shares of hashrate${span === '' ? '' : `, ${span}`}`;
@@ -184,7 +246,7 @@ function sharesChart(model: ReportModel): Chart {
       ? `No share of ${name} or its parents is recorded.`
       : `Each recorded monthly share of ${links.join(', and of ')}, in percent of the parent's hashrate, from ${months[0] ?? ''} to ${months.at(-1) ?? ''}; the point's shape gives the evidence grade (hollow: approximate), and dashed vertical rules mark events that break the history (${model.breaks.map((b) => `${b.title}, ${b.month}`).join('; ') || 'none recorded'}), across which the lines are not joined.`;
   // A line joins the shares of one link within one stretch between the events that break that link's history.
-  const points = model.shares.map((s) => ({ ...s, link: drawnName(s.link), date: monthDate(s.month) }));
+  const points = model.shares.map((s) => ({ ...s, link: linkNames.get(s.link) as string, date: monthDate(s.month) }));
   const x = {
     field: 'date',
     type: 'temporal',
@@ -200,7 +262,14 @@ function sharesChart(model: ReportModel): Chart {
     field: 'link',
     type: 'nominal',
     title: 'Share of',
-    scale: { domain: links, range: PALETTE.slice(0, Math.max(1, links.length)) },
+    scale: { domain: links, range: seriesColours(links.length) },
+  };
+  // Beyond the palette's colours, a dash of its own too; the same field and title, so one legend shows both.
+  const linkDash = {
+    field: 'link',
+    type: 'nominal',
+    title: 'Share of',
+    scale: { domain: links, range: seriesDashes(links.length) },
   };
   // The legend lists only the grades drawn; each keeps its own shape whichever others are there.
   const drawnGrades = EVIDENCE.filter((grade) => model.shares.some((s) => s.evidence === grade));
@@ -226,6 +295,7 @@ function sharesChart(model: ReportModel): Chart {
         x,
         y,
         color,
+        ...(links.length > PALETTE.length ? { strokeDash: linkDash } : {}),
         detail: [
           { field: 'segment', type: 'ordinal' },
           { field: 'source', type: 'nominal' },
@@ -329,8 +399,10 @@ function toolVersion(): string {
 function networkChart(model: ReportModel): Chart {
   // A series of a region below the world (China's projection) is named with its region, so that it is not
   // read as a world total.
-  const labelOf = (n: ReportModel['network'][number]) =>
-    drawnName(n.scope.id === model.world.id ? n.series : `${n.series} (${n.scope.name})`);
+  const fullLabel = (n: ReportModel['network'][number]) =>
+    n.scope.id === model.world.id ? n.series : `${n.series} (${n.scope.name})`;
+  const labels = drawnNames(model.network.map(fullLabel));
+  const labelOf = (n: ReportModel['network'][number]) => labels.get(fullLabel(n)) as string;
   const series = [...new Set(model.network.map(labelOf))];
   const projections = [...new Set(model.network.filter((n) => n.kind === 'projection').map(labelOf))];
   const computed = [...new Set(model.network.filter((n) => n.computed).map(labelOf))];
@@ -368,7 +440,8 @@ function networkChart(model: ReportModel): Chart {
     field: 'label',
     type: 'nominal',
     title: 'Series',
-    scale: { domain: series, range: PALETTE.slice(0, Math.max(1, series.length)) },
+    // Distinct colours however many series (the dash tells the kind: measurement, model estimate, projection).
+    scale: { domain: series, range: seriesColours(series.length) },
     legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const dash = {
@@ -581,9 +654,10 @@ function carbonChart(model: ReportModel): Chart {
     .join(
       '; ',
     )}. ${bounded ? "The range of each is over the energy's bounds." : 'The energy has no published bounds, so no range is drawn.'}`;
+  const carbonLabels = drawnNames(model.carbon.map((c) => c.label));
   const values = model.carbon.map((c) => ({
     ...c,
-    row: `${drawnName(c.label)}, ${formatNumber(c.gco2PerKwh)} g/kWh`,
+    row: `${carbonLabels.get(c.label) as string}, ${formatNumber(c.gco2PerKwh)} g/kWh`,
     summary: `${c.label}, ${formatNumber(c.gco2PerKwh)} g/kWh: ${figures(c)} Mt CO2 a year`,
     figures: figures(c),
     end: c.upperMtco2 ?? c.mtco2,
