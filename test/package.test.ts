@@ -77,10 +77,12 @@ describe('the package', () => {
   });
 
   // A budget, so that growth is seen and decided: 1 MB until 4.1.0; 1.15 MB since the width tables (13 KB with
-  // their code cache), the computed bottom-up series and data update's downloader (docs/speed.md, "The package").
-  it('is under 1.15 MB unpacked apart from its data', () => {
+  // their code cache), the computed bottom-up series and data update's downloader (docs/speed.md, "The package");
+  // 1.18 MB since the share model through time and the bounds that combine its uncertainty (about 20 KB with their
+  // code cache).
+  it('is under 1.18 MB unpacked apart from its data', () => {
     const bytes = files.filter((file) => !isData(file.path)).reduce((sum, file) => sum + file.size, 0);
-    expect(bytes).toBeLessThan(1_150_000);
+    expect(bytes).toBeLessThan(1_180_000);
   });
 
   it('installs only the chart renderers and undici, which report, chart and data update alone load, and the width tables; the rest is bundled into dist/', () => {

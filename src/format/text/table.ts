@@ -1,3 +1,4 @@
+import { describeObtained } from '../../core/shares/share-model.js';
 import type { Catalogue } from '../../core/catalogue.js';
 import type { Estimate } from '../../core/estimate.js';
 import { compareText } from '../../text.js';
@@ -144,10 +145,9 @@ function describeShare(e: Estimate, names: Map<string, string>): string {
   const name = (id: string) => names.get(id) ?? id;
   if (e.share.links.length === 0) return `100% (the basis covers ${name(e.share.of)})`;
   const links = e.share.links.map((l) => {
-    const months =
-      l.months.length === 1 ? l.months[0] : `${l.months[0]} to ${l.months.at(-1)}, mean of ${l.months.length}`;
     const marks = [
-      months,
+      describeObtained(l),
+      ...(l.spreadPct > 0 ? [`±${formatNumber(l.spreadPct)} points`] : []),
       ...(l.evidence === 'primary' ? [] : [l.evidence]),
       ...(l.dataset ? [`dataset ${l.dataset}`] : []),
       ...l.breaks.map((b) => `before ${b}`),
