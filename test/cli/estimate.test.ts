@@ -35,6 +35,20 @@ describe('estimate', () => {
     expect(stderr).toContain('--series jiang-2021');
   });
 
+  it('--strict-breaks refuses a share applied across a break (exit 2, naming it); without it, the wide range', async () => {
+    await expectFailure(
+      ['estimate', '--region', 'xinjiang', '--year', '2024', '--strict-breaks'],
+      2,
+      /Xinjiang's share of China is from April 2020, before the break china-ban-2021 \(China's mining ban, June 2021\), and --strict-breaks refuses/,
+    );
+    const { code, stdout } = await runCli(['estimate', '--region', 'sichuan', '--json']);
+    expect(code).toBe(0);
+    const [sichuan] = JSON.parse(stdout);
+    expect(sichuan.share.links[0]).toMatchObject({ obtained: 'carried', breaks: ['china-ban-2021'], spreadPct: 10 });
+    expect(sichuan.warnings[0]).toMatch(/before China's mining ban of June 2021 \(china-ban-2021\)/);
+    expect(sichuan.energy.lowerTwh).toBeLessThan(0.2 * (sichuan.share.pct / 100) * sichuan.basis.lowerTwh);
+  });
+
   it("names the bottom-up series' own sources by id under it for people, and cites each in the JSON", async () => {
     const data = await shippedData();
     // What the computed series rests on: the two Coin Metrics files of network-inputs.csv and every source the

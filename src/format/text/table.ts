@@ -147,7 +147,9 @@ function describeShare(e: Estimate, names: Map<string, string>): string {
   const links = e.share.links.map((l) => {
     const marks = [
       describeObtained(l),
-      ...(l.spreadPct > 0 ? [`±${formatNumber(l.spreadPct)} points`] : []),
+      ...(l.spreadPct > 0
+        ? [`±${formatNumber(l.spreadPct)} point${formatNumber(l.spreadPct) === '1' ? '' : 's'}`]
+        : []),
       ...(l.evidence === 'primary' ? [] : [l.evidence]),
       ...(l.dataset ? [`dataset ${l.dataset}`] : []),
       ...l.breaks.map((b) => `before ${b}`),
