@@ -91,7 +91,7 @@ export interface ShareLink {
   of: string;
   pct: number;
   months: string[];
-  /** 0 when the months are inside the period; else the signed distance in months of the nearest one used. */
+  /** 0 when recorded in the period; else the signed distance in months of the nearest record the share rests on. */
   distanceMonths: number;
   sources: string[];
   /** The weakest grade of the records used. */

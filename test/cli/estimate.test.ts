@@ -338,7 +338,7 @@ describe('estimate --uncertainty', () => {
       WIDE,
     );
     expect(stdout).toContain(
-      '1000 samples, seed 7; basis ±29% without bounds, approximate shares ±1 points, shares across a break ±100%, intensity ±7%',
+      '1000 samples, seed 7; basis ±29% without bounds, approximate shares ±1 points, shares ±10% a year from their records (20% secondhand or approximate), across a break ±100%, intensity ±7%',
     );
   });
 

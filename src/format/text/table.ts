@@ -1,4 +1,4 @@
-import { describeObtained } from '../../core/shares/share-model.js';
+import { describeObtained, SHARE_DRIFT_PER_YEAR, WEAK_SHARE_DRIFT_PER_YEAR } from '../../core/shares/share-model.js';
 import type { Catalogue } from '../../core/catalogue.js';
 import type { Estimate } from '../../core/estimate.js';
 import { compareText } from '../../text.js';
@@ -290,7 +290,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors,
     const u = e.uncertainty;
     rows.push([
       'Uncertainty',
-      `${u.samples} samples, seed ${u.seed}; basis ±${formatNumber(u.basisSpread * 100)}% without bounds, approximate shares ±${formatNumber(u.shareSpreadPct)} points, shares across a break ±${formatNumber(u.breakSpread * 100)}%, intensity ±${formatNumber(u.intensitySpread * 100)}%`,
+      `${u.samples} samples, seed ${u.seed}; basis ±${formatNumber(u.basisSpread * 100)}% without bounds, approximate shares ±${formatNumber(u.shareSpreadPct)} points, shares ±${formatNumber(SHARE_DRIFT_PER_YEAR * 100)}% a year from their records (${formatNumber(WEAK_SHARE_DRIFT_PER_YEAR * 100)}% secondhand or approximate), across a break ±${formatNumber(u.breakSpread * 100)}%, intensity ±${formatNumber(u.intensitySpread * 100)}%`,
     ]);
   }
   if (e.month !== null) rows.unshift(['Period', describeMonthEstimate(e.month)]);
