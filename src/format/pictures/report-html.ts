@@ -52,7 +52,7 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
   const links = e.share.links
     .map(
       (l) =>
-        `${nameOf(l.region)} ${formatNumber(l.pct)}% of ${nameOf(l.of)} (${describeObtained(l, describeMonth)}${l.spreadPct > 0 ? `, ±${formatNumber(l.spreadPct)} point${formatNumber(l.spreadPct) === '1' ? '' : 's'}` : ''})`,
+        `${nameOf(l.region)} ${formatNumber(l.pct)}% of ${nameOf(l.of)} (${describeObtained(l, describeMonth)}${l.spreadPct > 0 ? `, ±${formatNumber(l.spreadPct)} point${formatNumber(l.spreadPct) === '1' ? '' : 's'}` : ''}${l.breaks.length > 0 ? `, across ${l.breaks.map(escapeHtml).join(', ')}` : ''})`,
     )
     .join(' × ');
   const basis = `${escapeHtml(e.basis.series)}, ${e.basis.kind}, ${escapeHtml(e.basis.coverage)}${e.basis.through === null ? '' : ` to ${e.basis.through}`}`;
