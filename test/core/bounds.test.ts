@@ -68,7 +68,9 @@ describe('the bounds of an estimate (intervalOf)', () => {
   });
 
   // The Monte Carlo draws the same factors (the basis triangular on its bounds, each share uniform within ± its
-  // spread); the rule's interval is within 15% of its 5th and 95th percentiles, and within 2% for one factor.
+  // spread); the rule's interval is within 15% of its 5th and 95th percentiles, within 2% for one factor, and
+  // within 20% when two shares cross a break (no chain of the shipped data does: the rule is then 17% low at the
+  // top, as the sum of two long-tailed logarithms is not normal).
   const cases: [
     string,
     { twh: number; lowerTwh: number; upperTwh: number },
@@ -104,6 +106,15 @@ describe('the bounds of an estimate (intervalOf)', () => {
         { pct: 15.67, spreadPct: 1.31 },
       ],
       0.15,
+    ],
+    [
+      'two shares across breaks',
+      { twh: 100, lowerTwh: 60, upperTwh: 200 },
+      [
+        { pct: 30, spreadPct: 30 },
+        { pct: 20, spreadPct: 20 },
+      ],
+      0.2,
     ],
     ['a share alone, no basis bounds', { twh: 100, lowerTwh: 100, upperTwh: 100 }, [{ pct: 20, spreadPct: 10 }], 0.02],
   ];

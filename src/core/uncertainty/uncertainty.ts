@@ -177,8 +177,9 @@ function triangularInterval(low: number, mode: number, high: number): { p5: numb
  *   lower = value × exp(−√Σ ln(r5)²),   upper = value × exp(+√Σ ln(r95)²)
  *
  * (a share whose 5% point is 0 counts as r5 = 0.001 there). One factor alone gives exactly its own 5% and 95%
- * points; for several, the rule is within 15% of the Monte Carlo's percentiles (test/core/bounds.test.ts), on the
- * low side where wide shares meet, as the logarithm of a uniform share near zero has a long tail.
+ * points; for several, the rule is within 15% of the Monte Carlo's percentiles (test/core/bounds.test.ts), furthest
+ * where a share across a break meets a wide basis, as the logarithm of a share drawn near zero has a long tail;
+ * with two shares across breaks, up to 20% (17% low at the top).
  *
  * A basis without bounds adds nothing (the Monte Carlo, by assumption, draws it within ± basisSpread; the bounds
  * make no such assumption), and with no factor uncertain there are no bounds: null.
