@@ -61,10 +61,16 @@ export { resolveRegion } from './core/regions/names.js';
 export { type NetworkResult, networkBottomUp, networkTopDown } from './core/network/network.js';
 export { networkSeries, type SeriesInputRow, type SeriesResult } from './core/network/network-series.js';
 export { type Move, type Redistribution, runScenario, type ScenarioResult } from './core/scenario/scenario.js';
-export { simulateChanges, simulateEstimate, type UncertaintyOptions } from './core/uncertainty/uncertainty.js';
+export {
+  intervalOf,
+  simulateChanges,
+  simulateEstimate,
+  type UncertaintyOptions,
+} from './core/uncertainty/uncertainty.js';
 export type { ProgressCallback } from './core/common/progress.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/shares/share-series.js';
 export { chooseLink, type LinkChoice, type Partition, partitionOf } from './core/shares/shares.js';
+export { chooseShare, type Obtained, type ShareChoice, shareSpreadPct } from './core/shares/share-model.js';
 export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/common/units.js';
 export {
   CARBON_BASES,

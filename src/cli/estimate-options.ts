@@ -42,6 +42,10 @@ export function addEstimateChoiceOptions<
         '--carbon-bracket [low,high]',
         'add the carbon range between an all-hydro and an all-coal grid, g/kWh (default 24,820)',
       ).argParser(parseBracket),
+    )
+    .option(
+      '--strict-breaks',
+      'refuse an estimate whose share is applied across a structural break (a ban), rather than give its wide range',
     );
 }
 
@@ -57,5 +61,6 @@ export function estimateChoicesFrom(options: EstimateChoiceOptions): EstimateOpt
     ...(options.shareDataset === undefined ? {} : { shareDataset: options.shareDataset }),
     ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
     ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+    ...(options.strictBreaks ? { strictBreaks: true } : {}),
   };
 }

@@ -27,14 +27,17 @@ export function addUncertaintyOptions<Args extends unknown[], Opts extends Optio
         .default(DEFAULT_UNCERTAINTY.basisSpread),
     )
     .addOption(
-      new Option('--share-spread <points>', 'with --uncertainty: ± points of an approximate share without a precision')
+      new Option(
+        '--share-spread <points>',
+        'with --uncertainty: ± points of an approximate share without a precision; the bounds use it too',
+      )
         .argParser(decimalParser(SHARE_SPREAD_PCT_RANGE))
         .default(DEFAULT_UNCERTAINTY.shareSpreadPct),
     )
     .addOption(
       new Option(
         '--break-spread <fraction>',
-        'with --uncertainty: ± fraction of a share applied across a structural break (a ban)',
+        'with --uncertainty: ± fraction of a share applied across a structural break (a ban); the bounds use it too',
       )
         .argParser(parseUnitSpread)
         .default(DEFAULT_UNCERTAINTY.breakSpread),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAVEATS } from '../data/vocabulary.js';
-import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/vocabulary.js';
+import { CARBON_BASES, COVERAGES, EVIDENCE, OBTAINED } from '../data/vocabulary.js';
 import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
 import {
   NetworkDocumentSchema,
@@ -49,8 +49,10 @@ export const EstimateOutputSchema = z
     energy: z
       .object({
         twh: z.number().min(0),
-        lowerTwh: twhOrNull,
-        upperTwh: twhOrNull,
+        lowerTwh: twhOrNull.describe(
+          "the bounds: a 5th percentile, in closed form, of the basis's bounds and the shares' uncertainty combined (docs/methodology.md); null when neither is uncertain",
+        ),
+        upperTwh: twhOrNull.describe('the bounds: a 95th percentile, by the same rule'),
         p5: z.number().min(0).optional().describe('with --uncertainty: the 5th percentile, TWh'),
         p50: z.number().min(0).optional().describe('with --uncertainty: the median, TWh'),
         p95: z.number().min(0).optional().describe('with --uncertainty: the 95th percentile, TWh'),
@@ -71,7 +73,9 @@ export const EstimateOutputSchema = z
           distanceMonths: z
             .number()
             .int()
-            .describe('0 when the months are inside the period; else the distance of the nearest one used'),
+            .describe(
+              '0 when recorded in the period; else the signed distance in months of the nearest record the share rests on',
+            ),
           sources: z.array(z.string()),
           evidence,
           dataset: z.string().nullable().describe('the share dataset used (e.g. a survey), or null for the default'),
@@ -79,8 +83,34 @@ export const EstimateOutputSchema = z
           precisionPct: z.number().min(0).nullable(),
           breaks: z
             .array(z.string())
-            .describe('events (data/events.json) after the shares used and within the period: they may not hold'),
+            .describe(
+              'structural breaks (data/events.json) the share crosses to reach the period: it may not hold across them',
+            ),
           notes: z.array(z.string()),
+          obtained: z
+            .enum(OBTAINED)
+            .describe(
+              'recorded: the mean of records in the period; interpolated: on the straight line between the nearest records on each side; carried: the nearest record, as it is',
+            ),
+          restsOn: z
+            .array(
+              z.object({
+                month: z.string().regex(/^\d{4}-\d{2}$/),
+                pct,
+                source: z.string(),
+                evidence,
+              }),
+            )
+            .describe(
+              'the records the share rests on: those averaged, the two interpolated between, or the one carried',
+            ),
+          secondhand: z.boolean().describe('whether a record it rests on is secondhand or computed from one'),
+          spreadPct: z
+            .number()
+            .min(0)
+            .describe(
+              "± percentage points: the share's uncertainty (stated precision, growth with distance from its records, the widest across a break), drawn uniformly by the Monte Carlo and combined into the bounds",
+            ),
         }),
       ),
     }),
@@ -90,8 +120,8 @@ export const EstimateOutputSchema = z
       kind: z.enum(SERIES_KINDS),
       year: z.number().int(),
       twh: z.number().min(0),
-      lowerTwh: twhOrNull,
-      upperTwh: twhOrNull,
+      lowerTwh: twhOrNull.describe("the basis's own lower bound, as its series gives it"),
+      upperTwh: twhOrNull.describe("the basis's own upper bound, as its series gives it"),
       source: z.string(),
       evidence,
       coverage: z

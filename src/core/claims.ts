@@ -1,3 +1,4 @@
+import { describeObtained } from './shares/share-model.js';
 import type { Dataset } from '../data/dataset.js';
 import { UsageError } from '../errors.js';
 import { estimate } from './estimate.js';
@@ -70,7 +71,7 @@ function projectionAgainstMeasurement(
   const links = measured.share.links
     .map(
       (l) =>
-        `${pct(l.pct)} of ${nameOf(index, l.of)} in ${l.months.join(', ')} (${l.sources.join(', ')}, ${l.evidence})`,
+        `${pct(l.pct)} of ${nameOf(index, l.of)} ${l.obtained === 'recorded' ? 'in ' : ''}${describeObtained(l)} (${l.sources.join(', ')}, ${l.evidence})`,
     )
     .join(' × ');
   const basis = measured.basis;

@@ -24,8 +24,15 @@ import { type DataIndex, indexData, regionChain, sourceOf } from './regions/look
 import type { Period } from './common/period.js';
 import { assertShareDataset, chooseLink, partitionLink, partitionOf, reporterOf } from './shares/shares.js';
 import { normaliseName, possessive } from '../text.js';
-import { linkSpreadPct, simulateEstimate, type UncertaintyOptions } from './uncertainty/uncertainty.js';
+import {
+  DEFAULT_UNCERTAINTY,
+  intervalOf,
+  simulateEstimate,
+  type UncertaintyOptions,
+} from './uncertainty/uncertainty.js';
+import { type Obtained, shareSpreadPct } from './shares/share-model.js';
 import { gwFromTwhPerYear } from './common/units.js';
+import { describeMonth } from './common/period.js';
 import { about, checkCarbonBasis, checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
 import { checkUncertainty } from './uncertainty/uncertainty.js';
 
@@ -57,6 +64,8 @@ export interface EstimateOptions {
   onProgress?: ProgressCallback;
   /** A network total computed by a model (see `network`), used as the world basis instead of a shipped series. */
   basis?: ComputedBasis;
+  /** Refuse (UsageError) an estimate whose share crosses a structural break, rather than give it the widest range. */
+  strictBreaks?: boolean;
 }
 
 /** A world network total from a model run, with what it rests on. */
@@ -82,7 +91,7 @@ export interface ShareLink {
   of: string;
   pct: number;
   months: string[];
-  /** 0 when the months are inside the period; else the signed distance in months of the nearest one used. */
+  /** 0 when recorded in the period; else the signed distance in months of the nearest record the share rests on. */
   distanceMonths: number;
   sources: string[];
   /** The weakest grade of the records used. */
@@ -92,9 +101,17 @@ export interface ShareLink {
   approximate: boolean;
   /** ± percentage points stated in the data for the shares used, or null. */
   precisionPct: number | null;
-  /** Ids of events after the records used and within the period: the share may not hold after them. */
+  /** Ids of the structural breaks the share crosses to reach the period: it may not hold across them. */
   breaks: string[];
   notes: string[];
+  /** How the share was obtained for the period (see src/core/shares/share-model.ts). */
+  obtained: Obtained;
+  /** The records it rests on: those averaged, the two interpolated between, or the one carried. */
+  restsOn: { month: string; pct: number; source: string; evidence: Evidence }[];
+  /** Whether a record it rests on is secondhand, or computed from a secondhand source. */
+  secondhand: boolean;
+  /** ± percentage points: the share's uncertainty by the share model ({@link shareSpreadPct}). */
+  spreadPct: number;
 }
 
 export { CAVEATS, type Caveat } from './common/caveats.js';
@@ -167,11 +184,21 @@ function shareChain(
   chain: readonly Region[],
   scopeIndex: number,
   period: Period,
-  dataset: string | undefined,
-): { links: ShareLink[]; pct: number; sources: string[]; warnings: string[]; secondhand: boolean } {
+  options: EstimateOptions,
+): {
+  links: ShareLink[];
+  pct: number;
+  sources: string[];
+  breakWarnings: string[];
+  warnings: string[];
+  secondhand: boolean;
+} {
+  const dataset = options.shareDataset;
+  const settings = options.uncertainty ?? DEFAULT_UNCERTAINTY;
   const links: ShareLink[] = [];
   let secondhand = false;
   const sources: string[] = [];
+  const breakWarnings: string[] = [];
   const warnings: string[] = [];
   let pct = 100;
   for (const child of chain.slice(0, scopeIndex)) {
@@ -182,13 +209,21 @@ function shareChain(
       throw new UsageError(`${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.${remedy}`);
     }
     const { link } = found;
-    warnings.push(...link.warnings);
+    const broken = link.breaks[0];
+    if (options.strictBreaks && broken) {
+      const { event, side } = broken;
+      throw new UsageError(
+        `${possessive(child.name)} share of ${parent.name} is from ${describeMonth(link.choice.months[0] as string)}, ${side} the break ${event.id} (${event.title}, ${describeMonth(event.month)}), and --strict-breaks refuses a share applied across a break. Leave out --strict-breaks to get the estimate with the wide range such a share gives.`,
+      );
+    }
+    breakWarnings.push(...link.breakWarnings);
+    warnings.push(...link.warnings.slice(link.breakWarnings.length));
     // The share as the parent's division has it, so that every command gives a region the same share.
     const divided = link.dataset === null ? partitionLink(partitionOf(index, parent, period), child.id) : undefined;
     if (divided?.adjustment) warnings.push(divided.adjustment);
     const pctOfParent = divided?.pct ?? link.choice.pct;
     sources.push(...link.sources);
-    links.push({
+    const shareLink = {
       region: child.id,
       of: parent.id,
       pct: pctOfParent,
@@ -201,7 +236,16 @@ function shareChain(
       precisionPct: link.precisionPct,
       breaks: link.breaks.map((b) => b.event.id),
       notes: link.notes,
-    });
+      obtained: link.choice.obtained,
+      restsOn: link.choice.records.map((r) => ({
+        month: r.month,
+        pct: r.sharePct,
+        source: r.source,
+        evidence: r.evidence,
+      })),
+      secondhand: link.secondhand,
+    };
+    links.push({ ...shareLink, spreadPct: shareSpreadPct(shareLink, settings) });
     if (link.dataset !== null) {
       warnings.push(
         `${possessive(child.name)} share of ${parent.name} comes from the ${link.dataset} dataset and is applied to all of ${possessive(parent.name)} hashrate, as if that sample stood for the whole of it.`,
@@ -215,7 +259,7 @@ function shareChain(
       `The ${dataset} dataset has no share on ${possessive((chain[0] as Region).name)} chain to ${(chain[scopeIndex] as Region).name}: the default shares are used.`,
     );
   }
-  return { links, pct, sources, warnings, secondhand };
+  return { links, pct, sources, breakWarnings, warnings, secondhand };
 }
 
 /** A pointer to a projection on the chain for the same year, when the basis is a measurement. */
@@ -328,13 +372,20 @@ function periodAndBasis(index: DataIndex, chain: readonly Region[], options: Est
   return { forced, period, basis, warnings };
 }
 
-/** Step 4, energy: the region's share of the basis scope times the scope's total and bounds, TWh a year. */
-function energyOf(sharePct: number, basis: Chosen): Energy {
-  const fraction = sharePct / 100;
+/**
+ * Step 4, energy: the region's share of the basis scope times the scope's total, TWh a year, and its bounds: the
+ * basis's bounds and each share link's uncertainty combined by one rule ({@link intervalOf}), which the Monte Carlo
+ * agrees with.
+ */
+function energyOf(sharePct: number, basis: Chosen, links: readonly ShareLink[]): Energy {
+  const interval = intervalOf({
+    basis: { twh: basis.twh, lowerTwh: basis.lowerTwh, upperTwh: basis.upperTwh },
+    links: links.map((l) => ({ pct: l.pct, spreadPct: l.spreadPct })),
+  });
   return {
-    twh: fraction * basis.twh,
-    lowerTwh: basis.lowerTwh === null ? null : fraction * basis.lowerTwh,
-    upperTwh: basis.upperTwh === null ? null : fraction * basis.upperTwh,
+    twh: (sharePct / 100) * basis.twh,
+    lowerTwh: interval?.lowerTwh ?? null,
+    upperTwh: interval?.upperTwh ?? null,
   };
 }
 
@@ -350,7 +401,7 @@ function simulation(
   return simulateEstimate(
     {
       basis: { twh: basis.twh, lowerTwh: basis.lowerTwh, upperTwh: basis.upperTwh },
-      links: links.map((l) => ({ pct: l.pct, spreadPct: linkSpreadPct(l, settings) })),
+      links: links.map((l) => ({ pct: l.pct, spreadPct: l.spreadPct })),
       gco2PerKwh,
     },
     settings,
@@ -408,11 +459,13 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
   const { year } = period;
   const scope = chain[basis.scopeIndex] as Region;
 
-  const shares = shareChain(index, chain, basis.scopeIndex, period, options.shareDataset);
+  const shares = shareChain(index, chain, basis.scopeIndex, period, options);
+  // A share applied across a structural break is what a reader must know first.
+  warnings.unshift(...shares.breakWarnings);
   warnings.push(...shares.warnings);
   if (!forced && basis.series.kind !== 'projection') warnings.push(...projectionHint(index, chain, year));
 
-  const energy = energyOf(shares.pct, basis);
+  const energy = energyOf(shares.pct, basis, shares.links);
 
   const carbonBasis = options.carbonBasis ?? 'life-cycle';
   const carbonResult = estimateCarbon(index, chain, period, energy, {

@@ -27,7 +27,9 @@ export interface SharePoint {
   source: string;
   /**
    * The stretch of its link's history the share is in: how many of the events that break that link (naming its
-   * region or its parent, as an estimate's warnings count them) fall in or before its month.
+   * region or its parent, as an estimate's warnings count them) fall before its month. A share of an event's own
+   * month is in the stretch before it, as the share model counts it (a month's share is mostly from before an
+   * event dated to it).
    */
   segment: number;
 }
@@ -124,7 +126,7 @@ function sharePoints(index: DataIndex, links: readonly ChainLink[], shareDataset
         evidence: record.evidence,
         approximate: record.approximate === true,
         source: record.source,
-        segment: breaks.filter((month) => month <= record.month).length,
+        segment: breaks.filter((month) => month < record.month).length,
       }));
   });
 }

@@ -7,6 +7,12 @@
  * (`secondhand`).
  */
 export const EVIDENCE = ['primary', 'copy', 'computed', 'secondhand'] as const;
+
+/**
+ * How a share was obtained for a period (the share model, src/core/shares/share-model.ts): the mean of its records
+ * in the period, a straight line between the nearest records on each side, or the nearest record carried as it is.
+ */
+export const OBTAINED = ['recorded', 'interpolated', 'carried'] as const;
 export type Evidence = (typeof EVIDENCE)[number];
 
 /**

@@ -103,6 +103,19 @@ describe('shares', () => {
     expect(months[0].worldPct).toBeCloseTo(9.66 * 0.6481, 9);
     expect(months[1]).toMatchObject({ month: '2021-04', pct: 10, approximate: true });
     expect(months[1].worldPct).toBeCloseTo(10 * 0.4604, 9);
+    expect(months[1].worldObtained).toBe('recorded');
+  });
+
+  it("gives a month's share of the world with its parent's share by the share model, and says how", async () => {
+    const { stdout } = await runCli(['shares', '--region', 'georgia', '--json']);
+    const { months } = JSON.parse(stdout);
+    // July 2023: Georgia's 9.64% of the United States × the United States' share interpolated between January
+    // 2022 (37.84%) and May 2025 (36.025%), 18 of the 40 months on: 37.84 − 1.815 × 18/40 = 37.02325%.
+    expect(months[1]).toMatchObject({ month: '2023-07', pct: 9.64, worldObtained: 'interpolated' });
+    expect(months[1].worldPct).toBeCloseTo(9.64 * 0.3702325, 9);
+    const table = await runCli(['shares', '--region', 'georgia'], WIDE);
+    expect(table.stdout).toMatch(/│ 2023-07 │ +9\.64 │ +3\.569 i │/);
+    expect(table.stdout).toContain('interpolated between records (i) or carried from the nearest (c)');
   });
 
   it('limits to --from/--to and refuses an empty or reversed range', async () => {

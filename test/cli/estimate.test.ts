@@ -11,11 +11,14 @@ describe('estimate', () => {
     const { code, stdout, stderr } = await runCli(['estimate', '--region', 'sichuan', '--year', '2024'], WIDE);
     expect(code).toBe(0);
     expect(stdout).toContain('Sichuan (province in China), 2024');
-    // 10% of China (April 2021) × 13.727% of the world (May 2025) × 136.6227 TWh × 366/321 = 2.138 TWh.
-    expect(stdout).toContain('2.138 TWh/yr');
-    expect(stdout).toContain('0.2439 GW');
+    // 10% of China (April 2021) × China's share of the world interpolated between January 2022 (21.11%) and May
+    // 2025 (13.727%) at mid-2024, 29.5 of 40 months (15.665%) × 136.6227 TWh × 366/321 = 2.440 TWh, 0.2784 GW.
+    expect(stdout).toContain('2.44 TWh/yr');
+    expect(stdout).toContain('0.2784 GW');
+    // Sichuan's share crosses the ban: ± 100% of 10%. China's is 5 months from its May 2025 record (secondhand,
+    // 20% a year): 15.665 × 0.2 × 5/12 = ± 1.305 points.
     expect(stdout).toMatch(
-      /│ Share +│ 1\.373% of World = 10% of China \(2021-04, secondhand, before china-ban-2021\) × 13\.73% of World \(2025-05, secondhand\)/,
+      /│ Share +│ 1\.567% of World = 10% of China \(carried from 2021-04, ±10 points, secondhand, before china-ban-2021\) × 15\.67% of World \(interpolated between 2022-01 and 2025-05, ±1\.305 points, secondhand\)/,
     );
     expect(stdout).toMatch(
       /│ Basis +│ 155\.8 TWh \(85\.29–334\.1\): World 2024, series cbeci \(estimate, computed; 321 days to 2024-11-16, annualised\)/,
@@ -24,10 +27,26 @@ describe('estimate', () => {
     expect(stdout).toMatch(/reuters-2021-sichuan: /);
     expect(stdout).not.toMatch(ANSI);
     expect(stderr).toContain(
-      "warning: Sichuan's share of China is from April 2021, before China's mining ban of June 2021: it may not hold after it.",
+      "warning: Sichuan's share of China is from April 2021, before China's mining ban of June 2021 (china-ban-2021): it may not hold after it, so it is given the widest uncertainty, and the range shows how little is known after the break.",
     );
+    // That warning comes first.
+    expect(stderr.startsWith("warning: Sichuan's share of China is from April 2021, before")).toBe(true);
     expect(stderr).toContain('reported by Reuters, citing data compiled by the University of Cambridge');
     expect(stderr).toContain('--series jiang-2021');
+  });
+
+  it('--strict-breaks refuses a share applied across a break (exit 2, naming it); without it, the wide range', async () => {
+    await expectFailure(
+      ['estimate', '--region', 'xinjiang', '--year', '2024', '--strict-breaks'],
+      2,
+      /Xinjiang's share of China is from April 2020, before the break china-ban-2021 \(China's mining ban, June 2021\), and --strict-breaks refuses/,
+    );
+    const { code, stdout } = await runCli(['estimate', '--region', 'sichuan', '--json']);
+    expect(code).toBe(0);
+    const [sichuan] = JSON.parse(stdout);
+    expect(sichuan.share.links[0]).toMatchObject({ obtained: 'carried', breaks: ['china-ban-2021'], spreadPct: 10 });
+    expect(sichuan.warnings[0]).toMatch(/before China's mining ban of June 2021 \(china-ban-2021\)/);
+    expect(sichuan.energy.lowerTwh).toBeLessThan(0.2 * (sichuan.share.pct / 100) * sichuan.basis.lowerTwh);
   });
 
   it("names the bottom-up series' own sources by id under it for people, and cites each in the JSON", async () => {
@@ -204,7 +223,9 @@ describe('estimate', () => {
       expect(caveats).toContain('partial-year');
     }
     const china = rows.find((row) => row[column('region.id')] === 'china') ?? [];
-    expect(Number(china[column('energy.twh')])).toBeCloseTo((0.13727 * 136.6227 * 366) / 321, 6);
+    // China's share interpolated between January 2022 (21.11%) and May 2025 (13.727%), 29.5 of 40 months.
+    const chinaPct = 21.11 + (13.727 - 21.11) * (29.5 / 40);
+    expect(Number(china[column('energy.twh')])).toBeCloseTo(((chinaPct / 100) * 136.6227 * 366) / 321, 6);
     expect((await runCli(['estimate', '--all', '--year', '2024', '--series', 'jiang-2021', '--json'])).stdout).toMatch(
       /"kind": "projection"/,
     );
@@ -324,7 +345,7 @@ describe('estimate --uncertainty', () => {
       basisSpread: 0.2,
       shareSpreadPct: 1,
       intensitySpread: 0.1,
-      breakSpread: 0.5,
+      breakSpread: 1,
     });
     expect(
       (await runCli(['estimate', '--region', 'sichuan', '--uncertainty', '10000', '--seed', '8', '--json'])).stdout,
@@ -349,7 +370,7 @@ describe('estimate --uncertainty', () => {
       WIDE,
     );
     expect(stdout).toContain(
-      '1000 samples, seed 7; basis ±29% without bounds, approximate shares ±1 points, shares across a break ±50%, intensity ±7%',
+      '1000 samples, seed 7; basis ±29% without bounds, approximate shares ±1 points, shares ±10% a year from their records (20% secondhand or approximate), across a break ±100%, intensity ±7%',
     );
   });
 

@@ -170,7 +170,10 @@ describe('estimate on a computed basis', () => {
     expect(texas.basis.twh).toBeCloseTo(130.18, 2);
     expect(texas.basis.inputs).toMatchObject({ hashrateEhs: 600, weighting: 'mean', date: '2023-06-01' });
     expect(texas.energy.twh).toBeCloseTo((texas.share.pct / 100) * texas.basis.twh, 7);
-    expect(texas.energy.lowerTwh).toBeCloseTo((texas.share.pct / 100) * 87.65, 1);
+    // The model's own bounds stay in the basis; the estimate's combine them with the shares' uncertainty.
+    expect(texas.basis.lowerTwh).toBeCloseTo(87.65, 1);
+    expect(texas.energy.lowerTwh).toBeLessThan(texas.energy.twh);
+    expect(texas.energy.upperTwh).toBeGreaterThan(texas.energy.twh);
     expect(texas.sources.map((s: { id: string }) => s.id)).toContain('cbeci-hardware-2020');
   });
 

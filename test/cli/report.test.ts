@@ -358,7 +358,7 @@ describe('a basis without bounds', () => {
           'chart',
           'carbon',
           '--region',
-          'sichuan',
+          'united-states',
           '--year',
           '2025',
           '--series',
@@ -372,6 +372,7 @@ describe('a basis without bounds', () => {
       vconcat: [{ data: { values: { lowerMtco2: number | null; upperMtco2: number | null }[] } }, unknown];
     };
     expect(spec.vconcat[0].data.values.every((v) => v.lowerMtco2 === null && v.upperMtco2 === null)).toBe(true);
-    expect(spec.description).toContain('no published bounds');
+    // Digiconomist publishes no bounds, and the United States' 2025 shares are recorded and exact.
+    expect(spec.description).toContain('The energy has no bounds (its basis publishes none');
   });
 });

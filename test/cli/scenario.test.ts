@@ -96,12 +96,12 @@ describe('scenario --uncertainty', () => {
     const fixed = await run('0');
     const width = (p: { p5: number; p95: number }) => p.p95 - p.p5;
     expect(width(fixed.uncertainty.regions[0].before.twh)).toBeLessThan(width(sichuan.before.twh));
-    // By default a share from before a ban (Sichuan's April 2021, China's ban of June 2021) spreads ± 50%.
+    // By default a share from before a ban (Sichuan's April 2021, China's ban of June 2021) spreads ± 100%.
     const widened = JSON.parse(
       (await runCli([...SICHUAN_TO_XINJIANG, '--series', 'unu-2023', '--uncertainty', '2000', '--seed', '3', '--json']))
         .stdout,
     );
-    expect(widened.uncertainty.settings.breakSpread).toBe(0.5);
+    expect(widened.uncertainty.settings.breakSpread).toBe(1);
     expect(width(widened.uncertainty.regions[0].before.twh)).toBeGreaterThan(2 * width(sichuan.before.twh));
     expect(fixed.uncertainty.regions[0].change.mtco2.p50).toBeCloseTo(
       fixed.regions.find((r: { id: string }) => r.id === 'sichuan').change.mtco2,

@@ -191,7 +191,7 @@ describe('shares across a whole breakdown and a structural break', () => {
       ['a', []], // Aland's own 2020 months are from the ban on: they already show it.
     ]);
     expect(e.warnings).toContain(
-      "A-one's share of Aland is from June 2019, before Aland's ban of January 2020: it may not hold after it.",
+      "A-one's share of Aland is from June 2019, before Aland's ban of January 2020 (ban-a): it may not hold after it, so it is given the widest uncertainty, and the range shows how little is known after the break.",
     );
     expect(e.caveats).toContain('pre-break-share');
     // A period that ends before the event is not affected.
@@ -205,7 +205,7 @@ describe('shares across a whole breakdown and a structural break', () => {
     const early = estimate(after, 'a1', { year: 2019, series: 'old' });
     expect(early.share.links[0]?.breaks).toEqual(['ban-a']);
     expect(early.warnings).toContain(
-      "A-one's share of Aland is from June 2019, after Aland's ban of March 2019: it may not hold before it.",
+      "A-one's share of Aland is from June 2019, after Aland's ban of March 2019 (ban-a): it may not hold before it, so it is given the widest uncertainty, and the range shows how little is known before the break.",
     );
   });
 });

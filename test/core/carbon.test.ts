@@ -6,8 +6,13 @@ import { share, tinyDataset } from './fixtures.js';
 describe('carbon', () => {
   it('brackets the energy bounds between an all-hydro and an all-coal grid', () => {
     const e = estimate(tinyDataset(), 'a', { year: 2020, carbonBracket: { low: 24, high: 820 } });
-    // energy 50 (25–100) TWh
-    expect(e.carbon?.bracket).toEqual({ lowGco2PerKwh: 24, highGco2PerKwh: 820, lowMtco2: 0.6, highMtco2: 82 });
+    // Energy 50 TWh, bounds half the basis's 5% and 95% points (triangular on 50–200, mode 100): 50 + √375 and
+    // 200 − √750, halved: 34.68–86.31 TWh.
+    const lowTwh = 0.5 * (50 + Math.sqrt(375));
+    const highTwh = 0.5 * (200 - Math.sqrt(750));
+    expect(e.carbon?.bracket).toMatchObject({ lowGco2PerKwh: 24, highGco2PerKwh: 820 });
+    expect(e.carbon?.bracket?.lowMtco2).toBeCloseTo((lowTwh * 24) / 1000, 10);
+    expect(e.carbon?.bracket?.highMtco2).toBeCloseTo((highTwh * 820) / 1000, 10);
   });
 
   it('brackets the best guess when the energy has no bounds', () => {

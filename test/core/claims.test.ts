@@ -52,14 +52,18 @@ describe('the seed claims against the shipped data', async () => {
   });
 
   it('sets the 2024 projection against the 2024 measurement and says by how much it is off', () => {
-    // Measured: CBECI's 136.6227 TWh over 321 days of 2024, × 366/321, × China's 13.727% (May 2025) = 21.38 TWh.
-    const measured = (136.6227 * 366 * 0.13727) / 321;
-    expect(measured).toBeCloseTo(21.38, 2);
+    // Measured: CBECI's 136.6227 TWh over 321 days of 2024, × 366/321, × China's share interpolated between
+    // January 2022 (21.11%) and May 2025 (13.727%) at the middle of 2024, 29.5 of the 40 months: 15.665% = 24.4 TWh.
+    const sharePct = 21.11 + (13.727 - 21.11) * (29.5 / 40);
+    const measured = (136.6227 * 366 * sharePct) / 321 / 100;
+    expect(measured).toBeCloseTo(24.4, 1);
     const text = figure('china-peak-2024-measured');
-    expect(text).toContain('China 2024 projected at 296.6 TWh (jiang-2021); estimated from measured data at 21.38 TWh');
+    expect(text).toContain(
+      'China 2024 projected at 296.6 TWh (jiang-2021); estimated from measured data at 24.4 TWh = 155.8 TWh (cbeci 2024, computed, 321 days annualised) × 15.67% of World interpolated between 2022-01 and 2025-05',
+    );
     expect(text).toContain(`The projection is ${Number((296.59 / measured).toPrecision(3))} times that estimate`);
     expect(text).toContain(`${Number((296.59 - measured).toPrecision(4))} TWh too high`);
-    expect(text).toMatch(/other totals for 2024 give 18\.94 TWh/); // CDMIR's 138 TWh × 13.727%
+    expect(text).toMatch(/other totals for 2024 give 21\.62 TWh/); // CDMIR's 138 TWh × 15.665%
   });
 
   it('gives the 12th rank on the CIA list and the Ember figures that contradict the claim', () => {

@@ -61,10 +61,12 @@ describe('estimateAll', () => {
 
   it('puts in the remainder what the breakdown names no region for (hand-computed, to 1e-9 TWh)', () => {
     const world = records.find((r) => r.region.id === 'world/unattributed') as Remainder;
-    // 100% − 30% − 50% − 10% = 10% of 100 TWh, with the world's bounds (50–200) scaled by 10/100.
+    // 100% − 30% − 50% − 10% = 10% of 100 TWh, with the world's bounds scaled by 10/100. The world's bounds are the
+    // 5% and 95% points of the triangular distribution on its basis's 50–200 with its mode at 100: 50 + √(0.05 ×
+    // 150 × 50) = 69.365 and 200 − √(0.05 × 150 × 100) = 172.614.
     expect(world.energy.twh).toBeCloseTo(10, 9);
-    expect(world.energy.lowerTwh).toBeCloseTo(5, 9);
-    expect(world.energy.upperTwh).toBeCloseTo(20, 9);
+    expect(world.energy.lowerTwh).toBeCloseTo((50 + Math.sqrt(0.05 * 150 * 50)) / 10, 9);
+    expect(world.energy.upperTwh).toBeCloseTo((200 - Math.sqrt(0.05 * 150 * 100)) / 10, 9);
     expect(world.share.pct).toBeCloseTo(10, 9);
     expect(world.share.of).toBe('world');
     expect(world.parts).toEqual(['a', 'b', 'o']);

@@ -7,15 +7,20 @@ import { share, tinyDataset } from './fixtures.js';
 describe('estimate on a small dataset', () => {
   const data = tinyDataset();
 
-  it('multiplies the year-mean share by the first series covering the year, bounds included', () => {
+  it('multiplies the year-mean share by the first series covering the year, with bounds from the basis', () => {
     const e = estimate(data, 'a', { year: 2020 });
     expect(e.share.pct).toBeCloseTo(50, 10); // mean of 40 and 60
+    expect(e.share.links[0]).toMatchObject({ obtained: 'recorded', spreadPct: 0 });
     expect(e.basis.series).toBe('net'); // first in file order, not `old`
     expect(e.energy.twh).toBeCloseTo(50, 10);
-    expect(e.energy.lowerTwh).toBeCloseTo(25, 10);
-    expect(e.energy.upperTwh).toBeCloseTo(100, 10);
+    // The share is exact, so the bounds are the basis's 5% and 95% points, halved: the triangular distribution on
+    // 50–200 with its mode at 100 has P(X < 50 + a) = a² / (150 × 50) = 0.05, so a = √375, and
+    // P(X > 200 − b) = b² / (150 × 100) = 0.05, so b = √750.
+    expect(e.energy.lowerTwh).toBeCloseTo(0.5 * (50 + Math.sqrt(375)), 10); // 34.68
+    expect(e.energy.upperTwh).toBeCloseTo(0.5 * (200 - Math.sqrt(750)), 10); // 86.31
+    expect(e.basis).toMatchObject({ lowerTwh: 50, upperTwh: 200 }); // the basis's own bounds, as published
     expect(e.power.gw).toBeCloseTo(50_000 / 8_766, 10);
-    expect(e.power.lowerGw).toBeCloseTo(25_000 / 8_766, 10);
+    expect(e.power.lowerGw).toBeCloseTo((0.5 * (50 + Math.sqrt(375)) * 1000) / 8_766, 10);
   });
 
   it('takes the latest measured year by default, and points to a projection only for the same year', () => {
@@ -57,7 +62,9 @@ describe('estimate on a small dataset', () => {
     expect(e.share.pct).toBeCloseTo(25, 10);
     expect(e.energy.twh).toBeCloseTo(100, 10);
     expect(e.warnings.join('\n')).toMatch(/The basis is a projection for Aland \(series proj\)/);
-    expect(e.warnings.join('\n')).toMatch(/A-one's share of Aland is from June 2019, 55 months before 2024/);
+    expect(e.warnings.join('\n')).toMatch(
+      /A-one's share of Aland is carried from June 2019 \(25%\), 55 months before 2024: its uncertainty grows by 20% of the share a year from there/,
+    );
     expect(e.caveats).toEqual(['projection', 'stale-share', 'approximate']);
   });
 
@@ -94,7 +101,7 @@ describe('estimate on a small dataset', () => {
     const own = estimate(data, 'a', { year: 2020 });
     expect(own.carbon).toMatchObject({ region: 'a', year: 2020, gco2PerKwh: 500 });
     expect(own.carbon?.mtco2).toBeCloseTo(25, 10); // 50 TWh × 500 g/kWh
-    expect(own.carbon?.upperMtco2).toBeCloseTo(50, 10);
+    expect(own.carbon?.upperMtco2).toBeCloseTo((0.5 * (200 - Math.sqrt(750)) * 500) / 1000, 10); // the energy's upper bound × 500 g/kWh
     const inherited = estimate(data, 'b', { year: 2020 });
     expect(inherited.carbon).toMatchObject({ region: 'world', year: 2018 });
     expect(inherited.warnings.join('\n')).toMatch(
@@ -168,7 +175,9 @@ describe('estimate on the shipped data', async () => {
     expect(e.year).toBe(2025);
     expect(e.basis).toMatchObject({ series: 'bottom-up', coverage: 'partial-year', days: 363, through: '2025-12-29' });
     expect(e.basis.source).toBe('bottom-up-model');
-    expect(e.warnings[0]).toBe(
+    // The share from before China's ban comes first; then what the year rests on.
+    expect(e.warnings[0]).toMatch(/^Sichuan's share of China is from April 2021, before China's mining ban/);
+    expect(e.warnings[1]).toBe(
       'No year was given: 2025 is the latest year with a total, and only the bottom-up series computed here covers it (363 days, to 2025-12-29). 2026 has only annualised readings of one day (cbeci-2026, digiconomist): give --year 2026 to use one.',
     );
     expect(e.sources.map((s) => s.id)).toEqual(
@@ -195,9 +204,31 @@ describe('estimate on the shipped data', async () => {
     });
     expect(e.basis.factor).toBeCloseTo(366 / 321, 12);
     expect(e.basis.twh).toBeCloseTo(cbeci2024, 9);
-    // Sichuan's 10% of China (April 2021) × China's 13.727% of the world (May 2025, the nearest month).
-    expect(e.energy.twh).toBeCloseTo(0.1 * 0.13727 * cbeci2024, 9);
-    expect(e.energy.lowerTwh).toBeCloseTo((0.1 * 0.13727 * 74.8054 * 366) / 321, 9);
+    // Sichuan's 10% of China (April 2021, carried across the ban) × China's share of the world interpolated between
+    // January 2022 (21.11%) and May 2025 (13.727%) at mid-2024, 29.5 of 40 months: 15.665%.
+    const chinaPct = 21.11 + (13.727 - 21.11) * (29.5 / 40);
+    expect(e.share.links.map((l) => [l.region, l.obtained, l.months])).toEqual([
+      ['sichuan', 'carried', ['2021-04']],
+      ['china', 'interpolated', ['2022-01', '2025-05']],
+    ]);
+    expect(e.energy.twh).toBeCloseTo(0.1 * (chinaPct / 100) * cbeci2024, 9);
+    // The spreads: Sichuan's share crosses the ban, the widest: ± 100% of 10 = ± 10 points. China's is 5 months
+    // from May 2025 (secondhand): 15.665 × 20% × 5/12.
+    const chinaSpread = chinaPct * 0.2 * (5 / 12);
+    expect(e.share.links[0]?.spreadPct).toBeCloseTo(10, 12);
+    expect(e.share.links[1]?.spreadPct).toBeCloseTo(chinaSpread, 9);
+    // The bounds: each factor's 5% and 95% points as ratios to its value, their logarithms added in quadrature.
+    // The basis's triangular distribution on L–H with mode M: 5% point L + √(0.05 (H − L)(M − L)), 95% point
+    // H − √(0.05 (H − L)(H − M)); a share uniform within ± s: p ∓ 0.9 s.
+    const [L, M, H] = [74.8054, 136.6227, 293.0296].map((v) => (v * 366) / 321) as [number, number, number];
+    const basis5 = (L + Math.sqrt(0.05 * (H - L) * (M - L))) / M;
+    const basis95 = (H - Math.sqrt(0.05 * (H - L) * (H - M))) / M;
+    const low = Math.hypot(Math.log(basis5), Math.log(0.1), Math.log(1 - (0.9 * chinaSpread) / chinaPct));
+    const high = Math.hypot(Math.log(basis95), Math.log(1.9), Math.log(1 + (0.9 * chinaSpread) / chinaPct));
+    expect(e.energy.lowerTwh).toBeCloseTo(e.energy.twh * Math.exp(-low), 9);
+    expect(e.energy.upperTwh).toBeCloseTo(e.energy.twh * Math.exp(high), 9);
+    // Much wider than the network total's own bounds on the same share: under a fifth of its lower bound.
+    expect(e.energy.lowerTwh as number).toBeLessThan(0.2 * ((e.share.pct / 100) * L));
     expect(e.evidence).toBe('secondhand');
     expect(e.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
     const warnings = e.warnings.join('\n');
@@ -211,11 +242,11 @@ describe('estimate on the shipped data', async () => {
 
   it('Sichuan 2023 warns that its share predates the ban, and lists the break on the link', () => {
     const e = estimate(data, 'sichuan', { year: 2023 });
-    expect(e.warnings).toContain(
-      "Sichuan's share of China is from April 2021, before China's mining ban of June 2021: it may not hold after it.",
+    expect(e.warnings[0]).toBe(
+      "Sichuan's share of China is from April 2021, before China's mining ban of June 2021 (china-ban-2021): it may not hold after it, so it is given the widest uncertainty, and the range shows how little is known after the break.",
     );
     expect(e.share.links[0]).toMatchObject({ region: 'sichuan', breaks: ['china-ban-2021'], evidence: 'secondhand' });
-    expect(e.share.links[1]).toMatchObject({ region: 'china', months: ['2022-01'], breaks: [] });
+    expect(e.share.links[1]).toMatchObject({ region: 'china', months: ['2022-01', '2025-05'], breaks: [] });
     // Before the ban took effect there is nothing to warn about.
     expect(estimate(data, 'sichuan', { month: '2021-05' }).share.links[0]?.breaks).toEqual([]);
   });
@@ -235,7 +266,9 @@ describe('estimate on the shipped data', async () => {
       expect(e.basis.kind).toBe('estimate');
       expect(e.basis.series).toBe('cbeci');
     }
-    expect(estimate(data, 'china', { year: 2024 }).energy.twh).toBeCloseTo(0.13727 * cbeci2024, 9);
+    // China's share interpolated between January 2022 (21.11%) and May 2025 (13.727%), 29.5 of 40 months.
+    const chinaPct = 21.11 + (13.727 - 21.11) * (29.5 / 40);
+    expect(estimate(data, 'china', { year: 2024 }).energy.twh).toBeCloseTo((chinaPct / 100) * cbeci2024, 9);
   });
 
   it("China 2024 on the projection shows Jiang et al.'s 130.50 Mt beside the grid-intensity figure", () => {
@@ -253,10 +286,13 @@ describe('estimate on the shipped data', async () => {
   it('Texas 2023: a measured answer on secondhand shares, graded and caveated', () => {
     const e = estimate(data, 'texas', { year: 2023 });
     expect(e.basis).toMatchObject({ series: 'cbeci', twh: 121.134, coverage: 'year', evidence: 'computed' });
-    expect(e.energy.twh).toBeCloseTo(0.285 * 0.3784 * 121.134, 9);
-    expect(e.share.links.map((l) => [l.region, l.months, l.evidence])).toEqual([
-      ['texas', ['2023-07'], 'secondhand'],
-      ['united-states', ['2022-01'], 'copy'],
+    // The United States' share interpolated between January 2022 (37.84%) and May 2025 (36.025%) at mid-2023,
+    // 17.5 of the 40 months: 37.046%.
+    const usPct = 37.84 + (36.025 - 37.84) * (17.5 / 40);
+    expect(e.energy.twh).toBeCloseTo(0.285 * (usPct / 100) * 121.134, 9);
+    expect(e.share.links.map((l) => [l.region, l.obtained, l.months, l.evidence])).toEqual([
+      ['texas', 'recorded', ['2023-07'], 'secondhand'],
+      ['united-states', 'interpolated', ['2022-01', '2025-05'], 'secondhand'],
     ]);
     expect(e.caveats).toEqual(['secondhand', 'stale-share']);
     expect(e.warnings.join('\n')).toMatch(/reported by Decrypt and Cointelegraph.*curtailing/s);
@@ -272,11 +308,12 @@ describe('estimate on the shipped data', async () => {
     ]);
   });
 
-  it('the United States in 2024, on its nearest measured share (May 2025)', () => {
+  it('the United States in 2024, interpolated between January 2022 and May 2025', () => {
     const e = estimate(data, 'united-states', { year: 2024 });
     expect(e.year).toBe(2024);
-    expect(e.share.pct).toBeCloseTo(36.025, 9);
-    expect(e.energy.twh).toBeCloseTo(0.36025 * cbeci2024, 9);
+    // 37.84% + (36.025% − 37.84%) × 29.5/40 = 36.5014375%.
+    expect(e.share.pct).toBeCloseTo(36.5014375, 9);
+    expect(e.energy.twh).toBeCloseTo(0.365014375 * cbeci2024, 9);
     expect(e.evidence).toBe('secondhand');
     expect(e.basis.alternatives.map((a) => [a.series, a.twh, a.coverage])).toEqual([
       ['cdmir-2024', 138, 'year'],

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { shareSpreadPct } from '../../src/core/shares/share-model.js';
 import { describe, expect, it } from 'vitest';
 import { applyPlan, fillCarbonWeights, scenarioKernel, slotRecords } from '../../src/core/scenario/scenario-kernel.js';
 import type { ScenarioPlan } from '../../src/core/scenario/scenario-plan.js';
@@ -12,12 +13,7 @@ import {
   shareTree,
   treeArrays,
 } from '../../src/core/shares/share-tree.js';
-import {
-  DEFAULT_UNCERTAINTY,
-  type FootprintDraw,
-  simulateChanges,
-  linkSpreadPct,
-} from '../../src/core/uncertainty/uncertainty.js';
+import { DEFAULT_UNCERTAINTY, type FootprintDraw, simulateChanges } from '../../src/core/uncertainty/uncertainty.js';
 
 /** A random case: a tree (each region's parent an earlier slot), shares, a plan on it and a carbon layout. */
 const caseArbitrary = fc
@@ -238,7 +234,7 @@ describe('the scenario Monte Carlo', () => {
         // The straightforward Monte Carlo: new arrays each sample, the shares drawn in link order.
         const draw = (random: () => number): FootprintDraw[] => {
           const pcts = links.map((l) => {
-            const spread = linkSpreadPct(l, settings);
+            const spread = shareSpreadPct(l, settings);
             return spread > 0 ? Math.min(100, Math.max(0, l.pct + (2 * random() - 1) * spread)) : l.pct;
           });
           const before = new Float64Array(tree.ids.length);

@@ -390,6 +390,12 @@ describe('the report headline', () => {
     expect(html).toMatch(
       /<p>It is a share of [\d.]+% of World's hashrate \(Sichuan [\d.]+% of China \([^)]+\) × China /,
     );
+    // How each share was obtained, its uncertainty and the break it crosses: Sichuan's April 2021 figure applied
+    // to all of 2021, across the ban of June (± 100% of 10%); China's 2021 months recorded and exact, their mean
+    // (53.3 + 51.58 + 49.06 + 46.04 + 43.98 + 34.25 + 0 + 0 + 22.29 + 18.09 + 18.12 + 19.14) / 12 = 29.65%.
+    expect(html).toContain(
+      'Sichuan 10% of China (April 2021, ±10 points, across china-ban-2021) × China 29.65% of World (January 2021 to December 2021, mean of 12)',
+    );
   });
 });
 

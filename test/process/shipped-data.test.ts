@@ -23,7 +23,10 @@ describe('shipped data edited after the build', () => {
     const result = run('estimate', '--region', 'sichuan', '--year', '2024', '--json');
     expect(result.status).toBe(0);
     // 10% of China × 13.727% of the world × CBECI's 136.6227 TWh over 321 days of 2024, × 366/321.
-    expect(JSON.parse(result.stdout)[0].energy.twh).toBeCloseTo((0.1 * 0.13727 * 136.6227 * 366) / 321, 8);
+    // Sichuan's 10% of China × China's share interpolated between January 2022 (21.11%) and May 2025 (13.727%) at
+    // mid-2024 (29.5 of 40 months) × CBECI's 2024 annualised.
+    const chinaPct = 21.11 + (13.727 - 21.11) * (29.5 / 40);
+    expect(JSON.parse(result.stdout)[0].energy.twh).toBeCloseTo((0.1 * (chinaPct / 100) * 136.6227 * 366) / 321, 8);
   });
 
   it('is validated again once changed, and its problems reported', () => {

@@ -3,10 +3,10 @@ import { fillOwnShares, fillShares } from '../shares/share-tree.js';
 import type { ScenarioPlan } from './scenario-plan.js';
 import type { CarbonLayout } from '../carbon/layout.js';
 import type { ShareLink, ShareTree } from '../shares/share-tree.js';
+import { shareSpreadPct } from '../shares/share-model.js';
 import {
   type ChangePercentiles,
   type FootprintBlock,
-  linkSpreadPct,
   type SimulationInput,
   simulateFootprintChanges,
   type UncertaintyOptions,
@@ -15,8 +15,8 @@ import {
 import type { ProgressCallback } from '../common/progress.js';
 
 /**
- * Monte Carlo of a scenario: each sample draws every share link within ± its precision (the records' stated
- * precision, else ± shareSpreadPct for an approximate share; exact shares held fixed), applies the scenario to
+ * Monte Carlo of a scenario: each sample draws every share link within ± its spread by the share model
+ * ({@link shareSpreadPct}: stated precision, distance from its records, breaks; exact shares held fixed), applies the scenario to
  * those shares, and draws the basis and intensities as {@link simulateChanges} does.
  * @returns the percentiles before, after and of the change, for the network and for each of `named`.
  */
@@ -34,7 +34,7 @@ export function simulateScenarioShares(
 ): { total: ChangePercentiles; regions: ({ id: string } & ChangePercentiles)[] } {
   const { tree, links, plan, layout } = model;
   const slots = [0, ...named.map((id) => tree.slots.get(id) ?? 0)];
-  const spreads = Float64Array.from(links, (l) => linkSpreadPct(l, settings));
+  const spreads = Float64Array.from(links, (l) => shareSpreadPct(l, settings));
   const drawn = Int32Array.from(links.keys()).filter((i) => (spreads[i] as number) > 0);
   const varies = drawn.length > 0;
   const basePcts = Float64Array.from(links, (l) => l.pct);

@@ -1,8 +1,9 @@
 import type { Dataset } from '../../data/dataset.js';
 import type { Evidence, Region } from '../../data/schemas.js';
 import { indexData, regionChain } from '../regions/lookup.js';
-import { monthIndex } from '../common/period.js';
-import { assertShareDataset, shareRecords } from './shares.js';
+import { monthIndex, monthPeriod } from '../common/period.js';
+import { assertShareDataset, chooseLink } from './shares.js';
+import type { Obtained } from './share-model.js';
 import { UsageError } from '../../errors.js';
 import { about, checkMonth } from '../common/validation.js';
 
@@ -10,13 +11,21 @@ export interface ShareMonth {
   month: string;
   /** Share of the parent's hashrate, 0–100. */
   pct: number;
-  /** Share of the world's hashrate, when every link above has a figure for the same month; else null. */
+  /**
+   * Share of the world's hashrate: the month's share times each link above at the same month, as the share model
+   * gives it (recorded, interpolated or carried); null when a link above has no share then.
+   */
   worldPct: number | null;
+  /** How the links above were obtained for the month: the least direct of them; null without a world share. */
+  worldObtained: Obtained | null;
   source: string;
   evidence: Evidence;
   approximate: boolean;
   note: string | null;
 }
+
+/** From the most direct to the least. */
+const OBTAINED_ORDER: readonly Obtained[] = ['recorded', 'interpolated', 'carried'];
 
 export interface ShareSeries {
   region: { id: string; name: string; parent: string | null };
@@ -47,8 +56,11 @@ export function shareSeries(
   if (dataset !== undefined) assertShareDataset(index, dataset);
   const chain = regionChain(index, regionId);
   const region = chain[0] as Region;
-  const shareIn = (id: string, month: string) =>
-    shareRecords(index, id, dataset).records.find((s) => s.month === month)?.sharePct;
+  const shareIn = (ancestor: Region, month: string) => {
+    const parent = index.regions.get(ancestor.parent ?? '');
+    const found = parent ? chooseLink(index, ancestor, parent, monthPeriod(month), dataset) : undefined;
+    return found?.ok ? found.link.choice : undefined;
+  };
   const own =
     dataset === undefined
       ? (index.sharesByRegion.get(regionId) ?? [])
@@ -58,14 +70,18 @@ export function shareSeries(
     .sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
   const months = records.map((record) => {
     let worldPct: number | null = record.sharePct;
+    let worldObtained: Obtained | null = 'recorded';
     for (const ancestor of chain.slice(1, -1)) {
-      const pct = shareIn(ancestor.id, record.month);
-      worldPct = pct === undefined || worldPct === null ? null : (worldPct * pct) / 100;
+      const choice = shareIn(ancestor, record.month);
+      worldPct = choice === undefined || worldPct === null ? null : (worldPct * choice.pct) / 100;
+      if (choice && OBTAINED_ORDER.indexOf(choice.obtained) > OBTAINED_ORDER.indexOf(worldObtained ?? 'recorded'))
+        worldObtained = choice.obtained;
     }
     return {
       month: record.month,
       pct: record.sharePct,
       worldPct,
+      worldObtained: worldPct === null ? null : worldObtained,
       source: record.source,
       evidence: record.evidence,
       approximate: record.approximate === true,

@@ -8,14 +8,14 @@ import { type Partition, partitionLink, partitionOf } from './shares.js';
 export interface ShareLink {
   id: string;
   parent: string;
-  /** Share of the parent's hashrate, 0–100 (year mean or nearest month). */
+  /** Share of the parent's hashrate, 0–100, by the share model (recorded, interpolated or carried). */
   pct: number;
   /** ± percentage points stated by the records, or null when they state none. */
   precisionPct: number | null;
   approximate: boolean;
   /** Ids of the events between the records used and the period's end (structural breaks). */
   breaks: string[];
-  /** 0 when the months used are inside the period; else the signed distance of the nearest one. */
+  /** 0 when recorded in the period; else the signed distance in months of the nearest record it rests on. */
   distanceMonths: number;
   /** Whether the share rests on secondhand figures. */
   secondhand: boolean;

@@ -1,68 +1,17 @@
 import type { Event, Evidence, HashrateShare, Region } from '../../data/schemas.js';
-import { yearMeanPct } from '../../data/references.js';
 import { UsageError } from '../../errors.js';
 import { restsOnSecondhand } from '../common/caveats.js';
 import { weakestEvidence } from '../common/evidence.js';
 import { COMPLETE_TOLERANCE_PCT, type DataIndex } from '../regions/lookup.js';
-import {
-  describeDistance,
-  describeMonth,
-  describePeriod,
-  firstMonthOf,
-  lastMonthOf,
-  monthIndex,
-  monthsFromPeriod,
-  type Period,
-} from '../common/period.js';
+import { describeDistance, describeMonth, describePeriod, monthsFromPeriod, type Period } from '../common/period.js';
 import { possessive } from '../../text.js';
-
-/** The share one link of a region's chain contributes for a period, and what it rests on. */
-export interface ShareChoice {
-  /** Share of the parent's hashrate, 0–100. */
-  pct: number;
-  /** The months averaged (all inside the period), or the one nearest month. */
-  months: string[];
-  /** 0 when the months are inside the period; otherwise the signed distance of the nearest month. */
-  distanceMonths: number;
-  records: HashrateShare[];
-  approximate: boolean;
-}
-
-/**
- * Picks a region's share of its parent for a period.
- * For a year: the plain mean of the months recorded in it; with none, the nearest month
- * (distance counted to the year's January or December; ties go to the earlier month).
- * For a month: that month, or the nearest one.
- * @param records one region's shares, any order; must not be empty.
- */
-export function chooseShare(records: readonly HashrateShare[], period: Period): ShareChoice {
-  const sorted = [...records].sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
-  const inside = sorted.filter((r) => monthsFromPeriod(r.month, period) === 0);
-  let used: HashrateShare[];
-  let distanceMonths = 0;
-  if (inside.length > 0) {
-    used = inside;
-  } else {
-    let best: HashrateShare | undefined;
-    for (const record of sorted) {
-      const distance = monthsFromPeriod(record.month, period);
-      if (best === undefined || Math.abs(distance) < Math.abs(distanceMonths)) {
-        best = record;
-        distanceMonths = distance;
-      }
-    }
-    if (best === undefined) throw new RangeError('chooseShare needs at least one record');
-    used = [best];
-  }
-  const pct = yearMeanPct(used.map((r) => r.sharePct));
-  return {
-    pct,
-    months: used.map((r) => r.month),
-    distanceMonths,
-    records: used,
-    approximate: used.some((r) => r.approximate === true),
-  };
-}
+import {
+  chooseShare,
+  type ShareChoice,
+  SHARE_DRIFT_PER_YEAR,
+  sideOfBreak,
+  WEAK_SHARE_DRIFT_PER_YEAR,
+} from './share-model.js';
 
 /** A structural break between a share's months and the period it is applied to, and the side the share is on. */
 export interface Break {
@@ -85,6 +34,9 @@ export interface LinkChoice {
   precisionPct: number | null;
   sources: string[];
   notes: string[];
+  /** The warnings about the breaks the share crosses (the first of {@link warnings}): an estimate shows them first. */
+  breakWarnings: string[];
+  /** Every warning about the share, the breaks' first. */
   warnings: string[];
 }
 
@@ -133,10 +85,9 @@ export function breaksLink(event: Event, childId: string, parentId: string): boo
 }
 
 /**
- * Events that make a share recorded in `months` unreliable for the period: an event naming the region or its
- * parent that falls between the months used and the period — later than every month used and no later than the
- * period's last month (the share is from before it), or no later than every month used and after the period's
- * first month (the share is from after it). A mean over months on both sides of an event already reflects it.
+ * Events that make a share resting on `months` unreliable for the period: an event naming the region or its
+ * parent that the share crosses to reach the period ({@link sideOfBreak}: a record in an event's own month counts as
+ * from before it). A mean over months on both sides of an event already reflects it.
  */
 export function breaksFor(
   index: DataIndex,
@@ -145,17 +96,10 @@ export function breaksFor(
   months: readonly string[],
   period: Period,
 ): Break[] {
-  const sorted = [...months].sort();
-  const earliest = sorted[0];
-  const latest = sorted.at(-1);
-  if (earliest === undefined || latest === undefined) return [];
-  const first = firstMonthOf(period);
-  const last = lastMonthOf(period);
   return index.data.events.flatMap((event): Break[] => {
     if (!breaksLink(event, child.id, parent.id)) return [];
-    if (latest < event.month && event.month <= last) return [{ event, side: 'before' }];
-    if (earliest >= event.month && event.month > first) return [{ event, side: 'after' }];
-    return [];
+    const side = sideOfBreak(months, event.month, period);
+    return side === null ? [] : [{ event, side }];
   });
 }
 
@@ -184,7 +128,11 @@ export function chooseLink(
       ...(remedy ? { remedy } : {}),
     };
   }
-  const choice = chooseShare(found.records, period);
+  const barriers = {
+    eventMonths: index.data.events.filter((e) => breaksLink(e, child.id, parent.id)).map((e) => e.month),
+    unnamedMonths: unnamedBreakdowns(index, parent, found),
+  };
+  const choice = chooseShare(found.records, period, barriers);
   const unnamedIn = nearestBreakdownWithout(index, parent, found, period);
   if (
     unnamedIn !== undefined &&
@@ -193,26 +141,46 @@ export function chooseLink(
   ) {
     return {
       ok: false,
-      reason: `${child.name} is not named in ${possessive(parent.name)} breakdown of ${describeMonth(unnamedIn.month)}, the whole breakdown nearest ${describePeriod(period)}: its hashrate is inside that breakdown's remainder, and a share from further away would count it twice`,
+      reason: `${child.name} is not named in ${possessive(parent.name)} breakdown of ${describeMonth(unnamedIn.month)}, the whole breakdown nearest ${describePeriod(period)}: its hashrate is inside that breakdown's remainder, and a share from further away (${describeMonths(choice.months)}) would count it twice`,
     };
   }
   const what = `${possessive(child.name)} share of ${parent.name}`;
   const warnings: string[] = [];
-  const monthsText =
-    choice.months.length === 1
-      ? describeMonth(choice.months[0] as string)
-      : `${describeMonth(choice.months[0] as string)} to ${describeMonth(choice.months.at(-1) as string)}`;
-  if (choice.distanceMonths !== 0) {
-    warnings.push(`${what} is from ${monthsText}, ${describeDistance(choice.distanceMonths, period)}.`);
-  } else if (period.kind === 'year' && choice.months.length < 12) {
-    const count = choice.months.length === 1 ? 'one month' : `${choice.months.length} months`;
-    warnings.push(`${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`);
-  }
+  const monthsText = describeMonths(choice.months);
+  const weak = choice.records.some((r) => r.approximate === true || r.evidence === 'secondhand');
+  const growth = `its uncertainty grows by ${Math.round((weak ? WEAK_SHARE_DRIFT_PER_YEAR : SHARE_DRIFT_PER_YEAR) * 100)}% of the share a year from there`;
   const breaks = breaksFor(index, child, parent, choice.months, period);
-  for (const { event, side } of breaks) {
-    warnings.push(
-      `${what} is from ${monthsText}, ${side} ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)}: it may not hold ${side === 'before' ? 'after' : 'before'} it.`,
-    );
+  const breakWarnings = breaks.map(
+    ({ event, side }) =>
+      `${what} is from ${monthsText}, ${side} ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)} (${event.id}): it may not hold ${side === 'before' ? 'after' : 'before'} it, so it is given the widest uncertainty, and the range shows how little is known ${side === 'before' ? 'after' : 'before'} the break.`,
+  );
+  switch (choice.obtained) {
+    case 'recorded':
+      if (period.kind === 'year' && choice.months.length < 12) {
+        const count = choice.months.length === 1 ? 'one month' : `${choice.months.length} months`;
+        warnings.push(`${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`);
+      }
+      break;
+    case 'carried':
+      warnings.push(
+        `${what} is carried from ${monthsText} (${round(choice.pct)}%), ${describeDistance(choice.distanceMonths, period)}${breaks.length > 0 ? ' (see the break above)' : `: ${growth}`}.`,
+      );
+      break;
+    case 'interpolated': {
+      const ends = choice.months.map((month) => {
+        const used = choice.records.filter((r) => r.month === month);
+        const pct = used.reduce((sum, r) => sum + r.sharePct, 0) / used.length;
+        return { month, pct, sources: [...new Set(used.map((r) => r.source))] };
+      });
+      const [from, to] = ends as [(typeof ends)[number], (typeof ends)[number]];
+      const differ = from.sources.join() !== to.sources.join();
+      warnings.push(
+        `${what} for ${describePeriod(period)} is interpolated between ${describeMonth(from.month)} (${round(from.pct)}%, ${from.sources.join(', ')}) and ${describeMonth(to.month)} (${round(to.pct)}%, ${to.sources.join(', ')})${differ ? ', two sources that measure differently' : ''}, ${Math.abs(choice.distanceMonths)} month${Math.abs(choice.distanceMonths) === 1 ? '' : 's'} from the nearer: ${growth}.`,
+      );
+      break;
+    }
+    default:
+      choice.obtained satisfies never;
   }
   for (const record of choice.records) {
     const qualities = [
@@ -241,9 +209,27 @@ export function chooseLink(
     precisionPct: stated.length > 0 ? Math.max(...stated) : null,
     sources: [...new Set(choice.records.map((r) => r.source))],
     notes: [...new Set(choice.records.flatMap((r) => (r.note ? [r.note] : [])))],
-    warnings,
+    breakWarnings,
+    warnings: [...breakWarnings, ...warnings],
   };
   return { ok: true, link };
+}
+
+/** "April 2021", or "April 2021 to June 2021" for several months. */
+function describeMonths(months: readonly string[]): string {
+  return months.length === 1
+    ? describeMonth(months[0] as string)
+    : `${describeMonth(months[0] as string)} to ${describeMonth(months.at(-1) as string)}`;
+}
+
+/** The months of a parent's whole breakdowns (shares adding up to 100%) that do not name the child. */
+function unnamedBreakdowns(
+  index: DataIndex,
+  parent: Region,
+  found: { records: readonly HashrateShare[]; dataset: string | null },
+): string[] {
+  const named = new Set(found.records.map((r) => r.month));
+  return [...(index.completeMonths.get(`${found.dataset ?? ''} ${parent.id}`) ?? [])].filter((m) => !named.has(m));
 }
 
 /**

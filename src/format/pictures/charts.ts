@@ -653,7 +653,7 @@ function carbonChart(model: ReportModel): Chart {
     .map((c) => `${c.label} (${formatNumber(c.gco2PerKwh)} g/kWh): ${figures(c)}`)
     .join(
       '; ',
-    )}. ${bounded ? "The range of each is over the energy's bounds." : 'The energy has no published bounds, so no range is drawn.'}`;
+    )}. ${bounded ? "The range of each is over the energy's bounds." : 'The energy has no bounds (its basis publishes none, and its shares are taken as exact), so no range is drawn.'}`;
   const carbonLabels = drawnNames(model.carbon.map((c) => c.label));
   const values = model.carbon.map((c) => ({
     ...c,

@@ -1,3 +1,4 @@
+import { describeObtained } from '../../core/shares/share-model.js';
 import type { Estimate } from '../../core/estimate.js';
 import { describeMonth } from '../../core/common/period.js';
 import type { ReportModel } from '../../core/report.js';
@@ -56,7 +57,7 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
   const links = e.share.links
     .map(
       (l) =>
-        `${nameOf(l.region)} ${formatNumber(l.pct)}% of ${nameOf(l.of)} (${l.months.map(describeMonth).join(', ')})`,
+        `${nameOf(l.region)} ${formatNumber(l.pct)}% of ${nameOf(l.of)} (${describeObtained(l, describeMonth)}${l.spreadPct > 0 ? `, ±${formatNumber(l.spreadPct)} point${formatNumber(l.spreadPct) === '1' ? '' : 's'}` : ''}${l.breaks.length > 0 ? `, across ${l.breaks.map(escapeHtml).join(', ')}` : ''})`,
     )
     .join(' × ');
   const basis = `${escapeHtml(e.basis.series)}, ${e.basis.kind}, ${escapeHtml(e.basis.coverage)}${e.basis.through === null ? '' : ` to ${e.basis.through}`}`;

@@ -1,3 +1,4 @@
+import { describeObtained, SHARE_DRIFT_PER_YEAR, WEAK_SHARE_DRIFT_PER_YEAR } from '../../core/shares/share-model.js';
 import type { Catalogue } from '../../core/catalogue.js';
 import type { Estimate } from '../../core/estimate.js';
 import type { Change, EstimateRecord, Remainder } from '../../core/estimate-set.js';
@@ -145,10 +146,11 @@ function describeShare(e: Estimate, names: Map<string, string>): string {
   const name = (id: string) => names.get(id) ?? id;
   if (e.share.links.length === 0) return `100% (the basis covers ${name(e.share.of)})`;
   const links = e.share.links.map((l) => {
-    const months =
-      l.months.length === 1 ? l.months[0] : `${l.months[0]} to ${l.months.at(-1)}, mean of ${l.months.length}`;
     const marks = [
-      months,
+      describeObtained(l),
+      ...(l.spreadPct > 0
+        ? [`±${formatNumber(l.spreadPct)} point${formatNumber(l.spreadPct) === '1' ? '' : 's'}`]
+        : []),
       ...(l.evidence === 'primary' ? [] : [l.evidence]),
       ...(l.dataset ? [`dataset ${l.dataset}`] : []),
       ...l.breaks.map((b) => `before ${b}`),
@@ -291,7 +293,7 @@ function estimateDetail(e: Estimate, names: Map<string, string>, colors: Colors,
     const u = e.uncertainty;
     rows.push([
       'Uncertainty',
-      `${u.samples} samples, seed ${u.seed}; basis ±${formatNumber(u.basisSpread * 100)}% without bounds, approximate shares ±${formatNumber(u.shareSpreadPct)} points, shares across a break ±${formatNumber(u.breakSpread * 100)}%, intensity ±${formatNumber(u.intensitySpread * 100)}%`,
+      `${u.samples} samples, seed ${u.seed}; basis ±${formatNumber(u.basisSpread * 100)}% without bounds, approximate shares ±${formatNumber(u.shareSpreadPct)} points, shares ±${formatNumber(SHARE_DRIFT_PER_YEAR * 100)}% a year from their records (${formatNumber(WEAK_SHARE_DRIFT_PER_YEAR * 100)}% secondhand or approximate), across a break ±${formatNumber(u.breakSpread * 100)}%, intensity ±${formatNumber(u.intensitySpread * 100)}%`,
     ]);
   }
   if (e.month !== null) rows.unshift(['Period', describeMonthEstimate(e.month)]);
