@@ -78,10 +78,10 @@ describe('the package', () => {
 
   // A budget, so that growth is seen and decided: 1 MB until 4.1.0; 1.15 MB since the width tables (13 KB with
   // their code cache), the computed bottom-up series and data update's downloader; 1.2 MB since the updaters of
-  // the yearly sources, Ember and OWID (docs/speed.md, "The package").
-  it('is under 1.2 MB unpacked apart from its data', () => {
+  // the yearly sources, Ember and OWID; 1.21 MB since the catalogue of warnings (docs/speed.md, "The package").
+  it('is under 1.21 MB unpacked apart from its data', () => {
     const bytes = files.filter((file) => !isData(file.path)).reduce((sum, file) => sum + file.size, 0);
-    expect(bytes).toBeLessThan(1_200_000);
+    expect(bytes).toBeLessThan(1_210_000);
   });
 
   it('installs only the chart renderers and undici, which report, chart and data update alone load, and the width tables; the rest is bundled into dist/', () => {

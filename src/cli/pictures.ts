@@ -15,14 +15,23 @@ import { indexData } from '../core/regions/lookup.js';
 import { resolveRegion } from '../core/regions/names.js';
 import { buildReport, type ReportModel } from '../core/report.js';
 import { addEstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
-import { globalOptions, loadDataFor, type NoOptions, type OptionsDeclaredBy, userDataSummary } from './options.js';
+import {
+  addWarningOptions,
+  globalOptions,
+  loadDataFor,
+  type NoOptions,
+  type OptionsDeclaredBy,
+  userDataSummary,
+} from './options.js';
 import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js';
 
 /** Adds the region and estimate options `report` and `chart` share, which come first in both. */
 export function addPictureOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
   command: Command<Args, Opts, Globals>,
 ) {
-  return addEstimateChoiceOptions(command.option('-r, --region <id>', 'region id, name, alias or ISO code'));
+  return addWarningOptions(
+    addEstimateChoiceOptions(command.option('-r, --region <id>', 'region id, name, alias or ISO code')),
+  );
 }
 
 /** Adds --out, described for the command, and --force, which come last in `report` and `chart`. */

@@ -63,7 +63,15 @@ describe('tables and warnings name regions as people do', () => {
     );
     expect(stdout).toMatch(/│ United Arab Emirates +│/);
     expect(stdout).not.toMatch(/│ united-arab-emirates +│/);
-    expect(stderr).toMatch(/^warning: Texas: /m);
-    expect(stderr).not.toMatch(/^warning: texas: /m);
+    // By default a line per code, naming the regions it concerns when not all of them.
+    expect(stderr).toMatch(/^warning \(stale-share\): a share is carried from another period \(Texas\)$/m);
+    expect(stderr).not.toMatch(/texas/);
+    const explained = await runCli(
+      ['estimate', '--region', 'texas,united-arab-emirates', '--year', '2023', '--explain'],
+      WIDE,
+    );
+    expect(explained.stderr).toMatch(/^warning \(stale-share\): Texas: /m);
+    expect(explained.stderr).toMatch(/^note \(approximate\): United Arab Emirates: /m);
+    expect(explained.stderr).not.toMatch(/texas: /);
   });
 });

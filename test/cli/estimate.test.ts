@@ -8,7 +8,10 @@ const ANSI = new RegExp(String.fromCharCode(27) + '\\[');
 
 describe('estimate', () => {
   it('prints a table for people, warnings on stderr', async () => {
-    const { code, stdout, stderr } = await runCli(['estimate', '--region', 'sichuan', '--year', '2024'], WIDE);
+    const { code, stdout, stderr } = await runCli(
+      ['estimate', '--region', 'sichuan', '--year', '2024', '--explain'],
+      WIDE,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('Sichuan (province in China), 2024');
     // 10% of China (April 2021) × 13.727% of the world (May 2025) × 136.6227 TWh × 366/321 = 2.138 TWh.
@@ -20,14 +23,18 @@ describe('estimate', () => {
     expect(stdout).toMatch(
       /│ Basis +│ 155\.8 TWh \(85\.29–334\.1\): World 2024, series cbeci \(estimate, computed; 321 days to 2024-11-16, annualised\)/,
     );
-    expect(stdout).toMatch(/│ Caveats +│ partial-year, secondhand, pre-break-share, stale-share, approximate/);
+    // The caveats are the warnings' codes, which stderr says: the table says them only when stderr does not.
+    expect(stdout).not.toMatch(/│ Caveats/);
     expect(stdout).toMatch(/reuters-2021-sichuan: /);
     expect(stdout).not.toMatch(ANSI);
     expect(stderr).toContain(
-      "warning: Sichuan's share of China is from April 2021, before China's mining ban of June 2021: it may not hold after it.",
+      "warning (pre-break-share): Sichuan's share of China is from April 2021, before China's mining ban of June 2021: it may not hold after it.",
     );
     expect(stderr).toContain('reported by Reuters, citing data compiled by the University of Cambridge');
     expect(stderr).toContain('--series jiang-2021');
+    const quiet = await runCli(['estimate', '--region', 'sichuan', '--year', '2024', '-q'], WIDE);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/│ Caveats +│ partial-year, secondhand, pre-break-share, stale-share, approximate/);
   });
 
   it("names the bottom-up series' own sources by id under it for people, and cites each in the JSON", async () => {
@@ -125,7 +132,9 @@ describe('estimate', () => {
       'basis.derived',
       'comparison.year',
       'comparison.country',
-      'warnings.0',
+      'warnings.0.level',
+      'warnings.0.code',
+      'warnings.0.message',
     ]) {
       expect(header).toContain(column);
     }
@@ -148,7 +157,7 @@ describe('estimate', () => {
     expect(some.code).toBe(0);
     expect(JSON.parse(some.stdout)).toHaveLength(9);
     expect(some.stderr).toContain(
-      "warning: paraguay left out: Paraguay is not named in World's breakdown of January 2021, the whole breakdown nearest 2021: its hashrate is inside that breakdown's remainder",
+      "note (region-skipped): paraguay left out: Paraguay is not named in World's breakdown of January 2021, the whole breakdown nearest 2021: its hashrate is inside that breakdown's remainder",
     );
     const none = await runCli(['estimate', '--all', '--kind', 'state', '--year', '2030', '--json']);
     expect(none.code).toBe(2);

@@ -14,13 +14,13 @@ import { checkModelDate, checkPeriod } from '../../core/common/validation.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { StreamedList } from '../../format/documents/stream.js';
-import { renderEstimateWarnings, renderWarning } from '../../format/text/warnings.js';
 import { progressReporter } from '../progress.js';
 import { addEstimateChoiceOptions, estimateChoicesFrom } from '../estimate-options.js';
 import { addModelOptions, runModel, wantsModel } from '../model-options.js';
 import { addUncertaintyOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
+  addWarningOptions,
   chosenFormat,
   collectList,
   colorsFor,
@@ -28,11 +28,13 @@ import {
   loadDataFor,
   regionNames,
   todayUtc,
-  userDataNotes,
+  warningDetail,
   writeOutput,
+  writeWarnings,
   widthOf,
 } from '../options.js';
-import { stderr, stdout, writeText } from '../streams.js';
+import { stdout } from '../streams.js';
+import { type Warning, warn } from '../../core/common/warnings.js';
 
 /** `estimate`'s options, as {@link declareEstimate} declares them. */
 type EstimateCommandOptions = ReturnType<ReturnType<typeof declareEstimate>['opts']>;
@@ -65,7 +67,7 @@ function declareEstimate(program: Command) {
       new Option('--all', 'every region with share data (regions overlap: sum one --kind only)').conflicts('region'),
     )
     .addOption(new Option('--kind <kind>', 'only regions of this kind').choices(SUMMABLE_KINDS));
-  return addModelOptions(addUncertaintyOptions(addFormatOptions(addEstimateChoiceOptions(command))));
+  return addWarningOptions(addModelOptions(addUncertaintyOptions(addFormatOptions(addEstimateChoiceOptions(command)))));
 }
 
 export function registerEstimate(program: Command): void {
@@ -120,7 +122,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
         ...(uncertainty ? { uncertainty } : {}),
         ...estimateChoicesFrom(options),
       };
-      const skipped: string[] = [];
+      const skipped: Warning[] = [];
       const progress = uncertainty ? progressReporter('Monte Carlo', 'samples') : undefined;
       const runOptions = { ...estimateOptions, ...(progress?.onProgress ? { onProgress: progress.onProgress } : {}) };
       /**
@@ -136,17 +138,17 @@ Regions overlap (provinces are inside China, states inside the United States): a
             result = estimate(data, region.id, runOptions);
           } catch (error) {
             if (!(error instanceof UsageError) || regions.length === 1) throw error;
-            skipped.push(`${region.id} left out: ${error.message}`);
+            skipped.push(warn('region-skipped', `${region.id} left out: ${error.message}`, [region.id]));
             continue;
           }
           made += 1;
           yield result;
         }
-        if (made === 0) throw new UsageError(`No region could be estimated:\n  ${skipped.join('\n  ')}`);
+        if (made === 0) {
+          throw new UsageError(`No region could be estimated:\n  ${skipped.map((w) => w.message).join('\n  ')}`);
+        }
       }
 
-      const errColors = await colorsFor(cmd, stderr());
-      const errWidth = widthOf(stderr());
       let estimates: Estimate[] = [];
       if (format === 'table') {
         try {
@@ -170,6 +172,8 @@ Regions overlap (provinces are inside China, states inside the United States): a
               await colorsFor(cmd, stdout()),
               widthOf(stdout()),
               folded,
+              // The caveats are the warnings' codes: said in the table only when the warnings are not.
+              { caveats: warningDetail(cmd) === 'quiet' },
             );
           },
         });
@@ -182,9 +186,15 @@ Regions overlap (provinces are inside China, states inside the United States): a
           progress?.finish();
         }
       }
-      const messages =
-        [...userDataNotes(cmd), ...skipped].map((s) => renderWarning(s, errColors, errWidth)).join('') +
-        (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
-      if (messages) writeText(stderr(), messages);
+      // A document for programs holds its warnings: stderr then says only what it does not (a region left out).
+      const many = estimates.length > 1;
+      await writeWarnings(
+        cmd,
+        [
+          { warnings: skipped },
+          ...estimates.map((e) => ({ ...(many ? { region: e.region.name } : {}), warnings: e.warnings })),
+        ],
+        format === 'table' ? undefined : 'explain',
+      );
     });
 }

@@ -3,6 +3,7 @@ import { yearMeanPct } from '../../data/references.js';
 import { UsageError } from '../../errors.js';
 import { restsOnSecondhand } from '../common/caveats.js';
 import { weakestEvidence } from '../common/evidence.js';
+import { type Warning, warn } from '../common/warnings.js';
 import { COMPLETE_TOLERANCE_PCT, type DataIndex } from '../regions/lookup.js';
 import {
   describeDistance,
@@ -85,7 +86,7 @@ export interface LinkChoice {
   precisionPct: number | null;
   sources: string[];
   notes: string[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /**
@@ -197,21 +198,26 @@ export function chooseLink(
     };
   }
   const what = `${possessive(child.name)} share of ${parent.name}`;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const monthsText =
     choice.months.length === 1
       ? describeMonth(choice.months[0] as string)
       : `${describeMonth(choice.months[0] as string)} to ${describeMonth(choice.months.at(-1) as string)}`;
   if (choice.distanceMonths !== 0) {
-    warnings.push(`${what} is from ${monthsText}, ${describeDistance(choice.distanceMonths, period)}.`);
+    warnings.push(
+      warn('stale-share', `${what} is from ${monthsText}, ${describeDistance(choice.distanceMonths, period)}.`),
+    );
   } else if (period.kind === 'year' && choice.months.length < 12) {
     const count = choice.months.length === 1 ? 'one month' : `${choice.months.length} months`;
-    warnings.push(`${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`);
+    warnings.push(warn('few-months', `${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`));
   }
   const breaks = breaksFor(index, child, parent, choice.months, period);
   for (const { event, side } of breaks) {
     warnings.push(
-      `${what} is from ${monthsText}, ${side} ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)}: it may not hold ${side === 'before' ? 'after' : 'before'} it.`,
+      warn(
+        'pre-break-share',
+        `${what} is from ${monthsText}, ${side} ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)}: it may not hold ${side === 'before' ? 'after' : 'before'} it.`,
+      ),
     );
   }
   for (const record of choice.records) {
@@ -221,14 +227,22 @@ export function chooseLink(
       ...(record.dataset ? [`from the ${record.dataset} dataset`] : []),
     ];
     if (qualities.length > 0) {
+      const code =
+        record.evidence === 'secondhand' ? 'secondhand' : record.approximate ? 'approximate' : 'dataset-share';
       warnings.push(
-        `${what} in ${record.month} (${record.sharePct}%) is ${qualities.join(', ')}${record.note ? `: ${record.note}` : '.'}`,
+        warn(
+          code,
+          `${what} in ${record.month} (${record.sharePct}%) is ${qualities.join(', ')}${record.note ? `: ${record.note}` : '.'}`,
+        ),
       );
     }
   }
   if (choice.pct === 0) {
     warnings.push(
-      `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
+      warn(
+        'zero-share',
+        `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
+      ),
     );
   }
   const stated = choice.records.flatMap((r) => (r.precisionPct === undefined ? [] : [r.precisionPct]));
@@ -279,9 +293,9 @@ export interface Partition {
   /** Each child that has a share for the period, with the share used in the division and why it differs, if it does. */
   links: PartitionLink[];
   /** The children's own warnings (see {@link chooseLink}). */
-  readonly linkWarnings: string[];
+  readonly linkWarnings: Warning[];
   /** What the division itself rests on: children counted in a remainder. */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /**
@@ -433,7 +447,10 @@ function dividePartition(index: DataIndex, parent: Region, period: Period): Part
   const warnings =
     inside.length > 0
       ? [
-          `${inside.join(', ')}: no share of ${parent.name} for ${describePeriod(period)} (inside the remainder of the nearest whole breakdown), so not counted separately.`,
+          warn(
+            'share-remainder',
+            `${inside.join(', ')}: no share of ${parent.name} for ${describePeriod(period)} (inside the remainder of the nearest whole breakdown), so not counted separately.`,
+          ),
         ]
       : [];
   const partition: Partition = {

@@ -334,6 +334,7 @@ function estimatesSummary(
   colors: Colors,
   widthColumns: number,
 ): string {
+  const withCaveats = estimates.some((e) => e.caveats.length > 0);
   const fields = (e: Estimate): [string, string][] => [
     ['Region', e.region.name],
     ['Kind', e.region.kind],
@@ -345,7 +346,7 @@ function estimatesSummary(
     ['Share', `${formatNumber(e.share.pct)}% of ${names.get(e.share.of) ?? e.share.of}`],
     ['Basis', e.basis.series],
     ['Rank', e.comparison ? shortStanding(e.comparison.rank, e.comparison.count) : ''],
-    ['Caveats', e.caveats.join(', ')],
+    ...(withCaveats ? [['Caveats', e.caveats.join(', ')] as [string, string]] : []),
   ];
   const rightAligned = new Set(['TWh/yr', 'GW', 'Mt CO2', 'Rank']);
   const tableOf = (keep: (name: string) => boolean, width: number) => {
@@ -388,7 +389,9 @@ export function renderEstimateTable(
   colors: Colors,
   widthColumns: number,
   folded?: FoldedSources,
+  options: { caveats: boolean } = { caveats: true },
 ): string {
+  if (!options.caveats) estimates = estimates.map((e) => ({ ...e, caveats: [] }));
   if (estimates.length === 1) {
     const e = estimates[0] as Estimate;
     return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
