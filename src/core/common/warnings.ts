@@ -1,7 +1,7 @@
 import type { Warning } from '../../contract/warning.js';
-import { WARNING_CATALOGUE, type WarningCode, type WarningLevel } from '../../data/warning-codes.js';
+import { WARNING_CATALOGUE, WARNING_CODES, type WarningCode, type WarningLevel } from '../../data/warning-codes.js';
 
-export { type Warning, type WarningCode, type WarningLevel, WARNING_CATALOGUE };
+export { type Warning, type WarningCode, type WarningLevel, WARNING_CATALOGUE, WARNING_CODES };
 
 /** A warning with its code, at the level the catalogue gives that code; `regions`: ids of the regions it names. */
 export function warn(code: WarningCode, message: string, regions?: readonly string[]): Warning {
