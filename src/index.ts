@@ -38,6 +38,14 @@ export {
 export { CARBON_BRACKET_GCO2_PER_KWH, estimateCarbon, intensityMix } from './core/carbon/carbon.js';
 export { type Catalogue, catalogue } from './core/catalogue.js';
 export { CAVEATS, type Caveat, caveatsOf } from './core/common/caveats.js';
+export {
+  isCarbonWarning,
+  type Warning,
+  WARNING_CATALOGUE,
+  WARNING_CODES,
+  type WarningCode,
+  type WarningLevel,
+} from './core/common/warnings.js';
 export { type ClaimResult, checkClaims, type Verdict } from './core/claims.js';
 export { type Neighbour, neighbours, type Ranking, rankAmong } from './core/compare.js';
 export { type Estimate, type EstimateOptions, estimate, regionsWithShares, type ShareLink } from './core/estimate.js';

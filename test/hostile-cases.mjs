@@ -128,9 +128,17 @@ const noFormulaCells = ({ stdout }) => {
   const cells = formulaCells(stdout);
   return cells.length === 0 ? null : `cells a spreadsheet would run: ${cells.slice(0, 5).join(' | ')}`;
 };
-/** stderr lines that are neither a warning nor its indented continuation nor an error line. */
+/**
+ * A line of the warnings on stderr: a warning (with or without its code), a note, the count of the notes, the
+ * pointer to --explain, or an indented continuation.
+ */
+const WARNING_LINE = /^(warning:|warning \([a-z-]+\):|note \([a-z-]+\):|\d+ notes? \(|--explain says| {2}\S)/;
+/**
+ * stderr lines that are neither a warning (with or without its code), a note, the count of the notes, nor an
+ * indented continuation nor an error line.
+ */
 const strayStderr = ({ stderr }) => {
-  const lines = stderr.split('\n').filter((line) => line !== '' && !/^(warning:|error:| {2}\S)/.test(line));
+  const lines = stderr.split('\n').filter((line) => line !== '' && !/^error:/.test(line) && !WARNING_LINE.test(line));
   return lines.length === 0 ? null : `unexpected stderr lines: ${lines.slice(0, 2).join(' | ')}`;
 };
 const network = ['network', '--hashrate', '600', '--threshold', '30', '--date', '2024-01-01'];
@@ -446,7 +454,7 @@ export const CASES = [
     stderr: [/no space|ENOSPC|cannot write|write/i],
     check: ({ stderr }) => {
       // A warning's continuation lines are indented; a stack frame is an indented "at …".
-      const lines = stderr.split('\n').filter((line) => line !== '' && !/^(warning:| {2}\S)/.test(line));
+      const lines = stderr.split('\n').filter((line) => line !== '' && !WARNING_LINE.test(line));
       return lines.length === 1 && lines[0].startsWith('error:') && !/\n\s+at [^\n]*:\d+:\d+\)?$/m.test(stderr)
         ? null
         : 'stderr is not one error line (besides warnings) without stack frames';

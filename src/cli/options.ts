@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { renderWarning } from '../format/text/warnings.js';
+import { renderWarning, renderWarnings, type WarningDetail, type WarningSet } from '../format/text/warnings.js';
+import { type Warning, warn } from '../core/common/warnings.js';
 import {
   type Command,
   type CommandUnknownOpts,
@@ -103,13 +104,52 @@ export function addFormatOptions<Args extends unknown[], Opts extends OptionValu
     .addOption(new Option('--json', 'same as --format json').conflicts('format'));
 }
 
-/** Writes warnings to stderr, coloured and wrapped as stderr allows. */
-export async function writeWarnings(command: CommandUnknownOpts, warnings: readonly string[]): Promise<void> {
-  warnings = [...userDataNotes(command), ...warnings];
-  if (warnings.length === 0) return;
+/** Adds --explain and -q/--quiet, which choose how much of the warnings a person sees. */
+export function addWarningOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
+  return command
+    .addOption(new Option('--explain', 'print every warning in full (by default: those that change the meaning)'))
+    .addOption(new Option('-q, --quiet', 'print no warnings').conflicts('explain'));
+}
+
+/** The detail of warnings a command's options ask for (see {@link addWarningOptions}). */
+export function warningDetail(command: CommandUnknownOpts): WarningDetail {
+  const { explain, quiet } = command.opts() as { explain?: boolean; quiet?: boolean };
+  return quiet ? 'quiet' : explain ? 'explain' : 'default';
+}
+
+/**
+ * Writes warnings to stderr at the detail the command's options ask for, coloured and wrapped as stderr allows:
+ * one list, or several (an estimate's each, named by its region), after the note on the user's data directory.
+ */
+export async function writeWarnings(
+  command: CommandUnknownOpts,
+  warnings: readonly Warning[] | readonly WarningSet[],
+  fullDetail?: 'explain',
+  { userNote = true }: { userNote?: boolean } = {},
+): Promise<void> {
+  const sets: WarningSet[] = isSets(warnings) ? [...warnings] : [{ warnings }];
+  const notes = userNote ? userDataNotes(command) : [];
+  if (notes.length > 0) sets.unshift({ warnings: notes });
+  const asked = warningDetail(command);
+  const detail = asked === 'quiet' ? asked : (fullDetail ?? asked);
+  if (detail === 'quiet' || sets.every((s) => s.warnings.length === 0)) return;
+  const colors = await colorsFor(command, stderr());
+  writeText(stderr(), renderWarnings(sets, detail, colors, widthOf(stderr())));
+}
+
+function isSets(list: readonly Warning[] | readonly WarningSet[]): list is readonly WarningSet[] {
+  return list.length > 0 && 'warnings' in (list[0] as object);
+}
+
+/** Writes messages that are not an estimate's (those of data update and data import) to stderr, each in full. */
+export async function writeMessages(command: CommandUnknownOpts, messages: readonly string[]): Promise<void> {
+  const all = [...userDataNotes(command).map((w) => w.message), ...messages];
+  if (all.length === 0) return;
   const colors = await colorsFor(command, stderr());
   const width = widthOf(stderr());
-  writeText(stderr(), warnings.map((w) => renderWarning(w, colors, width)).join(''));
+  writeText(stderr(), all.map((m) => renderWarning(m, colors, width)).join(''));
 }
 
 /**
@@ -181,9 +221,9 @@ function holdsData(dir: string): boolean {
 }
 
 /** The note a command's warnings begin with when it merged the user's data directory: none otherwise. */
-export function userDataNotes(command: CommandUnknownOpts): string[] {
+export function userDataNotes(command: CommandUnknownOpts): Warning[] {
   const dir = mergedUserData.get(command);
-  return dir === undefined ? [] : [userDataNote(dir)];
+  return dir === undefined ? [] : [warn('user-data', userDataNote(dir))];
 }
 
 /**

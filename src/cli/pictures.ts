@@ -15,16 +15,25 @@ import { indexData } from '../core/regions/lookup.js';
 import { resolveRegion } from '../core/regions/names.js';
 import { buildReport, type ReportModel } from '../core/report.js';
 import { addEstimateChoiceOptions, estimateChoicesFrom } from './estimate-options.js';
-import { globalOptions, loadDataFor, type NoOptions, type OptionsDeclaredBy, userDataSummary } from './options.js';
+import {
+  addWarningOptions,
+  globalOptions,
+  loadDataFor,
+  type NoOptions,
+  type OptionsDeclaredBy,
+  userDataSummary,
+} from './options.js';
 import { stderr, stdout, writeBytes, writeExact, writeText } from './streams.js';
 
 /** Adds the region and estimate options `report` and `chart` share, which come first in both. */
 export function addPictureOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
   command: Command<Args, Opts, Globals>,
 ) {
-  return addEstimateChoiceOptions(
-    command.addOption(
-      new Option('-r, --region <id>', 'region id, name, alias or ISO code (one region)').argParser(parseOneRegion),
+  return addWarningOptions(
+    addEstimateChoiceOptions(
+      command.addOption(
+        new Option('-r, --region <id>', 'region id, name, alias or ISO code (one region)').argParser(parseOneRegion),
+      ),
     ),
   );
 }

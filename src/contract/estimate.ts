@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WarningSchema } from './warning.js';
 import { CAVEATS } from '../data/vocabulary.js';
 import { CARBON_BASES, COVERAGES, EVIDENCE, OBTAINED } from '../data/vocabulary.js';
 import { MEASURES, REGION_KINDS, SERIES_KINDS } from '../data/schemas.js';
@@ -219,7 +220,7 @@ export const EstimateOutputSchema = z
       .array(z.enum(CAVEATS))
       .describe('what the estimate rests on that a reader must know, as codes to filter on'),
     sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string().nullable() })),
-    warnings: z.array(z.string()),
+    warnings: z.array(WarningSchema),
     uncertainty: UncertaintySettingsSchema.nullable().describe('the Monte Carlo settings, with --uncertainty'),
     changes: z
       .array(ChangeSchema)

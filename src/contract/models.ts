@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WarningSchema } from './warning.js';
 import { CAVEATS } from '../data/vocabulary.js';
 import { CARBON_BASES, COVERAGES, EVIDENCE } from '../data/vocabulary.js';
 
@@ -42,7 +43,7 @@ export const NetworkDocumentSchema = z
         approximate: z.boolean(),
       }),
     ),
-    warnings: z.array(z.string()),
+    warnings: z.array(WarningSchema),
   })
   .describe('mining-energy network: the network power and energy from one model run');
 
@@ -110,6 +111,6 @@ export const ScenarioDocumentSchema = z
           .describe('the regions the scenario names: banned, receiving, moved from or to'),
       })
       .nullable(),
-    warnings: z.array(z.string()),
+    warnings: z.array(WarningSchema),
   })
   .describe('mining-energy scenario: each region before and after a ban or a move');

@@ -17,6 +17,7 @@ import {
 } from './network/basis.js';
 import { BOTTOM_UP_SOURCE, computedSeriesOf, sourcesOfSeries } from './network/computed-series.js';
 import { caveatsOf, restsOnSecondhand } from './common/caveats.js';
+import { type Warning, warn } from './common/warnings.js';
 import { type Energy, estimateCarbon } from './carbon/carbon.js';
 import { defaultBaseline, rankAmong, valueYear } from './compare.js';
 import { weakestEvidence } from './common/evidence.js';
@@ -80,7 +81,7 @@ export interface ComputedBasis {
   /** Source ids behind the model's inputs (the hardware list's). */
   sources: string[];
   inputs: Record<string, number | string | null>;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** `basis.source` of an estimate on a computed basis. */
@@ -189,8 +190,8 @@ function shareChain(
   links: ShareLink[];
   pct: number;
   sources: string[];
-  breakWarnings: string[];
-  warnings: string[];
+  breakWarnings: Warning[];
+  warnings: Warning[];
   secondhand: boolean;
 } {
   const dataset = options.shareDataset;
@@ -198,8 +199,8 @@ function shareChain(
   const links: ShareLink[] = [];
   let secondhand = false;
   const sources: string[] = [];
-  const breakWarnings: string[] = [];
-  const warnings: string[] = [];
+  const breakWarnings: Warning[] = [];
+  const warnings: Warning[] = [];
   let pct = 100;
   for (const child of chain.slice(0, scopeIndex)) {
     const parent = index.regions.get(child.parent as string) as Region;
@@ -220,7 +221,7 @@ function shareChain(
     warnings.push(...link.warnings.slice(link.breakWarnings.length));
     // The share as the parent's division has it, so that every command gives a region the same share.
     const divided = link.dataset === null ? partitionLink(partitionOf(index, parent, period), child.id) : undefined;
-    if (divided?.adjustment) warnings.push(divided.adjustment);
+    if (divided?.adjustment) warnings.push(warn('share-adjusted', divided.adjustment));
     const pctOfParent = divided?.pct ?? link.choice.pct;
     sources.push(...link.sources);
     const shareLink = {
@@ -248,7 +249,10 @@ function shareChain(
     links.push({ ...shareLink, spreadPct: shareSpreadPct(shareLink, settings) });
     if (link.dataset !== null) {
       warnings.push(
-        `${possessive(child.name)} share of ${parent.name} comes from the ${link.dataset} dataset and is applied to all of ${possessive(parent.name)} hashrate, as if that sample stood for the whole of it.`,
+        warn(
+          'dataset-share',
+          `${possessive(child.name)} share of ${parent.name} comes from the ${link.dataset} dataset and is applied to all of ${possessive(parent.name)} hashrate, as if that sample stood for the whole of it.`,
+        ),
       );
     }
     secondhand ||= link.secondhand;
@@ -256,19 +260,25 @@ function shareChain(
   }
   if (dataset !== undefined && !links.some((l) => l.dataset === dataset)) {
     warnings.push(
-      `The ${dataset} dataset has no share on ${possessive((chain[0] as Region).name)} chain to ${(chain[scopeIndex] as Region).name}: the default shares are used.`,
+      warn(
+        'dataset-fallback',
+        `The ${dataset} dataset has no share on ${possessive((chain[0] as Region).name)} chain to ${(chain[scopeIndex] as Region).name}: the default shares are used.`,
+      ),
     );
   }
   return { links, pct, sources, breakWarnings, warnings, secondhand };
 }
 
 /** A pointer to a projection on the chain for the same year, when the basis is a measurement. */
-function projectionHint(index: DataIndex, chain: readonly Region[], year: number): string[] {
+function projectionHint(index: DataIndex, chain: readonly Region[], year: number): Warning[] {
   return seriesOnChain(index, chain).flatMap(({ series }) => {
     if (series.kind !== 'projection' || !series.values.some((v) => yearsCovered(v).includes(year))) return [];
     const scope = index.regions.get(series.scope)?.name ?? series.scope;
     return [
-      `A projection for ${scope} also covers ${year} (series ${series.id}); it is not a measurement and is used only when asked for with --series ${series.id}.`,
+      warn(
+        'projection-available',
+        `A projection for ${scope} also covers ${year} (series ${series.id}); it is not a measurement and is used only when asked for with --series ${series.id}.`,
+      ),
     ];
   });
 }
@@ -317,7 +327,7 @@ function checkOptions(index: DataIndex, options: EstimateOptions): void {
 }
 
 /** What a year chosen for the reader rests on, when it is not a measured total for the whole year. */
-function defaultYearWarning(index: DataIndex, chain: readonly Region[], basis: Chosen): string[] {
+function defaultYearWarning(index: DataIndex, chain: readonly Region[], basis: Chosen): Warning[] {
   const { year, series, value } = basis;
   const computed = series.source === BOTTOM_UP_SOURCE;
   const later = laterReadings(index, chain, year);
@@ -327,17 +337,26 @@ function defaultYearWarning(index: DataIndex, chain: readonly Region[], basis: C
   const part = basis.coverage === 'partial-year' ? ` (${value.days} days, to ${value.through})` : '';
   if (computed) {
     return [
-      `No year was given: ${year} is the latest year with a total, and only the ${series.id} series computed here covers it${part}.${readings}`,
+      warn(
+        'default-year',
+        `No year was given: ${year} is the latest year with a total, and only the ${series.id} series computed here covers it${part}.${readings}`,
+      ),
     ];
   }
   switch (basis.coverage) {
     case 'partial-year':
       return [
-        `No year was given: ${year} is the latest year with a published total, and ${series.id} covers only part of it${part}.${readings}`,
+        warn(
+          'default-year',
+          `No year was given: ${year} is the latest year with a published total, and ${series.id} covers only part of it${part}.${readings}`,
+        ),
       ];
     case 'snapshot':
       return [
-        `No year was given: ${year} is the latest year a series covers, and only ${possessive(series.id)} annualised reading of one day${value.asOf ? ` (${value.asOf})` : ''} covers it, not a total for the year.`,
+        warn(
+          'default-year',
+          `No year was given: ${year} is the latest year a series covers, and only ${possessive(series.id)} annualised reading of one day${value.asOf ? ` (${value.asOf})` : ''} covers it, not a total for the year.`,
+        ),
       ];
     default:
       return [];
@@ -359,14 +378,19 @@ function periodAndBasis(index: DataIndex, chain: readonly Region[], options: Est
     : forcedSeries(index, options.series);
   const { period, defaulted } = choosePeriod(index, chain, options, forced);
   const basis = chooseBasis(index, chain, period.year, forced);
-  const warnings: string[] = [];
-  for (const r of chain) if (r.note) warnings.push(`${r.name}: ${r.note}`);
-  for (const warning of options.basis?.warnings ?? []) warnings.push(`Basis (${options.basis?.method}): ${warning}`);
+  const warnings: Warning[] = [];
+  for (const r of chain) if (r.note) warnings.push(warn('region-note', `${r.name}: ${r.note}`, [r.id]));
+  for (const warning of options.basis?.warnings ?? []) {
+    warnings.push({ ...warning, message: `Basis (${options.basis?.method}): ${warning.message}` });
+  }
   if (defaulted && !forced) warnings.push(...defaultYearWarning(index, chain, basis));
   warnings.push(...basis.warnings);
   if (basis.value.evidence === 'secondhand') {
     warnings.push(
-      `The basis (${basis.series.id}, ${period.year}) is secondhand: reported by ${reporterOf(index, basis.series.source)}.`,
+      warn(
+        'secondhand',
+        `The basis (${basis.series.id}, ${period.year}) is secondhand: reported by ${reporterOf(index, basis.series.source)}.`,
+      ),
     );
   }
   return { forced, period, basis, warnings };

@@ -63,7 +63,16 @@ describe('tables and warnings name regions as people do', () => {
     );
     expect(stdout).toMatch(/│ United Arab Emirates +│/);
     expect(stdout).not.toMatch(/│ united-arab-emirates +│/);
-    expect(stderr).toMatch(/^warning: Texas: /m);
-    expect(stderr).not.toMatch(/^warning: texas: /m);
+    // By default a line per code, naming the regions it concerns when not all of them.
+    // (Texas's chain rests on the United States' share interpolated between 2022 and 2025; the Emirates' does not.)
+    expect(stderr).toMatch(/^warning \(interpolated-share\): a share is interpolated between records \(Texas\)$/m);
+    expect(stderr).not.toMatch(/texas/);
+    const explained = await runCli(
+      ['estimate', '--region', 'texas,united-arab-emirates', '--year', '2023', '--explain'],
+      WIDE,
+    );
+    expect(explained.stderr).toMatch(/^warning \(interpolated-share\): Texas: /m);
+    expect(explained.stderr).toMatch(/^note \(approximate\): United Arab Emirates: /m);
+    expect(explained.stderr).not.toMatch(/texas: /);
   });
 });

@@ -13,6 +13,15 @@ describe('the library entry', async () => {
     expect(result.comparison?.rank).toBe(63);
   });
 
+  it("exports the warnings' catalogue, whose level each estimate's warning carries", async () => {
+    const data = await library.loadData();
+    const result = library.estimate(data, 'sichuan', { year: 2024, series: 'jiang-2021' });
+    // The projection named with --series is a warning that changes what the figure means.
+    expect(result.warnings).toContainEqual(expect.objectContaining({ level: 'changes-meaning', code: 'projection' }));
+    for (const w of result.warnings) expect(w.level).toBe(library.WARNING_CATALOGUE[w.code].level);
+    expect(library.WARNING_CODES).toContain('stale-share');
+  });
+
   it('exports the error classes and renderers', () => {
     expect(new library.UsageError('x')).toBeInstanceOf(Error);
     expect(library.renderJson({ a: 0.1 + 0.2 })).toBe('{\n  "a": 0.3\n}\n');

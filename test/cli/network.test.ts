@@ -60,7 +60,11 @@ describe('network', () => {
     // The S23 Hyd 3U (11,020 W ÷ 1,160 TH/s = 9.5 J/TH, listed January 2026) is the most efficient machine:
     // 600 EH/s × 9.5 J/TH × 1.01.
     expect(result.power.lowerGw).toBeCloseTo(600e6 * 9.5 * 1.01 * 1e-9, 9);
-    expect(result.warnings.join(' ')).toMatch(/Approximate release dates/);
+    expect(result.warnings).toContainEqual({
+      level: 'note',
+      code: 'model-approximate-date',
+      message: expect.stringMatching(/^Approximate release dates/),
+    });
   });
 
   it('derives the threshold from revenue and price on the shipped hardware list', async () => {
@@ -97,7 +101,9 @@ describe('network', () => {
     const result = JSON.parse(stdout);
     expect(result.energy).toEqual({ twh: 120, lowerTwh: null, upperTwh: null });
     expect(result.inputs).toEqual({ revenueUsdPerYear: 1e10, electricityShare: 0.6, priceUsdPerKwh: 0.05 });
-    expect(result.warnings[0]).toMatch(/60% of miners' revenue/);
+    expect(result.warnings).toEqual([
+      { level: 'note', code: 'model-assumption', message: expect.stringMatching(/60% of miners' revenue/) },
+    ]);
     expect(stderr).toBe('');
   });
 
@@ -250,6 +256,7 @@ describe('network --input', () => {
         '--average',
         '7',
         '--json',
+        '--explain',
       ],
       WIDE,
     );
@@ -370,7 +377,7 @@ describe('network --input with a gap in the dates', () => {
   const GAP = join(FIXTURES, 'series', 'gap.csv');
 
   it('smooths over calendar days and shows how many days each window held', async () => {
-    const csv = await runCli(['network', '--input', GAP, '--smooth', '3', '--format', 'csv']);
+    const csv = await runCli(['network', '--input', GAP, '--smooth', '3', '--format', 'csv', '--explain']);
     expect(csv.code).toBe(0);
     const [header, ...lines] = csv.stdout.trim().split('\n');
     const column = (name: string) => lines.map((line) => line.split(',')[header?.split(',').indexOf(name) ?? -1]);

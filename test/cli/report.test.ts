@@ -187,11 +187,17 @@ describe('a page that can be mailed', () => {
   it('says nothing of a default year, and no option to type, in its warnings', async () => {
     const { stdout } = await runCli(['report', '--region', 'sichuan']);
     expect(stdout).not.toContain('No year was given');
-    const warnings = /<ul class="warnings">(.*?)<\/ul>/s.exec(stdout)?.[1] ?? '';
+    const lists = [...stdout.matchAll(/<ul class="warnings ([a-z-]+)">(.*?)<\/ul>/gs)];
+    // Every warning, grouped: those that change the meaning of the figures first, then the notes.
+    expect(lists.map((list) => list[1])).toEqual(['changes-meaning', 'note']);
+    const warnings = lists.map((list) => list[2]).join('');
     expect(warnings).toContain('<li>');
     expect(warnings).not.toMatch(/--[a-z]/);
-    // The same run in the terminal does warn of the default year: only the page leaves it out.
-    expect((await runCli(['estimate', '--region', 'sichuan'])).stderr).toContain('No year was given');
+    // The same run in the terminal counts the note on the default year, and says it with --explain.
+    const terminal = await runCli(['estimate', '--region', 'sichuan']);
+    expect(terminal.stderr).toMatch(/^\d+ notes \(default-year, /m);
+    expect(terminal.stderr).not.toContain('No year was given');
+    expect((await runCli(['estimate', '--region', 'sichuan', '--explain'])).stderr).toContain('No year was given');
   });
 });
 
@@ -258,7 +264,11 @@ describe('chart', () => {
     const result = await runCli(['chart', 'neighbours', '--region', 'texas', '--format', 'vega-lite']);
     expect(result.code).toBe(0);
     // The estimate's warnings, and nothing else.
-    expect(result.stderr.split('\n').filter((line) => line !== '' && !/^(warning: | {2}\S)/.test(line))).toEqual([]);
+    expect(
+      result.stderr
+        .split('\n')
+        .filter((line) => line !== '' && !/^(warning \([a-z-]+\): |\d+ notes \(| {2}\S)/.test(line)),
+    ).toEqual([]);
     const spec = JSON.parse(result.stdout) as {
       $schema: string;
       vconcat: [{ data: { values: { shown: string; label: string }[] } }, unknown];
@@ -276,7 +286,7 @@ describe('chart', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n(warning: .*\n)+$/,
+      /^Wrote the carbon chart of Sichuan to .*carbon\.svg \(\d+ KB\)\.\n(warning \([a-z-]+\): .*\n)+\d+ notes \(.*\n$/,
     );
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg [^>]*role="img"[^>]*><title id="chart-carbon-title">/);
     expect(leftovers(dir)).toEqual([]);

@@ -57,8 +57,10 @@ describe('estimate --years', () => {
     expect(stdout).toMatch(/│ 2025 │[^\n]*│ bottom-up +│ B[ S]* +│/);
     expect(stdout).toContain('Changes from the year before: B the basis series, S the source of a share.');
     expect(stdout).toMatch(/^ {2}2025: B basis: cbeci → bottom-up$/m);
-    // Warnings name the year they are of.
-    expect(stderr).toMatch(/^warning: Russia 2024: /m);
+    // By default a line per code, the years unnamed (the table marks the changes); --explain names each one's year.
+    expect(stderr).toMatch(/^warning \(interpolated-share\): a share is interpolated between records$/m);
+    const explained = await runCli(['estimate', '--region', 'russia', '--years', '2019-2026', '--explain'], WIDE);
+    expect(explained.stderr).toMatch(/^warning \(interpolated-share\): 2024: Russia's share of World for 2024 /m);
   });
 
   it('writes NDJSON and CSV records, one a year', async () => {
@@ -106,7 +108,7 @@ describe('estimate --years', () => {
     expect(records[1]?.reason).toMatch(/^Ethiopia is not named in World's breakdown of May 2025/);
     const table = await runCli([...args, '--skip-missing']);
     expect(table.stdout).toMatch(/│ 2025 │ +– │[^\n]*│ not estimated │/);
-    expect(table.stderr).toMatch(/warning: ethiopia \(2025\) left out: /);
+    expect(table.stderr).toMatch(/warning \(region-skipped\): ethiopia \(2025\) left out: /);
   });
 });
 
@@ -125,7 +127,9 @@ describe('a region named is never dropped', () => {
     expect(json.code).toBe(0);
     const records = JSON.parse(json.stdout) as { record: string; region: { id: string } }[];
     expect(records.map((r) => `${r.record} ${r.region.id}`)).toEqual(['skipped ethiopia', 'estimate paraguay']);
-    expect(json.stderr).toContain("warning: ethiopia (2025) left out: Ethiopia is not named in World's breakdown");
+    expect(json.stderr).toContain(
+      "warning (region-skipped): ethiopia (2025) left out: Ethiopia is not named in World's breakdown",
+    );
     const ndjson = await runCli([...args, '--format', 'ndjson']);
     expect(
       ndjson.stdout
@@ -141,7 +145,7 @@ describe('a region named is never dropped', () => {
     // The one region left is shown in full, as when it alone is asked for.
     expect(table.stdout).toMatch(/^Paraguay \(country in World\), 2025\n/);
     expect(table.stdout).not.toMatch(/Ethiopia/);
-    expect(table.stderr).toContain('warning: ethiopia (2025) left out:');
+    expect(table.stderr).toContain('warning (region-skipped): ethiopia (2025) left out:');
   });
 
   it('refuses --kind that would leave out a region named with --region', async () => {
@@ -251,7 +255,7 @@ describe('share sources the data call not comparable', () => {
     const said = stderr.match(/not comparable: /g) ?? [];
     expect(said).toHaveLength(1);
     expect(stderr).toContain(
-      'warning: The rows rest on share sources that the data mark as not comparable: cbeci-us-states-2022 (kentucky) and foundry-us-states-2023 (georgia, texas).',
+      'warning (mixed-sources): The rows rest on share sources that the data mark as not comparable: cbeci-us-states-2022 (kentucky) and foundry-us-states-2023 (georgia, texas).',
     );
     const one = await runCli(['estimate', '--region', 'texas,georgia', '--year', '2023'], WIDE);
     expect(one.stderr).not.toContain('not comparable:');

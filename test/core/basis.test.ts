@@ -42,7 +42,7 @@ describe('chooseBasis', () => {
     expect(basis.twh).toBeCloseTo(200, 9);
     expect(basis.lowerTwh).toBeCloseTo(100, 9);
     expect(basis.upperTwh).toBeCloseTo(400, 9);
-    expect(basis.warnings[0]).toBe(
+    expect(basis.warnings.map((w) => w.message)[0]).toBe(
       'net covers 183 days of 2024, to 2024-07-01: 100 TWh in those days, annualised to 200 TWh for the year at their average rate (× 366/183). It is not a total for the whole year.',
     );
   });
@@ -116,7 +116,7 @@ describe('latestMeasuredYear', () => {
     expect(latestMeasuredYear(both.index, both.chain)).toBe(2022);
     const e = estimate(both.data, 'a1');
     expect(e.year).toBe(2022);
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       "No year was given: 2022 is the latest year a series covers, and only reading's annualised reading of one day covers it, not a total for the year.",
     );
     const projectionOnly = withSeries(projection);
@@ -175,7 +175,9 @@ describe('shares across a whole breakdown and a structural break', () => {
     const e2021 = estimate(data, 'c', { year: 2021 });
     expect(e2021.share.pct).toBeCloseTo((5 * 100) / 105, 9);
     expect(e2021.caveats).toContain('stale-share');
-    expect(e2021.warnings.join('\n')).toMatch(/Cland's share of World is scaled by 0\.9524, from 5% to 4\.762%/);
+    expect(e2021.warnings.map((w) => w.message).join('\n')).toMatch(
+      /Cland's share of World is scaled by 0\.9524, from 5% to 4\.762%/,
+    );
   });
 
   it('flags a share recorded before an event naming the region or its parent, applied after it', () => {
@@ -190,7 +192,7 @@ describe('shares across a whole breakdown and a structural break', () => {
       ['a1', ['ban-a']],
       ['a', []], // Aland's own 2020 months are from the ban on: they already show it.
     ]);
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       "A-one's share of Aland is from June 2019, before Aland's ban of January 2020 (ban-a): it may not hold after it, so it is given the widest uncertainty, and the range shows how little is known after the break.",
     );
     expect(e.caveats).toContain('pre-break-share');
@@ -204,7 +206,7 @@ describe('shares across a whole breakdown and a structural break', () => {
     });
     const early = estimate(after, 'a1', { year: 2019, series: 'old' });
     expect(early.share.links[0]?.breaks).toEqual(['ban-a']);
-    expect(early.warnings).toContain(
+    expect(early.warnings.map((w) => w.message)).toContain(
       "A-one's share of Aland is from June 2019, after Aland's ban of March 2019 (ban-a): it may not hold before it, so it is given the widest uncertainty, and the range shows how little is known before the break.",
     );
   });

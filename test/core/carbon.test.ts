@@ -43,7 +43,7 @@ describe('carbon', () => {
       ['a', 25, 'a'],
       ['b', 75, 'world'],
     ]);
-    expect(e.warnings).toContain('The network intensity counts Bland at the world grid average.');
+    expect(e.warnings.map((w) => w.message)).toContain('The network intensity counts Bland at the world grid average.');
     expect(estimate(data, 'a', { year: 2020 }).carbon?.weights).toBeNull();
   });
 
@@ -65,7 +65,7 @@ describe('carbon', () => {
     const e = estimate(data, 'world', { year: 2020 });
     // a 25% at 500 g/kWh, b 60% and the unplaced 15% at the world's 400 (2018, the nearer on a tie)
     expect(e.carbon?.gco2PerKwh).toBeCloseTo(0.25 * 500 + 0.75 * 400, 9);
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       'The network intensity: the recorded parts of World add up to 85% for 2020; the other 15% is in no recorded region and is counted at the world grid average.',
     );
   });

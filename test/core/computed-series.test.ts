@@ -247,17 +247,19 @@ describe('the order of preference for a year', () => {
     expect(e.basis.upperTwh).toBeCloseTo(0.288 * 182.5, 10);
     expect(e.basis.alternatives.map((a) => a.series)).toEqual(['reading']);
     expect(e.caveats).toContain('partial-year');
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       "No published total covers 2019, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 2.05× CBECI's totals in 2020 (2020 over the 2 days both cover, to 2020-01-02).",
     );
-    expect(e.warnings.join('\n')).toMatch(/bottom-up covers 2 days of 2019, to 2019-12-31: .* \(× 365\/2\)/);
+    expect(e.warnings.map((w) => w.message).join('\n')).toMatch(
+      /bottom-up covers 2 days of 2019, to 2019-12-31: .* \(× 365\/2\)/,
+    );
     expect(e.sources.map((s) => s.id)).toContain('bottom-up-model');
   });
 
   it('a year only a reading covers uses the reading', () => {
     const e = estimate(withInputs(INPUTS), 'world', { year: 2022 });
     expect(e.basis).toMatchObject({ series: 'reading', coverage: 'snapshot', twh: 70 });
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       "No total covers 2022, published or computed, so the basis is reading's reading, a different estimate from cbeci (which ends in 2020): a change from 2020 to 2022 is partly a change of source.",
     );
   });
@@ -281,7 +283,7 @@ describe('the order of preference for a year', () => {
     const e = estimate(withInputs(days), 'world');
     expect(e.year).toBe(2021);
     expect(e.basis.series).toBe('bottom-up');
-    expect(e.warnings[0]).toBe(
+    expect(e.warnings.map((w) => w.message)[0]).toBe(
       'No year was given: 2021 is the latest year with a total, and only the bottom-up series computed here covers it (2 days, to 2021-03-02). 2022 has only annualised readings of one day (reading): give --year 2022 to use one.',
     );
     expect(estimate(withInputs(INPUTS), 'world').year).toBe(2020);

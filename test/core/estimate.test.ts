@@ -27,7 +27,7 @@ describe('estimate on a small dataset', () => {
     const e = estimate(data, 'a1');
     expect(e.year).toBe(2020);
     expect(e.basis.scope).toBe('world');
-    expect(e.warnings.some((w) => w.includes('projection'))).toBe(false);
+    expect(e.warnings.map((w) => w.message).some((w) => w.includes('projection'))).toBe(false);
     const sameYear = tinyDataset({
       networkEnergy: [
         ...tinyDataset().networkEnergy,
@@ -40,7 +40,7 @@ describe('estimate on a small dataset', () => {
         },
       ],
     });
-    expect(estimate(sameYear, 'a1', { year: 2024 }).warnings).toContain(
+    expect(estimate(sameYear, 'a1', { year: 2024 }).warnings.map((w) => w.message)).toContain(
       'A projection for Aland also covers 2024 (series proj); it is not a measurement and is used only when asked for with --series proj.',
     );
   });
@@ -61,8 +61,8 @@ describe('estimate on a small dataset', () => {
     expect(e.basis).toMatchObject({ series: 'proj', scope: 'a', kind: 'projection' });
     expect(e.share.pct).toBeCloseTo(25, 10);
     expect(e.energy.twh).toBeCloseTo(100, 10);
-    expect(e.warnings.join('\n')).toMatch(/The basis is a projection for Aland \(series proj\)/);
-    expect(e.warnings.join('\n')).toMatch(
+    expect(e.warnings.map((w) => w.message).join('\n')).toMatch(/The basis is a projection for Aland \(series proj\)/);
+    expect(e.warnings.map((w) => w.message).join('\n')).toMatch(
       /A-one's share of Aland is carried from June 2019 \(25%\), 55 months before 2024: its uncertainty grows by 20% of the share a year from there/,
     );
     expect(e.caveats).toEqual(['projection', 'stale-share', 'approximate']);
@@ -70,18 +70,20 @@ describe('estimate on a small dataset', () => {
 
   it('warns about approximate shares, with the record note', () => {
     const e = estimate(data, 'a1', { year: 2020 });
-    expect(e.warnings).toContain("A-one's share of Aland in 2019-06 (25%) is approximate: roughly");
+    expect(e.warnings.map((w) => w.message)).toContain(
+      "A-one's share of Aland in 2019-06 (25%) is approximate: roughly",
+    );
   });
 
   it('warns when a year rests on fewer than 12 months', () => {
     const e = estimate(data, 'a', { year: 2020 });
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       "Aland's share of World in 2020 rests on 2 months (January 2020 to February 2020), not 12.",
     );
   });
 
   it('shows the note of a region in the chain', () => {
-    expect(estimate(data, 'b', { year: 2020 }).warnings).toContain('Bland: B is odd.');
+    expect(estimate(data, 'b', { year: 2020 }).warnings.map((w) => w.message)).toContain('Bland: B is odd.');
   });
 
   it('forces a series with --series, and refuses one that does not fit', () => {
@@ -104,10 +106,10 @@ describe('estimate on a small dataset', () => {
     expect(own.carbon?.upperMtco2).toBeCloseTo((0.5 * (200 - Math.sqrt(750)) * 500) / 1000, 10); // the energy's upper bound × 500 g/kWh
     const inherited = estimate(data, 'b', { year: 2020 });
     expect(inherited.carbon).toMatchObject({ region: 'world', year: 2018 });
-    expect(inherited.warnings.join('\n')).toMatch(
+    expect(inherited.warnings.map((w) => w.message).join('\n')).toMatch(
       /No carbon intensity is recorded for Bland; World's grid intensity is used/,
     );
-    expect(inherited.warnings.join('\n')).toMatch(/World's for 2018, 2 years from 2020/);
+    expect(inherited.warnings.map((w) => w.message).join('\n')).toMatch(/World's for 2018, 2 years from 2020/);
   });
 
   it("shows the basis source's own carbon figure only for the basis scope itself", () => {
@@ -176,8 +178,8 @@ describe('estimate on the shipped data', async () => {
     expect(e.basis).toMatchObject({ series: 'bottom-up', coverage: 'partial-year', days: 363, through: '2025-12-29' });
     expect(e.basis.source).toBe('bottom-up-model');
     // The share from before China's ban comes first; then what the year rests on.
-    expect(e.warnings[0]).toMatch(/^Sichuan's share of China is from April 2021, before China's mining ban/);
-    expect(e.warnings[1]).toBe(
+    expect(e.warnings[0]?.message).toMatch(/^Sichuan's share of China is from April 2021, before China's mining ban/);
+    expect(e.warnings[1]?.message).toBe(
       'No year was given: 2025 is the latest year with a total, and only the bottom-up series computed here covers it (363 days, to 2025-12-29). 2026 has only annualised readings of one day (cbeci-2026, digiconomist): give --year 2026 to use one.',
     );
     expect(e.sources.map((s) => s.id)).toEqual(
@@ -231,7 +233,7 @@ describe('estimate on the shipped data', async () => {
     expect(e.energy.lowerTwh as number).toBeLessThan(0.2 * ((e.share.pct / 100) * L));
     expect(e.evidence).toBe('secondhand');
     expect(e.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
-    const warnings = e.warnings.join('\n');
+    const warnings = e.warnings.map((w) => w.message).join('\n');
     expect(warnings).toMatch(
       /cbeci covers 321 days of 2024, to 2024-11-16: 136\.6 TWh in those days, annualised to 155\.8 TWh/,
     );
@@ -242,7 +244,7 @@ describe('estimate on the shipped data', async () => {
 
   it('Sichuan 2023 warns that its share predates the ban, and lists the break on the link', () => {
     const e = estimate(data, 'sichuan', { year: 2023 });
-    expect(e.warnings[0]).toBe(
+    expect(e.warnings[0]?.message).toBe(
       "Sichuan's share of China is from April 2021, before China's mining ban of June 2021 (china-ban-2021): it may not hold after it, so it is given the widest uncertainty, and the range shows how little is known after the break.",
     );
     expect(e.share.links[0]).toMatchObject({ region: 'sichuan', breaks: ['china-ban-2021'], evidence: 'secondhand' });
@@ -257,7 +259,7 @@ describe('estimate on the shipped data', async () => {
     expect(e.power.gw).toBeCloseTo(3.383, 3);
     expect(e.comparison).toMatchObject({ rank: 63, above: { country: 'Serbia' }, below: { country: 'Oman' } });
     expect(e.caveats).toContain('projection');
-    expect(e.warnings.join('\n')).toMatch(/before China's mining ban of June 2021/);
+    expect(e.warnings.map((w) => w.message).join('\n')).toMatch(/before China's mining ban of June 2021/);
   });
 
   it('never rests an estimate on the projection unless it is named', () => {
@@ -295,7 +297,7 @@ describe('estimate on the shipped data', async () => {
       ['united-states', 'interpolated', ['2022-01', '2025-05'], 'secondhand'],
     ]);
     expect(e.caveats).toEqual(['secondhand', 'stale-share']);
-    expect(e.warnings.join('\n')).toMatch(/reported by Decrypt and Cointelegraph.*curtailing/s);
+    expect(e.warnings.map((w) => w.message).join('\n')).toMatch(/reported by Decrypt and Cointelegraph.*curtailing/s);
     expect(e.basis.alternatives).toEqual([
       { series: 'iea-2023', kind: 'estimate', coverage: 'year', evidence: 'secondhand', twh: 120 },
       {
@@ -338,20 +340,20 @@ describe('estimate on the shipped data', async () => {
   });
 
   it('says when a later year changes source, when a region has a note, and when a dataset goes unused', () => {
-    expect(estimate(data, 'united-states', { year: 2026 }).warnings).toContain(
+    expect(estimate(data, 'united-states', { year: 2026 }).warnings.map((w) => w.message)).toContain(
       "No total covers 2026, published or computed, so the basis is cbeci-2026's reading, a different estimate from bottom-up (which ends in 2025): a change from 2025 to 2026 is partly a change of source.",
     );
-    expect(estimate(data, 'united-states', { year: 2025 }).warnings).toContain(
+    expect(estimate(data, 'united-states', { year: 2025 }).warnings.map((w) => w.message)).toContain(
       "No published total covers 2025, so the basis is the bottom-up series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure. It is 0.97–1.22× CBECI's totals in 2020–2024 (2024 over the 321 days both cover, to 2024-11-16; 0.62–1.22× in 2010–2024). The published totals end in 2024: a change from 2024 to 2025 is partly a change of source.",
     );
     expect(estimate(data, 'germany', { year: 2021 }).caveats).toContain('region-note');
-    expect(estimate(data, 'sichuan', { year: 2021, shareDataset: 'cdmir-survey-2024' }).warnings).toContain(
-      "The cdmir-survey-2024 dataset has no share on Sichuan's chain to World: the default shares are used.",
-    );
+    expect(
+      estimate(data, 'sichuan', { year: 2021, shareDataset: 'cdmir-survey-2024' }).warnings.map((w) => w.message),
+    ).toContain("The cdmir-survey-2024 dataset has no share on Sichuan's chain to World: the default shares are used.");
     // Direct intensities exist only for countries: a province keeps its own grid, on the other basis, and says so.
     const xinjiang = estimate(data, 'xinjiang', { year: 2021, carbonBasis: 'direct' });
     expect(xinjiang.carbon).toMatchObject({ region: 'xinjiang', basis: 'life-cycle' });
-    expect(xinjiang.warnings).toContain(
+    expect(xinjiang.warnings.map((w) => w.message)).toContain(
       'No direct carbon intensity is recorded for Xinjiang; its life-cycle one is used (the two bases differ by about 12%).',
     );
     expect(xinjiang.caveats).toContain('carbon-basis');
@@ -363,8 +365,8 @@ describe('estimate on the shipped data', async () => {
     expect(e.energy.twh).toBeCloseTo(0.028 * cbeci2024, 9);
     expect(e.share.links[0]).toMatchObject({ dataset: 'cdmir-survey-2024', evidence: 'secondhand' });
     expect(e.caveats).toContain('dataset-share');
-    expect(e.warnings.join('\n')).toMatch(/surveyed.*over-represents the United States/s);
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message).join('\n')).toMatch(/surveyed.*over-represents the United States/s);
+    expect(e.warnings.map((w) => w.message)).toContain(
       "Norway's share of World comes from the cdmir-survey-2024 dataset and is applied to all of World's hashrate, as if that sample stood for the whole of it.",
     );
     // Regions the survey does not name keep the default shares.
@@ -386,7 +388,7 @@ describe('estimate on the shipped data', async () => {
     // The provinces have life-cycle intensities only: the mix says so rather than passing as direct.
     expect(direct.carbon?.mixedBases).toBe(true);
     expect(direct.caveats).toContain('carbon-basis');
-    expect(direct.warnings.join('\n')).toMatch(/mixes bases: xinjiang, sichuan/);
+    expect(direct.warnings.map((w) => w.message).join('\n')).toMatch(/mixes bases: xinjiang, sichuan/);
     // Sichuan's own grid counts before the basis: its hydro is a fifth of China's intensity, the bases 12% apart.
     const sichuan = estimate(data, 'sichuan', { year: 2021, carbonBasis: 'direct' });
     expect(sichuan.carbon).toMatchObject({ region: 'sichuan', basis: 'life-cycle' });
@@ -408,7 +410,7 @@ describe('estimate on the shipped data', async () => {
   it('says so when a share in the chain is zero (China in July 2021)', () => {
     const e = estimate(data, 'sichuan', { month: '2021-07' });
     expect(e.energy.twh).toBe(0);
-    expect(e.warnings).toContain(
+    expect(e.warnings.map((w) => w.message)).toContain(
       "China's share of World is 0% in 2021-07: no hashrate is recorded there, so the estimate is zero.",
     );
   });

@@ -44,7 +44,8 @@ describe('networkSeries', () => {
   });
 
   it('gives nulls and one warning for days with no eligible machine', () => {
-    const { results, warnings } = networkSeries(rows([10, 12, 40]), { ...options, smoothDays: 1 });
+    const { results, warnings: found } = networkSeries(rows([10, 12, 40]), { ...options, smoothDays: 1 });
+    const warnings = found.map((w) => w.message);
     expect(results.map((r) => r.energy.twh === null)).toEqual([true, true, false]);
     expect(results[0]?.power).toEqual({ gw: null, lowerGw: null, upperGw: null });
     expect(warnings).toEqual(['No machine is eligible on 2 days (2022-01-01, 2022-01-02): their results are null.']);
@@ -56,7 +57,12 @@ describe('networkSeries', () => {
     [3, [0, 0.5, 2 / 3, 1]],
     [1, [null, 1, null, 1]],
   ])('averages the results over %d days, filling days without a machine as CBECI does', (averageDays, expected) => {
-    const { results, warnings } = networkSeries(rows([10, 40, 12, 40]), { ...options, smoothDays: 1, averageDays });
+    const { results, warnings: found } = networkSeries(rows([10, 40, 12, 40]), {
+      ...options,
+      smoothDays: 1,
+      averageDays,
+    });
+    const warnings = found.map((w) => w.message);
     const full = networkSeries(rows([40]), { ...options, smoothDays: 1 }).results[0]?.energy.twh ?? Number.NaN;
     results.forEach((r, i) => {
       const want = expected[i] as number | null;
@@ -83,9 +89,16 @@ describe('networkSeries', () => {
   );
 
   it('warns only about the days returned', () => {
-    const { warnings } = networkSeries(rows([10, 12, 40, 40]), { ...options, smoothDays: 1, from: '2022-01-02' });
+    const { warnings: found } = networkSeries(rows([10, 12, 40, 40]), {
+      ...options,
+      smoothDays: 1,
+      from: '2022-01-02',
+    });
+    const warnings = found.map((w) => w.message);
     expect(warnings).toEqual(['No machine is eligible on 1 day (2022-01-02): their results are null.']);
-    expect(networkSeries(rows([10, 40]), { ...options, smoothDays: 1, from: '2022-01-02' }).warnings).toEqual([]);
+    expect(
+      networkSeries(rows([10, 40]), { ...options, smoothDays: 1, from: '2022-01-02' }).warnings.map((w) => w.message),
+    ).toEqual([]);
   });
 
   it('derives the threshold from revenue and price', () => {
@@ -136,10 +149,10 @@ describe('networkSeries windows span calendar days', () => {
   });
 
   it('says how many days the gaps skip, and nothing when the days are consecutive', () => {
-    expect(networkSeries(gapped, { ...options, smoothDays: 3 }).warnings).toEqual([
+    expect(networkSeries(gapped, { ...options, smoothDays: 3 }).warnings.map((w) => w.message)).toEqual([
       "The input skips 6 days (6 after 2022-01-03): a window near a gap averages only the days it has, fewer than its span; each day's result says how many days its windows held.",
     ]);
-    expect(networkSeries(rows([30, 30, 30]), { ...options, smoothDays: 3 }).warnings).toEqual([]);
+    expect(networkSeries(rows([30, 30, 30]), { ...options, smoothDays: 3 }).warnings.map((w) => w.message)).toEqual([]);
     expect(networkSeries(rows([30, 30, 30]), { ...options, smoothDays: 3 }).gaps).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ describe('scenario on the shipped data', () => {
     const partial = runScenario(index, ban, { year: 2024 });
     expect(partial.scenario.basis).toMatchObject({ series: 'cbeci', coverage: 'partial-year', evidence: 'computed' });
     expect(partial.scenario.basis.twh).toBeCloseTo((136.6227 * 366) / 321, 9);
-    expect(partial.warnings.join('\n')).toMatch(/covers 321 days of 2024/);
+    expect(partial.warnings.map((w) => w.message).join('\n')).toMatch(/covers 321 days of 2024/);
     expect(partial.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
     const direct = runScenario(
       index,
@@ -121,7 +121,7 @@ describe('scenario on the shipped data', () => {
     // The provinces have life-cycle intensities only: each keeps its own, on that basis, and the move still costs.
     expect(direct.total.change.mtco2).toBeGreaterThan(0);
     expect(direct.caveats).toContain('carbon-basis');
-    expect(direct.warnings.join('\n')).toMatch(
+    expect(direct.warnings.map((w) => w.message).join('\n')).toMatch(
       /Carbon mixes bases: xinjiang, sichuan, .* counted at their own on the other basis/,
     );
   });

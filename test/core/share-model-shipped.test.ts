@@ -31,7 +31,7 @@ describe('the share model on the shipped data', async () => {
         ['2022-01', 'cbeci-mining-map'],
         ['2025-05', 'hashrateindex-heatmap-2025-05'],
       ]);
-      expect(e?.warnings.join('\n')).toMatch(
+      expect(e?.warnings.map((w) => w.message).join('\n')).toMatch(
         /Russia's share of World for 20(23|24) is interpolated between January 2022 \(4\.66%, cbeci-mining-map\) and May 2025 \(15\.65%, hashrateindex-heatmap-2025-05\), two sources that measure differently/,
       );
     }
@@ -59,7 +59,7 @@ describe('the share model on the shipped data', async () => {
       breaks: ['china-ban-2021'],
       spreadPct: 35.76, // ± 100% of its 35.76%
     });
-    expect(e.warnings[0]).toBe(
+    expect(e.warnings[0]?.message).toBe(
       "Xinjiang's share of China is from April 2020, before China's mining ban of June 2021 (china-ban-2021): it may not hold after it, so it is given the widest uncertainty, and the range shows how little is known after the break.",
     );
     // The network total's bounds alone, on the same share: share × 85.29 to share × 334.1 TWh.
@@ -86,7 +86,7 @@ describe('the share model on the shipped data', async () => {
       breaks: ['kazakhstan-power-2022'],
       spreadPct: 13.22,
     });
-    expect(e.warnings[0]).toMatch(
+    expect(e.warnings[0]?.message).toMatch(
       /^Kazakhstan's share of World is from January 2022, before Kazakhstan's power cuts to miners of January 2022 \(kazakhstan-power-2022\)/,
     );
     // January 2022 alone, as a month, is its own record: no break.

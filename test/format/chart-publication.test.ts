@@ -200,7 +200,10 @@ describe('chart on the command line', () => {
     const { code, stdout, stderr } = await runCli(['chart', 'carbon', '--region', 'sichuan', '--year', '2021']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^<svg/);
-    expect(stderr).toMatch(/^warning: /);
-    expect(stderr).toContain("Sichuan's share of China");
+    // Its changes-meaning warnings, a line each, then the count of the notes (the carbon chart's carbon ones too).
+    expect(stderr).toMatch(/^warning \(pre-break-share\): a share is from before a break \(a ban, a move\)$/m);
+    expect(stderr).toMatch(/^\d+ notes? \(.*\): --explain shows all in full$/m);
+    const explained = await runCli(['chart', 'carbon', '--region', 'sichuan', '--year', '2021', '--explain']);
+    expect(explained.stderr).toContain("Sichuan's share of China");
   });
 });

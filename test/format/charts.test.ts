@@ -20,6 +20,7 @@ import {
 import { collectingLogger, renderSvg } from '../../src/format/pictures/svg.js';
 import { escapeHtml, jsonForScript } from '../../src/format/pictures/html.js';
 import { pageWarnings, renderReportHtml } from '../../src/format/pictures/report-html.js';
+import { warn } from '../../src/core/common/warnings.js';
 
 /** Parses an SVG as XML, failing on any parser error or warning (a page that is not well-formed). */
 function parseSvg(svg: string): Document {
@@ -425,7 +426,8 @@ describe('pageWarnings', () => {
     ],
     ['Share from 2021. Run `mining-energy data update` for newer figures.', ['Share from 2021.']],
   ])('%j on a page: %j', (warning, expected) => {
-    expect(pageWarnings([warning])).toEqual(expected);
+    const code = warning.startsWith('No year was given') ? 'default-year' : 'stale-share';
+    expect(pageWarnings([warn(code, warning)]).map((w) => w.message)).toEqual(expected);
   });
 });
 

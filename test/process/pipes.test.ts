@@ -71,7 +71,7 @@ describe('a reader that leaves early (EPIPE)', () => {
     for (let i = 0; i < 20; i++) {
       const outClosed = await runWithClosedReaders(['estimate', '--region', 'sichuan'], ['stdout']);
       expect(outClosed.code).toBe(0);
-      expect(outClosed.stderr).toContain('warning:');
+      expect(outClosed.stderr).toContain('warning (');
       expect(outClosed.stderr).not.toMatch(new RegExp(`error|EPIPE|${STACK_FRAME.source}`, 'm'));
       const bothClosed = await runWithClosedReaders(['estimate', '--region', 'sichuan'], ['stdout', 'stderr']);
       expect(bothClosed.code).toBe(0);

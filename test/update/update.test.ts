@@ -222,10 +222,10 @@ describe('an estimate of a year the shipped data do not cover, from the days an 
 
     // A person is told first that the figures rest on the data directory, and when it was downloaded; not when it
     // is left out, nor before there was one.
-    const table = await runCliAsync(['estimate', '--region', 'texas'], env);
+    const table = await runCliAsync(['estimate', '--region', 'texas', '--explain'], env);
     const today = new Date().toISOString().slice(0, 10);
-    expect(table.stderr.split('warning: ')[1]).toBe(
-      `Your data directory ${join(home, 'mining-energy')} is merged over the shipped data (coinmetrics downloaded ${today}); --no-user-data leaves it out.\n`,
+    expect(table.stderr.split('\nwarning (')[0]).toBe(
+      `warning (user-data): Your data directory ${join(home, 'mining-energy')} is merged over the shipped data (coinmetrics downloaded ${today}); --no-user-data leaves it out.`,
     );
     expect((await runCliAsync(['--no-user-data', 'estimate', '--region', 'texas'], env)).stderr).not.toContain(
       'Your data directory',

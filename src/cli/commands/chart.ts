@@ -2,6 +2,7 @@ import { Argument, type Command, type CommandUnknownOpts, Option } from '@comman
 import { CHART_KINDS } from '../../format/pictures/chart-kinds.js';
 import { UsageError } from '../../errors.js';
 import { examples, writeWarnings } from '../options.js';
+import { isCarbonWarning } from '../../core/common/warnings.js';
 import { nothingToChart } from '../../core/report.js';
 import { extname } from 'node:path';
 import { addOutOptions, addPictureOptions, outFile, reportModelFor, writePicture } from '../pictures.js';
@@ -66,7 +67,7 @@ export function registerChart(program: Command): void {
         'mining-energy chart network --region world --format vega-lite > network.vl.json',
       ])}
 The carbon chart always shows the hydro/coal bracket (--carbon-bracket changes its ends). The estimate's
-warnings go to stderr, as estimate prints them.`,
+warnings go to stderr, as estimate prints them (--explain: all in full; -q: none).`,
     )
     .action(async (kind, options, cmd) => {
       const format = chartFormat(options, cmd);
@@ -82,7 +83,9 @@ warnings go to stderr, as estimate prints them.`,
             ? await renderPng(await renderSvg(chart))
             : await renderSvg(chart);
       writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);
-      // What the estimate behind the chart rests on, as estimate says it: a chart alone carries none of it.
-      await writeWarnings(cmd, model.estimate.warnings);
+      // What the estimate behind the chart rests on, as estimate says it: a chart alone carries none of it. Only
+      // the carbon chart shows carbon.
+      const warnings = model.estimate.warnings.filter((w) => kind === 'carbon' || !isCarbonWarning(w));
+      await writeWarnings(cmd, warnings);
     });
 }

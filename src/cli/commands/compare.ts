@@ -12,44 +12,48 @@ import { ENERGY_TWH_PER_YEAR_RANGE } from '../../data/ranges.js';
 import { UsageError } from '../../errors.js';
 import type { CompareRanking } from '../../format/text/compare.js';
 import { neighbourRecords } from '../../format/documents/records.js';
-import { renderEstimateWarnings, renderWarning } from '../../format/text/warnings.js';
+import { isCarbonWarning, type Warning } from '../../core/common/warnings.js';
 import {
   addFormatOptions,
+  addWarningOptions,
   collectList,
   colorsFor,
   examples,
   loadDataFor,
   parseMonth,
   parseYear,
-  userDataNotes,
+  warningDetail,
   writeOutput,
+  writeWarnings,
   widthOf,
   decimalParser,
   wholeParser,
 } from '../options.js';
-import { stderr, stdout, writeText } from '../streams.js';
+import { stdout } from '../streams.js';
 
 export function registerCompare(program: Command): void {
-  const command = addFormatOptions(
-    program
-      .command('compare')
-      .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
-      .argument('[twh]', 'a non-negative figure in TWh per year', decimalParser(ENERGY_TWH_PER_YEAR_RANGE))
-      .addOption(new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)"))
-      .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
-      .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
-      .option('--series <id>', 'network-energy series for the estimate, with --region')
-      .option('--baseline <id>', "country list to rank against (default: the latest year's)")
-      .addOption(
-        new Option('--around <n>', 'countries to show on each side')
-          .argParser(wholeParser(checkAroundCount))
-          .default(5),
-      )
-      .option(
-        '--with <countries>',
-        'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
-        collectList,
-      ),
+  const command = addWarningOptions(
+    addFormatOptions(
+      program
+        .command('compare')
+        .description("Rank an annual electricity figure (TWh) among a baseline's countries, with its neighbours.")
+        .argument('[twh]', 'a non-negative figure in TWh per year', decimalParser(ENERGY_TWH_PER_YEAR_RANGE))
+        .addOption(new Option('-r, --region <id>', "rank a region's estimate instead of a number (one region)"))
+        .addOption(new Option('--year <yyyy>', 'the estimate year, with --region').argParser(parseYear))
+        .addOption(new Option('--month <yyyy-mm>', 'the estimate month, with --region').argParser(parseMonth))
+        .option('--series <id>', 'network-energy series for the estimate, with --region')
+        .option('--baseline <id>', "country list to rank against (default: the latest year's)")
+        .addOption(
+          new Option('--around <n>', 'countries to show on each side')
+            .argParser(wholeParser(checkAroundCount))
+            .default(5),
+        )
+        .option(
+          '--with <countries>',
+          'countries to give the figure as a percentage of, comma-separated (instead of the ranking)',
+          collectList,
+        ),
+    ),
   );
   command
     .addHelpText(
@@ -92,7 +96,8 @@ export function registerCompare(program: Command): void {
       const countries = [
         ...new Set((options.with ?? []).map((query) => resolveBaselineCountry(index, baseline, query))),
       ];
-      let warnings = '';
+      // Compare shows no carbon: the warnings about it are left out.
+      let warnings: Warning[] | undefined;
       if (options.region !== undefined) {
         const region = resolveOneRegion(index, options.region, COMPARE_ONE_REGION);
         const e = estimate(data, region.id, {
@@ -107,11 +112,7 @@ export function registerCompare(program: Command): void {
           evidence: e.evidence,
           caveats: e.caveats,
         };
-        const errColors = await colorsFor(cmd, stderr());
-        warnings =
-          userDataNotes(cmd)
-            .map((note) => renderWarning(note, errColors, widthOf(stderr())))
-            .join('') + renderEstimateWarnings([e], errColors, widthOf(stderr()));
+        warnings = e.warnings.filter((w) => !isCarbonWarning(w));
       }
       const baselineSummary = { id: baseline.id, name: baseline.name, measure: baseline.measure, year: baseline.year };
       if (options.with !== undefined) {
@@ -130,7 +131,7 @@ export function registerCompare(program: Command): void {
             );
           },
         });
-        if (warnings) writeText(stderr(), warnings);
+        if (warnings) await writeWarnings(cmd, warnings);
         return;
       }
       const ranking = rankAmong(baseline, value.twh);
@@ -147,9 +148,11 @@ export function registerCompare(program: Command): void {
         records: neighbourRecords(result),
         table: async () => {
           const { renderRanking } = await import('../../format/text/compare.js');
-          return renderRanking(result, await colorsFor(cmd, stdout()), widthOf(stdout()));
+          // The caveats are the warnings' codes: said in the table only when the warnings are not.
+          const shown = warningDetail(cmd) === 'quiet' ? result : { ...result, value: { ...value, caveats: [] } };
+          return renderRanking(shown, await colorsFor(cmd, stdout()), widthOf(stdout()));
         },
       });
-      if (warnings) writeText(stderr(), warnings);
+      if (warnings) await writeWarnings(cmd, warnings);
     });
 }

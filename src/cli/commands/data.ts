@@ -10,7 +10,7 @@ import { wrapText } from '../../format/terminal/width.js';
 import { userDataDir, userDataDisabled } from '../../data/user-data.js';
 import { DataError } from '../../errors.js';
 import { OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
-import { examples, globalOptions, parseDate, userDataFor, widthOf, writeWarnings } from '../options.js';
+import { examples, globalOptions, parseDate, userDataFor, widthOf, writeMessages } from '../options.js';
 import { stderr, stdout, writeExact, writeText } from '../streams.js';
 import { oneLine } from '../progress.js';
 
@@ -130,7 +130,7 @@ Proxies: HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`,
         const { renderUpdateSummary } = await import('../../format/text/update.js');
         writeText(stdout(), renderUpdateSummary(summary, widthOf(stdout())));
       }
-      await writeWarnings(
+      await writeMessages(
         cmd,
         summary.outcomes.flatMap((outcome) => outcome.warnings),
       );
@@ -257,7 +257,7 @@ merged over the shipped data, as --data would use it, before anything is written
       });
       if (options.json) writeExact(stdout(), renderJson(summary));
       else writeText(stdout(), renderImportSummary(summary, widthOf(stdout())));
-      await writeWarnings(cmd, summary.warnings);
+      await writeMessages(cmd, summary.warnings);
     });
   registerUpdate(data);
   registerStatus(data);

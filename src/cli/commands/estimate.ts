@@ -16,13 +16,13 @@ import { checkModelDate, checkPeriod } from '../../core/common/validation.js';
 import type { Region } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { StreamedList } from '../../format/documents/stream.js';
-import { renderEstimateWarnings, renderWarning } from '../../format/text/warnings.js';
 import { progressReporter } from '../progress.js';
 import { addEstimateChoiceOptions, estimateChoicesFrom } from '../estimate-options.js';
 import { addModelOptions, runModel, wantsModel } from '../model-options.js';
 import { addUncertaintyOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
+  addWarningOptions,
   chosenFormat,
   collectList,
   colorsFor,
@@ -31,11 +31,13 @@ import {
   parseYearRange,
   regionNames,
   todayUtc,
-  userDataNotes,
+  warningDetail,
   writeOutput,
+  writeWarnings,
   widthOf,
 } from '../options.js';
-import { stderr, stdout, writeText } from '../streams.js';
+import { stdout } from '../streams.js';
+import { warn } from '../../core/common/warnings.js';
 
 /** `estimate`'s options, as {@link declareEstimate} declares them. */
 type EstimateCommandOptions = ReturnType<ReturnType<typeof declareEstimate>['opts']>;
@@ -103,7 +105,7 @@ function declareEstimate(program: Command) {
         .conflicts(['year', 'month']),
     )
     .option('--skip-missing', 'print the regions (or years) that can be estimated, listing those that cannot');
-  return addModelOptions(addUncertaintyOptions(addFormatOptions(addEstimateChoiceOptions(command))));
+  return addWarningOptions(addModelOptions(addUncertaintyOptions(addFormatOptions(addEstimateChoiceOptions(command)))));
 }
 
 export function registerEstimate(program: Command): void {
@@ -246,21 +248,40 @@ Regions overlap (provinces are inside China, states inside the United States): a
             const names = regionNames(data);
             return years
               ? renderYearsTable(records, names, colors, widthOf(stdout()), folded)
-              : renderEstimateTable(records, names, colors, widthOf(stdout()), folded);
+              : renderEstimateTable(records, names, colors, widthOf(stdout()), folded, {
+                  // The caveats are the warnings' codes: said in the table only when the warnings are not.
+                  caveats: warningDetail(cmd) === 'quiet',
+                });
           },
         });
       }
       const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
       const skipped = [...records.filter((r): r is SkippedRecord => r.record === 'skipped'), ...streamedSkipped].map(
-        describeSkipped,
+        (record) => warn('region-skipped', describeSkipped(record), [record.region.id]),
       );
-      const incomparable = years ? [] : incomparableSources(index, estimates).map(describeIncomparable);
-      const errColors = await colorsFor(cmd, stderr());
-      const errWidth = widthOf(stderr());
-      const messages =
-        [...userDataNotes(cmd), ...incomparable, ...skipped]
-          .map((s) => renderWarning(s, errColors, errWidth))
-          .join('') + (format === 'table' ? renderEstimateWarnings(estimates, errColors, errWidth) : '');
-      if (messages) writeText(stderr(), messages);
+      const incomparable = years
+        ? []
+        : incomparableSources(index, estimates).map((pair) => warn('mixed-sources', describeIncomparable(pair)));
+      // A document for programs holds its estimates' warnings: stderr then says only what it does not (a region
+      // left out, sources not comparable); a table's warnings are said on stderr, shortly unless --explain.
+      // Several regions' warnings name their regions; the years of one region's are not named by default (the
+      // table marks each change of source; --explain names each warning's year).
+      const many = estimates.length > 1;
+      const label = (e: Estimate) => (years ? String(e.month ?? e.year) : e.region.name);
+      const named = many && (!years || warningDetail(cmd) === 'explain');
+      // What is said of the run as a whole (regions left out, sources not comparable) is said in full.
+      await writeWarnings(cmd, [...incomparable, ...skipped], 'explain', { userNote: false });
+      await writeWarnings(
+        cmd,
+        [
+          ...(format === 'table'
+            ? estimates.map((e) => ({
+                ...(named ? { region: label(e) } : {}),
+                warnings: e.warnings,
+              }))
+            : []),
+        ],
+        format === 'table' ? undefined : 'explain',
+      );
     });
 }

@@ -9,6 +9,7 @@ import { progressReporter } from '../progress.js';
 import { addModelOptions, readHardware, runModel } from '../model-options.js';
 import {
   addFormatOptions,
+  addWarningOptions,
   chosenFormat,
   colorsFor,
   examples,
@@ -129,7 +130,7 @@ function declareNetwork(program: Command) {
         "with --input: trailing moving average of the results over this many calendar days, as CBECI's daily index (7); days with no eligible machine then repeat the day before",
       ).argParser(wholeParser(checkWindowDays)),
     );
-  return addFormatOptions(series);
+  return addWarningOptions(addFormatOptions(series));
 }
 
 export function registerNetwork(program: Command): void {

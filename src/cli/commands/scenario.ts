@@ -10,6 +10,7 @@ import { progressReporter } from '../progress.js';
 import { addUncertaintyOptions, uncertaintyFrom } from '../uncertainty-options.js';
 import {
   addFormatOptions,
+  addWarningOptions,
   chosenFormat,
   collectList,
   colorsFor,
@@ -65,7 +66,7 @@ function declareScenario(program: Command) {
         CARBON_BASES,
       ),
     );
-  return addFormatOptions(addUncertaintyOptions(command));
+  return addWarningOptions(addFormatOptions(addUncertaintyOptions(command)));
 }
 
 export function registerScenario(program: Command): void {

@@ -2,6 +2,7 @@ import type { CarbonBasis, CarbonIntensity, Evidence, Region } from '../../data/
 import { chooseIntensity } from './intensity.js';
 import type { DataIndex } from '../regions/lookup.js';
 import { describePeriod, type Period } from '../common/period.js';
+import { type Warning, warn } from '../common/warnings.js';
 import { carbonLayout, type IntensityPart, regionIntensity } from './layout.js';
 import { linkShares, type ShareLink, shareLinks, shareTree } from '../shares/share-tree.js';
 import { possessive } from '../../text.js';
@@ -191,7 +192,7 @@ export function estimateCarbon(
   period: Period,
   energy: Energy,
   options: CarbonOptions,
-): { carbon: CarbonEstimate | null; warnings: string[]; sources: string[] } {
+): { carbon: CarbonEstimate | null; warnings: Warning[]; sources: string[] } {
   const region = chain[0] as Region;
   const year = period.year;
   const mix = intensityMix(index, region.id, period, options.basis);
@@ -204,7 +205,12 @@ export function estimateCarbon(
   if (!found) {
     return {
       carbon: null,
-      warnings: [`No carbon intensity is recorded for ${region.name} or any region above it; carbon is not estimated.`],
+      warnings: [
+        warn(
+          'carbon-none',
+          `No carbon intensity is recorded for ${region.name} or any region above it; carbon is not estimated.`,
+        ),
+      ],
       sources: [],
     };
   }
@@ -251,7 +257,7 @@ interface CarbonFound {
     'gco2PerKwh' | 'region' | 'year' | 'basis' | 'mixedBases' | 'source' | 'evidence' | 'derived'
   >;
   weights: CarbonWeight[] | null;
-  warnings: string[];
+  warnings: Warning[];
   sources: string[];
 }
 
@@ -263,22 +269,31 @@ function singleIntensity(
   record: CarbonIntensity,
   basis: CarbonBasis,
 ): CarbonFound {
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const recordRegion = index.regions.get(record.region) as Region;
   if (record.region !== region.id) {
     warnings.push(
-      `No carbon intensity is recorded for ${region.name}; ${possessive(recordRegion.name)} grid intensity is used.`,
+      warn(
+        'carbon-borrowed',
+        `No carbon intensity is recorded for ${region.name}; ${possessive(recordRegion.name)} grid intensity is used.`,
+      ),
     );
   }
   if (record.year !== year) {
     const gap = Math.abs(record.year - year);
     warnings.push(
-      `The carbon intensity is ${possessive(recordRegion.name)} for ${record.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
+      warn(
+        'carbon-year',
+        `The carbon intensity is ${possessive(recordRegion.name)} for ${record.year}, ${gap} year${gap === 1 ? '' : 's'} from ${year}.`,
+      ),
     );
   }
   if (record.basis !== basis) {
     warnings.push(
-      `No ${basis} carbon intensity is recorded for ${recordRegion.name}; its ${record.basis} one is used (the two bases differ by about 12%).`,
+      warn(
+        'carbon-basis',
+        `No ${basis} carbon intensity is recorded for ${recordRegion.name}; its ${record.basis} one is used (the two bases differ by about 12%).`,
+      ),
     );
   }
   return {
@@ -309,10 +324,13 @@ function mixedIntensity(
   const label = region.parent === null ? 'The network intensity' : `${possessive(region.name)} carbon intensity`;
   const nameOf = (id: string) => index.regions.get(id)?.name ?? id;
   const warnings = [
-    sharesCaveat(
-      label,
-      year,
-      mix.links.map((l) => ({ ...l, name: nameOf(l.id) })),
+    warn(
+      'carbon-weighted',
+      sharesCaveat(
+        label,
+        year,
+        mix.links.map((l) => ({ ...l, name: nameOf(l.id) })),
+      ),
     ),
   ];
   const borrowedBy = new Map<string, string[]>();
@@ -325,24 +343,35 @@ function mixedIntensity(
   for (const [at, borrowers] of borrowedBy) {
     const where =
       index.regions.get(at)?.parent === null ? 'the world grid average' : `${possessive(nameOf(at))} grid intensity`;
-    warnings.push(`${label} counts ${borrowers.map(nameOf).join(', ')} at ${where}.`);
+    warnings.push(
+      warn('carbon-borrowed', `${label} counts ${borrowers.map(nameOf).join(', ')} at ${where}.`, borrowers),
+    );
   }
   const unplaced = weights.find((w) => w.region === region.id && region.parent === null);
   if (unplaced && unplaced.sharePct >= 0.5) {
     warnings.push(
-      `${label}: the recorded parts of ${region.name} add up to ${formatPct(100 - unplaced.sharePct)}% for ${year}; the other ${formatPct(unplaced.sharePct)}% is in no recorded region and is counted at the world grid average.`,
+      warn(
+        'carbon-unplaced',
+        `${label}: the recorded parts of ${region.name} add up to ${formatPct(100 - unplaced.sharePct)}% for ${year}; the other ${formatPct(unplaced.sharePct)}% is in no recorded region and is counted at the world grid average.`,
+      ),
     );
   }
   const otherYears = [
     ...new Set(weights.filter((w) => w.year !== year).map((w) => `${nameOf(w.intensityRegion)} ${w.year}`)),
   ];
   if (otherYears.length > 0) {
-    warnings.push(`${label} uses intensities from years other than ${year}: ${otherYears.join(', ')}.`);
+    warnings.push(
+      warn('carbon-year', `${label} uses intensities from years other than ${year}: ${otherYears.join(', ')}.`),
+    );
   }
   const other = [...new Set(weights.filter((w) => w.basis !== basis).map((w) => w.intensityRegion))];
   if (other.length > 0) {
     warnings.push(
-      `${label} mixes bases: ${other.join(', ')} ${other.length === 1 ? 'has' : 'have'} no ${basis} intensity and ${other.length === 1 ? 'is' : 'are'} counted on the ${basis === 'life-cycle' ? 'direct' : 'life-cycle'} basis.`,
+      warn(
+        'carbon-basis',
+        `${label} mixes bases: ${other.join(', ')} ${other.length === 1 ? 'has' : 'have'} no ${basis} intensity and ${other.length === 1 ? 'is' : 'are'} counted on the ${basis === 'life-cycle' ? 'direct' : 'life-cycle'} basis.`,
+        other,
+      ),
     );
   }
   return {

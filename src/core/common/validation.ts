@@ -349,7 +349,7 @@ export function checkComputedBasis(
     lowerTwh: number | null;
     upperTwh: number | null;
     sources: readonly string[];
-    warnings: readonly string[];
+    warnings: readonly { code: string; message: string }[];
     inputs: Record<string, number | string | null>;
   },
   asked: { year?: number | undefined; month?: string | undefined },
@@ -378,8 +378,17 @@ export function checkComputedBasis(
   if (!Array.isArray(basis.sources) || basis.sources.some((id) => typeof id !== 'string')) {
     throw new UsageError('basis.sources: expected a list of source ids.');
   }
-  if (!Array.isArray(basis.warnings) || basis.warnings.some((text) => typeof text !== 'string')) {
-    throw new UsageError('basis.warnings: expected a list of warnings (strings).');
+  if (
+    !Array.isArray(basis.warnings) ||
+    basis.warnings.some(
+      (w: unknown) =>
+        typeof w !== 'object' ||
+        w === null ||
+        typeof (w as { code?: unknown }).code !== 'string' ||
+        typeof (w as { message?: unknown }).message !== 'string',
+    )
+  ) {
+    throw new UsageError('basis.warnings: expected a list of warnings ({ level, code, message }).');
   }
   if (typeof basis.inputs !== 'object' || basis.inputs === null) {
     throw new UsageError('basis.inputs: expected the model inputs, an object.');

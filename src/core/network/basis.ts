@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { DataIndex } from '../regions/lookup.js';
 import { describeMonth, monthPeriod, type Period, yearPeriod } from '../common/period.js';
 import { checkPeriod } from '../common/validation.js';
+import { type Warning, warn } from '../common/warnings.js';
 import { BOTTOM_UP_SERIES, computedSeriesOf, describeComparison, inputYears, mayCover } from './computed-series.js';
 
 /** The network total an estimate rests on, turned into one calendar year's energy. */
@@ -23,7 +24,7 @@ export interface BasisChoice {
   factor: number;
   /** The basis source's own carbon for the year (its figure × `factor`), when it gives one. */
   mtco2: number | null;
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /** Coverages a default choice takes first (in file order between them), before an annualised reading. */
@@ -205,22 +206,31 @@ export function annualFactor(value: NetworkValue, year: number): number {
 }
 
 /** What a reader must know about how a value became the year's energy, in words. */
-function coverageWarning(series: NetworkSeries, value: NetworkValue, year: number, factor: number): string[] {
+function coverageWarning(series: NetworkSeries, value: NetworkValue, year: number, factor: number): Warning[] {
   const coverage = coverageOf(value);
   switch (coverage) {
     case 'year':
       return [];
     case 'partial-year':
       return [
-        `${series.id} covers ${value.days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${value.days}). It is not a total for the whole year.`,
+        warn(
+          'partial-year',
+          `${series.id} covers ${value.days} days of ${year}, to ${value.through}: ${round(value.twh)} TWh in those days, annualised to ${round(value.twh * factor)} TWh for the year at their average rate (× ${daysInYear(year)}/${value.days}). It is not a total for the whole year.`,
+        ),
       ];
     case 'snapshot':
       return [
-        `${series.id}'s ${year} figure is an annualised rate read on one day${value.asOf ? ` (${describeMonth(value.asOf.slice(0, 7))})` : ', the day not known'}, not a total for the year; it is used as the year's energy.`,
+        warn(
+          'snapshot',
+          `${series.id}'s ${year} figure is an annualised rate read on one day${value.asOf ? ` (${describeMonth(value.asOf.slice(0, 7))})` : ', the day not known'}, not a total for the year; it is used as the year's energy.`,
+        ),
       ];
     case 'multi-year':
       return [
-        `${series.id} gives one total for ${value.year}–${value.toYear} (${round(value.twh)} TWh over ${Math.round(1 / factor)} years); the basis for ${year} is its yearly mean, ${round(value.twh * factor)} TWh.`,
+        warn(
+          'multi-year',
+          `${series.id} gives one total for ${value.year}–${value.toYear} (${round(value.twh)} TWh over ${Math.round(1 / factor)} years); the basis for ${year} is its yearly mean, ${round(value.twh * factor)} TWh.`,
+        ),
       ];
     default:
       return coverage satisfies never;
@@ -239,11 +249,16 @@ function annualise(
   const warnings = coverageWarning(series, value, year, factor);
   if (series.kind === 'projection') {
     warnings.push(
-      `The basis is a projection for ${scopeName} (series ${series.id}), not a measurement${series.note ? `: ${series.note}` : '.'}`,
+      warn(
+        'projection',
+        `The basis is a projection for ${scopeName} (series ${series.id}), not a measurement${series.note ? `: ${series.note}` : '.'}`,
+      ),
     );
   }
   if (value.approximate)
-    warnings.push(`The basis (${series.id}, ${year}) is approximate${value.note ? `: ${value.note}` : '.'}`);
+    warnings.push(
+      warn('approximate', `The basis (${series.id}, ${year}) is approximate${value.note ? `: ${value.note}` : '.'}`),
+    );
   const scaled = (twh: number | undefined) => (twh === undefined ? null : twh * factor);
   return {
     series,
@@ -319,7 +334,10 @@ export function chooseBasis(
     const total = latestTotal(index, chain);
     if (total) {
       chosen.warnings.push(
-        `No total covers ${year}, published or computed, so the basis is ${series.id}'s reading, a different estimate from ${total.series} (which ends in ${total.year}): a change from ${total.year} to ${year} is partly a change of source.`,
+        warn(
+          'source-switch',
+          `No total covers ${year}, published or computed, so the basis is ${series.id}'s reading, a different estimate from ${total.series} (which ends in ${total.year}): a change from ${total.year} to ${year} is partly a change of source.`,
+        ),
       );
     }
     return chosen;
@@ -339,7 +357,7 @@ const NO_TOTAL_REMEDY =
   'To get one: `mining-energy data update` downloads the latest daily inputs and totals; estimate --hashrate with --revenue (or --threshold) computes the total from figures you give; --data <dir> adds a series of your own.';
 
 /** What a reader must know when the computed series is the basis: what it is, and how it compares with CBECI's. */
-function computedWarning(index: DataIndex, candidates: readonly { series: NetworkSeries }[], year: number): string {
+function computedWarning(index: DataIndex, candidates: readonly { series: NetworkSeries }[], year: number): Warning {
   const computed = computedSeriesOf(index.data);
   const comparison = describeComparison(computed?.comparison ?? []);
   const measured = candidates.map(({ series }) => series);
@@ -347,13 +365,14 @@ function computedWarning(index: DataIndex, candidates: readonly { series: Networ
     s.values.filter((v) => MEASURED_TOTALS.includes(coverageOf(v))).map((v) => v.year),
   );
   const last = years.length === 0 ? undefined : Math.max(...years);
-  return [
+  const message = [
     `No published total covers ${year}, so the basis is the ${BOTTOM_UP_SERIES} series: CBECI's bottom-up model run here on the daily inputs and the hardware list, not a published figure.`,
     comparison === undefined ? '' : ` It is ${comparison}.`,
     last === undefined || last >= year
       ? ''
       : ` The published totals end in ${last}: a change from ${last} to ${year} is partly a change of source.`,
   ].join('');
+  return warn('computed-basis', message);
 }
 
 /** Other figures for the same scope and year than the one chosen, so that disagreement between sources shows. */

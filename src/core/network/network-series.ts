@@ -6,6 +6,7 @@ import type { Hardware } from '../../data/schemas.js';
 import { type Overheads, powerAndEnergy, THS_PER_EHS, thresholdJPerTh, type Weighting } from './bottom-up.js';
 import { dayNumberOf, EligibilitySweep } from './eligibility-sweep.js';
 import { checkSeriesOptions, checkSeriesRows } from '../common/validation.js';
+import { type Warning, warn } from '../common/warnings.js';
 import { DataError } from '../../errors.js';
 
 /** One day of inputs: the network hashrate and either miners' revenue or a profitability threshold. */
@@ -128,7 +129,7 @@ function rawThreshold(row: SeriesInputRow, priceUsdPerKwh: number): number {
 export function networkSeries(
   rows: readonly SeriesInputRow[],
   options: SeriesOptions,
-): { results: SeriesResult[]; warnings: string[]; gaps: { after: string; days: number }[] } {
+): { results: SeriesResult[]; warnings: Warning[]; gaps: { after: string; days: number }[] } {
   checkSeriesOptions(options);
   checkSeriesRows(rows);
   const window = Math.max(1, Math.floor(options.smoothDays));
@@ -166,7 +167,10 @@ export function networkSeries(
   if (averageDays > 1) {
     return { results, warnings: [...gapWarnings, ...filledWarning(empty, averageDays)], gaps };
   }
-  const warnings = empty.length === 0 ? [] : [`No machine is eligible on ${listDays(empty)}: their results are null.`];
+  const warnings =
+    empty.length === 0
+      ? []
+      : [warn('no-eligible-machine', `No machine is eligible on ${listDays(empty)}: their results are null.`)];
   return { results, warnings: [...gapWarnings, ...warnings], gaps };
 }
 
@@ -223,7 +227,7 @@ function gapWarning(
   gaps: readonly { after: string; days: number }[],
   smoothDays: number,
   averageDays: number,
-): string[] {
+): Warning[] {
   if (gaps.length === 0 || Math.max(smoothDays, averageDays) <= 1) return [];
   const missing = gaps.reduce((sum, g) => sum + g.days, 0);
   const named = gaps
@@ -231,7 +235,10 @@ function gapWarning(
     .map((g) => `${g.days} after ${g.after}`)
     .join(', ');
   return [
-    `The input skips ${missing} day${missing === 1 ? '' : 's'} (${named}${gaps.length > 3 ? ', …' : ''}): a window near a gap averages only the days it has, fewer than its span; each day's result says how many days its windows held.`,
+    warn(
+      'input-gap',
+      `The input skips ${missing} day${missing === 1 ? '' : 's'} (${named}${gaps.length > 3 ? ', …' : ''}): a window near a gap averages only the days it has, fewer than its span; each day's result says how many days its windows held.`,
+    ),
   ];
 }
 
@@ -241,10 +248,13 @@ function listDays(dates: readonly string[]): string {
   return `${dates.length} day${dates.length === 1 ? '' : 's'} (${named})`;
 }
 
-function filledWarning(empty: readonly string[], averageDays: number): string[] {
+function filledWarning(empty: readonly string[], averageDays: number): Warning[] {
   if (empty.length === 0) return [];
   return [
-    `No machine is eligible on ${listDays(empty)}: each repeats the day before (0 before the first result) within the ${averageDays}-day average.`,
+    warn(
+      'no-eligible-machine',
+      `No machine is eligible on ${listDays(empty)}: each repeats the day before (0 before the first result) within the ${averageDays}-day average.`,
+    ),
   ];
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, topDownTwh, type Weighting } from './bottom-up.js';
 import { gwFromTwhPerYear } from '../common/units.js';
 import { checkBottomUp, checkTopDown } from '../common/validation.js';
+import { type Warning, warn } from '../common/warnings.js';
 
 export type NetworkMethod = 'bottom-up' | 'top-down';
 
@@ -62,13 +63,20 @@ export function networkBottomUp(options: BottomUpOptions): NetworkResult {
     );
   }
   const { result } = outcome;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   if (result.eligible.length === 1) {
-    warnings.push('Only one machine is eligible: the bounds differ only by their overheads.');
+    warnings.push(
+      warn('model-one-machine', 'Only one machine is eligible: the bounds differ only by their overheads.'),
+    );
   }
   const approximate = result.eligible.filter((m) => m.approximate).map((m) => m.model);
   if (approximate.length > 0) {
-    warnings.push(`Approximate release dates (see the notes in the hardware list): ${approximate.join(', ')}.`);
+    warnings.push(
+      warn(
+        'model-approximate-date',
+        `Approximate release dates (see the notes in the hardware list): ${approximate.join(', ')}.`,
+      ),
+    );
   }
   return {
     method: 'bottom-up',
@@ -110,7 +118,10 @@ export function networkTopDown(options: TopDownOptions): NetworkResult {
     thresholdJPerTh: null,
     eligible: [],
     warnings: [
-      `Assumes ${options.electricityShare * 100}% of miners' revenue is spent on electricity at $${options.priceUsdPerKwh}/kWh; the economic model gives no bounds.`,
+      warn(
+        'model-assumption',
+        `Assumes ${options.electricityShare * 100}% of miners' revenue is spent on electricity at $${options.priceUsdPerKwh}/kWh; the economic model gives no bounds.`,
+      ),
     ],
   };
 }

@@ -14,6 +14,7 @@ import { linkShares, shareLinks, shareTree } from '../shares/share-tree.js';
 import type { UncertaintyOptions } from '../uncertainty/uncertainty.js';
 import { mtco2FromTwh } from '../common/units.js';
 import { about, checkCarbonBasis, checkPeriod, checkScenarioInput } from '../common/validation.js';
+import { warn } from '../common/warnings.js';
 import { checkUncertainty } from '../uncertainty/uncertainty.js';
 
 export type { Move, Redistribution, ScenarioInput } from './scenario-plan.js';
@@ -75,7 +76,11 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const otherBasis = [...new Set(layout.records.filter((r) => r.basis !== carbonBasis).map((r) => r.region))];
   if (otherBasis.length > 0) {
     warnings.push(
-      `Carbon mixes bases: ${otherBasis.join(', ')} ${otherBasis.length === 1 ? 'has' : 'have'} no ${carbonBasis} intensity and ${otherBasis.length === 1 ? 'is' : 'are'} counted at ${otherBasis.length === 1 ? 'its' : 'their'} own on the other basis (about 12% apart).`,
+      warn(
+        'carbon-basis',
+        `Carbon mixes bases: ${otherBasis.join(', ')} ${otherBasis.length === 1 ? 'has' : 'have'} no ${carbonBasis} intensity and ${otherBasis.length === 1 ? 'is' : 'are'} counted at ${otherBasis.length === 1 ? 'its' : 'their'} own on the other basis (about 12% apart).`,
+        otherBasis,
+      ),
     );
   }
   const worldTwh = found.twh;

@@ -2,6 +2,7 @@ import { appendAll } from '../../data/problems.js';
 import type { Region } from '../../data/schemas.js';
 import { type DataIndex, regionChain } from '../regions/lookup.js';
 import type { Period } from '../common/period.js';
+import { type Warning, warn } from '../common/warnings.js';
 import { type Partition, partitionLink, partitionOf } from './shares.js';
 
 /** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
@@ -32,9 +33,9 @@ export function shareLinks(
   index: DataIndex,
   period: Period,
   regionId?: string,
-): { links: ShareLink[]; warnings: string[] } {
+): { links: ShareLink[]; warnings: Warning[] } {
   const links: ShareLink[] = [];
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   // Above the region asked for, each division's one child on the way down to it.
   const chain = regionId === undefined ? [] : regionChain(index, regionId);
   const chainChildOf = new Map(chain.slice(1).map((region, i) => [region.id, (chain[i] as Region).id]));
@@ -63,7 +64,7 @@ export function shareLinks(
       continue;
     }
     const { child, pct } = entry;
-    if (regionId === undefined && entry.adjustment) warnings.push(entry.adjustment);
+    if (regionId === undefined && entry.adjustment) warnings.push(warn('share-adjusted', entry.adjustment));
     links.push({
       id: child.id,
       parent: frame.parent.id,

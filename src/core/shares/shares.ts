@@ -2,6 +2,7 @@ import type { Event, Evidence, HashrateShare, Region } from '../../data/schemas.
 import { UsageError } from '../../errors.js';
 import { restsOnSecondhand } from '../common/caveats.js';
 import { weakestEvidence } from '../common/evidence.js';
+import { type Warning, warn } from '../common/warnings.js';
 import { COMPLETE_TOLERANCE_PCT, type DataIndex } from '../regions/lookup.js';
 import { describeDistance, describeMonth, describePeriod, monthsFromPeriod, type Period } from '../common/period.js';
 import { possessive } from '../../text.js';
@@ -35,9 +36,9 @@ export interface LinkChoice {
   sources: string[];
   notes: string[];
   /** The warnings about the breaks the share crosses (the first of {@link warnings}): an estimate shows them first. */
-  breakWarnings: string[];
+  breakWarnings: Warning[];
   /** Every warning about the share, the breaks' first. */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /**
@@ -145,25 +146,30 @@ export function chooseLink(
     };
   }
   const what = `${possessive(child.name)} share of ${parent.name}`;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const monthsText = describeMonths(choice.months);
   const weak = choice.records.some((r) => r.approximate === true || r.evidence === 'secondhand');
   const growth = `its uncertainty grows by ${Math.round((weak ? WEAK_SHARE_DRIFT_PER_YEAR : SHARE_DRIFT_PER_YEAR) * 100)}% of the share a year from there`;
   const breaks = breaksFor(index, child, parent, choice.months, period);
-  const breakWarnings = breaks.map(
-    ({ event, side }) =>
+  const breakWarnings = breaks.map(({ event, side }) =>
+    warn(
+      'pre-break-share',
       `${what} is from ${monthsText}, ${side} ${event.title} of ${event.approximate ? 'about ' : ''}${describeMonth(event.month)} (${event.id}): it may not hold ${side === 'before' ? 'after' : 'before'} it, so it is given the widest uncertainty, and the range shows how little is known ${side === 'before' ? 'after' : 'before'} the break.`,
+    ),
   );
   switch (choice.obtained) {
     case 'recorded':
       if (period.kind === 'year' && choice.months.length < 12) {
         const count = choice.months.length === 1 ? 'one month' : `${choice.months.length} months`;
-        warnings.push(`${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`);
+        warnings.push(warn('few-months', `${what} in ${period.year} rests on ${count} (${monthsText}), not 12.`));
       }
       break;
     case 'carried':
       warnings.push(
-        `${what} is carried from ${monthsText} (${round(choice.pct)}%), ${describeDistance(choice.distanceMonths, period)}${breaks.length > 0 ? ' (see the break above)' : `: ${growth}`}.`,
+        warn(
+          'stale-share',
+          `${what} is carried from ${monthsText} (${round(choice.pct)}%), ${describeDistance(choice.distanceMonths, period)}${breaks.length > 0 ? ' (see the break above)' : `: ${growth}`}.`,
+        ),
       );
       break;
     case 'interpolated': {
@@ -175,7 +181,10 @@ export function chooseLink(
       const [from, to] = ends as [(typeof ends)[number], (typeof ends)[number]];
       const differ = from.sources.join() !== to.sources.join();
       warnings.push(
-        `${what} for ${describePeriod(period)} is interpolated between ${describeMonth(from.month)} (${round(from.pct)}%, ${from.sources.join(', ')}) and ${describeMonth(to.month)} (${round(to.pct)}%, ${to.sources.join(', ')})${differ ? ', two sources that measure differently' : ''}, ${Math.abs(choice.distanceMonths)} month${Math.abs(choice.distanceMonths) === 1 ? '' : 's'} from the nearer: ${growth}.`,
+        warn(
+          'interpolated-share',
+          `${what} for ${describePeriod(period)} is interpolated between ${describeMonth(from.month)} (${round(from.pct)}%, ${from.sources.join(', ')}) and ${describeMonth(to.month)} (${round(to.pct)}%, ${to.sources.join(', ')})${differ ? ', two sources that measure differently' : ''}, ${Math.abs(choice.distanceMonths)} month${Math.abs(choice.distanceMonths) === 1 ? '' : 's'} from the nearer: ${growth}.`,
+        ),
       );
       break;
     }
@@ -189,14 +198,22 @@ export function chooseLink(
       ...(record.dataset ? [`from the ${record.dataset} dataset`] : []),
     ];
     if (qualities.length > 0) {
+      const code =
+        record.evidence === 'secondhand' ? 'secondhand' : record.approximate ? 'approximate' : 'dataset-share';
       warnings.push(
-        `${what} in ${record.month} (${record.sharePct}%) is ${qualities.join(', ')}${record.note ? `: ${record.note}` : '.'}`,
+        warn(
+          code,
+          `${what} in ${record.month} (${record.sharePct}%) is ${qualities.join(', ')}${record.note ? `: ${record.note}` : '.'}`,
+        ),
       );
     }
   }
   if (choice.pct === 0) {
     warnings.push(
-      `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
+      warn(
+        'zero-share',
+        `${what} is 0% in ${choice.months.join(', ')}: no hashrate is recorded there, so the estimate is zero.`,
+      ),
     );
   }
   const stated = choice.records.flatMap((r) => (r.precisionPct === undefined ? [] : [r.precisionPct]));
@@ -265,9 +282,9 @@ export interface Partition {
   /** Each child that has a share for the period, with the share used in the division and why it differs, if it does. */
   links: PartitionLink[];
   /** The children's own warnings (see {@link chooseLink}). */
-  readonly linkWarnings: string[];
+  readonly linkWarnings: Warning[];
   /** What the division itself rests on: children counted in a remainder. */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /**
@@ -419,7 +436,10 @@ function dividePartition(index: DataIndex, parent: Region, period: Period): Part
   const warnings =
     inside.length > 0
       ? [
-          `${inside.join(', ')}: no share of ${parent.name} for ${describePeriod(period)} (inside the remainder of the nearest whole breakdown), so not counted separately.`,
+          warn(
+            'share-remainder',
+            `${inside.join(', ')}: no share of ${parent.name} for ${describePeriod(period)} (inside the remainder of the nearest whole breakdown), so not counted separately.`,
+          ),
         ]
       : [];
   const partition: Partition = {

@@ -1,5 +1,6 @@
 import { describeObtained } from '../../core/shares/share-model.js';
 import type { Estimate } from '../../core/estimate.js';
+import type { Warning } from '../../core/common/warnings.js';
 import { describeMonth } from '../../core/common/period.js';
 import type { ReportModel } from '../../core/report.js';
 import { type Chart, CHART_FONT, type ChartTable } from './charts.js';
@@ -72,24 +73,18 @@ function headline(e: Estimate, names: ReadonlyMap<string, string>, baselineName:
 <p>${restsOn}</p>`;
 }
 
-/**
- * A warning about the command line's default year: the page states its year in its title, and a reader of the
- * page typed no command.
- */
-const DEFAULT_YEAR_WARNING = /^No year was given: /;
-
 /** Command-line wording: an option (`--year`) or a command in backticks. */
 const COMMAND_WORDING = /(?:^|[\s(])--[a-z]|`/;
 
 /**
- * An estimate's warnings as a page states them: without the one on the default year, and without the sentences
- * or clauses that say what to type (a reader of the page runs no command); what a warning says of the figures
- * stays.
+ * An estimate's warnings as a page states them: without the one on the default year (the page states its year in
+ * its title, and its reader typed no command), and without the sentences or clauses that say what to type (a
+ * reader of the page runs no command); what a warning says of the figures stays.
  */
-export function pageWarnings(warnings: readonly string[]): string[] {
+export function pageWarnings(warnings: readonly Warning[]): Warning[] {
   return warnings.flatMap((warning) => {
-    if (DEFAULT_YEAR_WARNING.test(warning)) return [];
-    const sentences = warning.split(/(?<=\.) (?=[A-Z0-9])/).flatMap((sentence) => {
+    if (warning.code === 'default-year') return [];
+    const sentences = warning.message.split(/(?<=\.) (?=[A-Z0-9])/).flatMap((sentence) => {
       if (!COMMAND_WORDING.test(sentence)) return [sentence];
       // The clauses before the first that speaks of the command line, when there are some.
       const clauses = sentence.split(/(?<=[;:]) /);
@@ -100,15 +95,22 @@ export function pageWarnings(warnings: readonly string[]): string[] {
       }
       return kept.length === 0 ? [] : [`${kept.join(' ').replace(/[;:]$/, '')}.`];
     });
-    return sentences.length === 0 ? [] : [sentences.join(' ')];
+    return sentences.length === 0 ? [] : [{ ...warning, message: sentences.join(' ') }];
   });
 }
 
+/** The page's warnings, all of them, those that change what the figures mean first and then the notes. */
 function warningsList(e: Estimate): string {
   const warnings = pageWarnings(e.warnings);
   if (warnings.length === 0) return '<p>No warnings: the inputs line up.</p>';
+  const list = (level: Warning['level'], heading: string) => {
+    const items = warnings.filter((w) => w.level === level);
+    if (items.length === 0) return '';
+    return `<h3>${heading}</h3>
+<ul class="warnings ${level}">${items.map((w) => `<li>${escapeHtml(w.message)} <span class="code">(${escapeHtml(w.code)})</span></li>`).join('')}</ul>`;
+  };
   return `<h2 id="warnings">Warnings</h2>
-<ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`;
+${list('changes-meaning', 'What changes the meaning of the figures')}${list('note', 'Notes')}`;
 }
 
 /** A table cell's text: numbers as people read them, nothing for a missing value. */
@@ -187,6 +189,7 @@ h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.2rem;margin:2rem 0 .5rem;border-top:1px solid var(--rule);padding-top:1rem}
 .lead{font-size:1.1rem}
 .warnings li{margin:.25rem 0}
+.warnings .code{color:#666;font-size:.85em}
 figure{margin:0}
 .drawing{overflow-x:auto}
 .drawing svg{display:block;width:100%;min-width:34rem;height:auto}

@@ -344,6 +344,7 @@ function estimatesSummary(
   // When every share is of one scope (the world, usually), the column says so once, in its heading.
   const scopes = new Set(rows.map((e) => e.share.of));
   const sharedOf = scopes.size === 1 ? [...scopes][0] : undefined;
+  const withCaveats = rows.some((e) => e.record === 'estimate' && e.caveats.length > 0);
   const fields = (e: SummaryRow): [string, string][] => [
     ['Region', e.region.name],
     ['Kind', e.region.kind],
@@ -360,7 +361,7 @@ function estimatesSummary(
     ],
     ['Basis', e.record === 'estimate' ? e.basis.series : ''],
     ['Rank', e.record === 'estimate' && e.comparison ? shortStanding(e.comparison.rank, e.comparison.count) : ''],
-    ['Caveats', e.record === 'estimate' ? e.caveats.join(', ') : ''],
+    ...(withCaveats ? [['Caveats', e.record === 'estimate' ? e.caveats.join(', ') : ''] as [string, string]] : []),
   ];
   const rightAligned = new Set(['TWh/yr', 'GW', 'Mt CO2', 'Rank', ...(sharedOf ? ['Share'] : [])]);
   const tableOf = (keep: (name: string) => boolean, width: number) => {
@@ -428,9 +429,11 @@ export function renderEstimateTable(
   colors: Colors,
   widthColumns: number,
   folded?: FoldedSources,
+  options: { caveats: boolean } = { caveats: true },
 ): string {
-  const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
-  const rows = records.filter((r): r is SummaryRow => r.record !== 'skipped');
+  const shown = options.caveats ? records : records.map((r) => (r.record === 'estimate' ? { ...r, caveats: [] } : r));
+  const estimates = shown.filter((r): r is Estimate => r.record === 'estimate');
+  const rows = shown.filter((r): r is SummaryRow => r.record !== 'skipped');
   if (rows.length === 1 && estimates.length === 1) {
     const e = estimates[0] as Estimate;
     return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
