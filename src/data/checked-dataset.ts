@@ -172,6 +172,15 @@ export function checkDataset(data: Dataset): void {
     (key) => `data.${key} → must be an array of records (${DATA_FILE_NAMES[key]})`,
   );
   if (problems.length === 0) appendAll(problems, recordProblems(data));
+  acceptIfSound(data, problems);
+}
+
+/**
+ * Adds the daily inputs' problems and, when the parts themselves are sound, those of the references between them;
+ * then refuses the dataset with every problem, or marks it as checked.
+ * @throws DataError naming each problem.
+ */
+function acceptIfSound(data: Dataset, problems: string[]): void {
   appendAll(problems, dailyInputProblems(data));
   if (problems.length === 0) appendAll(problems, checkReferences(data));
   if (problems.length > 0) {
@@ -218,14 +227,6 @@ export async function checkData<T extends Dataset>(data: T): Promise<T> {
     const result = validateFile(key, records, `${DATA_FILE_NAMES[key]} (data.${key})`);
     if (!result.ok) appendAll(problems, result.problems);
   }
-  appendAll(problems, dailyInputProblems(data));
-  if (problems.length === 0) appendAll(problems, checkReferences(data));
-  if (problems.length > 0) {
-    throw new DataError(
-      `The data given ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
-      listedProblems(problems),
-    );
-  }
-  checked.add(data);
+  acceptIfSound(data, problems);
   return data;
 }

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { DataError, UsageError } from '../../src/errors.js';
+import { describe, it } from 'vitest';
 import { importCbeciEnergy } from '../../src/import/cbeci-energy.js';
 import { importCoinMetrics } from '../../src/import/coinmetrics.js';
 import { importMiningMap } from '../../src/import/mining-map.js';
 import { FIXTURES, shippedData } from '../helpers.js';
-import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs, HOSTILE_TEXT } from './settings.js';
+import { fuzzParameters, fuzzTimeoutMs, HOSTILE_TEXT } from './settings.js';
+import { returnsOrRefuses } from './outcomes.js';
 
 /**
  * The importers on random files: each real export (CBECI's daily electricity, its mining map, Coin Metrics' daily
@@ -58,27 +58,6 @@ const mutated = (lines: readonly string[]) =>
       const text = kept.join('\n');
       return cut === null ? text : text.slice(0, cut);
     });
-
-/** The numbers of a value that are not finite, by path. */
-function nonFinite(value: unknown, path = '$'): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-  if (Array.isArray(value)) return value.flatMap((item, i) => nonFinite(item, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).flatMap(([key, item]) => nonFinite(item, `${path}.${key}`));
-  return [];
-}
-
-function returnsOrRefuses(run: () => unknown, shown: string): void {
-  let result: unknown;
-  try {
-    result = run();
-  } catch (error) {
-    expect(error instanceof DataError || error instanceof UsageError, `${shown}\n${String(error)}`).toBe(true);
-    expect((error as Error).message, shown).not.toMatch(FORBIDDEN_CONTROLS);
-    return;
-  }
-  expect(nonFinite(result), shown).toEqual([]);
-}
 
 describe('the importers on random files', () => {
   it.each([

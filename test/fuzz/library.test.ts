@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
-  DataError,
   type Dataset,
   estimate,
   indexData,
@@ -9,10 +8,10 @@ import {
   networkSeries,
   rankAmong,
   runScenario,
-  UsageError,
 } from '../../src/index.js';
 import { shippedData } from '../helpers.js';
-import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs, HOSTILE_TEXT } from './settings.js';
+import { fuzzParameters, fuzzTimeoutMs, HOSTILE_TEXT } from './settings.js';
+import { returnsOrRefuses } from './outcomes.js';
 
 /**
  * The library's entry points on random options and on hand-built data (the shipped data with random records
@@ -42,27 +41,6 @@ const anything = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, {}, [], true, '202104') },
   { weight: 1, arbitrary: fc.double() },
 );
-
-/** The numbers of a value that are not finite, by path (functions and the dataset's own objects left out). */
-function nonFinite(value: unknown, path = '$', seen = new Set<unknown>()): string[] {
-  if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
-  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
-  seen.add(value);
-  if (Array.isArray(value)) return value.flatMap((item, i) => nonFinite(item, `${path}[${i}]`, seen));
-  return Object.entries(value).flatMap(([key, item]) => nonFinite(item, `${path}.${key}`, seen));
-}
-
-function returnsOrRefuses(run: () => unknown, shown: string): void {
-  let result: unknown;
-  try {
-    result = run();
-  } catch (error) {
-    expect(error instanceof DataError || error instanceof UsageError, `${shown}\n${String(error)}`).toBe(true);
-    expect((error as Error).message, shown).not.toMatch(FORBIDDEN_CONTROLS);
-    return;
-  }
-  expect(nonFinite(result), shown).toEqual([]);
-}
 
 const show = (value: unknown) =>
   JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v))?.slice(
