@@ -6,18 +6,17 @@
  *   const data = await loadData();
  *   const [sichuan] = [estimate(data, 'sichuan', { year: 2024 })];
  */
+export { ageWeight, CBECI_OVERHEADS, CBECI_PRICE_USD_PER_KWH, inService } from './core/network/bottom-up.js';
 export {
-  ageWeight,
+  annualFactor,
   bottomUp,
-  CBECI_OVERHEADS,
-  CBECI_PRICE_USD_PER_KWH,
-  inService,
+  gwFromTwhPerYear,
+  mtco2FromTwh,
   thresholdJPerTh,
   topDownTwh,
-} from './core/network/bottom-up.js';
+} from './core/checked-models.js';
 export {
   alternativeTotals,
-  annualFactor,
   type BasisChoice,
   chooseBasis,
   choosePeriod,
@@ -79,7 +78,7 @@ export type { ProgressCallback } from './core/common/progress.js';
 export { type ShareMonth, type ShareSeries, shareSeries } from './core/shares/share-series.js';
 export { chooseLink, type LinkChoice, type Partition, partitionOf } from './core/shares/shares.js';
 export { chooseShare, type Obtained, type ShareChoice, shareSpreadPct } from './core/shares/share-model.js';
-export { gwFromTwhPerYear, HOURS_PER_YEAR, mtco2FromTwh, roundSignificant } from './core/common/units.js';
+export { HOURS_PER_YEAR, roundSignificant } from './core/common/units.js';
 export {
   CARBON_BASES,
   type CarbonBasis,

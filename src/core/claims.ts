@@ -1,3 +1,4 @@
+import { checkSeeds } from '../data/seed-check.js';
 import { describeObtained } from './shares/share-model.js';
 import type { Dataset } from '../data/dataset.js';
 import { UsageError } from '../errors.js';
@@ -241,6 +242,7 @@ function evaluate(index: DataIndex, seed: Seed, check: Check): Outcome {
 
 /** Checks every claim of every seed document against the data. */
 export function checkClaims(data: Dataset, seeds: readonly Seed[]): ClaimResult[] {
+  checkSeeds(seeds);
   const index = indexData(data);
   return seeds.flatMap((seed) =>
     seed.claims.map((claim) => ({

@@ -1,3 +1,4 @@
+import { markSeedsChecked } from './seed-check.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
@@ -40,5 +41,6 @@ export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]
       );
   }
   if (problems.length > 0) throw new DataError(`The seeds in ${dir} are invalid:`, problems);
+  markSeedsChecked(seeds);
   return seeds;
 }

@@ -2,6 +2,7 @@ import type { Estimate } from '../../core/estimate.js';
 import { roundSignificant } from '../../core/common/units.js';
 import { replaceControls } from '../../text.js';
 import { parseDecimal } from '../../data/numbers.js';
+import { UsageError } from '../../errors.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -166,7 +167,19 @@ export function renderJsonCsv(documents: readonly unknown[]): string {
   return text;
 }
 
-/** `estimate --format csv`: the `estimate --json` documents flattened by {@link renderJsonCsv}. */
+/**
+ * `estimate --format csv`: the `estimate --json` documents flattened by {@link renderJsonCsv}.
+ * @throws UsageError when given anything but a list of `estimate`'s records (each an object naming its region).
+ */
 export function renderEstimatesCsv(estimates: readonly Estimate[]): string {
+  const records: unknown = estimates;
+  const bad = Array.isArray(records)
+    ? records.findIndex((r: unknown) => typeof (r as { region?: { id?: unknown } } | null)?.region?.id !== 'string')
+    : -1;
+  if (!Array.isArray(records) || bad >= 0) {
+    throw new UsageError(
+      `renderEstimatesCsv: expected a list of estimate records (what estimate() returns)${Array.isArray(records) ? `; item ${bad} is not one` : ''}.`,
+    );
+  }
   return renderJsonCsv(estimates);
 }
