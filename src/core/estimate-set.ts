@@ -4,7 +4,9 @@ import type { Dataset } from '../data/dataset.js';
 import type { Region } from '../data/schemas.js';
 import { UsageError } from '../errors.js';
 import { possessive } from '../text.js';
-import { type Estimate, type EstimateOptions, estimate, regionsWithShares } from './estimate.js';
+import { checkEstimateOptions, type Estimate, type EstimateOptions, estimate, regionsWithShares } from './estimate.js';
+import { about, checkYear } from './common/validation.js';
+import { REGION_KINDS } from '../data/vocabulary.js';
 import { type DataIndex, indexData } from './regions/lookup.js';
 
 /**
@@ -120,7 +122,11 @@ export function estimateYears(
   const index = indexData(data);
   const region = index.regions.get(regionId);
   if (!region) throw new UsageError(`Unknown region "${regionId}".`);
+  if (typeof range !== 'object' || range === null) throw new UsageError('years: expected { from, to }.');
+  about('years.from', () => checkYear(range.from));
+  about('years.to', () => checkYear(range.to));
   if (range.to < range.from) throw new UsageError(`The years run backwards: ${range.from} to ${range.to}.`);
+  checkEstimateOptions(data, { ...options, month: undefined, year: range.from });
   let previous: Estimate | undefined;
   return yearsOf(range).map((year) => {
     const result = estimateOrSkip(data, region, { ...options, month: undefined, year });
@@ -231,6 +237,11 @@ export interface EstimateAllOptions extends EstimateOptions {
 export function* estimateAll(data: Dataset, options: EstimateAllOptions = {}): Generator<EstimateRecord> {
   const index = indexData(data);
   const { kind, ...estimateOptions } = options;
+  if (kind !== undefined && !(REGION_KINDS as readonly unknown[]).includes(kind)) {
+    throw new UsageError(`kind: expected one of ${REGION_KINDS.join(', ')}, not ${JSON.stringify(kind)}.`);
+  }
+  // A mistake in the options is the run's, not a reason given for each region.
+  checkEstimateOptions(data, estimateOptions);
   const regions = [...data.regions.filter((r) => r.parent === null), ...regionsWithShares(data)];
   const summaries: EstimateSummary[] = [];
   for (const region of regions) {

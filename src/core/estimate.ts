@@ -315,6 +315,20 @@ function neighbourOf(baseline: Baseline, value: BaselineValue) {
 
 type Chosen = ReturnType<typeof chooseBasis>;
 
+/**
+ * Checks an estimate's options as `estimate` does before it looks at a region: the period, the model basis, the
+ * carbon settings, the share dataset, and the series and baseline named (which must exist). Several estimates of
+ * one set of options check them once, so that a mistake in them is an error, not a reason given for each region.
+ * @throws UsageError naming the option and what is wrong.
+ */
+export function checkEstimateOptions(data: Dataset, options: EstimateOptions): void {
+  if (typeof options !== 'object' || options === null) throw new UsageError('expected an object of options.');
+  const index = indexData(data);
+  checkOptions(index, options);
+  forcedSeries(index, options.series);
+  if (options.baseline !== undefined) chooseBaseline(index, options.baseline);
+}
+
 /** Checks the options that need the data (a share dataset, a computed basis's period) beyond the type's own. */
 function checkOptions(index: DataIndex, options: EstimateOptions): void {
   checkPeriod(options);

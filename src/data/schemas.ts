@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
 import { MAX_BASELINE_COUNTRIES, YEAR_RANGE } from './limits.js';
 import { INTENSITY_G_PER_KWH_RANGE } from './ranges.js';
-import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE } from './vocabulary.js';
+import { CARBON_BASES, COVERAGES, daysInYear, EVIDENCE, REGION_KINDS } from './vocabulary.js';
 import { ISO_DATE, KEBAB_ID, MAX_J_PER_TH, MONTH, NOT_BLANK } from './patterns.js';
 import { HARDWARE_FIELDS, type HardwareRule } from './hardware-fields.js';
 
@@ -66,7 +66,7 @@ export const SourceSchema = z
     path: ['reportedBy'],
   });
 
-export const REGION_KINDS = ['world', 'country', 'province', 'state', 'other'] as const;
+export { REGION_KINDS } from './vocabulary.js';
 
 export const RegionSchema = z.strictObject({
   id,

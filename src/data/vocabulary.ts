@@ -80,3 +80,6 @@ export const COUNTRY_SHORT_NAMES: readonly { iso3: string; name: string; source:
   { iso3: 'MMR', name: 'Burma', source: 'govuk-country-names-2018' },
   { iso3: 'MMR', name: 'Myanmar', source: 'govuk-country-names-2018' },
 ];
+
+/** The kinds of region: the world, its countries (and `other`), and the provinces and states inside them. */
+export const REGION_KINDS = ['world', 'country', 'province', 'state', 'other'] as const;

@@ -203,3 +203,17 @@ describe('the shipped data add up', () => {
     expect(covered).toEqual(expect.arrayContaining([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]));
   });
 });
+
+describe('options that are wrong for every region', () => {
+  it('are refused once, not given as the reason each region or year cannot be estimated', async () => {
+    const data = await shippedData();
+    expect(() => [...estimateAll(data, { year: 'x' as never })]).toThrow(/expected a year/);
+    expect(() => [...estimateAll(data, { baseline: 'zzz' })]).toThrow(/Unknown baseline "zzz"/);
+    expect(() => [...estimateAll(data, { kind: 'planet' as never })]).toThrow(/kind: expected one of world/);
+    expect(() => estimateYears(data, 'russia', { from: 2019.5, to: 2020 })).toThrow(/years\.from: expected a year/);
+    expect(() => estimateYears(data, 'russia', { from: 1000, to: 3000 })).toThrow(/years\.from: expected a year/);
+    expect(() => estimateYears(data, 'russia', { from: 2019, to: 2020 }, { series: 'zzz' })).toThrow(
+      /Unknown series "zzz"/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { type ComputedBasis, type Estimate, type EstimateOptions } from '../../core/estimate.js';
+import { checkEstimateOptions, type ComputedBasis, type Estimate, type EstimateOptions } from '../../core/estimate.js';
 import {
   type EstimateRecord,
   type Skipped as SkippedRecord,
@@ -178,6 +178,8 @@ Regions overlap (provinces are inside China, states inside the United States): a
        * estimated stops the run, naming it and why, unless --skip-missing asks for the others.
        */
       function namedRecords(): EstimateRecord[] {
+        // A mistake in the options is the run's: said once, not as the reason each region cannot be estimated.
+        if (!years) checkEstimateOptions(data, runOptions);
         const records = years
           ? estimateYears(data, (regions[0] as Region).id, years, runOptions)
           : regions.map((region) => estimateOrSkip(data, region, runOptions));
