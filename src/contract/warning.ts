@@ -7,7 +7,7 @@ export const WarningSchema = z
     level: z
       .enum(WARNING_LEVELS)
       .describe(
-        'changes-meaning: the figure means something other than a measured total for the period; note: the rest',
+        'changes-meaning: the figure means something other than a published total for the period; note: the rest',
       ),
     code: z.enum(WARNING_CODES).describe('what the warning is about, to filter on (docs/output.md lists each)'),
     message: z.string().describe('the warning in words'),

@@ -92,7 +92,7 @@ function projectionAgainstMeasurement(
   const ratio = projected.twh / measured.energy.twh;
   const difference = projected.twh - measured.energy.twh;
   return {
-    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); estimated from measured data at ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}, ${basis.evidence}${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times that estimate, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
+    figure: `${region} ${check.year} projected at ${twh(projected.twh)} (${check.series}); estimated from the data at ${twh(measured.energy.twh)} = ${twh(basis.twh)} (${basis.series} ${check.year}, ${basis.evidence}${coverage}) × ${links}${range}. The projection is ${roundSignificant(ratio, 3)} times that estimate, ${twh(Math.abs(difference))} ${difference >= 0 ? 'too high' : 'too low'}`,
     verdict: Math.abs(ratio - 1) <= check.toleranceRatio ? 'reproduced' : 'contradicted',
   };
 }

@@ -3,7 +3,7 @@
  * for it by default. A warning's level is read from its code here and nowhere else; docs/output.md lists the same
  * table (test/docs.test.ts holds the two together).
  *
- * - `changes-meaning`: the figure means something other than a measured total for the period asked for (a
+ * - `changes-meaning`: the figure means something other than a published total for the period asked for (a
  *   projection, a partial or annualised year, a share from another period or from before a break, a secondhand
  *   or computed figure, a change of source between years, the user's own data merged in). Printed by default.
  * - `note`: everything else; counted by default, printed with --explain.

@@ -51,7 +51,7 @@ describe('the seed claims against the shipped data', async () => {
     );
   });
 
-  it('sets the 2024 projection against the 2024 measurement and says by how much it is off', () => {
+  it('sets the 2024 projection against the 2024 estimate from the data and says by how much it is off', () => {
     // Measured: CBECI's 136.6227 TWh over 321 days of 2024, × 366/321, × China's share interpolated between
     // January 2022 (21.11%) and May 2025 (13.727%) at the middle of 2024, 29.5 of the 40 months: 15.665% = 24.4 TWh.
     const sharePct = 21.11 + (13.727 - 21.11) * (29.5 / 40);
@@ -59,7 +59,7 @@ describe('the seed claims against the shipped data', async () => {
     expect(measured).toBeCloseTo(24.4, 1);
     const text = figure('china-peak-2024-measured');
     expect(text).toContain(
-      'China 2024 projected at 296.6 TWh (jiang-2021); estimated from measured data at 24.4 TWh = 155.8 TWh (cbeci 2024, computed, 321 days annualised) × 15.67% of World interpolated between 2022-01 and 2025-05',
+      'China 2024 projected at 296.6 TWh (jiang-2021); estimated from the data at 24.4 TWh = 155.8 TWh (cbeci 2024, computed, 321 days annualised) × 15.67% of World interpolated between 2022-01 and 2025-05',
     );
     expect(text).toContain(`The projection is ${Number((296.59 / measured).toPrecision(3))} times that estimate`);
     expect(text).toContain(`${Number((296.59 - measured).toPrecision(4))} TWh too high`);
