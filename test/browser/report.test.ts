@@ -10,7 +10,7 @@ import { FIXTURES, ROOT, runCli } from '../helpers.js';
 
 /** Where the screenshots go, to look at after a run (not committed). */
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
-const CHART_KINDS = ['shares', 'network', 'neighbours', 'carbon'];
+const CHART_KINDS = ['energy', 'shares', 'network', 'neighbours', 'carbon'];
 const DESKTOP = { width: 1000, height: 1400 };
 const PHONE = { width: 390, height: 844 };
 /** An A4 page's printable width at 96 pixels an inch, less Chromium's default margins. */

@@ -134,6 +134,7 @@ ${body}
 
 /** Each chart's section heading: short, since the chart's own title follows it. */
 const HEADINGS: Record<Chart['kind'], string> = {
+  energy: 'Electricity by year',
   shares: 'Share history',
   network: 'Network electricity by year',
   neighbours: 'Among countries',
