@@ -6,7 +6,10 @@ import { annualFactor, coverageOf } from './network/basis.js';
 import { computedSeriesOf } from './network/computed-series.js';
 import { CARBON_BRACKET_GCO2_PER_KWH, carbonOverBounds } from './carbon/carbon.js';
 import { type Neighbour, neighbours, rankAmong } from './compare.js';
-import { type Estimate, type EstimateOptions, estimate } from './estimate.js';
+import { type Estimate, type EstimateOptions, COMPUTED_SOURCE, estimate } from './estimate.js';
+import { type Change, type Skipped, estimateYears } from './estimate-set.js';
+import { BOTTOM_UP_SERIES } from './network/computed-series.js';
+import { latestYear } from './network/basis.js';
 import { type DataIndex, indexData, regionChain } from './regions/lookup.js';
 import { breaksLink, shareRecords } from './shares/shares.js';
 import { monthIndex } from './common/period.js';
@@ -75,6 +78,78 @@ export interface CarbonRow {
   source: string | null;
 }
 
+/** The first year of the "electricity by year" view of a region, unless its first estimate is later. */
+export const BY_YEAR_FROM = 2016;
+
+/** How a year's shares were obtained, as a whole: carried when any link is, else interpolated when any is. */
+export type YearShares = 'recorded' | 'interpolated' | 'carried';
+
+/** One year of a region's electricity by year: its estimate's figures, and what the reader must know of them. */
+export interface EnergyYear {
+  year: number;
+  twh: number;
+  lowerTwh: number | null;
+  upperTwh: number | null;
+  /** The basis series and whether it is computed here (the bottom-up model), not published. */
+  series: string;
+  computed: boolean;
+  /** The basis covers part of the year (annualised) or one day's reading, not a whole year. */
+  partial: boolean;
+  coverage: Estimate['basis']['coverage'];
+  shares: YearShares;
+  evidence: Estimate['evidence'];
+  /** What this year rests on that the year estimated before did not (`estimate --years`'s `changes`). */
+  changes: Change[];
+}
+
+/** The region's estimate for each year, from {@link BY_YEAR_FROM} (or its first estimate) to the latest year. */
+export interface ByYear {
+  from: number;
+  to: number;
+  /** `estimate --years from-to`'s records, one a year; a year that cannot be estimated is a skipped record. */
+  records: (Estimate | Skipped)[];
+}
+
+/** The figures of one year's estimate, as the "electricity by year" chart draws them. */
+export function energyYearOf(e: Estimate & { changes?: Change[] }): EnergyYear {
+  const obtained = e.share.links.map((l) => l.obtained);
+  return {
+    year: e.year,
+    twh: e.energy.twh,
+    lowerTwh: e.energy.lowerTwh,
+    upperTwh: e.energy.upperTwh,
+    series: e.basis.series,
+    computed: e.basis.series === BOTTOM_UP_SERIES || e.basis.source === COMPUTED_SOURCE,
+    partial: e.basis.coverage === 'partial-year' || e.basis.coverage === 'snapshot',
+    coverage: e.basis.coverage,
+    shares: obtained.includes('carried') ? 'carried' : obtained.includes('interpolated') ? 'interpolated' : 'recorded',
+    evidence: e.evidence,
+    changes: e.changes ?? [],
+  };
+}
+
+/**
+ * The region's estimates by year, as `estimate --years <from>-<to>` makes them with the same options (but the
+ * Monte Carlo, whose percentiles the view does not show): from {@link BY_YEAR_FROM}, or the first year that can
+ * be estimated, to the latest year a total covers (or the estimate's own year, if later).
+ */
+export function byYearOf(
+  data: Dataset,
+  index: DataIndex,
+  chain: readonly Region[],
+  estimateYear: number,
+  options: EstimateOptions,
+): ByYear {
+  const rest: EstimateOptions = { ...options };
+  for (const key of ['uncertainty', 'onProgress', 'year', 'month'] as const) delete rest[key];
+  const to = Math.max(latestYear(index, chain), estimateYear);
+  const from = Math.min(BY_YEAR_FROM, to);
+  const records = estimateYears(data, (chain[0] as Region).id, { from, to }, rest);
+  const first = records.findIndex((r) => r.record === 'estimate');
+  if (first <= 0) return { from, to, records };
+  return { from: from + first, to, records: records.slice(first) };
+}
+
 /** Everything a report shows, with every figure's source: the charts and the page are drawn from this alone. */
 export interface ReportModel {
   estimate: Estimate;
@@ -87,6 +162,8 @@ export interface ReportModel {
   world: { id: string; name: string };
   comparison: { baseline: string; name: string; year: number; measure: string; rows: Neighbour[] } | null;
   carbon: CarbonRow[];
+  /** The region's electricity by year. */
+  byYear: ByYear;
   /** Every source a figure on the page cites, in the order first cited. */
   sources: Source[];
 }
@@ -203,6 +280,7 @@ function citedSources(
   network: readonly NetworkYear[],
   baselineSource: string | null,
   computedSources: readonly string[],
+  yearSources: readonly string[],
 ): string[] {
   return [
     ...new Set([
@@ -212,6 +290,7 @@ function citedSources(
       ...network.flatMap((n) => (n.computed ? computedSources : [n.source])),
       ...(baselineSource === null ? [] : [baselineSource]),
       ...(result.carbon?.weights ?? []).map((w) => w.source),
+      ...yearSources,
     ]),
   ];
 }
@@ -249,6 +328,8 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
           ),
         }
       : null;
+  const byYear = byYearOf(data, index, fullChain, result.year, { ...options, carbonBracket: bracket });
+  const yearSources = byYear.records.flatMap((r) => (r.record === 'estimate' ? r.sources.map((s) => s.id) : []));
   const sourceIds = citedSources(
     result,
     shares,
@@ -256,6 +337,7 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
     network,
     baseline?.source ?? null,
     network.some((n) => n.computed) ? (computedSeriesOf(data)?.sources ?? []) : [],
+    yearSources,
   );
   return {
     estimate: result,
@@ -266,6 +348,7 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
     world: { id: world.id, name: world.name },
     comparison,
     carbon: carbonRows(result, bracket),
+    byYear,
     sources: sourceIds.flatMap((id) => {
       const source = index.sources.get(id);
       return source ? [source] : [];
@@ -279,9 +362,12 @@ export function buildReport(data: Dataset, regionId: string, options: EstimateOp
  */
 export function nothingToChart(
   model: ReportModel,
-  kind: 'shares' | 'network' | 'neighbours' | 'carbon',
+  kind: 'energy' | 'shares' | 'network' | 'neighbours' | 'carbon',
 ): string | undefined {
   const name = model.estimate.region.name;
+  if (kind === 'energy' && !model.byYear.records.some((r) => r.record === 'estimate')) {
+    return `${name} cannot be estimated for any year from ${model.byYear.from} to ${model.byYear.to}: there is nothing to chart.`;
+  }
   if (kind === 'shares' && model.shares.length === 0) {
     return `${name} has no recorded share of a larger region: it has no share history to chart.`;
   }

@@ -10,7 +10,7 @@ import { FIXTURES, ROOT, runCli } from '../helpers.js';
 
 /** Where the screenshots go, to look at after a run (not committed). */
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'browser');
-const CHART_KINDS = ['shares', 'network', 'neighbours', 'carbon'];
+const CHART_KINDS = ['energy', 'shares', 'network', 'neighbours', 'carbon'];
 const DESKTOP = { width: 1000, height: 1400 };
 const PHONE = { width: 390, height: 844 };
 /** An A4 page's printable width at 96 pixels an inch, less Chromium's default margins. */
@@ -158,7 +158,7 @@ describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
     expect(problems).toEqual({ consoleErrors: [], pageErrors: [], requests: [url] });
   });
 
-  it('shows the four charts, each with its table of figures, drawn in colour', async () => {
+  it('shows the five charts, each with its table of figures, drawn in colour', async () => {
     const { page } = await openPage(url, DESKTOP);
     try {
       expect(await chartKinds(page)).toEqual(CHART_KINDS);
@@ -182,6 +182,33 @@ describe.each(REPORTS)('the $name report in Chromium', ({ name, args }) => {
       const full = await page.screenshot({ fullPage: true });
       expectDrawn(full, `${name} full page`);
       saveArtifact(`${name}-page.png`, full);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws the electricity by year with its band, its line and a point a year, in their colours', async () => {
+    const { page } = await openPage(url, DESKTOP);
+    try {
+      const section = page.locator('section.chart#section-energy');
+      const png = PNG.sync.read(await section.locator('svg').screenshot());
+      // The line and the recorded years' points in blue (#0072B2); the band is that blue at 18% over white,
+      // (255 - 0.18 × (255 - c)): about rgb(209, 230, 241).
+      const near = (r: number, g: number, b: number, tolerance: number) => {
+        let count = 0;
+        for (let i = 0; i < png.data.length; i += 4) {
+          const [pr = 0, pg = 0, pb = 0] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+          if (Math.abs(pr - r) <= tolerance && Math.abs(pg - g) <= tolerance && Math.abs(pb - b) <= tolerance) count++;
+        }
+        return count / (png.width * png.height);
+      };
+      expect(near(0x00, 0x72, 0xb2, 24), 'share of line-blue pixels').toBeGreaterThan(0.001);
+      expect(near(209, 230, 241, 8), 'share of band pixels').toBeGreaterThan(0.02);
+      const years = await section.locator('details table tbody tr').count();
+      const points = await section.locator('svg g.mark-symbol.role-mark > path').count();
+      expect(points, 'a point for each year estimated').toBe(years);
+      const title = await section.locator('svg .role-title-text text').textContent();
+      expect(title).toMatch(/^Bitcoin mining in \S+: electricity by year, 2016–\d{4}$/);
     } finally {
       await page.close();
     }

@@ -152,10 +152,32 @@ describe('report to stdout', () => {
     expect(result.stdout.startsWith('<!doctype html>\n')).toBe(true);
     expect(result.stdout.trimEnd().endsWith('</html>')).toBe(true);
     expect(result.stdout).toContain('<h1>Texas: electricity for bitcoin mining, 2023</h1>');
-    for (const kind of ['shares', 'network', 'neighbours', 'carbon']) {
+    for (const kind of ['energy', 'shares', 'network', 'neighbours', 'carbon']) {
       expect(result.stdout).toContain(`id="spec-${kind}"`);
       expect(result.stdout).toContain(`aria-labelledby="chart-${kind}-title chart-${kind}-desc"`);
     }
+  });
+});
+
+describe('the section "electricity by year"', () => {
+  it('comes first, with its chart and a row of figures for each year from 2016 to the latest, whatever --year', async () => {
+    const result = await runCli(['report', '--region', 'texas', '--year', '2023']);
+    expect(result.code, result.stderr).toBe(0);
+    const sections = [...result.stdout.matchAll(/<section class="chart" id="section-([a-z]+)"/g)].map((m) => m[1]);
+    expect(sections[0]).toBe('energy');
+    const section = /<section class="chart" id="section-energy".*?<\/section>/s.exec(result.stdout)?.[0] ?? '';
+    expect(section).toContain('<h2 id="chart-energy-heading">1. Electricity by year</h2>');
+    // The latest year is the default estimate's: what `estimate --region texas` is for.
+    const latest = (
+      JSON.parse((await runCli(['estimate', '--region', 'texas', '--json'])).stdout) as { year: number }[]
+    )[0]?.year as number;
+    expect(section).toContain(
+      `<title id="chart-energy-title">Bitcoin mining in Texas: electricity by year, 2016–${latest}</title>`,
+    );
+    const table = /<table>.*?<\/table>/s.exec(section)?.[0] ?? '';
+    expect(table).toContain('<th scope="col">Year</th><th scope="col">TWh</th><th scope="col">Lower TWh</th>');
+    const years = [...table.matchAll(/<tr><td class="num">(\d{4})<\/td>/g)].map((m) => Number(m[1]));
+    expect(years).toEqual(Array.from({ length: latest - 2016 + 1 }, (_, i) => 2016 + i));
   });
 });
 
@@ -320,7 +342,7 @@ describe('the world, which has no share of anything', () => {
     const result = await runCli(['report', '--region', 'world']);
     expect(result.code, result.stderr).toBe(0);
     const sections = [...result.stdout.matchAll(/<section class="chart" id="section-([a-z]+)"/g)].map((m) => m[1]);
-    expect(sections).toEqual(['network', 'neighbours', 'carbon']);
+    expect(sections).toEqual(['energy', 'network', 'neighbours', 'carbon']);
     await expectFailure(['chart', 'shares', '--region', 'world'], 2, /World has no recorded share of a larger region/);
   });
 });

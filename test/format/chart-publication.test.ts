@@ -52,6 +52,8 @@ function yearsOf(model: ReportModel, kind: ChartKind): string {
     return first === last ? `${first}` : `${first}–${last}`;
   };
   switch (kind) {
+    case 'energy':
+      return span(model.byYear.records.flatMap((r) => (r.record === 'estimate' ? [r.year] : [])));
     case 'shares':
       return span(model.shares.map((s) => Number(s.month.slice(0, 4))));
     case 'network':
@@ -78,6 +80,7 @@ describe.each(REGIONS)('charts of %s for publication', (region) => {
 
   it.each([...CHART_KINDS])('%s: the quantity axis carries its unit', (kind) => {
     const units: Record<ChartKind, string> = {
+      energy: 'TWh a year',
       shares: '(%)',
       network: 'TWh a year',
       neighbours: 'TWh a year',

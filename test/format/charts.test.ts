@@ -84,7 +84,13 @@ function everyText(document: Document): string[] {
 
 const HIGHLIGHT = '#D55E00';
 const REGIONS = ['sichuan', 'texas'];
-const AXIS_UNITS: Record<ChartKind, string> = { shares: '(%)', network: 'TWh', neighbours: 'TWh', carbon: 'Mt CO2' };
+const AXIS_UNITS: Record<ChartKind, string> = {
+  energy: 'TWh a year',
+  shares: '(%)',
+  network: 'TWh',
+  neighbours: 'TWh',
+  carbon: 'Mt CO2',
+};
 
 let data: Dataset;
 const models = new Map<string, ReportModel>();

@@ -2,7 +2,7 @@ import { Argument, type Command, type CommandUnknownOpts, Option } from '@comman
 import { CHART_KINDS } from '../../format/pictures/chart-kinds.js';
 import { UsageError } from '../../errors.js';
 import { examples, writeWarnings } from '../options.js';
-import { isCarbonWarning } from '../../core/common/warnings.js';
+import { isCarbonWarning, type Warning, warn } from '../../core/common/warnings.js';
 import { nothingToChart } from '../../core/report.js';
 import { extname } from 'node:path';
 import { addOutOptions, addPictureOptions, outFile, reportModelFor, writePicture } from '../pictures.js';
@@ -46,7 +46,7 @@ function declareChart(program: Command) {
     program
       .command('chart')
       .description(
-        "One of the report's charts alone, as SVG or PNG for articles and slides (or its Vega-Lite specification): shares (the region's share history), network (the network's energy by year), neighbours (the region among countries), carbon.",
+        "One of the report's charts alone, as SVG or PNG for articles and slides (or its Vega-Lite specification): energy (the region's electricity by year), shares (the region's share history), network (the network's energy by year), neighbours (the region among countries), carbon.",
       )
       .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS)),
   ).addOption(new Option('--format <format>', 'what to write').choices(CHART_FORMATS).default('svg'));
@@ -61,6 +61,7 @@ export function registerChart(program: Command): void {
     .addHelpText(
       'after',
       `${examples([
+        'mining-energy chart energy --region sichuan --out sichuan-energy.svg',
         'mining-energy chart shares --region sichuan --out sichuan-shares.svg',
         'mining-energy chart neighbours --region texas --year 2023 --out texas.svg',
         'mining-energy chart carbon --region china --format png --out china-carbon.png',
@@ -85,7 +86,26 @@ warnings go to stderr, as estimate prints them (--explain: all in full; -q: none
       writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);
       // What the estimate behind the chart rests on, as estimate says it: a chart alone carries none of it. Only
       // the carbon chart shows carbon.
-      const warnings = model.estimate.warnings.filter((w) => kind === 'carbon' || !isCarbonWarning(w));
-      await writeWarnings(cmd, warnings);
+      const shown = (warnings: readonly Warning[]) => warnings.filter((w) => kind === 'carbon' || !isCarbonWarning(w));
+      if (kind !== 'energy') {
+        await writeWarnings(cmd, shown(model.estimate.warnings));
+        return;
+      }
+      // The energy chart rests on an estimate a year, as estimate --years makes them: their warnings, each said
+      // once, and the years left out of the line (said in the chart's description too).
+      const records = model.byYear.records;
+      const skipped = records.flatMap((r) =>
+        r.record === 'skipped'
+          ? [
+              warn('region-skipped', `No estimate for ${r.year ?? ''}, left out of the chart: ${r.reason}`, [
+                r.region.id,
+              ]),
+            ]
+          : [],
+      );
+      await writeWarnings(cmd, [
+        ...records.flatMap((r) => (r.record === 'estimate' ? [{ warnings: shown(r.warnings) }] : [])),
+        { warnings: skipped },
+      ]);
     });
 }

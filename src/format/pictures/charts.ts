@@ -1,4 +1,4 @@
-import type { ReportModel } from '../../core/report.js';
+import { type EnergyYear, energyYearOf, type ReportModel } from '../../core/report.js';
 import { packageInfo } from '../../data/package.js';
 import type { Source } from '../../data/schemas.js';
 import { EVIDENCE } from '../../data/vocabulary.js';
@@ -724,7 +724,244 @@ function carbonChart(model: ReportModel): Chart {
   };
 }
 
+/** What a year's shares rest on, as the energy chart's legend says it, in the legend's order. */
+const YEAR_SHARES: { shares: EnergyYear['shares']; label: string; colour: string }[] = [
+  { shares: 'recorded', label: 'recorded in the year', colour: PALETTE[0] as string },
+  { shares: 'interpolated', label: 'interpolated between records', colour: PALETTE[2] as string },
+  { shares: 'carried', label: 'carried from the nearest record', colour: PALETTE[5] as string },
+];
+
+/** What a year's basis is, as the energy chart's legend says it, each with its point's shape. */
+const YEAR_BASES = [
+  { computed: false, label: 'a published total', shape: 'circle' },
+  { computed: true, label: 'computed here (bottom-up model)', shape: 'square' },
+];
+
+/** A change of source between years, in a few words for the chart: "basis cbeci → bottom-up", "share source". */
+function changeLabel(year: EnergyYear): string {
+  const words = year.changes.map((c) =>
+    c.what === 'basis'
+      ? `basis ${c.to.join(', ')}${c.comparable ? '' : ' (not comparable)'}`
+      : `share of ${c.region ?? ''}${c.comparable ? '' : ' (not comparable)'}`,
+  );
+  return [...new Set(words)].join('; ');
+}
+
+/**
+ * The region's electricity by year: the best guess as a line, the bounds as a band, each year's point telling its
+ * basis (shape), coverage (hollow: part of a year) and shares (colour), changes of source as vertical rules; the
+ * line and the band are broken at a year that cannot be estimated.
+ */
+function energyChart(model: ReportModel): Chart {
+  const name = drawnName(model.estimate.region.name);
+  const records = model.byYear.records;
+  const years = records.flatMap((r) => (r.record === 'estimate' ? [energyYearOf(r)] : []));
+  const skipped = records.flatMap((r) => (r.record === 'skipped' ? [{ year: r.year ?? 0, reason: r.reason }] : []));
+  const span = yearSpan(years.map((y) => y.year));
+  const title = `Bitcoin mining in ${name}: electricity by year${span === '' ? '' : `, ${span}`}`;
+  // A year that cannot be estimated breaks the line: each run of consecutive years is a line of its own.
+  let run = 0;
+  const values = years.map((y, i) => {
+    const before = years[i - 1];
+    if (before !== undefined && y.year - before.year > 1) run++;
+    const shares = YEAR_SHARES.find((s) => s.shares === y.shares) as (typeof YEAR_SHARES)[number];
+    const basis = YEAR_BASES.find((b) => b.computed === y.computed) as (typeof YEAR_BASES)[number];
+    return {
+      year: y.year,
+      twh: y.twh,
+      lowerTwh: y.lowerTwh,
+      upperTwh: y.upperTwh,
+      series: y.series,
+      coverage: y.coverage,
+      partial: y.partial,
+      shares: shares.label,
+      basis: basis.label,
+      bounds:
+        y.lowerTwh === null || y.upperTwh === null ? 'none' : `${formatNumber(y.lowerTwh)}–${formatNumber(y.upperTwh)}`,
+      change: changeLabel(y),
+      changeText: changeLabel(y) || 'none',
+      run,
+    };
+  });
+  // A year alone between years without an estimate has no band to draw: its bounds are a bar.
+  const alone = (v: (typeof values)[number]) => values.filter((w) => w.run === v.run).length === 1;
+  const points = values.map((v) => ({ ...v, alone: alone(v) }));
+  const drawnShares = YEAR_SHARES.filter((s) => years.some((y) => y.shares === s.shares));
+  const drawnBases = YEAR_BASES.filter((b) => years.some((y) => y.computed === b.computed));
+  const changes = values.filter((v) => v.change !== '');
+  const partial = years.filter((y) => y.partial).map((y) => y.year);
+  const bounded = years.some((y) => y.lowerTwh !== null && y.upperTwh !== null);
+  const list = (ys: readonly number[]) => ys.join(', ');
+  const description = [
+    `The estimated electricity of bitcoin mining in ${name}, TWh a year, for each year from ${years[0]?.year ?? model.byYear.from} to ${years.at(-1)?.year ?? model.byYear.to}: ${years.map((y) => `${y.year} ${formatNumber(y.twh)}`).join('; ')}.`,
+    bounded ? 'The band is the bounds of each year (5th to 95th percentile).' : 'No year has bounds.',
+    partial.length === 0
+      ? ''
+      : `Hollow points rest on part of a year or one day's reading, annualised: ${list(partial)}.`,
+    drawnBases.some((b) => b.computed)
+      ? `Square points rest on a total computed here by the bottom-up model, a model estimate, not a published figure: ${list(years.filter((y) => y.computed).map((y) => y.year))}.`
+      : '',
+    ...YEAR_SHARES.filter((s) => s.shares !== 'recorded').map((s) => {
+      const those = years.filter((y) => y.shares === s.shares).map((y) => y.year);
+      return those.length === 0 ? '' : `Shares ${s.label} in ${list(those)}.`;
+    }),
+    changes.length === 0
+      ? ''
+      : `Dashed rules mark a change of source from the year before: ${changes.map((c) => `${c.year} (${c.change})`).join('; ')}.`,
+    skipped.length === 0
+      ? ''
+      : `Not estimated, so the line is broken there: ${skipped.map((k) => `${k.year} (${k.reason.replace(/\.$/, '')})`).join('; ')}.`,
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
+  const allYears = [...years.map((y) => y.year), ...skipped.map((k) => k.year)];
+  const x = {
+    field: 'year',
+    type: 'quantitative',
+    title: 'Year',
+    scale: { domain: [Math.min(...allYears), Math.max(...allYears)], nice: false, padding: 12 },
+    axis: { format: 'd', tickMinStep: 1 },
+  };
+  const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)', format: '.4~r' };
+  const color = {
+    field: 'shares',
+    type: 'nominal',
+    title: 'Shares',
+    scale: { domain: drawnShares.map((s) => s.label), range: drawnShares.map((s) => s.colour) },
+  };
+  const shape = {
+    field: 'basis',
+    type: 'nominal',
+    title: 'Basis',
+    scale: { domain: drawnBases.map((b) => b.label), range: drawnBases.map((b) => b.shape) },
+  };
+  const tooltip = [
+    { field: 'year', title: 'Year' },
+    { field: 'twh', title: 'TWh', format: '.4~r' },
+    { field: 'bounds', title: 'Bounds (TWh)' },
+    { field: 'series', title: 'Basis' },
+    { field: 'coverage', title: 'Coverage' },
+    { field: 'shares', title: 'Shares' },
+    { field: 'changeText', title: 'Change of source' },
+  ];
+  const layers: Record<string, unknown>[] = [
+    {
+      transform: [{ filter: 'isValid(datum.lowerTwh) && isValid(datum.upperTwh)' }],
+      mark: { type: 'area', opacity: 0.18, color: PALETTE[0], aria: false },
+      encoding: {
+        x,
+        y: { field: 'lowerTwh', type: 'quantitative', title: 'Electricity (TWh a year)' },
+        y2: { field: 'upperTwh' },
+        detail: { field: 'run', type: 'ordinal' },
+      },
+    },
+    {
+      transform: [{ filter: 'datum.alone && isValid(datum.lowerTwh) && isValid(datum.upperTwh)' }],
+      mark: { type: 'rule', strokeWidth: 8, opacity: 0.18, color: PALETTE[0], aria: false },
+      encoding: { x, y: { field: 'lowerTwh', type: 'quantitative' }, y2: { field: 'upperTwh' } },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 2, color: PALETTE[0], aria: false },
+      encoding: { x, y, detail: { field: 'run', type: 'ordinal' } },
+    },
+    {
+      transform: [{ filter: 'datum.partial === false' }],
+      mark: { type: 'point', filled: true, size: 60, opacity: 1 },
+      encoding: { x, y, color, shape, tooltip },
+    },
+    {
+      // A part of a year annualised, or a day's reading taken as a year's rate: hollow, not a whole year.
+      transform: [{ filter: 'datum.partial === true' }],
+      mark: { type: 'point', filled: false, size: 60, strokeWidth: 2, opacity: 1 },
+      encoding: { x, y, color, shape, tooltip },
+    },
+  ];
+  if (changes.length > 0) {
+    // Half a year before the year that changes: between it and the year before. Labels alternate in height, so
+    // that changes in consecutive years do not overlap.
+    const middle = (Math.min(...allYears) + Math.max(...allYears)) / 2;
+    const rules = {
+      values: changes.map((c, i) => ({
+        at: c.year - 0.5,
+        year: c.year,
+        label: `${c.year}: ${c.change}`,
+        top: 2 + i * 11,
+        align: c.year - 0.5 > middle ? 'right' : 'left',
+      })),
+    };
+    layers.push(
+      {
+        data: rules,
+        mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { x: { field: 'at', type: 'quantitative' }, description: { field: 'label' } },
+      },
+      // A label reads away from the nearer end of the axis, so that it stays over the plot; each on a line of
+      // its own, from the top down, so that labels of nearby years do not overlap.
+      ...(['left', 'right'] as const).map((align) => ({
+        data: rules,
+        transform: [{ filter: `datum.align === '${align}'` }],
+        mark: {
+          type: 'text',
+          align,
+          baseline: 'top',
+          dx: align === 'left' ? 3 : -3,
+          fontSize: 9,
+          color: '#000000',
+          aria: false,
+        },
+        encoding: {
+          x: { field: 'at', type: 'quantitative' },
+          y: { field: 'top', type: 'quantitative', scale: null, axis: null },
+          text: { field: 'label' },
+        },
+      })),
+    );
+  }
+  const subtitle = [
+    bounded ? 'Best guess (line), bounds (band)' : 'Best guess (line)',
+    ...(partial.length === 0 ? [] : ['hollow: part of a year, annualised']),
+    ...(changes.length === 0 ? [] : ['dashed rule: a change of source']),
+    ...(skipped.length === 0 ? [] : [`no estimate: ${list(skipped.map((k) => k.year))}`]),
+  ].join('; ');
+  const sourceIds = records.flatMap((r) => (r.record === 'estimate' ? r.sources.map((source) => source.id) : []));
+  const credit = creditLines(sourcesWithIds(model, sourceIds), toolVersion());
+  return {
+    kind: 'energy',
+    title,
+    description,
+    credit: credit.join(' '),
+    spec: withCredit(
+      {
+        ...frame(title, subtitle, description),
+        data: { values: points },
+        layer: layers,
+      },
+      credit,
+    ),
+    table: {
+      columns: ['Year', 'TWh', 'Lower TWh', 'Upper TWh', 'Basis', 'Coverage', 'Shares', 'Change of source', 'Note'],
+      rows: records.map((r) => {
+        if (r.record === 'skipped')
+          return [r.year, null, null, null, null, null, null, null, `not estimated: ${r.reason}`];
+        const e = energyYearOf(r);
+        return [
+          e.year,
+          e.twh,
+          e.lowerTwh,
+          e.upperTwh,
+          `${e.series}${e.computed ? ' (computed here)' : ''}`,
+          e.coverage,
+          e.shares,
+          changeLabel(e),
+          '',
+        ];
+      }),
+    },
+  };
+}
+
 const BUILDERS: Record<ChartKind, (model: ReportModel) => Chart> = {
+  energy: energyChart,
   shares: sharesChart,
   network: networkChart,
   neighbours: neighboursChart,

@@ -113,10 +113,14 @@ function warningsList(e: Estimate): string {
 ${list('changes-meaning', 'What changes the meaning of the figures')}${list('note', 'Notes')}`;
 }
 
-/** A table cell's text: numbers as people read them, nothing for a missing value. */
-function cell(value: string | number | null): string {
+/** Columns of whole numbers that are names, not quantities: written as they are ("2016", not "2,016"). */
+const PLAIN_COLUMNS = new Set(['Year', 'Rank']);
+
+/** A table cell's text: numbers as people read them (a year as it is), nothing for a missing value. */
+function cell(value: string | number | null, column = ''): string {
   if (value === null) return '';
-  return typeof value === 'number' ? formatNumber(value) : escapeHtml(value);
+  if (typeof value === 'number') return PLAIN_COLUMNS.has(column) ? String(value) : formatNumber(value);
+  return escapeHtml(value);
 }
 
 function dataTable(table: ChartTable, caption: string): string {
@@ -124,7 +128,7 @@ function dataTable(table: ChartTable, caption: string): string {
   const body = table.rows
     .map(
       (row) =>
-        `<tr>${row.map((v) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${cell(v)}</td>`).join('')}</tr>`,
+        `<tr>${row.map((v, i) => `<td${typeof v === 'number' ? ' class="num"' : ''}>${cell(v, table.columns[i])}</td>`).join('')}</tr>`,
     )
     .join('\n');
   return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>
@@ -134,6 +138,7 @@ ${body}
 
 /** Each chart's section heading: short, since the chart's own title follows it. */
 const HEADINGS: Record<Chart['kind'], string> = {
+  energy: 'Electricity by year',
   shares: 'Share history',
   network: 'Network electricity by year',
   neighbours: 'Among countries',
