@@ -17,12 +17,21 @@ export interface Ranking {
 }
 
 /**
- * The baseline a comparison uses when none is named: the one of the latest year, the first listed among those of
- * that year. A downloaded list newer than the shipped ones becomes the default by itself.
+ * The baseline a comparison uses when none is named: the one of the latest year; of several of that year (Ember's
+ * and OWID's downloaded lists, say), the one with the most countries, then the first listed. A downloaded list
+ * newer than the shipped ones becomes the default by itself, whichever source was downloaded first.
  */
 export function defaultBaseline(baselines: readonly Baseline[]): Baseline | undefined {
   let chosen: Baseline | undefined;
-  for (const baseline of baselines) if (chosen === undefined || baseline.year > chosen.year) chosen = baseline;
+  for (const baseline of baselines) {
+    if (
+      chosen === undefined ||
+      baseline.year > chosen.year ||
+      (baseline.year === chosen.year && baseline.values.length > chosen.values.length)
+    ) {
+      chosen = baseline;
+    }
+  }
   return chosen;
 }
 

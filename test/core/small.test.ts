@@ -43,9 +43,13 @@ describe('defaultBaseline', () => {
   if (!list) throw new Error('fixture has no baseline');
   const of = (id: string, year: number) => ({ ...list, id, year });
 
-  it('chooses the list of the latest year, the first listed among those of that year', () => {
+  it('chooses the list of the latest year, of those the one with most countries, then the first listed', () => {
     expect(defaultBaseline([of('old', 2016), of('new', 2024), of('mid', 2019)])?.id).toBe('new');
     expect(defaultBaseline([of('first', 2024), of('second', 2024)])?.id).toBe('first');
+    // Of two lists of one year, the one with more countries, whichever is listed first.
+    const fewer = { ...of('fewer', 2025), values: list.values.slice(0, 2) };
+    expect(defaultBaseline([fewer, of('more', 2025)])?.id).toBe('more');
+    expect(defaultBaseline([of('more', 2025), fewer])?.id).toBe('more');
     expect(defaultBaseline([])).toBeUndefined();
   });
 

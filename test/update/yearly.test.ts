@@ -180,13 +180,23 @@ describe('data update ember and owid', () => {
     });
     expect(sources.find((s: { id: string }) => s.id === 'ember-yearly').note).toContain(digest);
 
-    // compare ranks among the downloaded list, and says so: named, or by default as the list of the latest year
-    // (2025, after the shipped ember-2024's 2024).
+    // compare ranks among a downloaded list, and says so: named, or by default as the list of the latest year
+    // (2025, after the shipped ember-2024's 2024), of the two of 2025 the one with more countries: OWID's here, as
+    // the Ember fixture holds four.
+    const named = await runCliAsync(
+      ['compare', '--region', 'world', '--year', '2025', '--baseline', 'ember-latest', '--json'],
+      env,
+    );
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({
+      count: 4,
+      baseline: { id: 'ember-latest', measure: 'demand', year: 2025 },
+    });
     const compare = await runCliAsync(['compare', '--region', 'world', '--year', '2025', '--json'], env);
     expect(compare.code, compare.stderr).toBe(0);
     expect(JSON.parse(compare.stdout)).toMatchObject({
-      count: 4,
-      baseline: { id: 'ember-latest', measure: 'demand', year: 2025 },
+      count: owidList.values.length,
+      baseline: { id: 'owid-latest', measure: 'demand', year: 2025 },
     });
     // A 2025 estimate's carbon takes China's downloaded intensity; without the directory, the shipped copy's.
     const estimate = await runCliAsync(['estimate', '--region', 'china', '--year', '2025', '--json'], env);
