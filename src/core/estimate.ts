@@ -554,6 +554,7 @@ export function estimate(data: Dataset, regionId: string, options: EstimateOptio
         projection: basis.series.kind === 'projection',
         coverage: basis.coverage,
         approximate: basis.value.approximate === true,
+        computed: basis.series.source === BOTTOM_UP_SOURCE || basis.series.source === COMPUTED_SOURCE,
       },
       secondhand:
         shares.secondhand || restsOnSecondhand(basis.value.evidence, index.sources.get(basis.series.source)?.evidence),

@@ -41,7 +41,8 @@ describe('estimate', () => {
     expect(stderr).toContain('--series jiang-2021');
     const quiet = await runCli(['estimate', '--region', 'sichuan', '--year', '2024', '-q'], WIDE);
     expect(quiet.stderr).toBe('');
-    expect(quiet.stdout).toMatch(/│ Caveats +│ partial-year, secondhand, pre-break-share, stale-share, approximate/);
+    expect(quiet.stdout).toMatch(/│ Caveats +│ partial-year, secondhand, pre-break-share, stale-share,/);
+    expect(quiet.stdout).toMatch(/interpolated-share, approximate/);
   });
 
   it('--strict-breaks refuses a share applied across a break (exit 2, naming it); without it, the wide range', async () => {

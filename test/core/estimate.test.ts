@@ -232,7 +232,15 @@ describe('estimate on the shipped data', async () => {
     // Much wider than the network total's own bounds on the same share: under a fifth of its lower bound.
     expect(e.energy.lowerTwh as number).toBeLessThan(0.2 * ((e.share.pct / 100) * L));
     expect(e.evidence).toBe('secondhand');
-    expect(e.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
+    // Sichuan's share is carried from 2021 (stale), China's interpolated between 2022 and 2025
+    expect(e.caveats).toEqual([
+      'partial-year',
+      'secondhand',
+      'pre-break-share',
+      'stale-share',
+      'interpolated-share',
+      'approximate',
+    ]);
     const warnings = e.warnings.map((w) => w.message).join('\n');
     expect(warnings).toMatch(
       /cbeci covers 321 days of 2024, to 2024-11-16: 136\.6 TWh in those days, annualised to 155\.8 TWh/,
@@ -296,7 +304,8 @@ describe('estimate on the shipped data', async () => {
       ['texas', 'recorded', ['2023-07'], 'secondhand'],
       ['united-states', 'interpolated', ['2022-01', '2025-05'], 'secondhand'],
     ]);
-    expect(e.caveats).toEqual(['secondhand', 'stale-share']);
+    // Texas's share is recorded in July 2023; the United States' is interpolated between 2022 and 2025
+    expect(e.caveats).toEqual(['secondhand', 'interpolated-share']);
     expect(e.warnings.map((w) => w.message).join('\n')).toMatch(/reported by Decrypt and Cointelegraph.*curtailing/s);
     expect(e.basis.alternatives).toEqual([
       { series: 'iea-2023', kind: 'estimate', coverage: 'year', evidence: 'secondhand', twh: 120 },

@@ -41,6 +41,7 @@ const caseArbitrary = fc
       approximate: i % 2 === 0,
       breaks: i % 5 === 0 ? ['b'] : [],
       distanceMonths: 0,
+      obtained: 'recorded' as const,
       secondhand: false,
     })) satisfies ShareLink[];
     const tree = shareTree('w', links);
@@ -83,6 +84,7 @@ const link = (id: string, parent: string, pct: number): ShareLink => ({
   approximate: false,
   breaks: [],
   distanceMonths: 0,
+  obtained: 'recorded',
   secondhand: false,
 });
 

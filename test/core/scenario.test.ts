@@ -112,7 +112,14 @@ describe('scenario on the shipped data', () => {
     expect(partial.scenario.basis).toMatchObject({ series: 'cbeci', coverage: 'partial-year', evidence: 'computed' });
     expect(partial.scenario.basis.twh).toBeCloseTo((136.6227 * 366) / 321, 9);
     expect(partial.warnings.map((w) => w.message).join('\n')).toMatch(/covers 321 days of 2024/);
-    expect(partial.caveats).toEqual(['partial-year', 'secondhand', 'pre-break-share', 'stale-share', 'approximate']);
+    expect(partial.caveats).toEqual([
+      'partial-year',
+      'secondhand',
+      'pre-break-share',
+      'stale-share',
+      'interpolated-share',
+      'approximate',
+    ]);
     const direct = runScenario(
       index,
       { bans: ['sichuan'], redistribute: { kind: 'region', region: 'xinjiang' }, moves: [] },

@@ -5,7 +5,8 @@ export { type Caveat, CAVEATS };
 /** The facts the caveat codes are read from. */
 export interface CaveatFacts {
   regionNote: boolean;
-  basis: { projection: boolean; coverage: Coverage; approximate: boolean };
+  /** `computed`: the basis is a series computed here (the bottom-up model), not a published total. */
+  basis: { projection: boolean; coverage: Coverage; approximate: boolean; computed: boolean };
   /** Whether the basis or any share rests on secondhand figures (see {@link restsOnSecondhand}). */
   secondhand: boolean;
   links: readonly {
@@ -13,6 +14,8 @@ export interface CaveatFacts {
     distanceMonths: number;
     approximate: boolean;
     dataset: string | null;
+    /** How the share was obtained for the period, when the share model says. */
+    obtained?: 'recorded' | 'interpolated' | 'carried';
   }[];
   carbonOffBasis: boolean;
 }
@@ -24,9 +27,14 @@ export function caveatsOf(facts: CaveatFacts): Caveat[] {
   if (facts.regionNote) present.add('region-note');
   if (basis.projection) present.add('projection');
   if (basis.coverage !== 'year') present.add(basis.coverage);
+  if (basis.computed) present.add('computed-basis');
   if (facts.secondhand) present.add('secondhand');
   if (links.some((l) => l.breaks.length > 0)) present.add('pre-break-share');
-  if (links.some((l) => l.distanceMonths !== 0)) present.add('stale-share');
+  // A share interpolated between records is not a stale one: each says what it is, as the warnings do.
+  if (links.some((l) => (l.obtained === undefined ? l.distanceMonths !== 0 : l.obtained === 'carried'))) {
+    present.add('stale-share');
+  }
+  if (links.some((l) => l.obtained === 'interpolated')) present.add('interpolated-share');
   if (basis.approximate || links.some((l) => l.approximate)) present.add('approximate');
   if (links.some((l) => l.dataset !== null)) present.add('dataset-share');
   if (facts.carbonOffBasis) present.add('carbon-basis');

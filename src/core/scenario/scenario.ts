@@ -4,6 +4,7 @@ import type { ProgressCallback } from '../common/progress.js';
 import type { CarbonBasis } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { chooseBasis, choosePeriod, findSeries, seriesIds } from '../network/basis.js';
+import { BOTTOM_UP_SOURCE } from '../network/computed-series.js';
 import { caveatsOf, restsOnSecondhand } from '../common/caveats.js';
 import { type DataIndex, regionChain } from '../regions/lookup.js';
 import { applyPlan } from './scenario-kernel.js';
@@ -138,6 +139,7 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
         projection: found.series.kind === 'projection',
         coverage: found.coverage,
         approximate: found.value.approximate === true,
+        computed: found.series.source === BOTTOM_UP_SOURCE,
       },
       secondhand:
         links.some((l) => l.secondhand) ||

@@ -4,6 +4,7 @@ import { type DataIndex, regionChain } from '../regions/lookup.js';
 import type { Period } from '../common/period.js';
 import { type Warning, warn } from '../common/warnings.js';
 import { type Partition, partitionLink, partitionOf } from './shares.js';
+import type { Obtained } from './share-model.js';
 
 /** One link of the share tree: a region's share of its parent in a period, and the precision its records state. */
 export interface ShareLink {
@@ -18,6 +19,8 @@ export interface ShareLink {
   breaks: string[];
   /** 0 when recorded in the period; else the signed distance in months of the nearest record it rests on. */
   distanceMonths: number;
+  /** How the share model obtained the share: recorded in the period, interpolated, or carried. */
+  obtained: Obtained;
   /** Whether the share rests on secondhand figures. */
   secondhand: boolean;
 }
@@ -73,6 +76,7 @@ export function shareLinks(
       approximate: entry.approximate,
       breaks: [...entry.breakIds],
       distanceMonths: entry.distanceMonths,
+      obtained: entry.obtained,
       secondhand: entry.secondhand,
     });
     enter(child, frame.inside || child.id === regionId);

@@ -8,6 +8,7 @@ import { describeDistance, describeMonth, describePeriod, monthsFromPeriod, type
 import { possessive } from '../../text.js';
 import {
   chooseShare,
+  type Obtained,
   type ShareChoice,
   SHARE_DRIFT_PER_YEAR,
   sideOfBreak,
@@ -304,6 +305,8 @@ export interface PartitionLink {
   readonly precisionPct: number | null;
   readonly approximate: boolean;
   readonly distanceMonths: number;
+  /** How the share model obtained the share for the period. */
+  readonly obtained: Obtained;
   readonly secondhand: boolean;
   /** The ids of the link's events (structural breaks). */
   readonly breakIds: readonly string[];
@@ -326,6 +329,7 @@ class DividedLink implements PartitionLink {
   readonly precisionPct: number | null;
   readonly approximate: boolean;
   readonly distanceMonths: number;
+  readonly obtained: Obtained;
   readonly secondhand: boolean;
   readonly breakIds: readonly string[];
   pct: number;
@@ -345,6 +349,7 @@ class DividedLink implements PartitionLink {
     this.precisionPct = link.precisionPct;
     this.approximate = link.choice.approximate;
     this.distanceMonths = link.choice.distanceMonths;
+    this.obtained = link.choice.obtained;
     this.secondhand = link.secondhand;
     this.breakIds = link.breaks.length === 0 ? NO_BREAKS : link.breaks.map((b) => b.event.id);
   }
