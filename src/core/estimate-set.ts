@@ -255,13 +255,27 @@ export function* estimateAll(data: Dataset, options: EstimateAllOptions = {}): G
   }
 }
 
+/** What {@link incomparableSources} reads of an estimate: its region and its share's sources, link by link. */
+export interface SourcesOfEstimate {
+  region: { id: string };
+  share: { links: readonly { sources: readonly string[] }[] };
+}
+
+/** An estimate's {@link SourcesOfEstimate} alone, to keep while the estimate itself is let go (a streamed run). */
+export function sourcesOf(e: Estimate): SourcesOfEstimate {
+  return {
+    region: { id: e.region.id },
+    share: { links: e.share.links.map((link) => ({ sources: [...link.sources] })) },
+  };
+}
+
 /**
  * The share sources of the estimates that the data mark as not comparable with another among them, as pairs
  * (each source with the regions resting on it), for a note said once under a table of them.
  */
 export function incomparableSources(
   index: DataIndex,
-  estimates: readonly Estimate[],
+  estimates: readonly SourcesOfEstimate[],
 ): { sources: [string, string]; regions: [string[], string[]] }[] {
   const regionsBySource = new Map<string, Set<string>>();
   for (const e of estimates) {

@@ -207,9 +207,19 @@ describe('estimate', () => {
     expect(records.find((r) => r.region.id === 'paraguay')?.reason).toMatch(
       /^Paraguay is not named in World's breakdown of January 2021/,
     );
+    // By default a line naming the regions left out (three, then how many more); --explain says why, each.
     expect(some.stderr).toContain(
+      'warning (region-skipped): a region could not be estimated and is left out (Paraguay, United Arab Emirates, Oman and 1 more)',
+    );
+    expect(some.stderr).not.toContain('Paraguay is not named');
+    const explained = await runCli(
+      ['estimate', '--all', '--kind', 'country', '--year', '2021', '--json', '--explain'],
+      WIDE,
+    );
+    expect(explained.stderr).toContain(
       "warning (region-skipped): paraguay (2021) left out: Paraguay is not named in World's breakdown of January 2021, the whole breakdown nearest 2021: its hashrate is inside that breakdown's remainder",
     );
+    expect(explained.stderr.match(/^warning \(region-skipped\): /gm)).toHaveLength(4);
     const none = await runCli(['estimate', '--all', '--kind', 'state', '--year', '2030', '--json']);
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');

@@ -83,6 +83,33 @@ describe('the warnings a person sees', () => {
     }
   });
 
+  it('are a few lines for estimate --all by default: a line a code, the regions left out named', async () => {
+    // 2021: four countries inside the world's remainder are left out, and Kentucky's and Texas' shares come from
+    // sources the data mark as not comparable. A document holds its estimates' warnings: stderr says the rest.
+    for (const format of ['json', 'ndjson', 'csv']) {
+      const { code, stderr } = await runCli(['estimate', '--all', '--year', '2021', '--format', format], AT_80);
+      expect(code, format).toBe(0);
+      expect(lines(stderr).length, `${format}\n${stderr}`).toBeLessThanOrEqual(8);
+      for (const line of lines(stderr)) expect(line.length).toBeLessThanOrEqual(80);
+      expect(stderr).toMatch(
+        /^warning \(region-skipped\): a region could not be estimated and is left out\s+\(Paraguay,/m,
+      );
+      expect(stderr.match(/^warning \(mixed-sources\): /gm), format).toHaveLength(1);
+      expect(stderr).not.toContain('left out:');
+      expect(stderr).not.toContain('The rows rest on');
+    }
+    // The table adds its estimates' own warnings, a line (or two, with regions named) a code; the run's are no
+    // longer said in full.
+    const table = await runCli(['estimate', '--all'], AT_80);
+    expect(table.code).toBe(0);
+    for (const line of lines(table.stderr)) expect(line.length).toBeLessThanOrEqual(80);
+    const codes = (table.stderr.match(/^warning \(([a-z-]+)\)/gm) ?? []).map((w) => w.slice(9, -1));
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(codes).toContain('region-skipped');
+    expect(table.stderr).not.toContain('left out:');
+    expect(lines(table.stderr).length).toBeLessThanOrEqual(2 * codes.length + 1);
+  });
+
   it("compare says nothing of carbon, which it does not show, nor the table's caveats", async () => {
     const { stdout, stderr } = await runCli(['compare', '--region', 'sichuan', '--explain'], AT_80);
     expect(stderr).not.toMatch(/\(carbon-[a-z]+\)/);
@@ -143,6 +170,33 @@ describe('renderWarnings', () => {
     ];
     expect(renderWarnings(sets, 'default', colors, 200)).toBe(
       'warning (stale-share): a share is carried from another period (A, B, C and 2 more)\n--explain says each warning in full.\n',
+    );
+  });
+
+  it('names a region left out even when it is the only one, and not among the regions of the run', () => {
+    const skipped = {
+      region: 'Ethiopia',
+      nameAlways: true,
+      warnings: [warn('region-skipped', 'ethiopia left out: why.')],
+    };
+    const run = [
+      skipped,
+      { region: 'Texas', warnings: [warn('stale-share', 'Texas: old.')] },
+      { region: 'Russia', warnings: [warn('stale-share', 'Russia: old.')] },
+    ];
+    // Texas and Russia both have stale-share: every region of the run, so named by neither; Ethiopia is not one.
+    expect(renderWarnings(run, 'default', colors, 200)).toBe(
+      [
+        'warning (region-skipped): a region could not be estimated and is left out (Ethiopia)',
+        'warning (stale-share): a share is carried from another period',
+        '--explain says each warning in full.',
+        '',
+      ].join('\n'),
+    );
+    expect(renderWarnings([skipped], 'default', colors, 200)).toContain('left out (Ethiopia)\n');
+    // In full, the words name it.
+    expect(renderWarnings([skipped], 'explain', colors, 200)).toBe(
+      'warning (region-skipped): ethiopia left out: why.\n',
     );
   });
 });

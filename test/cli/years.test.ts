@@ -108,7 +108,22 @@ describe('estimate --years', () => {
     expect(records[1]?.reason).toMatch(/^Ethiopia is not named in World's breakdown of May 2025/);
     const table = await runCli([...args, '--skip-missing']);
     expect(table.stdout).toMatch(/│ 2025 │ +– │[^\n]*│ not estimated │/);
-    expect(table.stderr).toMatch(/warning \(region-skipped\): ethiopia \(2025\) left out: /);
+    // By default the year left out is named; --explain says why.
+    expect(table.stderr).toContain('warning (region-skipped): a region could not be estimated and is left out (2025)');
+    expect(table.stdout).toContain('– not estimated: the warnings say why.');
+    const explained = await runCli([...args, '--skip-missing', '--explain']);
+    expect(explained.stderr).toMatch(/warning \(region-skipped\): ethiopia \(2025\) left out: /);
+  });
+
+  it('says under the table why a year is not estimated when the warnings are not shown (-q)', async () => {
+    const { code, stdout, stderr } = await runCli(
+      ['estimate', '--region', 'ethiopia', '--years', '2024-2025', '--skip-missing', '-q'],
+      WIDE,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).not.toContain('the warnings say why');
+    expect(stdout).toMatch(/– not estimated:\n {2}2025: Ethiopia is not named in World's breakdown of May 2025/);
   });
 });
 
@@ -127,7 +142,12 @@ describe('a region named is never dropped', () => {
     expect(json.code).toBe(0);
     const records = JSON.parse(json.stdout) as { record: string; region: { id: string } }[];
     expect(records.map((r) => `${r.record} ${r.region.id}`)).toEqual(['skipped ethiopia', 'estimate paraguay']);
+    // The one region left out is named even by default, where the line says no more.
     expect(json.stderr).toContain(
+      'warning (region-skipped): a region could not be estimated and is left out (Ethiopia)',
+    );
+    const explained = await runCli([...args, '--json', '--explain'], WIDE);
+    expect(explained.stderr).toContain(
       "warning (region-skipped): ethiopia (2025) left out: Ethiopia is not named in World's breakdown",
     );
     const ndjson = await runCli([...args, '--format', 'ndjson']);
@@ -145,7 +165,32 @@ describe('a region named is never dropped', () => {
     // The one region left is shown in full, as when it alone is asked for.
     expect(table.stdout).toMatch(/^Paraguay \(country in World\), 2025\n/);
     expect(table.stdout).not.toMatch(/Ethiopia/);
-    expect(table.stderr).toContain('warning (region-skipped): ethiopia (2025) left out:');
+    expect(table.stderr).toContain(
+      'warning (region-skipped): a region could not be estimated and is left out (Ethiopia)',
+    );
+    // With -q the warnings are not shown: the table then says what was left out, and why.
+    const quiet = await runCli([...args, '-q'], WIDE);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/^Paraguay \(country in World\), 2025\n/);
+    expect(quiet.stdout).toMatch(
+      /Not estimated:\n {2}Ethiopia: Ethiopia is not named in World's breakdown of May 2025/,
+    );
+  });
+
+  it('draws a row for a region left out of a table of several, and says why under it with -q', async () => {
+    const args = ['estimate', '--region', 'ethiopia,russia,texas', '--year', '2025', '--skip-missing'];
+    const table = await runCli(args, WIDE);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/│ Ethiopia +│[^\n]*│ +– │ not estimated +│/);
+    expect(table.stdout).toMatch(/│ Russia +│/);
+    expect(table.stdout).toContain('– not estimated: the warnings say why.');
+    const quiet = await runCli([...args, '-q'], WIDE);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/│ Ethiopia +│[^\n]*│ +– │ not estimated +│/);
+    expect(quiet.stdout).not.toContain('the warnings say why');
+    expect(quiet.stdout).toMatch(
+      /– not estimated:\n {2}Ethiopia: Ethiopia is not named in World's breakdown of May 2025/,
+    );
   });
 
   it('refuses --kind that would leave out a region named with --region', async () => {
@@ -250,14 +295,33 @@ describe('report and chart take one region', () => {
 
 describe('share sources the data call not comparable', () => {
   it('are named once under a table that rests on both', async () => {
-    const { code, stderr } = await runCli(['estimate', '--region', 'texas,kentucky,georgia', '--year', '2023'], WIDE);
+    const { code, stderr } = await runCli(
+      ['estimate', '--region', 'texas,kentucky,georgia', '--year', '2023', '--explain'],
+      WIDE,
+    );
     expect(code).toBe(0);
     const said = stderr.match(/not comparable: /g) ?? [];
     expect(said).toHaveLength(1);
     expect(stderr).toContain(
       'warning (mixed-sources): The rows rest on share sources that the data mark as not comparable: cbeci-us-states-2022 (kentucky) and foundry-us-states-2023 (georgia, texas).',
     );
-    const one = await runCli(['estimate', '--region', 'texas,georgia', '--year', '2023'], WIDE);
+    const short = await runCli(['estimate', '--region', 'texas,kentucky,georgia', '--year', '2023'], WIDE);
+    expect(short.stderr.match(/^warning \(mixed-sources\): .*$/gm)).toEqual([
+      'warning (mixed-sources): figures from sources that are not comparable are mixed',
+    ]);
+    const one = await runCli(['estimate', '--region', 'texas,georgia', '--year', '2023', '--explain'], WIDE);
     expect(one.stderr).not.toContain('not comparable:');
+  });
+
+  it('are named for --all in every format, streamed or not', async () => {
+    for (const format of ['json', 'ndjson', 'csv', 'table']) {
+      const { code, stderr } = await runCli(['estimate', '--all', '--year', '2023', '--format', format], WIDE);
+      expect(code).toBe(0);
+      expect(stderr.match(/^warning \(mixed-sources\): /gm), format).toHaveLength(1);
+    }
+    const explained = await runCli(['estimate', '--all', '--year', '2023', '--json', '--explain'], WIDE);
+    expect(explained.stderr).toMatch(
+      /^warning \(mixed-sources\): The rows rest on share sources that the data mark as not comparable: \S+ \([^)]*\) and \S+ \([^)]*\)\./m,
+    );
   });
 });

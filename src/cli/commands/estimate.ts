@@ -6,7 +6,9 @@ import {
   estimateAll,
   estimateOrSkip,
   estimateYears,
+  type SourcesOfEstimate,
   incomparableSources,
+  sourcesOf,
 } from '../../core/estimate-set.js';
 import { indexData } from '../../core/regions/lookup.js';
 import { BOTTOM_UP_SOURCE, computedSeriesOf } from '../../core/network/computed-series.js';
@@ -203,6 +205,8 @@ Regions overlap (provinces are inside China, states inside the United States): a
       let records: EstimateRecord[] = [];
       // The regions --all leaves out as it streams, for the warnings.
       const streamedSkipped: SkippedRecord[] = [];
+      // The share sources of each estimate --all streams (not the estimate), for the note on sources not comparable.
+      const streamedSources: SourcesOfEstimate[] = [];
       // A world that cannot be estimated (no total for the period) may leave nothing to print: then the records are
       // all made before anything is written, so that a run with none fails with nothing on stdout.
       const worldEstimated =
@@ -216,8 +220,10 @@ Regions overlap (provinces are inside China, states inside the United States): a
         // Streamed: one estimate in memory at a time, and a summary of each for the remainders.
         const streamed = new StreamedList(function* () {
           streamedSkipped.length = 0;
+          streamedSources.length = 0;
           for (const record of estimateAll(data, { ...runOptions, ...kindOf(options) })) {
             if (record.record === 'skipped') streamedSkipped.push(record);
+            if (record.record === 'estimate') streamedSources.push(sourcesOf(record));
             yield record;
           }
         });
@@ -248,22 +254,32 @@ Regions overlap (provinces are inside China, states inside the United States): a
             const folded = new Map(computed ? [[BOTTOM_UP_SOURCE, computed.sources]] : []);
             const colors = await colorsFor(cmd, stdout());
             const names = regionNames(data);
+            // The caveats are the warnings' codes, and why a region (or year) is left out is a warning's words:
+            // said in the table only when the warnings are not.
+            const quiet = warningDetail(cmd) === 'quiet';
             return years
-              ? renderYearsTable(records, names, colors, widthOf(stdout()), folded)
+              ? renderYearsTable(records, names, colors, widthOf(stdout()), folded, { reasons: quiet })
               : renderEstimateTable(records, names, colors, widthOf(stdout()), folded, {
-                  // The caveats are the warnings' codes: said in the table only when the warnings are not.
-                  caveats: warningDetail(cmd) === 'quiet',
+                  caveats: quiet,
+                  reasons: quiet,
                 });
           },
         });
       }
       const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
+      // Each region (or year) left out is its own set, named by its region (or year) even by default.
       const skipped = [...records.filter((r): r is SkippedRecord => r.record === 'skipped'), ...streamedSkipped].map(
-        (record) => warn('region-skipped', describeSkipped(record), [record.region.id]),
+        (record) => ({
+          region: years ? String(record.month ?? record.year) : record.region.name,
+          nameAlways: true,
+          warnings: [warn('region-skipped', describeSkipped(record), [record.region.id])],
+        }),
       );
       const incomparable = years
         ? []
-        : incomparableSources(index, estimates).map((pair) => warn('mixed-sources', describeIncomparable(pair)));
+        : incomparableSources(index, [...estimates, ...streamedSources]).map((pair) => ({
+            warnings: [warn('mixed-sources', describeIncomparable(pair))],
+          }));
       // A document for programs holds its estimates' warnings: stderr then says only what it does not (a region
       // left out, sources not comparable); a table's warnings are said on stderr, shortly unless --explain.
       // Several regions' warnings name their regions; the years of one region's are not named by default (the
@@ -271,19 +287,17 @@ Regions overlap (provinces are inside China, states inside the United States): a
       const many = estimates.length > 1;
       const label = (e: Estimate) => (years ? String(e.month ?? e.year) : e.region.name);
       const named = many && (!years || warningDetail(cmd) === 'explain');
-      // What is said of the run as a whole (regions left out, sources not comparable) is said in full.
-      await writeWarnings(cmd, [...incomparable, ...skipped], 'explain', { userNote: false });
-      await writeWarnings(
-        cmd,
-        [
-          ...(format === 'table'
-            ? estimates.map((e) => ({
-                ...(named ? { region: label(e) } : {}),
-                warnings: e.warnings,
-              }))
-            : []),
-        ],
-        format === 'table' ? undefined : 'explain',
-      );
+      // What is said of the run as a whole (regions left out, sources not comparable) comes first, at the same
+      // detail as the rest: a line a code by default, in full with --explain.
+      await writeWarnings(cmd, [
+        ...incomparable,
+        ...skipped,
+        ...(format === 'table'
+          ? estimates.map((e) => ({
+              ...(named ? { region: label(e) } : {}),
+              warnings: e.warnings,
+            }))
+          : []),
+      ]);
     });
 }

@@ -1,7 +1,7 @@
 import { describeObtained, SHARE_DRIFT_PER_YEAR, WEAK_SHARE_DRIFT_PER_YEAR } from '../../core/shares/share-model.js';
 import type { Catalogue } from '../../core/catalogue.js';
 import type { Estimate } from '../../core/estimate.js';
-import type { Change, EstimateRecord, Remainder } from '../../core/estimate-set.js';
+import type { Change, EstimateRecord, Remainder, Skipped } from '../../core/estimate-set.js';
 import { compareText, possessive } from '../../text.js';
 import { describeMonthEstimate } from '../../core/common/period.js';
 import type { Colors } from '../terminal/color.js';
@@ -333,19 +333,53 @@ export const COMPACT_MIN_WIDTH_COLUMNS = 60;
 /** A row of the summary: an estimate, or the unattributed rest of a breakdown. */
 type SummaryRow = Estimate | Remainder;
 
+/** A region left out, drawn as a row saying so (its TWh a dash), so that it does not vanish from the table. */
+function notEstimatedFields(r: Skipped, withCaveats: boolean): [string, string][] {
+  const names = ['GW', 'Mt CO2', 'Share', 'Basis', 'Rank', ...(withCaveats ? ['Caveats'] : [])];
+  return [
+    ['Region', r.region.name],
+    ['Kind', r.region.kind],
+    ['Period', r.month ?? (r.year === null ? '' : String(r.year))],
+    ['TWh/yr', '–'],
+    ['Bounds TWh', 'not estimated'],
+    ...names.map((name): [string, string] => [name, '']),
+  ];
+}
+
+/**
+ * The line under a table with regions (or years) left out: that the warnings say why, or, when the warnings are
+ * not shown (--quiet), each one's reason.
+ */
+function notEstimatedNote(
+  skipped: readonly Skipped[],
+  label: (r: Skipped) => string,
+  reasons: boolean,
+  drawn: boolean,
+  widthColumns: number,
+): string {
+  if (skipped.length === 0) return '';
+  const head = drawn ? '– not estimated' : 'Not estimated';
+  if (!reasons) return `${wrapText(`${head}: the warnings say why.`, widthColumns, 2)}\n`;
+  const lines = [`${head}:`, ...skipped.map((r) => wrapText(`  ${label(r)}: ${r.reason}`, widthColumns, 2))];
+  return `${lines.join('\n')}\n`;
+}
+
 /** One row per region with every column, when that fits the width; else fewer; else a block per region. */
 function estimatesSummary(
-  rows: readonly SummaryRow[],
+  all: readonly (SummaryRow | Skipped)[],
   names: Map<string, string>,
   colors: Colors,
   widthColumns: number,
 ): string {
   const regionNames = names;
+  const rows = all.filter((r): r is SummaryRow => r.record !== 'skipped');
   // When every share is of one scope (the world, usually), the column says so once, in its heading.
   const scopes = new Set(rows.map((e) => e.share.of));
   const sharedOf = scopes.size === 1 ? [...scopes][0] : undefined;
   const withCaveats = rows.some((e) => e.record === 'estimate' && e.caveats.length > 0);
-  const fields = (e: SummaryRow): [string, string][] => [
+  const fields = (r: SummaryRow | Skipped): [string, string][] =>
+    r.record === 'skipped' ? notEstimatedFields(r, withCaveats) : summaryFields(r);
+  const summaryFields = (e: SummaryRow): [string, string][] => [
     ['Region', e.region.name],
     ['Kind', e.region.kind],
     ['Period', e.month ?? String(e.year)],
@@ -371,7 +405,7 @@ function estimatesSummary(
     const head = names.map((name) =>
       name === 'Share' && sharedOf ? `% of ${regionNames.get(sharedOf) ?? sharedOf}` : name,
     );
-    const cells = rows.map((e) =>
+    const cells = all.map((e) =>
       fields(e)
         .filter(([name]) => keep(name))
         .map(([, value]) => value),
@@ -392,7 +426,7 @@ function estimatesSummary(
     const note = `${periods.size === 1 ? `All for ${[...periods][0]}. ` : ''}Kind, power, basis and caveats: with --json, or one region at a time.`;
     return `${tableOf((name) => compact.has(name), widthColumns)}${wrapText(note, widthColumns)}\n`;
   }
-  return rows
+  return all
     .map((e) => {
       const [[, name] = ['', ''], ...rest] = fields(e).filter(([, value]) => value !== '');
       return `${colors.bold(name)}\n${table([], rest, [], widthColumns)}`;
@@ -421,7 +455,8 @@ function remaindersNote(rows: readonly SummaryRow[], names: Map<string, string>,
 
 /**
  * The human report for `estimate`: one detailed table for one region, a summary for several (with the remainders
- * of `--all`). Skipped records are not drawn: they are warnings.
+ * of `--all`). A region left out is a row saying so in the summary, or named under the detailed table; the line
+ * under either says why when the warnings do not (`reasons`, for --quiet).
  */
 export function renderEstimateTable(
   records: readonly EstimateRecord[],
@@ -429,17 +464,23 @@ export function renderEstimateTable(
   colors: Colors,
   widthColumns: number,
   folded?: FoldedSources,
-  options: { caveats: boolean } = { caveats: true },
+  options: { caveats: boolean; reasons?: boolean } = { caveats: true },
 ): string {
   const shown = options.caveats ? records : records.map((r) => (r.record === 'estimate' ? { ...r, caveats: [] } : r));
   const estimates = shown.filter((r): r is Estimate => r.record === 'estimate');
   const rows = shown.filter((r): r is SummaryRow => r.record !== 'skipped');
+  const skipped = shown.filter((r): r is Skipped => r.record === 'skipped');
+  const reasons = options.reasons === true;
+  const label = (r: Skipped) => r.region.name;
   if (rows.length === 1 && estimates.length === 1) {
     const e = estimates[0] as Estimate;
-    return `${estimateDetail(e, names, colors, widthColumns)}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
+    // The detail is as when the region alone is asked for: the regions left out are named by the warnings, or
+    // under it when those are not shown.
+    const notEstimated = reasons ? notEstimatedNote(skipped, label, true, false, widthColumns) : '';
+    return `${estimateDetail(e, names, colors, widthColumns)}${notEstimated}${notesBlock(e, widthColumns)}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
   }
   const baseline = estimates[0]?.comparison?.baseline;
-  return `${estimatesSummary(rows, names, colors, widthColumns)}${remaindersNote(rows, names, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
+  return `${estimatesSummary(shown, names, colors, widthColumns)}${notEstimatedNote(skipped, label, reasons, true, widthColumns)}${remaindersNote(rows, names, widthColumns)}${baseline ? `Rank among countries on ${baseline}.\n` : ''}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
 }
 
 /** The marks of the years table's Changes column. */
@@ -462,6 +503,7 @@ export function renderYearsTable(
   colors: Colors,
   widthColumns: number,
   folded?: FoldedSources,
+  options: { reasons?: boolean } = {},
 ): string {
   const estimates = records.filter((r): r is Estimate => r.record === 'estimate');
   const region = records[0]?.region;
@@ -502,9 +544,11 @@ export function renderYearsTable(
       ? 'Changes: none; every year rests on the same basis series and share sources.'
       : `Changes from the year before: B the basis series, S the source of a share${estimates.some((e) => (e.changes ?? []).some((c) => !c.comparable)) ? '; ! sources the data mark as not comparable' : ''}.`;
   const lines = [legend, ...changes.map((c) => `  ${c}`)];
-  if (records.some((r) => r.record === 'skipped')) lines.push('– not estimated: the warnings say why.');
   const text = lines.map((line) => wrapText(line, widthColumns, 2)).join('\n');
-  return `${title}${table(head, rows, [1, 3, 4], widthColumns)}${text}\n${sourcesBlock(estimates, colors, widthColumns, folded)}`;
+  const skipped = records.filter((r): r is Skipped => r.record === 'skipped');
+  const label = (r: Skipped) => String(r.month ?? r.year);
+  const notEstimated = notEstimatedNote(skipped, label, options.reasons === true, true, widthColumns);
+  return `${title}${table(head, rows, [1, 3, 4], widthColumns)}${text}\n${notEstimated}${sourcesBlock(estimates, colors, widthColumns, folded)}`;
 }
 
 export { formatNumber, ordinal };

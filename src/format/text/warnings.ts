@@ -13,9 +13,14 @@ const WARNING_INDENT = '  ';
  */
 export type WarningDetail = 'default' | 'explain' | 'quiet';
 
-/** One output's warnings (an estimate's), with the name of its region when a run has several. */
+/**
+ * One output's warnings (an estimate's), with the name of its region when a run has several. A set with
+ * `nameAlways` (a region left out of the run) has its region named in the default line even when it is the only
+ * one, and is not counted among the run's regions; its warnings' words name it in full.
+ */
 export interface WarningSet {
   region?: string;
+  nameAlways?: boolean;
   warnings: readonly Warning[];
 }
 
@@ -25,7 +30,7 @@ const NAMED_REGIONS = 3;
 /**
  * Warnings for stderr at the detail asked for. Warnings that several sets share (the same code, and with
  * --explain the same words) are said once, naming the sets' regions when the run has more than one and the
- * warning is not every region's.
+ * warning is not every region's (or, by default, when the sets ask for it: regions left out).
  */
 export function renderWarnings(
   sets: readonly WarningSet[],
@@ -34,18 +39,19 @@ export function renderWarnings(
   widthColumns: number,
 ): string {
   if (detail === 'quiet') return '';
-  const named = sets.filter((s) => s.region !== undefined).length;
+  const named = sets.filter((s) => s.region !== undefined && s.nameAlways !== true).length;
   const groups = groupWarnings(sets, detail === 'explain');
-  const regionsText = (regions: readonly string[]) => {
+  const regionsText = (regions: readonly string[], always = false) => {
     // A warning every region of the run has names none.
-    if (named < 2 || regions.length === 0 || regions.length === named) return '';
+    if (regions.length === 0 || (!always && (named < 2 || regions.length === named))) return '';
     const shown = regions.slice(0, NAMED_REGIONS).join(', ');
     return regions.length > NAMED_REGIONS ? `${shown} and ${regions.length - NAMED_REGIONS} more` : shown;
   };
   if (detail === 'explain') {
     return groups
-      .map(({ warning, regions }) => {
-        const where = regionsText(regions);
+      .map(({ warning, regions, always }) => {
+        // A region left out is named by its warning's words.
+        const where = always ? '' : regionsText(regions);
         const label = warning.level === 'changes-meaning' ? colors.yellow('warning') : colors.cyan('note');
         return renderLine(
           `${label} (${warning.code}): ${escapeControls(`${where ? `${where}: ` : ''}${warning.message}`)}`,
@@ -56,8 +62,8 @@ export function renderWarnings(
   }
   const meaning = groups.filter((g) => g.warning.level === 'changes-meaning');
   const notes = groups.filter((g) => g.warning.level === 'note');
-  const lines = meaning.map(({ warning, regions }) => {
-    const where = regionsText(regions);
+  const lines = meaning.map(({ warning, regions, always }) => {
+    const where = regionsText(regions, always);
     const summary = WARNING_CATALOGUE[warning.code].summary;
     return renderLine(
       `${colors.yellow('warning')} (${warning.code}): ${summary}${where ? ` (${escapeControls(where)})` : ''}`,
@@ -75,8 +81,8 @@ export function renderWarnings(
 function groupWarnings(
   sets: readonly WarningSet[],
   byWords: boolean,
-): { warning: Warning; regions: string[]; count: number }[] {
-  const groups = new Map<string, { warning: Warning; regions: string[]; count: number }>();
+): { warning: Warning; regions: string[]; count: number; always: boolean }[] {
+  const groups = new Map<string, { warning: Warning; regions: string[]; count: number; always: boolean }>();
   const messages = new Set<string>();
   for (const set of sets) {
     for (const warning of set.warnings) {
@@ -84,7 +90,7 @@ function groupWarnings(
       const key = byWords ? words : warning.code;
       let group = groups.get(key);
       if (!group) {
-        group = { warning, regions: [], count: 0 };
+        group = { warning, regions: [], count: 0, always: false };
         groups.set(key, group);
       }
       if (!messages.has(words)) {
@@ -92,6 +98,7 @@ function groupWarnings(
         group.count += 1;
       }
       if (set.region !== undefined && !group.regions.includes(set.region)) group.regions.push(set.region);
+      if (set.nameAlways === true) group.always = true;
     }
   }
   const all = [...groups.values()];
