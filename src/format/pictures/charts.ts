@@ -573,7 +573,7 @@ function neighboursChart(model: ReportModel): Chart {
   const description =
     comparison === null
       ? `No country list to compare ${name} with.`
-      : `The electricity of bitcoin mining in ${name}, an estimate of ${formatNumber(model.estimate.energy.twh)} TWh a year for ${period}, ranked among the countries whose whole electricity ${comparison.measure} is nearest to it in ${comparison.name} (${comparison.year}${oneYear === undefined ? ", each country's figure for its latest year" : ''}): ${rows.map((r) => `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}` : r.country} ${formatNumber(r.twh)} TWh${r.self ? '' : ` (${yearOf(r)})`}`).join('; ')}. A country's bar is all the electricity of that country, not its bitcoin mining.`;
+      : `The electricity of bitcoin mining in ${name}, an estimate of ${formatNumber(model.estimate.energy.twh)} TWh a year for ${period}, ranked among the countries whose whole electricity ${comparison.measure} is nearest to it in ${comparison.name} (${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}` : r.country} ${formatNumber(r.twh)} TWh${r.self ? '' : ` (${yearOf(r)})`}`).join('; ')}. A country's bar is all the electricity of that country, not its bitcoin mining.`;
   const values = rows.map((r) => ({
     label: `${r.rank}. ${r.self ? `Bitcoin mining in ${drawnName(r.country)}` : drawnName(r.country)}`,
     country: r.self ? `Bitcoin mining in ${r.country}` : r.country,
