@@ -34,6 +34,9 @@ Colour is used only on a terminal; NO_COLOR, TERM=dumb or --no-color turn it off
 Tables and text fit COLUMNS when it is set, else the terminal's width, else 80
 columns; JSON, NDJSON and CSV are never wrapped.`;
 
+/** Said after each usage error commander finds (an unknown option, a value its parser refuses). */
+const USAGE_HINT = '(add --help for usage and examples)';
+
 /** The CLI program; `argv` decides which commands are registered (see {@link requestedCommand}). */
 export function buildProgram(argv: readonly string[] = []): Command {
   const program = addGlobalOptions(
@@ -51,14 +54,14 @@ export function buildProgram(argv: readonly string[] = []): Command {
       // is laid out for the same width as every other human output (COLUMNS, the terminal's, or 80).
       writeOut: (text) => writeExact(stdout(), terminalText(wrapHelp(text, widthOf(stdout())), { colour: false })),
       writeErr: (text) => writeExact(stderr(), terminalText(text, { colour: false })),
-      outputError: (message, write) => write(message.endsWith('\n') ? message : `${message}\n`),
+      // Said by run(), from the error commander throws next, with every other error: wrapped and coloured alike.
+      outputError: () => undefined,
       getOutHelpWidth: () => widthOf(stdout()),
       getErrHelpWidth: () => widthOf(stderr()),
       // Asked of Node's own streams otherwise, which would be made (and their modules loaded) only to say no.
       getOutHasColors: () => false,
       getErrHasColors: () => false,
     })
-    .showHelpAfterError('(add --help for usage and examples)')
     .addHelpText(
       'after',
       `
@@ -139,7 +142,10 @@ export async function run(argv: readonly string[]): Promise<number> {
       ) {
         return EXIT_OK;
       }
-      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      if (error.exitCode === 0) return EXIT_OK;
+      await fail(error.message.replace(/^error: /, ''), error);
+      writeText(stderr(), `${USAGE_HINT}\n`);
+      return EXIT_USAGE;
     }
     // Matched by name as well: a lazily loaded module bundles its own copy of these classes.
     if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {

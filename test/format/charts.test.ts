@@ -485,3 +485,43 @@ describe('charts keep different names and series apart', () => {
     expect(await renderSvg(chartOf(many, 'shares'))).toContain('stroke-dasharray');
   });
 });
+
+describe("neighbours: each country's figure named with its own year", () => {
+  // ember-2024 (the default list) gives each country its latest year: Malta 3.22 TWh for 2025, Suriname 2.14 TWh
+  // for 2023 (data/electricity-baselines.json).
+  const sichuan = () => models.get('sichuan') as ReportModel;
+  const rowOf = (chart: ReturnType<typeof chartOf>, country: string) =>
+    chart.table.rows.find((row) => row[1] === country) as (string | number | null)[];
+
+  it('a country of another year than the list shows its year in the table, tooltip, label and description', () => {
+    const chart = chartOf(sichuan(), 'neighbours');
+    expect(chart.table.columns).toEqual(['Rank', 'Country or region', 'Year', 'TWh', 'This estimate']);
+    expect(rowOf(chart, 'Malta').slice(2, 4)).toEqual([2025, 3.22]);
+    expect(rowOf(chart, 'Suriname').slice(2, 4)).toEqual([2023, 2.14]);
+    // The region's own bar is the estimate's year.
+    expect(rowOf(chart, 'Bitcoin mining in Sichuan')[2]).toBe(String(sichuan().estimate.year));
+    const values = plotOf(chart.spec).data.values;
+    const malta = values.find((v) => v.country === 'Malta');
+    expect(malta?.year).toBe('2025');
+    expect(malta?.summary).toContain('Malta, the whole country, 2025: 3.22 TWh a year');
+    expect(JSON.stringify(chart.spec)).toContain('"field":"year","title":"Year"');
+    expect(chart.description).toContain('Malta 3.22 TWh (2025)');
+    expect(chart.description).toContain('Suriname 2.14 TWh (2023)');
+    // No row claims the list's year for all of them.
+    expect(values.map((v) => v.shown)).not.toContain("A country's total electricity demand, 2024");
+    expect(chart.title).toMatch(/ in 2024 or each country's latest year$/);
+  });
+
+  it('the words give the one year when every country has the same', () => {
+    const model = sichuan();
+    const comparison = model.comparison as NonNullable<ReportModel['comparison']>;
+    const sameYear: ReportModel = {
+      ...model,
+      comparison: { ...comparison, rows: comparison.rows.map((r) => (r.self ? r : { ...r, year: 2022 })) },
+    };
+    const chart = chartOf(sameYear, 'neighbours');
+    expect(chart.title).toMatch(/whole countries' electricity use in 2022$/);
+    expect(chart.title).not.toContain('latest');
+    expect(rowOf(chart, 'Malta')[2]).toBe(2022);
+  });
+});

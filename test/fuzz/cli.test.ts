@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../src/cli/main.js';
 import { runCli, type RunResult, STACK_FRAME } from '../helpers.js';
 import { FORBIDDEN_CONTROLS, fuzzParameters, fuzzTimeoutMs } from './settings.js';
 
@@ -24,13 +25,22 @@ const MODEL_OPTIONS: Record<string, boolean> = {
   '--electricity-share': true,
 };
 
-/** Each command's options (from its --help), those taking a value marked by `true`. --debug is left out: it asks for stack traces. */
+/** What warnings the commands that give them print: all in full, or none. */
+const WARNING_OPTIONS: Record<string, boolean> = { '--explain': false, '-q': false, '--quiet': false };
+
+/**
+ * Each command's options (from its --help, which the last test here checks them against), those taking a value
+ * marked by `true`; {@link LEFT_OUT} are not drawn.
+ */
 const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?: number }> = {
   estimate: {
     options: {
       '--region': true,
+      '-r': true,
       '--all': false,
       '--kind': true,
+      '--years': true,
+      '--skip-missing': false,
       '--year': true,
       '--month': true,
       '--series': true,
@@ -46,12 +56,15 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
       '--share-spread': true,
       '--break-spread': true,
       '--intensity-spread': true,
+      '--strict-breaks': false,
       ...MODEL_OPTIONS,
+      ...WARNING_OPTIONS,
     },
   },
   compare: {
     options: {
       '--region': true,
+      '-r': true,
       '--year': true,
       '--month': true,
       '--series': true,
@@ -60,6 +73,7 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
       '--with': true,
       '--format': true,
       '--json': false,
+      ...WARNING_OPTIONS,
     },
     positionals: 1,
   },
@@ -73,6 +87,7 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
       '--average': true,
       '--format': true,
       '--json': false,
+      ...WARNING_OPTIONS,
     },
   },
   scenario: {
@@ -92,10 +107,19 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
       '--intensity-spread': true,
       '--format': true,
       '--json': false,
+      ...WARNING_OPTIONS,
     },
   },
   shares: {
-    options: { '--region': true, '--from': true, '--to': true, '--dataset': true, '--format': true, '--json': false },
+    options: {
+      '--region': true,
+      '-r': true,
+      '--from': true,
+      '--to': true,
+      '--dataset': true,
+      '--format': true,
+      '--json': false,
+    },
   },
   regions: { options: { '--format': true, '--json': false } },
   sources: { options: { '--format': true, '--json': false } },
@@ -105,6 +129,7 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
   report: {
     options: {
       '--region': true,
+      '-r': true,
       '--year': true,
       '--month': true,
       '--series': true,
@@ -112,22 +137,43 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
       '--carbon-basis': true,
       '--baseline': true,
       '--carbon-bracket': true,
+      '--strict-breaks': false,
+      ...WARNING_OPTIONS,
     },
   },
   chart: {
     options: {
       '--region': true,
+      '-r': true,
       '--year': true,
       '--month': true,
       '--series': true,
+      '--share-dataset': true,
       '--carbon-basis': true,
       '--baseline': true,
+      '--carbon-bracket': true,
+      '--strict-breaks': false,
       '--format': true,
+      ...WARNING_OPTIONS,
     },
     positionals: 1,
   },
 };
-const GLOBAL_OPTIONS: Record<string, boolean> = { '--data': true, '--no-default-data': false, '--no-color': false };
+const GLOBAL_OPTIONS: Record<string, boolean> = {
+  '--data': true,
+  '--no-default-data': false,
+  '--no-user-data': false,
+  '--no-color': false,
+};
+
+/**
+ * Options in --help that are not drawn, and why: help and the version only print those; --debug asks for stack
+ * traces; --out and --force write files (a random name would be written in the working directory).
+ */
+const LEFT_OUT = new Set(['-h', '--help', '-V', '--version', '--debug', '-o', '--out', '--force']);
+
+/** The commands not fuzzed here: `data` and its subcommands write files (see test/fuzz/importers.test.ts). */
+const NOT_FUZZED = new Set(['data']);
 
 /** Values that are real for some option, and values no option should take quietly. */
 const VALUES = [
@@ -185,6 +231,9 @@ const VALUES = [
   'network',
   'neighbours',
   'carbon',
+  'energy',
+  '2019-2026',
+  '2026-2019',
   'svg',
   'vega-lite',
 ] as const;
@@ -276,4 +325,40 @@ describe('the CLI on random options', () => {
     }),
     fuzzTimeoutMs(20_000),
   );
+});
+
+describe("the fuzz's options", () => {
+  /** The options an --help lists under "Options:", short and long forms. */
+  async function helpOptions(args: string[]): Promise<string[]> {
+    const { code, stdout } = await runCli([...args, '--help'], { COLUMNS: '300' });
+    expect(code).toBe(0);
+    const section = stdout.split(/^Options:\n/m)[1]?.split(/\n\n/)[0] ?? '';
+    expect(section).not.toBe('');
+    return section
+      .split('\n')
+      .flatMap((line) => /^ {2}(?:(-\w), )?(--[\w-]+)/.exec(line)?.slice(1) ?? [])
+      .filter((name): name is string => name !== undefined);
+  }
+
+  it('are every option of each command, as its --help lists them', async () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual(COMMAND_NAMES.filter((name) => !NOT_FUZZED.has(name)).sort());
+    for (const command of Object.keys(COMMANDS)) {
+      const listed = (await helpOptions([command])).filter((name) => !LEFT_OUT.has(name));
+      expect(listed.length, command).toBeGreaterThan(0);
+      const missing = listed.filter((name) => !(name in (COMMANDS[command] as (typeof COMMANDS)[string]).options));
+      expect(missing, `${command}: in its --help, not in the fuzz`).toEqual([]);
+    }
+  });
+
+  it("are every global option, as the program's --help lists them", async () => {
+    const missing = (await helpOptions([])).filter((name) => !LEFT_OUT.has(name) && !(name in GLOBAL_OPTIONS));
+    expect(missing).toEqual([]);
+  });
+
+  it("draw every kind of chart the chart command's --help names", async () => {
+    const { stdout } = await runCli(['chart', '--help'], { COLUMNS: '300' });
+    const kinds = /choices: ((?:"[\w-]+"(?:, )?)+)/.exec(stdout)?.[1]?.match(/[\w-]+/g) ?? [];
+    expect(kinds).toContain('energy');
+    expect(kinds.filter((kind) => !(VALUES as readonly string[]).includes(kind))).toEqual([]);
+  });
 });

@@ -3,6 +3,8 @@ import { describe, it } from 'vitest';
 import {
   type Dataset,
   estimate,
+  estimateAll,
+  estimateYears,
   indexData,
   networkBottomUp,
   networkSeries,
@@ -48,18 +50,16 @@ const show = (value: unknown) =>
     400,
   ) ?? '';
 
-/** An object of some of `keys`, each a valid value or a random one. */
-const optionsOf = (valid: Record<string, unknown>) =>
-  fc
-    .array(fc.tuple(fc.constantFrom(...Object.keys(valid)), fc.boolean(), anything), { maxLength: 4 })
-    .map((changes) => {
-      const options: Record<string, unknown> = { ...valid };
-      for (const [key, drop, value] of changes) {
-        if (drop) delete options[key];
-        else options[key] = value;
-      }
-      return options;
-    });
+/** An object of some of `keys`, each a valid value or a random one (drawn from `values`). */
+const optionsOf = (valid: Record<string, unknown>, values: fc.Arbitrary<unknown> = anything) =>
+  fc.array(fc.tuple(fc.constantFrom(...Object.keys(valid)), fc.boolean(), values), { maxLength: 4 }).map((changes) => {
+    const options: Record<string, unknown> = { ...valid };
+    for (const [key, drop, value] of changes) {
+      if (drop) delete options[key];
+      else options[key] = value;
+    }
+    return options;
+  });
 
 const bottomUp = {
   date: '2022-01-01',
@@ -146,6 +146,96 @@ describe('the library on random options', () => {
       );
     },
     fuzzTimeoutMs(30_000),
+  );
+});
+
+/** The options of an estimate, valid or random; the random ones include real names of the wrong kind. */
+const estimateOptions = (valid: Record<string, unknown>) =>
+  optionsOf(
+    { carbonBasis: 'life-cycle', series: undefined, shareDataset: undefined, strictBreaks: false, ...valid },
+    fc.oneof(
+      { weight: 3, arbitrary: anything },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<unknown>(
+          'country',
+          'province',
+          'state',
+          'other',
+          'direct',
+          'cbeci',
+          'ember-2024',
+          'cia-2016',
+          'cdmir-survey-2024',
+          { low: 24, high: 820 },
+          { low: 820, high: 24 },
+          { from: 2019, to: 2021 },
+        ),
+      },
+    ),
+  );
+
+/** A year as a range's end: a year the data covers, near it, or anything. */
+const yearEnd = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 2015, max: 2030 }) },
+  { weight: 1, arbitrary: anything },
+);
+
+describe('the library on random options, over years and regions', () => {
+  it(
+    'estimateYears returns a record for each year (an estimate or why not), or refuses',
+    () => {
+      const call = fc
+        .record({
+          region: fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom('sichuan', 'china', 'world', 'texas', 'other') },
+            { weight: 1, arbitrary: fc.constantFrom('atlantis', ...HOSTILE_TEXT) },
+          ),
+          range: fc.oneof(
+            {
+              weight: 4,
+              arbitrary: fc
+                .tuple(fc.integer({ min: 2015, max: 2030 }), fc.nat({ max: 8 }))
+                .map(([from, length]) => ({ from, to: from + length })),
+            },
+            { weight: 2, arbitrary: fc.record({ from: yearEnd, to: yearEnd }) },
+            { weight: 1, arbitrary: anything },
+          ),
+          options: estimateOptions({ baseline: undefined }),
+        })
+        .map(({ region, range, options }) => ({
+          run: () => {
+            const records = estimateYears(data, region, range as never, options as never);
+            const { from, to } = range as { from: number; to: number };
+            // One record for each year asked, in order: an estimate or a record of why not.
+            if (records.length !== to - from + 1) throw new Error(`${records.length} records for ${from}-${to}`);
+            for (const [i, r] of records.entries()) {
+              if (r.year !== from + i) throw new Error(`record ${i} is for ${r.year}, not ${from + i}`);
+            }
+            return records;
+          },
+          o: { region, range, options },
+        }));
+      fc.assert(
+        fc.property(call, ({ run, o }) => returnsOrRefuses(run, `estimateYears ${show(o)}`)),
+        fuzzParameters(60),
+      );
+    },
+    fuzzTimeoutMs(30_000),
+  );
+
+  it(
+    'estimateAll returns its records or refuses',
+    () => {
+      const call = estimateOptions({ year: 2021, month: undefined, kind: undefined, baseline: undefined }).map(
+        (options) => ({ run: () => [...estimateAll(data, options as never)], o: options }),
+      );
+      fc.assert(
+        fc.property(call, ({ run, o }) => returnsOrRefuses(run, `estimateAll ${show(o)}`)),
+        fuzzParameters(25),
+      );
+    },
+    fuzzTimeoutMs(60_000),
   );
 });
 

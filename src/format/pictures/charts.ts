@@ -539,32 +539,49 @@ function networkChart(model: ReportModel): Chart {
   };
 }
 
+/** A row of the comparison with the baseline: a country, or the region's own estimate. */
+type Neighbour = NonNullable<ReportModel['comparison']>['rows'][number];
+
 /** The region's estimate among its neighbours in the baseline, the region's bar marked. */
 function neighboursChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
   const period = periodOf(model);
   const comparison = model.comparison;
   const mining = `Bitcoin mining in ${name}, ${period} (model estimate)`;
+  const rows = comparison?.rows ?? [];
+  // A list may give a country's figure for its own latest year rather than the list's (Ember's does): each
+  // country's figure is named with its own year, and the words for all of them say so when the years differ.
+  const years = [...new Set(rows.flatMap((r) => (r.self || r.year === null ? [] : [r.year])))];
+  const oneYear = years.length <= 1 ? (years[0] ?? comparison?.year) : undefined;
+  const yearOf = (r: Neighbour): string => (r.self ? period : String(r.year ?? comparison?.year ?? ''));
+  const whenCountries =
+    comparison === null
+      ? ''
+      : oneYear === undefined
+        ? `in ${comparison.year} or each country's latest year`
+        : `in ${oneYear}`;
   const countries =
     comparison === null
       ? "Countries' electricity"
-      : `A country's total electricity ${comparison.measure}, ${comparison.year}`;
+      : oneYear === undefined
+        ? `A country's total electricity ${comparison.measure}, its latest year`
+        : `A country's total electricity ${comparison.measure}, ${oneYear}`;
   const title =
     comparison === null
       ? `Bitcoin mining in ${name}, ${period}, beside countries' electricity use`
-      : `Bitcoin mining in ${name}, ${period}, beside whole countries' electricity use in ${comparison.year}`;
-  const rows = comparison?.rows ?? [];
+      : `Bitcoin mining in ${name}, ${period}, beside whole countries' electricity use ${whenCountries}`;
   const description =
     comparison === null
       ? `No country list to compare ${name} with.`
-      : `The electricity of bitcoin mining in ${name}, an estimate of ${formatNumber(model.estimate.energy.twh)} TWh a year for ${period}, ranked among the countries whose whole electricity ${comparison.measure} is nearest to it in ${comparison.name} (${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}` : r.country} ${formatNumber(r.twh)} TWh`).join('; ')}. A country's bar is all the electricity of that country, not its bitcoin mining.`;
+      : `The electricity of bitcoin mining in ${name}, an estimate of ${formatNumber(model.estimate.energy.twh)} TWh a year for ${period}, ranked among the countries whose whole electricity ${comparison.measure} is nearest to it in ${comparison.name} (${comparison.year}): ${rows.map((r) => `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}` : r.country} ${formatNumber(r.twh)} TWh${r.self ? '' : ` (${yearOf(r)})`}`).join('; ')}. A country's bar is all the electricity of that country, not its bitcoin mining.`;
   const values = rows.map((r) => ({
     label: `${r.rank}. ${r.self ? `Bitcoin mining in ${drawnName(r.country)}` : drawnName(r.country)}`,
     country: r.self ? `Bitcoin mining in ${r.country}` : r.country,
     rank: r.rank,
     twh: r.twh,
+    year: yearOf(r),
     shown: r.self ? mining : countries,
-    summary: `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}, ${period} (model estimate)` : `${r.country}, the whole country`}: ${formatNumber(r.twh)} TWh a year`,
+    summary: `${r.rank}. ${r.self ? `bitcoin mining in ${r.country}, ${period} (model estimate)` : `${r.country}, the whole country, ${yearOf(r)}`}: ${formatNumber(r.twh)} TWh a year`,
   }));
   const credit = creditLines(
     sourcesWithIds(
@@ -614,6 +631,7 @@ function neighboursChart(model: ReportModel): Chart {
               },
               tooltip: [
                 { field: 'country', title: 'What' },
+                { field: 'year', title: 'Year' },
                 { field: 'twh', title: 'TWh', format: '.4~r' },
                 { field: 'rank', title: 'Rank' },
               ],
@@ -628,10 +646,11 @@ function neighboursChart(model: ReportModel): Chart {
       credit,
     ),
     table: {
-      columns: ['Rank', 'Country or region', 'TWh', 'This estimate'],
+      columns: ['Rank', 'Country or region', 'Year', 'TWh', 'This estimate'],
       rows: rows.map((r) => [
         r.rank,
         r.self ? `Bitcoin mining in ${r.country}` : r.country,
+        r.self ? period : (r.year ?? comparison?.year ?? null),
         r.twh,
         r.self ? 'yes' : 'no',
       ]),
