@@ -1,6 +1,11 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { DataError } from '../errors.js';
-import { formatCount } from '../text.js';
+import { escapeControls, formatCount } from '../text.js';
+
+/** A path as a message shows it: on one line, a control character in it written out (a line break as \u{a}). */
+function shown(path: string): string {
+  return escapeControls(path).replaceAll('\n', '\\u{a}');
+}
 
 /** The largest file the tool reads, in bytes: above it a file is refused before it is read. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -47,7 +52,7 @@ export function pathExists(path: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new DataError(`Cannot read ${path}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot read ${shown(path)}: ${systemReason(error)}.`);
   }
 }
 
@@ -64,15 +69,15 @@ export function checkDirectory(dir: string, what: string): void {
   } catch (error) {
     if (error instanceof DataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`${what} ${dir} does not exist.`);
-    throw new DataError(`Cannot read ${what.toLowerCase()} ${dir}: ${systemReason(error)}.`);
+    if (code === 'ENOENT') throw new DataError(`${what} ${shown(dir)} does not exist.`);
+    throw new DataError(`Cannot read ${what.toLowerCase()} ${shown(dir)}: ${systemReason(error)}.`);
   }
-  if (!stats.isDirectory()) throw new DataError(`${dir} is ${kindOf(stats)}, not a directory.`);
+  if (!stats.isDirectory()) throw new DataError(`${shown(dir)} is ${kindOf(stats)}, not a directory.`);
   let fd: number | undefined;
   try {
     fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY);
   } catch (error) {
-    throw new DataError(`Cannot read ${what.toLowerCase()} ${dir}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot read ${what.toLowerCase()} ${shown(dir)}: ${systemReason(error)}.`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -89,7 +94,7 @@ function fstatOfPath(path: string): Stats {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new DataError(`${path} is a symbolic link to ${readlinkSync(path)}, which does not exist.`);
+      throw new DataError(`${shown(path)} is a symbolic link to ${shown(readlinkSync(path))}, which does not exist.`);
     }
     throw error;
   }
@@ -109,35 +114,35 @@ export function readTextFile(path: string, what: string): string {
     stats = lstatSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${path}: it does not exist.`);
-    throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
+    if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${shown(path)}: it does not exist.`);
+    throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
   }
   if (stats.isSymbolicLink()) {
     let target = '';
     try {
-      target = ` to ${readlinkSync(path)}`;
+      target = ` to ${shown(readlinkSync(path))}`;
     } catch {
       // the link's target is only for the message
     }
     throw new DataError(
-      `Cannot read ${what} ${path}: it is a symbolic link${target}; give the path of the file itself.`,
+      `Cannot read ${what} ${shown(path)}: it is a symbolic link${target}; give the path of the file itself.`,
     );
   }
-  if (!stats.isFile()) throw new DataError(`Cannot read ${what} ${path}: it is ${kindOf(stats)}, not a regular file.`);
+  if (!stats.isFile()) throw new DataError(`Cannot read ${what} ${shown(path)}: it is ${kindOf(stats)}, not a regular file.`);
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
   }
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) {
-      throw new DataError(`Cannot read ${what} ${path}: it is ${kindOf(opened)}, not a regular file.`);
+      throw new DataError(`Cannot read ${what} ${shown(path)}: it is ${kindOf(opened)}, not a regular file.`);
     }
     if (opened.size > MAX_FILE_BYTES) {
       throw new DataError(
-        `Cannot read ${what} ${path}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
+        `Cannot read ${what} ${shown(path)}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
       );
     }
     const bytes = readAll(fd, opened.size, path, what);
@@ -206,13 +211,13 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
         continue;
       }
       if (code === 'EOF') break;
-      throw new DataError(`Cannot read ${what} ${path}: ${systemReason(error)}.`);
+      throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
     }
     if (read === 0) break;
     chunks.push(chunk.subarray(0, read));
     total += read;
     if (total > MAX_FILE_BYTES) {
-      throw new DataError(`Cannot read ${what} ${path}: it is over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`);
+      throw new DataError(`Cannot read ${what} ${shown(path)}: it is over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`);
     }
     chunk = Buffer.allocUnsafe(64 * 1024);
   }
@@ -237,18 +242,18 @@ export function withoutByteOrderMark(text: string): string {
 export function decodeText(bytes: Uint8Array, path: string, what: string): string {
   const at = (offset: number) => bytes[offset];
   if (at(0) === 0x1f && at(1) === 0x8b) {
-    throw new DataError(`Cannot read ${what} ${path}: it is gzip-compressed; decompress it first (gunzip).`);
+    throw new DataError(`Cannot read ${what} ${shown(path)}: it is gzip-compressed; decompress it first (gunzip).`);
   }
   if (at(0) === 0x50 && at(1) === 0x4b && at(2) === 0x03 && at(3) === 0x04) {
-    throw new DataError(`Cannot read ${what} ${path}: it is a zip archive (or a spreadsheet); extract the file first.`);
+    throw new DataError(`Cannot read ${what} ${shown(path)}: it is a zip archive (or a spreadsheet); extract the file first.`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new DataError(`Cannot read ${what} ${path}: it is binary, not text (a NUL byte at offset ${nul}).`);
+    throw new DataError(`Cannot read ${what} ${shown(path)}: it is binary, not text (a NUL byte at offset ${nul}).`);
   }
   try {
     return withoutByteOrderMark(decoder.decode(bytes));
   } catch {
-    throw new DataError(`Cannot read ${what} ${path}: it is not UTF-8 text.`);
+    throw new DataError(`Cannot read ${what} ${shown(path)}: it is not UTF-8 text.`);
   }
 }

@@ -76,3 +76,16 @@ describe('tables and warnings name regions as people do', () => {
     expect(explained.stderr).not.toMatch(/texas: /);
   });
 });
+
+describe('a path with a line break in an error', () => {
+  it.each([
+    [['network', '--input', 'a\nb.csv'], 'Cannot read the input series a\\u{a}b.csv: it does not exist.'],
+    [['--data', 'x\ny', 'estimate', '--region', 'sichuan'], 'x\\u{a}y does not exist.'],
+  ])('is written on one line: %j', async (args, said) => {
+    const { code, stdout, stderr } = await runCli(args, { COLUMNS: '1000' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(said);
+  });
+});
