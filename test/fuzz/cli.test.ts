@@ -26,6 +26,20 @@ const MODEL_OPTIONS: Record<string, boolean> = {
 };
 
 /** What warnings the commands that give them print: all in full, or none. */
+/** The options report and chart share: the region and the estimate's choices (each true when it takes a value). */
+const PICTURE_OPTIONS = {
+  '--region': true,
+  '-r': true,
+  '--year': true,
+  '--month': true,
+  '--series': true,
+  '--share-dataset': true,
+  '--carbon-basis': true,
+  '--baseline': true,
+  '--carbon-bracket': true,
+  '--strict-breaks': false,
+};
+
 const WARNING_OPTIONS: Record<string, boolean> = { '--explain': false, '-q': false, '--quiet': false };
 
 /**
@@ -126,36 +140,9 @@ const COMMANDS: Record<string, { options: Record<string, boolean>; positionals?:
   datasets: { options: { '--format': true, '--json': false } },
   claims: { options: { '--seeds': true, '--format': true, '--json': false } },
   // Without --out (a random name would be written in the working directory): the page or chart on stdout.
-  report: {
-    options: {
-      '--region': true,
-      '-r': true,
-      '--year': true,
-      '--month': true,
-      '--series': true,
-      '--share-dataset': true,
-      '--carbon-basis': true,
-      '--baseline': true,
-      '--carbon-bracket': true,
-      '--strict-breaks': false,
-      ...WARNING_OPTIONS,
-    },
-  },
+  report: { options: { ...PICTURE_OPTIONS, ...WARNING_OPTIONS } },
   chart: {
-    options: {
-      '--region': true,
-      '-r': true,
-      '--year': true,
-      '--month': true,
-      '--series': true,
-      '--share-dataset': true,
-      '--carbon-basis': true,
-      '--baseline': true,
-      '--carbon-bracket': true,
-      '--strict-breaks': false,
-      '--format': true,
-      ...WARNING_OPTIONS,
-    },
+    options: { ...PICTURE_OPTIONS, '--format': true, ...WARNING_OPTIONS },
     positionals: 1,
   },
 };
