@@ -5,7 +5,7 @@ import { YEAR_RANGE } from './limits.js';
 import { ISO_DATE, MONTH } from './patterns.js';
 import type { Hardware } from './schemas.js';
 import { DATA_FILE_NAMES, DATASET_KEYS, type Dataset } from './dataset.js';
-import { appendAll, listedProblems } from './problems.js';
+import { appendAll, refuseProblems } from './problems.js';
 import { checkReferences } from './references.js';
 
 /**
@@ -183,12 +183,7 @@ export function checkDataset(data: Dataset): void {
 function acceptIfSound(data: Dataset, problems: string[]): void {
   appendAll(problems, dailyInputProblems(data));
   if (problems.length === 0) appendAll(problems, checkReferences(data));
-  if (problems.length > 0) {
-    throw new DataError(
-      `The data given ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
-      listedProblems(problems),
-    );
-  }
+  refuseProblems('The data given', problems);
   checked.add(data);
 }
 

@@ -22,7 +22,7 @@ import { packageInfo } from './package.js';
 import { checkDirectory, pathExists, readTextFile } from './read-file.js';
 import { describePath, describeRecord } from './record-label.js';
 import { checkReferences } from './references.js';
-import { appendAll, listedProblems } from './problems.js';
+import { appendAll, refuseProblems } from './problems.js';
 import { readUserSnapshot, type UserFileStats, userFileStats, writeUserSnapshot } from './user-snapshot.js';
 
 
@@ -260,13 +260,7 @@ async function loadMerged(
     trusted = false;
   }
   if (problems.length === 0 && !trusted) appendAll(problems, checkReferences(data));
-  if (problems.length > 0) {
-    const where = overlay === undefined ? 'The shipped data' : `The data in ${overlay.dir}`;
-    throw new DataError(
-      `${where} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
-      listedProblems(problems),
-    );
-  }
+  refuseProblems(overlay === undefined ? 'The shipped data' : `The data in ${overlay.dir}`, problems);
   return data;
 }
 
@@ -294,12 +288,9 @@ async function loadUserLayer(
   const records = await validateFiles(files, parseFiles(files, problems, true), problems);
   const data = mergeOverlay(shipped, records);
   if (problems.length === 0) appendAll(problems, checkReferences(data));
-  if (problems.length > 0) {
-    throw new DataError(
-      `Your data directory ${dir} ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`} (fix it, or leave it out with --no-user-data or MINING_ENERGY_NO_USER_DATA=1):`,
-      listedProblems(problems),
-    );
-  }
+  refuseProblems(`Your data directory ${dir}`, problems, {
+    after: ' (fix it, or leave it out with --no-user-data or MINING_ENERGY_NO_USER_DATA=1)',
+  });
   if (shippedIdentity !== undefined) writeUserSnapshot(dir, stats, shippedIdentity, records);
   return { data, checked: true };
 }

@@ -1,5 +1,4 @@
-import { listedProblems } from './problems.js';
-import { DataError } from '../errors.js';
+import { refuseProblems } from './problems.js';
 import type { Seed } from './seed-schema.js';
 
 /** Seed lists that loadSeeds returned (validated against the schema there), each known good. */
@@ -100,12 +99,6 @@ export function seedProblems(seeds: unknown): string[] {
  */
 export function checkSeeds(seeds: readonly Seed[]): void {
   if (typeof seeds === 'object' && seeds !== null && checkedSeeds.has(seeds)) return;
-  const problems = seedProblems(seeds);
-  if (problems.length > 0) {
-    throw new DataError(
-      `The seeds given ${problems.length === 1 ? 'have a problem' : `have ${problems.length} problems`}:`,
-      listedProblems(problems),
-    );
-  }
+  refuseProblems('The seeds given', seedProblems(seeds), { verb: 'have' });
   checkedSeeds.add(seeds);
 }

@@ -223,7 +223,7 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
     );
     outcome.requests = download.pages.length;
     outcome.bytes = download.pages.reduce((sum, page) => sum + page.bytes.length, 0);
-    if (options.signal?.aborted) throw new DataError('interrupted');
+    stopIfInterrupted(options);
     const changed = changedDays(held.rows, download.rows);
     if (changed.length > 0 && options.acceptChanges !== true) throw changedError(changed, held.path);
     outcome.changed = changed;
@@ -275,20 +275,32 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
       record,
       [{ name: NETWORK_INPUTS_FILE, text: inputsText }],
     );
-    if (options.signal?.aborted) throw new DataError('interrupted');
-    replaceFiles(dir, files);
-    Object.assign(outcome, {
-      status: 'updated',
-      written: files.map((file) => join(dir, file.name)),
-      days: merged.length,
-      from: record.held.from,
-      to: record.held.to,
-    });
-    return outcome;
+    return replaced(dir, files, outcome, options, { days: merged.length, from: record.held.from, to: record.held.to });
   } catch (error) {
     outcome.error = failureMessage(error, COINMETRICS);
     return outcome;
   }
+}
+
+/** Stops a source's update when the run was interrupted (SIGINT, SIGTERM): its files are left as they were. */
+function stopIfInterrupted(options: UpdateOptions): void {
+  if (options.signal?.aborted) throw new DataError('interrupted');
+}
+
+/**
+ * Replaces a source's files together, whole (unless the run was interrupted first), and the outcome that says so:
+ * the files written and, for a source of days, the days the directory now holds.
+ */
+function replaced(
+  dir: string,
+  files: readonly ReplacementFile[],
+  outcome: SourceOutcome,
+  options: UpdateOptions,
+  held: { days: number; from: string; to: string } | Record<string, never> = {},
+): SourceOutcome {
+  stopIfInterrupted(options);
+  replaceFiles(dir, files);
+  return Object.assign(outcome, { status: 'updated', written: files.map((file) => join(dir, file.name)), ...held });
 }
 
 /** A DataError's message on one line, naming the source; any other error is not a failure of the source's. */
@@ -356,7 +368,7 @@ async function updateCbeci(base: string, dir: string, options: UpdateOptions): P
     const download = await downloadCbeci(base, request);
     outcome.requests = download.requests;
     outcome.bytes = download.page.bytes.length;
-    if (options.signal?.aborted) throw new DataError('interrupted');
+    stopIfInterrupted(options);
     const { energy } = download;
     const heldValues = held.series?.values ?? [];
     const changed = changedYears(heldValues, energy.values);
@@ -424,16 +436,7 @@ async function updateCbeci(base: string, dir: string, options: UpdateOptions): P
     const files = await plannedFiles(dir, 'cbeci', source, record, [
       { name: DATA_FILE_NAMES.networkEnergy, text: `${JSON.stringify(records, null, 2)}\n` },
     ]);
-    if (options.signal?.aborted) throw new DataError('interrupted');
-    replaceFiles(dir, files);
-    Object.assign(outcome, {
-      status: 'updated',
-      written: files.map((f) => join(dir, f.name)),
-      days: energy.days,
-      from: energy.from,
-      to: energy.to,
-    });
-    return outcome;
+    return replaced(dir, files, outcome, options, { days: energy.days, from: energy.from, to: energy.to });
   } catch (error) {
     outcome.error = failureMessage(error, CBECI);
     return outcome;
@@ -569,7 +572,7 @@ async function updateYearly(
     }
     outcome.requests = pages.length;
     outcome.bytes = pages.reduce((sum, page) => sum + page.bytes.length, 0);
-    if (options.signal?.aborted) throw new DataError('interrupted');
+    stopIfInterrupted(options);
     const sourceId = name === 'ember' ? EMBER_SOURCE_ID : OWID_SOURCE_ID;
     const baselineId = name === 'ember' ? EMBER_BASELINE_ID : OWID_BASELINE_ID;
     const baseline = latestDemandBaseline(figures.demand, {
@@ -651,10 +654,7 @@ async function updateYearly(
       { name: DATA_FILE_NAMES.baselines, text: `${JSON.stringify(baselines, null, 2)}\n` },
       { name: DATA_FILE_NAMES.carbon, text: `${JSON.stringify(merged.records, null, 2)}\n` },
     ]);
-    if (options.signal?.aborted) throw new DataError('interrupted');
-    replaceFiles(dir, files);
-    Object.assign(outcome, { status: 'updated', written: files.map((file) => join(dir, file.name)) });
-    return outcome;
+    return replaced(dir, files, outcome, options);
   } catch (error) {
     outcome.error = failureMessage(error, label);
     return outcome;

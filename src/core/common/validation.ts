@@ -1,6 +1,6 @@
 import { DataError, UsageError } from '../../errors.js';
 import type { Hardware } from '../../data/schemas.js';
-import { listedProblems } from '../../data/problems.js';
+import { listedProblems, refuseProblems } from '../../data/problems.js';
 import { hardwareProblems } from '../../data/checked-dataset.js';
 import { CARBON_BASES } from '../../data/vocabulary.js';
 import { formatCount } from '../../text.js';
@@ -231,13 +231,7 @@ const checkedHardware = new WeakSet<object>();
  */
 export function checkHardwareList(hardware: readonly Hardware[]): void {
   if (typeof hardware === 'object' && hardware !== null && checkedHardware.has(hardware)) return;
-  const problems = hardwareProblems(hardware);
-  if (problems.length > 0) {
-    throw new DataError(
-      `The hardware list ${problems.length === 1 ? 'has a problem' : `has ${problems.length} problems`}:`,
-      listedProblems(problems),
-    );
-  }
+  refuseProblems('The hardware list', hardwareProblems(hardware));
   checkedHardware.add(hardware);
 }
 

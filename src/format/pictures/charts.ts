@@ -233,6 +233,11 @@ export function seriesDashes(count: number): (readonly number[])[] {
   );
 }
 
+/** An encoding of a nominal field through a scale of its own: each value of `domain` drawn as the same place's `range`. */
+function nominalScale<T>(field: string, title: string, domain: readonly string[], range: readonly T[]) {
+  return { field, type: 'nominal', title, scale: { domain, range } };
+}
+
 /** The region's share history and its parents', with evidence marked and structural breaks as vertical rules. */
 function sharesChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
@@ -258,27 +263,17 @@ function sharesChart(model: ReportModel): Chart {
     axis: { format: '%Y', labelOverlap: true, tickCount: 'year' },
   };
   const y = { field: 'pct', type: 'quantitative', title: "Share of the parent's hashrate (%)" };
-  const color = {
-    field: 'link',
-    type: 'nominal',
-    title: 'Share of',
-    scale: { domain: links, range: seriesColours(links.length) },
-  };
+  const color = nominalScale('link', 'Share of', links, seriesColours(links.length));
   // Beyond the palette's colours, a dash of its own too; the same field and title, so one legend shows both.
-  const linkDash = {
-    field: 'link',
-    type: 'nominal',
-    title: 'Share of',
-    scale: { domain: links, range: seriesDashes(links.length) },
-  };
+  const linkDash = nominalScale('link', 'Share of', links, seriesDashes(links.length));
   // The legend lists only the grades drawn; each keeps its own shape whichever others are there.
   const drawnGrades = EVIDENCE.filter((grade) => model.shares.some((s) => s.evidence === grade));
-  const shape = {
-    field: 'evidence',
-    type: 'nominal',
-    title: 'Evidence',
-    scale: { domain: drawnGrades, range: drawnGrades.map((grade) => EVIDENCE_SHAPES[EVIDENCE.indexOf(grade)]) },
-  };
+  const shape = nominalScale(
+    'evidence',
+    'Evidence',
+    drawnGrades,
+    drawnGrades.map((grade) => EVIDENCE_SHAPES[EVIDENCE.indexOf(grade)]),
+  );
   const tooltip = [
     { field: 'link', title: 'Share of' },
     { field: 'month', title: 'Month' },
@@ -436,27 +431,24 @@ function networkChart(model: ReportModel): Chart {
     axis: { format: 'd', tickMinStep: 1 },
   };
   const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)', format: '.4~r' };
+  // Distinct colours however many series (the dash tells the kind: measurement, model estimate, projection).
   const color = {
-    field: 'label',
-    type: 'nominal',
-    title: 'Series',
-    // Distinct colours however many series (the dash tells the kind: measurement, model estimate, projection).
-    scale: { domain: series, range: seriesColours(series.length) },
+    ...nominalScale('label', 'Series', series, seriesColours(series.length)),
     legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
-  const dash = {
-    field: 'measured',
-    type: 'nominal',
-    title: 'Kind',
-    scale: { domain: kinds.map((k) => k.kind), range: kinds.map((k) => k.dash) },
-  };
+  const dash = nominalScale(
+    'measured',
+    'Kind',
+    kinds.map((k) => k.kind),
+    kinds.map((k) => k.dash),
+  );
   // A projection of one year is a point, not a line: its point is a different shape too.
-  const kindShape = {
-    field: 'measured',
-    type: 'nominal',
-    title: 'Kind',
-    scale: { domain: kinds.map((k) => k.kind), range: kinds.map((k) => k.shape) },
-  };
+  const kindShape = nominalScale(
+    'measured',
+    'Kind',
+    kinds.map((k) => k.kind),
+    kinds.map((k) => k.shape),
+  );
   const tooltip = [
     { field: 'label', title: 'Series' },
     { field: 'year', title: 'Year' },
@@ -842,18 +834,18 @@ function energyChart(model: ReportModel): Chart {
     axis: { format: 'd', tickMinStep: 1 },
   };
   const y = { field: 'twh', type: 'quantitative', title: 'Electricity (TWh a year)', format: '.4~r' };
-  const color = {
-    field: 'shares',
-    type: 'nominal',
-    title: 'Shares',
-    scale: { domain: drawnShares.map((s) => s.label), range: drawnShares.map((s) => s.colour) },
-  };
-  const shape = {
-    field: 'basis',
-    type: 'nominal',
-    title: 'Basis',
-    scale: { domain: drawnBases.map((b) => b.label), range: drawnBases.map((b) => b.shape) },
-  };
+  const color = nominalScale(
+    'shares',
+    'Shares',
+    drawnShares.map((s) => s.label),
+    drawnShares.map((s) => s.colour),
+  );
+  const shape = nominalScale(
+    'basis',
+    'Basis',
+    drawnBases.map((b) => b.label),
+    drawnBases.map((b) => b.shape),
+  );
   const tooltip = [
     { field: 'year', title: 'Year' },
     { field: 'twh', title: 'TWh', format: '.4~r' },
