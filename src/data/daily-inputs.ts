@@ -4,6 +4,7 @@ import { type DailyInputSource, NETWORK_INPUTS_FILE } from './dataset.js';
 import { packageInfo } from './package.js';
 import { pathExists, readTextFile } from './read-file.js';
 import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
+import { type FileStamp, sameStamp, stampOf } from './user-snapshot.js';
 import { writeAtomically } from './write-file.js';
 
 /**
@@ -16,8 +17,10 @@ export const PRECOMPUTED_FILE = join('dist', 'bottom-up-series.json');
 export const PRECOMPUTED_INPUTS_FILE = join('dist', 'bottom-up-inputs.csv');
 
 /**
- * Where a user's data directory keeps what was computed from its own daily inputs: one file, a line of JSON (the
- * basis, the value) and then the inputs' bytes it was computed from, so that the two are replaced together.
+ * Where a user's data directory keeps what was computed from its own daily inputs: one JSON object with the basis,
+ * the value and the state of the inputs file (size, times, inode) when the text the value was computed from was
+ * read. The value is used while the file is still in that state, as the directory's snapshot is (any write or
+ * replacement of the file changes its change time or its inode), without reading the inputs.
  */
 export const KEPT_RESULT_FILE = '.bottom-up-series';
 
@@ -33,6 +36,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export class DailyInputs implements DailyInputSource {
   #text: string | undefined;
+  /** The file's state just before {@link text} read it: what a value computed from that text is kept with. */
+  #stampOfText: FileStamp | undefined;
   #rows: SeriesInputRow[] | undefined;
   #span: { from: string; to: string } | null | undefined;
 
@@ -47,7 +52,10 @@ export class DailyInputs implements DailyInputSource {
 
   /** The file's text. @throws DataError when it cannot be read. */
   text(): string {
-    this.#text ??= readTextFile(this.path, 'the daily inputs');
+    if (this.#text === undefined) {
+      this.#stampOfText = this.keepResults ? stampOf(this.path) : null;
+      this.#text = readTextFile(this.path, 'the daily inputs');
+    }
     return this.#text;
   }
 
@@ -89,32 +97,39 @@ export class DailyInputs implements DailyInputSource {
   }
 
   /**
-   * What the build computed from these very inputs on the same `basis` (as JSON), if it did, or what an earlier run
-   * kept beside them (see the constructor): the inputs are compared byte for byte with the copy kept with the
-   * result, as bytes, without decoding either.
+   * What the build computed from these very inputs on the same `basis` (as JSON), if it did, compared with the copy
+   * of the inputs kept with it as bytes, without decoding either; or what an earlier run kept beside them (see the
+   * constructor) while the inputs file is as it was when that run read it.
    */
   precomputed(basis: unknown): unknown {
     const key = JSON.stringify(basis);
-    let inputs: Buffer | undefined;
-    const own = () => (inputs ??= this.#text === undefined ? withoutBom(readFileSync(this.path)) : Buffer.from(this.#text, 'utf8'));
     try {
       const root = packageInfo().root;
       // Inputs of another length are not the build's: neither its record nor its copy need be read.
       const builtInputs = join(root, PRECOMPUTED_INPUTS_FILE);
-      if (statSync(builtInputs).size === own().length) {
+      const own = () => (this.#text === undefined ? withoutBom(readFileSync(this.path)) : Buffer.from(this.#text, 'utf8'));
+      const size = statSync(this.path).size;
+      const builtSize = statSync(builtInputs).size;
+      // (A byte-order mark, which the text leaves out, is three bytes more.)
+      if (size === builtSize || size === builtSize + 3) {
+        const inputs = own();
         const stored = JSON.parse(readFileSync(join(root, PRECOMPUTED_FILE), 'utf8')) as { basis?: unknown; value?: unknown };
-        if (stored.basis === key && own().equals(readFileSync(builtInputs))) return stored.value;
+        if (stored.basis === key && inputs.equals(readFileSync(builtInputs))) return stored.value;
       }
     } catch {
       // nothing built for these inputs: look for a kept result
     }
     if (!this.keepResults) return undefined;
     try {
-      const kept = readFileSync(join(dirname(this.path), KEPT_RESULT_FILE));
-      const newline = kept.indexOf(10);
-      if (newline < 0) return undefined;
-      const record = JSON.parse(kept.subarray(0, newline).toString('utf8')) as { basis?: unknown; value?: unknown };
-      return record.basis === key && own().equals(kept.subarray(newline + 1)) ? record.value : undefined;
+      const kept = JSON.parse(readFileSync(join(dirname(this.path), KEPT_RESULT_FILE), 'utf8')) as {
+        basis?: unknown;
+        inputs?: unknown;
+        value?: unknown;
+      };
+      const now = this.#stampOfText ?? stampOf(this.path);
+      return now !== null && kept.basis === key && sameStamp(kept.inputs as FileStamp | undefined, now)
+        ? kept.value
+        : undefined;
     } catch {
       return undefined;
     }
@@ -123,14 +138,16 @@ export class DailyInputs implements DailyInputSource {
   /**
    * Keeps a value computed from these inputs on `basis` beside them, for later runs, when they are the user's data
    * directory's; written whole or not at all, and a failure to write it (a read-only directory) is no failure of
-   * the run, which has its result.
+   * the run, which has its result. It is kept with the state the file was in when its text was read: a file
+   * replaced since is never paired with it.
    */
   keep(basis: unknown, value: unknown): void {
     if (!this.keepResults) return;
     try {
-      const head = Buffer.from(`${JSON.stringify({ basis: JSON.stringify(basis), value })}\n`, 'utf8');
-      // The text the value was computed from, not the file read again: the file may have been replaced since.
-      writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), Buffer.concat([head, Buffer.from(this.text(), 'utf8')]));
+      this.text();
+      if (this.#stampOfText == null) return;
+      const record = { basis: JSON.stringify(basis), inputs: this.#stampOfText, value };
+      writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), JSON.stringify(record));
     } catch {
       // computed again next time
     }

@@ -5,7 +5,7 @@ import { USER_SNAPSHOT_FILE } from './user-data.js';
 import { writeAtomically } from './write-file.js';
 
 /** What a file was when it was read: size, modification and change times, inode; null when it was not there. */
-type FileStamp = readonly [number, number, number, number] | null;
+export type FileStamp = readonly [number, number, number, number] | null;
 
 /** The state of a user directory's data files, by file name. */
 export interface UserFileStats {
@@ -22,7 +22,7 @@ interface UserSnapshot {
   records: Partial<Dataset>;
 }
 
-function stampOf(path: string): FileStamp {
+export function stampOf(path: string): FileStamp {
   const stats = statSync(path, { throwIfNoEntry: false });
   return stats === undefined ? null : [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
 }
@@ -38,7 +38,8 @@ export function userFileStats(dir: string): UserFileStats | undefined {
   return { files };
 }
 
-const sameStamp = (a: FileStamp | undefined, b: FileStamp) =>
+/** Whether a file is in the state a stamp recorded (a JSON copy of the stamp compares equal too). */
+export const sameStamp = (a: FileStamp | undefined, b: FileStamp) =>
   a === b || (Array.isArray(a) && b !== null && a.every((value, index) => value === b[index]));
 
 /**

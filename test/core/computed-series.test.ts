@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -158,20 +158,21 @@ describe("the computed series of a user's own inputs, kept beside them", () => {
     const { data, kept, path } = inDirectory(INPUTS, true);
     expect(computedSeriesOf(data())?.series.values[0]?.twh).toBeCloseTo(BEST_2019, 12);
     expect(existsSync(kept)).toBe(true);
-    // The kept file is read, not the inputs computed again: a value planted in it comes back.
-    const text = readFileSync(kept, 'utf8');
-    const newline = text.indexOf('\n');
-    const record = JSON.parse(text.slice(0, newline)) as { value: { series: NetworkSeries } };
-    expect(text.slice(newline + 1)).toBe(INPUTS);
+    // The kept file is read, not the inputs computed again: a value planted in it comes back. It holds no copy of
+    // the inputs, only the state of their file.
+    const record = JSON.parse(readFileSync(kept, 'utf8')) as { inputs: number[]; value: { series: NetworkSeries } };
+    expect(record.inputs[0]).toBe(Buffer.byteLength(INPUTS));
     (record.value.series.values[0] as { twh: number }).twh = 123;
-    writeFileSync(kept, `${JSON.stringify(record)}\n${INPUTS}`);
+    writeFileSync(kept, JSON.stringify(record));
     expect(computedSeriesOf(data())?.series.values[0]?.twh).toBe(123);
     // One day more: the kept result is not these inputs', so the series is computed again (and kept anew).
     writeFileSync(path, `${INPUTS}2020-01-03,100,100\n`);
     const again = computedSeriesOf(data());
     expect(again?.series.values[0]?.twh).toBeCloseTo(BEST_2019, 12);
     expect(again?.series.values[1]).toMatchObject({ days: 3, through: '2020-01-03' });
-    expect(readFileSync(kept, 'utf8').endsWith('2020-01-03,100,100\n')).toBe(true);
+    expect((JSON.parse(readFileSync(kept, 'utf8')) as { inputs: number[] }).inputs[0]).toBe(
+      Buffer.byteLength(INPUTS) + 19,
+    );
   });
 
   it("is never written beside inputs that are not the user data directory's", () => {
@@ -198,18 +199,35 @@ describe("the computed series of a user's own inputs, kept beside them", () => {
     }
   });
 
-  it('keeps the text it was computed from, so that inputs replaced meanwhile are never paired with it', () => {
-    const { kept, path } = inDirectory(INPUTS, true);
+  it('is kept with the state of the file its text was read from, so that inputs replaced meanwhile are never paired with it', () => {
+    const { path } = inDirectory(INPUTS, true);
     const inputs = new DailyInputs(path, true);
     inputs.rows();
     // data update replaces the file while the series is being computed from the old text.
-    const replaced = `${INPUTS}2020-01-03,100,100\n`;
-    writeFileSync(path, replaced);
+    writeFileSync(`${path}.new`, `${INPUTS}2020-01-03,100,100\n`);
+    renameSync(`${path}.new`, path);
     inputs.keep({ b: 1 }, { marker: 'old' });
-    expect(readFileSync(kept, 'utf8').endsWith(`\n${INPUTS}`)).toBe(true);
     expect(new DailyInputs(path, true).precomputed({ b: 1 })).toBeUndefined();
+    // Written again with the very text the value came from: a new state, so computed again rather than trusted.
     writeFileSync(path, INPUTS);
-    expect(new DailyInputs(path, true).precomputed({ b: 1 })).toEqual({ marker: 'old' });
+    expect(new DailyInputs(path, true).precomputed({ b: 1 })).toBeUndefined();
+    // Untouched since it was read: used, on the same basis only.
+    const untouched = new DailyInputs(path, true);
+    untouched.rows();
+    untouched.keep({ b: 1 }, { marker: 'same' });
+    expect(new DailyInputs(path, true).precomputed({ b: 1 })).toEqual({ marker: 'same' });
+    expect(new DailyInputs(path, true).precomputed({ b: 2 })).toBeUndefined();
+  });
+
+  it('is computed again when the inputs are edited in place to the same size', () => {
+    const { data, kept, path } = inDirectory(INPUTS, true);
+    computedSeriesOf(data());
+    const record = JSON.parse(readFileSync(kept, 'utf8')) as { value: { series: NetworkSeries } };
+    (record.value.series.values[0] as { twh: number }).twh = 123;
+    writeFileSync(kept, JSON.stringify(record));
+    // Same length, another value: the file's change time moves, though its size does not.
+    writeFileSync(path, INPUTS.replace('2019-12-31,100,100', '2019-12-31,200,100'));
+    expect(computedSeriesOf(data())?.series.values[0]?.twh).not.toBe(123);
   });
 
   it('matches inputs that begin with a byte-order mark, which their text leaves out', () => {

@@ -7,6 +7,8 @@ import {
   normaliseName,
   possessive,
   suggest,
+  UNSAFE_BY_PROPERTY,
+  UNSAFE_RANGES,
 } from '../../src/text.js';
 import { gwFromTwhPerYear, mtco2FromTwh, roundSignificant } from '../../src/core/common/units.js';
 import { tinyDataset } from './fixtures.js';
@@ -120,5 +122,23 @@ describe('control characters', () => {
     expect(controlCharacterIn('x\u009by')).toBe('U+009B');
     expect(controlCharacterIn('abc\u2067')).toBe('U+2067');
     expect(escapeControls('a\u001b[31mb\nc\u0007')).toBe('a\\u{1b}[31mb\nc\\u{7}');
+  });
+
+  it('are, as ranges, exactly the code points of the Unicode properties that define them', () => {
+    const byRanges = new RegExp(`^${UNSAFE_RANGES}$`, 'u');
+    const byProperty = new RegExp(`^${UNSAFE_BY_PROPERTY}$`, 'u');
+    const differing: string[] = [];
+    let unsafe = 0;
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const char = String.fromCodePoint(codePoint);
+      const expected = byProperty.test(char);
+      if (expected) unsafe++;
+      if (byRanges.test(char) !== expected) differing.push(codePoint.toString(16));
+    }
+    expect(differing).toEqual([]);
+    // 4,241 in Unicode 17 (Node 20.20): the tag block alone is 4,096; a property class that matched nothing
+    // would make the comparison above empty.
+    expect(unsafe).toBeGreaterThan(4_096);
   });
 });
