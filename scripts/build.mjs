@@ -133,7 +133,7 @@ await build({
 // esbuild escapes other characters in strings, not in regular expressions: write those as \u escapes.
 {
   const cli = readFileSync('dist/cli.cjs', 'latin1');
-  const at = cli.search(/[^\x00-\x7f]/);
+  const at = cli.search(/[\u0080-\u00ff]/);
   if (at >= 0) {
     throw new Error(
       `build: dist/cli.cjs has a character outside ASCII near "${cli.slice(Math.max(0, at - 40), at + 10)}"; write it as a \\u escape in the source`,
