@@ -19,7 +19,7 @@ import {
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { DailyInputs, dailyInputsPath } from './daily-inputs.js';
 import { packageInfo } from './package.js';
-import { checkDirectory, pathExists, readTextFile } from './read-file.js';
+import { checkDirectory, decodeText, pathExists, readFileBytes, readTextFile } from './read-file.js';
 import { describePath, describeRecord } from './record-label.js';
 import { checkReferences } from './references.js';
 import { appendAll, refuseProblems } from './problems.js';
@@ -52,11 +52,16 @@ export const SHIPPED_SNAPSHOT_FILE = join('dist', 'shipped-data.json');
 
 /**
  * The snapshot of the shipped data the build writes: one JSON object whose members are the data files, keyed as
- * in the dataset, each file's text copied exactly. A run compares it with the text of data/ as it is now, and
+ * in the dataset, each file's text copied exactly. A run compares it with the bytes of data/ as they are now, and
  * trusts it only when the two are the same.
  */
 export function shippedSnapshotText(files: readonly DataFileText[]): string {
-  return `{${files.map((file) => `${JSON.stringify(file.key)}:${file.text}`).join(',')}}`;
+  return snapshotParts(files.map((file) => [file.key, file.text])).join('');
+}
+
+/** The snapshot's text in order: `{"key":`, the first file, `,"key":`, the next…, `}`. */
+function snapshotParts<Content>(files: readonly (readonly [DatasetKey, Content])[]): (string | Content)[] {
+  return [...files.flatMap(([key, content], i) => [`${i === 0 ? '{' : ','}${JSON.stringify(key)}:`, content]), '}'];
 }
 
 /** The text of one data file, as read from a directory or about to be written to one; `label` names it in messages. */
@@ -87,7 +92,7 @@ function readDirectory(dir: string): RawFile[] {
 }
 
 /** Checks that a directory's files are enough: some data file, and every required one when `required`. */
-function checkPresence(dir: string, files: readonly RawFile[], required: boolean, shipped = false): void {
+function checkPresence(dir: string, files: readonly { key: DatasetKey }[], required: boolean, shipped = false): void {
   const present = new Set(files.map((file) => file.key));
   const missing = DATASET_KEYS.filter((key) => !present.has(key) && !OPTIONAL_KEYS.includes(key)).map(
     (key) => DATA_FILE_NAMES[key],
@@ -162,24 +167,49 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
   return dataset;
 }
 
+/** A shipped data file as read: its bytes, decoded only when the build's snapshot of them is not used. */
+interface ShippedFile {
+  key: DatasetKey;
+  label: string;
+  bytes: Buffer;
+}
+
+/** The shipped data files present, each read safely as bytes. */
+function readShippedFiles(dir: string): ShippedFile[] {
+  return DATASET_KEYS.flatMap((key) => {
+    const label = join(dir, DATA_FILE_NAMES[key]);
+    const bytes = readFileBytes(label, 'the data file', 'undefined');
+    return bytes === undefined ? [] : [{ key, label, bytes }];
+  });
+}
+
 /**
- * The shipped data as the build validated them, when every shipped file is still exactly what the build
+ * The shipped data as the build validated them, when every shipped file is still byte for byte what the build
  * validated; undefined otherwise (a file edited or missing, no snapshot), and the files are then validated here.
+ * The files are compared as bytes, in place in the snapshot: neither is decoded but the snapshot, once, to parse.
  */
-function trustedShippedData(files: readonly RawFile[]): { data: Dataset; identity: string } | undefined {
+function trustedShippedData(files: readonly ShippedFile[]): { data: Dataset; identity: string } | undefined {
   if (files.length !== DATASET_KEYS.length) return undefined;
   const path = join(packageInfo().root, SHIPPED_SNAPSHOT_FILE);
-  let snapshot: string;
+  let snapshot: Buffer;
   let modifiedMs: number;
   try {
-    snapshot = readFileSync(path, 'utf8');
+    snapshot = readFileSync(path);
     modifiedMs = statSync(path).mtimeMs;
   } catch {
     return undefined;
   }
-  if (snapshot !== shippedSnapshotText(files)) return undefined;
+  const parts = snapshotParts(files.map((file) => [file.key, file.bytes])).map((part) =>
+    typeof part === 'string' ? Buffer.from(part, 'utf8') : part,
+  );
+  if (parts.reduce((length, part) => length + part.length, 0) !== snapshot.length) return undefined;
+  let offset = 0;
+  for (const part of parts) {
+    if (snapshot.compare(part, 0, part.length, offset, offset + part.length) !== 0) return undefined;
+    offset += part.length;
+  }
   // What a user directory's snapshot was validated against: this build's copy of the shipped data.
-  return { data: JSON.parse(snapshot) as Dataset, identity: `${path} ${snapshot.length} ${modifiedMs}` };
+  return { data: JSON.parse(snapshot.toString('utf8')) as Dataset, identity: `${path} ${snapshot.length} ${modifiedMs}` };
 }
 
 /**
@@ -237,14 +267,15 @@ async function loadMerged(
   let trusted = false;
   if (useDefault) {
     const shipped = shippedDataDir();
-    const files = readDirectory(shipped);
-    checkPresence(shipped, files, true, true);
-    const snapshot = trustedShippedData(files);
+    const shippedFiles = readShippedFiles(shipped);
+    checkPresence(shipped, shippedFiles, true, true);
+    const snapshot = trustedShippedData(shippedFiles);
     trusted = snapshot !== undefined;
-    base = snapshot?.data ?? {
-      ...EMPTY_DATASET,
-      ...(await validateFiles(files, parseFiles(files, problems, false), problems)),
-    };
+    if (snapshot !== undefined) base = snapshot.data;
+    else {
+      const files = shippedFiles.map(({ key, label, bytes }) => ({ key, label, text: decodeText(bytes, label, 'the data file') }));
+      base = { ...EMPTY_DATASET, ...(await validateFiles(files, parseFiles(files, problems, false), problems)) };
+    }
     if (userDir !== undefined && problems.length === 0) {
       const user = await loadUserLayer(userDir, base, snapshot?.identity);
       if (user !== undefined) {

@@ -109,11 +109,23 @@ function fstatOfPath(path: string): Stats {
  * @throws DataError naming the file and what is wrong with it.
  */
 export function readTextFile(path: string, what: string): string {
+  return decodeText(readFileBytes(path, what), path, what);
+}
+
+/**
+ * The bytes of a regular file, read as safely as {@link readTextFile} reads (the same refusals, but for those of
+ * the text: compressed, binary, not UTF-8); undefined when `absent` is 'undefined' and nothing is at the path.
+ * @throws DataError naming the file and what is wrong with it.
+ */
+export function readFileBytes(path: string, what: string): Buffer;
+export function readFileBytes(path: string, what: string, absent: 'undefined'): Buffer | undefined;
+export function readFileBytes(path: string, what: string, absent: 'refuse' | 'undefined' = 'refuse'): Buffer | undefined {
   let stats: Stats;
   try {
     stats = lstatSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && absent === 'undefined') return undefined;
     if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${shown(path)}: it does not exist.`);
     throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
   }
@@ -145,8 +157,7 @@ export function readTextFile(path: string, what: string): string {
         `Cannot read ${what} ${shown(path)}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
       );
     }
-    const bytes = readAll(fd, opened.size, path, what);
-    return decodeText(bytes, path, what);
+    return readAll(fd, opened.size, path, what);
   } finally {
     closeSync(fd);
   }

@@ -6,6 +6,15 @@ export const DEFAULT_WIDTH_COLUMNS = 80;
 /** The narrowest layout attempted; a narrower terminal gets this width and lines that overflow it. */
 export const MIN_WIDTH_COLUMNS = 40;
 
+/**
+ * A pattern made when first used. A class of Unicode properties takes a fraction of a millisecond to build, at
+ * start-up when it is a constant; a run that measures only ASCII text (most runs) never needs these.
+ */
+function builtOnFirstUse(make: () => RegExp): () => RegExp {
+  let pattern: RegExp | undefined;
+  return () => (pattern ??= make());
+}
+
 // eslint-disable-next-line no-control-regex
 const ANSI_SEQUENCE = /\u001b\[[0-9;]*m/g;
 /**
@@ -13,10 +22,12 @@ const ANSI_SEQUENCE = /\u001b\[[0-9;]*m/g;
  * and zero-width characters after it, and for an emoji its skin tone and any emoji joined to it by a zero-width
  * joiner (👩‍💻 is one picture). Lines are measured, and long words broken, a cluster at a time.
  */
-const ANSI_OR_CLUSTER =
-  // The classes list joiners, marks and selectors one by one on purpose: each is a character of its own here.
-  // eslint-disable-next-line no-control-regex, no-misleading-character-class
-  /\u001b\[[0-9;]*m|(?:\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?(?:[\uFE0E\uFE0F]?\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?)*|[\s\S])[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]*/gu;
+const ANSI_OR_CLUSTER = builtOnFirstUse(
+  () =>
+    // The classes list joiners, marks and selectors one by one on purpose: each is a character of its own here.
+    // eslint-disable-next-line no-control-regex, no-misleading-character-class
+    /\u001b\[[0-9;]*m|(?:\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?(?:[\uFE0E\uFE0F]?\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}]?)*|[\s\S])[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]*/gu,
+);
 
 /** Text every character of which takes exactly one column: most cells of a long table. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -28,9 +39,9 @@ export function stripAnsi(text: string): string {
 
 /** Code points that take no column on their own: combining marks, zero-width characters, variation selectors. */
 // eslint-disable-next-line no-misleading-character-class
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]/u;
+const ZERO_WIDTH = builtOnFirstUse(() => /^[\p{Mn}\p{Me}\u200B-\u200F\u2060-\u2064\uFE00-\uFE0F\uFEFF]/u);
 /** An emoji-capable character asked to be drawn as an emoji (U+FE0F): two columns, as its default emoji are. */
-const EMOJI_PRESENTATION = /^\p{Extended_Pictographic}.*\uFE0F/su;
+const EMOJI_PRESENTATION = builtOnFirstUse(() => /^\p{Extended_Pictographic}.*\uFE0F/su);
 
 /**
  * Columns one cluster (see {@link ANSI_OR_CLUSTER}) takes on a terminal: none for a colour code or a control
@@ -42,8 +53,8 @@ function clusterWidth(cluster: string): number {
   const codePoint = cluster.codePointAt(0) ?? 0;
   if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
   if (codePoint < 0x7f) return 1;
-  if (ZERO_WIDTH.test(cluster)) return 0;
-  if (EMOJI_PRESENTATION.test(cluster)) return 2;
+  if (ZERO_WIDTH().test(cluster)) return 0;
+  if (EMOJI_PRESENTATION().test(cluster)) return 2;
   return eastAsianWidth(codePoint);
 }
 
@@ -51,7 +62,7 @@ function clusterWidth(cluster: string): number {
 export function displayWidth(line: string): number {
   if (PRINTABLE_ASCII.test(line)) return line.length;
   let width = 0;
-  for (const cluster of line.match(ANSI_OR_CLUSTER) ?? []) width += clusterWidth(cluster);
+  for (const cluster of line.match(ANSI_OR_CLUSTER()) ?? []) width += clusterWidth(cluster);
   return width;
 }
 
@@ -72,7 +83,7 @@ function breakWord(word: string, firstWidth: number, restWidth: number): string[
   let width = firstWidth;
   let piece: string[] = [];
   let pieceWidth = 0;
-  for (const character of word.match(ANSI_OR_CLUSTER) ?? []) {
+  for (const character of word.match(ANSI_OR_CLUSTER()) ?? []) {
     const w = clusterWidth(character);
     if (pieceWidth + w > width && pieceWidth > 0) {
       const at = piece.findLastIndex((c, i) => i < piece.length - 1 && BREAK_AFTER.has(c));
