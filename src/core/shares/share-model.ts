@@ -1,6 +1,7 @@
 import type { HashrateShare } from '../../data/schemas.js';
 import { yearMeanPct } from '../../data/references.js';
 import type { OBTAINED } from '../../data/vocabulary.js';
+import { compareText } from '../../text.js';
 import { firstMonthOf, lastMonthOf, monthIndex, monthsFromPeriod, type Period } from '../common/period.js';
 
 /**
@@ -72,7 +73,8 @@ export function chooseShare(
   barriers: ShareBarriers = NO_BARRIERS,
 ): ShareChoice {
   if (records.length === 0) throw new RangeError('chooseShare needs at least one record');
-  const sorted = [...records].sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
+  // Months are YYYY-MM: their text sorts as they follow one another.
+  const sorted = [...records].sort((a, b) => compareText(a.month, b.month));
   const inside = sorted.filter((r) => monthsFromPeriod(r.month, period) === 0);
   if (inside.length > 0) return choice(inside, yearMeanPct(inside.map((r) => r.sharePct)), 0, 'recorded');
   const first = firstMonthOf(period);
