@@ -120,32 +120,20 @@ export function readTextFile(path: string, what: string): string {
 export function readFileBytes(path: string, what: string): Buffer;
 export function readFileBytes(path: string, what: string, absent: 'undefined'): Buffer | undefined;
 export function readFileBytes(path: string, what: string, absent: 'refuse' | 'undefined' = 'refuse'): Buffer | undefined {
-  let stats: Stats;
+  // Where the system cannot open without following a link, the path is looked at first; elsewhere the open itself
+  // refuses a link (ELOOP), and the path is looked at only to say what it is when the open fails.
+  if (constants.O_NOFOLLOW === undefined) {
+    const refused = refusalOf(path, what);
+    if (refused !== undefined) throw refused;
+  }
+  let fd: number;
   try {
-    stats = lstatSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && absent === 'undefined') return undefined;
     if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${shown(path)}: it does not exist.`);
-    throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
-  }
-  if (stats.isSymbolicLink()) {
-    let target = '';
-    try {
-      target = ` to ${shown(readlinkSync(path))}`;
-    } catch {
-      // the link's target is only for the message
-    }
-    throw new DataError(
-      `Cannot read ${what} ${shown(path)}: it is a symbolic link${target}; give the path of the file itself.`,
-    );
-  }
-  if (!stats.isFile()) throw new DataError(`Cannot read ${what} ${shown(path)}: it is ${kindOf(stats)}, not a regular file.`);
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch (error) {
-    throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
+    throw refusalOf(path, what) ?? new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
   }
   try {
     const opened = fstatSync(fd);
@@ -161,6 +149,32 @@ export function readFileBytes(path: string, what: string, absent: 'refuse' | 'un
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Why a path is not a file to read, by what it is (a symbolic link, with its target; a socket, a directory…), or
+ * undefined when it is a regular file or cannot be looked at (the open that follows says why).
+ */
+function refusalOf(path: string, what: string): DataError | undefined {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stats.isSymbolicLink()) {
+    let target = '';
+    try {
+      target = ` to ${shown(readlinkSync(path))}`;
+    } catch {
+      // the link's target is only for the message
+    }
+    return new DataError(
+      `Cannot read ${what} ${shown(path)}: it is a symbolic link${target}; give the path of the file itself.`,
+    );
+  }
+  if (!stats.isFile()) return new DataError(`Cannot read ${what} ${shown(path)}: it is ${kindOf(stats)}, not a regular file.`);
+  return undefined;
 }
 
 /** The names that mean standard input where a command reads a file: `-`, as most tools take it, and /dev/stdin. */
