@@ -4,7 +4,6 @@
 // the bundle is otherwise a large part of every run's start-up. When this Node cannot use the cache (another V8
 // version), V8 rejects it and the bundle is compiled as usual, with the same result.
 const { readFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
@@ -44,7 +43,9 @@ function readCodeCache() {
  */
 function runCli(cachedData = readCodeCache(), script = bundleScript(cachedData)) {
   const module = { exports: {}, filename: BUNDLE, id: BUNDLE };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, DIST, lazyImport);
+  // The bundle requires only Node's own modules, which this module's require loads as well as one made for the
+  // bundle's path would (making one loads node:module and Node's ES-module loader: about 0.3 ms).
+  script.runInThisContext()(module.exports, require, module, BUNDLE, DIST, lazyImport);
   return script;
 }
 
