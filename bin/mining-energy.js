@@ -13,16 +13,12 @@ const BUNDLE = join(DIST, 'cli.cjs');
 const CODE_CACHE = join(DIST, 'cli.cache');
 
 /**
- * The bundle as a script whose value is its CommonJS module function. Its import() calls (all of them of
- * `./lazy/…` modules) go through a function of this module: an import() inside a script made by node:vm and
- * restored from a code cache has no loader to call.
+ * The bundle as a script whose value is its CommonJS module function, with a last argument for its import() calls
+ * (all of them of `./lazy/…` modules; the build writes the bundle so). The build makes the bundle ASCII: read as
+ * Latin-1, its text is copied, not decoded.
  */
 function bundleScript(cachedData) {
-  const source = readFileSync(BUNDLE, 'utf8').replaceAll('import("./lazy/', '__lazyImport("./lazy/');
-  return new Script(`(function (exports, require, module, __filename, __dirname, __lazyImport) {${source}\n})`, {
-    filename: BUNDLE,
-    cachedData,
-  });
+  return new Script(readFileSync(BUNDLE, 'latin1'), { filename: BUNDLE, cachedData });
 }
 
 function lazyImport(specifier) {
