@@ -249,7 +249,8 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** A strict UTF-8 decoder, made on first use: making one costs a fraction of a millisecond that most runs need not pay. */
+let decoder: InstanceType<typeof TextDecoder> | undefined;
 
 /**
  * A text without its leading UTF-8 byte-order mark, if it has one: editors on Windows write one, and JSON.parse
@@ -277,6 +278,7 @@ export function decodeText(bytes: Uint8Array, path: string, what: string): strin
     throw new DataError(`Cannot read ${what} ${shown(path)}: it is binary, not text (a NUL byte at offset ${nul}).`);
   }
   try {
+    decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     return withoutByteOrderMark(decoder.decode(bytes));
   } catch {
     throw new DataError(`Cannot read ${what} ${shown(path)}: it is not UTF-8 text.`);
