@@ -29,6 +29,21 @@ describe('shipped data edited after the build', () => {
     expect(JSON.parse(result.stdout)[0].energy.twh).toBeCloseTo((0.1 * (chinaPct / 100) * 136.6227 * 366) / 321, 8);
   });
 
+  it('is read from the file, not the build, once a byte changes and the length does not', () => {
+    const file = join(copy, 'data', 'hashrate-shares.json');
+    const text = readFileSync(file, 'utf8');
+    const before = JSON.parse(run('estimate', '--region', 'sichuan', '--year', '2024', '--json').stdout)[0].energy.twh;
+    // Sichuan's April 2021 share, 10% of China, the one its 2024 estimate carries: 11% instead, the same length.
+    const edited = text.replace('"month": "2021-04",\n    "sharePct": 10,', '"month": "2021-04",\n    "sharePct": 11,');
+    expect(edited.length).toBe(text.length);
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    const result = run('estimate', '--region', 'sichuan', '--year', '2024', '--json');
+    writeFileSync(file, text);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)[0].energy.twh / before).toBeCloseTo(1.1, 9);
+  });
+
   it('is validated again once changed, and its problems reported', () => {
     const file = join(copy, 'data', 'hashrate-shares.json');
     const shares = JSON.parse(readFileSync(file, 'utf8'));
