@@ -141,7 +141,7 @@ export function repeatedPropertyProblems(label: string, text: string, value: unk
     const record =
       typeof index === 'number' && Array.isArray(value) ? ` → record ${index + 1}${describeRecord(value[index])}` : '';
     const field = describePath([...(typeof index === 'number' ? inside : path), property]);
-    return `${label} → line ${line}, column ${column}${record} → ${field} → appears twice in one object (first at line ${firstLine}, column ${firstColumn}); JSON keeps only the last value, so keep one`;
+    return `${escapePath(label)} → line ${line}, column ${column}${record} → ${field} → appears twice in one object (first at line ${firstLine}, column ${firstColumn}); JSON keeps only the last value, so keep one`;
   });
 }
 
@@ -160,7 +160,7 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
     for (const { first, second } of duplicates) {
       const label = RECORD_LABEL[file.key](result.records[second - 1] as never);
       problems.push(
-        `${file.label} → records ${first} and ${second} (${label}) → the same key appears twice in one file; keep one (a record replaces a shipped one only from a --data directory)`,
+        `${escapePath(file.label)} → records ${first} and ${second} (${label}) → the same key appears twice in one file; keep one (a record replaces a shipped one only from a --data directory)`,
       );
     }
     if (duplicates.length === 0) (dataset as Record<DatasetKey, unknown>)[file.key] = result.records;

@@ -38,7 +38,7 @@ export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]
     else
       appendAll(
         problems,
-        result.error.issues.map((i) => `${path} → ${i.path.join('.') || '(the file)'} → ${i.message}`),
+        result.error.issues.map((i) => `${escapePath(path)} → ${i.path.join('.') || '(the file)'} → ${i.message}`),
       );
   }
   if (problems.length > 0) throw new DataError(`The seeds in ${escapePath(dir)} are invalid:`, problems);

@@ -341,6 +341,25 @@ describe('whole-file writes: the file or directory in their errors', () => {
   });
 });
 
+describe('the file a problem names', () => {
+  it('is escaped in the problems validateFile returns, and in a JSON syntax problem', async () => {
+    const { validateFile } = await import('../../src/data/validate.js');
+    const { jsonProblemText, parseJson } = await import('../../src/data/json.js');
+    const result = validateFile('events', { not: 'a list' }, `/data/${NAME}/events.json`);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.startsWith(`/data/${SHOWN}/events.json → `)).toBe(true);
+    const parsed = parseJson('[1,');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      const text = jsonProblemText(`/data/${NAME}/events.json`, parsed.problem);
+      expect(text.startsWith(`/data/${SHOWN}/events.json → line 1, column `)).toBe(true);
+      expect(controlCharacterIn(text)).toBeUndefined();
+    }
+  });
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
