@@ -36,6 +36,16 @@ export function escapeControls(text: string): string {
   return text.replace(UNSAFE_ALL, (char) => (char === '\n' ? char : escapeCharacter(char)));
 }
 
+/**
+ * A path (a file or directory named by the user or the data) as a message or a line for people shows it: on one
+ * line, every unsafe character written out as \u{…}, the line break included (as \u{a}), so that a name with a line
+ * break, an escape sequence, a carriage return or a bidirectional override can neither split a message in two nor
+ * rewrite what the terminal shows. Output for programs (JSON, NDJSON, CSV) keeps the path as it is.
+ */
+export function escapePath(path: string): string {
+  return escapeControls(path).replaceAll('\n', '\\u{a}');
+}
+
 /** A text with every unsafe character, the line break included, replaced by `by`. */
 export function replaceControls(text: string, by: string): string {
   return text.replace(UNSAFE_ALL, by);

@@ -23,7 +23,7 @@ import {
   parseOverheads,
   todayUtc,
 } from './options.js';
-import { formatCount, normaliseName } from '../text.js';
+import { escapePath, formatCount, normaliseName } from '../text.js';
 import { listedProblems } from '../data/problems.js';
 import { repeatedPropertyProblems } from '../data/load.js';
 
@@ -51,12 +51,12 @@ export async function readHardware(path: string): Promise<Hardware[]> {
   }
   if (Array.isArray(parsed.value) && parsed.value.length > MAX_MACHINES) {
     throw new DataError(
-      `The hardware list ${path} has ${formatCount(parsed.value.length)} machines, over the limit of ${formatCount(MAX_MACHINES)}.`,
+      `The hardware list ${escapePath(path)} has ${formatCount(parsed.value.length)} machines, over the limit of ${formatCount(MAX_MACHINES)}.`,
     );
   }
   const records = plainlyValidHardware(parsed.value) ?? (await validatedHardware(parsed.value, path));
   if (records.length === 0) {
-    throw new DataError(`The hardware list ${path} is empty: it needs at least one machine.`);
+    throw new DataError(`The hardware list ${escapePath(path)} is empty: it needs at least one machine.`);
   }
   const repeated = repeatedModels(records, path);
   if (repeated.length > 0) {
@@ -83,7 +83,7 @@ export function repeatedModels(hardware: readonly Hardware[], path: string): str
     if (earlier === undefined) first.set(key, index);
     else {
       problems.push(
-        `${path} → record ${index + 1} ("${machine.model}") → model → is record ${earlier + 1}'s ("${(hardware[earlier] as Hardware).model}") again: list each machine once, or it counts more than once`,
+        `${escapePath(path)} → record ${index + 1} ("${machine.model}") → model → is record ${earlier + 1}'s ("${(hardware[earlier] as Hardware).model}") again: list each machine once, or it counts more than once`,
       );
     }
   });

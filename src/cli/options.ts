@@ -19,6 +19,7 @@ import {
 import { checkDate, checkMonth, checkSamples, checkSeed } from '../core/common/validation.js';
 import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
+import { escapePath } from '../text.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { userDataDir, userDataDisabled } from '../data/user-data.js';
@@ -232,7 +233,7 @@ export function userDataNotes(command: CommandUnknownOpts): Warning[] {
  */
 function userDataNote(dir: string): string {
   const downloads = downloadsIn(dir);
-  return `Your data directory ${dir} is merged over the shipped data${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}; --no-user-data leaves it out.`;
+  return `Your data directory ${escapePath(dir)} is merged over the shipped data${downloads.length > 0 ? ` (${downloads.join(', ')})` : ''}; --no-user-data leaves it out.`;
 }
 
 /** "coinmetrics downloaded 2026-12-07", one for each source `data update` downloaded into a directory. */

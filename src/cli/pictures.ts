@@ -10,6 +10,7 @@ import type { Dataset } from '../data/dataset.js';
 import { packageInfo } from '../data/package.js';
 import { checkOutputFile, writeAtomically } from '../data/write-file.js';
 import { UsageError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { checkPeriod } from '../core/common/validation.js';
 import { indexData } from '../core/regions/lookup.js';
 import { resolveRegion } from '../core/regions/names.js';
@@ -172,5 +173,5 @@ export function writePicture(options: PictureOptions, content: string | Uint8Arr
   }
   writeAtomically(out, content, { replace: options.force === true });
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.length;
-  writeText(stderr(), `Wrote ${what} to ${out} (${Math.ceil(bytes / 1024)} KB).\n`);
+  writeText(stderr(), `Wrote ${what} to ${escapePath(out)} (${Math.ceil(bytes / 1024)} KB).\n`);
 }

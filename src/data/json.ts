@@ -1,3 +1,4 @@
+import { escapePath } from '../text.js';
 import { withoutByteOrderMark } from './read-file.js';
 
 /** Where a JSON text first goes wrong: the offset and what was expected there. */
@@ -130,7 +131,7 @@ export function duplicateProperties(text: string): DuplicateProperty[] {
  * given when the JSON text starts part-way into the file (one record a line).
  */
 export function jsonProblemText(file: string, problem: JsonSyntaxProblem, line = problem.line): string {
-  return `${file} → line ${line}, column ${problem.column} → not valid JSON: ${problem.message}`;
+  return `${escapePath(file)} → line ${line}, column ${problem.column} → not valid JSON: ${problem.message}`;
 }
 
 function locateJsonError(text: string): JsonSyntaxProblem {

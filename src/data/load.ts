@@ -2,6 +2,7 @@ import { markChecked } from './checked-dataset.js';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
+import { escapePath } from '../text.js';
 import {
   DATA_FILE_NAMES,
   DATASET_KEYS,
@@ -98,18 +99,18 @@ function checkPresence(dir: string, files: readonly { key: DatasetKey }[], requi
     (key) => DATA_FILE_NAMES[key],
   );
   if (shipped && missing.length > 0) {
-    throw new DataError(`The shipped data in ${dir} is missing ${missing.join(', ')}.`, [
+    throw new DataError(`The shipped data in ${escapePath(dir)} is missing ${missing.join(', ')}.`, [
       'the installed package is incomplete: install mining-energy again (npm install mining-energy)',
     ]);
   }
   if (required && missing.length > 0) {
-    throw new DataError(`Data directory ${dir} is missing ${missing.join(', ')}.`, [
+    throw new DataError(`Data directory ${escapePath(dir)} is missing ${missing.join(', ')}.`, [
       'without the shipped data (--no-default-data) every file must be present',
     ]);
   }
   if (files.length === 0 && !pathExists(join(dir, NETWORK_INPUTS_FILE))) {
     throw new DataError(
-      `Data directory ${dir} holds none of the data files (${[...Object.values(DATA_FILE_NAMES), NETWORK_INPUTS_FILE].join(', ')}).`,
+      `Data directory ${escapePath(dir)} holds none of the data files (${[...Object.values(DATA_FILE_NAMES), NETWORK_INPUTS_FILE].join(', ')}).`,
     );
   }
 }
@@ -140,7 +141,7 @@ export function repeatedPropertyProblems(label: string, text: string, value: unk
     const record =
       typeof index === 'number' && Array.isArray(value) ? ` → record ${index + 1}${describeRecord(value[index])}` : '';
     const field = describePath([...(typeof index === 'number' ? inside : path), property]);
-    return `${label} → line ${line}, column ${column}${record} → ${field} → appears twice in one object (first at line ${firstLine}, column ${firstColumn}); JSON keeps only the last value, so keep one`;
+    return `${escapePath(label)} → line ${line}, column ${column}${record} → ${field} → appears twice in one object (first at line ${firstLine}, column ${firstColumn}); JSON keeps only the last value, so keep one`;
   });
 }
 
@@ -159,7 +160,7 @@ async function validateFiles(files: readonly RawFile[], parsed: Map<DatasetKey, 
     for (const { first, second } of duplicates) {
       const label = RECORD_LABEL[file.key](result.records[second - 1] as never);
       problems.push(
-        `${file.label} → records ${first} and ${second} (${label}) → the same key appears twice in one file; keep one (a record replaces a shipped one only from a --data directory)`,
+        `${escapePath(file.label)} → records ${first} and ${second} (${label}) → the same key appears twice in one file; keep one (a record replaces a shipped one only from a --data directory)`,
       );
     }
     if (duplicates.length === 0) (dataset as Record<DatasetKey, unknown>)[file.key] = result.records;
@@ -294,7 +295,7 @@ async function loadMerged(
     trusted = false;
   }
   if (problems.length === 0 && !trusted) appendAll(problems, checkReferences(data));
-  refuseProblems(overlay === undefined ? 'The shipped data' : `The data in ${overlay.dir}`, problems);
+  refuseProblems(overlay === undefined ? 'The shipped data' : `The data in ${escapePath(overlay.dir)}`, problems);
   return data;
 }
 
@@ -322,7 +323,7 @@ async function loadUserLayer(
   const records = await validateFiles(files, parseFiles(files, problems, true), problems);
   const data = mergeOverlay(shipped, records);
   if (problems.length === 0) appendAll(problems, checkReferences(data));
-  refuseProblems(`Your data directory ${dir}`, problems, {
+  refuseProblems(`Your data directory ${escapePath(dir)}`, problems, {
     after: ' (fix it, or leave it out with --no-user-data or MINING_ENERGY_NO_USER_DATA=1)',
   });
   if (shippedIdentity !== undefined) writeUserSnapshot(dir, stats, shippedIdentity, records);

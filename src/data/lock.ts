@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { DataError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { systemReason } from './read-file.js';
 import { LOCK_NAME } from './user-data.js';
 
@@ -56,7 +57,7 @@ export async function lockDirectory(dir: string, options: LockOptions): Promise<
           ? 'another writer'
           : `${holder.command} (process ${holder.pid}${holder.host === owner.host ? '' : ` on ${holder.host}`}, since ${holder.since})`;
       throw new DataError(
-        `${dir} is being written by ${who}; nothing was changed. Try again when it has finished (if no such process is running, remove ${path}).`,
+        `${escapePath(dir)} is being written by ${who}; nothing was changed. Try again when it has finished (if no such process is running, remove ${escapePath(path)}).`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -69,7 +70,7 @@ function tryCreate(path: string, text: string): boolean {
   try {
     writeFileSync(aside, text, { flag: 'wx' });
   } catch (error) {
-    throw new DataError(`Cannot write the lock of ${dirname(path)} (${path}): ${systemReason(error)}.`);
+    throw new DataError(`Cannot write the lock of ${escapePath(dirname(path))} (${escapePath(path)}): ${systemReason(error)}.`);
   }
   try {
     linkSync(aside, path);
@@ -83,7 +84,7 @@ function tryCreate(path: string, text: string): boolean {
       return true;
     } catch (second) {
       if ((second as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw new DataError(`Cannot write the lock of ${dirname(path)} (${path}): ${systemReason(second)}.`);
+      throw new DataError(`Cannot write the lock of ${escapePath(dirname(path))} (${escapePath(path)}): ${systemReason(second)}.`);
     }
   } finally {
     rmSync(aside, { force: true });

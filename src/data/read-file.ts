@@ -1,11 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type Stats } from 'node:fs';
 import { DataError } from '../errors.js';
-import { escapeControls, formatCount } from '../text.js';
-
-/** A path as a message shows it: on one line, a control character in it written out (a line break as \u{a}). */
-function shown(path: string): string {
-  return escapeControls(path).replaceAll('\n', '\\u{a}');
-}
+import { escapePath, formatCount } from '../text.js';
 
 /** The largest file the tool reads, in bytes: above it a file is refused before it is read. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -52,7 +47,7 @@ export function pathExists(path: string): boolean {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw new DataError(`Cannot read ${shown(path)}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot read ${escapePath(path)}: ${systemReason(error)}.`);
   }
 }
 
@@ -69,15 +64,15 @@ export function checkDirectory(dir: string, what: string): void {
   } catch (error) {
     if (error instanceof DataError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DataError(`${what} ${shown(dir)} does not exist.`);
-    throw new DataError(`Cannot read ${what.toLowerCase()} ${shown(dir)}: ${systemReason(error)}.`);
+    if (code === 'ENOENT') throw new DataError(`${what} ${escapePath(dir)} does not exist.`);
+    throw new DataError(`Cannot read ${what.toLowerCase()} ${escapePath(dir)}: ${systemReason(error)}.`);
   }
-  if (!stats.isDirectory()) throw new DataError(`${shown(dir)} is ${kindOf(stats)}, not a directory.`);
+  if (!stats.isDirectory()) throw new DataError(`${escapePath(dir)} is ${kindOf(stats)}, not a directory.`);
   let fd: number | undefined;
   try {
     fd = openSync(dir, constants.O_RDONLY | constants.O_DIRECTORY);
   } catch (error) {
-    throw new DataError(`Cannot read ${what.toLowerCase()} ${shown(dir)}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot read ${what.toLowerCase()} ${escapePath(dir)}: ${systemReason(error)}.`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -94,7 +89,7 @@ function fstatOfPath(path: string): Stats {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new DataError(`${shown(path)} is a symbolic link to ${shown(readlinkSync(path))}, which does not exist.`);
+      throw new DataError(`${escapePath(path)} is a symbolic link to ${escapePath(readlinkSync(path))}, which does not exist.`);
     }
     throw error;
   }
@@ -132,17 +127,17 @@ export function readFileBytes(path: string, what: string, absent: 'refuse' | 'un
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && absent === 'undefined') return undefined;
-    if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${shown(path)}: it does not exist.`);
-    throw refusalOf(path, what) ?? new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
+    if (code === 'ENOENT') throw new DataError(`Cannot read ${what} ${escapePath(path)}: it does not exist.`);
+    throw refusalOf(path, what) ?? new DataError(`Cannot read ${what} ${escapePath(path)}: ${systemReason(error)}.`);
   }
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile()) {
-      throw new DataError(`Cannot read ${what} ${shown(path)}: it is ${kindOf(opened)}, not a regular file.`);
+      throw new DataError(`Cannot read ${what} ${escapePath(path)}: it is ${kindOf(opened)}, not a regular file.`);
     }
     if (opened.size > MAX_FILE_BYTES) {
       throw new DataError(
-        `Cannot read ${what} ${shown(path)}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
+        `Cannot read ${what} ${escapePath(path)}: it is ${formatCount(opened.size)} bytes, over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`,
       );
     }
     return readAll(fd, opened.size, path, what);
@@ -165,15 +160,15 @@ function refusalOf(path: string, what: string): DataError | undefined {
   if (stats.isSymbolicLink()) {
     let target = '';
     try {
-      target = ` to ${shown(readlinkSync(path))}`;
+      target = ` to ${escapePath(readlinkSync(path))}`;
     } catch {
       // the link's target is only for the message
     }
     return new DataError(
-      `Cannot read ${what} ${shown(path)}: it is a symbolic link${target}; give the path of the file itself.`,
+      `Cannot read ${what} ${escapePath(path)}: it is a symbolic link${target}; give the path of the file itself.`,
     );
   }
-  if (!stats.isFile()) return new DataError(`Cannot read ${what} ${shown(path)}: it is ${kindOf(stats)}, not a regular file.`);
+  if (!stats.isFile()) return new DataError(`Cannot read ${what} ${escapePath(path)}: it is ${kindOf(stats)}, not a regular file.`);
   return undefined;
 }
 
@@ -236,13 +231,13 @@ function readAll(fd: number, size: number, path: string, what: string): Buffer {
         continue;
       }
       if (code === 'EOF') break;
-      throw new DataError(`Cannot read ${what} ${shown(path)}: ${systemReason(error)}.`);
+      throw new DataError(`Cannot read ${what} ${escapePath(path)}: ${systemReason(error)}.`);
     }
     if (read === 0) break;
     chunks.push(chunk.subarray(0, read));
     total += read;
     if (total > MAX_FILE_BYTES) {
-      throw new DataError(`Cannot read ${what} ${shown(path)}: it is over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`);
+      throw new DataError(`Cannot read ${what} ${escapePath(path)}: it is over the limit of ${formatCount(MAX_FILE_BYTES)} bytes (256 MiB).`);
     }
     chunk = Buffer.allocUnsafe(64 * 1024);
   }
@@ -268,19 +263,19 @@ export function withoutByteOrderMark(text: string): string {
 export function decodeText(bytes: Uint8Array, path: string, what: string): string {
   const at = (offset: number) => bytes[offset];
   if (at(0) === 0x1f && at(1) === 0x8b) {
-    throw new DataError(`Cannot read ${what} ${shown(path)}: it is gzip-compressed; decompress it first (gunzip).`);
+    throw new DataError(`Cannot read ${what} ${escapePath(path)}: it is gzip-compressed; decompress it first (gunzip).`);
   }
   if (at(0) === 0x50 && at(1) === 0x4b && at(2) === 0x03 && at(3) === 0x04) {
-    throw new DataError(`Cannot read ${what} ${shown(path)}: it is a zip archive (or a spreadsheet); extract the file first.`);
+    throw new DataError(`Cannot read ${what} ${escapePath(path)}: it is a zip archive (or a spreadsheet); extract the file first.`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new DataError(`Cannot read ${what} ${shown(path)}: it is binary, not text (a NUL byte at offset ${nul}).`);
+    throw new DataError(`Cannot read ${what} ${escapePath(path)}: it is binary, not text (a NUL byte at offset ${nul}).`);
   }
   try {
     decoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     return withoutByteOrderMark(decoder.decode(bytes));
   } catch {
-    throw new DataError(`Cannot read ${what} ${shown(path)}: it is not UTF-8 text.`);
+    throw new DataError(`Cannot read ${what} ${escapePath(path)}: it is not UTF-8 text.`);
   }
 }

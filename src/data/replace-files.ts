@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { systemReason } from './read-file.js';
 
 /** The file operations a replacement uses; a test gives ones that fail where it wants. */
@@ -64,7 +65,7 @@ export function replaceFiles(dir: string, files: readonly ReplacementFile[], io:
       // the write's own failure is the one to report
     }
     if (error instanceof DataError) throw error;
-    throw new DataError(`Cannot write in ${dir}: ${systemReason(error)}; nothing was changed.`);
+    throw new DataError(`Cannot write in ${escapePath(dir)}: ${systemReason(error)}; nothing was changed.`);
   }
   commit(dir, staging, files.map((file) => file.name), io);
 }
@@ -77,7 +78,7 @@ function commit(dir: string, staging: string, names: readonly string[], io: File
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // moved by an earlier, interrupted commit
       throw new DataError(
-        `Cannot move ${name} into ${dir}: ${systemReason(error)}; the complete new files wait in ${staging}, and the next update or import there finishes moving them.`,
+        `Cannot move ${name} into ${escapePath(dir)}: ${systemReason(error)}; the complete new files wait in ${escapePath(staging)}, and the next update or import there finishes moving them.`,
       );
     }
   }
@@ -130,7 +131,7 @@ function writeDurably(path: string, text: string, replaces: string | undefined, 
         // reported below
       }
     }
-    throw new DataError(`Cannot write ${replaces ?? path}: ${systemReason(error)}; nothing was changed.`);
+    throw new DataError(`Cannot write ${escapePath(replaces ?? path)}: ${systemReason(error)}; nothing was changed.`);
   }
 }
 

@@ -2,6 +2,7 @@ import { markSeedsChecked } from './seed-check.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { jsonProblemText, parseJson } from './json.js';
 import { packageInfo } from './package.js';
 import { checkDirectory, readTextFile } from './read-file.js';
@@ -37,10 +38,10 @@ export async function loadSeeds(dir: string = shippedSeedsDir()): Promise<Seed[]
     else
       appendAll(
         problems,
-        result.error.issues.map((i) => `${path} → ${i.path.join('.') || '(the file)'} → ${i.message}`),
+        result.error.issues.map((i) => `${escapePath(path)} → ${i.path.join('.') || '(the file)'} → ${i.message}`),
       );
   }
-  if (problems.length > 0) throw new DataError(`The seeds in ${dir} are invalid:`, problems);
+  if (problems.length > 0) throw new DataError(`The seeds in ${escapePath(dir)} are invalid:`, problems);
   markSeedsChecked(seeds);
   return seeds;
 }

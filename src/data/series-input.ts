@@ -1,6 +1,6 @@
 import { isCalendarDate } from './dates.js';
 import { DataError } from '../errors.js';
-import { formatCount, suggest } from '../text.js';
+import { escapePath, formatCount, suggest } from '../text.js';
 import { type CsvRecord, looksLikeData, scanCsv, textAfterQuoteProblem } from './csv.js';
 import { duplicateProperties, jsonProblemText, parseJson } from './json.js';
 import { isStandardInput, readTextInput, STANDARD_INPUT, withoutByteOrderMark } from './read-file.js';
@@ -89,19 +89,19 @@ class Problems {
   constructor(readonly path: string) {}
 
   add(line: number, field: string, message: string): void {
-    this.list.push(`${this.path} → line ${line} → ${field} → ${message}`);
+    this.list.push(`${escapePath(this.path)} → line ${line} → ${field} → ${message}`);
   }
 
   /** A problem with the file as a whole, thrown at once. */
   fail(message: string): never {
-    throw new DataError(`The input series ${this.path} ${message}`);
+    throw new DataError(`The input series ${escapePath(this.path)} ${message}`);
   }
 
   throwIfAny(): void {
     const count = this.list.length;
     if (count === 0) return;
     throw new DataError(
-      `The input series ${this.path} has ${count} problem${count === 1 ? '' : 's'}:`,
+      `The input series ${escapePath(this.path)} has ${count} problem${count === 1 ? '' : 's'}:`,
       listedProblems(this.list),
     );
   }
@@ -336,6 +336,6 @@ export function parseSeriesInput(fileText: string, path: string): SeriesInputRow
     rows.push(row);
   }
   problems.throwIfAny();
-  if (rows.length === 0) throw new DataError(`The input series ${path} has no rows.`);
+  if (rows.length === 0) throw new DataError(`The input series ${escapePath(path)} has no rows.`);
   return rows;
 }

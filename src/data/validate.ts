@@ -1,4 +1,4 @@
-import { controlCharacterIn, formatCount } from '../text.js';
+import { controlCharacterIn, escapePath, formatCount } from '../text.js';
 import type { z } from 'zod';
 import type { Dataset, DatasetKey } from './dataset.js';
 import { MAX_REGIONS, MAX_TEXT_CHARS, overRegionLimit } from './limits.js';
@@ -22,8 +22,9 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 export function validateFile<K extends DatasetKey>(
   key: K,
   raw: unknown,
-  fileLabel: string,
+  file: string,
 ): { ok: true; records: Dataset[K] } | { ok: false; problems: string[] } {
+  const fileLabel = escapePath(file);
   if (key === 'regions' && Array.isArray(raw) && raw.length > MAX_REGIONS) {
     // Refused before the schema is run over each of them.
     return {

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, linkSync, lstatSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { kindOf, systemReason } from './read-file.js';
 
 /**
@@ -65,7 +66,7 @@ function unreplaceable(path: string): string | null {
 
 /** The message for a path a write refuses to replace. */
 function refusal(path: string, what: string, option?: string): string {
-  return `Cannot write ${option === undefined ? '' : `${option} `}${path}: it is ${what}; give the name of a file${/device|pipe|socket/.test(what) ? ' (without --out, the output goes to standard output)' : ''}.`;
+  return `Cannot write ${option === undefined ? '' : `${option} `}${escapePath(path)}: it is ${what}; give the name of a file${/device|pipe|socket/.test(what) ? ' (without --out, the output goes to standard output)' : ''}.`;
 }
 
 /** Removes a file if it is there; a failure to remove it is not the failure to report. */
@@ -92,10 +93,10 @@ function placeNew(temporary: string, path: string): void {
     return;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') throw new UsageError(`${path} already exists; add --force to replace it.`);
+    if (code === 'EEXIST') throw new UsageError(`${escapePath(path)} already exists; add --force to replace it.`);
     if (!NO_HARD_LINKS.has(code)) throw error;
   }
-  if (existsSync(path)) throw new UsageError(`${path} already exists; add --force to replace it.`);
+  if (existsSync(path)) throw new UsageError(`${escapePath(path)} already exists; add --force to replace it.`);
   renameSync(temporary, path);
 }
 
@@ -135,7 +136,7 @@ export function writeAtomically(path: string, text: string | Uint8Array, { repla
     removeQuietly(temporary);
     pendingTemporaries.delete(temporary);
     if (error instanceof UsageError) throw error;
-    throw new DataError(`Cannot write ${path}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot write ${escapePath(path)}: ${systemReason(error)}.`);
   }
 }
 
@@ -152,21 +153,21 @@ export function checkOutputFile(path: string, force: boolean, option = '--out'):
   try {
     folderStats = statSync(folder);
   } catch (error) {
-    throw new UsageError(`Cannot write ${option} ${path}: its folder ${folder} cannot be used (${systemReason(error)}).`);
+    throw new UsageError(`Cannot write ${option} ${escapePath(path)}: its folder ${escapePath(folder)} cannot be used (${systemReason(error)}).`);
   }
   if (!folderStats.isDirectory()) {
-    throw new UsageError(`Cannot write ${option} ${path}: ${folder} is ${kindOf(folderStats)}, not a folder.`);
+    throw new UsageError(`Cannot write ${option} ${escapePath(path)}: ${escapePath(folder)} is ${kindOf(folderStats)}, not a folder.`);
   }
   let stats;
   try {
     stats = lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new UsageError(`Cannot write ${option} ${path}: ${systemReason(error)}.`);
+    throw new UsageError(`Cannot write ${option} ${escapePath(path)}: ${systemReason(error)}.`);
   }
   const what = stats.isFile() ? null : unreplaceable(path);
   if (what !== null) throw new UsageError(refusal(path, what, option));
   if (!force) {
-    throw new UsageError(`${path} already exists; add --force to replace it, or choose another ${option}.`);
+    throw new UsageError(`${escapePath(path)} already exists; add --force to replace it, or choose another ${option}.`);
   }
 }

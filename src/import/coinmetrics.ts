@@ -1,6 +1,7 @@
 import { THS_PER_EHS } from '../core/network/bottom-up.js';
 import { roundSignificant } from '../core/common/units.js';
 import { DataError } from '../errors.js';
+import { escapePath } from '../text.js';
 import type { Source } from '../data/schemas.js';
 import {
   checkRowWidths,
@@ -209,11 +210,11 @@ function incompleteError(path: string, incomplete: readonly { line: number; date
   const listed = listedProblems(
     incomplete
       .slice(0, MAX_LISTED_PROBLEMS)
-      .map(({ line, date, reason }) => `${path} → line ${line} (${date}) → ${reason}`),
+      .map(({ line, date, reason }) => `${escapePath(path)} → line ${line} (${date}) → ${reason}`),
     count,
   );
   return new DataError(
-    `Cannot import ${path} (${WHAT}): ${count === 1 ? '1 row has' : `${count} rows have`} no positive hash rate or revenue; fix ${count === 1 ? 'it' : 'them'}, or leave ${count === 1 ? 'it' : 'them'} out with --skip-incomplete:`,
+    `Cannot import ${escapePath(path)} (${WHAT}): ${count === 1 ? '1 row has' : `${count} rows have`} no positive hash rate or revenue; fix ${count === 1 ? 'it' : 'them'}, or leave ${count === 1 ? 'it' : 'them'} out with --skip-incomplete:`,
     listed,
   );
 }

@@ -12,6 +12,7 @@ import {
   systemReason,
 } from '../data/read-file.js';
 import { DataError, UsageError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { lockDirectory } from '../data/lock.js';
 import { recoverReplacements, replaceFiles } from '../data/replace-files.js';
 import {
@@ -160,7 +161,7 @@ async function importLocked(
     existing.length === 0
       ? shipped
       : await loadDataFiles(out, existing, { defaultData }).catch((error: unknown) => {
-          throw rephrase(error, `Nothing was written: the data already in ${out} is not valid.`);
+          throw rephrase(error, `Nothing was written: the data already in ${escapePath(out)} is not valid.`);
         });
   const evidence = options.evidence ?? 'copy';
   const sourceId = options.source ?? `${kind}-import`;
@@ -208,7 +209,7 @@ async function importLocked(
       };
       if (energy.missingDays > 0) {
         summary.warnings.push(
-          `${path} has gaps: ${energy.missingDays} days between ${energy.from} and ${energy.to} are missing; the years they fall in are marked partial.`,
+          `${escapePath(path)} has gaps: ${energy.missingDays} days between ${energy.from} and ${energy.to} are missing; the years they fall in are marked partial.`,
         );
       }
       break;
@@ -225,7 +226,7 @@ async function importLocked(
       written = { key: 'shares', keys: new Set(map.shares.map(RECORD_KEY.shares)) };
       for (const { month, sumPct } of map.partialMonths) {
         summary.warnings.push(
-          `${path}'s shares of ${month} add up to ${Number(sumPct.toFixed(2))}%, not the whole world: with --data, other records of that month (shipped or earlier) stay beside them.`,
+          `${escapePath(path)}'s shares of ${month} add up to ${Number(sumPct.toFixed(2))}%, not the whole world: with --data, other records of that month (shipped or earlier) stay beside them.`,
         );
       }
       summary.shares = {
@@ -237,7 +238,8 @@ async function importLocked(
         labels: map.labels,
         replacingShipped: countShippedKeys('shares', map.shares, shipped),
       };
-      for (const label of map.unusedMap) summary.warnings.push(`--map "${label}=…": ${path} has no label "${label}".`);
+      for (const label of map.unusedMap)
+        summary.warnings.push(`--map "${label}=…": ${escapePath(path)} has no label "${label}".`);
       break;
     }
     case 'coinmetrics': {
@@ -247,7 +249,7 @@ async function importLocked(
       summary.written.push(inputsFile);
       if (inputsFile.kept > 0 && current.sources.some((s) => s.id === sourceId)) {
         throw new UsageError(
-          `--source ${sourceId}: ${join(out, NETWORK_INPUTS_FILE)} keeps ${plural(inputsFile.kept, 'day')} of an earlier import that its source record "${sourceId}" describes; this import would rewrite that record for ${basename(path)}. Give this import a source of its own (--source <id>).`,
+          `--source ${sourceId}: ${escapePath(join(out, NETWORK_INPUTS_FILE))} keeps ${plural(inputsFile.kept, 'day')} of an earlier import that its source record "${sourceId}" describes; this import would rewrite that record for ${escapePath(basename(path))}. Give this import a source of its own (--source <id>).`,
         );
       }
       summary.inputs = {
@@ -260,12 +262,12 @@ async function importLocked(
       if (inputs.skipped.length > 0) {
         const lines = inputs.skipped.map((s) => s.line);
         summary.warnings.push(
-          `Left out ${inputs.skipped.length} incomplete row${lines.length === 1 ? '' : 's'} of ${path} (no positive hash rate or revenue): line${lines.length === 1 ? '' : 's'} ${describeLines(lines)}.`,
+          `Left out ${inputs.skipped.length} incomplete row${lines.length === 1 ? '' : 's'} of ${escapePath(path)} (no positive hash rate or revenue): line${lines.length === 1 ? '' : 's'} ${describeLines(lines)}.`,
         );
       }
       if (inputs.missingDays > 0) {
         summary.warnings.push(
-          `${join(out, NETWORK_INPUTS_FILE)} misses ${inputs.missingDays} days between ${inputs.from} and ${inputs.to}; the model's trailing averages run over calendar days, so a window across the gap averages only the days it holds.`,
+          `${escapePath(join(out, NETWORK_INPUTS_FILE))} misses ${inputs.missingDays} days between ${inputs.from} and ${inputs.to}; the model's trailing averages run over calendar days, so a window across the gap averages only the days it holds.`,
         );
       }
       break;
@@ -278,7 +280,7 @@ async function importLocked(
   const others = citingOthers(result, sourceId, written);
   if (others.length > 0) {
     throw new UsageError(
-      `--source ${sourceId}: ${plural(others.length, 'record')} that this import does not write ${others.length === 1 ? 'cites' : 'cite'} that source (${others.slice(0, 3).join('; ')}${others.length > 3 ? '; …' : ''}), and the import would replace its record with one describing ${basename(path)}. Give this import a source of its own (--source <id>).`,
+      `--source ${sourceId}: ${plural(others.length, 'record')} that this import does not write ${others.length === 1 ? 'cites' : 'cite'} that source (${others.slice(0, 3).join('; ')}${others.length > 3 ? '; …' : ''}), and the import would replace its record with one describing ${escapePath(basename(path))}. Give this import a source of its own (--source <id>).`,
     );
   }
   plan.write();
@@ -324,9 +326,10 @@ function readInput(path: string): { text: string; modified: string } {
   // Standard input has no date of its own: the day it was read stands for it.
   if (isStandardInput(path))
     return { text: readStandardInput('the file to import'), modified: new Date().toISOString().slice(0, 10) };
-  if (!pathExists(path)) throw new DataError(`Cannot import ${path}: there is no such file.`);
+  if (!pathExists(path)) throw new DataError(`Cannot import ${escapePath(path)}: there is no such file.`);
   const stats = lstatSync(path);
-  if (stats.isDirectory()) throw new DataError(`Cannot import ${path}: it is a directory; give the file to import.`);
+  if (stats.isDirectory())
+    throw new DataError(`Cannot import ${escapePath(path)}: it is a directory; give the file to import.`);
   // readTextFile refuses anything else that is not a regular file (a link, a pipe, a device), naming what it is.
   return { text: readTextFile(path, 'the file to import'), modified: stats.mtime.toISOString().slice(0, 10) };
 }
@@ -351,7 +354,7 @@ function makeDirectory(dir: string): string[] {
       )
         continue;
       removeCreated(created);
-      throw new DataError(`Cannot create the directory ${path}: ${systemReason(error)}.`);
+      throw new DataError(`Cannot create the directory ${escapePath(path)}: ${systemReason(error)}.`);
     }
   }
   return created;
@@ -364,11 +367,11 @@ function readOutDir(out: string): DataFileText[] {
   try {
     stats = statSync(out);
   } catch (error) {
-    throw new DataError(`Cannot import into ${out}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot import into ${escapePath(out)}: ${systemReason(error)}.`);
   }
   if (!stats.isDirectory()) {
     const kind = stats.isFile() ? 'a file' : kindOf(stats);
-    throw new DataError(`Cannot import into ${out}: it is ${kind}, not a directory.`);
+    throw new DataError(`Cannot import into ${escapePath(out)}: it is ${kind}, not a directory.`);
   }
   checkDirectory(out, 'The directory to import into');
   return DATASET_KEYS.flatMap((key) => {
@@ -424,7 +427,10 @@ class WritePlan {
     try {
       if (pathExists(path)) before = parseSeriesInput(readTextFile(path, 'the daily inputs'), path);
     } catch (error) {
-      throw rephrase(error, `Nothing was written: the ${NETWORK_INPUTS_FILE} already in ${this.out} is not valid.`);
+      throw rephrase(
+        error,
+        `Nothing was written: the ${NETWORK_INPUTS_FILE} already in ${escapePath(this.out)} is not valid.`,
+      );
     }
     const byDate = new Map<string, SeriesInputRow>(before.map((row) => [row.date, row]));
     const replaced = rows.filter((row) => byDate.has(row.date)).length;
@@ -433,7 +439,7 @@ class WritePlan {
     const withoutRevenue = merged.find((row) => row.revenueUsd === undefined);
     if (withoutRevenue) {
       throw new DataError(
-        `Nothing was written: ${path} → ${withoutRevenue.date} → has a threshold (thresholdJPerTh) instead of revenueUsd; an import can only add to a file of ${NETWORK_INPUTS_FILE}'s own columns (date, hashrateEhs, revenueUsd).`,
+        `Nothing was written: ${escapePath(path)} → ${withoutRevenue.date} → has a threshold (thresholdJPerTh) instead of revenueUsd; an import can only add to a file of ${NETWORK_INPUTS_FILE}'s own columns (date, hashrateEhs, revenueUsd).`,
       );
     }
     const text = renderNetworkInputs(merged as NetworkInputRow[]);
@@ -447,7 +453,10 @@ class WritePlan {
     try {
       return await loadDataFiles(this.out, this.files, { defaultData });
     } catch (error) {
-      throw rephrase(error, `Nothing was written to ${this.out}: the data it would hold would not be valid.`);
+      throw rephrase(
+        error,
+        `Nothing was written to ${escapePath(this.out)}: the data it would hold would not be valid.`,
+      );
     }
   }
 

@@ -1,5 +1,6 @@
 import { STANDARD_INPUT } from '../data/read-file.js';
 import { DataError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { type CsvRecord, looksLikeData, scanCsv, textAfterQuoteProblem } from '../data/csv.js';
 import { listedProblems } from '../data/problems.js';
 import { parseDecimal } from '../data/numbers.js';
@@ -35,12 +36,12 @@ export class ImportProblems {
   ) {}
 
   add(line: number, column: string, message: string): void {
-    this.list.push(`${this.path} → line ${line} → ${column} → ${message}`);
+    this.list.push(`${escapePath(this.path)} → line ${line} → ${column} → ${message}`);
   }
 
   /** A problem with the file as a whole, thrown at once. */
   fail(message: string): never {
-    throw new DataError(`Cannot import ${this.path} (${this.what}): ${message}`);
+    throw new DataError(`Cannot import ${escapePath(this.path)} (${this.what}): ${message}`);
   }
 
   /** @throws DataError listing the problems, if there are any. */
@@ -48,7 +49,7 @@ export class ImportProblems {
     const count = this.list.length;
     if (count === 0) return;
     const listed = listedProblems(this.list);
-    throw new DataError(`Cannot import ${this.path} (${this.what}): ${plural(count, 'problem')}:`, listed);
+    throw new DataError(`Cannot import ${escapePath(this.path)} (${this.what}): ${plural(count, 'problem')}:`, listed);
   }
 }
 

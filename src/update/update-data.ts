@@ -11,6 +11,7 @@ import { CBECI_LICENCE, CBECI_PUBLISHER, cbeciEnergySeries } from '../import/cbe
 import { CBECI, cbeciUrl, changedYears, downloadCbeci } from './cbeci.js';
 import { parseSeriesInput, type SeriesInputRow } from '../data/series-input.js';
 import { DataError } from '../errors.js';
+import { escapePath } from '../text.js';
 import { renderNetworkInputs } from '../import/coinmetrics.js';
 import { createDispatcher } from '../net/dispatcher.js';
 import { DEFAULT_REQUEST_LIMITS, type FetchedText, type RequestOptions } from '../net/http.js';
@@ -110,7 +111,7 @@ export async function updateData(options: UpdateOptions): Promise<UpdateSummary>
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new DataError(`Cannot create the data directory ${dir}: ${systemReason(error)}.`);
+    throw new DataError(`Cannot create the data directory ${escapePath(dir)}: ${systemReason(error)}.`);
   }
   const lock = await lockDirectory(dir, { command: 'data update', waitMs: lockWaitMs(options.env) });
   const outcomes: SourceOutcome[] = [];
@@ -192,7 +193,7 @@ function heldDays(dir: string): { rows: SeriesInputRow[]; path: string; shipped:
   const withThreshold = rows.find((row) => row.revenueUsd === undefined);
   if (withThreshold !== undefined) {
     throw new DataError(
-      `${path} → ${withThreshold.date} → has no revenueUsd; data update keeps a file of ${NETWORK_INPUTS_FILE}'s own columns (date, hashrateEhs, revenueUsd). Move it aside to start again from the shipped days.`,
+      `${escapePath(path)} → ${withThreshold.date} → has no revenueUsd; data update keeps a file of ${NETWORK_INPUTS_FILE}'s own columns (date, hashrateEhs, revenueUsd). Move it aside to start again from the shipped days.`,
     );
   }
   return { rows, path, shipped };
@@ -209,7 +210,7 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
     const held = heldDays(dir);
     const first = held.rows[0];
     const last = held.rows.at(-1);
-    if (first === undefined || last === undefined) throw new DataError(`${held.path} holds no days.`);
+    if (first === undefined || last === undefined) throw new DataError(`${escapePath(held.path)} holds no days.`);
     Object.assign(outcome, { days: held.rows.length, from: first.date, to: last.date });
     // The last week held is asked for again and compared: the update starts where the data end, and checks that
     // the source still agrees with them.
@@ -342,9 +343,10 @@ function heldList<T>(path: string, what: string): T[] {
   try {
     records = JSON.parse(readTextFile(path, 'the data file'));
   } catch (error) {
-    throw new DataError(`${path} cannot be read: ${(error as Error).message}; nothing was changed.`);
+    throw new DataError(`${escapePath(path)} cannot be read: ${(error as Error).message}; nothing was changed.`);
   }
-  if (!Array.isArray(records)) throw new DataError(`${path} is not a list of ${what}; nothing was changed.`);
+  if (!Array.isArray(records))
+    throw new DataError(`${escapePath(path)} is not a list of ${what}; nothing was changed.`);
   return records as T[];
 }
 
@@ -453,7 +455,7 @@ function changedError(
   });
   if (changed.length > 10) listed.push(`and ${changed.length - 10} more`);
   return new DataError(
-    `${COINMETRICS} now gives different values for ${changed.length === 1 ? 'a day' : `${new Set(changed.map((c) => c.date)).size} days`} already held in ${path} (by more than ${CHANGE_TOLERANCE * 1e6} part in a million); nothing was changed. Add --accept-changes to take the new values:`,
+    `${COINMETRICS} now gives different values for ${changed.length === 1 ? 'a day' : `${new Set(changed.map((c) => c.date)).size} days`} already held in ${escapePath(path)} (by more than ${CHANGE_TOLERANCE * 1e6} part in a million); nothing was changed. Add --accept-changes to take the new values:`,
     listed,
   );
 }

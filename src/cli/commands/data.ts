@@ -4,6 +4,7 @@ import { DATA_FILE_NAMES, DATASET_KEYS, NETWORK_INPUTS_FILE } from '../../data/d
 import { IMPORT_EVIDENCE, IMPORT_KINDS, type ImportKind } from '../../import/kinds.js';
 import { loadData } from '../../data/load.js';
 import { UsageError } from '../../errors.js';
+import { escapePath } from '../../text.js';
 import { renderImportSummary } from '../../format/text/import-summary.js';
 import { renderJson } from '../../format/documents/json.js';
 import { wrapText } from '../../format/terminal/width.js';
@@ -194,7 +195,7 @@ export function registerData(program: Command): void {
           : '';
       writeText(
         stdout(),
-        `${wrapText(`ok: ${dir} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}${days}).`, widthOf(stdout()))}\n`,
+        `${wrapText(`ok: ${escapePath(dir)} is valid${defaultData ? ' merged over the shipped data' : ''} (${counts}${days}).`, widthOf(stdout()))}\n`,
       );
     });
   data
@@ -238,7 +239,7 @@ merged over the shipped data, as --data would use it, before anything is written
       const { data: dataDir, defaultData } = globalOptions(cmd);
       if (dataDir !== undefined) {
         throw new UsageError(
-          `--data has no use with data import: the import is checked merged over the shipped data, as --data ${options.out} will use it.`,
+          `--data has no use with data import: the import is checked merged over the shipped data, as --data ${escapePath(options.out)} will use it.`,
         );
       }
       if (options.out.trim() === '') throw new UsageError('--out needs a directory, not an empty name.');

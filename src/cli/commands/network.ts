@@ -5,6 +5,7 @@ import { NETWORK_INPUTS_FILE } from '../../data/dataset.js';
 import { dailyInputsPath } from '../../data/daily-inputs.js';
 import { checkWindowDays } from '../../core/common/validation.js';
 import { UsageError } from '../../errors.js';
+import { escapePath } from '../../text.js';
 import { progressReporter } from '../progress.js';
 import { addModelOptions, readHardware, runModel } from '../model-options.js';
 import {
@@ -61,7 +62,7 @@ async function runSeriesCommand(options: NetworkOptions, cmd: Command): Promise<
   const { results, warnings, gaps } = series;
   if (results.length === 0) {
     throw new UsageError(
-      `No day of ${path} is ${describeRange(options)}; it covers ${rows[0]?.date} to ${rows.at(-1)?.date}.`,
+      `No day of ${escapePath(path)} is ${describeRange(options)}; it covers ${rows[0]?.date} to ${rows.at(-1)?.date}.`,
     );
   }
   await writeOutput(options, {
@@ -87,7 +88,7 @@ function defaultInputs(cmd: Command): string {
     throw new UsageError(
       data === undefined
         ? `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and --no-default-data leaves none; give a file or --data <dir>.`
-        : `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and ${data} has none; give a file.`,
+        : `--input without a file reads ${NETWORK_INPUTS_FILE} from the data directory, and ${escapePath(data)} has none; give a file.`,
     );
   }
   return path;

@@ -1,4 +1,5 @@
 import type { ImportSummary, WrittenFile } from '../../import/import-data.js';
+import { escapePath } from '../../text.js';
 import { wrapText } from '../terminal/width.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -7,11 +8,11 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 export function renderImportSummary(summary: ImportSummary, widthColumns: number): string {
   const [data] = summary.written;
   const lines = [
-    `wrote ${describeRecords(summary)} to ${data?.file} and source ${summary.source.id} to ${summary.source.file}`,
+    `wrote ${describeRecords(summary)} to ${escapePath(String(data?.file))} and source ${summary.source.id} to ${escapePath(summary.source.file)}`,
   ];
   if (data && (data.replaced > 0 || data.kept > 0)) lines.push(describeMerge(data));
   const sources = summary.written[1];
-  if (sources && sources.replaced > 0) lines.push(`${sources.file}: source ${summary.source.id} replaced`);
+  if (sources && sources.replaced > 0) lines.push(`${escapePath(sources.file)}: source ${summary.source.id} replaced`);
   if (summary.series?.priceNote) {
     lines.push(`the file's first line, kept in the source record: "${summary.series.priceNote}"`);
   }
@@ -24,7 +25,7 @@ export function renderImportSummary(summary: ImportSummary, widthColumns: number
   ];
   if (replacing.length > 0) {
     lines.push(
-      `with --data ${summary.out}, these replace the shipped records of the same key: ${replacing.join(', ')}`,
+      `with --data ${escapePath(summary.out)}, these replace the shipped records of the same key: ${replacing.join(', ')}`,
     );
   }
   return lines.map((line) => `${wrapText(line, widthColumns)}\n`).join('');
@@ -50,5 +51,5 @@ function describeRecords(summary: ImportSummary): string {
 function describeMerge(file: WrittenFile): string {
   const replaced = file.replaced > 0 ? `, replacing ${file.replaced} of the same key` : '';
   const kept = file.kept > 0 ? `; ${file.kept} earlier kept` : '';
-  return `${file.file}: ${file.imported} imported${replaced}${kept} (${file.records} in all)`;
+  return `${escapePath(file.file)}: ${file.imported} imported${replaced}${kept} (${file.records} in all)`;
 }

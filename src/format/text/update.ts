@@ -1,6 +1,7 @@
 import type { DataStatus } from '../../update/status.js';
 import type { SourceOutcome, UpdateSummary } from '../../update/update-data.js';
 import type { YearlyFigures } from '../../update/updates-file.js';
+import { escapePath } from '../../text.js';
 import { wrapText } from '../terminal/width.js';
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -18,10 +19,10 @@ function yearlyLine(outcome: SourceOutcome, yearly: YearlyFigures, dir: string):
   switch (outcome.status) {
     case 'updated': {
       const changed = outcome.changed.length > 0 ? `; ${plural(outcome.changed.length, 'held value')} revised` : '';
-      return `${outcome.source}: updated, ${yearlyText(yearly)}${changed}, in ${dir}`;
+      return `${outcome.source}: updated, ${yearlyText(yearly)}${changed}, in ${escapePath(dir)}`;
     }
     case 'unchanged':
-      return `${outcome.source}: up to date (${yearlyText(yearly)}), in ${dir}`;
+      return `${outcome.source}: up to date (${yearlyText(yearly)}), in ${escapePath(dir)}`;
     case 'failed':
       return `${outcome.source}: failed; kept as it was`;
     default:
@@ -37,10 +38,10 @@ export function renderUpdateSummary(summary: UpdateSummary, widthColumns: number
     switch (outcome.status) {
       case 'updated': {
         const changed = outcome.changed.length > 0 ? `; ${plural(outcome.changed.length, 'held value')} replaced` : '';
-        return `${outcome.source}: updated, ${plural(outcome.newDays, 'new day')} (${span})${changed}, in ${summary.dir}`;
+        return `${outcome.source}: updated, ${plural(outcome.newDays, 'new day')} (${span})${changed}, in ${escapePath(summary.dir)}`;
       }
       case 'unchanged':
-        return `${outcome.source}: up to date (${span}), in ${summary.dir}`;
+        return `${outcome.source}: up to date (${span}), in ${escapePath(summary.dir)}`;
       case 'failed':
         return `${outcome.source}: failed; kept as it was${span === '' ? '' : ` (${span})`}`;
       default:
@@ -53,7 +54,7 @@ export function renderUpdateSummary(summary: UpdateSummary, widthColumns: number
 /** What a data directory holds, for people. */
 export function renderDataStatus(status: DataStatus, widthColumns: number): string {
   const lines = [
-    `${status.dir}${status.exists ? '' : ' (does not exist: nothing is merged)'}${status.used ? '' : ' (not used: --no-user-data or MINING_ENERGY_NO_USER_DATA)'}`,
+    `${escapePath(status.dir)}${status.exists ? '' : ' (does not exist: nothing is merged)'}${status.used ? '' : ' (not used: --no-user-data or MINING_ENERGY_NO_USER_DATA)'}`,
   ];
   if (status.exists) lines.push(`files: ${status.files.length === 0 ? 'none' : status.files.join(', ')}`);
   for (const source of status.sources) {
