@@ -36,6 +36,7 @@ import { gwFromTwhPerYear } from './common/units.js';
 import { describeMonth } from './common/period.js';
 import { about, checkCarbonBasis, checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
 import { checkUncertainty } from './uncertainty/uncertainty.js';
+import { named } from './common/parameters.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
@@ -332,10 +333,13 @@ export function checkEstimateOptions(data: Dataset, options: EstimateOptions): v
 /** Checks the options that need the data (a share dataset, a computed basis's period) beyond the type's own. */
 function checkOptions(index: DataIndex, options: EstimateOptions): void {
   checkPeriod(options);
-  if (options.carbonBasis !== undefined) about('--carbon-basis', () => checkCarbonBasis(options.carbonBasis as string));
+  if (options.carbonBasis !== undefined) about('carbonBasis', () => checkCarbonBasis(options.carbonBasis as string));
   if (options.uncertainty) checkUncertainty(options.uncertainty);
-  if (options.carbonBracket) checkCarbonBracket(options.carbonBracket);
-  if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
+  const bracket = options.carbonBracket;
+  if (bracket) about('carbonBracket', () => checkCarbonBracket(bracket));
+  if (options.basis && options.series !== undefined) {
+    throw new UsageError(['Give ', named('series'), ' or a model basis, not both.']);
+  }
   if (options.basis) checkComputedBasis(options.basis, options);
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
 }
