@@ -12,6 +12,7 @@ export const PARAMETER_FLAGS: Readonly<Record<Parameter, string>> = {
   series: '--series',
   carbonBasis: '--carbon-basis',
   carbonBracket: '--carbon-bracket',
+  strictBreaks: '--strict-breaks',
   'years.from': '--years',
   'years.to': '--years',
   'uncertainty.samples': '--uncertainty',

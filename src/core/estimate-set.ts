@@ -49,7 +49,7 @@ export function estimateOrSkip(data: Dataset, region: Region, options: EstimateO
       record: 'skipped',
       region: { id: region.id, name: region.name, kind: region.kind, parent: region.parent },
       ...periodOf(options),
-      reason: error.message,
+      reason: options.reasonOf ? options.reasonOf(error) : error.message,
     };
   }
 }

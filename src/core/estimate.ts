@@ -68,6 +68,12 @@ export interface EstimateOptions {
   basis?: ComputedBasis;
   /** Refuse (UsageError) an estimate whose share crosses a structural break, rather than give it the widest range. */
   strictBreaks?: boolean;
+  /**
+   * How the record of a region (or year) left out words the error that left it out, in {@link estimateAll} and
+   * {@link estimateYears} (default: the error's message, which names the library's parameters; the command line
+   * names its flags).
+   */
+  reasonOf?: (error: UsageError) => string;
 }
 
 /** A world network total from a model run, with what it rests on. */
@@ -214,9 +220,13 @@ function shareChain(
     const broken = link.breaks[0];
     if (options.strictBreaks && broken) {
       const { event, side } = broken;
-      throw new UsageError(
-        `${possessive(child.name)} share of ${parent.name} is from ${describeMonth(link.choice.months[0] as string)}, ${side} the break ${event.id} (${event.title}, ${describeMonth(event.month)}), and --strict-breaks refuses a share applied across a break. Leave out --strict-breaks to get the estimate with the wide range such a share gives.`,
-      );
+      throw new UsageError([
+        `${possessive(child.name)} share of ${parent.name} is from ${describeMonth(link.choice.months[0] as string)}, ${side} the break ${event.id} (${event.title}, ${describeMonth(event.month)}), and `,
+        named('strictBreaks'),
+        ' refuses a share applied across a break. Leave out ',
+        named('strictBreaks'),
+        ' to get the estimate with the wide range such a share gives.',
+      ]);
     }
     breakWarnings.push(...link.breakWarnings);
     warnings.push(...link.warnings.slice(link.breakWarnings.length));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   estimate,
+  estimateYears,
   indexData,
   networkBottomUp,
   networkSeries,
@@ -208,13 +209,60 @@ describe('the library names its own parameters, the command line its flags, for 
       inputs: { date: '2024-06-01' },
       warnings: [],
     };
-    expect(usageErrorOf(() => estimate(data, 'china', { year: 2016, basis }))).toMatch(
-      /^The model ran on 2024-06-01, outside --year 2016/,
+    expect(usageErrorOf(() => estimate(data, 'china', { year: 2016, basis }))).toBe(
+      'The model ran on 2024-06-01, outside year 2016: its machines would not be those of that year. Give a date in 2016, or leave date out to use the middle of the year.',
     );
     expect(usageErrorOf(() => estimate(data, 'china', { month: '2024-02', basis }))).toMatch(
-      /^The model ran on 2024-06-01, outside --month 2024-02/,
+      /^The model ran on 2024-06-01, outside month 2024-02: .* Give a date in 2024-02, or leave date out/,
     );
     // Within the period asked, the same basis is used.
     expect(estimate(data, 'china', { month: '2024-06', basis }).basis.twh).toBe(150);
+  });
+
+  it('names strictBreaks to a library caller and --strict-breaks on the command line', async () => {
+    const message = usageErrorOf(() => estimate(data, 'sichuan', { year: 2022, strictBreaks: true }));
+    expect(message).toMatch(
+      /, and strictBreaks refuses a share applied across a break\. Leave out strictBreaks to get/,
+    );
+    expect(message).not.toContain('--');
+    await expectCliRefusal(
+      ['estimate', '--region', 'sichuan', '--year', '2022', '--strict-breaks'],
+      'and --strict-breaks refuses a share applied across a break. Leave out --strict-breaks to get',
+    );
+  });
+});
+
+describe('the reason a region or year is left out, as a library caller and the command line read it', () => {
+  const skippedReasons = (records: readonly { record: string; reason?: string }[]) =>
+    records.flatMap((r) => (r.record === 'skipped' ? [r.reason ?? ''] : []));
+
+  it('names the library parameters in a skipped record of estimateYears, or words it as reasonOf says', () => {
+    const reasons = skippedReasons(estimateYears(data, 'sichuan', { from: 2019, to: 2024 }, { strictBreaks: true }));
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      expect(reason).toContain('strictBreaks refuses');
+      expect(reason).not.toContain('--');
+    }
+    const worded = skippedReasons(
+      estimateYears(data, 'sichuan', { from: 2019, to: 2024 }, { strictBreaks: true, reasonOf: () => 'left out' }),
+    );
+    expect(worded).toEqual(reasons.map(() => 'left out'));
+  });
+
+  it('names the flags in the skipped records the command line prints', async () => {
+    const cli = await runCli([
+      'estimate',
+      '--region',
+      'sichuan',
+      '--years',
+      '2019-2024',
+      '--strict-breaks',
+      '--skip-missing',
+      '--json',
+    ]);
+    expect(cli.code).toBe(0);
+    const reasons = skippedReasons(JSON.parse(cli.stdout) as { record: string; reason?: string }[]);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason).toContain('--strict-breaks refuses');
   });
 });

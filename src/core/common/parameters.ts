@@ -12,6 +12,7 @@ export const PARAMETERS = [
   'series',
   'carbonBasis',
   'carbonBracket',
+  'strictBreaks',
   // estimateYears' range of years.
   'years.from',
   'years.to',

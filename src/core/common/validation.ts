@@ -431,16 +431,18 @@ export function checkComputedBasis(
  * exist) is refused as the basis of a year or month that does not contain that date.
  */
 export function checkModelDate(date: string, asked: { year?: number | undefined; month?: string | undefined }): void {
-  if (asked.month !== undefined && !date.startsWith(asked.month)) {
-    throw new UsageError(
-      `The model ran on ${date}, outside --month ${asked.month}: its machines would not be those of that month. Give a --date in ${asked.month}, or leave --date out to use the middle of the month.`,
-    );
-  }
-  if (asked.year !== undefined && !date.startsWith(String(asked.year))) {
-    throw new UsageError(
-      `The model ran on ${date}, outside --year ${asked.year}: its machines would not be those of that year. Give a --date in ${asked.year}, or leave --date out to use the middle of the year.`,
-    );
-  }
+  const outside = (period: 'month' | 'year', value: string) =>
+    new UsageError([
+      `The model ran on ${date}, outside `,
+      named(period, { value }),
+      `: its machines would not be those of that ${period}. Give a `,
+      named('date'),
+      ` in ${value}, or leave `,
+      named('date'),
+      ` out to use the middle of the ${period}.`,
+    ]);
+  if (asked.month !== undefined && !date.startsWith(asked.month)) throw outside('month', asked.month);
+  if (asked.year !== undefined && !date.startsWith(String(asked.year))) throw outside('year', String(asked.year));
 }
 
 /** A move's percentage of its region's hashrate: above 0, at most 100. */
