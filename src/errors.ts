@@ -21,14 +21,49 @@ export class DataError extends Error {
 }
 
 /**
+ * A parameter a message names: the library's name for it (a property path of the options as the library's types
+ * spell it, `uncertainty.samples`, `moves[0].pct`), which the command line writes as its flag instead.
+ */
+export interface NamedParameter {
+  readonly parameter: string;
+  /** Written after the name, by the library and the command line alike (a date, a region). */
+  readonly value?: string;
+  /** Written after the command line's flag instead of `value` (`sichuan:texas` for a move, `<J/TH>`). */
+  readonly flagValue?: string;
+}
+
+/** A piece of a message: text, or a parameter named the way the reader calls it. */
+export type MessagePart = string | NamedParameter;
+
+/** A message's parts as one text, each parameter named by `nameOf` and followed by its value. */
+export function joinMessage(
+  parts: readonly MessagePart[],
+  nameOf: (named: NamedParameter) => { name: string; value: string | undefined },
+): string {
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const { name, value } = nameOf(part);
+      return value === undefined ? name : `${name} ${value}`;
+    })
+    .join('');
+}
+
+/**
  * The user asked for something that cannot be answered as asked (unknown region, no data for a year). Exit code 2.
- * The message is plain text: control characters quoted from the input are written out as \u{…}.
+ * The message is plain text: control characters quoted from the input are written out as \u{…}. A message built
+ * of parts names its parameters by the library's names; `parts` keeps them, for the command line to write its
+ * flags instead.
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  /** The message as written, its parameters named apart from the text. */
+  readonly parts: readonly MessagePart[];
 
-  constructor(message: string) {
-    super(escapeControls(message));
+  constructor(message: string | readonly MessagePart[]) {
+    const parts = typeof message === 'string' ? [message] : message;
+    super(escapeControls(joinMessage(parts, (named) => ({ name: named.parameter, value: named.value }))));
+    this.parts = parts;
   }
 }
 

@@ -3,6 +3,7 @@ import { CARBON_BRACKET_GCO2_PER_KWH } from '../core/carbon/carbon.js';
 import { CARBON_BASES } from '../data/vocabulary.js';
 import type { EstimateOptions } from '../core/estimate.js';
 import { type NoOptions, type OptionsDeclaredBy, parseBracket, parseMonth, parseYear } from './options.js';
+import { messageForFlags } from './parameter-flags.js';
 
 /** The options that say which estimate of a region is wanted: period, basis, shares, carbon and comparison. */
 export type EstimateChoiceOptions = OptionsDeclaredBy<typeof addEstimateChoiceOptions<[], NoOptions, NoOptions>>;
@@ -49,7 +50,7 @@ export function addEstimateChoiceOptions<
     );
 }
 
-/** The estimate options the command line asked for (only those given). */
+/** The estimate options the command line asked for (only those given), and its wording of errors. */
 export function estimateChoicesFrom(options: EstimateChoiceOptions): EstimateOptions {
   return {
     ...(options.carbonBracket === undefined
@@ -62,5 +63,7 @@ export function estimateChoicesFrom(options: EstimateChoiceOptions): EstimateOpt
     ...(options.carbonBasis === undefined ? {} : { carbonBasis: options.carbonBasis }),
     ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
     ...(options.strictBreaks ? { strictBreaks: true } : {}),
+    // A region or year left out is said as the command line says an error: its parameters named by their flags.
+    reasonOf: messageForFlags,
   };
 }

@@ -18,6 +18,7 @@ import { registerShares } from './commands/shares.js';
 import { registerReport } from './commands/report.js';
 import { registerChart } from './commands/chart.js';
 import { colourOn, setColourFlag, stderr, stdout, writeExact, writeText } from './streams.js';
+import { messageForFlags } from './parameter-flags.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -149,7 +150,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     // Matched by name as well: a lazily loaded module bundles its own copy of these classes.
     if (error instanceof UsageError || (error instanceof Error && error.name === 'UsageError')) {
-      await fail(error.message, error);
+      await fail(messageForFlags(error), error);
       return EXIT_USAGE;
     }
     if (error instanceof DataError || (error instanceof Error && error.name === 'DataError')) {

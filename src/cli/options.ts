@@ -20,6 +20,7 @@ import { checkDate, checkMonth, checkSamples, checkSeed } from '../core/common/v
 import { type NumberRange } from '../data/ranges.js';
 import { DataError, UsageError } from '../errors.js';
 import { escapePath } from '../text.js';
+import { messageForFlags } from './parameter-flags.js';
 import type { Dataset } from '../data/dataset.js';
 import { loadData } from '../data/load.js';
 import { userDataDir, userDataDisabled } from '../data/user-data.js';
@@ -43,7 +44,7 @@ export function asOptionCheck<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
+    if (error instanceof UsageError) throw new InvalidArgumentError(messageForFlags(error));
     throw error;
   }
 }

@@ -16,25 +16,25 @@ import {
   thresholdJPerTh as thresholdOf,
   topDownTwh as topDownOf,
 } from './network/bottom-up.js';
-import { about, checkBottomUp, checkRange, checkTopDown, checkYear } from './common/validation.js';
+import { aboutArgument, checkBottomUp, checkRange, checkTopDown, checkYear } from './common/validation.js';
 import { gwFromTwhPerYear as gwOf, mtco2FromTwh as mtco2Of } from './common/units.js';
 
 /**
- * The model's small functions as the library exports them: each checks its arguments with the command line's
- * messages, then calls the function the models use inside, which trusts checked inputs and runs once a day of a
+ * The model's small functions as the library exports them: each checks its arguments as the command line checks
+ * its flags, naming an argument by its name, then calls the function the models use inside, which trusts checked inputs and runs once a day of a
  * series (so the checks are here, at the door, and not in that loop).
  */
 
 /** Average power (GW) over a year from its energy (TWh). @throws UsageError for a figure out of range. */
 export function gwFromTwhPerYear(twh: number): number {
-  about('twh', () => checkRange(twh, ENERGY_TWH_PER_YEAR_RANGE));
+  aboutArgument('twh', () => checkRange(twh, ENERGY_TWH_PER_YEAR_RANGE));
   return gwOf(twh);
 }
 
 /** Mt CO2 from TWh and an intensity in g CO2 per kWh. @throws UsageError for a figure out of range. */
 export function mtco2FromTwh(twh: number, gco2PerKwh: number): number {
-  about('twh', () => checkRange(twh, ENERGY_TWH_PER_YEAR_RANGE));
-  about('gco2PerKwh', () =>
+  aboutArgument('twh', () => checkRange(twh, ENERGY_TWH_PER_YEAR_RANGE));
+  aboutArgument('gco2PerKwh', () =>
     checkRange(gco2PerKwh, {
       what: 'a carbon intensity in g CO2/kWh',
       ...INTENSITY_G_PER_KWH_RANGE,
@@ -53,19 +53,23 @@ export function topDownTwh(revenueUsdPerYear: number, electricityShare: number, 
 
 /** The profitability threshold (J/TH) of a day. @throws UsageError for revenue, hash rate or price out of range. */
 export function thresholdJPerTh(revenueUsdPerDay: number, hashrateThs: number, priceUsdPerKwh: number): number {
-  about('revenueUsdPerDay', () => checkRange(revenueUsdPerDay, REVENUE_USD_PER_DAY_RANGE));
-  about('hashrateThs', () => {
-    if (typeof hashrateThs !== 'number' || !(hashrateThs > 0)) throw new UsageError('expected a positive number.');
-    return checkRange(hashrateThs / 1e6, HASHRATE_EHS_RANGE);
-  });
-  about('priceUsdPerKwh', () => checkRange(priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
+  aboutArgument('revenueUsdPerDay', () => checkRange(revenueUsdPerDay, REVENUE_USD_PER_DAY_RANGE));
+  aboutArgument('hashrateThs', () => checkHashrateThs(hashrateThs));
+  aboutArgument('priceUsdPerKwh', () => checkRange(priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
   return thresholdOf(revenueUsdPerDay, hashrateThs, priceUsdPerKwh);
+}
+
+/** A hash rate in TH/s: positive, and in the range of hash rates in EH/s. */
+function checkHashrateThs(hashrateThs: number): number {
+  if (typeof hashrateThs !== 'number' || !(hashrateThs > 0)) throw new UsageError('expected a positive number.');
+  return checkRange(hashrateThs / 1e6, HASHRATE_EHS_RANGE);
 }
 
 /** The bottom-up model for one day. @throws UsageError or DataError as `network --method bottom-up` refuses. */
 export function bottomUp(input: BottomUpInput): ReturnType<typeof bottomUpOf> {
   if (typeof input !== 'object' || input === null) throw new UsageError('expected an object of inputs.');
-  about('thresholdJPerTh', () => checkRange(input.thresholdJPerTh, THRESHOLD_J_PER_TH_RANGE));
+  aboutArgument('thresholdJPerTh', () => checkRange(input.thresholdJPerTh, THRESHOLD_J_PER_TH_RANGE));
+  aboutArgument('hashrateThs', () => checkHashrateThs(input.hashrateThs));
   checkBottomUp({
     hashrateEhs: typeof input.hashrateThs === 'number' ? input.hashrateThs / 1e6 : Number.NaN,
     thresholdJPerTh: input.thresholdJPerTh,
@@ -83,7 +87,7 @@ export function bottomUp(input: BottomUpInput): ReturnType<typeof bottomUpOf> {
  * a partial year's days or a multi-year value's last year that cannot be.
  */
 export function annualFactor(value: NetworkValue, year: number): number {
-  about('year', () => checkYear(year));
+  aboutArgument('year', () => checkYear(year));
   if (typeof value !== 'object' || value === null) throw new UsageError('value: expected a network value.');
   const coverage = coverageOf(value);
   if (coverage === 'partial-year') {

@@ -1,4 +1,4 @@
-import { about, checkTwh } from './common/validation.js';
+import { aboutArgument, checkTwh } from './common/validation.js';
 import type { Baseline, BaselineValue } from '../data/schemas.js';
 import { compareText } from '../text.js';
 
@@ -46,7 +46,7 @@ export function sortedValues(baseline: Baseline): BaselineValue[] {
 
 /** Ranks `twh` among a baseline's countries, counted with the figure inserted. */
 export function rankAmong(baseline: Baseline, twh: number): Ranking {
-  about('twh', () => checkTwh(twh));
+  aboutArgument('twh', () => checkTwh(twh));
   const sorted = sortedValues(baseline).map((v) => (v.year === undefined ? { ...v, year: baseline.year } : v));
   const larger = sorted.filter((v) => v.twh > twh).length;
   return {

@@ -49,7 +49,7 @@ export function estimateOrSkip(data: Dataset, region: Region, options: EstimateO
       record: 'skipped',
       region: { id: region.id, name: region.name, kind: region.kind, parent: region.parent },
       ...periodOf(options),
-      reason: error.message,
+      reason: options.reasonOf ? options.reasonOf(error) : error.message,
     };
   }
 }
@@ -235,6 +235,29 @@ export interface EstimateAllOptions extends EstimateOptions {
  * parents (`other`, the remainders), not the parents themselves. Only a summary of each estimate is kept.
  */
 export function* estimateAll(data: Dataset, options: EstimateAllOptions = {}): Generator<EstimateRecord> {
+  yield* beginEstimateAll(data, options).records();
+}
+
+/** {@link estimateAll} with its worlds estimated first, each once. */
+export interface EstimateAllRun {
+  /**
+   * Whether every world (a region without a parent) could be estimated: when one cannot (no total for the
+   * period), the run may have nothing to print, which a caller may want to know before it writes anything.
+   */
+  worldsEstimated: boolean;
+  /**
+   * The records of {@link estimateAll}, made as they are read; each reading makes them again but for the worlds',
+   * which are made once, here.
+   */
+  records: () => Generator<EstimateRecord>;
+}
+
+/**
+ * Checks the options of {@link estimateAll} and estimates its worlds, the first of its records, so that a caller
+ * learns whether the world can be estimated without estimating it twice.
+ * @throws UsageError for a mistake in the options (said once, not as the reason each region is left out).
+ */
+export function beginEstimateAll(data: Dataset, options: EstimateAllOptions = {}): EstimateAllRun {
   const index = indexData(data);
   const { kind, ...estimateOptions } = options;
   if (kind !== undefined && !(REGION_KINDS as readonly unknown[]).includes(kind)) {
@@ -242,17 +265,28 @@ export function* estimateAll(data: Dataset, options: EstimateAllOptions = {}): G
   }
   // A mistake in the options is the run's, not a reason given for each region.
   checkEstimateOptions(data, estimateOptions);
-  const regions = [...data.regions.filter((r) => r.parent === null), ...regionsWithShares(data)];
-  const summaries: EstimateSummary[] = [];
-  for (const region of regions) {
-    const result = estimateOrSkip(data, region, estimateOptions);
-    if (result.record === 'estimate') summaries.push(summaryOf(result));
-    if (kind === undefined || keepsKind(region, kind, index)) yield result;
-  }
-  for (const remainder of remaindersOfSummaries(index, summaries)) {
-    const siblings = index.children.get(remainder.region.parent ?? '') ?? [];
-    if (kind === undefined || siblings.some((child) => child.kind === kind)) yield remainder;
-  }
+  const worlds = data.regions.filter((r) => r.parent === null);
+  const worldRecords = worlds.map((world) => estimateOrSkip(data, world, estimateOptions));
+  const regions = regionsWithShares(data);
+  const keeps = (region: Region) => kind === undefined || keepsKind(region, kind, index);
+  return {
+    worldsEstimated: worldRecords.every((record) => record.record !== 'skipped'),
+    *records() {
+      const summaries: EstimateSummary[] = [];
+      const estimated = function* (): Generator<[Region, Estimate | Skipped]> {
+        for (const [i, world] of worlds.entries()) yield [world, worldRecords[i] as Estimate | Skipped];
+        for (const region of regions) yield [region, estimateOrSkip(data, region, estimateOptions)];
+      };
+      for (const [region, result] of estimated()) {
+        if (result.record === 'estimate') summaries.push(summaryOf(result));
+        if (keeps(region)) yield result;
+      }
+      for (const remainder of remaindersOfSummaries(index, summaries)) {
+        const siblings = index.children.get(remainder.region.parent ?? '') ?? [];
+        if (kind === undefined || siblings.some((child) => child.kind === kind)) yield remainder;
+      }
+    },
+  };
 }
 
 /** What {@link incomparableSources} reads of an estimate: its region and its share's sources, link by link. */

@@ -36,6 +36,7 @@ import { gwFromTwhPerYear } from './common/units.js';
 import { describeMonth } from './common/period.js';
 import { about, checkCarbonBasis, checkCarbonBracket, checkComputedBasis, checkPeriod } from './common/validation.js';
 import { checkUncertainty } from './uncertainty/uncertainty.js';
+import { named } from './common/parameters.js';
 
 /** Options for {@link estimate}. */
 export interface EstimateOptions {
@@ -67,6 +68,12 @@ export interface EstimateOptions {
   basis?: ComputedBasis;
   /** Refuse (UsageError) an estimate whose share crosses a structural break, rather than give it the widest range. */
   strictBreaks?: boolean;
+  /**
+   * How the record of a region (or year) left out words the error that left it out, in {@link estimateAll} and
+   * {@link estimateYears} (default: the error's message, which names the library's parameters; the command line
+   * names its flags).
+   */
+  reasonOf?: (error: UsageError) => string;
 }
 
 /** A world network total from a model run, with what it rests on. */
@@ -213,9 +220,13 @@ function shareChain(
     const broken = link.breaks[0];
     if (options.strictBreaks && broken) {
       const { event, side } = broken;
-      throw new UsageError(
-        `${possessive(child.name)} share of ${parent.name} is from ${describeMonth(link.choice.months[0] as string)}, ${side} the break ${event.id} (${event.title}, ${describeMonth(event.month)}), and --strict-breaks refuses a share applied across a break. Leave out --strict-breaks to get the estimate with the wide range such a share gives.`,
-      );
+      throw new UsageError([
+        `${possessive(child.name)} share of ${parent.name} is from ${describeMonth(link.choice.months[0] as string)}, ${side} the break ${event.id} (${event.title}, ${describeMonth(event.month)}), and `,
+        named('strictBreaks'),
+        ' refuses a share applied across a break. Leave out ',
+        named('strictBreaks'),
+        ' to get the estimate with the wide range such a share gives.',
+      ]);
     }
     breakWarnings.push(...link.breakWarnings);
     warnings.push(...link.warnings.slice(link.breakWarnings.length));
@@ -332,10 +343,13 @@ export function checkEstimateOptions(data: Dataset, options: EstimateOptions): v
 /** Checks the options that need the data (a share dataset, a computed basis's period) beyond the type's own. */
 function checkOptions(index: DataIndex, options: EstimateOptions): void {
   checkPeriod(options);
-  if (options.carbonBasis !== undefined) about('--carbon-basis', () => checkCarbonBasis(options.carbonBasis as string));
+  if (options.carbonBasis !== undefined) about('carbonBasis', () => checkCarbonBasis(options.carbonBasis as string));
   if (options.uncertainty) checkUncertainty(options.uncertainty);
-  if (options.carbonBracket) checkCarbonBracket(options.carbonBracket);
-  if (options.basis && options.series !== undefined) throw new UsageError('Give --series or a model basis, not both.');
+  const bracket = options.carbonBracket;
+  if (bracket) about('carbonBracket', () => checkCarbonBracket(bracket));
+  if (options.basis && options.series !== undefined) {
+    throw new UsageError(['Give ', named('series'), ' or a model basis, not both.']);
+  }
   if (options.basis) checkComputedBasis(options.basis, options);
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
 }

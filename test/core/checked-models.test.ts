@@ -50,11 +50,11 @@ describe("the library's small model functions", () => {
     ['gwFromTwhPerYear(NaN)', () => gwFromTwhPerYear(Number.NaN), /^twh: expected/],
     ['gwFromTwhPerYear(-1)', () => gwFromTwhPerYear(-1), /^twh: expected/],
     ['mtco2FromTwh(1, Infinity)', () => mtco2FromTwh(1, Number.POSITIVE_INFINITY), /^gco2PerKwh: expected/],
-    ['topDownTwh with a share of 2', () => topDownTwh(1e9, 2, 0.05), /--electricity-share: expected/],
+    ['topDownTwh with a share of 2', () => topDownTwh(1e9, 2, 0.05), /^electricityShare: expected/],
     ['thresholdJPerTh over no hash rate', () => thresholdJPerTh(1e6, 0, 0.05), /^hashrateThs: expected/],
     ['thresholdJPerTh with NaN revenue', () => thresholdJPerTh(Number.NaN, 1e8, 0.05), /^revenueUsdPerDay: /],
     ['bottomUp with a NaN threshold', () => bottomUp({ ...day, thresholdJPerTh: Number.NaN }), /^thresholdJPerTh: /],
-    ['bottomUp with weighting bogus', () => bottomUp({ ...day, weighting: 'bogus' as never }), /--weighting: /],
+    ['bottomUp with weighting bogus', () => bottomUp({ ...day, weighting: 'bogus' as never }), /^weighting: /],
     [
       'annualFactor of 0 days',
       () => annualFactor({ year: 2024, twh: 1, coverage: 'partial-year', days: 0 } as never, 2024),

@@ -55,7 +55,7 @@ const bottomUpOptions = {
 const seriesOptions = { ...bottomUpOptions, smoothDays: 14 };
 const row = (date: string, hashrateEhs = 150) => ({ date, hashrateEhs, thresholdJPerTh: 60 });
 
-describe('the library refuses options the command line refuses, with its messages', () => {
+describe('the library refuses options the command line refuses, naming its own parameters', () => {
   it.each([Number.NaN, -100, Number.POSITIVE_INFINITY])('estimate with a model basis of %s TWh', (twh) => {
     expect(thrown(UsageError, () => estimate(data, 'sichuan', { year: 2021, basis: basis(twh) })).message).toMatch(
       /^basis\.twh: expected an energy in TWh a year from 0/,
@@ -70,10 +70,12 @@ describe('the library refuses options the command line refuses, with its message
   it('estimate and runScenario with a bogus carbon basis', () => {
     const options = { year: 2021, carbonBasis: 'bogus' as never };
     expect(thrown(UsageError, () => estimate(data, 'sichuan', options)).message).toBe(
-      '--carbon-basis: expected life-cycle or direct, not "bogus".',
+      'carbonBasis: expected life-cycle or direct, not "bogus".',
     );
     const input = { bans: ['china'], redistribute: { kind: 'proportional' as const }, moves: [] };
-    expect(thrown(UsageError, () => runScenario(indexData(data), input, options)).message).toMatch(/--carbon-basis/);
+    expect(thrown(UsageError, () => runScenario(indexData(data), input, options)).message).toBe(
+      'carbonBasis: expected life-cycle or direct, not "bogus".',
+    );
   });
 
   it('estimate with a month given as a number', () => {
@@ -88,7 +90,7 @@ describe('the library refuses options the command line refuses, with its message
 
   it('networkBottomUp with a bogus weighting, and with a machine of −10 J/TH', () => {
     expect(thrown(UsageError, () => networkBottomUp({ ...bottomUpOptions, weighting: 'bogus' as never })).message).toBe(
-      '--weighting: expected age or mean, not "bogus".',
+      'weighting: expected age or mean, not "bogus".',
     );
     const error = thrown(DataError, () =>
       networkBottomUp({ ...bottomUpOptions, hardware: [{ ...machine, jPerTh: -10 }] }),
@@ -108,7 +110,7 @@ describe('the library refuses options the command line refuses, with its message
   it('shareSeries, resolveRegion and loadData with values of the wrong kind', async () => {
     expect(thrown(UsageError, () => shareSeries(data, 'atlantis')).message).toMatch(/Unknown region "atlantis"/);
     expect(thrown(UsageError, () => shareSeries(data, 'sichuan', 5 as never)).message).toMatch(
-      /^--from: expected a month/,
+      /^from: expected a month/,
     );
     expect(thrown(UsageError, () => resolveRegion(indexData(data), 5 as never)).message).toMatch(/a string/);
     await expect(loadData({ dataDir: 5 as never })).rejects.toThrow(/dataDir must be the path of a directory/);

@@ -300,11 +300,11 @@ describe('one carbon model', () => {
   });
 });
 
-describe('runScenario checks its input as the command line does', () => {
+describe('runScenario checks its input as the command line does, naming the input by its fields', () => {
   it.each([
     [
       { bans: [], redistribute: { kind: 'proportional' }, moves: [{ from: 'sichuan', to: 'xinjiang', pct: 150 }] },
-      /--move sichuan:xinjiang: expected a percentage above 0 and at most 100, not 150/,
+      /^moves\[0\]\.pct: expected a percentage above 0 and at most 100, not 150\.$/,
     ],
     [
       { bans: [], redistribute: { kind: 'proportional' }, moves: [{ from: 'sichuan', to: 'xinjiang', pct: -50 }] },
@@ -320,7 +320,7 @@ describe('runScenario checks its input as the command line does', () => {
     ],
     [
       { bans: ['china'], redistribute: { kind: 'bogus' }, moves: [] },
-      /--redistribute: expected proportional, none or a region, not "bogus"/,
+      /^redistribute\.kind: expected proportional, none or a region, not "bogus"\.$/,
     ],
     [
       {
@@ -339,7 +339,7 @@ describe('runScenario checks its input as the command line does', () => {
         redistribute: { kind: 'proportional' },
         moves: [{ from: 'china', to: 'united-states', pct: 50 }],
       },
-      /--move china:united-states: china is banned; a move cannot take hashrate into or out of a banned region/,
+      /^moves\[0\]: china is banned; a move cannot take hashrate into or out of a banned region\.$/,
     ],
     [
       {

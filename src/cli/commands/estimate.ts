@@ -1,9 +1,10 @@
 import { type Command, Option } from '@commander-js/extra-typings';
 import { checkEstimateOptions, type ComputedBasis, type Estimate, type EstimateOptions } from '../../core/estimate.js';
 import {
+  beginEstimateAll,
+  type EstimateAllRun,
   type EstimateRecord,
   type Skipped as SkippedRecord,
-  estimateAll,
   estimateOrSkip,
   estimateYears,
   type SourcesOfEstimate,
@@ -47,7 +48,7 @@ type EstimateCommandOptions = ReturnType<ReturnType<typeof declareEstimate>['opt
 /** The kinds of region `--kind` takes: those that partition the world without overlapping. */
 const SUMMABLE_KINDS = ['country', 'province', 'state'] as const satisfies readonly Region['kind'][];
 
-/** --kind for {@link estimateAll}, when given. */
+/** --kind for {@link beginEstimateAll}, when given. */
 function kindOf(options: EstimateCommandOptions): { kind?: Region['kind'] } {
   return options.kind === undefined ? {} : { kind: options.kind };
 }
@@ -208,20 +209,22 @@ Regions overlap (provinces are inside China, states inside the United States): a
       // The share sources of each estimate --all streams (not the estimate), for the note on sources not comparable.
       const streamedSources: SourcesOfEstimate[] = [];
       // A world that cannot be estimated (no total for the period) may leave nothing to print: then the records are
-      // all made before anything is written, so that a run with none fails with nothing on stdout.
-      const worldEstimated =
-        options.all &&
-        data.regions
-          .filter((r) => r.parent === null)
-          .every(
-            (world) => estimateOrSkip(data, world, { ...estimateOptions, uncertainty: undefined }).record !== 'skipped',
-          );
-      if (options.all && worldEstimated && format !== 'table' && !(format === 'csv' && uncertainty)) {
+      // all made before anything is written, so that a run with none fails with nothing on stdout. The worlds are
+      // estimated first, once, for the run to know.
+      let all: EstimateAllRun | undefined;
+      try {
+        all = options.all ? beginEstimateAll(data, { ...runOptions, ...kindOf(options) }) : undefined;
+      } catch (error) {
+        progress?.finish();
+        throw error;
+      }
+      if (all?.worldsEstimated && format !== 'table' && !(format === 'csv' && uncertainty)) {
+        const { records: allRecords } = all;
         // Streamed: one estimate in memory at a time, and a summary of each for the remainders.
         const streamed = new StreamedList(function* () {
           streamedSkipped.length = 0;
           streamedSources.length = 0;
-          for (const record of estimateAll(data, { ...runOptions, ...kindOf(options) })) {
+          for (const record of allRecords()) {
             if (record.record === 'skipped') streamedSkipped.push(record);
             if (record.record === 'estimate') streamedSources.push(sourcesOf(record));
             yield record;
@@ -234,7 +237,7 @@ Regions overlap (provinces are inside China, states inside the United States): a
         }
       } else {
         try {
-          records = options.all ? [...estimateAll(data, { ...runOptions, ...kindOf(options) })] : namedRecords();
+          records = all ? [...all.records()] : namedRecords();
         } finally {
           progress?.finish();
         }

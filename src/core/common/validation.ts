@@ -1,4 +1,5 @@
-import { DataError, UsageError } from '../../errors.js';
+import { DataError, type NamedParameter, UsageError } from '../../errors.js';
+import { named, type Parameter } from './parameters.js';
 import type { Hardware } from '../../data/schemas.js';
 import { listedProblems, refuseProblems } from '../../data/problems.js';
 import { hardwareProblems } from '../../data/checked-dataset.js';
@@ -25,7 +26,8 @@ import { MAX_BASELINE_COUNTRIES, MAX_WINDOW_DAYS, YEAR_RANGE } from '../../data/
 
 /**
  * The checks on a model's inputs, shared by the library's entry points and the command line: each throws a
- * UsageError whose message is the one the command line shows (the option parsers report the same words).
+ * UsageError whose message names the parameter by the library's name (parameters.ts), which the command line
+ * writes as its flag (src/cli/parameter-flags.ts); the option parsers report the same words.
  */
 
 /** The most Monte Carlo samples a run may ask for. */
@@ -79,9 +81,11 @@ export function checkDate(date: string): string {
 
 /** A year or a month, not both; each well formed. */
 export function checkPeriod(asked: { year?: number | undefined; month?: string | undefined }): void {
-  if (asked.year !== undefined && asked.month !== undefined) throw new UsageError('Give --year or --month, not both.');
-  if (asked.year !== undefined) checkYear(asked.year);
-  if (asked.month !== undefined) checkMonth(asked.month);
+  if (asked.year !== undefined && asked.month !== undefined) {
+    throw new UsageError(['Give ', named('year'), ' or ', named('month'), ', not both.']);
+  }
+  if (asked.year !== undefined) about('year', () => checkYear(asked.year as number));
+  if (asked.month !== undefined) about('month', () => checkMonth(asked.month as string));
 }
 
 /** A spread that may be 0 (no widening) up to 1 (± the whole value). */
@@ -155,12 +159,30 @@ export function checkCarbonBracket(bracket: { low: number; high: number }): { lo
   return bracket;
 }
 
-/** Names the option a check is about, as the command line does. */
-export function about<T>(option: string, check: () => T): T {
+/**
+ * Names the parameter a check is about, before the check's message: by the library's name, which the command line
+ * writes as its flag.
+ */
+export function about<T>(parameter: Parameter | NamedParameter, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof UsageError) throw new UsageError(`${option}: ${error.message}`);
+    if (error instanceof UsageError) {
+      throw new UsageError([typeof parameter === 'string' ? named(parameter) : parameter, ': ', ...error.parts]);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Names what only a library caller gives (an argument of a function the command line does not call, a computed
+ * basis, which the command line builds itself) before a check's message; it has no flag.
+ */
+export function aboutArgument<T>(name: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${name}: ${error.message}`);
     throw error;
   }
 }
@@ -177,21 +199,23 @@ export function checkBottomUp(options: {
   hardware: readonly Hardware[];
 }): void {
   checkOptionsObject(options);
-  about('--hashrate', () => checkRange(options.hashrateEhs, HASHRATE_EHS_RANGE));
+  about('hashrateEhs', () => checkRange(options.hashrateEhs, HASHRATE_EHS_RANGE));
+  const threshold = named('thresholdJPerTh', { flagValue: '<J/TH>' });
+  const revenue = named('revenueUsdPerDay', { flagValue: '<USD/day>' });
   if (options.thresholdJPerTh === undefined && options.revenueUsdPerDay === undefined) {
-    throw new UsageError('Give --threshold <J/TH>, or --revenue <USD/day> (with --price) to derive it.');
+    throw new UsageError(['Give ', threshold, ', or ', revenue, ' (with ', named('priceUsdPerKwh'), ') to derive it.']);
   }
   if (options.thresholdJPerTh !== undefined && options.revenueUsdPerDay !== undefined) {
-    throw new UsageError('Give --threshold <J/TH> or --revenue <USD/day>, not both.');
+    throw new UsageError(['Give ', threshold, ' or ', revenue, ', not both.']);
   }
   if (options.thresholdJPerTh !== undefined)
-    about('--threshold', () => checkRange(options.thresholdJPerTh as number, THRESHOLD_J_PER_TH_RANGE));
+    about('thresholdJPerTh', () => checkRange(options.thresholdJPerTh as number, THRESHOLD_J_PER_TH_RANGE));
   if (options.revenueUsdPerDay !== undefined)
-    about('--revenue', () => checkRange(options.revenueUsdPerDay as number, REVENUE_USD_PER_DAY_RANGE));
-  about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
-  about('--date', () => checkDate(options.date));
-  about('--overheads', () => checkOverheads(options.overheads));
-  about('--weighting', () => checkWeighting(options.weighting));
+    about('revenueUsdPerDay', () => checkRange(options.revenueUsdPerDay as number, REVENUE_USD_PER_DAY_RANGE));
+  about('priceUsdPerKwh', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
+  about('date', () => checkDate(options.date));
+  about('overheads', () => checkOverheads(options.overheads));
+  about('weighting', () => checkWeighting(options.weighting));
   checkHardwareList(options.hardware);
 }
 
@@ -301,9 +325,9 @@ export function checkTopDown(options: {
   priceUsdPerKwh: number;
 }): void {
   checkOptionsObject(options);
-  about('--revenue-year', () => checkRange(options.revenueUsdPerYear, REVENUE_USD_PER_YEAR_RANGE));
-  about('--electricity-share', () => checkRange(options.electricityShare, ELECTRICITY_SHARE_RANGE));
-  about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
+  about('revenueUsdPerYear', () => checkRange(options.revenueUsdPerYear, REVENUE_USD_PER_YEAR_RANGE));
+  about('electricityShare', () => checkRange(options.electricityShare, ELECTRICITY_SHARE_RANGE));
+  about('priceUsdPerKwh', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
 }
 
 /** The settings of the bottom-up model over a daily series. */
@@ -318,16 +342,21 @@ export function checkSeriesOptions(options: {
   to?: string | undefined;
 }): void {
   checkOptionsObject(options);
-  about('--price', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
-  about('--smooth', () => checkWindowDays(options.smoothDays));
-  if (options.averageDays !== undefined) about('--average', () => checkWindowDays(options.averageDays as number));
-  about('--overheads', () => checkOverheads(options.overheads));
-  about('--weighting', () => checkWeighting(options.weighting));
+  about('priceUsdPerKwh', () => checkRange(options.priceUsdPerKwh, PRICE_USD_PER_KWH_RANGE));
+  about('smoothDays', () => checkWindowDays(options.smoothDays));
+  if (options.averageDays !== undefined) about('averageDays', () => checkWindowDays(options.averageDays as number));
+  about('overheads', () => checkOverheads(options.overheads));
+  about('weighting', () => checkWeighting(options.weighting));
   checkHardwareList(options.hardware);
-  if (options.from !== undefined) about('--from', () => checkDate(options.from as string));
-  if (options.to !== undefined) about('--to', () => checkDate(options.to as string));
+  if (options.from !== undefined) about('from', () => checkDate(options.from as string));
+  if (options.to !== undefined) about('to', () => checkDate(options.to as string));
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    throw new UsageError(`--from ${options.from} is after --to ${options.to}.`);
+    throw new UsageError([
+      named('from', { value: options.from }),
+      ' is after ',
+      named('to', { value: options.to }),
+      '.',
+    ]);
   }
 }
 
@@ -349,17 +378,17 @@ export function checkComputedBasis(
   asked: { year?: number | undefined; month?: string | undefined },
 ): void {
   if (typeof basis !== 'object' || basis === null) throw new UsageError('basis: expected a model basis object.');
-  about('basis.method', () => {
+  aboutArgument('basis.method', () => {
     if (!['bottom-up', 'top-down'].includes(basis.method)) {
       throw new UsageError(
         `expected bottom-up or top-down, not ${JSON.stringify(basis.method) ?? String(basis.method)}.`,
       );
     }
   });
-  about('basis.year', () => checkYear(basis.year));
-  about('basis.twh', () => checkTwh(basis.twh));
+  aboutArgument('basis.year', () => checkYear(basis.year));
+  aboutArgument('basis.twh', () => checkTwh(basis.twh));
   for (const bound of ['lowerTwh', 'upperTwh'] as const) {
-    if (basis[bound] !== null) about(`basis.${bound}`, () => checkTwh(basis[bound] as number));
+    if (basis[bound] !== null) aboutArgument(`basis.${bound}`, () => checkTwh(basis[bound] as number));
   }
   if (
     (basis.lowerTwh !== null && basis.lowerTwh > basis.twh) ||
@@ -402,16 +431,18 @@ export function checkComputedBasis(
  * exist) is refused as the basis of a year or month that does not contain that date.
  */
 export function checkModelDate(date: string, asked: { year?: number | undefined; month?: string | undefined }): void {
-  if (asked.month !== undefined && !date.startsWith(asked.month)) {
-    throw new UsageError(
-      `The model ran on ${date}, outside --month ${asked.month}: its machines would not be those of that month. Give a --date in ${asked.month}, or leave --date out to use the middle of the month.`,
-    );
-  }
-  if (asked.year !== undefined && !date.startsWith(String(asked.year))) {
-    throw new UsageError(
-      `The model ran on ${date}, outside --year ${asked.year}: its machines would not be those of that year. Give a --date in ${asked.year}, or leave --date out to use the middle of the year.`,
-    );
-  }
+  const outside = (period: 'month' | 'year', value: string) =>
+    new UsageError([
+      `The model ran on ${date}, outside `,
+      named(period, { value }),
+      `: its machines would not be those of that ${period}. Give a `,
+      named('date'),
+      ` in ${value}, or leave `,
+      named('date'),
+      ` out to use the middle of the ${period}.`,
+    ]);
+  if (asked.month !== undefined && !date.startsWith(asked.month)) throw outside('month', asked.month);
+  if (asked.year !== undefined && !date.startsWith(String(asked.year))) throw outside('year', String(asked.year));
 }
 
 /** A move's percentage of its region's hashrate: above 0, at most 100. */
@@ -430,10 +461,15 @@ export function checkScenarioInput(input: {
 }): void {
   const kinds = ['proportional', 'none', 'region'];
   if (!kinds.includes(input.redistribute.kind)) {
-    throw new UsageError(`--redistribute: expected proportional, none or a region, not "${input.redistribute.kind}".`);
+    throw new UsageError([
+      named('redistribute.kind'),
+      `: expected proportional, none or a region, not "${input.redistribute.kind}".`,
+    ]);
   }
   if (input.redistribute.kind === 'region' && typeof input.redistribute.region !== 'string') {
-    throw new UsageError('--redistribute: a redistribution to a region names the region.');
+    throw new UsageError([named('redistribute.region'), ': a redistribution to a region names the region.']);
   }
-  for (const move of input.moves) about(`--move ${move.from}:${move.to}`, () => checkMovePct(move.pct));
+  input.moves.forEach((move, index) =>
+    about(named('moves[].pct', { index, flagValue: `${move.from}:${move.to}` }), () => checkMovePct(move.pct)),
+  );
 }

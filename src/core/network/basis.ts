@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import type { DataIndex } from '../regions/lookup.js';
 import { describeMonth, monthPeriod, type Period, yearPeriod } from '../common/period.js';
 import { checkPeriod } from '../common/validation.js';
+import { named } from '../common/parameters.js';
 import { type Warning, warn } from '../common/warnings.js';
 import { BOTTOM_UP_SERIES, computedSeriesOf, describeComparison, inputYears, mayCover } from './computed-series.js';
 
@@ -83,9 +84,13 @@ export function latestMeasuredYear(index: DataIndex, chain: readonly Region[]): 
   // The same order of preference as chooseBasis: a total for the year (in full or in part), else a reading.
   const years = [MEASURED_TOTALS, ['snapshot'] as const].map(yearsWith).find((found) => found.length > 0);
   if (!years) {
-    throw new UsageError(
-      `No network total (published, computed here or read on one day) covers ${chain[0]?.name ?? 'this region'} or any region above it. Series available: ${describeAvailable(index, chain)}; name one with --series and a year with --year.`,
-    );
+    throw new UsageError([
+      `No network total (published, computed here or read on one day) covers ${chain[0]?.name ?? 'this region'} or any region above it. Series available: ${describeAvailable(index, chain)}; name one with `,
+      named('series'),
+      ' and a year with ',
+      named('year'),
+      '.',
+    ]);
   }
   return Math.max(...years);
 }

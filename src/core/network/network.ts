@@ -5,6 +5,7 @@ import { UsageError } from '../../errors.js';
 import { bottomUp, type Overheads, THS_PER_EHS, thresholdJPerTh, topDownTwh, type Weighting } from './bottom-up.js';
 import { gwFromTwhPerYear } from '../common/units.js';
 import { checkBottomUp, checkTopDown } from '../common/validation.js';
+import { named } from '../common/parameters.js';
 import { type Warning, warn } from '../common/warnings.js';
 
 export type NetworkMethod = 'bottom-up' | 'top-down';
@@ -52,13 +53,21 @@ export function networkBottomUp(options: BottomUpOptions): NetworkResult {
   if (!outcome.ok) {
     const { why } = outcome;
     if (why.reason === 'threshold') {
-      throw new UsageError(
-        `No machine is profitable at a threshold of ${threshold.toPrecision(4)} J/TH on ${options.date}: the most efficient in service, ${why.mostEfficient.model} (${why.mostEfficient.jPerTh} J/TH), needs a threshold above ${why.mostEfficient.jPerTh} J/TH${derived ? ' (raise --revenue or lower --price)' : ''}.`,
-      );
+      throw new UsageError([
+        `No machine is profitable at a threshold of ${threshold.toPrecision(4)} J/TH on ${options.date}: the most efficient in service, ${why.mostEfficient.model} (${why.mostEfficient.jPerTh} J/TH), needs a threshold above ${why.mostEfficient.jPerTh} J/TH`,
+        ...(derived ? [' (raise ', named('revenueUsdPerDay'), ' or lower ', named('priceUsdPerKwh'), ')'] : []),
+        '.',
+      ]);
     }
     throw new UsageError(
       why.newest
-        ? `No machine in the hardware list is in service on ${options.date}: every one was released more than 5 years earlier or on or after that date; the newest, ${why.newest.model}, was released on ${why.newest.released}. Use an earlier --date or a newer list with --hardware.`
+        ? [
+            `No machine in the hardware list is in service on ${options.date}: every one was released more than 5 years earlier or on or after that date; the newest, ${why.newest.model}, was released on ${why.newest.released}. Use an earlier `,
+            named('date'),
+            ' or a newer list with ',
+            named('hardware'),
+            '.',
+          ]
         : 'The hardware list is empty.',
     );
   }

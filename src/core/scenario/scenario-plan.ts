@@ -1,4 +1,5 @@
-import { UsageError } from '../../errors.js';
+import { type NamedParameter, UsageError } from '../../errors.js';
+import { named } from '../common/parameters.js';
 import type { DataIndex } from '../regions/lookup.js';
 import type { ShareTree } from '../shares/share-tree.js';
 
@@ -40,32 +41,37 @@ const PCT_TOLERANCE = 1e-9;
  * region giving more than 100%, or a move touching a banned region.
  */
 export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioInput): ScenarioPlan {
-  const slotOf = (regionId: string, role: string): number => {
+  const slotOf = (regionId: string, role: NamedParameter): number => {
     const region = index.regions.get(regionId);
-    if (!region) throw new UsageError(`Unknown region "${regionId}" in ${role}.`);
-    if (region.parent === null) throw new UsageError(`${role} cannot name the whole network (${region.id}).`);
+    if (!region) throw new UsageError([`Unknown region "${regionId}" in `, role, '.']);
+    if (region.parent === null) throw new UsageError([role, ` cannot name the whole network (${region.id}).`]);
     const slot = tree.slots.get(regionId);
-    if (slot === undefined) throw new UsageError(`${region.name} has no share data, so ${role} cannot use it.`);
+    if (slot === undefined) throw new UsageError([`${region.name} has no share data, so `, role, ' cannot use it.']);
     return slot;
   };
   const contains = (outer: number, inner: number) => (tree.subtrees[outer] ?? []).includes(inner);
-  const banned = input.bans.map((id) => slotOf(id, '--ban'));
+  const banned = input.bans.map((id) => slotOf(id, named('bans')));
   const { redistribute } = input;
   let plannedRedistribution: ScenarioPlan['redistribute'];
   if (redistribute.kind === 'region') {
-    const slot = slotOf(redistribute.region, '--redistribute');
+    const slot = slotOf(redistribute.region, named('redistribute.region'));
     const inside = input.bans.find((id, i) => contains(banned[i] as number, slot));
-    if (inside !== undefined)
-      throw new UsageError(`--redistribute ${redistribute.region} is inside the banned ${inside}.`);
+    if (inside !== undefined) {
+      throw new UsageError([
+        named('redistribute.region', { value: redistribute.region }),
+        ` is inside the banned ${inside}.`,
+      ]);
+    }
     plannedRedistribution = { kind: 'region', slot };
   } else plannedRedistribution = redistribute;
   const overlaps = (a: number, b: number) => a === b || contains(a, b) || contains(b, a);
-  const moves = input.moves.map((move) => {
-    const from = slotOf(move.from, '--move');
-    const to = slotOf(move.to, '--move');
-    if (from === to) throw new UsageError(`--move ${move.from}:${move.to}: a region cannot move hashrate to itself.`);
+  const moves = input.moves.map((move, index) => {
+    const from = slotOf(move.from, named('moves[]', { index }));
+    const to = slotOf(move.to, named('moves[]', { index }));
+    const thisMove = named('moves[]', { index, flagValue: `${move.from}:${move.to}` });
+    if (from === to) throw new UsageError([thisMove, ': a region cannot move hashrate to itself.']);
     if (contains(from, to) || contains(to, from)) {
-      throw new UsageError(`--move ${move.from}:${move.to}: one region contains the other.`);
+      throw new UsageError([thisMove, ': one region contains the other.']);
     }
     for (const [id, slot] of [
       [move.from, from],
@@ -80,13 +86,11 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
           : contains(banSlot, slot)
             ? `is inside the banned ${ban}`
             : `contains the banned ${ban}`;
-      throw new UsageError(
-        `--move ${move.from}:${move.to}: ${id} ${how}; a move cannot take hashrate into or out of a banned region.`,
-      );
+      throw new UsageError([thisMove, `: ${id} ${how}; a move cannot take hashrate into or out of a banned region.`]);
     }
     return { from, to, pct: move.pct };
   });
-  const named = [
+  const namedRegions = [
     ...new Map(
       input.moves.flatMap(
         (m, i) =>
@@ -97,12 +101,13 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
       ),
     ),
   ];
-  for (const [a, slotA] of named) {
-    const inside = named.find(([, slotB]) => slotB !== slotA && overlaps(slotA as number, slotB as number));
+  for (const [a, slotA] of namedRegions) {
+    const inside = namedRegions.find(([, slotB]) => slotB !== slotA && overlaps(slotA as number, slotB as number));
     if (inside !== undefined) {
-      throw new UsageError(
-        `--move: ${a} and ${inside[0]} lie one inside the other; moves apply together, so name regions of which none contains another.`,
-      );
+      throw new UsageError([
+        named('moves'),
+        `: ${a} and ${inside[0]} lie one inside the other; moves apply together, so name regions of which none contains another.`,
+      ]);
     }
   }
   const outPct = new Map<string, number>();
@@ -111,9 +116,10 @@ export function planScenario(index: DataIndex, tree: ShareTree, input: ScenarioI
     outPct.set(move.from, total);
     if (total > 100 + PCT_TOLERANCE) {
       const pcts = input.moves.filter((m) => m.from === move.from).map((m) => `${m.pct}%`);
-      throw new UsageError(
-        `--move: ${pcts.join(' + ')} of ${move.from}'s hashrate move out, more than the 100% it has; moves are percentages of each region's hashrate before the scenario.`,
-      );
+      throw new UsageError([
+        named('moves'),
+        `: ${pcts.join(' + ')} of ${move.from}'s hashrate move out, more than the 100% it has; moves are percentages of each region's hashrate before the scenario.`,
+      ]);
     }
   }
   return {

@@ -49,7 +49,7 @@ export function runScenario(index: DataIndex, input: ScenarioInput, options: Sce
   const world = index.data.regions.find((r) => r.parent === null);
   if (!world) throw new UsageError('The data has no world region.');
   checkPeriod(options);
-  if (options.carbonBasis !== undefined) about('--carbon-basis', () => checkCarbonBasis(options.carbonBasis as string));
+  if (options.carbonBasis !== undefined) about('carbonBasis', () => checkCarbonBasis(options.carbonBasis as string));
   checkScenarioInput(input);
   if (options.uncertainty) checkUncertainty(options.uncertainty);
   let forced;

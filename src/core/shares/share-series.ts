@@ -51,8 +51,8 @@ export function shareSeries(
   if (typeof regionId !== 'string' || !index.regions.has(regionId)) {
     throw new UsageError(`Unknown region ${JSON.stringify(regionId) ?? String(regionId)}: give a region id.`);
   }
-  if (from !== undefined) about('--from', () => checkMonth(from));
-  if (to !== undefined) about('--to', () => checkMonth(to));
+  if (from !== undefined) about('from', () => checkMonth(from));
+  if (to !== undefined) about('to', () => checkMonth(to));
   if (dataset !== undefined) assertShareDataset(index, dataset);
   const chain = regionChain(index, regionId);
   const region = chain[0] as Region;

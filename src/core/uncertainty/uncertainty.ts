@@ -29,12 +29,12 @@ export const DEFAULT_UNCERTAINTY = {
 
 /** The settings of a Monte Carlo run. */
 export function checkUncertainty(options: UncertaintyOptions): void {
-  about('--uncertainty', () => checkSamples(options.samples));
-  about('--seed', () => checkSeed(options.seed));
-  about('--basis-spread', () => checkUnitSpread(options.basisSpread));
-  about('--share-spread', () => checkRange(options.shareSpreadPct, SHARE_SPREAD_PCT_RANGE));
-  about('--intensity-spread', () => checkUnitSpread(options.intensitySpread));
-  about('--break-spread', () => checkUnitSpread(options.breakSpread));
+  about('uncertainty.samples', () => checkSamples(options.samples));
+  about('uncertainty.seed', () => checkSeed(options.seed));
+  about('uncertainty.basisSpread', () => checkUnitSpread(options.basisSpread));
+  about('uncertainty.shareSpreadPct', () => checkRange(options.shareSpreadPct, SHARE_SPREAD_PCT_RANGE));
+  about('uncertainty.intensitySpread', () => checkUnitSpread(options.intensitySpread));
+  about('uncertainty.breakSpread', () => checkUnitSpread(options.breakSpread));
 }
 
 export interface Percentiles {
