@@ -13,6 +13,7 @@ import {
   drawnName,
   drawnNames,
   PALETTE,
+  hslHex,
   seriesColours,
   seriesDashes,
   VEGA_LITE_SCHEMA,
@@ -465,9 +466,24 @@ describe('charts keep different names and series apart', () => {
     expect(drawn.size).toBe(new Set(model.shares.map((s) => s.link)).size);
   });
 
+  it.each([
+    [0, 1, 0.5, '#ff0000'],
+    [120, 1, 0.25, '#008000'],
+    [240, 1, 0.5, '#0000ff'],
+    [60, 1, 0.5, '#ffff00'],
+    [0, 0, 0.5, '#808080'],
+    // By hand: half the chroma is 0.7 × min(0.58, 0.42) = 0.294; red 0.58 + 0.294 = 0.874 (222.9 of 255), green
+    // 0.58 − 0.294/3 = 0.482 (122.9), blue 0.58 − 0.294 = 0.286 (72.9), each rounded.
+    [20, 0.7, 0.58, '#df7b49'],
+  ])('hsl(%d, %d, %d) is %s', (hue, saturation, lightness, hex) => {
+    expect(hslHex(hue, saturation, lightness)).toBe(hex);
+  });
+
   it('gives every series its own colour, and a dash of its own beyond the palette', async () => {
     expect(new Set(seriesColours(40)).size).toBe(40);
     expect(seriesColours(3)).toEqual(PALETTE.slice(0, 3));
+    // As #rrggbb, which every renderer reads: the PNG renderer drew "hsl(20.1, 70%, 58%)" black.
+    for (const colour of seriesColours(40)) expect(colour).toMatch(/^#[0-9A-Fa-f]{6}$/);
     const dashes = seriesDashes(17).map((d) => d.join(','));
     expect(dashes.slice(0, 8).every((d) => d === '1,0')).toBe(true);
     expect(dashes[8]).not.toBe('1,0');

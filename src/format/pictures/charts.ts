@@ -214,14 +214,28 @@ const OVERFLOW_DASHES: readonly (readonly number[])[] = [
 ];
 
 /**
+ * A colour given by hue (degrees), saturation and lightness (0 to 1) as #rrggbb: the form every renderer reads
+ * (the PNG renderer takes an HSL colour with a fractional hue for black).
+ */
+export function hslHex(hueDeg: number, saturation: number, lightness: number): string {
+  const halfChroma = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hueDeg / 30) % 12;
+    const value = lightness - halfChroma * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+/**
  * A colour for each of `count` series: the palette's, then (when there are more series than it has colours) more
  * of other hues, each distinct, so that no two series share one.
  */
 export function seriesColours(count: number): string[] {
   return Array.from({ length: Math.max(1, count) }, (_, i) =>
-    i < PALETTE.length
-      ? (PALETTE[i] as string)
-      : `hsl(${((i * 137.508) % 360).toFixed(1)}, 70%, ${[32, 45, 58][i % 3] as number}%)`,
+    i < PALETTE.length ? (PALETTE[i] as string) : hslHex((i * 137.508) % 360, 0.7, [0.32, 0.45, 0.58][i % 3] as number),
   );
 }
 
