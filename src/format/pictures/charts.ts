@@ -749,11 +749,15 @@ function carbonChart(model: ReportModel): Chart {
   };
 }
 
-/** What a year's shares rest on, as the energy chart's legend says it, in the legend's order. */
-const YEAR_SHARES: { shares: EnergyYear['shares']; label: string; colour: string }[] = [
-  { shares: 'recorded', label: 'recorded in the year', colour: PALETTE[0] as string },
-  { shares: 'interpolated', label: 'interpolated between records', colour: PALETTE[2] as string },
-  { shares: 'carried', label: 'carried from the nearest record', colour: PALETTE[5] as string },
+/**
+ * What a year's shares rest on, as the energy chart's legend says it, in the legend's order: each with its colour
+ * and, but for shares recorded in the year, a letter drawn over the point and named in the legend, so that the
+ * distinction survives a greyscale printout and colour-blind eyes.
+ */
+export const YEAR_SHARES: { shares: EnergyYear['shares']; label: string; colour: string; letter: string }[] = [
+  { shares: 'recorded', label: 'recorded in the year', colour: PALETTE[0] as string, letter: '' },
+  { shares: 'interpolated', label: 'interpolated between records (i)', colour: PALETTE[2] as string, letter: 'i' },
+  { shares: 'carried', label: 'carried from the nearest record (c)', colour: PALETTE[5] as string, letter: 'c' },
 ];
 
 /** What a year's basis is, as the energy chart's legend says it, each with its point's shape. */
@@ -762,13 +766,37 @@ const YEAR_BASES = [
   { computed: true, label: 'computed here (bottom-up model)', shape: 'square' },
 ];
 
-/** A change of source between years, in a few words for the chart: "basis cbeci → bottom-up", "share source". */
-function changeLabel(year: EnergyYear): string {
-  const words = year.changes.map((c) =>
-    c.what === 'basis'
-      ? `basis ${c.to.join(', ')}${c.comparable ? '' : ' (not comparable)'}`
-      : `share of ${c.region ?? ''}${c.comparable ? '' : ' (not comparable)'}`,
-  );
+/**
+ * How the energy chart names what changes between years: a region by its name (the chain's and the world's,
+ * else the region's id), a series as the network chart names it (with the region it totals, when not the world).
+ */
+function changeNamesOf(model: ReportModel): { region: (id: string) => string; series: (id: string) => string } {
+  const names = new Map<string, string>([
+    [model.world.id, model.world.name],
+    ...model.chain.map((r) => [r.id, r.name] as const),
+    [model.estimate.region.id, model.estimate.region.name],
+  ]);
+  const scopes = new Map(model.network.map((n) => [n.series, n.scope]));
+  return {
+    region: (id) => drawnName(names.get(id) ?? id),
+    series: (id) => {
+      const scope = scopes.get(id);
+      return drawnName(scope === undefined || scope.id === model.world.id ? id : `${id} (${scope.name})`);
+    },
+  };
+}
+
+/**
+ * A change of source between years, in a few words for the chart: "basis bottom-up", "share of Sichuan in
+ * China", each marked when the data say the sources are not comparable.
+ */
+function changeLabel(year: EnergyYear, names: ReturnType<typeof changeNamesOf>): string {
+  const words = year.changes.map((c) => {
+    const comparable = c.comparable ? '' : ' (not comparable)';
+    if (c.what === 'basis') return `basis ${c.to.map(names.series).join(', ')}${comparable}`;
+    const of = c.of === null ? '' : ` in ${names.region(c.of)}`;
+    return `share of ${c.region === null ? 'a region' : names.region(c.region)}${of}${comparable}`;
+  });
   return [...new Set(words)].join('; ');
 }
 
@@ -784,6 +812,7 @@ function energyChart(model: ReportModel): Chart {
   const skipped = records.flatMap((r) => (r.record === 'skipped' ? [{ year: r.year ?? 0, reason: r.reason }] : []));
   const span = yearSpan(years.map((y) => y.year));
   const title = `Bitcoin mining in ${name}: electricity by year${span === '' ? '' : `, ${span}`}`;
+  const names = changeNamesOf(model);
   // A year that cannot be estimated breaks the line: each run of consecutive years is a line of its own.
   let run = 0;
   const values = years.map((y, i) => {
@@ -800,11 +829,12 @@ function energyChart(model: ReportModel): Chart {
       coverage: y.coverage,
       partial: y.partial,
       shares: shares.label,
+      sharesLetter: shares.letter,
       basis: basis.label,
       bounds:
         y.lowerTwh === null || y.upperTwh === null ? 'none' : `${formatNumber(y.lowerTwh)}–${formatNumber(y.upperTwh)}`,
-      change: changeLabel(y),
-      changeText: changeLabel(y) || 'none',
+      change: changeLabel(y, names),
+      changeText: changeLabel(y, names) || 'none',
       run,
     };
   });
@@ -828,7 +858,9 @@ function energyChart(model: ReportModel): Chart {
       : '',
     ...YEAR_SHARES.filter((s) => s.shares !== 'recorded').map((s) => {
       const those = years.filter((y) => y.shares === s.shares).map((y) => y.year);
-      return those.length === 0 ? '' : `Shares ${s.label} in ${list(those)}.`;
+      return those.length === 0
+        ? ''
+        : `Shares ${s.label.replace(/ \(\w\)$/, '')} in ${list(those)}, their points marked ${s.letter}.`;
     }),
     changes.length === 0
       ? ''
@@ -899,6 +931,21 @@ function energyChart(model: ReportModel): Chart {
       transform: [{ filter: 'datum.partial === true' }],
       mark: { type: 'point', filled: false, size: 60, strokeWidth: 2, opacity: 1 },
       encoding: { x, y, color, shape, tooltip },
+    },
+    {
+      // The shares' provenance again, as the legend's letter over the point: colour alone is lost in grey.
+      transform: [{ filter: "datum.sharesLetter !== ''" }],
+      mark: {
+        type: 'text',
+        align: 'center',
+        baseline: 'bottom',
+        dy: -7,
+        fontSize: 10,
+        fontWeight: 'bold',
+        color: '#333333',
+        aria: false,
+      },
+      encoding: { x, y, text: { field: 'sharesLetter' } },
     },
   ];
   if (changes.length > 0) {
@@ -977,7 +1024,7 @@ function energyChart(model: ReportModel): Chart {
           `${e.series}${e.computed ? ' (computed here)' : ''}`,
           e.coverage,
           e.shares,
-          changeLabel(e),
+          changeLabel(e, names),
           '',
         ];
       }),
