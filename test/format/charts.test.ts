@@ -143,7 +143,18 @@ describe.each(REGIONS)('charts of %s', (region) => {
       hollow,
     );
     expect(items(drawing('shares'), 'mark-rule', 'role-mark')).toHaveLength(model().breaks.length);
-    expect(items(drawing('shares'), 'mark-text', 'role-mark')).toHaveLength(model().breaks.length);
+    const texts = items(drawing('shares'), 'mark-text', 'role-mark').map((t) => t.textContent ?? '');
+    expect(texts.filter((t) => model().breaks.some((b) => b.title === t))).toHaveLength(model().breaks.length);
+  });
+
+  it('shares: names each link over the plot, so that the links are told apart without their colours', () => {
+    const texts = items(drawing('shares'), 'mark-text', 'role-mark').map((t) => t.textContent ?? '');
+    const links = [...new Set(model().shares.map((s) => s.link))];
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const link of links) expect(texts, link).toContain(link);
+    // Every other text is a break's title: no link is named by its colour alone, nothing else is written.
+    const others = texts.filter((t) => !links.includes(t));
+    expect(others.every((t) => model().breaks.some((b) => b.title === t))).toBe(true);
   });
 
   it('shares: the time axis labels each year once', () => {

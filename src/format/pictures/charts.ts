@@ -252,6 +252,14 @@ function nominalScale<T>(field: string, title: string, domain: readonly string[]
   return { field, type: 'nominal', title, scale: { domain, range } };
 }
 
+/**
+ * A layer of text drawn twice: first outlined in white, then itself on top, so that it reads over the lines and
+ * points beneath it.
+ */
+function haloed(layer: { mark: Record<string, unknown> } & Record<string, unknown>): Record<string, unknown>[] {
+  return [{ ...layer, mark: { ...layer.mark, stroke: 'white', strokeWidth: 3, strokeJoin: 'round' } }, layer];
+}
+
 /** The region's share history and its parents', with evidence marked and structural breaks as vertical rules. */
 function sharesChart(model: ReportModel): Chart {
   const name = drawnName(model.estimate.region.name);
@@ -322,6 +330,52 @@ function sharesChart(model: ReportModel): Chart {
       encoding: { x, y, color, shape, tooltip },
     },
   ];
+  // Drawn last, over the rules of the breaks too.
+  const nameLayers: Record<string, unknown>[] = [];
+  if (points.length > 0) {
+    // Each link's name over its highest point, once for each run of its points (a run ends where a year and
+    // more pass without one), so that the links are told apart without their colours (in grey, by colour-blind
+    // eyes): reading away from the nearer end of the axis, so that it stays over the plot. Its white outline is
+    // drawn under the lines and points, so that it hides the grid but no figure.
+    const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+    const times = points.map((p) => Date.parse(p.date));
+    const middle = (Math.min(...times) + Math.max(...times)) / 2;
+    const named = links.flatMap((link) => {
+      const own = points.filter((p) => p.link === link).sort((a, b) => a.month.localeCompare(b.month));
+      const runs: (typeof own)[] = [];
+      own.forEach((p, i) => {
+        const before = own[i - 1];
+        if (before === undefined || monthIndex(p.month) - monthIndex(before.month) > 12) runs.push([p]);
+        else runs.at(-1)?.push(p);
+      });
+      return runs.map((run) => {
+        const top = run.reduce((a, b) => (b.pct > a.pct ? b : a));
+        return { link, date: top.date, pct: top.pct, align: Date.parse(top.date) > middle ? 'right' : 'left' };
+      });
+    });
+    const [outlines, names] = [0, 1].map((drawn) =>
+      (['left', 'right'] as const).map(
+        (align) =>
+          haloed({
+            data: { values: named },
+            transform: [{ filter: `datum.align === '${align}'` }],
+            mark: {
+              type: 'text',
+              align,
+              baseline: 'bottom',
+              dx: align === 'left' ? 4 : -4,
+              dy: -7,
+              fontSize: 10,
+              color: '#333333',
+              aria: false,
+            },
+            encoding: { x, y, text: { field: 'link' } },
+          })[drawn] as Record<string, unknown>,
+      ),
+    ) as [Record<string, unknown>[], Record<string, unknown>[]];
+    layers.unshift(...outlines);
+    nameLayers.push(...names);
+  }
   if (model.breaks.length > 0) {
     const breaks = {
       values: model.breaks.map((b) => ({ ...b, date: monthDate(b.month), summary: `${b.title}, ${b.month}` })),
@@ -356,6 +410,7 @@ function sharesChart(model: ReportModel): Chart {
       },
     );
   }
+  layers.push(...nameLayers);
   const credit = creditLines(
     sourcesWithIds(model, [...model.shares.map((s) => s.source), ...model.breaks.map((b) => b.source)]),
     toolVersion(),
