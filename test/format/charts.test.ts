@@ -13,6 +13,7 @@ import {
   drawnName,
   drawnNames,
   PALETTE,
+  hslHex,
   seriesColours,
   seriesDashes,
   VEGA_LITE_SCHEMA,
@@ -142,7 +143,18 @@ describe.each(REGIONS)('charts of %s', (region) => {
       hollow,
     );
     expect(items(drawing('shares'), 'mark-rule', 'role-mark')).toHaveLength(model().breaks.length);
-    expect(items(drawing('shares'), 'mark-text', 'role-mark')).toHaveLength(model().breaks.length);
+    const texts = items(drawing('shares'), 'mark-text', 'role-mark').map((t) => t.textContent ?? '');
+    expect(texts.filter((t) => model().breaks.some((b) => b.title === t))).toHaveLength(model().breaks.length);
+  });
+
+  it('shares: names each link over the plot, so that the links are told apart without their colours', () => {
+    const texts = items(drawing('shares'), 'mark-text', 'role-mark').map((t) => t.textContent ?? '');
+    const links = [...new Set(model().shares.map((s) => s.link))];
+    expect(links.length).toBeGreaterThanOrEqual(2);
+    for (const link of links) expect(texts, link).toContain(link);
+    // Every other text is a break's title: no link is named by its colour alone, nothing else is written.
+    const others = texts.filter((t) => !links.includes(t));
+    expect(others.every((t) => model().breaks.some((b) => b.title === t))).toBe(true);
   });
 
   it('shares: the time axis labels each year once', () => {
@@ -465,9 +477,24 @@ describe('charts keep different names and series apart', () => {
     expect(drawn.size).toBe(new Set(model.shares.map((s) => s.link)).size);
   });
 
+  it.each([
+    [0, 1, 0.5, '#ff0000'],
+    [120, 1, 0.25, '#008000'],
+    [240, 1, 0.5, '#0000ff'],
+    [60, 1, 0.5, '#ffff00'],
+    [0, 0, 0.5, '#808080'],
+    // By hand: half the chroma is 0.7 × min(0.58, 0.42) = 0.294; red 0.58 + 0.294 = 0.874 (222.9 of 255), green
+    // 0.58 − 0.294/3 = 0.482 (122.9), blue 0.58 − 0.294 = 0.286 (72.9), each rounded.
+    [20, 0.7, 0.58, '#df7b49'],
+  ])('hsl(%d, %d, %d) is %s', (hue, saturation, lightness, hex) => {
+    expect(hslHex(hue, saturation, lightness)).toBe(hex);
+  });
+
   it('gives every series its own colour, and a dash of its own beyond the palette', async () => {
     expect(new Set(seriesColours(40)).size).toBe(40);
     expect(seriesColours(3)).toEqual(PALETTE.slice(0, 3));
+    // As #rrggbb, which every renderer reads: the PNG renderer drew "hsl(20.1, 70%, 58%)" black.
+    for (const colour of seriesColours(40)) expect(colour).toMatch(/^#[0-9A-Fa-f]{6}$/);
     const dashes = seriesDashes(17).map((d) => d.join(','));
     expect(dashes.slice(0, 8).every((d) => d === '1,0')).toBe(true);
     expect(dashes[8]).not.toBe('1,0');

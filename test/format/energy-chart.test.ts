@@ -158,8 +158,8 @@ describe.each(['sichuan', 'texas'])('the electricity-by-year chart of %s', (regi
     const legend = texts(drawing, 'role-legend-label');
     const obtained = (how: string) => estimated().some((r) => r.share.links.some((l) => l.obtained === how));
     const carried = estimated().filter((r) => r.share.links.some((l) => l.obtained === 'carried'));
-    expect(legend.includes('carried from the nearest record')).toBe(carried.length > 0);
-    expect(legend.includes('interpolated between records')).toBe(
+    expect(legend.includes('carried from the nearest record (c)')).toBe(carried.length > 0);
+    expect(legend.includes('interpolated between records (i)')).toBe(
       estimated().some(
         (r) =>
           r.share.links.some((l) => l.obtained === 'interpolated') &&
@@ -177,15 +177,69 @@ describe.each(['sichuan', 'texas'])('the electricity-by-year chart of %s', (regi
     const changed = estimated().filter((r) => r.changes.length > 0);
     expect(changed.length).toBeGreaterThan(0);
     expect(items(drawing, 'mark-rule', 'role-mark')).toHaveLength(changed.length);
-    const labels = texts(drawing, 'mark-text', 'role-mark');
+    // The rules' labels, not the letters over the points.
+    const labels = texts(drawing, 'mark-text', 'role-mark').filter((l) => l.includes(':'));
     expect(labels.map((l) => l.split(':')[0])).toEqual(changed.map((r) => String(r.year)));
     for (const record of changed.filter((r) => r.changes.some((c) => c.what === 'basis'))) {
       expect(labels.find((l) => l.startsWith(`${record.year}:`))).toContain(`basis ${record.basis.series}`);
     }
   });
+
+  it("tells the shares' provenance by a letter over the point as well as by colour", () => {
+    const { chart, drawing } = the();
+    // From `estimate --years`: a year's shares are carried when any link is, else interpolated when any is.
+    const how = (r: YearRecord) => {
+      const obtained = r.share.links.map((l) => l.obtained);
+      return obtained.includes('carried') ? 'carried' : obtained.includes('interpolated') ? 'interpolated' : 'recorded';
+    };
+    const letters = texts(drawing, 'mark-text', 'role-mark').filter((l) => !l.includes(':'));
+    const count = (kind: string) => estimated().filter((r) => how(r) === kind).length;
+    expect(letters.filter((l) => l === 'c')).toHaveLength(count('carried'));
+    expect(letters.filter((l) => l === 'i')).toHaveLength(count('interpolated'));
+    expect(letters).toHaveLength(count('carried') + count('interpolated'));
+
+    // In the specification: a channel other than colour draws a field that tells the three apart, one to one.
+    const plot = (chart.spec.vconcat as Record<string, unknown>[])[0] as {
+      data: { values: Record<string, unknown>[] };
+      layer: { encoding?: Record<string, { field?: string }> }[];
+    };
+    const values = plot.data.values;
+    const tellsApart = (field: string) => {
+      const pairs = new Set(values.map((v) => `${String(v[field])}|${String(v.shares)}`));
+      return (
+        pairs.size === new Set(values.map((v) => v.shares)).size &&
+        pairs.size === new Set(values.map((v) => v[field])).size
+      );
+    };
+    const colourless = plot.layer.flatMap((layer) =>
+      Object.entries(layer.encoding ?? {}).flatMap(([channel, def]) =>
+        ['color', 'fill', 'stroke', 'tooltip', 'description', 'x', 'y'].includes(channel) || def.field === undefined
+          ? []
+          : [{ channel, field: def.field }],
+      ),
+    );
+    const provenance = colourless.filter(({ field }) => field !== 'shares' && tellsApart(field));
+    expect(provenance.map((p) => p.channel)).toContain('text');
+    // The legend names each letter: a colour's label ends with the letter drawn for it.
+    for (const v of values.filter((v) => v.sharesLetter !== '')) {
+      expect(String(v.shares).endsWith(`(${String(v.sharesLetter)})`)).toBe(true);
+    }
+  });
 });
 
 describe("Sichuan's chart, by hand from the data", () => {
+  it('names the regions and series of its changes of source, not their ids', () => {
+    const { drawing } = cases.get('sichuan') as NonNullable<ReturnType<typeof cases.get>>;
+    // The shipped data: Sichuan's share of China changes source in 2021, China's of the world in 2023 and 2025,
+    // when the basis becomes the bottom-up series computed here (a world series, named by its id).
+    const labels = texts(drawing, 'mark-text', 'role-mark').filter((l) => l.includes(':'));
+    expect(labels).toEqual([
+      '2021: share of Sichuan in China',
+      '2023: share of China in World',
+      '2025: basis bottom-up; share of China in World',
+    ]);
+  });
+
   it('has 2025 computed here and annualised, and changes of source in 2021, 2023 and 2025', () => {
     const { chart, model } = cases.get('sichuan') as NonNullable<ReturnType<typeof cases.get>>;
     // The shipped data: CBECI's export ends in November 2024 (2024 annualised); 2025 rests on the bottom-up

@@ -214,14 +214,28 @@ const OVERFLOW_DASHES: readonly (readonly number[])[] = [
 ];
 
 /**
+ * A colour given by hue (degrees), saturation and lightness (0 to 1) as #rrggbb: the form every renderer reads
+ * (the PNG renderer takes an HSL colour with a fractional hue for black).
+ */
+export function hslHex(hueDeg: number, saturation: number, lightness: number): string {
+  const halfChroma = saturation * Math.min(lightness, 1 - lightness);
+  const channel = (n: number) => {
+    const k = (n + hueDeg / 30) % 12;
+    const value = lightness - halfChroma * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(value * 255)
+      .toString(16)
+      .padStart(2, '0');
+  };
+  return `#${channel(0)}${channel(8)}${channel(4)}`;
+}
+
+/**
  * A colour for each of `count` series: the palette's, then (when there are more series than it has colours) more
  * of other hues, each distinct, so that no two series share one.
  */
 export function seriesColours(count: number): string[] {
   return Array.from({ length: Math.max(1, count) }, (_, i) =>
-    i < PALETTE.length
-      ? (PALETTE[i] as string)
-      : `hsl(${((i * 137.508) % 360).toFixed(1)}, 70%, ${[32, 45, 58][i % 3] as number}%)`,
+    i < PALETTE.length ? (PALETTE[i] as string) : hslHex((i * 137.508) % 360, 0.7, [0.32, 0.45, 0.58][i % 3] as number),
   );
 }
 
@@ -236,6 +250,14 @@ export function seriesDashes(count: number): (readonly number[])[] {
 /** An encoding of a nominal field through a scale of its own: each value of `domain` drawn as the same place's `range`. */
 function nominalScale<T>(field: string, title: string, domain: readonly string[], range: readonly T[]) {
   return { field, type: 'nominal', title, scale: { domain, range } };
+}
+
+/**
+ * A layer of text drawn twice: first outlined in white, then itself on top, so that it reads over the lines and
+ * points beneath it.
+ */
+function haloed(layer: { mark: Record<string, unknown> } & Record<string, unknown>): Record<string, unknown>[] {
+  return [{ ...layer, mark: { ...layer.mark, stroke: 'white', strokeWidth: 3, strokeJoin: 'round' } }, layer];
 }
 
 /** The region's share history and its parents', with evidence marked and structural breaks as vertical rules. */
@@ -308,6 +330,52 @@ function sharesChart(model: ReportModel): Chart {
       encoding: { x, y, color, shape, tooltip },
     },
   ];
+  // Drawn last, over the rules of the breaks too.
+  const nameLayers: Record<string, unknown>[] = [];
+  if (points.length > 0) {
+    // Each link's name over its highest point, once for each run of its points (a run ends where a year and
+    // more pass without one), so that the links are told apart without their colours (in grey, by colour-blind
+    // eyes): reading away from the nearer end of the axis, so that it stays over the plot. Its white outline is
+    // drawn under the lines and points, so that it hides the grid but no figure.
+    const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+    const times = points.map((p) => Date.parse(p.date));
+    const middle = (Math.min(...times) + Math.max(...times)) / 2;
+    const named = links.flatMap((link) => {
+      const own = points.filter((p) => p.link === link).sort((a, b) => a.month.localeCompare(b.month));
+      const runs: (typeof own)[] = [];
+      own.forEach((p, i) => {
+        const before = own[i - 1];
+        if (before === undefined || monthIndex(p.month) - monthIndex(before.month) > 12) runs.push([p]);
+        else runs.at(-1)?.push(p);
+      });
+      return runs.map((run) => {
+        const top = run.reduce((a, b) => (b.pct > a.pct ? b : a));
+        return { link, date: top.date, pct: top.pct, align: Date.parse(top.date) > middle ? 'right' : 'left' };
+      });
+    });
+    const [outlines, names] = [0, 1].map((drawn) =>
+      (['left', 'right'] as const).map(
+        (align) =>
+          haloed({
+            data: { values: named },
+            transform: [{ filter: `datum.align === '${align}'` }],
+            mark: {
+              type: 'text',
+              align,
+              baseline: 'bottom',
+              dx: align === 'left' ? 4 : -4,
+              dy: -7,
+              fontSize: 10,
+              color: '#333333',
+              aria: false,
+            },
+            encoding: { x, y, text: { field: 'link' } },
+          })[drawn] as Record<string, unknown>,
+      ),
+    ) as [Record<string, unknown>[], Record<string, unknown>[]];
+    layers.unshift(...outlines);
+    nameLayers.push(...names);
+  }
   if (model.breaks.length > 0) {
     const breaks = {
       values: model.breaks.map((b) => ({ ...b, date: monthDate(b.month), summary: `${b.title}, ${b.month}` })),
@@ -342,6 +410,7 @@ function sharesChart(model: ReportModel): Chart {
       },
     );
   }
+  layers.push(...nameLayers);
   const credit = creditLines(
     sourcesWithIds(model, [...model.shares.map((s) => s.source), ...model.breaks.map((b) => b.source)]),
     toolVersion(),
@@ -735,11 +804,15 @@ function carbonChart(model: ReportModel): Chart {
   };
 }
 
-/** What a year's shares rest on, as the energy chart's legend says it, in the legend's order. */
-const YEAR_SHARES: { shares: EnergyYear['shares']; label: string; colour: string }[] = [
-  { shares: 'recorded', label: 'recorded in the year', colour: PALETTE[0] as string },
-  { shares: 'interpolated', label: 'interpolated between records', colour: PALETTE[2] as string },
-  { shares: 'carried', label: 'carried from the nearest record', colour: PALETTE[5] as string },
+/**
+ * What a year's shares rest on, as the energy chart's legend says it, in the legend's order: each with its colour
+ * and, but for shares recorded in the year, a letter drawn over the point and named in the legend, so that the
+ * distinction survives a greyscale printout and colour-blind eyes.
+ */
+export const YEAR_SHARES: { shares: EnergyYear['shares']; label: string; colour: string; letter: string }[] = [
+  { shares: 'recorded', label: 'recorded in the year', colour: PALETTE[0] as string, letter: '' },
+  { shares: 'interpolated', label: 'interpolated between records (i)', colour: PALETTE[2] as string, letter: 'i' },
+  { shares: 'carried', label: 'carried from the nearest record (c)', colour: PALETTE[5] as string, letter: 'c' },
 ];
 
 /** What a year's basis is, as the energy chart's legend says it, each with its point's shape. */
@@ -748,13 +821,37 @@ const YEAR_BASES = [
   { computed: true, label: 'computed here (bottom-up model)', shape: 'square' },
 ];
 
-/** A change of source between years, in a few words for the chart: "basis cbeci → bottom-up", "share source". */
-function changeLabel(year: EnergyYear): string {
-  const words = year.changes.map((c) =>
-    c.what === 'basis'
-      ? `basis ${c.to.join(', ')}${c.comparable ? '' : ' (not comparable)'}`
-      : `share of ${c.region ?? ''}${c.comparable ? '' : ' (not comparable)'}`,
-  );
+/**
+ * How the energy chart names what changes between years: a region by its name (the chain's and the world's,
+ * else the region's id), a series as the network chart names it (with the region it totals, when not the world).
+ */
+function changeNamesOf(model: ReportModel): { region: (id: string) => string; series: (id: string) => string } {
+  const names = new Map<string, string>([
+    [model.world.id, model.world.name],
+    ...model.chain.map((r) => [r.id, r.name] as const),
+    [model.estimate.region.id, model.estimate.region.name],
+  ]);
+  const scopes = new Map(model.network.map((n) => [n.series, n.scope]));
+  return {
+    region: (id) => drawnName(names.get(id) ?? id),
+    series: (id) => {
+      const scope = scopes.get(id);
+      return drawnName(scope === undefined || scope.id === model.world.id ? id : `${id} (${scope.name})`);
+    },
+  };
+}
+
+/**
+ * A change of source between years, in a few words for the chart: "basis bottom-up", "share of Sichuan in
+ * China", each marked when the data say the sources are not comparable.
+ */
+function changeLabel(year: EnergyYear, names: ReturnType<typeof changeNamesOf>): string {
+  const words = year.changes.map((c) => {
+    const comparable = c.comparable ? '' : ' (not comparable)';
+    if (c.what === 'basis') return `basis ${c.to.map(names.series).join(', ')}${comparable}`;
+    const of = c.of === null ? '' : ` in ${names.region(c.of)}`;
+    return `share of ${c.region === null ? 'a region' : names.region(c.region)}${of}${comparable}`;
+  });
   return [...new Set(words)].join('; ');
 }
 
@@ -770,6 +867,7 @@ function energyChart(model: ReportModel): Chart {
   const skipped = records.flatMap((r) => (r.record === 'skipped' ? [{ year: r.year ?? 0, reason: r.reason }] : []));
   const span = yearSpan(years.map((y) => y.year));
   const title = `Bitcoin mining in ${name}: electricity by year${span === '' ? '' : `, ${span}`}`;
+  const names = changeNamesOf(model);
   // A year that cannot be estimated breaks the line: each run of consecutive years is a line of its own.
   let run = 0;
   const values = years.map((y, i) => {
@@ -786,11 +884,12 @@ function energyChart(model: ReportModel): Chart {
       coverage: y.coverage,
       partial: y.partial,
       shares: shares.label,
+      sharesLetter: shares.letter,
       basis: basis.label,
       bounds:
         y.lowerTwh === null || y.upperTwh === null ? 'none' : `${formatNumber(y.lowerTwh)}–${formatNumber(y.upperTwh)}`,
-      change: changeLabel(y),
-      changeText: changeLabel(y) || 'none',
+      change: changeLabel(y, names),
+      changeText: changeLabel(y, names) || 'none',
       run,
     };
   });
@@ -814,7 +913,9 @@ function energyChart(model: ReportModel): Chart {
       : '',
     ...YEAR_SHARES.filter((s) => s.shares !== 'recorded').map((s) => {
       const those = years.filter((y) => y.shares === s.shares).map((y) => y.year);
-      return those.length === 0 ? '' : `Shares ${s.label} in ${list(those)}.`;
+      return those.length === 0
+        ? ''
+        : `Shares ${s.label.replace(/ \(\w\)$/, '')} in ${list(those)}, their points marked ${s.letter}.`;
     }),
     changes.length === 0
       ? ''
@@ -885,6 +986,21 @@ function energyChart(model: ReportModel): Chart {
       transform: [{ filter: 'datum.partial === true' }],
       mark: { type: 'point', filled: false, size: 60, strokeWidth: 2, opacity: 1 },
       encoding: { x, y, color, shape, tooltip },
+    },
+    {
+      // The shares' provenance again, as the legend's letter over the point: colour alone is lost in grey.
+      transform: [{ filter: "datum.sharesLetter !== ''" }],
+      mark: {
+        type: 'text',
+        align: 'center',
+        baseline: 'bottom',
+        dy: -7,
+        fontSize: 10,
+        fontWeight: 'bold',
+        color: '#333333',
+        aria: false,
+      },
+      encoding: { x, y, text: { field: 'sharesLetter' } },
     },
   ];
   if (changes.length > 0) {
@@ -963,7 +1079,7 @@ function energyChart(model: ReportModel): Chart {
           `${e.series}${e.computed ? ' (computed here)' : ''}`,
           e.coverage,
           e.shares,
-          changeLabel(e),
+          changeLabel(e, names),
           '',
         ];
       }),

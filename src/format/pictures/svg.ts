@@ -1,5 +1,6 @@
 import type { Chart } from './charts.js';
 import { escapeHtml } from './html.js';
+import { measureTextItem } from './text-width.js';
 
 /** Vega's logger interface (vega-util's LoggerInterface), as Vega-Lite's compiler and Vega's view call it. */
 export interface ChartLogger {
@@ -49,14 +50,22 @@ function refuseWarnings(chart: Pick<Chart, 'kind'>, messages: readonly string[])
   }
 }
 
+/** Vega's text measurer (vega-scenegraph's textMetrics), which its typings leave out. */
+interface TextMetrics {
+  width: (item: Parameters<typeof measureTextItem>[0], line: unknown) => number;
+}
+
 /**
- * Renders a chart's Vega-Lite specification to SVG with Vega's headless view (no browser, no canvas): the text
- * is laid out with Vega's estimate of the font's widths. Vega and Vega-Lite are loaded here, on first use, so
- * that no other command pays for them.
+ * Renders a chart's Vega-Lite specification to SVG with Vega's headless view (no browser, no canvas). Without a
+ * canvas Vega would lay text out by its estimate of 0.8 em a character, far wider than any font draws it, and
+ * size the chart to that: the text is measured here with the font's own widths instead (text-width.ts), so that
+ * the chart is as wide as what it draws. Vega and Vega-Lite are loaded here, on first use, so that no other
+ * command pays for them.
  * @throws Error when Vega-Lite warns about the specification, or Vega fails to draw it.
  */
 export async function renderSvg(chart: Chart): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = measureTextItem;
   const { logger, messages } = collectingLogger();
   const compiled = vegaLite.compile(chart.spec as unknown as Parameters<typeof vegaLite.compile>[0], {
     logger,
