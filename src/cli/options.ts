@@ -198,8 +198,17 @@ export function globalOptions(command: CommandUnknownOpts): GlobalOptions {
   return command.optsWithGlobals() as unknown as GlobalOptions;
 }
 
+/** A directory named by an option, refused when empty (the library would name its own parameter instead). */
+export function directoryOption(flag: string, value: string): string;
+export function directoryOption(flag: string, value: string | undefined): string | undefined;
+export function directoryOption(flag: string, value: string | undefined): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a directory, not an empty name.`);
+  return value;
+}
+
 export async function loadDataFor(command: CommandUnknownOpts): Promise<Dataset> {
-  const { data, defaultData } = globalOptions(command);
+  const { defaultData } = globalOptions(command);
+  const data = directoryOption('--data', globalOptions(command).data);
   const userDir = userDataFor(command);
   const dataset = await loadData({
     ...(data === undefined ? {} : { dataDir: data }),

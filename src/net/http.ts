@@ -22,6 +22,8 @@ export interface RequestOptions {
   retryMaxMs: number;
   /** Told of each retry, for progress on a terminal. */
   onRetry?: (message: string) => void;
+  /** Told of each request as it is sent, retries included. */
+  onRequest?: () => void;
   /** Ends the request when aborted (an interrupt). */
   signal?: AbortSignal;
 }
@@ -98,6 +100,7 @@ async function fetchOnce(url: string, options: RequestOptions): Promise<FetchedT
   }, options.responseTimeoutMs);
   try {
     let response: Response;
+    options.onRequest?.();
     try {
       response = await fetch(url, {
         headers: { accept: 'application/json, text/csv;q=0.9, */*;q=0.1', 'accept-encoding': 'gzip' },
@@ -166,6 +169,11 @@ function failure(
   if (timedOut !== undefined) return new Retryable(timedOut, undefined);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+  if (request !== undefined && reason === 'bad port') {
+    return new DataError(
+      `${request.source}: ${request.url} ${what}: fetch refuses its port ${new URL(request.url).port}, one of the ports browsers block (the Fetch standard's list); serve it on another port.`,
+    );
+  }
   if (request !== undefined && isLastingFailure(error)) {
     return new DataError(
       `${request.source}: ${request.url} ${what} (${reason}: its host name does not resolve; is this machine offline, or does it reach the web through a proxy that HTTPS_PROXY should name?).`,

@@ -26,8 +26,6 @@ export interface CbeciDownload {
   energy: CbeciEnergy;
   page: FetchedText;
   version: string;
-  /** The requests made, the versions that did not answer included. */
-  requests: number;
 }
 
 /**
@@ -39,7 +37,7 @@ export interface CbeciDownload {
  */
 export async function downloadCbeci(base: string, request: RequestOptions): Promise<CbeciDownload> {
   const failures: string[] = [];
-  for (const [index, version] of CBECI_VERSIONS.entries()) {
+  for (const version of CBECI_VERSIONS) {
     let page: FetchedText;
     try {
       page = await fetchText(cbeciUrl(base, version), request);
@@ -48,7 +46,7 @@ export async function downloadCbeci(base: string, request: RequestOptions): Prom
       failures.push(`${version}: ${error.message.replace(`${CBECI}: `, '')}`);
       continue;
     }
-    return { energy: parseExport(page), page, version, requests: index + 1 };
+    return { energy: parseExport(page), page, version };
   }
   throw new DataError(
     `${CBECI}: no version of the daily export answered (CBECI's data API is not documented, and has refused scripts before); nothing was changed:`,

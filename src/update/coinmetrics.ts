@@ -43,7 +43,7 @@ export interface ApiRow {
   values: Record<(typeof COINMETRICS_METRICS)[number], string | null>;
 }
 
-/** What the pages gave: the rows, each page's bytes, and the requests made. */
+/** What the pages gave: the rows and each page's bytes. */
 export interface CoinMetricsDownload {
   rows: NetworkInputRow[];
   /** Days at the end left out because some metric had no value yet. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { DATA_FILE_NAMES, NETWORK_INPUTS_FILE } from '../data/dataset.js';
 import { loadData, loadDataFiles, shippedDataDir } from '../data/load.js';
 import { lockDirectory } from '../data/lock.js';
@@ -76,7 +76,9 @@ export interface SourceOutcome {
   newDays: number;
   /** Held days that the source now gives differently and that were replaced (with acceptChanges). */
   changed: { date: string; field: string; held: number; now: number }[];
+  /** The requests sent, retries and failed ones included. */
   requests: number;
+  /** The bytes of the responses used, as they arrived. */
   bytes: number;
   warnings: string[];
   /**
@@ -108,27 +110,47 @@ export async function updateData(options: UpdateOptions): Promise<UpdateSummary>
   const dir = resolve(options.dir);
   const names = options.sources === undefined || options.sources.length === 0 ? UPDATE_SOURCES : options.sources;
   const bases = names.map((name) => sourceBase(name, options.env)); // a bad variable is a usage error before any work
+  let created: string | undefined;
   try {
-    mkdirSync(dir, { recursive: true });
+    created = mkdirSync(dir, { recursive: true });
   } catch (error) {
     throw new DataError(`Cannot create the data directory ${escapePath(dir)}: ${systemReason(error)}.`);
   }
-  const lock = await lockDirectory(dir, { command: 'data update', waitMs: lockWaitMs(options.env) });
   const outcomes: SourceOutcome[] = [];
   try {
-    recoverReplacements(dir);
-    for (const [index, name] of names.entries()) {
-      if (options.signal?.aborted) break;
-      outcomes.push(await updateSource(name, bases[index] as string, dir, options));
+    const lock = await lockDirectory(dir, { command: 'data update', waitMs: lockWaitMs(options.env) });
+    try {
+      recoverReplacements(dir);
+      for (const [index, name] of names.entries()) {
+        if (options.signal?.aborted) break;
+        outcomes.push(await updateSource(name, bases[index] as string, dir, options));
+      }
+    } finally {
+      lock.release();
     }
   } finally {
-    lock.release();
+    if (created !== undefined) removeIfEmpty(dir, created);
   }
   if (outcomes.some((outcome) => outcome.status === 'updated')) {
     // Validates the directory as every later run will see it, and leaves the snapshot that spares them the work.
     await loadData({ userDir: dir }).catch(() => undefined);
   }
   return { dir, outcomes };
+}
+
+/**
+ * Removes the folders an update made, from `dir` up to `created` (the first it made), when nothing was written in
+ * them: an update that failed leaves the file system as it found it.
+ */
+function removeIfEmpty(dir: string, created: string): void {
+  for (let folder = dir; ; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return; // not empty (or not ours to remove): kept
+    }
+    if (folder === created || dirname(folder) === folder) return;
+  }
 }
 
 function numberFromEnv(env: UpdateOptions['env'], name: string, fallback: number): number {
@@ -144,7 +166,12 @@ function lockWaitMs(env: UpdateOptions['env']): number {
  * The requests' limits: the defaults, with the waits made shorter for tests by MINING_ENERGY_RETRY_BASE_MS (the
  * first wait before a retry) and MINING_ENERGY_TIMEOUT_MS (the response and body timeouts).
  */
-async function requestOptions(source: string, options: UpdateOptions, limiter: RateLimiter): Promise<RequestOptions> {
+async function requestOptions(
+  source: string,
+  options: UpdateOptions,
+  limiter: RateLimiter,
+  outcome: SourceOutcome,
+): Promise<RequestOptions> {
   const timeoutMs = numberFromEnv(options.env, 'MINING_ENERGY_TIMEOUT_MS', 0);
   const retryBaseMs = numberFromEnv(options.env, 'MINING_ENERGY_RETRY_BASE_MS', DEFAULT_REQUEST_LIMITS.retryBaseMs);
   const responseTimeoutMs = timeoutMs > 0 ? timeoutMs : DEFAULT_REQUEST_LIMITS.responseTimeoutMs;
@@ -160,6 +187,9 @@ async function requestOptions(source: string, options: UpdateOptions, limiter: R
       numberFromEnv(options.env, 'MINING_ENERGY_RETRY_MAX_MS', DEFAULT_REQUEST_LIMITS.retryMaxMs),
     ),
     dispatcher: await createDispatcher(options.env, { connectTimeoutMs: responseTimeoutMs }),
+    onRequest: () => {
+      outcome.requests += 1;
+    },
     ...(options.onProgress === undefined ? {} : { onRetry: options.onProgress }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
@@ -216,13 +246,12 @@ async function updateCoinMetrics(base: string, dir: string, options: UpdateOptio
     // the source still agrees with them.
     const start = options.from ?? addDays(last.date, -(OVERLAP_DAYS - 1));
     // Coin Metrics allows 10 requests in 6 s to an address (LIVE-SOURCES §1); this stays within it.
-    const request = await requestOptions(COINMETRICS, options, new RateLimiter(10, 6_000));
+    const request = await requestOptions(COINMETRICS, options, new RateLimiter(10, 6_000), outcome);
     options.onProgress?.(`${COINMETRICS}: asking for the days from ${start} on`);
     const retrievedAt = (options.now?.() ?? new Date()).toISOString();
     const download = await downloadCoinMetrics(base, start, request, (rows, page) =>
       options.onProgress?.(`${COINMETRICS}: ${rows} days (page ${page})`),
     );
-    outcome.requests = download.pages.length;
     outcome.bytes = download.pages.reduce((sum, page) => sum + page.bytes.length, 0);
     stopIfInterrupted(options);
     const changed = changedDays(held.rows, download.rows);
@@ -364,11 +393,10 @@ async function updateCbeci(base: string, dir: string, options: UpdateOptions): P
   try {
     const held = await heldCbeci(dir);
     // CCAF's code allows 15 requests in 10 s (LIVE-SOURCES §2); a download makes three at most.
-    const request = await requestOptions(CBECI, options, new RateLimiter(15, 10_000));
+    const request = await requestOptions(CBECI, options, new RateLimiter(15, 10_000), outcome);
     options.onProgress?.(`${CBECI}: asking for the daily export`);
     const retrievedAt = (options.now?.() ?? new Date()).toISOString();
     const download = await downloadCbeci(base, request);
-    outcome.requests = download.requests;
     outcome.bytes = download.page.bytes.length;
     stopIfInterrupted(options);
     const { energy } = download;
@@ -556,7 +584,7 @@ async function updateYearly(
     const heldBaselines = heldList<Baseline>(baselinesPath, 'baselines');
     const heldCarbon = heldList<CarbonIntensity>(carbonPath, 'intensities');
     const regionByCode = await regionCodes(dir);
-    const request = await requestOptions(label, options, new RateLimiter(10, 10_000));
+    const request = await requestOptions(label, options, new RateLimiter(10, 10_000), outcome);
     options.onProgress?.(
       `${label}: downloading ${name === 'ember' ? 'the yearly file' : 'the demand and intensity files'}`,
     );
@@ -572,7 +600,6 @@ async function updateYearly(
       figures = download.figures;
       pages = download.pages;
     }
-    outcome.requests = pages.length;
     outcome.bytes = pages.reduce((sum, page) => sum + page.bytes.length, 0);
     stopIfInterrupted(options);
     const sourceId = name === 'ember' ? EMBER_SOURCE_ID : OWID_SOURCE_ID;

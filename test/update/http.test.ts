@@ -44,6 +44,19 @@ describe('a request that cannot reach its host', () => {
     expect(error.message).toContain(`could not be reached (${code}) (4 tries)`);
   });
 
+  it('is not tried again on a port fetch refuses, and says it is the port fetch refuses', async () => {
+    // What Node's fetch throws for a port on the Fetch standard's list, before any connection is made.
+    const fetch = vi.fn(async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: new Error('bad port') });
+    });
+    vi.stubGlobal('fetch', fetch);
+    const error = await rejected(DataError, fetchText('http://127.0.0.1:1/v4/x', OPTIONS));
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(error.message).toBe(
+      "Coin Metrics: http://127.0.0.1:1/v4/x could not be reached: fetch refuses its port 1, one of the ports browsers block (the Fetch standard's list); serve it on another port.",
+    );
+  });
+
   it('tells lasting failures from passing ones by the system error', () => {
     expect(isLastingFailure(fetchError('ENOTFOUND'))).toBe(true);
     expect(isLastingFailure(fetchError('ECONNREFUSED'))).toBe(false);

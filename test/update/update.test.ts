@@ -423,6 +423,47 @@ describe('retries and proxies', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('counts in --json every request it sent, retries and failures included', async () => {
+    const requestsOf = (stdout: string) =>
+      (JSON.parse(stdout) as { outcomes: { source: string; requests: number }[] }).outcomes.map((o) => o.requests);
+    const failing = await serve({
+      fault: (_n, _request, response) => {
+        response.writeHead(500).end('oops');
+        return true;
+      },
+    });
+    const failed = await update(copyDir(seeded, 'count-failed'), failing, ['--json']);
+    expect(failed.code).toBe(1);
+    expect(requestsOf(failed.stdout)).toEqual([4]);
+    expect(failing.requests).toHaveLength(4);
+    const flaky = await serve({
+      fault: (n, _request, response) => {
+        if (n !== 1) return false;
+        response.writeHead(503).end();
+        return true;
+      },
+    });
+    const recovered = await update(copyDir(seeded, 'count-retried'), flaky, ['--json']);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(requestsOf(recovered.stdout)).toEqual([2]);
+    expect(flaky.requests).toHaveLength(2);
+  });
+
+  it('leaves no folder behind when it made the data directory and every source failed', async () => {
+    const failing = await serve({
+      fault: (_n, _request, response) => {
+        response.writeHead(500).end('oops');
+        return true;
+      },
+    });
+    const parent = temporaryDir('made-then-failed');
+    const dir = join(parent, 'new', 'mining-energy');
+    const failed = await update(dir, failing);
+    expect(failed.code).toBe(1);
+    expect(existsSync(join(parent, 'new'))).toBe(false);
+    expect(existsSync(parent)).toBe(true);
+  });
+
   it('goes through the proxy HTTP_PROXY names', async () => {
     const server = await serve();
     const proxy = await startProxy();

@@ -253,7 +253,7 @@ describe('data update ember and owid', () => {
     const result = await update(dir, server, ['ember'], ['--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(server.requests).toEqual([EMBER_REQUEST, EMBER_REQUEST]);
-    expect(JSON.parse(result.stdout).outcomes[0]).toMatchObject({ status: 'updated', requests: 1 });
+    expect(JSON.parse(result.stdout).outcomes[0]).toMatchObject({ status: 'updated', requests: 2 });
     expect(carbonOf(dir, 'russia', 2025)).toMatchObject([{ gco2PerKwh: 449.607, source: 'ember-yearly' }]);
   });
 

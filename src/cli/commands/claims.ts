@@ -1,7 +1,15 @@
 import type { Command } from '@commander-js/extra-typings';
 import { checkClaims } from '../../core/claims.js';
 import { loadSeeds } from '../../data/seeds.js';
-import { addFormatOptions, colorsFor, examples, loadDataFor, widthOf, writeOutput } from '../options.js';
+import {
+  addFormatOptions,
+  colorsFor,
+  directoryOption,
+  examples,
+  loadDataFor,
+  widthOf,
+  writeOutput,
+} from '../options.js';
 import { stdout } from '../streams.js';
 
 export function registerClaims(program: Command): void {
@@ -17,7 +25,7 @@ export function registerClaims(program: Command): void {
     .addHelpText('after', examples(['mining-energy claims', 'mining-energy claims --json']))
     .action(async (options, cmd) => {
       const data = await loadDataFor(cmd);
-      const results = checkClaims(data, await loadSeeds(options.seeds));
+      const results = checkClaims(data, await loadSeeds(directoryOption('--seeds', options.seeds)));
       await writeOutput(options, {
         document: results,
         records: results,

@@ -11,7 +11,15 @@ import { wrapText } from '../../format/terminal/width.js';
 import { userDataDir, userDataDisabled } from '../../data/user-data.js';
 import { DataError } from '../../errors.js';
 import { OVERLAP_DAYS, SOURCE_BASES, UPDATE_SOURCES } from '../../update/sources.js';
-import { examples, globalOptions, parseDate, userDataFor, widthOf, writeMessages } from '../options.js';
+import {
+  directoryOption,
+  examples,
+  globalOptions,
+  parseDate,
+  userDataFor,
+  widthOf,
+  writeMessages,
+} from '../options.js';
 import { stderr, stdout, writeExact, writeText } from '../streams.js';
 import { oneLine } from '../progress.js';
 
@@ -45,9 +53,7 @@ function collectMap(value: string, previous: Record<string, string> = {}): Recor
 
 /** The directory data update and data status work on: --dir, else the user's data directory. */
 function updateDir(options: { dir?: string }): string {
-  if (options.dir !== undefined && options.dir.trim() === '')
-    throw new UsageError('--dir needs a directory, not an empty name.');
-  return options.dir ?? userDataDir(process.env);
+  return directoryOption('--dir', options.dir) ?? userDataDir(process.env);
 }
 
 /** Progress of an update on stderr, on a terminal only: one line, rewritten. */
@@ -242,7 +248,7 @@ merged over the shipped data, as --data would use it, before anything is written
           `--data has no use with data import: the import is checked merged over the shipped data, as --data ${escapePath(options.out)} will use it.`,
         );
       }
-      if (options.out.trim() === '') throw new UsageError('--out needs a directory, not an empty name.');
+      directoryOption('--out', options.out);
       for (const [key, flag, only] of KIND_OPTIONS) {
         if (options[key] !== undefined && kind !== only) throw new UsageError(`${flag} goes with ${only} only.`);
       }
