@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The suite never sees the real user's data directory: XDG_DATA_HOME points at an empty folder of its own, which
@@ -14,6 +15,8 @@ const testEnv = {
   MINING_ENERGY_CBECI_URL: 'http://127.0.0.1:9',
   MINING_ENERGY_EMBER_URL: 'http://127.0.0.1:9',
   MINING_ENERGY_OWID_URL: 'http://127.0.0.1:9',
+  // PNGs draw their text in the fonts of a devDependency, the same on a machine without fonts as on one with.
+  MINING_ENERGY_FONT_DIR: fileURLToPath(new URL('node_modules/dejavu-fonts-ttf/ttf', import.meta.url)),
   HTTPS_PROXY: '',
   HTTP_PROXY: '',
   https_proxy: '',

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers.js';
+import { DataError } from '../../src/errors.js';
+import { pngFonts, renderPng } from '../../src/format/pictures/png.js';
+import { rejected, runCli } from '../helpers.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -35,5 +37,36 @@ describe('chart --format png', () => {
     const bytes = readFileSync(out);
     expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(pngSize(bytes)).toEqual({ width: 2 * Number(width), height: 2 * Number(height) });
+  });
+
+  it('refuses a PNG that no font at hand would draw the words of, and says what to do', async () => {
+    const svg = (await runCli(['chart', 'carbon', '--region', 'china', '--year', '2021'])).stdout;
+    const none = { ...pngFonts(), loadSystemFonts: false };
+    const error = await rejected(DataError, renderPng(svg, none));
+    expect(error.message).toMatch(/^Cannot make a PNG here: no font on this machine draws the charts' text/);
+    expect(error.message).toMatch(/MINING_ENERGY_FONT_DIR/);
+    expect(error.message).toMatch(/--format svg/);
+  });
+
+  it('draws with the fonts of MINING_ENERGY_FONT_DIR alone, and refuses when that folder holds none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mining-energy-no-fonts-'));
+    const args = (out: string) => [
+      'chart',
+      'carbon',
+      '--region',
+      'china',
+      '--year',
+      '2021',
+      '--format',
+      'png',
+      '--out',
+      out,
+    ];
+    expect((await runCli(args(join(dir, 'drawn.png')))).code).toBe(0);
+    const refused = await runCli(args(join(dir, 'refused.png')), { MINING_ENERGY_FONT_DIR: dir });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/no font on this machine draws the charts' text/);
+    expect(existsSync(join(dir, 'refused.png'))).toBe(false);
   });
 });

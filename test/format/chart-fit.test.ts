@@ -8,6 +8,7 @@ import { buildReport } from '../../src/core/report.js';
 import { loadData } from '../../src/data/load.js';
 import { CHART_KINDS, chartOf } from '../../src/format/pictures/charts.js';
 import { renderSvg } from '../../src/format/pictures/svg.js';
+import { pngFonts } from '../../src/format/pictures/png.js';
 import { isBoldWeight, measureTextItem, textWidthPx } from '../../src/format/pictures/text-width.js';
 import { runCli } from '../helpers.js';
 
@@ -42,11 +43,9 @@ function inkColumns(rgba: Uint8Array, width: number, height: number): { left: nu
   return { left, right };
 }
 
-/** The SVG drawn at its own size, as the PNG renderer draws it (the same fonts). */
+/** The SVG drawn at its own size, as `chart --format png` draws it, in the fonts the suite gives it. */
 function drawSvg(svg: string): { rgba: Uint8Array; width: number; height: number } {
-  const image = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-  }).render();
+  const image = new Resvg(svg, { font: pngFonts([process.env.MINING_ENERGY_FONT_DIR as string]) }).render();
   return { rgba: image.pixels, width: image.width, height: image.height };
 }
 

@@ -23,6 +23,12 @@ const FORMAT_OF_EXTENSION: Record<string, ChartFormat> = { '.svg': 'svg', '.png'
  * contradicts the extension is refused rather than writing, say, SVG into a .png, and so is an extension of no
  * format written here (.pdf, .jpg, .svgz), which would hold something else than its name says.
  */
+/** The folder of fonts a PNG draws its text with in place of the system's: MINING_ENERGY_FONT_DIR, when set. */
+function fontDirsFrom(env: NodeJS.ProcessEnv): string[] {
+  const dir = env.MINING_ENERGY_FONT_DIR?.trim();
+  return dir === undefined || dir === '' ? [] : [dir];
+}
+
 function chartFormat(options: ChartOptions, command: CommandUnknownOpts): ChartFormat {
   const out = outFile(options);
   const extension = out === undefined ? '' : extname(out).toLowerCase();
@@ -75,13 +81,13 @@ warnings go to stderr, as estimate prints them (--explain: all in full; -q: none
       const { model } = await reportModelFor(options, cmd);
       const missing = nothingToChart(model, kind);
       if (missing !== undefined) throw new UsageError(missing);
-      const { chartOf, renderPng, renderSvg } = await import('../../format/pictures/pictures.js');
+      const { chartOf, pngFonts, renderPng, renderSvg } = await import('../../format/pictures/pictures.js');
       const chart = chartOf(model, kind);
       const content =
         format === 'vega-lite'
           ? `${JSON.stringify(chart.spec, null, 2)}\n`
           : format === 'png'
-            ? await renderPng(await renderSvg(chart))
+            ? await renderPng(await renderSvg(chart), pngFonts(fontDirsFrom(process.env)))
             : await renderSvg(chart);
       writePicture(options, content, `the ${kind} chart of ${model.estimate.region.name}`);
       // What the estimate behind the chart rests on, as estimate says it: a chart alone carries none of it. Only

@@ -5,5 +5,5 @@
 export { dataDigest } from '../../data/digest.js';
 export { type Chart, chartOf } from './charts.js';
 export { renderReportHtml, type RenderedChart, type ReportMeta } from './report-html.js';
-export { renderPng } from './png.js';
+export { pngFonts, renderPng } from './png.js';
 export { renderSvg } from './svg.js';
