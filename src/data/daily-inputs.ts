@@ -4,7 +4,7 @@ import { type DailyInputSource, NETWORK_INPUTS_FILE } from './dataset.js';
 import { packageInfo } from './package.js';
 import { pathExists, readTextFile } from './read-file.js';
 import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
-import { type FileStamp, sameStamp, stampOf } from './user-snapshot.js';
+import { type FileStamp, isRacy, sameStamp, stampOf, textChecksum } from './file-stamp.js';
 import { writeAtomically } from './write-file.js';
 
 /**
@@ -19,8 +19,10 @@ export const PRECOMPUTED_INPUTS_FILE = join('dist', 'bottom-up-inputs.csv');
 /**
  * Where a user's data directory keeps what was computed from its own daily inputs: one JSON object with the basis,
  * the value and the state of the inputs file (size, times, inode) when the text the value was computed from was
- * read. The value is used while the file is still in that state, as the directory's snapshot is (any write or
- * replacement of the file changes its change time or its inode), without reading the inputs.
+ * read. The value is used while the file is still in that state, as the directory's snapshot is (a replacement of
+ * the file changes its inode, a write its times), without reading the inputs. A state taken moments after the file
+ * changed is racy (a write of the same size just after may leave it as it was): the text's checksum is kept too, and
+ * the inputs are read and compared with it until the state is old enough to be trusted alone.
  */
 export const KEPT_RESULT_FILE = '.bottom-up-series';
 
@@ -38,6 +40,8 @@ export class DailyInputs implements DailyInputSource {
   #text: string | undefined;
   /** The file's state just before {@link text} read it: what a value computed from that text is kept with. */
   #stampOfText: FileStamp | undefined;
+  /** When {@link #stampOfText} was taken (the clock's milliseconds). */
+  #stampTakenAtMs = 0;
   #rows: SeriesInputRow[] | undefined;
   #span: { from: string; to: string } | null | undefined;
 
@@ -53,6 +57,7 @@ export class DailyInputs implements DailyInputSource {
   /** The file's text. @throws DataError when it cannot be read. */
   text(): string {
     if (this.#text === undefined) {
+      this.#stampTakenAtMs = Date.now();
       this.#stampOfText = this.keepResults ? stampOf(this.path) : null;
       this.#text = readTextFile(this.path, 'the daily inputs');
     }
@@ -124,12 +129,17 @@ export class DailyInputs implements DailyInputSource {
       const kept = JSON.parse(readFileSync(join(dirname(this.path), KEPT_RESULT_FILE), 'utf8')) as {
         basis?: unknown;
         inputs?: unknown;
+        checksum?: unknown;
         value?: unknown;
       };
       const now = this.#stampOfText ?? stampOf(this.path);
-      return now !== null && kept.basis === key && sameStamp(kept.inputs as FileStamp | undefined, now)
-        ? kept.value
-        : undefined;
+      if (now === null || kept.basis !== key || !sameStamp(kept.inputs as FileStamp | undefined, now)) return undefined;
+      if (kept.checksum === undefined) return kept.value;
+      // Kept with a racy state: used only if the text is still the one it was computed from, and kept again
+      // without the checksum once the file's state can be trusted alone.
+      if (textChecksum(this.text()) !== kept.checksum) return undefined;
+      if (!isRacy(this.#stampOfText ?? null, this.#stampTakenAtMs)) this.keep(basis, kept.value);
+      return kept.value;
     } catch {
       return undefined;
     }
@@ -145,8 +155,10 @@ export class DailyInputs implements DailyInputSource {
     if (!this.keepResults) return;
     try {
       this.text();
-      if (this.#stampOfText == null) return;
-      const record = { basis: JSON.stringify(basis), inputs: this.#stampOfText, value };
+      const stamp = this.#stampOfText;
+      if (stamp == null) return;
+      const checksum = isRacy(stamp, this.#stampTakenAtMs) ? { checksum: textChecksum(this.#text as string) } : {};
+      const record = { basis: JSON.stringify(basis), inputs: stamp, ...checksum, value };
       writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), JSON.stringify(record));
     } catch {
       // computed again next time

@@ -1,15 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
+import { type FileStamp, isRacy, sameStamp, stampOf } from './file-stamp.js';
 import { join } from 'node:path';
 import { DATA_FILE_NAMES, type Dataset } from './dataset.js';
 import { USER_SNAPSHOT_FILE } from './user-data.js';
 import { writeAtomically } from './write-file.js';
 
-/** What a file was when it was read: size, modification and change times, inode; null when it was not there. */
-export type FileStamp = readonly [number, number, number, number] | null;
-
 /** The state of a user directory's data files, by file name. */
 export interface UserFileStats {
   files: Record<string, FileStamp>;
+  /** When the stamps were taken (the clock's milliseconds). */
+  takenAtMs: number;
 }
 
 /** Written into the snapshot: a snapshot of another version is not used. */
@@ -22,25 +22,17 @@ interface UserSnapshot {
   records: Partial<Dataset>;
 }
 
-export function stampOf(path: string): FileStamp {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  return stats === undefined ? null : [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
-}
-
 /**
  * The state of each data file of a user directory, or undefined when the directory does not exist (one stat).
  * A path that exists but is not a directory is returned too: reading it then fails with a message saying so.
  */
 export function userFileStats(dir: string): UserFileStats | undefined {
   if (statSync(dir, { throwIfNoEntry: false }) === undefined) return undefined;
+  const takenAtMs = Date.now();
   const files: Record<string, FileStamp> = {};
   for (const name of Object.values(DATA_FILE_NAMES)) files[name] = stampOf(join(dir, name));
-  return { files };
+  return { files, takenAtMs };
 }
-
-/** Whether a file is in the state a stamp recorded (a JSON copy of the stamp compares equal too). */
-export const sameStamp = (a: FileStamp | undefined, b: FileStamp) =>
-  a === b || (Array.isArray(a) && b !== null && a.every((value, index) => value === b[index]));
 
 /**
  * The records of a user directory as validated when its snapshot was written, when every data file and the
@@ -64,8 +56,9 @@ export function readUserSnapshot(dir: string, stats: UserFileStats, shipped: str
 
 /**
  * Writes a user directory's snapshot: its records as just validated (merged over the shipped data identified by
- * `shipped`), and the state of its files before they were read. A failure is no failure of the run: the next run
- * validates the files again.
+ * `shipped`), and the state of its files before they were read. Not while a file's stamp is racy (changed moments
+ * before it was taken, when a change just after could leave it the same): a later run, which validates the files
+ * again, writes it. A failure is no failure of the run: the next run validates the files again.
  */
 export function writeUserSnapshot(
   dir: string,
@@ -73,6 +66,7 @@ export function writeUserSnapshot(
   shipped: string,
   records: Partial<Dataset>,
 ): void {
+  if (Object.values(stats.files).some((stamp) => isRacy(stamp, stats.takenAtMs))) return;
   const snapshot: UserSnapshot = { version: SNAPSHOT_VERSION, shipped, files: stats.files, records };
   try {
     writeAtomically(join(dir, USER_SNAPSHOT_FILE), JSON.stringify(snapshot));

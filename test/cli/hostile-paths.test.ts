@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -246,6 +246,19 @@ describe('load errors and the note on the user data directory', () => {
     );
     expect(lines).toHaveLength(2);
     expect(broken.code).toBe(1);
+  });
+
+  it("daily inputs in the user's data directory that are a loop of links are a data error naming them", async () => {
+    const home = freshFolder();
+    const dir = join(home, 'mining-energy');
+    mkdirSync(dir);
+    symlinkSync('network-inputs.csv', join(dir, 'network-inputs.csv'));
+    const result = await run(['estimate', '--region', 'sichuan', '--json'], { XDG_DATA_HOME: home });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `error: Cannot read the daily inputs ${join(dir, 'network-inputs.csv')}: it is a symbolic link to network-inputs.csv; give the path of the file itself.\n`,
+    );
   });
 });
 

@@ -1,11 +1,23 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { catalogue } from '../../src/core/catalogue.js';
 import { estimate } from '../../src/core/estimate.js';
 import { computedSeriesOf, describeComparison } from '../../src/core/network/computed-series.js';
 import { DailyInputs, KEPT_RESULT_FILE } from '../../src/data/daily-inputs.js';
+import { RACY_WINDOW_MS, textChecksum } from '../../src/data/file-stamp.js';
+import { DataError } from '../../src/errors.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { Hardware, NetworkSeries } from '../../src/data/schemas.js';
 import { tinyDataset } from './fixtures.js';
@@ -228,6 +240,57 @@ describe("the computed series of a user's own inputs, kept beside them", () => {
     // Same length, another value: the file's change time moves, though its size does not.
     writeFileSync(path, INPUTS.replace('2019-12-31,100,100', '2019-12-31,200,100'));
     expect(computedSeriesOf(data())?.series.values[0]?.twh).not.toBe(123);
+  });
+
+  it('keeps the checksum of the text with a state taken moments after the file changed, and uses the value only while the text matches it', () => {
+    const { kept, path } = inDirectory(INPUTS, true);
+    const first = new DailyInputs(path, true);
+    first.rows();
+    first.keep({ b: 3 }, { marker: 'racy' });
+    const record = JSON.parse(readFileSync(kept, 'utf8')) as { inputs: number[]; checksum?: string };
+    expect(record.checksum).toBe(textChecksum(INPUTS));
+    expect(new DailyInputs(path, true).precomputed({ b: 3 })).toEqual({ marker: 'racy' });
+    // A write of the same size in the same step of a coarse clock leaves the file's state as it was: planted here
+    // by giving the kept record the state of the edited file.
+    const edited = INPUTS.replace('2019-12-31,100,100', '2019-12-31,200,100');
+    writeFileSync(path, edited);
+    const stats = statSync(path);
+    writeFileSync(
+      kept,
+      JSON.stringify({
+        ...record,
+        inputs: [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino],
+        value: { marker: 'racy' },
+      }),
+    );
+    expect(new DailyInputs(path, true).precomputed({ b: 3 })).toBeUndefined();
+  });
+
+  it('keeps the state alone once it was taken long enough after the change, rewriting a record kept with a checksum', () => {
+    const { kept, path } = inDirectory(INPUTS, true);
+    const first = new DailyInputs(path, true);
+    first.rows();
+    first.keep({ b: 4 }, { marker: 'kept' });
+    expect((JSON.parse(readFileSync(kept, 'utf8')) as { checksum?: string }).checksum).toBeDefined();
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + RACY_WINDOW_MS + 1 });
+    try {
+      expect(new DailyInputs(path, true).precomputed({ b: 4 })).toEqual({ marker: 'kept' });
+      const rewritten = JSON.parse(readFileSync(kept, 'utf8')) as { checksum?: string; value: unknown };
+      expect(rewritten.checksum).toBeUndefined();
+      expect(rewritten.value).toEqual({ marker: 'kept' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never matches inputs that cannot be looked at (a loop of links), which reading then names', () => {
+    const own = join(dir, `own-${files++}`);
+    mkdirSync(own);
+    const path = join(own, 'network-inputs.csv');
+    symlinkSync(path, path);
+    const inputs = new DailyInputs(path, true);
+    expect(inputs.precomputed({ b: 5 })).toBeUndefined();
+    expect(() => inputs.text()).toThrow(DataError);
   });
 
   it('matches inputs that begin with a byte-order mark, which their text leaves out', () => {
