@@ -10,6 +10,7 @@ export const PARAMETER_FLAGS: Readonly<Record<Parameter, string>> = {
   year: '--year',
   month: '--month',
   series: '--series',
+  shareDataset: '--share-dataset',
   carbonBasis: '--carbon-basis',
   carbonBracket: '--carbon-bracket',
   strictBreaks: '--strict-breaks',

@@ -213,8 +213,10 @@ function shareChain(
     const parent = index.regions.get(child.parent as string) as Region;
     const found = chooseLink(index, child, parent, period, dataset);
     if (!found.ok) {
-      const remedy = found.remedy === undefined ? '' : ` ${found.remedy}`;
-      throw new UsageError(`${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.${remedy}`);
+      throw new UsageError([
+        `${found.reason}, so ${(chain[0] as Region).name} cannot be estimated.`,
+        ...(found.remedy === undefined ? [] : [' ', ...found.remedy]),
+      ]);
     }
     const { link } = found;
     const broken = link.breaks[0];
@@ -352,6 +354,11 @@ function checkOptions(index: DataIndex, options: EstimateOptions): void {
   }
   if (options.basis) checkComputedBasis(options.basis, options);
   if (options.shareDataset !== undefined) assertShareDataset(index, options.shareDataset);
+  if (options.reasonOf !== undefined && typeof options.reasonOf !== 'function') {
+    throw new UsageError(
+      `reasonOf must be a function that words the error leaving a region or year out, not ${typeof options.reasonOf}.`,
+    );
+  }
 }
 
 /** What a year chosen for the reader rests on, when it is not a measured total for the whole year. */

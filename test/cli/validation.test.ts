@@ -249,6 +249,20 @@ describe('the reason a region or year is left out, as a library caller and the c
     expect(worded).toEqual(reasons.map(() => 'left out'));
   });
 
+  it('refuses a reasonOf that is not a function, before any region is estimated', () => {
+    const options = { strictBreaks: true, reasonOf: 'left out' as unknown as (error: Error) => string };
+    expect(usageErrorOf(() => estimateYears(data, 'sichuan', { from: 2019, to: 2024 }, options))).toBe(
+      'reasonOf must be a function that words the error leaving a region or year out, not string.',
+    );
+  });
+
+  it('names shareDataset to a library caller and --share-dataset on the command line, as the way round a missing share', async () => {
+    const library = usageErrorOf(() => estimate(data, 'norway'));
+    expect(library).toMatch(/ask for it with shareDataset cdmir-survey-2024\.$/);
+    expect(library).not.toContain('--');
+    await expectCliRefusal(['estimate', '--region', 'norway'], 'ask for it with --share-dataset cdmir-survey-2024.');
+  });
+
   it('names the flags in the skipped records the command line prints', async () => {
     const cli = await runCli([
       'estimate',

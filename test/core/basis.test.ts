@@ -52,7 +52,7 @@ describe('chooseBasis', () => {
       { year: 2020, toYear: 2021, coverage: 'multi-year', twh: 160, mtco2: 80, evidence: 'primary' },
     ]);
     const { index, chain } = withSeries(twoYears);
-    expect(() => chooseBasis(index, chain, 2021)).toThrow(/Ask for --series two \(a multi-year total\)/);
+    expect(() => chooseBasis(index, chain, 2021)).toThrow(/Ask for series two \(a multi-year total\) to use one\./);
     const basis = chooseBasis(index, chain, 2021, twoYears);
     expect(basis).toMatchObject({ coverage: 'multi-year', factor: 0.5, twh: 80, mtco2: 40 });
   });
@@ -74,7 +74,7 @@ describe('chooseBasis', () => {
     });
     const projectionOnly = withSeries(projection);
     expect(() => chooseBasis(projectionOnly.index, projectionOnly.chain, 2025)).toThrow(
-      /No network total \(published, computed here or read on one day\) covers 2025 for A-one\. Ask for --series proj \(a projection\)/,
+      /No network total \(published, computed here or read on one day\) covers 2025 for A-one\. Ask for series proj \(a projection\) to use one\./,
     );
     expect(chooseBasis(projectionOnly.index, projectionOnly.chain, 2025, projection).series.id).toBe('proj');
   });

@@ -56,7 +56,7 @@ describe('estimate on a small dataset', () => {
   });
 
   it('uses a projection only when it is asked for by name, even when it is the only figure for the year', () => {
-    expect(() => estimate(data, 'a1', { year: 2024 })).toThrow(/Ask for --series proj \(a projection\)/);
+    expect(() => estimate(data, 'a1', { year: 2024 })).toThrow(/Ask for series proj \(a projection\) to use one\./);
     const e = estimate(data, 'a1', { year: 2024, series: 'proj' });
     expect(e.basis).toMatchObject({ series: 'proj', scope: 'a', kind: 'projection' });
     expect(e.share.pct).toBeCloseTo(25, 10);

@@ -10,6 +10,7 @@ export const PARAMETERS = [
   'year',
   'month',
   'series',
+  'shareDataset',
   'carbonBasis',
   'carbonBracket',
   'strictBreaks',

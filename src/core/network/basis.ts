@@ -1,7 +1,7 @@
 import type { Coverage, Evidence, NetworkSeries, NetworkValue, Region } from '../../data/schemas.js';
 import { yearsCovered } from '../../data/dates.js';
 import { daysInYear } from '../../data/vocabulary.js';
-import { UsageError } from '../../errors.js';
+import { type MessagePart, UsageError } from '../../errors.js';
 import type { DataIndex } from '../regions/lookup.js';
 import { describeMonth, monthPeriod, type Period, yearPeriod } from '../common/period.js';
 import { checkPeriod } from '../common/validation.js';
@@ -349,17 +349,21 @@ export function chooseBasis(
   }
   const askable = seriesOnChain(index, chain)
     .filter(({ series }) => valueFor(series, year) !== undefined)
-    .map(
-      ({ series }) => `--series ${series.id} (${series.kind === 'projection' ? 'a projection' : 'a multi-year total'})`,
-    );
-  throw new UsageError(
-    `No network total (published, computed here or read on one day) covers ${year} for ${region.name}.${askable.length > 0 ? ` Ask for ${askable.join(' or ')} to use one.` : ''} Series available: ${describeAvailable(index, chain)}. ${NO_TOTAL_REMEDY}`,
-  );
+    .flatMap(({ series }, i): MessagePart[] => [
+      i === 0 ? ' Ask for ' : ' or ',
+      named('series', { value: series.id }),
+      ` (${series.kind === 'projection' ? 'a projection' : 'a multi-year total'})`,
+    ]);
+  throw new UsageError([
+    `No network total (published, computed here or read on one day) covers ${year} for ${region.name}.`,
+    ...(askable.length > 0 ? [...askable, ' to use one.'] : []),
+    ` Series available: ${describeAvailable(index, chain)}. ${NO_TOTAL_REMEDY}`,
+  ]);
 }
 
-/** The ways to a total for a year no series covers, for the end of that refusal. */
+/** The ways to a total for a year no series covers, for the end of that refusal: the command line's. */
 const NO_TOTAL_REMEDY =
-  'To get one: `mining-energy data update` downloads the latest daily inputs and totals; estimate --hashrate with --revenue (or --threshold) computes the total from figures you give; --data <dir> adds a series of your own.';
+  'To get one on the command line: `mining-energy data update` downloads the latest daily inputs and totals; estimate --hashrate with --revenue (or --threshold) computes the total from figures you give; --data <dir> adds a series of your own.';
 
 /** What a reader must know when the computed series is the basis: what it is, and how it compares with CBECI's. */
 function computedWarning(index: DataIndex, candidates: readonly { series: NetworkSeries }[], year: number): Warning {

@@ -1,11 +1,12 @@
 import type { Event, Evidence, HashrateShare, Region } from '../../data/schemas.js';
-import { UsageError } from '../../errors.js';
+import { type MessagePart, UsageError } from '../../errors.js';
 import { restsOnSecondhand } from '../common/caveats.js';
 import { weakestEvidence } from '../common/evidence.js';
 import { type Warning, warn } from '../common/warnings.js';
 import { COMPLETE_TOLERANCE_PCT, type DataIndex } from '../regions/lookup.js';
 import { describeDistance, describeMonth, describePeriod, monthsFromPeriod, type Period } from '../common/period.js';
 import { possessive } from '../../text.js';
+import { named } from '../common/parameters.js';
 import {
   chooseShare,
   type Obtained,
@@ -74,11 +75,22 @@ export function shareDatasetsCovering(index: DataIndex, regionId: string): strin
  * The way round a missing share, when there is one: the share datasets that record the region (other than the
  * one asked for), as the option that would use them.
  */
-export function shareDatasetRemedy(index: DataIndex, regionId: string, asked?: string): string | undefined {
+export function shareDatasetRemedy(
+  index: DataIndex,
+  regionId: string,
+  asked?: string,
+): readonly MessagePart[] | undefined {
   const datasets = shareDatasetsCovering(index, regionId).filter((id) => id !== asked);
   if (datasets.length === 0) return undefined;
-  const options = datasets.map((id) => `--share-dataset ${id}`).join(' or ');
-  return `${datasets.length === 1 ? 'A share dataset records' : 'Share datasets record'} one: ask for it with ${options}.`;
+  const options = datasets.flatMap((id, i): MessagePart[] => [
+    ...(i === 0 ? [] : [' or ']),
+    named('shareDataset', { value: id }),
+  ]);
+  return [
+    `${datasets.length === 1 ? 'A share dataset records' : 'Share datasets record'} one: ask for it with `,
+    ...options,
+    '.',
+  ];
 }
 
 /** Whether an event breaks the history of a region's share of its parent: it names the region or the parent. */
@@ -120,7 +132,7 @@ export function chooseLink(
   parent: Region,
   period: Period,
   dataset?: string,
-): { ok: true; link: LinkChoice } | { ok: false; reason: string; remedy?: string } {
+): { ok: true; link: LinkChoice } | { ok: false; reason: string; remedy?: readonly MessagePart[] } {
   const found = shareRecords(index, child.id, dataset);
   if (found.records.length === 0) {
     const remedy = shareDatasetRemedy(index, child.id, dataset);
