@@ -133,7 +133,7 @@ await build({
 // esbuild escapes other characters in strings, not in regular expressions: write those as \u escapes.
 // The text is written as the script the entry compiles: the bundle as a function of CommonJS's arguments and of
 // the entry's loader for dist/lazy/ (an import() in a script made by node:vm and restored from a code cache has
-// no loader to call), so that no run rewrites or joins 270 KB of text before compiling it.
+// no loader to call), so that no run rewrites or joins 280 KB of text before compiling it.
 {
   const cli = readFileSync('dist/cli.cjs', 'latin1');
   const at = cli.search(/[\u0080-\u00ff]/);

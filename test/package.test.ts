@@ -80,10 +80,11 @@ describe('the package', () => {
   // their code cache), the computed bottom-up series and data update's downloader; 1.35 MB since the updaters of
   // the yearly sources (Ember and OWID), estimate's years and remainders, the library's checks of hand-built data
   // and of every model option at its door, the share model through time, the warnings' catalogue and the chart of
-  // electricity by year (docs/speed.md, "The package").
-  it('is under 1.35 MB unpacked apart from its data', () => {
+  // electricity by year; 1.40 MB since the charts' font widths, the PNG's font check, the library's own parameter
+  // names and the kept series' checksum (docs/speed.md, "The package").
+  it('is under 1.40 MB unpacked apart from its data', () => {
     const bytes = files.filter((file) => !isData(file.path)).reduce((sum, file) => sum + file.size, 0);
-    expect(bytes).toBeLessThan(1_350_000);
+    expect(bytes).toBeLessThan(1_400_000);
   });
 
   it('installs only the chart renderers and undici, which report, chart and data update alone load, and the width tables; the rest is bundled into dist/', () => {
