@@ -247,9 +247,10 @@ async function importLocked(
       source = coinMetricsSource(inputs, { id: sourceId, evidence, file: importFile });
       const inputsFile = plan.mergeInputs(inputs.rows);
       summary.written.push(inputsFile);
-      if (inputsFile.kept > 0 && current.sources.some((s) => s.id === sourceId)) {
+      const earlier = current.sources.find((s) => s.id === sourceId);
+      if (inputsFile.kept > 0 && earlier !== undefined && !coversDaysOf(inputs, earlier)) {
         throw new UsageError(
-          `--source ${sourceId}: ${escapePath(join(out, NETWORK_INPUTS_FILE))} keeps ${plural(inputsFile.kept, 'day')} of an earlier import that its source record "${sourceId}" describes; this import would rewrite that record for ${escapePath(basename(path))}. Give this import a source of its own (--source <id>).`,
+          `--source ${sourceId}: a source record "${sourceId}" already describes days of ${escapePath(join(out, NETWORK_INPUTS_FILE))} (${earlier.title}), and this import does not replace every day there (${plural(inputsFile.kept, 'day')} kept as ${inputsFile.kept === 1 ? 'it was' : 'they were'}); rewriting that record for ${escapePath(basename(path))} would leave days it described without their source. Give this import a source of its own (--source <id>).`,
         );
       }
       summary.inputs = {
@@ -472,4 +473,14 @@ class WritePlan {
       order.map((path) => ({ name: basename(path), text: this.texts.get(path) as string })),
     );
   }
+}
+
+/**
+ * Whether an import's days take in every day an earlier Coin Metrics import's record describes: the range its
+ * title ends with, as {@link coinMetricsSource} writes it. A record of another form is taken as describing days
+ * the import may not replace.
+ */
+function coversDaysOf(inputs: { from: string; to: string }, earlier: Source): boolean {
+  const range = / (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(earlier.title);
+  return range !== null && inputs.from <= (range[1] as string) && (range[2] as string) <= inputs.to;
 }

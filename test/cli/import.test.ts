@@ -215,7 +215,7 @@ describe('data import into a directory that already holds data', () => {
     await expectFailure(
       ['data', 'import', 'coinmetrics', earlier, '--out', out],
       2,
-      /keeps 1 day of an earlier import that its source record "coinmetrics-import" describes/,
+      /a source record "coinmetrics-import" already describes days of .*network-inputs\.csv \(Coin Metrics network data: daily mean hash rate and miners' revenue in USD, 2024-01-03 to 2024-01-04\), and this import does not replace every day there \(1 day kept as it was\)/,
     );
     const result = await runCli(['data', 'import', 'coinmetrics', earlier, '--out', out, '--source', 'earlier-import']);
     expect(result.code).toBe(0);
@@ -224,6 +224,13 @@ describe('data import into a directory that already holds data', () => {
     );
     expect(readFileSync(join(out, 'network-inputs.csv'), 'utf8')).toBe(
       'date,hashrateEhs,revenueUsd\n2024-01-01,100,10000000\n2024-01-03,200,20000000\n2024-01-04,400,40000000\n',
+    );
+    // The same file again under its own source: every day that source's record describes (2024-01-03 to 01-04) is
+    // replaced, so the record may be rewritten, though a day of another source stays.
+    const again = await runCli(['data', 'import', 'coinmetrics', later, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(
+      'network-inputs.csv: 2 imported, replacing 2 of the same key; 1 earlier kept (3 in all)',
     );
   });
 
