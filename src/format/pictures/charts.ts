@@ -3,6 +3,8 @@ import { packageInfo } from '../../data/package.js';
 import type { Source } from '../../data/schemas.js';
 import { EVIDENCE } from '../../data/vocabulary.js';
 import { formatNumber } from '../terminal/numbers.js';
+import { monthIndex } from '../../core/common/period.js';
+import { compareText } from '../../text.js';
 
 import { type ChartKind, CHART_KINDS } from './chart-kinds.js';
 
@@ -337,11 +339,10 @@ function sharesChart(model: ReportModel): Chart {
     // more pass without one), so that the links are told apart without their colours (in grey, by colour-blind
     // eyes): reading away from the nearer end of the axis, so that it stays over the plot. Its white outline is
     // drawn under the lines and points, so that it hides the grid but no figure.
-    const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
     const times = points.map((p) => Date.parse(p.date));
     const middle = (Math.min(...times) + Math.max(...times)) / 2;
     const named = links.flatMap((link) => {
-      const own = points.filter((p) => p.link === link).sort((a, b) => a.month.localeCompare(b.month));
+      const own = points.filter((p) => p.link === link).sort((a, b) => compareText(a.month, b.month));
       const runs: (typeof own)[] = [];
       own.forEach((p, i) => {
         const before = own[i - 1];

@@ -65,6 +65,7 @@ interface TextMetrics {
  */
 export async function renderSvg(chart: Chart): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  // Vega has one measurer for the process: every chart drawn in it afterwards, by this module or not, uses ours.
   (vega as unknown as { textMetrics: TextMetrics }).textMetrics.width = measureTextItem;
   const { logger, messages } = collectingLogger();
   const compiled = vegaLite.compile(chart.spec as unknown as Parameters<typeof vegaLite.compile>[0], {
