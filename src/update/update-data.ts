@@ -499,8 +499,8 @@ function coinMetricsSource(record: UpdateRecord, before: string): Source {
     licence: 'CC BY-NC 4.0 (attribution, non-commercial), as Coin Metrics publishes its community data',
     evidence: 'primary',
     note: [
-      `Downloaded with \`mining-energy data update coinmetrics\` on ${record.retrievedAt}: ${record.requests} request${record.requests === 1 ? '' : 's'}, ${record.bytes} bytes, SHA-256 ${record.sha256} (of the responses' bytes in order).`,
-      `network-inputs.csv holds ${record.held.from} to ${record.held.to} (${record.held.days} days): the days before ${record.fetched.from} from ${before}, the rest from this download.`,
+      `Downloaded with \`mining-energy data update coinmetrics\` on ${record.retrievedAt}: ${record.requests} request${record.requests === 1 ? '' : 's'} (retries included), ${record.bytes} bytes, SHA-256 ${record.sha256} (of the bytes of the responses used, in order).`,
+      `After this download network-inputs.csv held ${record.held.from} to ${record.held.to} (${record.held.days} days): the days before ${record.fetched.from} from ${before}, the rest from this download (a later import may have replaced some; its own record says which).`,
       `Computed: hashrateEhs = HashRate (TH/s) / 1,000,000; revenueUsd = IssTotUSD + FeeTotNtv × PriceUSD (USD that day), each to 12 significant digits.`,
     ].join(' '),
   };

@@ -443,10 +443,17 @@ describe('retries and proxies', () => {
         return true;
       },
     });
-    const recovered = await update(copyDir(seeded, 'count-retried'), flaky, ['--json']);
+    const retried = copyDir(seeded, 'count-retried');
+    const recovered = await update(retried, flaky, ['--json']);
     expect(recovered.code, recovered.stderr).toBe(0);
     expect(requestsOf(recovered.stdout)).toEqual([2]);
     expect(flaky.requests).toHaveLength(2);
+    // The source record says the same, and what the file held when it was written, not what it holds for ever.
+    const record = (
+      JSON.parse(readFileSync(join(retried, 'sources.json'), 'utf8')) as { id: string; note: string }[]
+    ).find((source) => source.id === 'coinmetrics-api');
+    expect(record?.note).toMatch(/: 2 requests \(retries included\), \d+ bytes, SHA-256 [0-9a-f]{64} \(of the bytes/);
+    expect(record?.note).toMatch(/After this download network-inputs\.csv held 2010-07-18 to 2026-06-30 \(5827 days\)/);
   });
 
   it('leaves no folder behind when it made the data directory and every source failed', async () => {
