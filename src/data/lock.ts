@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { DataError } from '../errors.js';
 import { escapePath } from '../text.js';
 import { systemReason } from './read-file.js';
@@ -64,11 +64,14 @@ export async function lockDirectory(dir: string, options: LockOptions): Promise<
   }
 }
 
-/** Creates the lock file whole, or returns false when one is there. */
+/**
+ * Creates the lock file whole, or returns false when one is there. A folder gone meanwhile (a writer that made it and
+ * failed removes it when it is empty) is made again.
+ */
 function tryCreate(path: string, text: string): boolean {
   const aside = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
-    writeFileSync(aside, text, { flag: 'wx' });
+    writeAside(aside, text);
   } catch (error) {
     throw new DataError(`Cannot write the lock of ${escapePath(dirname(path))} (${escapePath(path)}): ${systemReason(error)}.`);
   }
@@ -88,6 +91,17 @@ function tryCreate(path: string, text: string): boolean {
     }
   } finally {
     rmSync(aside, { force: true });
+  }
+}
+
+/** Writes the lock's text beside it, making its folder again when another writer removed it meanwhile. */
+function writeAside(aside: string, text: string): void {
+  try {
+    writeFileSync(aside, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(aside), { recursive: true });
+    writeFileSync(aside, text, { flag: 'wx' });
   }
 }
 
