@@ -4,7 +4,7 @@ import { type DailyInputSource, NETWORK_INPUTS_FILE } from './dataset.js';
 import { packageInfo } from './package.js';
 import { pathExists, readTextFile } from './read-file.js';
 import { parseSeriesInput, type SeriesInputRow } from './series-input.js';
-import { type FileStamp, isRacy, sameStamp, stampOf, textChecksum } from './file-stamp.js';
+import { type FileStamp, isRacy, modifiedMs, sameStamp, stampOf, textChecksum } from './file-stamp.js';
 import { writeAtomically } from './write-file.js';
 
 /**
@@ -18,11 +18,11 @@ export const PRECOMPUTED_INPUTS_FILE = join('dist', 'bottom-up-inputs.csv');
 
 /**
  * Where a user's data directory keeps what was computed from its own daily inputs: one JSON object with the basis,
- * the value and the state of the inputs file (size, times, inode) when the text the value was computed from was
- * read. The value is used while the file is still in that state, as the directory's snapshot is (a replacement of
- * the file changes its inode, a write its times), without reading the inputs. A state taken moments after the file
- * changed is racy (a write of the same size just after may leave it as it was): the text's checksum is kept too, and
- * the inputs are read and compared with it until the state is old enough to be trusted alone.
+ * the value, the state of the inputs file (size, times, inode) when the text the value was computed from was read,
+ * and a checksum of that text. The value is used while the file is still in that state, as the directory's
+ * snapshot is (a replacement of the file changes its inode, a write its times), without reading the inputs; when
+ * the file changed in the moments before the record was written (a racy state, which a write of the same size just
+ * after could leave as it was), only once the text read again matches the checksum, and the record is written anew.
  */
 export const KEPT_RESULT_FILE = '.bottom-up-series';
 
@@ -40,8 +40,6 @@ export class DailyInputs implements DailyInputSource {
   #text: string | undefined;
   /** The file's state just before {@link text} read it: what a value computed from that text is kept with. */
   #stampOfText: FileStamp | undefined;
-  /** When {@link #stampOfText} was taken (the clock's milliseconds). */
-  #stampTakenAtMs = 0;
   #rows: SeriesInputRow[] | undefined;
   #span: { from: string; to: string } | null | undefined;
 
@@ -57,7 +55,6 @@ export class DailyInputs implements DailyInputSource {
   /** The file's text. @throws DataError when it cannot be read. */
   text(): string {
     if (this.#text === undefined) {
-      this.#stampTakenAtMs = Date.now();
       this.#stampOfText = this.keepResults ? stampOf(this.path) : null;
       this.#text = readTextFile(this.path, 'the daily inputs');
     }
@@ -126,7 +123,9 @@ export class DailyInputs implements DailyInputSource {
     }
     if (!this.keepResults) return undefined;
     try {
-      const kept = JSON.parse(readFileSync(join(dirname(this.path), KEPT_RESULT_FILE), 'utf8')) as {
+      const keptPath = join(dirname(this.path), KEPT_RESULT_FILE);
+      const writtenAtMs = modifiedMs(keptPath);
+      const kept = JSON.parse(readFileSync(keptPath, 'utf8')) as {
         basis?: unknown;
         inputs?: unknown;
         checksum?: unknown;
@@ -134,11 +133,11 @@ export class DailyInputs implements DailyInputSource {
       };
       const now = this.#stampOfText ?? stampOf(this.path);
       if (now === null || kept.basis !== key || !sameStamp(kept.inputs as FileStamp | undefined, now)) return undefined;
-      if (kept.checksum === undefined) return kept.value;
-      // Kept with a racy state: used only if the text is still the one it was computed from, and kept again
-      // without the checksum once the file's state can be trusted alone.
-      if (textChecksum(this.text()) !== kept.checksum) return undefined;
-      if (!isRacy(this.#stampOfText ?? null, this.#stampTakenAtMs)) this.keep(basis, kept.value);
+      if (!isRacy(now, writtenAtMs)) return kept.value;
+      // The inputs changed moments before the record was written: used only if the text is still the one it was
+      // computed from, and kept again, so that a later run finds a record written well after the change.
+      if (typeof kept.checksum !== 'string' || textChecksum(this.text()) !== kept.checksum) return undefined;
+      this.keep(basis, kept.value);
       return kept.value;
     } catch {
       return undefined;
@@ -157,8 +156,7 @@ export class DailyInputs implements DailyInputSource {
       this.text();
       const stamp = this.#stampOfText;
       if (stamp == null) return;
-      const checksum = isRacy(stamp, this.#stampTakenAtMs) ? { checksum: textChecksum(this.#text as string) } : {};
-      const record = { basis: JSON.stringify(basis), inputs: stamp, ...checksum, value };
+      const record = { basis: JSON.stringify(basis), inputs: stamp, checksum: textChecksum(this.#text as string), value };
       writeAtomically(join(dirname(this.path), KEPT_RESULT_FILE), JSON.stringify(record));
     } catch {
       // computed again next time

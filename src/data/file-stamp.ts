@@ -27,21 +27,35 @@ export const sameStamp = (a: FileStamp | undefined, b: FileStamp) =>
   a === b || (Array.isArray(a) && b !== null && a.every((value, index) => value === b[index]));
 
 /**
- * How long after a file's last change a stamp of it may miss the next change. File systems record times in steps
- * (a clock tick of a few milliseconds on Linux before 6.13, two seconds on FAT): a change of the same size made in
- * the same step as the one before leaves the stamp as it was. A stamp taken within this time of the change it
- * records is racy (git's word for it), and what rests on it is checked another way.
+ * How long before a record resting on a file's stamp was written the file may have changed for the stamp to be
+ * trusted alone. File systems record times in steps (a clock tick of a few milliseconds on Linux before 6.13, two
+ * seconds on FAT): a change of the same size made in the step of the one before leaves the stamp as it was. A stamp
+ * of a file changed less than this before the record was written is racy (git's word for it), and what rests on it
+ * is checked another way, or not used.
  */
 export const RACY_WINDOW_MS = 2_000;
 
-/** Whether a stamp taken at `takenAtMs` (the clock's milliseconds) may miss a change made right after it. */
-export function isRacy(stamp: FileStamp, takenAtMs: number): boolean {
-  return stamp !== null && !(takenAtMs - Math.max(stamp[1], stamp[2]) >= RACY_WINDOW_MS);
+/**
+ * Whether a stamp is racy for a record written at `writtenAtMs`: the record file's own modification time, from the
+ * same file system's clock as the stamp's times (so that a clock of this machine that differs from a file server's
+ * does not count). A file changed after the record was written, or in the future, is racy too.
+ */
+export function isRacy(stamp: FileStamp, writtenAtMs: number): boolean {
+  return stamp !== null && !(writtenAtMs - Math.max(stamp[1], stamp[2]) >= RACY_WINDOW_MS);
+}
+
+/** The modification time of a file in milliseconds, or NaN when it cannot be looked at (racy for every stamp). */
+export function modifiedMs(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /**
  * A 64-bit checksum of a text, in hex: FNV-1a over its UTF-16 code units in one lane of 32 bits, and a second lane
- * mixed with another multiplier. What a racy stamp is checked with: it tells an edited text from the one a value was
+ * mixed with another multiplier. What a kept result is checked with when its stamp is racy: it tells an edited text from the one a value was
  * computed from (an accidental match is about one in 2^64), without loading node:crypto at start-up.
  */
 export function textChecksum(text: string): string {

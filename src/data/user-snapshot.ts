@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { type FileStamp, isRacy, sameStamp, stampOf } from './file-stamp.js';
+import { type FileStamp, isRacy, modifiedMs, sameStamp, stampOf } from './file-stamp.js';
 import { join } from 'node:path';
 import { DATA_FILE_NAMES, type Dataset } from './dataset.js';
 import { USER_SNAPSHOT_FILE } from './user-data.js';
@@ -8,8 +8,6 @@ import { writeAtomically } from './write-file.js';
 /** The state of a user directory's data files, by file name. */
 export interface UserFileStats {
   files: Record<string, FileStamp>;
-  /** When the stamps were taken (the clock's milliseconds). */
-  takenAtMs: number;
 }
 
 /** Written into the snapshot: a snapshot of another version is not used. */
@@ -28,20 +26,23 @@ interface UserSnapshot {
  */
 export function userFileStats(dir: string): UserFileStats | undefined {
   if (statSync(dir, { throwIfNoEntry: false }) === undefined) return undefined;
-  const takenAtMs = Date.now();
   const files: Record<string, FileStamp> = {};
   for (const name of Object.values(DATA_FILE_NAMES)) files[name] = stampOf(join(dir, name));
-  return { files, takenAtMs };
+  return { files };
 }
 
 /**
  * The records of a user directory as validated when its snapshot was written, when every data file and the
- * shipped data are still what they were then; undefined otherwise (or when there is no usable snapshot).
+ * shipped data are still what they were then, and no file changed in the moments before the snapshot was written
+ * (a racy stamp, see {@link isRacy}: then the files are validated again, and the snapshot written anew); undefined
+ * otherwise (or when there is no usable snapshot).
  */
 export function readUserSnapshot(dir: string, stats: UserFileStats, shipped: string): Partial<Dataset> | undefined {
+  const path = join(dir, USER_SNAPSHOT_FILE);
+  const writtenAtMs = modifiedMs(path);
   let snapshot: UserSnapshot;
   try {
-    snapshot = JSON.parse(readFileSync(join(dir, USER_SNAPSHOT_FILE), 'utf8')) as UserSnapshot;
+    snapshot = JSON.parse(readFileSync(path, 'utf8')) as UserSnapshot;
   } catch {
     return undefined;
   }
@@ -49,16 +50,15 @@ export function readUserSnapshot(dir: string, stats: UserFileStats, shipped: str
     return undefined;
   }
   for (const [name, stamp] of Object.entries(stats.files)) {
-    if (!sameStamp(snapshot.files[name], stamp)) return undefined;
+    if (!sameStamp(snapshot.files[name], stamp) || isRacy(stamp, writtenAtMs)) return undefined;
   }
   return snapshot.records;
 }
 
 /**
  * Writes a user directory's snapshot: its records as just validated (merged over the shipped data identified by
- * `shipped`), and the state of its files before they were read. Not while a file's stamp is racy (changed moments
- * before it was taken, when a change just after could leave it the same): a later run, which validates the files
- * again, writes it. A failure is no failure of the run: the next run validates the files again.
+ * `shipped`), and the state of its files before they were read. A failure is no failure of the run: the next run
+ * validates the files again.
  */
 export function writeUserSnapshot(
   dir: string,
@@ -66,7 +66,6 @@ export function writeUserSnapshot(
   shipped: string,
   records: Partial<Dataset>,
 ): void {
-  if (Object.values(stats.files).some((stamp) => isRacy(stamp, stats.takenAtMs))) return;
   const snapshot: UserSnapshot = { version: SNAPSHOT_VERSION, shipped, files: stats.files, records };
   try {
     writeAtomically(join(dir, USER_SNAPSHOT_FILE), JSON.stringify(snapshot));

@@ -131,10 +131,6 @@ export async function updateData(options: UpdateOptions): Promise<UpdateSummary>
   } finally {
     if (created !== undefined) removeIfEmpty(dir, created);
   }
-  if (outcomes.some((outcome) => outcome.status === 'updated')) {
-    // Validates the directory as every later run will see it, and leaves the snapshot that spares them the work.
-    await loadData({ userDir: dir }).catch(() => undefined);
-  }
   return { dir, outcomes };
 }
 

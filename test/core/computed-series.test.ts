@@ -7,16 +7,17 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/core/catalogue.js';
 import { estimate } from '../../src/core/estimate.js';
 import { computedSeriesOf, describeComparison } from '../../src/core/network/computed-series.js';
 import { DailyInputs, KEPT_RESULT_FILE } from '../../src/data/daily-inputs.js';
-import { RACY_WINDOW_MS, textChecksum } from '../../src/data/file-stamp.js';
+import { textChecksum } from '../../src/data/file-stamp.js';
 import { DataError } from '../../src/errors.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { Hardware, NetworkSeries } from '../../src/data/schemas.js';
@@ -266,21 +267,27 @@ describe("the computed series of a user's own inputs, kept beside them", () => {
     expect(new DailyInputs(path, true).precomputed({ b: 3 })).toBeUndefined();
   });
 
-  it('keeps the state alone once it was taken long enough after the change, rewriting a record kept with a checksum', () => {
+  it('uses a record written well after the inputs changed on their state alone, and writes a racy one anew once it matches', () => {
     const { kept, path } = inDirectory(INPUTS, true);
     const first = new DailyInputs(path, true);
     first.rows();
     first.keep({ b: 4 }, { marker: 'kept' });
-    expect((JSON.parse(readFileSync(kept, 'utf8')) as { checksum?: string }).checksum).toBeDefined();
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + RACY_WINDOW_MS + 1 });
-    try {
-      expect(new DailyInputs(path, true).precomputed({ b: 4 })).toEqual({ marker: 'kept' });
-      const rewritten = JSON.parse(readFileSync(kept, 'utf8')) as { checksum?: string; value: unknown };
-      expect(rewritten.checksum).toBeUndefined();
-      expect(rewritten.value).toEqual({ marker: 'kept' });
-    } finally {
-      vi.useRealTimers();
-    }
+    const record = JSON.parse(readFileSync(kept, 'utf8')) as { checksum: string };
+    // Written 10 s after the inputs' last change (as the file system's clock says): the state alone is trusted, so a
+    // checksum that matches nothing is never looked at.
+    writeFileSync(kept, JSON.stringify({ ...record, checksum: 'matches nothing' }));
+    const later = new Date(Math.max(statSync(path).mtimeMs, statSync(path).ctimeMs) + 10_000);
+    utimesSync(kept, later, later);
+    expect(new DailyInputs(path, true).precomputed({ b: 4 })).toEqual({ marker: 'kept' });
+    // Written before the inputs' last change: racy, so checked by the checksum (here wrong: not used) …
+    const earlier = new Date(statSync(path).mtimeMs - 10_000);
+    utimesSync(kept, earlier, earlier);
+    expect(new DailyInputs(path, true).precomputed({ b: 4 })).toBeUndefined();
+    // … and, with the right checksum, used and written anew.
+    writeFileSync(kept, JSON.stringify(record));
+    utimesSync(kept, earlier, earlier);
+    expect(new DailyInputs(path, true).precomputed({ b: 4 })).toEqual({ marker: 'kept' });
+    expect(statSync(kept).mtimeMs).toBeGreaterThan(earlier.getTime());
   });
 
   it('never matches inputs that cannot be looked at (a loop of links), which reading then names', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -18,27 +18,32 @@ function freshDirectory(): string {
 }
 
 describe("a user directory's snapshot", () => {
-  it('is not written while a file changed moments before its state was taken, and is once the state is older', () => {
+  it('is not used while a file changed in the moments before it was written, and is once it was written well after', () => {
     const dir = freshDirectory();
     const stats = userFileStats(dir);
     if (stats === undefined) throw new Error('no directory');
     writeUserSnapshot(dir, stats, 'build', { regions: [] });
-    expect(existsSync(join(dir, USER_SNAPSHOT_FILE))).toBe(false);
-    // The same states, as a run would take them the window after the write: trusted, written, and read back.
-    const later = { ...stats, takenAtMs: stats.takenAtMs + RACY_WINDOW_MS };
-    writeUserSnapshot(dir, later, 'build', { regions: [] });
-    expect(readUserSnapshot(dir, later, 'build')).toEqual({ regions: [] });
-    expect(readUserSnapshot(dir, later, 'another build')).toBeUndefined();
+    const snapshot = join(dir, USER_SNAPSHOT_FILE);
+    expect(existsSync(snapshot)).toBe(true);
+    // regions.json was written moments before: racy, so the files are validated again.
+    expect(readUserSnapshot(dir, stats, 'build')).toBeUndefined();
+    // The same snapshot as if written 10 s after the file's last change (on the file system's clock): used.
+    const { mtimeMs, ctimeMs } = statSync(join(dir, 'regions.json'));
+    const later = new Date(Math.max(mtimeMs, ctimeMs) + 10_000);
+    utimesSync(snapshot, later, later);
+    expect(readUserSnapshot(dir, stats, 'build')).toEqual({ regions: [] });
+    expect(readUserSnapshot(dir, stats, 'another build')).toBeUndefined();
   });
 });
 
 describe('a file stamp', () => {
-  it('is racy until the window has passed since the later of its modification and change times', () => {
+  it('is racy for a record written less than the window after the later of its modification and change times, or before them', () => {
     const changedMs = 1_000_000;
     const stamp = [10, changedMs - 5, changedMs, 7] as const;
     expect(isRacy(stamp, changedMs)).toBe(true);
     expect(isRacy(stamp, changedMs + RACY_WINDOW_MS - 1)).toBe(true);
     expect(isRacy(stamp, changedMs + RACY_WINDOW_MS)).toBe(false);
+    expect(isRacy(stamp, changedMs - 60_000)).toBe(true);
     expect(isRacy(null, changedMs)).toBe(false);
   });
 
@@ -63,7 +68,7 @@ describe('a file stamp', () => {
     expect(textChecksum('a')).toMatch(/^[0-9a-f]{16}$/);
     // An edit of one digit, and two lines swapped, give another checksum; the same text the same one.
     const text = '2019-12-30,100,100\n2019-12-31,100,100\n';
-    expect(textChecksum(text)).toBe(textChecksum(`${text}`));
+    expect(textChecksum(text)).toBe(textChecksum(['2019-12-30,100,100', '2019-12-31,100,100', ''].join('\n')));
     expect(textChecksum(text)).not.toBe(textChecksum(text.replace('2019-12-31,100', '2019-12-31,200')));
     expect(textChecksum(text)).not.toBe(textChecksum('2019-12-31,100,100\n2019-12-30,100,100\n'));
   });
