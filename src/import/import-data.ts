@@ -476,11 +476,15 @@ class WritePlan {
 }
 
 /**
- * Whether an import's days take in every day an earlier Coin Metrics import's record describes: the range its
- * title ends with, as {@link coinMetricsSource} writes it. A record of another form is taken as describing days
- * the import may not replace.
+ * Whether an import's days take in every day an earlier Coin Metrics import's record describes: each calendar day of
+ * the range its title ends with, as {@link coinMetricsSource} writes it. A record of another form is taken as
+ * describing days the import may not replace.
  */
-function coversDaysOf(inputs: { from: string; to: string }, earlier: Source): boolean {
+function coversDaysOf(inputs: { rows: readonly { date: string }[] }, earlier: Source): boolean {
   const range = / (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(earlier.title);
-  return range !== null && inputs.from <= (range[1] as string) && (range[2] as string) <= inputs.to;
+  if (range === null) return false;
+  const [from, to] = [range[1] as string, range[2] as string];
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  const covered = new Set(inputs.rows.map((row) => row.date).filter((date) => date >= from && date <= to));
+  return Number.isInteger(days) && covered.size === days;
 }

@@ -232,6 +232,10 @@ describe('data import into a directory that already holds data', () => {
     expect(again.stdout).toContain(
       'network-inputs.csv: 2 imported, replacing 2 of the same key; 1 earlier kept (3 in all)',
     );
+    // A file that leaves out a day of that record's range (2024-01-04 here) may not take its record over: the day
+    // kept would lose its source.
+    const gap = scratchFile('gap.csv', `${cm}\n2024-01-03,3e8,3e7\n2024-01-05,5e8,5e7\n`);
+    await expectFailure(['data', 'import', 'coinmetrics', gap, '--out', out], 2, /does not replace every day there/);
   });
 
   it('writes nothing when the result would not be valid, and says why', async () => {
