@@ -66,7 +66,16 @@ describe('chart --format png', () => {
     const refused = await runCli(args(join(dir, 'refused.png')), { MINING_ENERGY_FONT_DIR: dir });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/no font on this machine draws the charts' text/);
+    expect(refused.stderr.replace(/\s+/g, ' ')).toContain(
+      `no font in ${dir} (MINING_ENERGY_FONT_DIR) draws the charts' text`,
+    );
     expect(existsSync(join(dir, 'refused.png'))).toBe(false);
+    // A path that is no folder is a usage error naming the variable (resvg would pass over it without a word).
+    const file = join(dir, 'drawn.png');
+    const notAFolder = await runCli(args(join(dir, 'not-a-folder.png')), { MINING_ENERGY_FONT_DIR: file });
+    expect(notAFolder.code).toBe(2);
+    expect(notAFolder.stderr.replace(/\s+/g, ' ')).toContain(
+      `MINING_ENERGY_FONT_DIR must name a folder of fonts (.ttf, .otf); ${file} is not one.`,
+    );
   });
 });

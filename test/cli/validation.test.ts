@@ -249,6 +249,15 @@ describe('the reason a region or year is left out, as a library caller and the c
     expect(worded).toEqual(reasons.map(() => 'left out'));
   });
 
+  it('refuses an empty directory name by its option, not by the library parameter it would become', async () => {
+    await expectCliRefusal(
+      ['estimate', '--region', 'sichuan', '--data', ''],
+      '--data needs a directory, not an empty name.',
+    );
+    await expectCliRefusal(['claims', '--seeds', ' '], '--seeds needs a directory, not an empty name.');
+    await expectCliRefusal(['data', 'check', ''], 'data check <dir> needs a directory, not an empty name.');
+  });
+
   it('refuses a reasonOf that is not a function, before any region is estimated', () => {
     const options = { strictBreaks: true, reasonOf: 'left out' as unknown as (error: Error) => string };
     expect(usageErrorOf(() => estimateYears(data, 'sichuan', { from: 2019, to: 2024 }, options))).toBe(

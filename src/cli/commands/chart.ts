@@ -4,7 +4,9 @@ import { UsageError } from '../../errors.js';
 import { examples, writeWarnings } from '../options.js';
 import { isCarbonWarning, type Warning, warn } from '../../core/common/warnings.js';
 import { nothingToChart } from '../../core/report.js';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
+import { escapePath } from '../../text.js';
 import { addOutOptions, addPictureOptions, outFile, reportModelFor, writePicture } from '../pictures.js';
 
 /** What `chart` writes: the drawing (SVG, or PNG at twice its size), or the Vega-Lite specification it is drawn from. */
@@ -19,16 +21,25 @@ type ChartOptions = ReturnType<ReturnType<typeof declareChart>['opts']>;
 const FORMAT_OF_EXTENSION: Record<string, ChartFormat> = { '.svg': 'svg', '.png': 'png', '.json': 'vega-lite' };
 
 /**
+ * The folder of fonts a PNG draws its text with in place of the system's: MINING_ENERGY_FONT_DIR, when set.
+ * @throws UsageError when it names no folder (resvg would pass over it without a word).
+ */
+function fontDirsFrom(env: NodeJS.ProcessEnv): string[] {
+  const dir = env.MINING_ENERGY_FONT_DIR?.trim();
+  if (dir === undefined || dir === '') return [];
+  if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    throw new UsageError(
+      `MINING_ENERGY_FONT_DIR must name a folder of fonts (.ttf, .otf); ${escapePath(dir)} is not one. Unset it to draw with the system's fonts.`,
+    );
+  }
+  return [dir];
+}
+
+/**
  * The format to write: --format when given, else the one --out's extension names, else SVG; a --format that
  * contradicts the extension is refused rather than writing, say, SVG into a .png, and so is an extension of no
  * format written here (.pdf, .jpg, .svgz), which would hold something else than its name says.
  */
-/** The folder of fonts a PNG draws its text with in place of the system's: MINING_ENERGY_FONT_DIR, when set. */
-function fontDirsFrom(env: NodeJS.ProcessEnv): string[] {
-  const dir = env.MINING_ENERGY_FONT_DIR?.trim();
-  return dir === undefined || dir === '' ? [] : [dir];
-}
-
 function chartFormat(options: ChartOptions, command: CommandUnknownOpts): ChartFormat {
   const out = outFile(options);
   const extension = out === undefined ? '' : extname(out).toLowerCase();

@@ -191,7 +191,7 @@ export function registerData(program: Command): void {
     )
     .action(async (dir, _options, cmd) => {
       const { defaultData } = globalOptions(cmd);
-      const merged = await loadData({ dataDir: dir, defaultData });
+      const merged = await loadData({ dataDir: directoryOption('data check <dir>', dir), defaultData });
       const counts = DATASET_KEYS.map((key) => `${merged[key].length} in ${DATA_FILE_NAMES[key]}`).join(', ');
       // The directory's own daily inputs are read whole, as network --input would read them (else only when used).
       const inputs = merged.dailyInputs;

@@ -1,5 +1,6 @@
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { DataError } from '../../errors.js';
+import { escapePath } from '../../text.js';
 import { CHART_FONT } from './charts.js';
 
 /** Pixels per SVG unit in a PNG: twice the SVG's size, sharp on high-density screens and in slides. */
@@ -41,8 +42,11 @@ export async function renderPng(svg: string, fonts: PngFonts = pngFonts()): Prom
     );
   }
   if (!drawsAnything(new resvg.Resvg(PROBE_SVG, { font: fonts }).render().pixels)) {
+    const dirs = fonts.fontDirs ?? [];
     throw new DataError(
-      `Cannot make a PNG here: no font on this machine draws the charts' text (${CHART_FONT}). Install one (on Debian or Ubuntu: apt-get install fonts-dejavu-core), point MINING_ENERGY_FONT_DIR at a folder of .ttf files, or write SVG (--format svg), which the viewer draws in its own fonts.`,
+      fonts.loadSystemFonts === false && dirs.length > 0
+        ? `Cannot make a PNG here: no font in ${dirs.map(escapePath).join(' or ')} (MINING_ENERGY_FONT_DIR) draws the charts' text (${CHART_FONT}). Put such a font there (DejaVu Sans is one), unset MINING_ENERGY_FONT_DIR to use the system's fonts, or write SVG (--format svg).`
+        : `Cannot make a PNG here: no font on this machine draws the charts' text (${CHART_FONT}). Install one (on Debian or Ubuntu: apt-get install fonts-dejavu-core), point MINING_ENERGY_FONT_DIR at a folder of .ttf files, or write SVG (--format svg), which the viewer draws in its own fonts.`,
     );
   }
   const renderer = new resvg.Resvg(svg, { fitTo: { mode: 'zoom', value: PNG_SCALE }, font: fonts });
