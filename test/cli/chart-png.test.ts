@@ -13,6 +13,20 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+/** China's carbon chart of 2021 as a PNG written to `out`. */
+const carbonPng = (out: string) => [
+  'chart',
+  'carbon',
+  '--region',
+  'china',
+  '--year',
+  '2021',
+  '--format',
+  'png',
+  '--out',
+  out,
+];
+
 describe('chart --format png', () => {
   it('draws the SVG at twice its size', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-png-'));
@@ -20,18 +34,7 @@ describe('chart --format png', () => {
     expect(svg.code).toBe(0);
     const [, width, height] = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg.stdout) ?? [];
     const out = join(dir, 'carbon.png');
-    const png = await runCli([
-      'chart',
-      'carbon',
-      '--region',
-      'china',
-      '--year',
-      '2021',
-      '--format',
-      'png',
-      '--out',
-      out,
-    ]);
+    const png = await runCli(carbonPng(out));
     expect(png.code, png.stderr).toBe(0);
     expect(png.stdout).toBe('');
     const bytes = readFileSync(out);
@@ -50,18 +53,7 @@ describe('chart --format png', () => {
 
   it('draws with the fonts of MINING_ENERGY_FONT_DIR alone, and refuses when that folder holds none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mining-energy-no-fonts-'));
-    const args = (out: string) => [
-      'chart',
-      'carbon',
-      '--region',
-      'china',
-      '--year',
-      '2021',
-      '--format',
-      'png',
-      '--out',
-      out,
-    ];
+    const args = carbonPng;
     expect((await runCli(args(join(dir, 'drawn.png')))).code).toBe(0);
     const refused = await runCli(args(join(dir, 'refused.png')), { MINING_ENERGY_FONT_DIR: dir });
     expect(refused.code).toBe(1);
