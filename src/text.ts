@@ -18,7 +18,8 @@ export const UNSAFE_RANGES =
   '\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}]';
 /** The set of {@link UNSAFE_RANGES} by Unicode's properties, for the test that compares the two. */
 export const UNSAFE_BY_PROPERTY = '[\\p{Cc}\\p{Bidi_Control}\\p{Default_Ignorable_Code_Point}\\u2028\\u2029]';
-// eslint-disable-next-line no-misleading-character-class -- a class of code points (the 'u' flag): combining marks and selectors are among them on purpose
+// A class of code points (the 'u' flag): combining marks and selectors are among them on purpose.
+// eslint-disable-next-line no-misleading-character-class -- see above
 const UNSAFE = new RegExp(UNSAFE_RANGES, 'u');
 // eslint-disable-next-line no-misleading-character-class -- the same
 const UNSAFE_ALL = new RegExp(UNSAFE_RANGES, 'gu');

@@ -21,8 +21,8 @@ import { gwFromTwhPerYear as gwOf, mtco2FromTwh as mtco2Of } from './common/unit
 
 /**
  * The model's small functions as the library exports them: each checks its arguments as the command line checks
- * its flags, naming an argument by its name, then calls the function the models use inside, which trusts checked inputs and runs once a day of a
- * series (so the checks are here, at the door, and not in that loop).
+ * its flags, naming an argument by its name, then calls the function the models use inside, which trusts checked
+ * inputs and runs once a day of a series (so the checks are here, at the door, and not in that loop).
  */
 
 /** Average power (GW) over a year from its energy (TWh). @throws UsageError for a figure out of range. */

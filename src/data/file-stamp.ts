@@ -55,8 +55,9 @@ export function modifiedMs(path: string): number {
 
 /**
  * A 64-bit checksum of a text, in hex: FNV-1a over its UTF-16 code units in one lane of 32 bits, and a second lane
- * mixed with another multiplier. What a kept result is checked with when its stamp is racy: it tells an edited text from the one a value was
- * computed from (an accidental match is about one in 2^64), without loading node:crypto at start-up.
+ * mixed with another multiplier. What a kept result is checked with when its stamp is racy: it tells an edited text
+ * from the one a value was computed from (an accidental match is about one in 2^64), without loading node:crypto
+ * at start-up.
  */
 export function textChecksum(text: string): string {
   let first = 0x811c9dc5;

@@ -219,8 +219,9 @@ function trustedShippedData(files: readonly ShippedFile[]): { data: Dataset; ide
 /**
  * Reads, validates and merges the data the tool works from, with the daily inputs of the bottom-up model that go
  * with them (read only when used: see {@link DailyInputs}).
+ * The shipped files are validated at build time; they are validated again here only when they differ from what
+ * the build checked.
  * @throws UsageError when asked for no shipped data and no directory.
- * The shipped files are validated at build time; they are re-validated here only when they differ from what the build checked.
  * @throws DataError naming every problem (file → record → field → what is wrong).
  */
 export async function loadData(options: LoadDataOptions = {}): Promise<Dataset> {

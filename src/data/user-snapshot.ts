@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { type FileStamp, isRacy, modifiedMs, sameStamp, stampOf } from './file-stamp.js';
 import { join } from 'node:path';
+import { type FileStamp, isRacy, modifiedMs, sameStamp, stampOf } from './file-stamp.js';
 import { DATA_FILE_NAMES, type Dataset } from './dataset.js';
 import { USER_SNAPSHOT_FILE } from './user-data.js';
 import { writeAtomically } from './write-file.js';

@@ -1,5 +1,5 @@
-import { lstatSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { SeriesInputRow } from '../data/series-input.js';
 import {
   checkDirectory,
@@ -13,6 +13,7 @@ import {
 } from '../data/read-file.js';
 import { DataError, UsageError } from '../errors.js';
 import { escapePath } from '../text.js';
+import { makeDirectory, removeCreated } from '../data/directories.js';
 import { lockDirectory } from '../data/lock.js';
 import { recoverReplacements, replaceFiles } from '../data/replace-files.js';
 import {
@@ -133,17 +134,6 @@ export async function importData(kind: ImportKind, path: string, options: Import
   } finally {
     lock.release();
     if (!done) removeCreated(created);
-  }
-}
-
-/** Removes the folders an import made (deepest first) when it wrote nothing in them after all. */
-function removeCreated(created: readonly string[]): void {
-  for (const dir of [...created].reverse()) {
-    try {
-      rmdirSync(dir);
-    } catch {
-      // not empty, or gone: left as it is
-    }
   }
 }
 
@@ -333,32 +323,6 @@ function readInput(path: string): { text: string; modified: string } {
     throw new DataError(`Cannot import ${escapePath(path)}: it is a directory; give the file to import.`);
   // readTextFile refuses anything else that is not a regular file (a link, a pipe, a device), naming what it is.
   return { text: readTextFile(path, 'the file to import'), modified: stats.mtime.toISOString().slice(0, 10) };
-}
-
-/**
- * Creates a directory and its missing parents one at a time, so that a parent that cannot hold directories
- * (such as one under /proc) is reported rather than retried for ever.
- */
-function makeDirectory(dir: string): string[] {
-  const missing: string[] = [];
-  for (let at = resolve(dir); !pathExists(at); at = dirname(at)) missing.unshift(at);
-  const created: string[] = [];
-  for (const path of missing) {
-    try {
-      mkdirSync(path);
-      created.push(path);
-    } catch (error) {
-      // Another process (an import into the same --out) made it in the meantime: it is there, and not ours to remove.
-      if (
-        (error as NodeJS.ErrnoException).code === 'EEXIST' &&
-        statSync(path, { throwIfNoEntry: false })?.isDirectory()
-      )
-        continue;
-      removeCreated(created);
-      throw new DataError(`Cannot create the directory ${escapePath(path)}: ${systemReason(error)}.`);
-    }
-  }
-  return created;
 }
 
 /** The data files already in the out directory (none when it does not exist yet), each read safely. */

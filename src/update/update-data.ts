@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DATA_FILE_NAMES, NETWORK_INPUTS_FILE } from '../data/dataset.js';
 import { loadData, loadDataFiles, shippedDataDir } from '../data/load.js';
+import { makeDirectory, removeCreated } from '../data/directories.js';
 import { lockDirectory } from '../data/lock.js';
-import { pathExists, readTextFile, systemReason } from '../data/read-file.js';
+import { pathExists, readTextFile } from '../data/read-file.js';
 import { recoverReplacements, type ReplacementFile, replaceFiles } from '../data/replace-files.js';
 import type { Baseline, CarbonIntensity, NetworkSeries, Region, Source } from '../data/schemas.js';
 import { CBECI_LICENCE, CBECI_PUBLISHER, cbeciEnergySeries } from '../import/cbeci-energy.js';
@@ -110,12 +111,7 @@ export async function updateData(options: UpdateOptions): Promise<UpdateSummary>
   const dir = resolve(options.dir);
   const names = options.sources === undefined || options.sources.length === 0 ? UPDATE_SOURCES : options.sources;
   const bases = names.map((name) => sourceBase(name, options.env)); // a bad variable is a usage error before any work
-  let created: string | undefined;
-  try {
-    created = mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new DataError(`Cannot create the data directory ${escapePath(dir)}: ${systemReason(error)}.`);
-  }
+  const created = makeDirectory(dir, 'the data directory');
   const outcomes: SourceOutcome[] = [];
   try {
     const lock = await lockDirectory(dir, { command: 'data update', waitMs: lockWaitMs(options.env) });
@@ -129,24 +125,10 @@ export async function updateData(options: UpdateOptions): Promise<UpdateSummary>
       lock.release();
     }
   } finally {
-    if (created !== undefined) removeIfEmpty(dir, created);
+    // An update that wrote nothing leaves the file system as it found it.
+    removeCreated(created);
   }
   return { dir, outcomes };
-}
-
-/**
- * Removes the folders an update made, from `dir` up to `created` (the first it made), when nothing was written in
- * them: an update that failed leaves the file system as it found it.
- */
-function removeIfEmpty(dir: string, created: string): void {
-  for (let folder = dir; ; folder = dirname(folder)) {
-    try {
-      rmdirSync(folder);
-    } catch {
-      return; // not empty (or not ours to remove): kept
-    }
-    if (folder === created || dirname(folder) === folder) return;
-  }
 }
 
 function numberFromEnv(env: UpdateOptions['env'], name: string, fallback: number): number {
